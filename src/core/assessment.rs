@@ -1,0 +1,347 @@
+//! One assessment of one student against one framework, and the actions that change it.
+//!
+//! The interface never edits an assessment directly: it sends an [`Action`], and [`Assessment::apply`]
+//! is the single place that decides what the action means. That keeps every rule testable natively.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use super::framework::Framework;
+use super::score::Score;
+
+/// Longest accepted text in any one field, in characters. Generous for a paragraph of evidence,
+/// small enough that a pasted document cannot fill the browser's storage.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// Who scores: a practice assessor, or the student scoring themselves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Mode {
+    #[default]
+    #[serde(rename = "assessor")]
+    Assessor,
+    #[serde(rename = "self")]
+    SelfAssessment,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 2] = [Mode::Assessor, Mode::SelfAssessment];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Assessor => "assessor",
+            Mode::SelfAssessment => "self",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    pub student_name: String,
+    pub student_number: String,
+    pub assessor_name: String,
+    pub assessor_role: String,
+    pub organisation: String,
+    /// The date of the assessment as `YYYY-MM-DD`, or empty.
+    pub date: String,
+    pub mode: Mode,
+}
+
+/// The free-text metadata fields, so one action serves them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MetadataField {
+    StudentName,
+    StudentNumber,
+    AssessorName,
+    AssessorRole,
+    Organisation,
+    Date,
+}
+
+impl MetadataField {
+    pub const ALL: [MetadataField; 6] = [
+        MetadataField::StudentName,
+        MetadataField::StudentNumber,
+        MetadataField::AssessorName,
+        MetadataField::AssessorRole,
+        MetadataField::Organisation,
+        MetadataField::Date,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            MetadataField::StudentName => "student-name",
+            MetadataField::StudentNumber => "student-number",
+            MetadataField::AssessorName => "assessor-name",
+            MetadataField::AssessorRole => "assessor-role",
+            MetadataField::Organisation => "organisation",
+            MetadataField::Date => "date",
+        }
+    }
+}
+
+impl Metadata {
+    pub fn get(&self, field: MetadataField) -> &str {
+        match field {
+            MetadataField::StudentName => &self.student_name,
+            MetadataField::StudentNumber => &self.student_number,
+            MetadataField::AssessorName => &self.assessor_name,
+            MetadataField::AssessorRole => &self.assessor_role,
+            MetadataField::Organisation => &self.organisation,
+            MetadataField::Date => &self.date,
+        }
+    }
+
+    fn get_mut(&mut self, field: MetadataField) -> &mut String {
+        match field {
+            MetadataField::StudentName => &mut self.student_name,
+            MetadataField::StudentNumber => &mut self.student_number,
+            MetadataField::AssessorName => &mut self.assessor_name,
+            MetadataField::AssessorRole => &mut self.assessor_role,
+            MetadataField::Organisation => &mut self.organisation,
+            MetadataField::Date => &mut self.date,
+        }
+    }
+}
+
+/// What has been recorded for one learning outcome. Each sits behind its own `Rc`, so a change
+/// copies only the outcome it touches and the interface can tell untouched outcomes apart cheaply.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutcomeEntry {
+    /// Indicator id -> score; an indicator that is not scored has no entry.
+    #[serde(default)]
+    pub scores: BTreeMap<String, Score>,
+    /// Indicator id -> toelichting (evidence); empty comments have no entry.
+    #[serde(default)]
+    pub comments: BTreeMap<String, String>,
+    /// Feedback on the learning outcome as a whole.
+    #[serde(default)]
+    pub feedback: String,
+}
+
+impl OutcomeEntry {
+    pub fn score(&self, indicator_id: &str) -> Score {
+        self.scores.get(indicator_id).copied().unwrap_or_default()
+    }
+
+    pub fn comment(&self, indicator_id: &str) -> &str {
+        self.comments.get(indicator_id).map(String::as_str).unwrap_or("")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub framework_id: String,
+    pub framework_version: String,
+    pub metadata: Metadata,
+    /// Learning outcome id -> what has been recorded for it.
+    #[serde(default)]
+    pub outcomes: BTreeMap<String, Rc<OutcomeEntry>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    SetMetadata(MetadataField, String),
+    SetMode(Mode),
+    /// `Score::NotScored` clears the score.
+    SetScore { indicator: Rc<str>, score: Score },
+    SetComment { indicator: Rc<str>, text: String },
+    SetFeedback { outcome: String, text: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionError {
+    UnknownIndicator(String),
+    UnknownOutcome(String),
+    TextTooLong { chars: usize, limit: usize },
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ActionError::UnknownIndicator(id) => write!(f, "no indicator {id:?} in this framework"),
+            ActionError::UnknownOutcome(id) => {
+                write!(f, "no learning outcome {id:?} in this framework")
+            }
+            ActionError::TextTooLong { chars, limit } => {
+                write!(f, "text of {chars} characters is longer than {limit}")
+            }
+        }
+    }
+}
+
+impl Assessment {
+    /// An empty assessment of `framework`.
+    pub fn new(framework: &Framework) -> Assessment {
+        Assessment {
+            framework_id: framework.id.clone(),
+            framework_version: framework.version.clone(),
+            metadata: Metadata::default(),
+            outcomes: BTreeMap::new(),
+        }
+    }
+
+    pub fn entry(&self, outcome_id: &str) -> Option<&Rc<OutcomeEntry>> {
+        self.outcomes.get(outcome_id)
+    }
+
+    /// The score of an indicator; `NotScored` for ids the framework lacks as well.
+    pub fn score(&self, framework: &Framework, indicator_id: &str) -> Score {
+        framework
+            .outcome_of(indicator_id)
+            .and_then(|outcome| self.outcomes.get(&outcome.id))
+            .map(|entry| entry.score(indicator_id))
+            .unwrap_or_default()
+    }
+
+    /// Applies one change. An action naming something the framework lacks changes nothing.
+    pub fn apply(&mut self, framework: &Framework, action: Action) -> Result<(), ActionError> {
+        match action {
+            Action::SetMetadata(field, value) => {
+                check_length(&value)?;
+                *self.metadata.get_mut(field) = value;
+            }
+            Action::SetMode(mode) => self.metadata.mode = mode,
+            Action::SetScore { indicator, score } => {
+                let entry = self.entry_for_indicator(framework, &indicator)?;
+                if score.is_scored() {
+                    entry.scores.insert(indicator.to_string(), score);
+                } else {
+                    entry.scores.remove(&*indicator);
+                }
+            }
+            Action::SetComment { indicator, text } => {
+                check_length(&text)?;
+                let entry = self.entry_for_indicator(framework, &indicator)?;
+                if text.trim().is_empty() {
+                    entry.comments.remove(&*indicator);
+                } else {
+                    entry.comments.insert(indicator.to_string(), text);
+                }
+            }
+            Action::SetFeedback { outcome, text } => {
+                check_length(&text)?;
+                if framework.learning_outcome(&outcome).is_none() {
+                    return Err(ActionError::UnknownOutcome(outcome));
+                }
+                Rc::make_mut(self.outcomes.entry(outcome).or_default()).feedback = text;
+            }
+        }
+        Ok(())
+    }
+
+    fn entry_for_indicator(
+        &mut self,
+        framework: &Framework,
+        indicator: &str,
+    ) -> Result<&mut OutcomeEntry, ActionError> {
+        let outcome = framework
+            .outcome_of(indicator)
+            .ok_or_else(|| ActionError::UnknownIndicator(indicator.to_string()))?;
+        Ok(Rc::make_mut(self.outcomes.entry(outcome.id.clone()).or_default()))
+    }
+}
+
+fn check_length(text: &str) -> Result<(), ActionError> {
+    // Bytes bound characters from above, so most texts need no count at all.
+    if text.len() > MAX_TEXT_CHARS {
+        let chars = text.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            return Err(ActionError::TextTooLong { chars, limit: MAX_TEXT_CHARS });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn framework() -> Framework {
+        Framework::default_framework().expect("the default framework loads")
+    }
+
+    fn set(indicator: &str, score: Score) -> Action {
+        Action::SetScore { indicator: indicator.into(), score }
+    }
+
+    #[test]
+    fn scoring_and_clearing_an_indicator() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        a.apply(&fw, set("LU2.3", Score::Good)).unwrap();
+        assert_eq!(a.score(&fw, "LU2.3"), Score::Good);
+        assert_eq!(a.entry("LU2").unwrap().scores.len(), 1);
+        a.apply(&fw, set("LU2.3", Score::NotScored)).unwrap();
+        assert_eq!(a.score(&fw, "LU2.3"), Score::NotScored);
+        assert!(a.entry("LU2").unwrap().scores.is_empty());
+    }
+
+    #[test]
+    fn shared_texts_are_scored_on_their_own() {
+        let fw = framework();
+        assert!(fw.shared_with("LU1.3").contains(&"LU2.1".to_string()));
+        let mut a = Assessment::new(&fw);
+        a.apply(&fw, set("LU1.3", Score::High)).unwrap();
+        assert_eq!(a.score(&fw, "LU1.3"), Score::High);
+        assert_eq!(a.score(&fw, "LU2.1"), Score::NotScored);
+    }
+
+    #[test]
+    fn a_change_copies_only_the_outcome_it_touches() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        a.apply(&fw, set("LU1.1", Score::Good)).unwrap();
+        a.apply(&fw, set("LU2.1", Score::Good)).unwrap();
+        let before = a.clone();
+        a.apply(&fw, set("LU2.2", Score::High)).unwrap();
+        assert!(Rc::ptr_eq(before.entry("LU1").unwrap(), a.entry("LU1").unwrap()));
+        assert!(!Rc::ptr_eq(before.entry("LU2").unwrap(), a.entry("LU2").unwrap()));
+        assert_eq!(before.score(&fw, "LU2.2"), Score::NotScored);
+    }
+
+    #[test]
+    fn unknown_ids_are_refused_and_change_nothing() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        let before = a.clone();
+        assert_eq!(
+            a.apply(&fw, set("LU9.1", Score::Good)),
+            Err(ActionError::UnknownIndicator("LU9.1".into()))
+        );
+        let feedback = Action::SetFeedback { outcome: "LU9".into(), text: "x".into() };
+        assert_eq!(a.apply(&fw, feedback), Err(ActionError::UnknownOutcome("LU9".into())));
+        assert_eq!(a, before);
+    }
+
+    #[test]
+    fn comments_feedback_and_metadata() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        let comment = |text: &str| Action::SetComment { indicator: "LU3.2".into(), text: text.into() };
+        a.apply(&fw, comment("Buurtavond georganiseerd")).unwrap();
+        assert_eq!(a.entry("LU3").unwrap().comment("LU3.2"), "Buurtavond georganiseerd");
+        a.apply(&fw, comment("  ")).unwrap();
+        assert_eq!(a.entry("LU3").unwrap().comment("LU3.2"), "");
+        let feedback = Action::SetFeedback { outcome: "LU6".into(), text: "Sterk".into() };
+        a.apply(&fw, feedback).unwrap();
+        assert_eq!(a.entry("LU6").unwrap().feedback, "Sterk");
+        a.apply(&fw, Action::SetMetadata(MetadataField::StudentNumber, "123".into())).unwrap();
+        a.apply(&fw, Action::SetMode(Mode::SelfAssessment)).unwrap();
+        assert_eq!(a.metadata.get(MetadataField::StudentNumber), "123");
+        assert_eq!(a.metadata.mode, Mode::SelfAssessment);
+    }
+
+    #[test]
+    fn overlong_text_is_refused() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        let long = "é".repeat(MAX_TEXT_CHARS + 1);
+        let at_limit = "é".repeat(MAX_TEXT_CHARS);
+        let comment = |text: &str| Action::SetComment { indicator: "LU1.1".into(), text: text.into() };
+        assert!(matches!(a.apply(&fw, comment(&long)), Err(ActionError::TextTooLong { .. })));
+        assert_eq!(a.apply(&fw, comment(&at_limit)), Ok(()));
+    }
+}
