@@ -6,7 +6,7 @@
 //! in the framework's own language.
 
 use crate::core::aggregate::Tally;
-use crate::core::assessment::{Mode, MetadataField};
+use crate::core::assessment::{ActionError, MetadataField, Mode};
 use crate::core::framework::{Problem, ProblemKind};
 use crate::core::score::Score;
 
@@ -90,7 +90,6 @@ texts! {
     capabilities: "Bekwaamheden", "Capabilities";
     indicators: "Gedragsindicatoren", "Behaviour indicators";
     clear_score: "Wissen", "Clear";
-    not_scored: "nog niet gescoord", "not yet scored";
     comment_label: "Toelichting (optioneel)", "Evidence (optional)";
     comment_hint: "Waaruit blijkt dit? Bijvoorbeeld een situatie, product of gesprek.",
         "What shows this? For example a situation, a product or a conversation.";
@@ -177,7 +176,11 @@ impl Lang {
             .rev()
             .map(|&level| format!("{} {}", level.symbol(), tally.count(level)))
             .collect();
-        parts.push(format!("{} {}", t.open_count, tally.count(Score::NotScored)));
+        parts.push(format!(
+            "{} {}",
+            t.open_count,
+            tally.count(Score::NotScored)
+        ));
         let mean = match tally.mean() {
             Some(mean) => self.decimal(mean),
             None => "–".to_string(),
@@ -185,8 +188,27 @@ impl Lang {
         format!("{} · {} {}", parts.join(" · "), t.mean, mean)
     }
 
+    pub fn action_error(self, error: &ActionError) -> String {
+        match (error, self) {
+            (ActionError::TextTooLong { chars, limit }, Lang::Nl) => {
+                format!("de tekst is {chars} tekens lang; er passen er {limit}")
+            }
+            (ActionError::TextTooLong { chars, limit }, Lang::En) => {
+                format!("the text is {chars} characters long; {limit} fit")
+            }
+            (ActionError::UnknownIndicator(id), Lang::Nl) => format!("onbekende indicator {id}"),
+            (ActionError::UnknownIndicator(id), Lang::En) => format!("unknown indicator {id}"),
+            (ActionError::UnknownOutcome(id), Lang::Nl) => format!("onbekende leeruitkomst {id}"),
+            (ActionError::UnknownOutcome(id), Lang::En) => format!("unknown learning outcome {id}"),
+        }
+    }
+
     pub fn problem(self, problem: &Problem) -> String {
-        let at = if problem.path.is_empty() { "" } else { problem.path.as_str() };
+        let at = if problem.path.is_empty() {
+            ""
+        } else {
+            problem.path.as_str()
+        };
         let what = match (&problem.kind, self) {
             (ProblemKind::TooLarge { bytes, limit }, Lang::Nl) => {
                 format!("het bestand is {bytes} bytes; de grens is {limit}")
@@ -194,16 +216,32 @@ impl Lang {
             (ProblemKind::TooLarge { bytes, limit }, Lang::En) => {
                 format!("the file is {bytes} bytes; the limit is {limit}")
             }
-            (ProblemKind::Syntax { message, line, column }, Lang::Nl) => {
+            (
+                ProblemKind::Syntax {
+                    message,
+                    line,
+                    column,
+                },
+                Lang::Nl,
+            ) => {
                 format!("geen geldig kader: {message} (regel {line}, kolom {column})")
             }
-            (ProblemKind::Syntax { message, line, column }, Lang::En) => {
+            (
+                ProblemKind::Syntax {
+                    message,
+                    line,
+                    column,
+                },
+                Lang::En,
+            ) => {
                 format!("not a valid framework: {message} (line {line}, column {column})")
             }
             (ProblemKind::UnsupportedFormat(found), Lang::Nl) => {
                 format!("onbekend formaat {found:?}")
             }
-            (ProblemKind::UnsupportedFormat(found), Lang::En) => format!("unknown format {found:?}"),
+            (ProblemKind::UnsupportedFormat(found), Lang::En) => {
+                format!("unknown format {found:?}")
+            }
             (ProblemKind::EmptyText, Lang::Nl) => "de tekst is leeg".to_string(),
             (ProblemKind::EmptyText, Lang::En) => "the text is empty".to_string(),
             (ProblemKind::DuplicateId { id, first }, Lang::Nl) => {
@@ -215,7 +253,9 @@ impl Lang {
             (ProblemKind::UnknownCapability(id), Lang::Nl) => {
                 format!("er is geen bekwaamheid met id {id:?}")
             }
-            (ProblemKind::UnknownCapability(id), Lang::En) => format!("no capability has id {id:?}"),
+            (ProblemKind::UnknownCapability(id), Lang::En) => {
+                format!("no capability has id {id:?}")
+            }
             (ProblemKind::UnknownIndicator(id), Lang::Nl) => {
                 format!("er is geen indicator met id {id:?}")
             }
@@ -293,7 +333,15 @@ mod tests {
         assert_eq!(Lang::En.decimal(2.5), "2.50");
         assert_eq!(Lang::Nl.progress(31, 42), "31 van 42 indicatoren gescoord");
         assert_eq!(Lang::En.progress(0, 42), "0 of 42 indicators scored");
-        let tally = Tally { present: 1, good: 0, high: 2, total: 4 };
-        assert_eq!(Lang::Nl.tally_text(&tally), "++ 2 · + 0 · □ 1 · open 1 · gemiddelde 2,33");
+        let tally = Tally {
+            present: 1,
+            good: 0,
+            high: 2,
+            total: 4,
+        };
+        assert_eq!(
+            Lang::Nl.tally_text(&tally),
+            "++ 2 · + 0 · □ 1 · open 1 · gemiddelde 2,33"
+        );
     }
 }

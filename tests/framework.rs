@@ -23,17 +23,32 @@ fn default_framework_has_the_source_structure() {
         .iter()
         .map(|t| t.learning_outcomes.iter().map(|o| o.id.as_str()).collect())
         .collect();
-    assert_eq!(per_task, vec![vec!["LU1", "LU2", "LU3"], vec!["LU4", "LU5", "LU6"]]);
+    assert_eq!(
+        per_task,
+        vec![vec!["LU1", "LU2", "LU3"], vec!["LU4", "LU5", "LU6"]]
+    );
     // Indicators per leeruitkomst as section 3.2 of the source lists them.
-    let counts: Vec<(&str, usize)> =
-        fw.learning_outcomes().map(|o| (o.id.as_str(), o.indicators.len())).collect();
+    let counts: Vec<(&str, usize)> = fw
+        .learning_outcomes()
+        .map(|o| (o.id.as_str(), o.indicators.len()))
+        .collect();
     assert_eq!(
         counts,
-        vec![("LU1", 9), ("LU2", 4), ("LU3", 7), ("LU4", 8), ("LU5", 5), ("LU6", 9)]
+        vec![
+            ("LU1", 9),
+            ("LU2", 4),
+            ("LU3", 7),
+            ("LU4", 8),
+            ("LU5", 5),
+            ("LU6", 9)
+        ]
     );
     assert_eq!(fw.indicator_count(), 42);
-    let areas: Vec<(&str, usize)> =
-        fw.task_areas.iter().map(|a| (a.id.as_str(), a.capabilities.len())).collect();
+    let areas: Vec<(&str, usize)> = fw
+        .task_areas
+        .iter()
+        .map(|a| (a.id.as_str(), a.capabilities.len()))
+        .collect();
     assert_eq!(areas, vec![("TG1", 8), ("TG2", 1), ("TG3", 3)]);
 }
 
@@ -43,7 +58,10 @@ fn indicator_ids_follow_their_outcome_and_order() {
     for outcome in fw.learning_outcomes() {
         for (n, indicator) in outcome.indicators.iter().enumerate() {
             assert_eq!(&*indicator.id, format!("{}.{}", outcome.id, n + 1));
-            assert_eq!(fw.outcome_of(&indicator.id).map(|o| o.id.as_str()), Some(outcome.id.as_str()));
+            assert_eq!(
+                fw.outcome_of(&indicator.id).map(|o| o.id.as_str()),
+                Some(outcome.id.as_str())
+            );
         }
     }
 }
@@ -66,7 +84,11 @@ fn no_empty_text_and_unique_ids() {
         for outcome in &task.learning_outcomes {
             all_ids.push(outcome.id.clone());
             assert!(!outcome.title.trim().is_empty());
-            assert!(outcome.description.len() > 200, "{} has its full description", outcome.id);
+            assert!(
+                outcome.description.len() > 200,
+                "{} has its full description",
+                outcome.id
+            );
             for indicator in &outcome.indicators {
                 all_ids.push(indicator.id.to_string());
                 assert!(!indicator.text.trim().is_empty());
@@ -83,7 +105,11 @@ fn no_empty_text_and_unique_ids() {
 #[test]
 fn text_is_exactly_the_source() {
     let fw = default_framework();
-    let text = |id: &str| fw.indicators().find(|i| &*i.id == id).map(|i| i.text.to_string());
+    let text = |id: &str| {
+        fw.indicators()
+            .find(|i| &*i.id == id)
+            .map(|i| i.text.to_string())
+    };
     // Spot checks against section 3.2 of the source, wording (and typing) kept as printed.
     assert_eq!(
         text("LU1.2").as_deref(),
@@ -94,8 +120,13 @@ fn text_is_exactly_the_source() {
         Some("Je begeleidt groepen bij besluitvorming en stimuleert verandering op individueel en collectief niveau")
     );
     let lu2 = fw.learning_outcome("LU2").unwrap();
-    assert_eq!(lu2.title, "Analyseren van individuele en gemeenschappelijke processen en collectief werken.");
-    assert!(lu2.description.starts_with("Je brengt behoeften, belangenverstrengelingen"));
+    assert_eq!(
+        lu2.title,
+        "Analyseren van individuele en gemeenschappelijke processen en collectief werken."
+    );
+    assert!(lu2
+        .description
+        .starts_with("Je brengt behoeften, belangenverstrengelingen"));
     assert!(lu2.description.ends_with("(micro- en mesoniveau)."));
     let onorthodox = fw.capability("B12").unwrap();
     assert_eq!(onorthodox.title, "Onorthodox werken");
@@ -114,24 +145,43 @@ fn shared_texts_are_declared_and_each_appearance_kept() {
     for a in &indicators {
         for b in &indicators {
             if a.id != b.id && a.text.trim_end_matches('.') == b.text.trim_end_matches('.') {
-                assert!(fw.shared_with(&a.id).contains(&b.id.to_string()), "{} ~ {}", a.id, b.id);
+                assert!(
+                    fw.shared_with(&a.id).contains(&b.id.to_string()),
+                    "{} ~ {}",
+                    a.id,
+                    b.id
+                );
             }
         }
     }
-    assert_eq!(fw.shared_with("LU1.9"), &["LU4.8".to_string(), "LU5.4".to_string()]);
+    assert_eq!(
+        fw.shared_with("LU1.9"),
+        &["LU4.8".to_string(), "LU5.4".to_string()]
+    );
     assert!(fw.shared_with("LU2.2").is_empty());
 }
 
 #[test]
 fn scale_is_the_2010_legend() {
     let fw = default_framework();
-    let labels: Vec<(&str, u8, &str)> =
-        fw.scale.levels.iter().map(|l| (l.symbol.as_str(), l.value, l.label.as_str())).collect();
+    let labels: Vec<(&str, u8, &str)> = fw
+        .scale
+        .levels
+        .iter()
+        .map(|l| (l.symbol.as_str(), l.value, l.label.as_str()))
+        .collect();
     assert_eq!(
         labels,
-        vec![("□", 1, "aanwezig"), ("+", 2, "goed ontwikkeld"), ("++", 3, "in hoge mate ontwikkeld")]
+        vec![
+            ("□", 1, "aanwezig"),
+            ("+", 2, "goed ontwikkeld"),
+            ("++", 3, "in hoge mate ontwikkeld")
+        ]
     );
-    assert_eq!(fw.scale_level(Score::High).map(|l| l.label.as_str()), Some("in hoge mate ontwikkeld"));
+    assert_eq!(
+        fw.scale_level(Score::High).map(|l| l.label.as_str()),
+        Some("in hoge mate ontwikkeld")
+    );
     assert_eq!(fw.scale_level(Score::NotScored), None);
 }
 
@@ -183,7 +233,9 @@ fn shape_errors_carry_a_path_and_position() {
     let problems = problems_of(&v);
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].0, "core_tasks[0].learning_outcomes[1].title");
-    assert!(matches!(&problems[0].1, ProblemKind::Syntax { message, .. } if message.contains("invalid type")));
+    assert!(
+        matches!(&problems[0].1, ProblemKind::Syntax { message, .. } if message.contains("invalid type"))
+    );
 
     let truncated = &DEFAULT_FRAMEWORK_JSON[..DEFAULT_FRAMEWORK_JSON.len() / 2];
     let problems = Framework::from_json(truncated).unwrap_err();
@@ -201,11 +253,16 @@ fn wrong_scale_format_and_groups_are_refused() {
 
     let mut v = default_value();
     v["format"] = json!("leeruitkomsten-framework/9");
-    assert!(matches!(problems_of(&v)[0].1, ProblemKind::UnsupportedFormat(_)));
+    assert!(matches!(
+        problems_of(&v)[0].1,
+        ProblemKind::UnsupportedFormat(_)
+    ));
 
     let mut v = default_value();
     v["shared_indicator_texts"][0] = json!(["LU1.1", "LU1.4"]);
-    assert!(problems_of(&v).iter().any(|(_, k)| matches!(k, ProblemKind::SharedTextDiffers { .. })));
+    assert!(problems_of(&v)
+        .iter()
+        .any(|(_, k)| matches!(k, ProblemKind::SharedTextDiffers { .. })));
 
     let mut v = default_value();
     v["core_tasks"][0]["learning_outcomes"][0]["indicators"] = json!([]);
@@ -233,24 +290,41 @@ fn the_file_round_trips_through_the_model() {
 /// text of the default framework must stand in section 3 of the source exactly as a line of its own.
 #[test]
 fn texts_match_the_source_document_where_present() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/004_c6c755cee8bf051a.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/004_c6c755cee8bf051a.txt"
+    );
     let Ok(source) = std::fs::read_to_string(path) else {
         println!("source document {path} is absent: skipped the check of texts against it");
         return;
     };
-    let section3 = &source[source.find("3. Leeruitkomsten\n\n3.1").expect("section 3 starts")..];
+    let section3 = &source[source
+        .find("3. Leeruitkomsten\n\n3.1")
+        .expect("section 3 starts")..];
     let section3 = &section3[..section3.find("Eindnoten").expect("section 3 ends")];
     let lines: HashSet<&str> = section3.lines().map(str::trim).collect();
     let fw = default_framework();
     let mut checked = 0;
     for task in &fw.core_tasks {
         let n = &task.id[2..];
-        assert!(lines.contains(format!("Kerntaak {n}: {}", task.title).as_str()), "{}", task.id);
-        assert!(lines.contains(task.description.as_str()), "{} description", task.id);
+        assert!(
+            lines.contains(format!("Kerntaak {n}: {}", task.title).as_str()),
+            "{}",
+            task.id
+        );
+        assert!(
+            lines.contains(task.description.as_str()),
+            "{} description",
+            task.id
+        );
         for outcome in &task.learning_outcomes {
             let n = &outcome.id[2..];
             assert!(lines.contains(format!("Leeruitkomst {n}: {}", outcome.title).as_str()));
-            assert!(lines.contains(outcome.description.as_str()), "{} description", outcome.id);
+            assert!(
+                lines.contains(outcome.description.as_str()),
+                "{} description",
+                outcome.id
+            );
             for indicator in &outcome.indicators {
                 assert!(lines.contains(&*indicator.text), "{} text", indicator.id);
                 checked += 1;
@@ -275,7 +349,11 @@ fn texts_match_the_source_document_where_present() {
         for cap in &area.capabilities {
             let generic = cap.generic.as_deref().unwrap_or("toegevoegd");
             let printed = format!("• {} (<i>{generic}</i>)", cap.title);
-            assert!(section3.contains(&printed), "{} as printed in kader 3.1", cap.id);
+            assert!(
+                section3.contains(&printed),
+                "{} as printed in kader 3.1",
+                cap.id
+            );
         }
     }
     assert_eq!(checked, 42);

@@ -127,7 +127,10 @@ impl OutcomeEntry {
     }
 
     pub fn comment(&self, indicator_id: &str) -> &str {
-        self.comments.get(indicator_id).map(String::as_str).unwrap_or("")
+        self.comments
+            .get(indicator_id)
+            .map(String::as_str)
+            .unwrap_or("")
     }
 }
 
@@ -146,9 +149,18 @@ pub enum Action {
     SetMetadata(MetadataField, String),
     SetMode(Mode),
     /// `Score::NotScored` clears the score.
-    SetScore { indicator: Rc<str>, score: Score },
-    SetComment { indicator: Rc<str>, text: String },
-    SetFeedback { outcome: String, text: String },
+    SetScore {
+        indicator: Rc<str>,
+        score: Score,
+    },
+    SetComment {
+        indicator: Rc<str>,
+        text: String,
+    },
+    SetFeedback {
+        outcome: String,
+        text: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -196,6 +208,23 @@ impl Assessment {
             .unwrap_or_default()
     }
 
+    /// The first indicator, in framework order, that is not yet scored.
+    pub fn first_unscored(&self, framework: &Framework) -> Option<Rc<str>> {
+        framework.learning_outcomes().find_map(|outcome| {
+            let entry = self.outcomes.get(&outcome.id);
+            outcome
+                .indicators
+                .iter()
+                .find(|i| {
+                    !entry
+                        .map(|e| e.score(&i.id))
+                        .unwrap_or_default()
+                        .is_scored()
+                })
+                .map(|i| i.id.clone())
+        })
+    }
+
     /// Applies one change. An action naming something the framework lacks changes nothing.
     pub fn apply(&mut self, framework: &Framework, action: Action) -> Result<(), ActionError> {
         match action {
@@ -240,7 +269,9 @@ impl Assessment {
         let outcome = framework
             .outcome_of(indicator)
             .ok_or_else(|| ActionError::UnknownIndicator(indicator.to_string()))?;
-        Ok(Rc::make_mut(self.outcomes.entry(outcome.id.clone()).or_default()))
+        Ok(Rc::make_mut(
+            self.outcomes.entry(outcome.id.clone()).or_default(),
+        ))
     }
 }
 
@@ -249,7 +280,10 @@ fn check_length(text: &str) -> Result<(), ActionError> {
     if text.len() > MAX_TEXT_CHARS {
         let chars = text.chars().count();
         if chars > MAX_TEXT_CHARS {
-            return Err(ActionError::TextTooLong { chars, limit: MAX_TEXT_CHARS });
+            return Err(ActionError::TextTooLong {
+                chars,
+                limit: MAX_TEXT_CHARS,
+            });
         }
     }
     Ok(())
@@ -264,7 +298,10 @@ mod tests {
     }
 
     fn set(indicator: &str, score: Score) -> Action {
-        Action::SetScore { indicator: indicator.into(), score }
+        Action::SetScore {
+            indicator: indicator.into(),
+            score,
+        }
     }
 
     #[test]
@@ -277,6 +314,29 @@ mod tests {
         a.apply(&fw, set("LU2.3", Score::NotScored)).unwrap();
         assert_eq!(a.score(&fw, "LU2.3"), Score::NotScored);
         assert!(a.entry("LU2").unwrap().scores.is_empty());
+    }
+
+    #[test]
+    fn first_unscored_follows_framework_order() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        assert_eq!(a.first_unscored(&fw).as_deref(), Some("LU1.1"));
+        a.apply(&fw, set("LU1.1", Score::Present)).unwrap();
+        assert_eq!(a.first_unscored(&fw).as_deref(), Some("LU1.2"));
+        let ids: Vec<_> = fw.indicators().map(|i| i.id.clone()).collect();
+        for id in &ids {
+            a.apply(
+                &fw,
+                Action::SetScore {
+                    indicator: id.clone(),
+                    score: Score::Good,
+                },
+            )
+            .unwrap();
+        }
+        assert_eq!(a.first_unscored(&fw), None);
+        a.apply(&fw, set("LU5.2", Score::NotScored)).unwrap();
+        assert_eq!(a.first_unscored(&fw).as_deref(), Some("LU5.2"));
     }
 
     #[test]
@@ -297,8 +357,14 @@ mod tests {
         a.apply(&fw, set("LU2.1", Score::Good)).unwrap();
         let before = a.clone();
         a.apply(&fw, set("LU2.2", Score::High)).unwrap();
-        assert!(Rc::ptr_eq(before.entry("LU1").unwrap(), a.entry("LU1").unwrap()));
-        assert!(!Rc::ptr_eq(before.entry("LU2").unwrap(), a.entry("LU2").unwrap()));
+        assert!(Rc::ptr_eq(
+            before.entry("LU1").unwrap(),
+            a.entry("LU1").unwrap()
+        ));
+        assert!(!Rc::ptr_eq(
+            before.entry("LU2").unwrap(),
+            a.entry("LU2").unwrap()
+        ));
         assert_eq!(before.score(&fw, "LU2.2"), Score::NotScored);
     }
 
@@ -311,8 +377,14 @@ mod tests {
             a.apply(&fw, set("LU9.1", Score::Good)),
             Err(ActionError::UnknownIndicator("LU9.1".into()))
         );
-        let feedback = Action::SetFeedback { outcome: "LU9".into(), text: "x".into() };
-        assert_eq!(a.apply(&fw, feedback), Err(ActionError::UnknownOutcome("LU9".into())));
+        let feedback = Action::SetFeedback {
+            outcome: "LU9".into(),
+            text: "x".into(),
+        };
+        assert_eq!(
+            a.apply(&fw, feedback),
+            Err(ActionError::UnknownOutcome("LU9".into()))
+        );
         assert_eq!(a, before);
     }
 
@@ -320,15 +392,28 @@ mod tests {
     fn comments_feedback_and_metadata() {
         let fw = framework();
         let mut a = Assessment::new(&fw);
-        let comment = |text: &str| Action::SetComment { indicator: "LU3.2".into(), text: text.into() };
+        let comment = |text: &str| Action::SetComment {
+            indicator: "LU3.2".into(),
+            text: text.into(),
+        };
         a.apply(&fw, comment("Buurtavond georganiseerd")).unwrap();
-        assert_eq!(a.entry("LU3").unwrap().comment("LU3.2"), "Buurtavond georganiseerd");
+        assert_eq!(
+            a.entry("LU3").unwrap().comment("LU3.2"),
+            "Buurtavond georganiseerd"
+        );
         a.apply(&fw, comment("  ")).unwrap();
         assert_eq!(a.entry("LU3").unwrap().comment("LU3.2"), "");
-        let feedback = Action::SetFeedback { outcome: "LU6".into(), text: "Sterk".into() };
+        let feedback = Action::SetFeedback {
+            outcome: "LU6".into(),
+            text: "Sterk".into(),
+        };
         a.apply(&fw, feedback).unwrap();
         assert_eq!(a.entry("LU6").unwrap().feedback, "Sterk");
-        a.apply(&fw, Action::SetMetadata(MetadataField::StudentNumber, "123".into())).unwrap();
+        a.apply(
+            &fw,
+            Action::SetMetadata(MetadataField::StudentNumber, "123".into()),
+        )
+        .unwrap();
         a.apply(&fw, Action::SetMode(Mode::SelfAssessment)).unwrap();
         assert_eq!(a.metadata.get(MetadataField::StudentNumber), "123");
         assert_eq!(a.metadata.mode, Mode::SelfAssessment);
@@ -340,8 +425,14 @@ mod tests {
         let mut a = Assessment::new(&fw);
         let long = "é".repeat(MAX_TEXT_CHARS + 1);
         let at_limit = "é".repeat(MAX_TEXT_CHARS);
-        let comment = |text: &str| Action::SetComment { indicator: "LU1.1".into(), text: text.into() };
-        assert!(matches!(a.apply(&fw, comment(&long)), Err(ActionError::TextTooLong { .. })));
+        let comment = |text: &str| Action::SetComment {
+            indicator: "LU1.1".into(),
+            text: text.into(),
+        };
+        assert!(matches!(
+            a.apply(&fw, comment(&long)),
+            Err(ActionError::TextTooLong { .. })
+        ));
         assert_eq!(a.apply(&fw, comment(&at_limit)), Ok(()));
     }
 }

@@ -23,7 +23,7 @@ pub const MAX_FRAMEWORK_BYTES: usize = 2 * 1024 * 1024;
 pub const DEFAULT_FRAMEWORK_JSON: &str =
     include_str!("../../frameworks/leeruitkomsten-opbouwwerk-2026.json");
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
     pub format: String,
@@ -54,7 +54,7 @@ pub struct Framework {
     index: Index,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: String,
@@ -64,14 +64,14 @@ pub struct Source {
     pub part: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     pub source: String,
     pub levels: Vec<ScaleLevel>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScaleLevel {
     pub symbol: String,
@@ -81,7 +81,7 @@ pub struct ScaleLevel {
 }
 
 /// A taakgebied of the professional profile, grouping its specific capabilities.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskArea {
     pub id: String,
@@ -90,7 +90,7 @@ pub struct TaskArea {
 }
 
 /// A bekwaamheid: a specific capability with the generic one of the broad profile behind it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Capability {
     pub id: String,
@@ -102,7 +102,7 @@ pub struct Capability {
 }
 
 /// A kerntaak.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CoreTask {
     pub id: String,
@@ -112,7 +112,7 @@ pub struct CoreTask {
 }
 
 /// A leeruitkomst. Shared behind `Rc` so the interface can hand one to a component without copying.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LearningOutcome {
     pub id: String,
@@ -124,7 +124,7 @@ pub struct LearningOutcome {
 }
 
 /// A gedragsindicator: one observable behaviour, the unit that is scored.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub id: Rc<str>,
@@ -132,7 +132,7 @@ pub struct Indicator {
 }
 
 /// Where each indicator and outcome sits, built once at load time.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Index {
     /// indicator id -> (core task, outcome, indicator) positions
     indicators: HashMap<String, (usize, usize, usize)>,
@@ -152,30 +152,50 @@ pub struct Problem {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     /// Not JSON, or not the shape of a framework; `message` is the parser's.
-    Syntax { message: String, line: usize, column: usize },
+    Syntax {
+        message: String,
+        line: usize,
+        column: usize,
+    },
     UnsupportedFormat(String),
     EmptyText,
-    DuplicateId { id: String, first: String },
+    DuplicateId {
+        id: String,
+        first: String,
+    },
     UnknownCapability(String),
     UnknownIndicator(String),
     /// Scoring assumes the three levels □ = 1, + = 2, ++ = 3.
     ScaleMismatch,
     Empty,
-    SharedTextDiffers { with: String },
+    SharedTextDiffers {
+        with: String,
+    },
     InSeveralGroups(String),
     GroupTooSmall,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if self.path.is_empty() { "(root)" } else { &self.path };
+        let at = if self.path.is_empty() {
+            "(root)"
+        } else {
+            &self.path
+        };
         match &self.kind {
             ProblemKind::TooLarge { bytes, limit } => {
                 write!(f, "file is {bytes} bytes, more than the limit of {limit}")
             }
-            ProblemKind::Syntax { message, line, column } => {
+            ProblemKind::Syntax {
+                message,
+                line,
+                column,
+            } => {
                 write!(f, "{at}: {message} (line {line}, column {column})")
             }
             ProblemKind::UnsupportedFormat(found) => {
@@ -188,11 +208,17 @@ impl fmt::Display for Problem {
             ProblemKind::UnknownCapability(id) => write!(f, "{at}: no capability has id {id:?}"),
             ProblemKind::UnknownIndicator(id) => write!(f, "{at}: no indicator has id {id:?}"),
             ProblemKind::ScaleMismatch => {
-                write!(f, "{at}: the scale must have exactly the levels □ = 1, + = 2, ++ = 3")
+                write!(
+                    f,
+                    "{at}: the scale must have exactly the levels □ = 1, + = 2, ++ = 3"
+                )
             }
             ProblemKind::Empty => write!(f, "{at}: list is empty"),
             ProblemKind::SharedTextDiffers { with } => {
-                write!(f, "{at}: text differs from that of {with} in the same group")
+                write!(
+                    f,
+                    "{at}: text differs from that of {with} in the same group"
+                )
             }
             ProblemKind::InSeveralGroups(id) => {
                 write!(f, "{at}: indicator {id:?} is in more than one group")
@@ -209,7 +235,10 @@ impl Framework {
         if text.len() > MAX_FRAMEWORK_BYTES {
             return Err(vec![Problem {
                 path: String::new(),
-                kind: ProblemKind::TooLarge { bytes: text.len(), limit: MAX_FRAMEWORK_BYTES },
+                kind: ProblemKind::TooLarge {
+                    bytes: text.len(),
+                    limit: MAX_FRAMEWORK_BYTES,
+                },
             }]);
         }
         let deserializer = &mut serde_json::Deserializer::from_str(text);
@@ -242,7 +271,10 @@ impl Framework {
     fn validate(&self) -> Vec<Problem> {
         let mut v = Validator::default();
         if self.format != FORMAT {
-            v.push("format", ProblemKind::UnsupportedFormat(self.format.clone()));
+            v.push(
+                "format",
+                ProblemKind::UnsupportedFormat(self.format.clone()),
+            );
         }
         v.text("id", &self.id);
         v.text("title", &self.title);
@@ -257,7 +289,12 @@ impl Framework {
 
         let expected = [("□", 1), ("+", 2), ("++", 3)];
         let scale_ok = self.scale.levels.len() == expected.len()
-            && self.scale.levels.iter().zip(expected).all(|(l, (s, n))| l.symbol == s && l.value == n);
+            && self
+                .scale
+                .levels
+                .iter()
+                .zip(expected)
+                .all(|(l, (s, n))| l.symbol == s && l.value == n);
         if !scale_ok {
             v.push("scale.levels", ProblemKind::ScaleMismatch);
         }
@@ -333,7 +370,10 @@ impl Framework {
         let mut grouped: HashMap<&str, ()> = HashMap::new();
         for (g, group) in self.shared_indicator_texts.iter().enumerate() {
             if group.len() < 2 {
-                v.push(&format!("shared_indicator_texts[{g}]"), ProblemKind::GroupTooSmall);
+                v.push(
+                    &format!("shared_indicator_texts[{g}]"),
+                    ProblemKind::GroupTooSmall,
+                );
             }
             let mut first_text: Option<(&str, &str)> = None;
             for (m, id) in group.iter().enumerate() {
@@ -349,7 +389,9 @@ impl Framework {
                     None => first_text = Some((id, text)),
                     Some((first_id, first)) if !same_text(first, text) => v.push(
                         &path,
-                        ProblemKind::SharedTextDiffers { with: first_id.to_string() },
+                        ProblemKind::SharedTextDiffers {
+                            with: first_id.to_string(),
+                        },
                     ),
                     Some(_) => {}
                 }
@@ -383,7 +425,9 @@ impl Framework {
     }
 
     pub fn learning_outcomes(&self) -> impl Iterator<Item = &Rc<LearningOutcome>> {
-        self.core_tasks.iter().flat_map(|t| t.learning_outcomes.iter())
+        self.core_tasks
+            .iter()
+            .flat_map(|t| t.learning_outcomes.iter())
     }
 
     pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
@@ -412,7 +456,11 @@ impl Framework {
 
     /// The other appearances of the same indicator text, in file order.
     pub fn shared_with(&self, indicator_id: &str) -> &[String] {
-        self.index.shared_with.get(indicator_id).map(Vec::as_slice).unwrap_or(&[])
+        self.index
+            .shared_with
+            .get(indicator_id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The scale level for a score, with the label this framework gives it.
@@ -445,7 +493,10 @@ struct Validator {
 
 impl Validator {
     fn push(&mut self, path: &str, kind: ProblemKind) {
-        self.problems.push(Problem { path: path.to_string(), kind });
+        self.problems.push(Problem {
+            path: path.to_string(),
+            kind,
+        });
     }
 
     fn text(&mut self, path: &str, text: &str) {
@@ -462,7 +513,13 @@ impl Validator {
         match self.ids.get(id) {
             Some(first) => {
                 let first = first.clone();
-                self.push(path, ProblemKind::DuplicateId { id: id.to_string(), first });
+                self.push(
+                    path,
+                    ProblemKind::DuplicateId {
+                        id: id.to_string(),
+                        first,
+                    },
+                );
             }
             None => {
                 self.ids.insert(id.to_string(), path.to_string());

@@ -2,5 +2,9 @@
 
 pub mod aggregate;
 pub mod assessment;
+pub mod data_integrity;
+pub mod did_key;
 pub mod framework;
+pub mod jcs;
+pub mod saved;
 pub mod score;

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 /// The score of one indicator. The order is the scale's: not yet scored is below every level, so
 /// "raising" a score means moving it right in this list.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Score {
     #[default]
     #[serde(rename = "not-scored")]

@@ -1,0 +1,106 @@
+# shellcheck shell=bash
+# Installs what the app's build and tests need, skipping whatever is already there at the right
+# version. Sourced by scripts/serve, scripts/test and bench/size; each calls only the steps it needs.
+#
+# Everything goes under one cache folder outside the clone, so a second run and a fresh clone on
+# the same machine reuse it: cargo-installed tools, npm tools and the cargo target dir.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="${LEERUITKOMSTEN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/leeruitkomsten}"
+TOOLS="$CACHE/tools"
+NODE_TOOLS="$CACHE/node"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
+export PATH="$TOOLS/bin:$NODE_TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION="0.21.14"
+# The CLI must be exactly the version of the wasm-bindgen crate, which Cargo.toml pins with `=`.
+WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$ROOT/Cargo.toml")"
+BINARYEN_VERSION="123.0.0"
+PLAYWRIGHT_VERSION="1.65.1"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+need_cargo() {
+  command -v cargo >/dev/null || fail "Rust is not installed; install it from https://rustup.rs and run this again."
+  [ -n "$WASM_BINDGEN_VERSION" ] || fail "could not read the pinned wasm-bindgen version from Cargo.toml"
+}
+
+ensure_wasm_target() {
+  need_cargo
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "Adding the Rust target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  need_cargo
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "Installing trunk $TRUNK_VERSION (takes several minutes, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked --root "$TOOLS"
+  fi
+}
+
+ensure_wasm_bindgen() {
+  need_cargo
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] ||
+    ! command -v wasm-bindgen-test-runner >/dev/null; then
+    say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes a few minutes, once)"
+    # Not --locked: the CLI's own lock file names a crate version the registry no longer has.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS"
+  fi
+}
+
+ensure_npm() {
+  command -v npm >/dev/null || fail "npm is not installed; install Node.js (for example: apt-get install -y nodejs npm)."
+}
+
+# $1: package@version, $2: a command it provides, $3: text its --version must contain
+ensure_npm_tool() {
+  if ! "$2" --version 2>/dev/null | grep -q -- "$3"; then
+    ensure_npm
+    say "Installing $1 from npm"
+    mkdir -p "$NODE_TOOLS"
+    npm install --prefix "$NODE_TOOLS" --no-audit --no-fund --silent "$1"
+  fi
+}
+
+ensure_binaryen() {
+  # trunk's release build runs wasm-opt and would try to download binaryen, which fails offline.
+  ensure_npm_tool "binaryen@$BINARYEN_VERSION" wasm-opt "version_${BINARYEN_VERSION%%.*}"
+}
+
+ensure_playwright() {
+  if [ ! -f "$NODE_TOOLS/node_modules/playwright-core/package.json" ] ||
+    ! grep -q "\"version\": \"$PLAYWRIGHT_VERSION\"" "$NODE_TOOLS/node_modules/playwright-core/package.json"; then
+    ensure_npm
+    say "Installing playwright-core $PLAYWRIGHT_VERSION from npm (it drives Debian's Chromium; no browser is downloaded)"
+    mkdir -p "$NODE_TOOLS"
+    npm install --prefix "$NODE_TOOLS" --no-audit --no-fund --silent "playwright-core@$PLAYWRIGHT_VERSION"
+  fi
+  export NODE_PATH="$NODE_TOOLS/node_modules"
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "Installing Debian's chromium and chromium-driver"
+    local sudo=""
+    if [ "$(id -u)" != 0 ]; then
+      command -v sudo >/dev/null || fail "installing chromium needs root; run: apt-get install -y chromium chromium-driver"
+      sudo="sudo"
+    fi
+    $sudo apt-get install -y chromium chromium-driver ||
+      { $sudo apt-get update && $sudo apt-get install -y chromium chromium-driver; }
+  fi
+  export CHROMEDRIVER=/usr/bin/chromedriver
+}
+
+ensure_clippy() {
+  if ! cargo clippy --version >/dev/null 2>&1; then
+    say "Adding clippy and rustfmt"
+    rustup component add clippy rustfmt
+  fi
+}

@@ -1,0 +1,773 @@
+//! RFC 8785 JSON Canonicalization Scheme (JCS).
+//!
+//! The canonical form is what gets hashed and signed, so it must match other
+//! implementations byte for byte: object members are sorted by UTF-16 code
+//! units, strings are escaped as ECMAScript `JSON.stringify` does, and numbers
+//! are IEEE 754 doubles printed as ECMAScript `Number.prototype.toString`.
+//!
+//! `serde_json` cannot be used to read the text that is to be verified: its
+//! `Value` silently keeps the last of two duplicate member names, which would
+//! let a signed record show one value to a reader and another to the verifier.
+//! The text path therefore uses the strict parser in this module.
+
+use serde_json::{Map, Number, Value};
+use std::fmt;
+
+/// Deepest nesting of arrays and objects accepted, on both the text and the
+/// `Value` path. The parser and the serializer recurse, and a browser page has
+/// a small stack: a limit turns hostile input into an error instead of a crash.
+pub const MAX_DEPTH: usize = 128;
+
+/// Why a JSON text or value has no canonical form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JcsError {
+    /// The text is not JSON (RFC 8259). `offset` is a byte offset into the text.
+    Syntax { offset: usize, reason: &'static str },
+    /// An object has the same member name twice.
+    DuplicateKey { offset: usize, key: String },
+    /// A `\u` escape names half of a surrogate pair without the other half;
+    /// such a string cannot be represented as UTF-8 and has no canonical form.
+    LoneSurrogate { offset: usize, code_unit: u16 },
+    /// Arrays and objects are nested deeper than `limit`.
+    TooDeep { limit: usize },
+    /// NaN, an infinity, or a literal too large for an IEEE 754 double.
+    NonFiniteNumber { literal: String },
+}
+
+impl fmt::Display for JcsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JcsError::Syntax { offset, reason } => {
+                write!(f, "invalid JSON at byte {offset}: {reason}")
+            }
+            JcsError::DuplicateKey { offset, key } => {
+                write!(f, "duplicate member name {key:?} at byte {offset}")
+            }
+            JcsError::LoneSurrogate { offset, code_unit } => write!(
+                f,
+                "lone surrogate \\u{code_unit:04x} at byte {offset}: not valid Unicode text"
+            ),
+            JcsError::TooDeep { limit } => {
+                write!(
+                    f,
+                    "arrays and objects are nested deeper than {limit} levels"
+                )
+            }
+            JcsError::NonFiniteNumber { literal } => write!(
+                f,
+                "number {literal} is not a finite IEEE 754 double and cannot be canonicalized"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for JcsError {}
+
+/// Canonicalizes JSON text, rejecting anything that is not strict JSON
+/// (duplicate member names, lone surrogates, NaN/Infinity, trailing data).
+pub fn canonicalize_str(json_text: &str) -> Result<String, JcsError> {
+    let value = parse_strict(json_text)?;
+    canonicalize(&value)
+}
+
+/// Canonicalizes an in-memory JSON value.
+///
+/// Integers beyond 2^53 are rounded to the nearest double, exactly as
+/// `JSON.parse` followed by JCS in a browser would do, so both paths agree.
+pub fn canonicalize(value: &Value) -> Result<String, JcsError> {
+    let mut out = String::new();
+    write_value(&mut out, value, 0)?;
+    Ok(out)
+}
+
+/// Parses JSON text strictly into a `serde_json::Value`.
+///
+/// Use this instead of `serde_json::from_str` for text whose signature is to be
+/// checked: it rejects duplicate member names and lone surrogates rather than
+/// silently resolving them.
+pub fn parse_strict(json_text: &str) -> Result<Value, JcsError> {
+    let mut parser = Parser {
+        text: json_text,
+        bytes: json_text.as_bytes(),
+        pos: 0,
+    };
+    if parser.bytes.starts_with("\u{feff}".as_bytes()) {
+        return Err(parser.syntax("a byte order mark is not allowed before JSON text"));
+    }
+    parser.skip_whitespace();
+    let value = parser.parse_value(0)?;
+    parser.skip_whitespace();
+    if parser.pos != parser.bytes.len() {
+        return Err(parser.syntax("unexpected data after the JSON value"));
+    }
+    Ok(value)
+}
+
+/// Formats a double as ECMAScript `Number.prototype.toString()` does, which is
+/// the number serialization RFC 8785 prescribes. `-0` becomes `0`.
+pub fn number_to_string(x: f64) -> Result<String, JcsError> {
+    let mut out = String::new();
+    write_number(&mut out, x)?;
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------
+// Serialization
+
+fn write_value(out: &mut String, value: &Value, depth: usize) -> Result<(), JcsError> {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Number(n) => write_serde_number(out, n)?,
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) => {
+            let depth = enter(depth)?;
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, item, depth)?;
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let depth = enter(depth)?;
+            out.push('{');
+            for (i, (key, item)) in sorted_members(map).into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, key);
+                out.push(':');
+                write_value(out, item, depth)?;
+            }
+            out.push('}');
+        }
+    }
+    Ok(())
+}
+
+fn enter(depth: usize) -> Result<usize, JcsError> {
+    let deeper = depth + 1;
+    if deeper > MAX_DEPTH {
+        Err(JcsError::TooDeep { limit: MAX_DEPTH })
+    } else {
+        Ok(deeper)
+    }
+}
+
+fn sorted_members(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
+    let mut members: Vec<(&String, &Value)> = map.iter().collect();
+    // RFC 8785 3.2.3 sorts by UTF-16 code units, which differs from Rust's
+    // byte (code point) order for characters above U+FFFF versus U+E000..U+FFFF.
+    members.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    members
+}
+
+fn write_serde_number(out: &mut String, n: &Number) -> Result<(), JcsError> {
+    // With serde_json's `arbitrary_precision` feature (which another crate in
+    // the build may switch on) a Number can hold text that is no double at all.
+    match n.as_f64() {
+        Some(x) if x.is_finite() => write_number(out, x),
+        _ => Err(JcsError::NonFiniteNumber {
+            literal: n.to_string(),
+        }),
+    }
+}
+
+fn write_number(out: &mut String, x: f64) -> Result<(), JcsError> {
+    if !x.is_finite() {
+        return Err(JcsError::NonFiniteNumber {
+            literal: x.to_string(),
+        });
+    }
+    if x == 0.0 {
+        out.push('0');
+        return Ok(());
+    }
+    if x < 0.0 {
+        out.push('-');
+    }
+    // Rust's `{:e}` yields the shortest digit string that round-trips, picking
+    // the closest one on ties, which is the digit string ECMAScript specifies;
+    // only the layout rules below differ.
+    let scientific = format!("{:e}", x.abs());
+    let (mantissa, exponent) =
+        scientific
+            .split_once('e')
+            .ok_or_else(|| JcsError::NonFiniteNumber {
+                literal: scientific.clone(),
+            })?;
+    let exponent: i64 = exponent.parse().map_err(|_| JcsError::NonFiniteNumber {
+        literal: scientific.clone(),
+    })?;
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let k = digits.len() as i64;
+    // ECMAScript's n: the value is 0.d1d2...dk × 10^n.
+    let n = exponent + 1;
+
+    if k <= n && n <= 21 {
+        out.push_str(&digits);
+        push_zeros(out, n - k);
+    } else if 0 < n && n <= 21 {
+        let (int_part, frac_part) = split_digits(&digits, n, &scientific)?;
+        out.push_str(int_part);
+        out.push('.');
+        out.push_str(frac_part);
+    } else if -6 < n && n <= 0 {
+        out.push_str("0.");
+        push_zeros(out, -n);
+        out.push_str(&digits);
+    } else {
+        let (first, rest) = split_digits(&digits, 1, &scientific)?;
+        out.push_str(first);
+        if !rest.is_empty() {
+            out.push('.');
+            out.push_str(rest);
+        }
+        out.push('e');
+        let e = n - 1;
+        out.push(if e < 0 { '-' } else { '+' });
+        out.push_str(&e.unsigned_abs().to_string());
+    }
+    Ok(())
+}
+
+fn split_digits<'a>(
+    digits: &'a str,
+    at: i64,
+    context: &str,
+) -> Result<(&'a str, &'a str), JcsError> {
+    usize::try_from(at)
+        .ok()
+        .and_then(|at| digits.split_at_checked(at))
+        .ok_or_else(|| JcsError::NonFiniteNumber {
+            literal: context.to_string(),
+        })
+}
+
+fn push_zeros(out: &mut String, count: i64) {
+    for _ in 0..count {
+        out.push('0');
+    }
+}
+
+fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(hex_digit((c as u32) >> 4));
+                out.push(hex_digit(c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn hex_digit(nibble: u32) -> char {
+    // JSON.stringify writes lowercase hex in \u escapes.
+    char::from_digit(nibble & 0xf, 16).unwrap_or('0')
+}
+
+// ---------------------------------------------------------------------------
+// Strict parsing
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+/// Largest magnitude up to which every integer is exactly a double; parsed
+/// integers in this range are stored as integers so that callers reading the
+/// `Value` see `3`, not `3.0`.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+impl<'a> Parser<'a> {
+    fn syntax(&self, reason: &'static str) -> JcsError {
+        JcsError::Syntax {
+            offset: self.pos,
+            reason,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn parse_value(&mut self, depth: usize) -> Result<Value, JcsError> {
+        match self.peek() {
+            None => Err(self.syntax("expected a JSON value, found the end of the text")),
+            Some(b'{') => self.parse_object(depth),
+            Some(b'[') => self.parse_array(depth),
+            Some(b'"') => Ok(Value::String(self.parse_string()?)),
+            Some(b't') => self.parse_literal("true", Value::Bool(true)),
+            Some(b'f') => self.parse_literal("false", Value::Bool(false)),
+            Some(b'n') => self.parse_literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.parse_number(),
+            Some(_) => {
+                let rest = self.text.get(self.pos..).unwrap_or("");
+                for word in ["NaN", "Infinity", "+Infinity"] {
+                    if rest.starts_with(word) {
+                        return Err(JcsError::NonFiniteNumber {
+                            literal: word.to_string(),
+                        });
+                    }
+                }
+                Err(self.syntax("expected a JSON value"))
+            }
+        }
+    }
+
+    fn parse_literal(&mut self, word: &'static str, value: Value) -> Result<Value, JcsError> {
+        let matches = self
+            .bytes
+            .get(self.pos..)
+            .is_some_and(|rest| rest.starts_with(word.as_bytes()));
+        if matches {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.syntax("invalid literal (expected true, false or null)"))
+        }
+    }
+
+    fn parse_array(&mut self, depth: usize) -> Result<Value, JcsError> {
+        let depth = enter(depth)?;
+        self.pos += 1; // '['
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_whitespace();
+            items.push(self.parse_value(depth)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                None => return Err(self.syntax("unterminated array")),
+                Some(_) => return Err(self.syntax("expected ',' or ']' in array")),
+            }
+        }
+    }
+
+    fn parse_object(&mut self, depth: usize) -> Result<Value, JcsError> {
+        let depth = enter(depth)?;
+        self.pos += 1; // '{'
+        let mut map = Map::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(map));
+        }
+        loop {
+            self.skip_whitespace();
+            let key_offset = self.pos;
+            if self.peek() != Some(b'"') {
+                return Err(self.syntax("expected a member name in double quotes"));
+            }
+            let key = self.parse_string()?;
+            if map.contains_key(&key) {
+                return Err(JcsError::DuplicateKey {
+                    offset: key_offset,
+                    key,
+                });
+            }
+            self.skip_whitespace();
+            if self.peek() != Some(b':') {
+                return Err(self.syntax("expected ':' after a member name"));
+            }
+            self.pos += 1;
+            self.skip_whitespace();
+            let value = self.parse_value(depth)?;
+            map.insert(key, value);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(map));
+                }
+                None => return Err(self.syntax("unterminated object")),
+                Some(_) => return Err(self.syntax("expected ',' or '}' in object")),
+            }
+        }
+    }
+
+    fn parse_string(&mut self) -> Result<String, JcsError> {
+        self.pos += 1; // opening quote
+        let mut out = String::new();
+        let mut run_start = self.pos;
+        loop {
+            match self.peek() {
+                None => return Err(self.syntax("unterminated string")),
+                Some(b'"') => {
+                    self.push_run(&mut out, run_start)?;
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.push_run(&mut out, run_start)?;
+                    self.parse_escape(&mut out)?;
+                    run_start = self.pos;
+                }
+                Some(b) if b < 0x20 => {
+                    return Err(self.syntax("control character in string must be escaped"));
+                }
+                // Multi-byte UTF-8 sequences never contain bytes below 0x80,
+                // so stepping bytewise keeps runs on character boundaries.
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    fn push_run(&self, out: &mut String, start: usize) -> Result<(), JcsError> {
+        let run = self
+            .text
+            .get(start..self.pos)
+            .ok_or_else(|| self.syntax("string is not valid UTF-8"))?;
+        out.push_str(run);
+        Ok(())
+    }
+
+    fn parse_escape(&mut self, out: &mut String) -> Result<(), JcsError> {
+        let escape_offset = self.pos;
+        self.pos += 1; // backslash
+        let Some(kind) = self.peek() else {
+            return Err(self.syntax("unterminated escape sequence"));
+        };
+        self.pos += 1;
+        let c = match kind {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => return self.parse_unicode_escape(out, escape_offset),
+            _ => {
+                self.pos = escape_offset;
+                return Err(self.syntax("invalid escape sequence"));
+            }
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    /// Called after `\u`; `escape_offset` points at the backslash.
+    fn parse_unicode_escape(
+        &mut self,
+        out: &mut String,
+        escape_offset: usize,
+    ) -> Result<(), JcsError> {
+        let unit = self.parse_hex4()?;
+        let lone = |code_unit: u16| JcsError::LoneSurrogate {
+            offset: escape_offset,
+            code_unit,
+        };
+        let code_point = match unit {
+            0xD800..=0xDBFF => {
+                let follows_low = self
+                    .bytes
+                    .get(self.pos..)
+                    .is_some_and(|rest| rest.starts_with(b"\\u"));
+                if !follows_low {
+                    return Err(lone(unit));
+                }
+                self.pos += 2;
+                let low = self.parse_hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&low) {
+                    return Err(lone(unit));
+                }
+                0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(lone(unit)),
+            _ => u32::from(unit),
+        };
+        let c = char::from_u32(code_point).ok_or(lone(unit))?;
+        out.push(c);
+        Ok(())
+    }
+
+    fn parse_hex4(&mut self) -> Result<u16, JcsError> {
+        let mut unit: u16 = 0;
+        for _ in 0..4 {
+            let digit = self
+                .peek()
+                .and_then(|b| char::from(b).to_digit(16))
+                .ok_or_else(|| self.syntax("\\u must be followed by four hex digits"))?;
+            // Four hex digits fit exactly in 16 bits.
+            unit = (unit << 4) | digit as u16;
+            self.pos += 1;
+        }
+        Ok(unit)
+    }
+
+    fn parse_number(&mut self) -> Result<Value, JcsError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.pos += 1;
+                if matches!(self.peek(), Some(b'0'..=b'9')) {
+                    return Err(self.syntax("leading zeros are not allowed in numbers"));
+                }
+            }
+            Some(b'1'..=b'9') => self.skip_digits(),
+            Some(b'I') => {
+                return Err(JcsError::NonFiniteNumber {
+                    literal: "-Infinity".to_string(),
+                })
+            }
+            _ => return Err(self.syntax("expected a digit")),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.syntax("expected a digit after the decimal point"));
+            }
+            self.skip_digits();
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.syntax("expected a digit in the exponent"));
+            }
+            self.skip_digits();
+        }
+        let literal = self
+            .text
+            .get(start..self.pos)
+            .ok_or_else(|| self.syntax("invalid number"))?;
+        // Rust's parse is correctly rounded, as JSON.parse is; overflow gives
+        // an infinity, which JCS cannot represent.
+        let x: f64 = literal.parse().map_err(|_| JcsError::Syntax {
+            offset: start,
+            reason: "invalid number",
+        })?;
+        if !x.is_finite() {
+            return Err(JcsError::NonFiniteNumber {
+                literal: literal.to_string(),
+            });
+        }
+        Ok(Value::Number(number_from_f64(x).ok_or(
+            JcsError::NonFiniteNumber {
+                literal: literal.to_string(),
+            },
+        )?))
+    }
+
+    fn skip_digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+    }
+}
+
+fn number_from_f64(x: f64) -> Option<Number> {
+    if x.fract() == 0.0 && x.abs() <= MAX_SAFE_INTEGER {
+        // Exact by the range check above; -0 collapses to 0, as JCS prints it.
+        Some(Number::from(x as i64))
+    } else {
+        Number::from_f64(x)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(x: f64) -> String {
+        number_to_string(x).unwrap_or_else(|e| e.to_string())
+    }
+
+    #[test]
+    fn numbers_follow_ecmascript_layout() {
+        // Examples from RFC 8785 appendix B and ECMAScript Number::toString.
+        assert_eq!(num(0.0), "0");
+        assert_eq!(num(-0.0), "0");
+        assert_eq!(num(1.0), "1");
+        assert_eq!(num(-1.5), "-1.5");
+        assert_eq!(num(1e21), "1e+21");
+        assert_eq!(num(1e20), "100000000000000000000");
+        assert_eq!(num(123456789012345680000.0), "123456789012345680000");
+        assert_eq!(num(1e-6), "0.000001");
+        assert_eq!(num(1e-7), "1e-7");
+        assert_eq!(num(1.5e-7), "1.5e-7");
+        assert_eq!(num(5e-324), "5e-324");
+        assert_eq!(num(f64::MAX), "1.7976931348623157e+308");
+        assert_eq!(num(-f64::MAX), "-1.7976931348623157e+308");
+        assert_eq!(num(9007199254740992.0), "9007199254740992");
+        assert_eq!(num(295147905179352830000.0), "295147905179352830000");
+        assert_eq!(num(4.5), "4.5");
+        assert_eq!(num(0.002), "0.002");
+        assert_eq!(num(333333333.3333333), "333333333.3333333");
+        assert!(matches!(
+            number_to_string(f64::NAN),
+            Err(JcsError::NonFiniteNumber { .. })
+        ));
+        assert!(matches!(
+            number_to_string(f64::NEG_INFINITY),
+            Err(JcsError::NonFiniteNumber { .. })
+        ));
+    }
+
+    #[test]
+    fn strings_escape_like_json_stringify() {
+        let mut out = String::new();
+        write_string(
+            &mut out,
+            "\u{0}\u{1f}\u{7f}\"\\/\u{2028}é😂\u{8}\u{c}\n\r\t",
+        );
+        assert_eq!(
+            out,
+            "\"\\u0000\\u001f\u{7f}\\\"\\\\/\u{2028}é😂\\b\\f\\n\\r\\t\""
+        );
+    }
+
+    #[test]
+    fn members_sort_by_utf16_code_units() {
+        // By code point U+FB33 comes first; in UTF-16 the emoji's lead
+        // surrogate 0xD83D is smaller than 0xFB33, so the emoji comes first.
+        let text = "{\"\u{fb33}\":1,\"\u{1f602}\":2}";
+        assert_eq!(
+            canonicalize_str(text).as_deref(),
+            Ok("{\"\u{1f602}\":2,\"\u{fb33}\":1}")
+        );
+    }
+
+    #[test]
+    fn parser_rejects_malformed_text() {
+        for bad in [
+            "",
+            " ",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            ".5",
+            "1e",
+            "+1",
+            "tru",
+            "\"a",
+            "\"\t\"",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "[1] 2",
+            "{1:2}",
+            "{\"a\" 1}",
+            "\u{feff}{}",
+        ] {
+            assert!(
+                matches!(parse_strict(bad), Err(JcsError::Syntax { .. })),
+                "accepted {bad:?}: {:?}",
+                parse_strict(bad)
+            );
+        }
+    }
+
+    #[test]
+    fn parser_reports_specific_errors() {
+        assert_eq!(
+            parse_strict("{\"a\":1,\"a\":2}"),
+            Err(JcsError::DuplicateKey {
+                offset: 7,
+                key: "a".to_string()
+            })
+        );
+        assert_eq!(
+            parse_strict("\"\\ud800\""),
+            Err(JcsError::LoneSurrogate {
+                offset: 1,
+                code_unit: 0xd800
+            })
+        );
+        assert_eq!(
+            parse_strict("\"\\udc00\\ud800\""),
+            Err(JcsError::LoneSurrogate {
+                offset: 1,
+                code_unit: 0xdc00
+            })
+        );
+        assert_eq!(
+            parse_strict("\"\\ud800\\u0041\""),
+            Err(JcsError::LoneSurrogate {
+                offset: 1,
+                code_unit: 0xd800
+            })
+        );
+        for literal in ["NaN", "Infinity", "-Infinity", "1e400", "-1e309"] {
+            assert!(
+                matches!(parse_strict(literal), Err(JcsError::NonFiniteNumber { .. })),
+                "accepted {literal}"
+            );
+        }
+    }
+
+    #[test]
+    fn surrogate_pairs_and_escapes_decode() {
+        assert_eq!(
+            parse_strict("\"\\ud83d\\ude02\\u00e9\\/\""),
+            Ok(Value::String("😂é/".to_string()))
+        );
+    }
+
+    #[test]
+    fn nesting_limit_is_exact() {
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(canonicalize_str(&ok).is_ok());
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        assert_eq!(
+            canonicalize_str(&deep),
+            Err(JcsError::TooDeep { limit: MAX_DEPTH })
+        );
+        let mut value = Value::Null;
+        for _ in 0..=MAX_DEPTH {
+            value = Value::Array(vec![value]);
+        }
+        assert_eq!(
+            canonicalize(&value),
+            Err(JcsError::TooDeep { limit: MAX_DEPTH })
+        );
+    }
+
+    #[test]
+    fn integers_are_kept_as_integers() {
+        assert_eq!(
+            parse_strict("[3, -0, 2.0, 0.5]"),
+            Ok(serde_json::json!([3, 0, 2, 0.5]))
+        );
+    }
+}

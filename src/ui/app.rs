@@ -1,0 +1,229 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::core_task_section::CoreTaskSection;
+use super::metadata_form::MetadataForm;
+use super::notices::{FrameworkProblems, Notices, StorageNotice};
+use super::page_header::PageHeader;
+use super::scale_legend::ScaleLegend;
+use super::state::{AppState, Msg};
+use super::summary_panel::SummaryPanel;
+use crate::core::assessment::{Action, Assessment, MetadataField};
+use crate::core::framework::Framework;
+use crate::core::saved::{self, SavedError};
+use crate::i18n::Lang;
+use crate::web::{clock, storage};
+
+const LANG_KEY: &str = "leeruitkomsten:lang";
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// Where the assessment in progress is kept; tests give each app a key of its own.
+    #[prop_or(AttrValue::Static(STORAGE_KEY))]
+    pub storage_key: AttrValue,
+}
+
+const STORAGE_KEY: &str = "leeruitkomsten:v1:assessment";
+
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps {
+            storage_key: AttrValue::Static(STORAGE_KEY),
+        }
+    }
+}
+
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let framework = use_memo((), |_| Framework::default_framework().map(Rc::new));
+    match &*framework {
+        Ok(framework) => html! {
+            <Assessor framework={framework.clone()} storage_key={props.storage_key.clone()} />
+        },
+        Err(problems) => {
+            let lang = saved_lang();
+            html! {
+                <div class="app" lang={lang.code()}>
+                    <FrameworkProblems {lang} problems={Rc::new(problems.clone())} />
+                </div>
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AssessorProps {
+    framework: Rc<Framework>,
+    storage_key: AttrValue,
+}
+
+/// What the browser had saved, and what the user must be told about it.
+struct Restored {
+    assessment: Assessment,
+    notice: Option<StorageNotice>,
+    /// Set when an entry could not be read nor copied aside: saving would destroy it.
+    saving_blocked: bool,
+}
+
+fn restore(framework: &Framework, key: &str) -> Restored {
+    let fresh = || {
+        let mut assessment = Assessment::new(framework);
+        // A fresh assessment is dated today; the core refuses nothing about a date it formats.
+        let _ = assessment.apply(
+            framework,
+            Action::SetMetadata(MetadataField::Date, clock::today()),
+        );
+        assessment
+    };
+    let text = match storage::read(key) {
+        Ok(Some(text)) => text,
+        Ok(None) => {
+            return Restored {
+                assessment: fresh(),
+                notice: None,
+                saving_blocked: false,
+            }
+        }
+        Err(_) => {
+            return Restored {
+                assessment: fresh(),
+                notice: Some(StorageNotice::Unavailable),
+                saving_blocked: false,
+            }
+        }
+    };
+    match saved::from_json(&text, framework) {
+        Ok(assessment) => Restored {
+            assessment,
+            notice: None,
+            saving_blocked: false,
+        },
+        Err(error) => {
+            // Keep what could not be read under a key of its own before anything is saved.
+            let aside = format!("{key}:unreadable:{}", js_sys::Date::now() as u64);
+            let kept = storage::write(&aside, &text).is_ok();
+            let notice = match error {
+                SavedError::OtherFramework(_) => StorageNotice::OtherFramework,
+                SavedError::Unreadable(_) | SavedError::UnknownVersion(_) => {
+                    StorageNotice::Unreadable
+                }
+            };
+            Restored {
+                assessment: fresh(),
+                notice: Some(notice),
+                saving_blocked: !kept,
+            }
+        }
+    }
+}
+
+fn saved_lang() -> Lang {
+    storage::read(LANG_KEY)
+        .ok()
+        .flatten()
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+#[function_component]
+fn Assessor(props: &AssessorProps) -> Html {
+    let restored = use_memo((), {
+        let framework = props.framework.clone();
+        let key = props.storage_key.clone();
+        move |_| restore(&framework, &key)
+    });
+    let state = use_reducer({
+        let framework = props.framework.clone();
+        let assessment = restored.assessment.clone();
+        move || AppState::new(framework, assessment, saved_lang())
+    });
+    let storage_notice = use_state(|| restored.notice);
+
+    {
+        let key = props.storage_key.clone();
+        let blocked = restored.saving_blocked;
+        let storage_notice = storage_notice.clone();
+        use_effect_with(state.assessment.clone(), move |assessment| {
+            if !blocked {
+                let written = saved::to_json(assessment)
+                    .map_err(|_| storage::StorageError::WriteRefused)
+                    .and_then(|json| storage::write(&key, &json));
+                match written {
+                    Err(_) => storage_notice.set(Some(StorageNotice::Unavailable)),
+                    Ok(()) if *storage_notice == Some(StorageNotice::Unavailable) => {
+                        storage_notice.set(None)
+                    }
+                    Ok(()) => {}
+                }
+            }
+        });
+    }
+    use_effect_with(state.lang, |lang| {
+        // A language preference that cannot be kept is not worth a warning.
+        let _ = storage::write(LANG_KEY, lang.code());
+    });
+
+    let dispatcher = state.dispatcher();
+    let on_lang = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |lang: Lang| dispatcher.dispatch(Msg::SetLang(lang)))
+    };
+    let on_dismiss_error = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Msg::DismissError))
+    };
+    let on_dismiss_storage = {
+        let storage_notice = storage_notice.clone();
+        Callback::from(move |()| storage_notice.set(None))
+    };
+
+    let lang = state.lang;
+    let t = lang.texts();
+    let framework = &state.framework;
+    html! {
+        <div class="app" lang={lang.code()}>
+            <a class="skip-link" href="#summary">{ t.skip_to_summary }</a>
+            <PageHeader {lang} framework={framework.clone()} {on_lang} />
+            <Notices
+                {lang}
+                storage={*storage_notice}
+                error={state.error.clone()}
+                on_dismiss_storage={on_dismiss_storage}
+                on_dismiss_error={on_dismiss_error}
+            />
+            <div class="layout">
+                <main id="main" class="content">
+                    <MetadataForm
+                        {lang}
+                        metadata={state.assessment.metadata.clone()}
+                        dispatcher={dispatcher.clone()}
+                    />
+                    <ScaleLegend {lang} framework={framework.clone()} />
+                    { for framework.core_tasks.iter().enumerate().map(|(index, task)| html! {
+                        <CoreTaskSection
+                            key={task.id.clone()}
+                            {lang}
+                            framework={framework.clone()}
+                            {index}
+                            outcomes={state.assessment.outcomes.clone()}
+                            dispatcher={dispatcher.clone()}
+                        />
+                    }) }
+                </main>
+                <SummaryPanel
+                    {lang}
+                    framework={framework.clone()}
+                    summary={state.summary.clone()}
+                    first_open={state.assessment.first_unscored(framework)}
+                />
+            </div>
+            <footer class="page-footer">
+                <p lang={framework.language.clone()}>
+                    { format!("{}: {}, {} ({}).", t.source, framework.source.title, framework.source.publisher, framework.source.date) }
+                </p>
+                <p lang={framework.language.clone()}>{ format!("{}: {}.", t.scale_heading, framework.scale.source) }</p>
+            </footer>
+        </div>
+    }
+}

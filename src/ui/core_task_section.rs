@@ -1,0 +1,60 @@
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::dom_id;
+use super::outcome_card::OutcomeCard;
+use super::state::AppState;
+use crate::core::assessment::OutcomeEntry;
+use crate::core::framework::Framework;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct CoreTaskSectionProps {
+    pub lang: Lang,
+    pub framework: Rc<Framework>,
+    /// Position of the core task in the framework.
+    pub index: usize,
+    pub outcomes: BTreeMap<String, Rc<OutcomeEntry>>,
+    pub dispatcher: UseReducerDispatcher<AppState>,
+}
+
+#[function_component]
+pub fn CoreTaskSection(props: &CoreTaskSectionProps) -> Html {
+    let Some(task) = props.framework.core_tasks.get(props.index) else {
+        return Html::default();
+    };
+    let t = props.lang.texts();
+    // Learning outcomes are numbered through the whole framework, as in the source.
+    let first_number: usize = props
+        .framework
+        .core_tasks
+        .iter()
+        .take(props.index)
+        .map(|t| t.learning_outcomes.len())
+        .sum::<usize>()
+        + 1;
+    let heading_id = dom_id("core-task", &task.id);
+    html! {
+        <section class="core-task" aria-labelledby={heading_id.clone()}>
+            <h2 id={heading_id}>
+                <span class="core-task-number">{ format!("{} {}", t.core_task, props.index + 1) }</span>
+                <span class="sep">{ ": " }</span>
+                <span lang={props.framework.language.clone()}>{ &task.title }</span>
+            </h2>
+            <p class="core-task-description" lang={props.framework.language.clone()}>{ &task.description }</p>
+            { for task.learning_outcomes.iter().enumerate().map(|(i, outcome)| html! {
+                <OutcomeCard
+                    key={outcome.id.clone()}
+                    lang={props.lang}
+                    framework={props.framework.clone()}
+                    outcome={outcome.clone()}
+                    number={first_number + i}
+                    entry={props.outcomes.get(&outcome.id).cloned()}
+                    dispatcher={props.dispatcher.clone()}
+                />
+            }) }
+        </section>
+    }
+}

@@ -1,0 +1,68 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::aggregate::Tally;
+use crate::core::framework::Framework;
+use crate::core::score::Score;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct DistributionChartProps {
+    pub lang: Lang,
+    pub framework: Rc<Framework>,
+    /// What the row stands for, such as "Leeruitkomst 2".
+    pub label: AttrValue,
+    /// The domain id of what the row stands for, for styling and tests.
+    pub id: AttrValue,
+    pub tally: Tally,
+    pub result: Score,
+}
+
+/// One row of the summary: a stacked bar of the scores with the numbers written out beside it.
+/// The bar repeats what the text says, so it is hidden from screen readers.
+#[function_component]
+pub fn DistributionChart(props: &DistributionChartProps) -> Html {
+    let t = props.lang.texts();
+    let tally = props.tally;
+    let total = f64::from(tally.total.max(1));
+    let mut x = 0.0;
+    let segments: Vec<Html> = [Score::High, Score::Good, Score::Present, Score::NotScored]
+        .into_iter()
+        .filter_map(|score| {
+            let count = tally.count(score);
+            if count == 0 {
+                return None;
+            }
+            let width = f64::from(count) / total * 100.0;
+            let segment = html! {
+                <rect
+                    class={classes!("segment", format!("segment-{}", score.key()))}
+                    x={format!("{x:.3}")}
+                    y="0"
+                    width={format!("{width:.3}")}
+                    height="10"
+                />
+            };
+            x += width;
+            Some(segment)
+        })
+        .collect();
+    let result = match props.framework.scale_level(props.result) {
+        Some(level) => format!("{} {}", level.symbol, level.label),
+        None => t.result_open.to_string(),
+    };
+    html! {
+        <div class="chart-row" data-id={props.id.clone()}>
+            <span class="chart-label">{ props.label.clone() }</span>
+            <svg class="chart" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                { for segments }
+            </svg>
+            <span class="chart-numbers">{ props.lang.tally_text(&tally) }</span>
+            <span class="chart-result">
+                { format!("{}: ", t.result) }
+                <span class="chart-result-value" data-result={props.result.key()}>{ result }</span>
+            </span>
+        </div>
+    }
+}

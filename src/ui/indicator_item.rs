@@ -1,0 +1,124 @@
+use std::rc::Rc;
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::dom_id;
+use super::state::{AppState, Msg};
+use crate::core::assessment::{Action, MAX_TEXT_CHARS};
+use crate::core::framework::{Framework, Indicator};
+use crate::core::score::Score;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct IndicatorItemProps {
+    pub lang: Lang,
+    pub framework: Rc<Framework>,
+    pub indicator: Indicator,
+    pub score: Score,
+    pub comment: AttrValue,
+    pub dispatcher: UseReducerDispatcher<AppState>,
+}
+
+/// One gedragsindicator: its text, the three levels as one radio group, a way to clear the score
+/// and a field for evidence.
+#[function_component]
+pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
+    let t = props.lang.texts();
+    let id: &str = &props.indicator.id;
+    let text_id = dom_id("indicator-text", id);
+    let comment_id = dom_id("comment", id);
+    let content_lang = props.framework.language.clone();
+
+    let set_score = |score: Score| {
+        let dispatcher = props.dispatcher.clone();
+        let indicator = props.indicator.id.clone();
+        move || {
+            dispatcher.dispatch(Msg::Edit(Action::SetScore {
+                indicator: indicator.clone(),
+                score,
+            }))
+        }
+    };
+    let option = |level: Score| {
+        let label = props
+            .framework
+            .scale_level(level)
+            .map(|l| l.label.clone())
+            .unwrap_or_default();
+        let choose = set_score(level);
+        let onchange = Callback::from(move |_: Event| choose());
+        html! {
+            <label class={classes!("level", format!("level-{}", level.key()))}>
+                <input
+                    type="radio"
+                    name={dom_id("score", id)}
+                    value={level.key()}
+                    checked={props.score == level}
+                    {onchange}
+                />
+                <span class="level-symbol">{ level.symbol() }</span>
+                { " " }
+                <span class="level-label" lang={content_lang.clone()}>{ label }</span>
+            </label>
+        }
+    };
+    let clear = {
+        let clear = set_score(Score::NotScored);
+        Callback::from(move |_: MouseEvent| clear())
+    };
+    let on_comment = {
+        let dispatcher = props.dispatcher.clone();
+        let indicator = props.indicator.id.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                dispatcher.dispatch(Msg::Edit(Action::SetComment {
+                    indicator: indicator.clone(),
+                    text: area.value(),
+                }));
+            }
+        })
+    };
+    let shared = props.framework.shared_with(id);
+
+    html! {
+        <li
+            class={classes!("indicator", props.score.is_scored().then_some("is-scored"))}
+            id={dom_id("indicator", id)}
+            data-score={props.score.key()}
+        >
+            <div class="indicator-head">
+                <span class="indicator-id" aria-hidden="true">{ id }</span>
+                <p class="indicator-text" id={text_id.clone()} lang={content_lang.clone()}>{ &*props.indicator.text }</p>
+            </div>
+            if !shared.is_empty() {
+                <p class="shared-note">{ format!("{} {}.", t.also_under, shared.join(", ")) }</p>
+            }
+            <div class="indicator-controls">
+                <div class="levels" role="radiogroup" aria-labelledby={text_id}>
+                    { for Score::LEVELS.into_iter().map(option) }
+                </div>
+                <button
+                    type="button"
+                    class="clear-score"
+                    aria-label={props.lang.clear_score_label(id)}
+                    disabled={!props.score.is_scored()}
+                    onclick={clear}
+                >
+                    { t.clear_score }
+                </button>
+            </div>
+            <div class="field comment">
+                <label for={comment_id.clone()}>{ t.comment_label }</label>
+                <textarea
+                    id={comment_id.clone()}
+                    rows="2"
+                    maxlength={MAX_TEXT_CHARS.to_string()}
+                    placeholder={t.comment_hint}
+                    value={props.comment.clone()}
+                    oninput={on_comment}
+                />
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,95 @@
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::state::{AppState, Msg};
+use crate::core::assessment::{Action, Metadata, MetadataField, Mode};
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct MetadataFormProps {
+    pub lang: Lang,
+    pub metadata: Metadata,
+    pub dispatcher: UseReducerDispatcher<AppState>,
+}
+
+/// Browser autofill hints: the assessor's own details may be filled in, a student's must not be
+/// guessed from someone else's.
+fn autocomplete(field: MetadataField) -> &'static str {
+    match field {
+        MetadataField::AssessorName => "name",
+        MetadataField::Organisation => "organization",
+        MetadataField::AssessorRole => "organization-title",
+        MetadataField::StudentName | MetadataField::StudentNumber | MetadataField::Date => "off",
+    }
+}
+
+#[function_component]
+pub fn MetadataForm(props: &MetadataFormProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let field = |field: MetadataField| {
+        let id = format!("meta-{}", field.key());
+        let dispatcher = props.dispatcher.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                dispatcher.dispatch(Msg::Edit(Action::SetMetadata(field, input.value())));
+            }
+        });
+        let kind = if field == MetadataField::Date {
+            "date"
+        } else {
+            "text"
+        };
+        let hint = (field == MetadataField::AssessorRole).then(|| format!("{id}-hint"));
+        html! {
+            <div class={classes!("field", format!("field-{}", field.key()))}>
+                <label for={id.clone()}>{ lang.metadata_label(field) }</label>
+                <input
+                    id={id.clone()}
+                    type={kind}
+                    value={props.metadata.get(field).to_string()}
+                    autocomplete={autocomplete(field)}
+                    aria-describedby={hint.clone()}
+                    {oninput}
+                />
+                if let Some(hint) = hint {
+                    <p class="hint" id={hint}>{ t.assessor_role_hint }</p>
+                }
+            </div>
+        }
+    };
+    let mode_option = |mode: Mode| {
+        let id = format!("mode-{}", mode.key());
+        let dispatcher = props.dispatcher.clone();
+        let onchange =
+            Callback::from(move |_: Event| dispatcher.dispatch(Msg::Edit(Action::SetMode(mode))));
+        html! {
+            <div class="mode-option">
+                <input
+                    type="radio"
+                    id={id.clone()}
+                    name="mode"
+                    value={mode.key()}
+                    checked={props.metadata.mode == mode}
+                    aria-describedby={format!("{id}-hint")}
+                    {onchange}
+                />
+                <label for={id.clone()}>{ lang.mode_label(mode) }</label>
+                <p class="hint" id={format!("{id}-hint")}>{ lang.mode_hint(mode) }</p>
+            </div>
+        }
+    };
+    html! {
+        <section class="card metadata" aria-labelledby="metadata-heading">
+            <h2 id="metadata-heading">{ t.metadata_heading }</h2>
+            <p class="hint">{ t.metadata_hint }</p>
+            <fieldset class="mode">
+                <legend>{ t.mode_legend }</legend>
+                { for Mode::ALL.into_iter().map(mode_option) }
+            </fieldset>
+            <div class="fields">
+                { for MetadataField::ALL.into_iter().map(field) }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,34 @@
+//! The interface: components that render state and turn events into core actions.
+//! One component per file; the reducer in `state` is the only place state changes.
+
+pub mod app;
+pub mod core_task_section;
+pub mod distribution_chart;
+pub mod indicator_item;
+pub mod metadata_form;
+pub mod notices;
+pub mod outcome_card;
+pub mod page_header;
+pub mod scale_legend;
+pub mod state;
+pub mod summary_panel;
+
+pub use app::{App, AppProps};
+
+/// Mounts the app on the page's `#app` element, or on `<body>` where there is none.
+pub fn start() {
+    let document = gloo::utils::document();
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
+}
+
+/// A DOM id built from domain ids such as `LU1.3`, which may contain dots.
+pub fn dom_id(prefix: &str, id: &str) -> String {
+    format!("{prefix}-{id}")
+}

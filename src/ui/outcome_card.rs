@@ -1,0 +1,95 @@
+use std::rc::Rc;
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::dom_id;
+use super::indicator_item::IndicatorItem;
+use super::state::{AppState, Msg};
+use crate::core::assessment::{Action, OutcomeEntry, MAX_TEXT_CHARS};
+use crate::core::framework::{Framework, LearningOutcome};
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct OutcomeCardProps {
+    pub lang: Lang,
+    pub framework: Rc<Framework>,
+    pub outcome: Rc<LearningOutcome>,
+    /// The number the source gives the learning outcome.
+    pub number: usize,
+    /// What has been recorded so far; `None` until anything is.
+    pub entry: Option<Rc<OutcomeEntry>>,
+    pub dispatcher: UseReducerDispatcher<AppState>,
+}
+
+#[function_component]
+pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
+    let t = props.lang.texts();
+    let outcome = &props.outcome;
+    let content_lang = props.framework.language.clone();
+    let title_id = dom_id("outcome-title", &outcome.id);
+    let feedback_id = dom_id("feedback", &outcome.id);
+    let entry = props.entry.as_deref();
+
+    let on_feedback = {
+        let dispatcher = props.dispatcher.clone();
+        let outcome_id = outcome.id.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                dispatcher.dispatch(Msg::Edit(Action::SetFeedback {
+                    outcome: outcome_id.clone(),
+                    text: area.value(),
+                }));
+            }
+        })
+    };
+
+    html! {
+        <article class="card outcome" id={dom_id("outcome", &outcome.id)} aria-labelledby={title_id.clone()}>
+            <h3 id={title_id}>
+                <span class="outcome-number">{ format!("{} {}", t.learning_outcome, props.number) }</span>
+                <span class="sep">{ ": " }</span>
+                <span lang={content_lang.clone()}>{ &outcome.title }</span>
+            </h3>
+            <details class="outcome-description" open=true>
+                <summary>{ t.description }</summary>
+                <p lang={content_lang.clone()}>{ &outcome.description }</p>
+            </details>
+            <h4>{ t.capabilities }</h4>
+            <ul class="capabilities" lang={content_lang.clone()}>
+                { for outcome.capabilities.iter().filter_map(|id| props.framework.capability(id)).map(|cap| html! {
+                    <li>
+                        { &cap.title }
+                        if let Some(generic) = &cap.generic {
+                            { " " }<span class="generic">{ format!("({generic})") }</span>
+                        }
+                    </li>
+                }) }
+            </ul>
+            <h4>{ t.indicators }</h4>
+            <ol class="indicators">
+                { for outcome.indicators.iter().map(|indicator| html! {
+                    <IndicatorItem
+                        key={indicator.id.to_string()}
+                        lang={props.lang}
+                        framework={props.framework.clone()}
+                        indicator={indicator.clone()}
+                        score={entry.map(|e| e.score(&indicator.id)).unwrap_or_default()}
+                        comment={AttrValue::from(entry.map(|e| e.comment(&indicator.id)).unwrap_or("").to_string())}
+                        dispatcher={props.dispatcher.clone()}
+                    />
+                }) }
+            </ol>
+            <div class="field feedback">
+                <label for={feedback_id.clone()}>{ t.feedback_label }</label>
+                <textarea
+                    id={feedback_id}
+                    rows="3"
+                    maxlength={MAX_TEXT_CHARS.to_string()}
+                    value={entry.map(|e| e.feedback.clone()).unwrap_or_default()}
+                    oninput={on_feedback}
+                />
+            </div>
+        </article>
+    }
+}

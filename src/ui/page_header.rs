@@ -1,0 +1,47 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::framework::Framework;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct PageHeaderProps {
+    pub lang: Lang,
+    pub framework: Rc<Framework>,
+    pub on_lang: Callback<Lang>,
+}
+
+#[function_component]
+pub fn PageHeader(props: &PageHeaderProps) -> Html {
+    let t = props.lang.texts();
+    let other = match props.lang {
+        Lang::Nl => Lang::En,
+        Lang::En => Lang::Nl,
+    };
+    let onclick = props.on_lang.reform(move |_: MouseEvent| other);
+    let fw = &props.framework;
+    html! {
+        <header class="page-header">
+            <div class="page-title">
+                <p class="app-name">{ t.app_title }</p>
+                <h1 lang={fw.language.clone()}>{ &fw.title }</h1>
+                if let Some(subtitle) = &fw.subtitle {
+                    <p class="subtitle" lang={fw.language.clone()}>{ subtitle }</p>
+                }
+                if let Some(level) = &fw.level {
+                    <p class="level" lang={fw.language.clone()}>{ level }</p>
+                }
+            </div>
+            <button
+                type="button"
+                class="lang-switch"
+                lang={other.code()}
+                aria-label={t.switch_language_label}
+                {onclick}
+            >
+                { t.switch_language }
+            </button>
+        </header>
+    }
+}

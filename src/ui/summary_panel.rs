@@ -1,0 +1,67 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::distribution_chart::DistributionChart;
+use super::dom_id;
+use crate::core::aggregate::Summary;
+use crate::core::framework::Framework;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryPanelProps {
+    pub lang: Lang,
+    pub framework: Rc<Framework>,
+    pub summary: Rc<Summary>,
+    /// The first indicator not yet scored, to jump to.
+    pub first_open: Option<Rc<str>>,
+}
+
+#[function_component]
+pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let summary = &props.summary;
+    let overall = summary.overall;
+    let chart = |label: String, id: &str, tally, result| {
+        html! {
+            <DistributionChart
+                {lang}
+                framework={props.framework.clone()}
+                label={AttrValue::from(label)}
+                id={AttrValue::from(id.to_string())}
+                {tally}
+                {result}
+            />
+        }
+    };
+    let mut outcome_number = 0;
+    html! {
+        <aside id="summary" class="summary" aria-labelledby="summary-heading" tabindex="-1">
+            <h2 id="summary-heading">{ t.summary_heading }</h2>
+            <p class="progress" role="status">{ lang.progress(overall.scored(), overall.total) }</p>
+            <div class="progress-bar" aria-hidden="true">
+                <div class="progress-fill" style={format!("width: {:.2}%", overall.coverage() * 100.0)}></div>
+            </div>
+            { chart(t.overall.to_string(), "overall", overall, summary.result) }
+            { for summary.core_tasks.iter().enumerate().map(|(k, task)| html! {
+                <section class="summary-core-task" aria-label={format!("{} {}", t.core_task, k + 1)}>
+                    { chart(format!("{} {}", t.core_task, k + 1), &task.id, task.tally, task.result) }
+                    <ul class="summary-outcomes">
+                        { for task.outcomes.iter().map(|o| {
+                            outcome_number += 1;
+                            html! { <li>{ chart(format!("{} {}", t.learning_outcome, outcome_number), &o.id, o.tally, o.result) }</li> }
+                        }) }
+                    </ul>
+                </section>
+            }) }
+            <p class="next-open">
+                if let Some(indicator) = &props.first_open {
+                    <a href={format!("#{}", dom_id("indicator", indicator))}>{ t.next_open }</a>
+                } else {
+                    { t.all_scored }
+                }
+            </p>
+        </aside>
+    }
+}

@@ -1,0 +1,40 @@
+//! `localStorage`, with every failure turned into a value: private modes, disabled storage and full
+//! quotas all happen on assessors' devices, and none of them may stop the page.
+
+use web_sys::Storage;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// No `localStorage` at all, or access denied (disabled cookies, some private modes).
+    Unavailable,
+    /// The browser refused the write, almost always because the quota is full.
+    WriteRefused,
+}
+
+fn local_storage() -> Result<Storage, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+    // `local_storage()` throws when access is denied and gives `None` where there is none.
+    window
+        .local_storage()
+        .ok()
+        .flatten()
+        .ok_or(StorageError::Unavailable)
+}
+
+pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    local_storage()?
+        .get_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(key, value)
+        .map_err(|_| StorageError::WriteRefused)
+}
+
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .remove_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}

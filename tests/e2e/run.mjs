@@ -1,0 +1,146 @@
+// Page-level tests of the release build: serves dist/ on 127.0.0.1 and drives Debian's Chromium
+// with playwright-core (no browser is downloaded). Usage: node tests/e2e/run.mjs DIST [--screenshots DIR]
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { extname, join, normalize, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import assert from "node:assert/strict";
+
+const require = createRequire(import.meta.url);
+const { chromium } = require("playwright-core");
+
+const here = dirname(fileURLToPath(import.meta.url));
+const [dist, flag, shotDir] = process.argv.slice(2);
+if (!dist) {
+  console.error("usage: node tests/e2e/run.mjs DIST [--screenshots DIR]");
+  process.exit(2);
+}
+const framework = JSON.parse(
+  await readFile(join(here, "../../frameworks/leeruitkomsten-opbouwwerk-2026.json"), "utf8"),
+);
+const outcomes = framework.core_tasks.flatMap((t) => t.learning_outcomes);
+const indicators = outcomes.flatMap((o) => o.indicators);
+
+const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+  try {
+    const body = await readFile(join(dist, path === "/" ? "index.html" : path));
+    res.writeHead(200, { "content-type": types[extname(path) || ".html"] ?? "application/octet-stream" });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const url = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+
+const results = [];
+async function check(name, body) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+  try {
+    await page.goto(url);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await body(page);
+    assert.deepEqual(problems, []);
+    results.push(["ok", name]);
+  } catch (e) {
+    results.push(["FAILED", name, e]);
+  } finally {
+    await context.close();
+  }
+}
+
+const progress = (page) => page.getByRole("status").first().textContent();
+
+await check("every kerntaak, leeruitkomst and indicator is on the page, each indicator a named radio group", async (page) => {
+  for (const task of framework.core_tasks) {
+    await page.getByRole("heading", { level: 2, name: task.title }).waitFor();
+    assert.equal(await page.getByText(task.description, { exact: true }).count(), 1);
+  }
+  assert.equal(await page.getByRole("article").count(), 6);
+  for (const outcome of outcomes) {
+    assert.equal(await page.getByText(outcome.description, { exact: true }).count(), 1, outcome.id);
+  }
+  assert.equal(await page.getByRole("radiogroup").count(), indicators.length);
+  for (const indicator of indicators) {
+    // Shared texts name several groups; the one with this indicator's id must be among them.
+    const groups = page.getByRole("radiogroup", { name: indicator.text, exact: true });
+    const group = page.locator(`li[id="indicator-${indicator.id}"]`).getByRole("radiogroup");
+    assert.equal(await group.getAttribute("aria-labelledby"), `indicator-text-${indicator.id}`);
+    assert.ok((await groups.count()) >= 1, indicator.id);
+    for (const name of ["□ aanwezig", "+ goed ontwikkeld", "++ in hoge mate ontwikkeld"]) {
+      assert.equal(await group.getByRole("radio", { name, exact: true }).count(), 1, `${indicator.id} ${name}`);
+    }
+  }
+  assert.equal(await progress(page), `0 van ${indicators.length} indicatoren gescoord`);
+});
+
+await check("choosing a level updates the summary at once, clearing restores it, a reload keeps it", async (page) => {
+  const group = page.locator('li[id="indicator-LU3.2"]');
+  await group.getByRole("radio", { name: "++ in hoge mate ontwikkeld" }).check();
+  assert.equal(await progress(page), "1 van 42 indicatoren gescoord");
+  const lu3 = page.locator('.chart-row[data-id="LU3"] .chart-numbers');
+  assert.equal(await lu3.textContent(), "++ 1 · + 0 · □ 0 · open 6 · gemiddelde 3,00");
+  await group.getByRole("button", { name: "Score wissen van indicator LU3.2" }).click();
+  assert.equal(await progress(page), "0 van 42 indicatoren gescoord");
+  assert.equal(await lu3.textContent(), "++ 0 · + 0 · □ 0 · open 7 · gemiddelde –");
+  // Keyboard: arrow keys move within the group.
+  await group.getByRole("radio", { name: "□ aanwezig" }).focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await group.getByRole("radio", { name: "+ goed ontwikkeld" }).isChecked(), true);
+  await page.reload();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  assert.equal(await page.locator('li[id="indicator-LU3.2"]').getByRole("radio", { name: "+ goed ontwikkeld" }).isChecked(), true);
+  assert.equal(await progress(page), "1 van 42 indicatoren gescoord");
+});
+
+await check("a phone-wide screen needs no horizontal scrolling", async (page) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+});
+
+if (flag === "--screenshots" && shotDir) {
+  await mkdir(shotDir, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  const scores = ["high", "good", "good", "present", "high", "good", "high", "good", "good", "high", "good", "present"];
+  for (const [i, indicator] of indicators.slice(0, scores.length).entries()) {
+    await page.locator(`input[name="score-${indicator.id}"][value="${scores[i]}"]`).check();
+  }
+  await page.locator('textarea[id="comment-LU1.1"]').fill("Bij de bewonersavond in de Spoorbuurt gaf zij jongeren en ouderen elk een eigen tafel.");
+  await page.locator("#metadata-heading").scrollIntoViewIfNeeded();
+  await page.locator('input[id="meta-student-name"]').fill("Sanne de Vries");
+  await page.locator('input[id="meta-student-number"]').fill("4812345");
+  await page.locator('article[id="outcome-LU1"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shotDir, "screenshot.png") });
+  await context.close();
+  results.push(["ok", `screenshot written to ${shotDir}`]);
+}
+
+await browser.close();
+server.close();
+let failed = 0;
+for (const [status, name, error] of results) {
+  console.log(`${status}: ${name}`);
+  if (error) {
+    failed++;
+    console.log(`  ${String(error.stack ?? error).split("\n").slice(0, 6).join("\n  ")}`);
+  }
+}
+process.exit(failed ? 1 : 0);
