@@ -159,13 +159,18 @@ impl Lang {
         }
     }
 
-    /// A number with two decimals and the language's decimal separator.
-    pub fn decimal(self, value: f64) -> String {
-        let text = format!("{value:.2}");
-        match self {
-            Lang::Nl => text.replace('.', ","),
-            Lang::En => text,
+    /// `numerator / denominator` with two decimals, halves rounded up, in the language's notation.
+    /// Integer arithmetic: the app has no other use for float formatting, which is large in wasm.
+    pub fn fraction(self, numerator: u64, denominator: u64) -> String {
+        if denominator == 0 {
+            return "–".to_string();
         }
+        let hundredths = (200 * numerator + denominator) / (2 * denominator);
+        let separator = match self {
+            Lang::Nl => ',',
+            Lang::En => '.',
+        };
+        format!("{}{separator}{:02}", hundredths / 100, hundredths % 100)
     }
 
     /// The distribution of a tally written out, for beside the chart and for screen readers.
@@ -176,15 +181,8 @@ impl Lang {
             .rev()
             .map(|&level| format!("{} {}", level.symbol(), tally.count(level)))
             .collect();
-        parts.push(format!(
-            "{} {}",
-            t.open_count,
-            tally.count(Score::NotScored)
-        ));
-        let mean = match tally.mean() {
-            Some(mean) => self.decimal(mean),
-            None => "–".to_string(),
-        };
+        parts.push(format!("{} {}", t.open_count, tally.count(Score::NotScored)));
+        let mean = self.fraction(u64::from(tally.sum()), u64::from(tally.scored()));
         format!("{} · {} {}", parts.join(" · "), t.mean, mean)
     }
 
@@ -204,11 +202,7 @@ impl Lang {
     }
 
     pub fn problem(self, problem: &Problem) -> String {
-        let at = if problem.path.is_empty() {
-            ""
-        } else {
-            problem.path.as_str()
-        };
+        let at = if problem.path.is_empty() { "" } else { problem.path.as_str() };
         let what = match (&problem.kind, self) {
             (ProblemKind::TooLarge { bytes, limit }, Lang::Nl) => {
                 format!("het bestand is {bytes} bytes; de grens is {limit}")
@@ -216,50 +210,48 @@ impl Lang {
             (ProblemKind::TooLarge { bytes, limit }, Lang::En) => {
                 format!("the file is {bytes} bytes; the limit is {limit}")
             }
-            (
-                ProblemKind::Syntax {
-                    message,
-                    line,
-                    column,
-                },
-                Lang::Nl,
-            ) => {
+            (ProblemKind::Syntax { message, line, column }, Lang::Nl) => {
                 format!("geen geldig kader: {message} (regel {line}, kolom {column})")
             }
-            (
-                ProblemKind::Syntax {
-                    message,
-                    line,
-                    column,
-                },
-                Lang::En,
-            ) => {
+            (ProblemKind::Syntax { message, line, column }, Lang::En) => {
                 format!("not a valid framework: {message} (line {line}, column {column})")
             }
             (ProblemKind::UnsupportedFormat(found), Lang::Nl) => {
-                format!("onbekend formaat {found:?}")
+                format!("onbekend formaat \"{found}\"")
             }
             (ProblemKind::UnsupportedFormat(found), Lang::En) => {
-                format!("unknown format {found:?}")
+                format!("unknown format \"{found}\"")
             }
+            (ProblemKind::MissingField(name), Lang::Nl) => format!("het veld \"{name}\" ontbreekt"),
+            (ProblemKind::MissingField(name), Lang::En) => {
+                format!("the field \"{name}\" is missing")
+            }
+            (ProblemKind::WrongType(expected), Lang::Nl) => {
+                format!("verwacht: {}", dutch_type(expected))
+            }
+            (ProblemKind::WrongType(expected), Lang::En) => format!("expected: {expected}"),
+            (ProblemKind::UnknownField(name), Lang::Nl) => format!("onbekend veld \"{name}\""),
+            (ProblemKind::UnknownField(name), Lang::En) => format!("unknown field \"{name}\""),
             (ProblemKind::EmptyText, Lang::Nl) => "de tekst is leeg".to_string(),
             (ProblemKind::EmptyText, Lang::En) => "the text is empty".to_string(),
             (ProblemKind::DuplicateId { id, first }, Lang::Nl) => {
-                format!("id {id:?} komt al voor bij {first}")
+                format!("id \"{id}\" komt al voor bij {first}")
             }
             (ProblemKind::DuplicateId { id, first }, Lang::En) => {
-                format!("id {id:?} is already used at {first}")
+                format!("id \"{id}\" is already used at {first}")
             }
             (ProblemKind::UnknownCapability(id), Lang::Nl) => {
-                format!("er is geen bekwaamheid met id {id:?}")
+                format!("er is geen bekwaamheid met id \"{id}\"")
             }
             (ProblemKind::UnknownCapability(id), Lang::En) => {
-                format!("no capability has id {id:?}")
+                format!("no capability has id \"{id}\"")
             }
             (ProblemKind::UnknownIndicator(id), Lang::Nl) => {
-                format!("er is geen indicator met id {id:?}")
+                format!("er is geen indicator met id \"{id}\"")
             }
-            (ProblemKind::UnknownIndicator(id), Lang::En) => format!("no indicator has id {id:?}"),
+            (ProblemKind::UnknownIndicator(id), Lang::En) => {
+                format!("no indicator has id \"{id}\"")
+            }
             (ProblemKind::ScaleMismatch, Lang::Nl) => {
                 "de schaal moet precies □ = 1, + = 2 en ++ = 3 zijn".to_string()
             }
@@ -275,10 +267,10 @@ impl Lang {
                 format!("the text differs from that of {with} in the same group")
             }
             (ProblemKind::InSeveralGroups(id), Lang::Nl) => {
-                format!("indicator {id:?} staat in meer dan één groep")
+                format!("indicator \"{id}\" staat in meer dan één groep")
             }
             (ProblemKind::InSeveralGroups(id), Lang::En) => {
-                format!("indicator {id:?} is in more than one group")
+                format!("indicator \"{id}\" is in more than one group")
             }
             (ProblemKind::GroupTooSmall, Lang::Nl) => {
                 "een groep heeft minstens twee indicatoren nodig".to_string()
@@ -292,6 +284,18 @@ impl Lang {
         } else {
             format!("{at}: {what}")
         }
+    }
+}
+
+/// The core names JSON types in English; Dutch users read them in Dutch.
+fn dutch_type(name: &str) -> &str {
+    match name {
+        "object" => "een object",
+        "array" => "een lijst",
+        "string" => "tekst",
+        "boolean" => "waar of onwaar",
+        "number from 1 to 3" => "een getal van 1 tot en met 3",
+        other => other,
     }
 }
 
@@ -329,19 +333,14 @@ mod tests {
 
     #[test]
     fn numbers_and_progress_follow_the_language() {
-        assert_eq!(Lang::Nl.decimal(2.0 / 3.0 + 1.0), "1,67");
-        assert_eq!(Lang::En.decimal(2.5), "2.50");
+        assert_eq!(Lang::Nl.fraction(5, 3), "1,67");
+        assert_eq!(Lang::En.fraction(5, 2), "2.50");
+        assert_eq!(Lang::En.fraction(1, 8), "0.13");
+        assert_eq!(Lang::En.fraction(2, 3), "0.67");
+        assert_eq!(Lang::Nl.fraction(1, 0), "–");
         assert_eq!(Lang::Nl.progress(31, 42), "31 van 42 indicatoren gescoord");
         assert_eq!(Lang::En.progress(0, 42), "0 of 42 indicators scored");
-        let tally = Tally {
-            present: 1,
-            good: 0,
-            high: 2,
-            total: 4,
-        };
-        assert_eq!(
-            Lang::Nl.tally_text(&tally),
-            "++ 2 · + 0 · □ 1 · open 1 · gemiddelde 2,33"
-        );
+        let tally = Tally { present: 1, good: 0, high: 2, total: 4 };
+        assert_eq!(Lang::Nl.tally_text(&tally), "++ 2 · + 0 · □ 1 · open 1 · gemiddelde 2,33");
     }
 }

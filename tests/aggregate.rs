@@ -17,25 +17,13 @@ fn ids(fw: &Framework) -> Vec<String> {
 fn assess(fw: &Framework, scores: &[Score]) -> Assessment {
     let mut a = Assessment::new(fw);
     for (id, &score) in ids(fw).iter().zip(scores) {
-        a.apply(
-            fw,
-            Action::SetScore {
-                indicator: id.as_str().into(),
-                score,
-            },
-        )
-        .unwrap();
+        a.apply(fw, Action::SetScore { indicator: id.as_str().into(), score }).unwrap();
     }
     a
 }
 
 fn score() -> impl Strategy<Value = Score> {
-    prop_oneof![
-        Just(Score::NotScored),
-        Just(Score::Present),
-        Just(Score::Good),
-        Just(Score::High)
-    ]
+    prop_oneof![Just(Score::NotScored), Just(Score::Present), Just(Score::Good), Just(Score::High)]
 }
 
 fn scores() -> impl Strategy<Value = Vec<Score>> {
@@ -56,26 +44,14 @@ fn tallies(s: &Summary) -> Vec<(String, Tally, Score)> {
 
 /// Indicators at or above a level: raising a score can only add to these.
 fn at_or_above(t: &Tally, level: Score) -> u32 {
-    Score::LEVELS
-        .iter()
-        .filter(|&&l| l >= level)
-        .map(|&l| t.count(l))
-        .sum()
+    Score::LEVELS.iter().filter(|&&l| l >= level).map(|&l| t.count(l)).sum()
 }
 
 #[test]
 fn empty_assessment() {
     let fw = framework();
     let s = summarize(&fw, &Assessment::new(&fw));
-    assert_eq!(
-        s.overall,
-        Tally {
-            present: 0,
-            good: 0,
-            high: 0,
-            total: 42
-        }
-    );
+    assert_eq!(s.overall, Tally { present: 0, good: 0, high: 0, total: 42 });
     assert_eq!(s.result, Score::NotScored);
     assert_eq!(s.core_tasks[0].tally.total, 9 + 4 + 7);
     assert_eq!(s.core_tasks[1].tally.total, 8 + 5 + 9);
@@ -89,15 +65,7 @@ fn worked_example() {
     scores[9..13].copy_from_slice(&[Score::High, Score::High, Score::Good, Score::Present]);
     let s = summarize(&fw, &assess(&fw, &scores));
     let lu2 = s.outcome("LU2").unwrap();
-    assert_eq!(
-        lu2.tally,
-        Tally {
-            present: 1,
-            good: 1,
-            high: 2,
-            total: 4
-        }
-    );
+    assert_eq!(lu2.tally, Tally { present: 1, good: 1, high: 2, total: 4 });
     assert_eq!(lu2.tally.mean(), Some(2.25));
     assert_eq!(lu2.result, Score::Good);
     assert_eq!(s.outcome("LU1").unwrap().result, Score::NotScored);
@@ -126,15 +94,7 @@ fn scores_for_unknown_indicators_do_not_count() {
     let entry = std::rc::Rc::make_mut(a.outcomes.get_mut("LU1").unwrap());
     entry.scores.insert("LU1.99".into(), Score::Present);
     let s = summarize(&fw, &a);
-    assert_eq!(
-        s.outcome("LU1").unwrap().tally,
-        Tally {
-            present: 0,
-            good: 9,
-            high: 0,
-            total: 9
-        }
-    );
+    assert_eq!(s.outcome("LU1").unwrap().tally, Tally { present: 0, good: 9, high: 0, total: 9 });
 }
 
 proptest! {

@@ -24,22 +24,15 @@ impl Mounted {
         let document = gloo::utils::document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        let props = AppProps {
-            storage_key: key.to_string().into(),
-        };
+        let props = AppProps { storage_key: key.to_string().into() };
         let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         settle().await;
-        Mounted {
-            root,
-            handle: Some(handle),
-        }
+        Mounted { root, handle: Some(handle) }
     }
 
     fn all(&self, selector: &str) -> Vec<Element> {
         let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length())
-            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-            .collect()
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
     }
 
     fn one(&self, selector: &str) -> Element {
@@ -54,10 +47,7 @@ impl Mounted {
     }
 
     async fn click(&self, selector: &str) {
-        self.one(selector)
-            .dyn_into::<HtmlElement>()
-            .unwrap()
-            .click();
+        self.one(selector).dyn_into::<HtmlElement>().unwrap().click();
         settle().await;
     }
 
@@ -72,8 +62,7 @@ impl Mounted {
     }
 
     async fn clear(&self, indicator: &str) {
-        self.click(&format!(r#"li[id="indicator-{indicator}"] .clear-score"#))
-            .await;
+        self.click(&format!(r#"li[id="indicator-{indicator}"] .clear-score"#)).await;
     }
 
     /// The numbers written beside the chart row of an outcome, core task or `overall`.
@@ -82,9 +71,7 @@ impl Mounted {
     }
 
     fn result(&self, id: &str) -> String {
-        self.text(&format!(
-            r#".chart-row[data-id="{id}"] .chart-result-value"#
-        ))
+        self.text(&format!(r#".chart-row[data-id="{id}"] .chart-result-value"#))
     }
 
     fn progress(&self) -> String {
@@ -126,20 +113,14 @@ async fn shows_every_kerntaak_leeruitkomst_and_indicator_as_a_radio_group() {
 
     assert_eq!(app.all("section.core-task").len(), 2);
     for task in &fw.core_tasks {
-        let section = app.one(&format!(
-            r#"section[aria-labelledby="core-task-{}"]"#,
-            task.id
-        ));
+        let section = app.one(&format!(r#"section[aria-labelledby="core-task-{}"]"#, task.id));
         assert!(normalise(&section.text_content().unwrap()).contains(&task.title));
         assert!(normalise(&section.text_content().unwrap()).contains(&task.description));
     }
     assert_eq!(app.all("article.outcome").len(), 6);
     for outcome in fw.learning_outcomes() {
         let card = format!(r#"article[id="outcome-{}"]"#, outcome.id);
-        assert_eq!(
-            app.text(&format!("{card} .outcome-description p")),
-            outcome.description
-        );
+        assert_eq!(app.text(&format!("{card} .outcome-description p")), outcome.description);
         assert!(app.text(&format!("{card} h3")).ends_with(&outcome.title));
         assert_eq!(
             app.all(&format!("{card} ul.capabilities li")).len(),
@@ -153,13 +134,8 @@ async fn shows_every_kerntaak_leeruitkomst_and_indicator_as_a_radio_group() {
     for (group, indicator) in groups.iter().zip(&indicators) {
         // Named by the indicator text.
         let label_id = group.get_attribute("aria-labelledby").unwrap();
-        let label = gloo::utils::document()
-            .get_element_by_id(&label_id)
-            .unwrap();
-        assert_eq!(
-            normalise(&label.text_content().unwrap()),
-            normalise(&indicator.text)
-        );
+        let label = gloo::utils::document().get_element_by_id(&label_id).unwrap();
+        assert_eq!(normalise(&label.text_content().unwrap()), normalise(&indicator.text));
         // Three options whose names start with the symbol and go on with the label.
         let names: Vec<String> = app
             .all(&format!(r#"input[name="score-{}"]"#, indicator.id))
@@ -171,18 +147,11 @@ async fn shows_every_kerntaak_leeruitkomst_and_indicator_as_a_radio_group() {
             .collect();
         assert_eq!(
             names,
-            vec![
-                "□ aanwezig",
-                "+ goed ontwikkeld",
-                "++ in hoge mate ontwikkeld"
-            ],
+            vec!["□ aanwezig", "+ goed ontwikkeld", "++ in hoge mate ontwikkeld"],
             "{}",
             indicator.id
         );
-        assert!(group
-            .query_selector("input[type=radio]:checked")
-            .unwrap()
-            .is_none());
+        assert!(group.query_selector("input[type=radio]:checked").unwrap().is_none());
     }
     assert_eq!(app.progress(), "0 van 42 indicatoren gescoord");
     app.unmount().await;
@@ -200,26 +169,14 @@ async fn choosing_a_level_updates_the_summary_and_clearing_restores_it() {
     app.choose("LU2.1", "high").await;
     assert!(app.radio("LU2.1", "high").checked());
     assert_eq!(app.progress(), "1 van 42 indicatoren gescoord");
-    assert_eq!(
-        app.numbers("LU2"),
-        "++ 1 · + 0 · □ 0 · open 3 · gemiddelde 3,00"
-    );
-    assert_eq!(
-        app.numbers("KT1"),
-        "++ 1 · + 0 · □ 0 · open 19 · gemiddelde 3,00"
-    );
-    assert_eq!(
-        app.numbers("LU1"),
-        "++ 0 · + 0 · □ 0 · open 9 · gemiddelde –"
-    );
+    assert_eq!(app.numbers("LU2"), "++ 1 · + 0 · □ 0 · open 3 · gemiddelde 3,00");
+    assert_eq!(app.numbers("KT1"), "++ 1 · + 0 · □ 0 · open 19 · gemiddelde 3,00");
+    assert_eq!(app.numbers("LU1"), "++ 0 · + 0 · □ 0 · open 9 · gemiddelde –");
 
     // Another level replaces the first in the same group.
     app.choose("LU2.1", "present").await;
     assert!(!app.radio("LU2.1", "high").checked());
-    assert_eq!(
-        app.numbers("LU2"),
-        "++ 0 · + 0 · □ 1 · open 3 · gemiddelde 1,00"
-    );
+    assert_eq!(app.numbers("LU2"), "++ 0 · + 0 · □ 1 · open 3 · gemiddelde 1,00");
 
     app.clear("LU2.1").await;
     assert!(!app.radio("LU2.1", "present").checked());
@@ -229,18 +186,12 @@ async fn choosing_a_level_updates_the_summary_and_clearing_restores_it() {
 
     // A complete learning outcome gets a result: ++ ++ + □ has mean 2.25, which is +.
     assert_eq!(app.result("LU2"), "nog niet bepaald");
-    for (indicator, level) in [
-        ("LU2.1", "high"),
-        ("LU2.2", "high"),
-        ("LU2.3", "good"),
-        ("LU2.4", "present"),
-    ] {
+    for (indicator, level) in
+        [("LU2.1", "high"), ("LU2.2", "high"), ("LU2.3", "good"), ("LU2.4", "present")]
+    {
         app.choose(indicator, level).await;
     }
-    assert_eq!(
-        app.numbers("LU2"),
-        "++ 2 · + 1 · □ 1 · open 0 · gemiddelde 2,25"
-    );
+    assert_eq!(app.numbers("LU2"), "++ 2 · + 1 · □ 1 · open 0 · gemiddelde 2,25");
     assert_eq!(app.result("LU2"), "+ goed ontwikkeld");
     assert_eq!(app.result("KT1"), "nog niet bepaald");
     assert_eq!(app.progress(), "4 van 42 indicatoren gescoord");
@@ -253,22 +204,17 @@ async fn comments_and_scores_survive_a_remount() {
     storage().remove_item(key).unwrap();
     let app = Mounted::new(key).await;
     app.choose("LU6.9", "good").await;
-    let area: web_sys::HtmlTextAreaElement = app
-        .one(r#"textarea[id="comment-LU6.9"]"#)
-        .dyn_into()
-        .unwrap();
+    let area: web_sys::HtmlTextAreaElement =
+        app.one(r#"textarea[id="comment-LU6.9"]"#).dyn_into().unwrap();
     area.set_value("Bewonersavond voorbereid");
-    area.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
+    area.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
     settle().await;
     app.unmount().await;
 
     let again = Mounted::new(key).await;
     assert!(again.radio("LU6.9", "good").checked());
-    let area: web_sys::HtmlTextAreaElement = again
-        .one(r#"textarea[id="comment-LU6.9"]"#)
-        .dyn_into()
-        .unwrap();
+    let area: web_sys::HtmlTextAreaElement =
+        again.one(r#"textarea[id="comment-LU6.9"]"#).dyn_into().unwrap();
     assert_eq!(area.value(), "Bewonersavond voorbereid");
     assert_eq!(again.progress(), "1 van 42 indicatoren gescoord");
     again.unmount().await;
@@ -305,10 +251,7 @@ async fn the_interface_switches_to_english() {
     assert_eq!(app.text("#summary-heading"), "Summary");
     assert_eq!(app.progress(), "0 of 42 indicators scored");
     // Framework content keeps its own language.
-    assert_eq!(
-        app.one(".indicator-text").get_attribute("lang").as_deref(),
-        Some("nl")
-    );
+    assert_eq!(app.one(".indicator-text").get_attribute("lang").as_deref(), Some("nl"));
     app.click(".lang-switch").await;
     assert_eq!(app.progress(), "0 van 42 indicatoren gescoord");
     app.unmount().await;

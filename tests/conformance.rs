@@ -36,10 +36,7 @@ fn unhex(text: &str) -> Vec<u8> {
         })
         .collect();
     assert!(digits.len() % 2 == 0, "odd number of hex digits");
-    digits
-        .chunks(2)
-        .map(|pair| (pair[0] << 4) | pair[1])
-        .collect()
+    digits.chunks(2).map(|pair| (pair[0] << 4) | pair[1]).collect()
 }
 
 fn unhex32(text: &str) -> [u8; 32] {
@@ -59,10 +56,7 @@ fn vectors(checks: &str) -> Option<PathBuf> {
         // Written to the stderr handle, not with eprintln!, so that the test
         // harness does not swallow it: CI logs must show what was skipped.
         // One write, so parallel tests do not interleave inside the line.
-        let line = format!(
-            "\nconformance vectors absent at {}: skipped {checks}\n",
-            dir.display()
-        );
+        let line = format!("\nconformance vectors absent at {}: skipped {checks}\n", dir.display());
         let _ = std::io::stderr().write_all(line.as_bytes());
         None
     }
@@ -78,9 +72,7 @@ fn read_json(path: &Path) -> Value {
 }
 
 fn str_field<'a>(value: &'a Value, name: &str) -> &'a str {
-    value[name]
-        .as_str()
-        .unwrap_or_else(|| panic!("{name} is not a string in {value}"))
+    value[name].as_str().unwrap_or_else(|| panic!("{name} is not a string in {value}"))
 }
 
 // ---------------------------------------------------------------------------
@@ -135,14 +127,8 @@ fn proof_mut(document: &mut Value) -> &mut Map<String, Value> {
 fn w3c_eddsa_jcs_2022_vector_byte_for_byte() {
     let seed = w3c_seed();
     let public_key = did_key::public_key_from_seed(&seed);
-    assert_eq!(
-        did_key::encode_public_key_multibase(&public_key),
-        W3C_PUBLIC_KEY_MULTIBASE
-    );
-    assert_eq!(
-        did_key::verification_method_from_public_key(&public_key),
-        W3C_VERIFICATION_METHOD
-    );
+    assert_eq!(did_key::encode_public_key_multibase(&public_key), W3C_PUBLIC_KEY_MULTIBASE);
+    assert_eq!(did_key::verification_method_from_public_key(&public_key), W3C_VERIFICATION_METHOD);
 
     let unsigned = parse(W3C_UNSIGNED);
     let config = proof_configuration(&unsigned, W3C_VERIFICATION_METHOD, W3C_CREATED).unwrap();
@@ -212,10 +198,7 @@ fn jcs_rejects_duplicate_keys() {
 fn jcs_rejects_lone_surrogates() {
     for text in [r#""\ud800""#, r#"{"\udfff":1}"#, r#"["\ud83d x"]"#] {
         assert!(
-            matches!(
-                jcs::canonicalize_str(text),
-                Err(JcsError::LoneSurrogate { .. })
-            ),
+            matches!(jcs::canonicalize_str(text), Err(JcsError::LoneSurrogate { .. })),
             "accepted {text}"
         );
     }
@@ -224,35 +207,16 @@ fn jcs_rejects_lone_surrogates() {
 #[test]
 fn jcs_rejects_too_deep_nesting() {
     let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert_eq!(
-        jcs::canonicalize_str(&deep),
-        Err(JcsError::TooDeep { limit: MAX_DEPTH })
-    );
-    let objects = format!(
-        "{}{}",
-        r#"{"a":"#.repeat(MAX_DEPTH + 1),
-        "}".repeat(MAX_DEPTH + 1)
-    );
-    assert_eq!(
-        jcs::canonicalize_str(&objects),
-        Err(JcsError::TooDeep { limit: MAX_DEPTH })
-    );
+    assert_eq!(jcs::canonicalize_str(&deep), Err(JcsError::TooDeep { limit: MAX_DEPTH }));
+    let objects = format!("{}{}", r#"{"a":"#.repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1));
+    assert_eq!(jcs::canonicalize_str(&objects), Err(JcsError::TooDeep { limit: MAX_DEPTH }));
 }
 
 #[test]
 fn jcs_rejects_nan_like_numbers() {
-    for text in [
-        "NaN",
-        "[Infinity]",
-        "{\"x\":-Infinity}",
-        "1e999",
-        "[-1.8e308]",
-    ] {
+    for text in ["NaN", "[Infinity]", "{\"x\":-Infinity}", "1e999", "[-1.8e308]"] {
         assert!(
-            matches!(
-                jcs::canonicalize_str(text),
-                Err(JcsError::NonFiniteNumber { .. })
-            ),
+            matches!(jcs::canonicalize_str(text), Err(JcsError::NonFiniteNumber { .. })),
             "accepted {text}: {:?}",
             jcs::canonicalize_str(text)
         );
@@ -281,10 +245,7 @@ fn tampered_proof_value_is_rejected() {
 
     let mut truncated = w3c_signed();
     proof_mut(&mut truncated).insert("proofValue".into(), "z2HnFSSPPBzR36".into());
-    assert!(matches!(
-        verify(&truncated),
-        Err(VerifyError::MalformedProofValue(_))
-    ));
+    assert!(matches!(verify(&truncated), Err(VerifyError::MalformedProofValue(_))));
 }
 
 #[test]
@@ -295,10 +256,7 @@ fn changed_created_is_rejected() {
 
     let mut invalid = w3c_signed();
     proof_mut(&mut invalid).insert("created".into(), "24 Feb 2023".into());
-    assert_eq!(
-        verify(&invalid),
-        Err(VerifyError::InvalidCreated("24 Feb 2023".into()))
-    );
+    assert_eq!(verify(&invalid), Err(VerifyError::InvalidCreated("24 Feb 2023".into())));
 }
 
 #[test]
@@ -314,58 +272,34 @@ fn changed_verification_method_is_rejected() {
     let mismatched = format!("did:key:{W3C_PUBLIC_KEY_MULTIBASE}#{fragment}");
     let mut signed = w3c_signed();
     proof_mut(&mut signed).insert("verificationMethod".into(), mismatched.into());
-    assert_eq!(
-        verify(&signed),
-        Err(VerifyError::MalformedDidKey(DidKeyError::FragmentMismatch))
-    );
+    assert_eq!(verify(&signed), Err(VerifyError::MalformedDidKey(DidKeyError::FragmentMismatch)));
 
     let mut web = w3c_signed();
-    proof_mut(&mut web).insert(
-        "verificationMethod".into(),
-        "did:web:example.com#key-1".into(),
-    );
-    assert_eq!(
-        verify(&web),
-        Err(VerifyError::MalformedDidKey(DidKeyError::NotDidKey))
-    );
+    proof_mut(&mut web).insert("verificationMethod".into(), "did:web:example.com#key-1".into());
+    assert_eq!(verify(&web), Err(VerifyError::MalformedDidKey(DidKeyError::NotDidKey)));
 }
 
 #[test]
 fn unknown_cryptosuite_is_rejected() {
     let mut signed = w3c_signed();
     proof_mut(&mut signed).insert("cryptosuite".into(), "eddsa-rdfc-2022".into());
-    assert_eq!(
-        verify(&signed),
-        Err(VerifyError::UnknownCryptosuite("eddsa-rdfc-2022".into()))
-    );
+    assert_eq!(verify(&signed), Err(VerifyError::UnknownCryptosuite("eddsa-rdfc-2022".into())));
 }
 
 #[test]
 fn wrong_type_and_purpose_are_rejected() {
     let mut signed = w3c_signed();
     proof_mut(&mut signed).insert("type".into(), "Ed25519Signature2020".into());
-    assert_eq!(
-        verify(&signed),
-        Err(VerifyError::WrongProofType("Ed25519Signature2020".into()))
-    );
+    assert_eq!(verify(&signed), Err(VerifyError::WrongProofType("Ed25519Signature2020".into())));
     let mut signed = w3c_signed();
     proof_mut(&mut signed).insert("proofPurpose".into(), "authentication".into());
-    assert_eq!(
-        verify(&signed),
-        Err(VerifyError::WrongProofPurpose("authentication".into()))
-    );
+    assert_eq!(verify(&signed), Err(VerifyError::WrongProofPurpose("authentication".into())));
     let mut signed = w3c_signed();
     proof_mut(&mut signed).remove("proofValue");
-    assert_eq!(
-        verify(&signed),
-        Err(VerifyError::MissingProofField("proofValue"))
-    );
+    assert_eq!(verify(&signed), Err(VerifyError::MissingProofField("proofValue")));
     let mut signed = w3c_signed();
     proof_mut(&mut signed).insert("cryptosuite".into(), json!(["eddsa-jcs-2022"]));
-    assert_eq!(
-        verify(&signed),
-        Err(VerifyError::ProofFieldNotAString("cryptosuite"))
-    );
+    assert_eq!(verify(&signed), Err(VerifyError::ProofFieldNotAString("cryptosuite")));
 }
 
 #[test]
@@ -409,10 +343,7 @@ fn document_without_context_signs_and_verifies() {
     let record = json!({"learner": "A. Student", "scores": [1, 2.5, -0.0], "ok": true});
     let signed = sign(&record, &[42; 32], "2025-06-01T10:00:00+02:00").unwrap();
     assert!(signed["proof"].get("@context").is_none());
-    assert_eq!(
-        verify(&signed).unwrap().did,
-        did_key::did_key_from_seed(&[42; 32])
-    );
+    assert_eq!(verify(&signed).unwrap().did, did_key::did_key_from_seed(&[42; 32]));
 }
 
 // ---------------------------------------------------------------------------
@@ -434,17 +365,9 @@ fn shared_jcs_reference_pairs() {
         let expected = unhex(&read(&dir.join(format!("jcs/outhex/{name}.txt"))));
         let canonical =
             jcs::canonicalize_str(&read(input)).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(
-            canonical.as_bytes(),
-            expected.as_slice(),
-            "{name}: got {canonical}"
-        );
+        assert_eq!(canonical.as_bytes(), expected.as_slice(), "{name}: got {canonical}");
         // Canonical text is its own canonical form.
-        assert_eq!(
-            jcs::canonicalize_str(&canonical).as_ref(),
-            Ok(&canonical),
-            "{name}"
-        );
+        assert_eq!(jcs::canonicalize_str(&canonical).as_ref(), Ok(&canonical), "{name}");
     }
 }
 
@@ -473,10 +396,7 @@ fn shared_did_key_vectors() {
             did_key::encode_secret_key_multibase(&seed),
             str_field(case, "secretKeyMultibase")
         );
-        assert_eq!(
-            did_key::decode_did_key(str_field(case, "did")),
-            Ok(public_key)
-        );
+        assert_eq!(did_key::decode_did_key(str_field(case, "did")), Ok(public_key));
         let decoded =
             did_key::decode_verification_method(str_field(case, "verificationMethod")).unwrap();
         assert_eq!(decoded.public_key, public_key);
@@ -508,11 +428,7 @@ fn shared_rfc8032_ed25519_vectors() {
         let message = unhex(str_field(case, "messageHex"));
         let signature = ed25519_sign(&seed, &message);
         assert_eq!(hex(&signature), str_field(case, "signatureHex"), "{name}");
-        assert_eq!(
-            ed25519_verify(&public_key, &message, &signature),
-            Ok(()),
-            "{name}"
-        );
+        assert_eq!(ed25519_verify(&public_key, &message, &signature), Ok(()), "{name}");
         let mut altered = message.clone();
         altered.push(0);
         assert_eq!(
@@ -544,16 +460,10 @@ fn check_eddsa_jcs_folder(dir: &Path, seed: Option<[u8; 32]>) {
     assert_eq!(signed["proof"]["proofValue"], proof_value.as_str());
 
     if let Some(seed) = seed {
-        assert_eq!(
-            hex(&ed25519_sign(&seed, &hashes.bytes())),
-            text("sigHexJCS.txt")
-        );
+        assert_eq!(hex(&ed25519_sign(&seed, &hashes.bytes())), text("sigHexJCS.txt"));
     }
     let verified = verify(&signed).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    assert_eq!(
-        verified.verification_method,
-        str_field(&signed["proof"], "verificationMethod")
-    );
+    assert_eq!(verified.verification_method, str_field(&signed["proof"], "verificationMethod"));
 }
 
 #[test]
@@ -623,8 +533,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
         any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_filter_map("finite", |x| serde_json::Number::from_f64(x)
-            .map(Value::Number)),
+        any::<f64>()
+            .prop_filter_map("finite", |x| serde_json::Number::from_f64(x).map(Value::Number)),
         (-1000i32..1000, -30i32..30).prop_map(|(m, e)| json!(f64::from(m) * 10f64.powi(e))),
         any::<String>().prop_map(Value::String),
     ];

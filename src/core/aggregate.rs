@@ -125,10 +125,7 @@ pub struct Summary {
 
 impl Summary {
     pub fn outcome(&self, id: &str) -> Option<&OutcomeSummary> {
-        self.core_tasks
-            .iter()
-            .flat_map(|t| t.outcomes.iter())
-            .find(|o| o.id == id)
+        self.core_tasks.iter().flat_map(|t| t.outcomes.iter()).find(|o| o.id == id)
     }
 }
 
@@ -151,16 +148,9 @@ pub fn summarize(framework: &Framework, assessment: &Assessment) -> Summary {
                         tally.add(entry.map(|e| e.score(&indicator.id)).unwrap_or_default());
                     }
                     task_tally.merge(&tally);
-                    let result = if tally.is_complete() {
-                        tally.level_of_mean()
-                    } else {
-                        Score::NotScored
-                    };
-                    OutcomeSummary {
-                        id: outcome.id.clone(),
-                        tally,
-                        result,
-                    }
+                    let result =
+                        if tally.is_complete() { tally.level_of_mean() } else { Score::NotScored };
+                    OutcomeSummary { id: outcome.id.clone(), tally, result }
                 })
                 .collect();
             overall.merge(&task_tally);
@@ -172,11 +162,7 @@ pub fn summarize(framework: &Framework, assessment: &Assessment) -> Summary {
             }
         })
         .collect();
-    Summary {
-        overall,
-        result: lowest(core_tasks.iter().map(|t| t.result)),
-        core_tasks,
-    }
+    Summary { overall, result: lowest(core_tasks.iter().map(|t| t.result)), core_tasks }
 }
 
 fn lowest(results: impl Iterator<Item = Score>) -> Score {
@@ -188,12 +174,7 @@ mod tests {
     use super::*;
 
     fn tally(present: u32, good: u32, high: u32, total: u32) -> Tally {
-        Tally {
-            present,
-            good,
-            high,
-            total,
-        }
+        Tally { present, good, high, total }
     }
 
     #[test]

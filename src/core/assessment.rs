@@ -29,11 +29,16 @@ pub enum Mode {
 impl Mode {
     pub const ALL: [Mode; 2] = [Mode::Assessor, Mode::SelfAssessment];
 
+    /// The name in stored and exported JSON.
     pub fn key(self) -> &'static str {
         match self {
             Mode::Assessor => "assessor",
             Mode::SelfAssessment => "self",
         }
+    }
+
+    pub fn from_key(key: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.key() == key)
     }
 }
 
@@ -82,6 +87,20 @@ impl MetadataField {
     }
 }
 
+impl MetadataField {
+    /// The member name serde gives the field in stored JSON.
+    pub fn serialized_name(self) -> &'static str {
+        match self {
+            MetadataField::StudentName => "student_name",
+            MetadataField::StudentNumber => "student_number",
+            MetadataField::AssessorName => "assessor_name",
+            MetadataField::AssessorRole => "assessor_role",
+            MetadataField::Organisation => "organisation",
+            MetadataField::Date => "date",
+        }
+    }
+}
+
 impl Metadata {
     pub fn get(&self, field: MetadataField) -> &str {
         match field {
@@ -94,7 +113,7 @@ impl Metadata {
         }
     }
 
-    fn get_mut(&mut self, field: MetadataField) -> &mut String {
+    pub(crate) fn get_mut(&mut self, field: MetadataField) -> &mut String {
         match field {
             MetadataField::StudentName => &mut self.student_name,
             MetadataField::StudentNumber => &mut self.student_number,
@@ -127,10 +146,7 @@ impl OutcomeEntry {
     }
 
     pub fn comment(&self, indicator_id: &str) -> &str {
-        self.comments
-            .get(indicator_id)
-            .map(String::as_str)
-            .unwrap_or("")
+        self.comments.get(indicator_id).map(String::as_str).unwrap_or("")
     }
 }
 
@@ -215,12 +231,7 @@ impl Assessment {
             outcome
                 .indicators
                 .iter()
-                .find(|i| {
-                    !entry
-                        .map(|e| e.score(&i.id))
-                        .unwrap_or_default()
-                        .is_scored()
-                })
+                .find(|i| !entry.map(|e| e.score(&i.id)).unwrap_or_default().is_scored())
                 .map(|i| i.id.clone())
         })
     }
@@ -269,9 +280,7 @@ impl Assessment {
         let outcome = framework
             .outcome_of(indicator)
             .ok_or_else(|| ActionError::UnknownIndicator(indicator.to_string()))?;
-        Ok(Rc::make_mut(
-            self.outcomes.entry(outcome.id.clone()).or_default(),
-        ))
+        Ok(Rc::make_mut(self.outcomes.entry(outcome.id.clone()).or_default()))
     }
 }
 
@@ -280,10 +289,7 @@ fn check_length(text: &str) -> Result<(), ActionError> {
     if text.len() > MAX_TEXT_CHARS {
         let chars = text.chars().count();
         if chars > MAX_TEXT_CHARS {
-            return Err(ActionError::TextTooLong {
-                chars,
-                limit: MAX_TEXT_CHARS,
-            });
+            return Err(ActionError::TextTooLong { chars, limit: MAX_TEXT_CHARS });
         }
     }
     Ok(())
@@ -298,10 +304,7 @@ mod tests {
     }
 
     fn set(indicator: &str, score: Score) -> Action {
-        Action::SetScore {
-            indicator: indicator.into(),
-            score,
-        }
+        Action::SetScore { indicator: indicator.into(), score }
     }
 
     #[test]
@@ -325,14 +328,7 @@ mod tests {
         assert_eq!(a.first_unscored(&fw).as_deref(), Some("LU1.2"));
         let ids: Vec<_> = fw.indicators().map(|i| i.id.clone()).collect();
         for id in &ids {
-            a.apply(
-                &fw,
-                Action::SetScore {
-                    indicator: id.clone(),
-                    score: Score::Good,
-                },
-            )
-            .unwrap();
+            a.apply(&fw, Action::SetScore { indicator: id.clone(), score: Score::Good }).unwrap();
         }
         assert_eq!(a.first_unscored(&fw), None);
         a.apply(&fw, set("LU5.2", Score::NotScored)).unwrap();
@@ -357,14 +353,8 @@ mod tests {
         a.apply(&fw, set("LU2.1", Score::Good)).unwrap();
         let before = a.clone();
         a.apply(&fw, set("LU2.2", Score::High)).unwrap();
-        assert!(Rc::ptr_eq(
-            before.entry("LU1").unwrap(),
-            a.entry("LU1").unwrap()
-        ));
-        assert!(!Rc::ptr_eq(
-            before.entry("LU2").unwrap(),
-            a.entry("LU2").unwrap()
-        ));
+        assert!(Rc::ptr_eq(before.entry("LU1").unwrap(), a.entry("LU1").unwrap()));
+        assert!(!Rc::ptr_eq(before.entry("LU2").unwrap(), a.entry("LU2").unwrap()));
         assert_eq!(before.score(&fw, "LU2.2"), Score::NotScored);
     }
 
@@ -377,14 +367,8 @@ mod tests {
             a.apply(&fw, set("LU9.1", Score::Good)),
             Err(ActionError::UnknownIndicator("LU9.1".into()))
         );
-        let feedback = Action::SetFeedback {
-            outcome: "LU9".into(),
-            text: "x".into(),
-        };
-        assert_eq!(
-            a.apply(&fw, feedback),
-            Err(ActionError::UnknownOutcome("LU9".into()))
-        );
+        let feedback = Action::SetFeedback { outcome: "LU9".into(), text: "x".into() };
+        assert_eq!(a.apply(&fw, feedback), Err(ActionError::UnknownOutcome("LU9".into())));
         assert_eq!(a, before);
     }
 
@@ -392,28 +376,16 @@ mod tests {
     fn comments_feedback_and_metadata() {
         let fw = framework();
         let mut a = Assessment::new(&fw);
-        let comment = |text: &str| Action::SetComment {
-            indicator: "LU3.2".into(),
-            text: text.into(),
-        };
+        let comment =
+            |text: &str| Action::SetComment { indicator: "LU3.2".into(), text: text.into() };
         a.apply(&fw, comment("Buurtavond georganiseerd")).unwrap();
-        assert_eq!(
-            a.entry("LU3").unwrap().comment("LU3.2"),
-            "Buurtavond georganiseerd"
-        );
+        assert_eq!(a.entry("LU3").unwrap().comment("LU3.2"), "Buurtavond georganiseerd");
         a.apply(&fw, comment("  ")).unwrap();
         assert_eq!(a.entry("LU3").unwrap().comment("LU3.2"), "");
-        let feedback = Action::SetFeedback {
-            outcome: "LU6".into(),
-            text: "Sterk".into(),
-        };
+        let feedback = Action::SetFeedback { outcome: "LU6".into(), text: "Sterk".into() };
         a.apply(&fw, feedback).unwrap();
         assert_eq!(a.entry("LU6").unwrap().feedback, "Sterk");
-        a.apply(
-            &fw,
-            Action::SetMetadata(MetadataField::StudentNumber, "123".into()),
-        )
-        .unwrap();
+        a.apply(&fw, Action::SetMetadata(MetadataField::StudentNumber, "123".into())).unwrap();
         a.apply(&fw, Action::SetMode(Mode::SelfAssessment)).unwrap();
         assert_eq!(a.metadata.get(MetadataField::StudentNumber), "123");
         assert_eq!(a.metadata.mode, Mode::SelfAssessment);
@@ -425,14 +397,9 @@ mod tests {
         let mut a = Assessment::new(&fw);
         let long = "é".repeat(MAX_TEXT_CHARS + 1);
         let at_limit = "é".repeat(MAX_TEXT_CHARS);
-        let comment = |text: &str| Action::SetComment {
-            indicator: "LU1.1".into(),
-            text: text.into(),
-        };
-        assert!(matches!(
-            a.apply(&fw, comment(&long)),
-            Err(ActionError::TextTooLong { .. })
-        ));
+        let comment =
+            |text: &str| Action::SetComment { indicator: "LU1.1".into(), text: text.into() };
+        assert!(matches!(a.apply(&fw, comment(&long)), Err(ActionError::TextTooLong { .. })));
         assert_eq!(a.apply(&fw, comment(&at_limit)), Ok(()));
     }
 }

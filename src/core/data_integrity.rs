@@ -92,10 +92,7 @@ impl fmt::Display for VerifyError {
             }
             VerifyError::MissingProof => write!(f, "the document has no proof"),
             VerifyError::ProofIsArray => {
-                write!(
-                    f,
-                    "the document has several proofs; only a single proof is supported"
-                )
+                write!(f, "the document has several proofs; only a single proof is supported")
             }
             VerifyError::ProofNotAnObject => write!(f, "the proof is not a JSON object"),
             VerifyError::MissingProofField(name) => write!(f, "the proof has no {name}"),
@@ -222,9 +219,7 @@ pub fn sign(document: &Value, signing_seed: &[u8; 32], created: &str) -> Result<
 
 /// Verifies the single `eddsa-jcs-2022` proof of `document`.
 pub fn verify(document: &Value) -> Result<VerifiedProof, VerifyError> {
-    let object = document
-        .as_object()
-        .ok_or(VerifyError::DocumentNotAnObject)?;
+    let object = document.as_object().ok_or(VerifyError::DocumentNotAnObject)?;
     let proof = match object.get("proof") {
         None => return Err(VerifyError::MissingProof),
         Some(Value::Object(proof)) => proof,
@@ -489,14 +484,8 @@ mod tests {
 
     #[test]
     fn proof_value_errors_are_specific() {
-        assert!(matches!(
-            decode_proof_value("u2HnF"),
-            Err(VerifyError::MalformedProofValue(_))
-        ));
-        assert!(matches!(
-            decode_proof_value("z0OIl"),
-            Err(VerifyError::MalformedProofValue(_))
-        ));
+        assert!(matches!(decode_proof_value("u2HnF"), Err(VerifyError::MalformedProofValue(_))));
+        assert!(matches!(decode_proof_value("z0OIl"), Err(VerifyError::MalformedProofValue(_))));
         assert!(matches!(
             decode_proof_value(&format!("z{}", "2".repeat(1000))),
             Err(VerifyError::MalformedProofValue(_))
@@ -518,10 +507,7 @@ mod tests {
         let mut forged = [0u8; SIGNATURE_LENGTH];
         forged[0] = 1;
         let key = VerifyingKey::from_bytes(&identity).map_err(|e| e.to_string());
-        assert!(
-            key.is_ok(),
-            "identity must decode, else the test proves nothing"
-        );
+        assert!(key.is_ok(), "identity must decode, else the test proves nothing");
         assert_eq!(
             ed25519_verify(&identity, b"any message", &forged),
             Err(VerifyError::SignatureMismatch)
@@ -536,11 +522,7 @@ mod tests {
             Err(SignError::DocumentNotAnObject)
         );
         assert_eq!(
-            sign(
-                &serde_json::json!({"proof": {}}),
-                &seed,
-                "2024-01-01T00:00:00Z"
-            ),
+            sign(&serde_json::json!({"proof": {}}), &seed, "2024-01-01T00:00:00Z"),
             Err(SignError::DocumentAlreadyHasProof)
         );
         assert_eq!(

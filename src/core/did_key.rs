@@ -83,11 +83,7 @@ impl fmt::Display for DidKeyError {
             DidKeyError::WrongMulticodec { expected, found } => {
                 let found: String = found.iter().map(|b| format!("{b:02x}")).collect();
                 if found.is_empty() {
-                    write!(
-                        f,
-                        "no multicodec header: expected {}",
-                        expected.codec_name()
-                    )
+                    write!(f, "no multicodec header: expected {}", expected.codec_name())
                 } else {
                     write!(
                         f,
@@ -149,10 +145,7 @@ pub fn decode_secret_key_multibase(multibase: &str) -> Result<[u8; KEY_LENGTH], 
 
 /// `did:key:z6Mk…` for a public key.
 pub fn did_key_from_public_key(public_key: &[u8; KEY_LENGTH]) -> String {
-    format!(
-        "{DID_KEY_PREFIX}{}",
-        encode_public_key_multibase(public_key)
-    )
+    format!("{DID_KEY_PREFIX}{}", encode_public_key_multibase(public_key))
 }
 
 /// `did:key:z6Mk…` for the public key of a secret seed.
@@ -168,9 +161,7 @@ pub fn verification_method_from_public_key(public_key: &[u8; KEY_LENGTH]) -> Str
 
 /// Decodes `did:key:z6Mk…` (no fragment) into the public key.
 pub fn decode_did_key(did: &str) -> Result<[u8; KEY_LENGTH], DidKeyError> {
-    let multibase = did
-        .strip_prefix(DID_KEY_PREFIX)
-        .ok_or(DidKeyError::NotDidKey)?;
+    let multibase = did.strip_prefix(DID_KEY_PREFIX).ok_or(DidKeyError::NotDidKey)?;
     decode_public_key_multibase(multibase)
 }
 
@@ -180,18 +171,14 @@ pub fn decode_verification_method(verification_method: &str) -> Result<Ed25519Di
     if !verification_method.starts_with(DID_KEY_PREFIX) {
         return Err(DidKeyError::NotDidKey);
     }
-    let (did, fragment) = verification_method
-        .split_once('#')
-        .ok_or(DidKeyError::MissingFragment)?;
+    let (did, fragment) =
+        verification_method.split_once('#').ok_or(DidKeyError::MissingFragment)?;
     let public_key = decode_did_key(did)?;
     let multibase = did.get(DID_KEY_PREFIX.len()..).unwrap_or_default();
     if fragment != multibase {
         return Err(DidKeyError::FragmentMismatch);
     }
-    Ok(Ed25519DidKey {
-        did: did.to_string(),
-        public_key,
-    })
+    Ok(Ed25519DidKey { did: did.to_string(), public_key })
 }
 
 fn encode_multibase(kind: KeyKind, key: &[u8; KEY_LENGTH]) -> String {
@@ -214,20 +201,15 @@ fn decode_multibase(kind: KeyKind, multibase: &str) -> Result<[u8; KEY_LENGTH], 
             encoded.len()
         )));
     }
-    let bytes = bs58::decode(encoded)
-        .into_vec()
-        .map_err(|e| DidKeyError::BadBase58(e.to_string()))?;
+    let bytes =
+        bs58::decode(encoded).into_vec().map_err(|e| DidKeyError::BadBase58(e.to_string()))?;
     let header = kind.header();
-    let key = bytes
-        .strip_prefix(&header[..])
-        .ok_or_else(|| DidKeyError::WrongMulticodec {
-            expected: kind,
-            found: bytes.iter().take(header.len()).copied().collect(),
-        })?;
-    <[u8; KEY_LENGTH]>::try_from(key).map_err(|_| DidKeyError::WrongKeyLength {
-        expected: KEY_LENGTH,
-        found: key.len(),
-    })
+    let key = bytes.strip_prefix(&header[..]).ok_or_else(|| DidKeyError::WrongMulticodec {
+        expected: kind,
+        found: bytes.iter().take(header.len()).copied().collect(),
+    })?;
+    <[u8; KEY_LENGTH]>::try_from(key)
+        .map_err(|_| DidKeyError::WrongKeyLength { expected: KEY_LENGTH, found: key.len() })
 }
 
 #[cfg(test)]
@@ -245,22 +227,13 @@ mod tests {
     #[test]
     fn decode_errors_are_specific() {
         let mb = SEED_ZERO_DID.trim_start_matches("did:key:");
-        assert_eq!(
-            decode_did_key("did:web:example.com"),
-            Err(DidKeyError::NotDidKey)
-        );
+        assert_eq!(decode_did_key("did:web:example.com"), Err(DidKeyError::NotDidKey));
         assert_eq!(
             decode_did_key(&format!("did:key:f{}", &mb[1..])),
             Err(DidKeyError::WrongMultibasePrefix(Some('f')))
         );
-        assert_eq!(
-            decode_did_key("did:key:"),
-            Err(DidKeyError::WrongMultibasePrefix(None))
-        );
-        assert!(matches!(
-            decode_did_key("did:key:z6Mk0OIl"),
-            Err(DidKeyError::BadBase58(_))
-        ));
+        assert_eq!(decode_did_key("did:key:"), Err(DidKeyError::WrongMultibasePrefix(None)));
+        assert!(matches!(decode_did_key("did:key:z6Mk0OIl"), Err(DidKeyError::BadBase58(_))));
         assert!(matches!(
             decode_did_key(&format!("did:key:z{}", "2".repeat(100))),
             Err(DidKeyError::BadBase58(_))
@@ -273,21 +246,12 @@ mod tests {
                 found: vec![0xec, 0x01]
             })
         );
-        let short = format!(
-            "did:key:z{}",
-            bs58::encode([0xed, 0x01, 1, 2, 3]).into_string()
-        );
+        let short = format!("did:key:z{}", bs58::encode([0xed, 0x01, 1, 2, 3]).into_string());
         assert_eq!(
             decode_did_key(&short),
-            Err(DidKeyError::WrongKeyLength {
-                expected: 32,
-                found: 3
-            })
+            Err(DidKeyError::WrongKeyLength { expected: 32, found: 3 })
         );
-        assert_eq!(
-            decode_verification_method(SEED_ZERO_DID),
-            Err(DidKeyError::MissingFragment)
-        );
+        assert_eq!(decode_verification_method(SEED_ZERO_DID), Err(DidKeyError::MissingFragment));
         let other = did_key_from_seed(&[1; 32]);
         let other_mb = other.trim_start_matches("did:key:");
         assert_eq!(

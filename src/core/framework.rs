@@ -5,11 +5,12 @@
 //! that whoever edits a framework can find the line to fix.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
+use super::jcs::{self, JcsError};
 use super::score::Score;
 
 /// The one framework format this version reads.
@@ -20,59 +21,53 @@ pub const FORMAT: &str = "leeruitkomsten-framework/1";
 pub const MAX_FRAMEWORK_BYTES: usize = 2 * 1024 * 1024;
 
 /// The default framework, compiled in so the app works without any download.
+/// The file's text without its indentation (see build.rs); the same JSON value.
 pub const DEFAULT_FRAMEWORK_JSON: &str =
-    include_str!("../../frameworks/leeruitkomsten-opbouwwerk-2026.json");
+    include_str!(concat!(env!("OUT_DIR"), "/default-framework.json"));
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Framework {
     pub format: String,
     pub id: String,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     pub version: String,
     /// BCP 47 tag of the content's language; the interface may speak another.
     pub language: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
     pub source: Source,
     pub scale: Scale,
-    #[serde(default)]
     pub introduction: Vec<String>,
     pub task_areas: Vec<TaskArea>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub task_areas_caption: Option<String>,
     pub core_tasks: Vec<CoreTask>,
     /// Groups of indicator ids whose appearances share one text. Each appearance is scored on its
     /// own; the groups let the interface say where else a text stands.
-    #[serde(default)]
     pub shared_indicator_texts: Vec<Vec<String>>,
-    #[serde(default)]
     pub notes: Vec<String>,
     #[serde(skip)]
     index: Index,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Source {
     pub title: String,
     pub publisher: String,
     pub date: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Scale {
     pub source: String,
     pub levels: Vec<ScaleLevel>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ScaleLevel {
     pub symbol: String,
     pub value: u8,
@@ -81,8 +76,7 @@ pub struct ScaleLevel {
 }
 
 /// A taakgebied of the professional profile, grouping its specific capabilities.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TaskArea {
     pub id: String,
     pub title: String,
@@ -90,20 +84,18 @@ pub struct TaskArea {
 }
 
 /// A bekwaamheid: a specific capability with the generic one of the broad profile behind it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Capability {
     pub id: String,
     pub title: String,
     pub generic: Option<String>,
     /// Set where the source marks the capability as added rather than naming a generic one.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub added: bool,
 }
 
 /// A kerntaak.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CoreTask {
     pub id: String,
     pub title: String,
@@ -112,8 +104,7 @@ pub struct CoreTask {
 }
 
 /// A leeruitkomst. Shared behind `Rc` so the interface can hand one to a component without copying.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LearningOutcome {
     pub id: String,
     pub title: String,
@@ -124,8 +115,7 @@ pub struct LearningOutcome {
 }
 
 /// A gedragsindicator: one observable behaviour, the unit that is scored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Indicator {
     pub id: Rc<str>,
     pub text: Rc<str>,
@@ -156,13 +146,18 @@ pub enum ProblemKind {
         bytes: usize,
         limit: usize,
     },
-    /// Not JSON, or not the shape of a framework; `message` is the parser's.
+    /// Not JSON; `message` is the parser's.
     Syntax {
         message: String,
         line: usize,
         column: usize,
     },
     UnsupportedFormat(String),
+    MissingField(&'static str),
+    /// A value of another type than the one named.
+    WrongType(&'static str),
+    /// A member the format does not have: refused, so that nothing in a file is silently ignored.
+    UnknownField(String),
     EmptyText,
     DuplicateId {
         id: String,
@@ -180,81 +175,27 @@ pub enum ProblemKind {
     GroupTooSmall,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if self.path.is_empty() {
-            "(root)"
-        } else {
-            &self.path
-        };
-        match &self.kind {
-            ProblemKind::TooLarge { bytes, limit } => {
-                write!(f, "file is {bytes} bytes, more than the limit of {limit}")
-            }
-            ProblemKind::Syntax {
-                message,
-                line,
-                column,
-            } => {
-                write!(f, "{at}: {message} (line {line}, column {column})")
-            }
-            ProblemKind::UnsupportedFormat(found) => {
-                write!(f, "{at}: format {found:?} is not {FORMAT:?}")
-            }
-            ProblemKind::EmptyText => write!(f, "{at}: text is empty"),
-            ProblemKind::DuplicateId { id, first } => {
-                write!(f, "{at}: id {id:?} is already used at {first}")
-            }
-            ProblemKind::UnknownCapability(id) => write!(f, "{at}: no capability has id {id:?}"),
-            ProblemKind::UnknownIndicator(id) => write!(f, "{at}: no indicator has id {id:?}"),
-            ProblemKind::ScaleMismatch => {
-                write!(
-                    f,
-                    "{at}: the scale must have exactly the levels □ = 1, + = 2, ++ = 3"
-                )
-            }
-            ProblemKind::Empty => write!(f, "{at}: list is empty"),
-            ProblemKind::SharedTextDiffers { with } => {
-                write!(
-                    f,
-                    "{at}: text differs from that of {with} in the same group"
-                )
-            }
-            ProblemKind::InSeveralGroups(id) => {
-                write!(f, "{at}: indicator {id:?} is in more than one group")
-            }
-            ProblemKind::GroupTooSmall => write!(f, "{at}: a group needs at least two indicators"),
-        }
-    }
-}
-
 impl Framework {
     /// Parses and validates a framework file. Either the framework is whole and consistent, or every
     /// problem found is returned.
     pub fn from_json(text: &str) -> Result<Framework, Vec<Problem>> {
+        let problem = |path: &str, kind| vec![Problem { path: path.to_string(), kind }];
         if text.len() > MAX_FRAMEWORK_BYTES {
-            return Err(vec![Problem {
-                path: String::new(),
-                kind: ProblemKind::TooLarge {
-                    bytes: text.len(),
-                    limit: MAX_FRAMEWORK_BYTES,
-                },
-            }]);
+            let kind = ProblemKind::TooLarge { bytes: text.len(), limit: MAX_FRAMEWORK_BYTES };
+            return Err(problem("", kind));
         }
-        let deserializer = &mut serde_json::Deserializer::from_str(text);
-        let mut framework: Framework =
-            serde_path_to_error::deserialize(deserializer).map_err(|err| {
-                let path = err.path().to_string();
-                let inner = err.into_inner();
-                vec![Problem {
-                    path: if path == "." { String::new() } else { path },
-                    kind: ProblemKind::Syntax {
-                        message: strip_position(&inner.to_string()),
-                        line: inner.line(),
-                        column: inner.column(),
-                    },
-                }]
-            })?;
+        // The strict parser refuses duplicate member names, which serde_json would silently merge.
+        let value = jcs::parse_strict(text).map_err(|error| {
+            let (line, column) = position(text, error_offset(&error));
+            problem("", ProblemKind::Syntax { message: error.to_string(), line, column })
+        })?;
+        let mut reader = Reader::default();
+        let framework = reader.framework(&value);
+        if !reader.problems.is_empty() {
+            return Err(reader.problems);
+        }
+        let mut framework =
+            framework.ok_or_else(|| problem("", ProblemKind::WrongType("object")))?;
         let problems = framework.validate();
         if !problems.is_empty() {
             return Err(problems);
@@ -271,10 +212,7 @@ impl Framework {
     fn validate(&self) -> Vec<Problem> {
         let mut v = Validator::default();
         if self.format != FORMAT {
-            v.push(
-                "format",
-                ProblemKind::UnsupportedFormat(self.format.clone()),
-            );
+            v.push("format", ProblemKind::UnsupportedFormat(self.format.clone()));
         }
         v.text("id", &self.id);
         v.text("title", &self.title);
@@ -370,10 +308,7 @@ impl Framework {
         let mut grouped: HashMap<&str, ()> = HashMap::new();
         for (g, group) in self.shared_indicator_texts.iter().enumerate() {
             if group.len() < 2 {
-                v.push(
-                    &format!("shared_indicator_texts[{g}]"),
-                    ProblemKind::GroupTooSmall,
-                );
+                v.push(&format!("shared_indicator_texts[{g}]"), ProblemKind::GroupTooSmall);
             }
             let mut first_text: Option<(&str, &str)> = None;
             for (m, id) in group.iter().enumerate() {
@@ -387,12 +322,9 @@ impl Framework {
                 }
                 match first_text {
                     None => first_text = Some((id, text)),
-                    Some((first_id, first)) if !same_text(first, text) => v.push(
-                        &path,
-                        ProblemKind::SharedTextDiffers {
-                            with: first_id.to_string(),
-                        },
-                    ),
+                    Some((first_id, first)) if !same_text(first, text) => {
+                        v.push(&path, ProblemKind::SharedTextDiffers { with: first_id.to_string() })
+                    }
                     Some(_) => {}
                 }
             }
@@ -425,9 +357,7 @@ impl Framework {
     }
 
     pub fn learning_outcomes(&self) -> impl Iterator<Item = &Rc<LearningOutcome>> {
-        self.core_tasks
-            .iter()
-            .flat_map(|t| t.learning_outcomes.iter())
+        self.core_tasks.iter().flat_map(|t| t.learning_outcomes.iter())
     }
 
     pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
@@ -456,11 +386,7 @@ impl Framework {
 
     /// The other appearances of the same indicator text, in file order.
     pub fn shared_with(&self, indicator_id: &str) -> &[String] {
-        self.index
-            .shared_with
-            .get(indicator_id)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        self.index.shared_with.get(indicator_id).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The scale level for a score, with the label this framework gives it.
@@ -476,14 +402,6 @@ fn same_text(a: &str, b: &str) -> bool {
     a.trim_end_matches('.') == b.trim_end_matches('.')
 }
 
-/// serde_json appends " at line L column C"; the position is reported in fields of its own.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message.get(..at).unwrap_or(message).to_string(),
-        None => message.to_string(),
-    }
-}
-
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
@@ -493,10 +411,7 @@ struct Validator {
 
 impl Validator {
     fn push(&mut self, path: &str, kind: ProblemKind) {
-        self.problems.push(Problem {
-            path: path.to_string(),
-            kind,
-        });
+        self.problems.push(Problem { path: path.to_string(), kind });
     }
 
     fn text(&mut self, path: &str, text: &str) {
@@ -513,17 +428,331 @@ impl Validator {
         match self.ids.get(id) {
             Some(first) => {
                 let first = first.clone();
-                self.push(
-                    path,
-                    ProblemKind::DuplicateId {
-                        id: id.to_string(),
-                        first,
-                    },
-                );
+                self.push(path, ProblemKind::DuplicateId { id: id.to_string(), first });
             }
             None => {
                 self.ids.insert(id.to_string(), path.to_string());
             }
         }
+    }
+}
+
+fn error_offset(error: &JcsError) -> Option<usize> {
+    match error {
+        JcsError::Syntax { offset, .. }
+        | JcsError::DuplicateKey { offset, .. }
+        | JcsError::LoneSurrogate { offset, .. } => Some(*offset),
+        JcsError::TooDeep { .. } | JcsError::NonFiniteNumber { .. } => None,
+    }
+}
+
+/// Line and column (from 1, in characters) of a byte offset; (0, 0) where there is none.
+fn position(text: &str, offset: Option<usize>) -> (usize, usize) {
+    let Some(offset) = offset else { return (0, 0) };
+    let before = text.get(..offset.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Reads a framework out of parsed JSON, noting every problem with its path instead of stopping
+/// at the first.
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn push(&mut self, path: &str, kind: ProblemKind) {
+        self.problems.push(Problem { path: path.to_string(), kind });
+    }
+
+    fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+        fields: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
+        let Some(map) = value.as_object() else {
+            self.push(path, ProblemKind::WrongType("object"));
+            return None;
+        };
+        for key in map.keys() {
+            if !fields.contains(&key.as_str()) {
+                self.push(&join(path, key), ProblemKind::UnknownField(key.clone()));
+            }
+        }
+        Some(map)
+    }
+
+    fn opt_string(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &'static str,
+    ) -> Option<String> {
+        match map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                self.push(&join(path, key), ProblemKind::WrongType("string"));
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, map: &Map<String, Value>, path: &str, key: &'static str) -> String {
+        if !map.contains_key(key) {
+            self.push(&join(path, key), ProblemKind::MissingField(key));
+        }
+        self.opt_string(map, path, key).unwrap_or_default()
+    }
+
+    /// The elements of an array member with their paths; a missing member reads as empty when
+    /// `required` is false.
+    fn array<'v>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        path: &str,
+        key: &'static str,
+        required: bool,
+    ) -> Vec<(String, &'v Value)> {
+        let at = join(path, key);
+        match map.get(key) {
+            None if !required => vec![],
+            None => {
+                self.push(&at, ProblemKind::MissingField(key));
+                vec![]
+            }
+            Some(Value::Array(items)) => {
+                items.iter().enumerate().map(|(i, v)| (format!("{at}[{i}]"), v)).collect()
+            }
+            Some(_) => {
+                self.push(&at, ProblemKind::WrongType("array"));
+                vec![]
+            }
+        }
+    }
+
+    fn strings(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &'static str,
+        required: bool,
+    ) -> Vec<String> {
+        let items = self.array(map, path, key, required);
+        items
+            .into_iter()
+            .filter_map(|(at, v)| match v {
+                Value::String(s) => Some(s.clone()),
+                _ => {
+                    self.push(&at, ProblemKind::WrongType("string"));
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn framework(&mut self, value: &Value) -> Option<Framework> {
+        const FIELDS: &[&str] = &[
+            "format",
+            "id",
+            "title",
+            "subtitle",
+            "version",
+            "language",
+            "level",
+            "source",
+            "scale",
+            "introduction",
+            "task_areas",
+            "task_areas_caption",
+            "core_tasks",
+            "shared_indicator_texts",
+            "notes",
+        ];
+        let map = self.object(value, "", FIELDS)?;
+        let source = self.source(map.get("source"), "source");
+        let scale = self.scale(map.get("scale"), "scale");
+        let task_areas = self
+            .array(map, "", "task_areas", true)
+            .into_iter()
+            .filter_map(|(at, v)| self.task_area(v, &at))
+            .collect();
+        let core_tasks = self
+            .array(map, "", "core_tasks", true)
+            .into_iter()
+            .filter_map(|(at, v)| self.core_task(v, &at))
+            .collect();
+        let shared_indicator_texts = self
+            .array(map, "", "shared_indicator_texts", false)
+            .into_iter()
+            .map(|(at, v)| match v.as_array() {
+                Some(ids) => ids
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, id)| match id.as_str() {
+                        Some(id) => Some(id.to_string()),
+                        None => {
+                            self.push(&format!("{at}[{i}]"), ProblemKind::WrongType("string"));
+                            None
+                        }
+                    })
+                    .collect(),
+                None => {
+                    self.push(&at, ProblemKind::WrongType("array"));
+                    vec![]
+                }
+            })
+            .collect();
+        let framework = Framework {
+            format: self.string(map, "", "format"),
+            id: self.string(map, "", "id"),
+            title: self.string(map, "", "title"),
+            subtitle: self.opt_string(map, "", "subtitle"),
+            version: self.string(map, "", "version"),
+            language: self.string(map, "", "language"),
+            level: self.opt_string(map, "", "level"),
+            source: Source::default(),
+            scale: Scale::default(),
+            introduction: self.strings(map, "", "introduction", false),
+            task_areas,
+            task_areas_caption: self.opt_string(map, "", "task_areas_caption"),
+            core_tasks,
+            shared_indicator_texts,
+            notes: self.strings(map, "", "notes", false),
+            index: Index::default(),
+        };
+        Some(Framework { source: source?, scale: scale?, ..framework })
+    }
+
+    fn source(&mut self, value: Option<&Value>, path: &str) -> Option<Source> {
+        let Some(value) = value else {
+            self.push(path, ProblemKind::MissingField("source"));
+            return None;
+        };
+        let map = self.object(value, path, &["title", "publisher", "date", "part"])?;
+        Some(Source {
+            title: self.string(map, path, "title"),
+            publisher: self.string(map, path, "publisher"),
+            date: self.string(map, path, "date"),
+            part: self.opt_string(map, path, "part"),
+        })
+    }
+
+    fn scale(&mut self, value: Option<&Value>, path: &str) -> Option<Scale> {
+        let Some(value) = value else {
+            self.push(path, ProblemKind::MissingField("scale"));
+            return None;
+        };
+        let map = self.object(value, path, &["source", "levels"])?;
+        let levels = self
+            .array(map, path, "levels", true)
+            .into_iter()
+            .filter_map(|(at, v)| {
+                let level = self.object(v, &at, &["symbol", "value", "label", "description"])?;
+                let value = match level
+                    .get("value")
+                    .and_then(Value::as_u64)
+                    .and_then(|n| u8::try_from(n).ok())
+                {
+                    Some(n) => n,
+                    None => {
+                        self.push(
+                            &join(&at, "value"),
+                            ProblemKind::WrongType("number from 1 to 3"),
+                        );
+                        0
+                    }
+                };
+                Some(ScaleLevel {
+                    symbol: self.string(level, &at, "symbol"),
+                    value,
+                    label: self.string(level, &at, "label"),
+                    description: self.string(level, &at, "description"),
+                })
+            })
+            .collect();
+        Some(Scale { source: self.string(map, path, "source"), levels })
+    }
+
+    fn task_area(&mut self, value: &Value, path: &str) -> Option<TaskArea> {
+        let map = self.object(value, path, &["id", "title", "capabilities"])?;
+        let capabilities = self
+            .array(map, path, "capabilities", true)
+            .into_iter()
+            .filter_map(|(at, v)| {
+                let cap = self.object(v, &at, &["id", "title", "generic", "added"])?;
+                let added = match cap.get("added") {
+                    None => false,
+                    Some(Value::Bool(b)) => *b,
+                    Some(_) => {
+                        self.push(&join(&at, "added"), ProblemKind::WrongType("boolean"));
+                        false
+                    }
+                };
+                Some(Capability {
+                    id: self.string(cap, &at, "id"),
+                    title: self.string(cap, &at, "title"),
+                    generic: self.opt_string(cap, &at, "generic"),
+                    added,
+                })
+            })
+            .collect();
+        Some(TaskArea {
+            id: self.string(map, path, "id"),
+            title: self.string(map, path, "title"),
+            capabilities,
+        })
+    }
+
+    fn core_task(&mut self, value: &Value, path: &str) -> Option<CoreTask> {
+        let map = self.object(value, path, &["id", "title", "description", "learning_outcomes"])?;
+        let learning_outcomes = self
+            .array(map, path, "learning_outcomes", true)
+            .into_iter()
+            .filter_map(|(at, v)| self.learning_outcome(v, &at).map(Rc::new))
+            .collect();
+        Some(CoreTask {
+            id: self.string(map, path, "id"),
+            title: self.string(map, path, "title"),
+            description: self.string(map, path, "description"),
+            learning_outcomes,
+        })
+    }
+
+    fn learning_outcome(&mut self, value: &Value, path: &str) -> Option<LearningOutcome> {
+        let map = self.object(
+            value,
+            path,
+            &["id", "title", "description", "capabilities", "indicators"],
+        )?;
+        let indicators = self
+            .array(map, path, "indicators", true)
+            .into_iter()
+            .filter_map(|(at, v)| {
+                let indicator = self.object(v, &at, &["id", "text"])?;
+                Some(Indicator {
+                    id: self.string(indicator, &at, "id").into(),
+                    text: self.string(indicator, &at, "text").into(),
+                })
+            })
+            .collect();
+        Some(LearningOutcome {
+            id: self.string(map, path, "id"),
+            title: self.string(map, path, "title"),
+            description: self.string(map, path, "description"),
+            capabilities: self.strings(map, path, "capabilities", true),
+            indicators,
+        })
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
     }
 }

@@ -48,10 +48,7 @@ impl fmt::Display for JcsError {
                 "lone surrogate \\u{code_unit:04x} at byte {offset}: not valid Unicode text"
             ),
             JcsError::TooDeep { limit } => {
-                write!(
-                    f,
-                    "arrays and objects are nested deeper than {limit} levels"
-                )
+                write!(f, "arrays and objects are nested deeper than {limit} levels")
             }
             JcsError::NonFiniteNumber { literal } => write!(
                 f,
@@ -86,11 +83,7 @@ pub fn canonicalize(value: &Value) -> Result<String, JcsError> {
 /// checked: it rejects duplicate member names and lone surrogates rather than
 /// silently resolving them.
 pub fn parse_strict(json_text: &str) -> Result<Value, JcsError> {
-    let mut parser = Parser {
-        text: json_text,
-        bytes: json_text.as_bytes(),
-        pos: 0,
-    };
+    let mut parser = Parser { text: json_text, bytes: json_text.as_bytes(), pos: 0 };
     if parser.bytes.starts_with("\u{feff}".as_bytes()) {
         return Err(parser.syntax("a byte order mark is not allowed before JSON text"));
     }
@@ -171,17 +164,13 @@ fn write_serde_number(out: &mut String, n: &Number) -> Result<(), JcsError> {
     // the build may switch on) a Number can hold text that is no double at all.
     match n.as_f64() {
         Some(x) if x.is_finite() => write_number(out, x),
-        _ => Err(JcsError::NonFiniteNumber {
-            literal: n.to_string(),
-        }),
+        _ => Err(JcsError::NonFiniteNumber { literal: n.to_string() }),
     }
 }
 
 fn write_number(out: &mut String, x: f64) -> Result<(), JcsError> {
     if !x.is_finite() {
-        return Err(JcsError::NonFiniteNumber {
-            literal: x.to_string(),
-        });
+        return Err(JcsError::NonFiniteNumber { literal: x.to_string() });
     }
     if x == 0.0 {
         out.push('0');
@@ -194,15 +183,11 @@ fn write_number(out: &mut String, x: f64) -> Result<(), JcsError> {
     // the closest one on ties, which is the digit string ECMAScript specifies;
     // only the layout rules below differ.
     let scientific = format!("{:e}", x.abs());
-    let (mantissa, exponent) =
-        scientific
-            .split_once('e')
-            .ok_or_else(|| JcsError::NonFiniteNumber {
-                literal: scientific.clone(),
-            })?;
-    let exponent: i64 = exponent.parse().map_err(|_| JcsError::NonFiniteNumber {
-        literal: scientific.clone(),
-    })?;
+    let (mantissa, exponent) = scientific
+        .split_once('e')
+        .ok_or_else(|| JcsError::NonFiniteNumber { literal: scientific.clone() })?;
+    let exponent: i64 =
+        exponent.parse().map_err(|_| JcsError::NonFiniteNumber { literal: scientific.clone() })?;
     let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
     let k = digits.len() as i64;
     // ECMAScript's n: the value is 0.d1d2...dk × 10^n.
@@ -243,9 +228,7 @@ fn split_digits<'a>(
     usize::try_from(at)
         .ok()
         .and_then(|at| digits.split_at_checked(at))
-        .ok_or_else(|| JcsError::NonFiniteNumber {
-            literal: context.to_string(),
-        })
+        .ok_or_else(|| JcsError::NonFiniteNumber { literal: context.to_string() })
 }
 
 fn push_zeros(out: &mut String, count: i64) {
@@ -297,10 +280,7 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 impl<'a> Parser<'a> {
     fn syntax(&self, reason: &'static str) -> JcsError {
-        JcsError::Syntax {
-            offset: self.pos,
-            reason,
-        }
+        JcsError::Syntax { offset: self.pos, reason }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -327,9 +307,7 @@ impl<'a> Parser<'a> {
                 let rest = self.text.get(self.pos..).unwrap_or("");
                 for word in ["NaN", "Infinity", "+Infinity"] {
                     if rest.starts_with(word) {
-                        return Err(JcsError::NonFiniteNumber {
-                            literal: word.to_string(),
-                        });
+                        return Err(JcsError::NonFiniteNumber { literal: word.to_string() });
                     }
                 }
                 Err(self.syntax("expected a JSON value"))
@@ -338,10 +316,8 @@ impl<'a> Parser<'a> {
     }
 
     fn parse_literal(&mut self, word: &'static str, value: Value) -> Result<Value, JcsError> {
-        let matches = self
-            .bytes
-            .get(self.pos..)
-            .is_some_and(|rest| rest.starts_with(word.as_bytes()));
+        let matches =
+            self.bytes.get(self.pos..).is_some_and(|rest| rest.starts_with(word.as_bytes()));
         if matches {
             self.pos += word.len();
             Ok(value)
@@ -392,10 +368,7 @@ impl<'a> Parser<'a> {
             }
             let key = self.parse_string()?;
             if map.contains_key(&key) {
-                return Err(JcsError::DuplicateKey {
-                    offset: key_offset,
-                    key,
-                });
+                return Err(JcsError::DuplicateKey { offset: key_offset, key });
             }
             self.skip_whitespace();
             if self.peek() != Some(b':') {
@@ -487,16 +460,11 @@ impl<'a> Parser<'a> {
         escape_offset: usize,
     ) -> Result<(), JcsError> {
         let unit = self.parse_hex4()?;
-        let lone = |code_unit: u16| JcsError::LoneSurrogate {
-            offset: escape_offset,
-            code_unit,
-        };
+        let lone = |code_unit: u16| JcsError::LoneSurrogate { offset: escape_offset, code_unit };
         let code_point = match unit {
             0xD800..=0xDBFF => {
-                let follows_low = self
-                    .bytes
-                    .get(self.pos..)
-                    .is_some_and(|rest| rest.starts_with(b"\\u"));
+                let follows_low =
+                    self.bytes.get(self.pos..).is_some_and(|rest| rest.starts_with(b"\\u"));
                 if !follows_low {
                     return Err(lone(unit));
                 }
@@ -543,9 +511,7 @@ impl<'a> Parser<'a> {
             }
             Some(b'1'..=b'9') => self.skip_digits(),
             Some(b'I') => {
-                return Err(JcsError::NonFiniteNumber {
-                    literal: "-Infinity".to_string(),
-                })
+                return Err(JcsError::NonFiniteNumber { literal: "-Infinity".to_string() })
             }
             _ => return Err(self.syntax("expected a digit")),
         }
@@ -566,26 +532,19 @@ impl<'a> Parser<'a> {
             }
             self.skip_digits();
         }
-        let literal = self
-            .text
-            .get(start..self.pos)
-            .ok_or_else(|| self.syntax("invalid number"))?;
+        let literal =
+            self.text.get(start..self.pos).ok_or_else(|| self.syntax("invalid number"))?;
         // Rust's parse is correctly rounded, as JSON.parse is; overflow gives
         // an infinity, which JCS cannot represent.
-        let x: f64 = literal.parse().map_err(|_| JcsError::Syntax {
-            offset: start,
-            reason: "invalid number",
-        })?;
+        let x: f64 = literal
+            .parse()
+            .map_err(|_| JcsError::Syntax { offset: start, reason: "invalid number" })?;
         if !x.is_finite() {
-            return Err(JcsError::NonFiniteNumber {
-                literal: literal.to_string(),
-            });
+            return Err(JcsError::NonFiniteNumber { literal: literal.to_string() });
         }
-        Ok(Value::Number(number_from_f64(x).ok_or(
-            JcsError::NonFiniteNumber {
-                literal: literal.to_string(),
-            },
-        )?))
+        Ok(Value::Number(
+            number_from_f64(x).ok_or(JcsError::NonFiniteNumber { literal: literal.to_string() })?,
+        ))
     }
 
     fn skip_digits(&mut self) {
@@ -633,10 +592,7 @@ mod tests {
         assert_eq!(num(4.5), "4.5");
         assert_eq!(num(0.002), "0.002");
         assert_eq!(num(333333333.3333333), "333333333.3333333");
-        assert!(matches!(
-            number_to_string(f64::NAN),
-            Err(JcsError::NonFiniteNumber { .. })
-        ));
+        assert!(matches!(number_to_string(f64::NAN), Err(JcsError::NonFiniteNumber { .. })));
         assert!(matches!(
             number_to_string(f64::NEG_INFINITY),
             Err(JcsError::NonFiniteNumber { .. })
@@ -646,14 +602,8 @@ mod tests {
     #[test]
     fn strings_escape_like_json_stringify() {
         let mut out = String::new();
-        write_string(
-            &mut out,
-            "\u{0}\u{1f}\u{7f}\"\\/\u{2028}é😂\u{8}\u{c}\n\r\t",
-        );
-        assert_eq!(
-            out,
-            "\"\\u0000\\u001f\u{7f}\\\"\\\\/\u{2028}é😂\\b\\f\\n\\r\\t\""
-        );
+        write_string(&mut out, "\u{0}\u{1f}\u{7f}\"\\/\u{2028}é😂\u{8}\u{c}\n\r\t");
+        assert_eq!(out, "\"\\u0000\\u001f\u{7f}\\\"\\\\/\u{2028}é😂\\b\\f\\n\\r\\t\"");
     }
 
     #[test]
@@ -661,10 +611,7 @@ mod tests {
         // By code point U+FB33 comes first; in UTF-16 the emoji's lead
         // surrogate 0xD83D is smaller than 0xFB33, so the emoji comes first.
         let text = "{\"\u{fb33}\":1,\"\u{1f602}\":2}";
-        assert_eq!(
-            canonicalize_str(text).as_deref(),
-            Ok("{\"\u{1f602}\":2,\"\u{fb33}\":1}")
-        );
+        assert_eq!(canonicalize_str(text).as_deref(), Ok("{\"\u{1f602}\":2,\"\u{fb33}\":1}"));
     }
 
     #[test]
@@ -702,31 +649,19 @@ mod tests {
     fn parser_reports_specific_errors() {
         assert_eq!(
             parse_strict("{\"a\":1,\"a\":2}"),
-            Err(JcsError::DuplicateKey {
-                offset: 7,
-                key: "a".to_string()
-            })
+            Err(JcsError::DuplicateKey { offset: 7, key: "a".to_string() })
         );
         assert_eq!(
             parse_strict("\"\\ud800\""),
-            Err(JcsError::LoneSurrogate {
-                offset: 1,
-                code_unit: 0xd800
-            })
+            Err(JcsError::LoneSurrogate { offset: 1, code_unit: 0xd800 })
         );
         assert_eq!(
             parse_strict("\"\\udc00\\ud800\""),
-            Err(JcsError::LoneSurrogate {
-                offset: 1,
-                code_unit: 0xdc00
-            })
+            Err(JcsError::LoneSurrogate { offset: 1, code_unit: 0xdc00 })
         );
         assert_eq!(
             parse_strict("\"\\ud800\\u0041\""),
-            Err(JcsError::LoneSurrogate {
-                offset: 1,
-                code_unit: 0xd800
-            })
+            Err(JcsError::LoneSurrogate { offset: 1, code_unit: 0xd800 })
         );
         for literal in ["NaN", "Infinity", "-Infinity", "1e400", "-1e309"] {
             assert!(
@@ -749,25 +684,16 @@ mod tests {
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(canonicalize_str(&ok).is_ok());
         let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
-        assert_eq!(
-            canonicalize_str(&deep),
-            Err(JcsError::TooDeep { limit: MAX_DEPTH })
-        );
+        assert_eq!(canonicalize_str(&deep), Err(JcsError::TooDeep { limit: MAX_DEPTH }));
         let mut value = Value::Null;
         for _ in 0..=MAX_DEPTH {
             value = Value::Array(vec![value]);
         }
-        assert_eq!(
-            canonicalize(&value),
-            Err(JcsError::TooDeep { limit: MAX_DEPTH })
-        );
+        assert_eq!(canonicalize(&value), Err(JcsError::TooDeep { limit: MAX_DEPTH }));
     }
 
     #[test]
     fn integers_are_kept_as_integers() {
-        assert_eq!(
-            parse_strict("[3, -0, 2.0, 0.5]"),
-            Ok(serde_json::json!([3, 0, 2, 0.5]))
-        );
+        assert_eq!(parse_strict("[3, -0, 2.0, 0.5]"), Ok(serde_json::json!([3, 0, 2, 0.5])));
     }
 }

@@ -57,7 +57,13 @@ impl Score {
         self != Score::NotScored
     }
 
-    /// A stable short name for ids and storage keys.
+    pub fn from_key(key: &str) -> Option<Score> {
+        [Score::NotScored, Score::Present, Score::Good, Score::High]
+            .into_iter()
+            .find(|s| s.key() == key)
+    }
+
+    /// A stable short name for ids and storage keys, the same serde gives the variant.
     pub fn key(self) -> &'static str {
         match self {
             Score::NotScored => "not-scored",

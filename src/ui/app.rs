@@ -28,9 +28,7 @@ const STORAGE_KEY: &str = "leeruitkomsten:v1:assessment";
 
 impl Default for AppProps {
     fn default() -> Self {
-        AppProps {
-            storage_key: AttrValue::Static(STORAGE_KEY),
-        }
+        AppProps { storage_key: AttrValue::Static(STORAGE_KEY) }
     }
 }
 
@@ -70,21 +68,13 @@ fn restore(framework: &Framework, key: &str) -> Restored {
     let fresh = || {
         let mut assessment = Assessment::new(framework);
         // A fresh assessment is dated today; the core refuses nothing about a date it formats.
-        let _ = assessment.apply(
-            framework,
-            Action::SetMetadata(MetadataField::Date, clock::today()),
-        );
+        let _ =
+            assessment.apply(framework, Action::SetMetadata(MetadataField::Date, clock::today()));
         assessment
     };
     let text = match storage::read(key) {
         Ok(Some(text)) => text,
-        Ok(None) => {
-            return Restored {
-                assessment: fresh(),
-                notice: None,
-                saving_blocked: false,
-            }
-        }
+        Ok(None) => return Restored { assessment: fresh(), notice: None, saving_blocked: false },
         Err(_) => {
             return Restored {
                 assessment: fresh(),
@@ -94,11 +84,7 @@ fn restore(framework: &Framework, key: &str) -> Restored {
         }
     };
     match saved::from_json(&text, framework) {
-        Ok(assessment) => Restored {
-            assessment,
-            notice: None,
-            saving_blocked: false,
-        },
+        Ok(assessment) => Restored { assessment, notice: None, saving_blocked: false },
         Err(error) => {
             // Keep what could not be read under a key of its own before anything is saved.
             let aside = format!("{key}:unreadable:{}", js_sys::Date::now() as u64);
@@ -109,11 +95,7 @@ fn restore(framework: &Framework, key: &str) -> Restored {
                     StorageNotice::Unreadable
                 }
             };
-            Restored {
-                assessment: fresh(),
-                notice: Some(notice),
-                saving_blocked: !kept,
-            }
+            Restored { assessment: fresh(), notice: Some(notice), saving_blocked: !kept }
         }
     }
 }

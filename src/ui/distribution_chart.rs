@@ -25,8 +25,9 @@ pub struct DistributionChartProps {
 pub fn DistributionChart(props: &DistributionChartProps) -> Html {
     let t = props.lang.texts();
     let tally = props.tally;
-    let total = f64::from(tally.total.max(1));
-    let mut x = 0.0;
+    // Widths in hundredths of a percent, in integers: float formatting is large in wasm.
+    let total = u64::from(tally.total.max(1));
+    let mut x = 0u64;
     let segments: Vec<Html> = [Score::High, Score::Good, Score::Present, Score::NotScored]
         .into_iter()
         .filter_map(|score| {
@@ -34,13 +35,13 @@ pub fn DistributionChart(props: &DistributionChartProps) -> Html {
             if count == 0 {
                 return None;
             }
-            let width = f64::from(count) / total * 100.0;
+            let width = u64::from(count) * 10_000 / total;
             let segment = html! {
                 <rect
                     class={classes!("segment", format!("segment-{}", score.key()))}
-                    x={format!("{x:.3}")}
+                    x={percent(x)}
                     y="0"
-                    width={format!("{width:.3}")}
+                    width={percent(width)}
                     height="10"
                 />
             };
@@ -65,4 +66,9 @@ pub fn DistributionChart(props: &DistributionChartProps) -> Html {
             </span>
         </div>
     }
+}
+
+/// Hundredths of a percent as an SVG length on the 0–100 viewBox.
+pub fn percent(hundredths: u64) -> String {
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }

@@ -34,18 +34,11 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
         let dispatcher = props.dispatcher.clone();
         let indicator = props.indicator.id.clone();
         move || {
-            dispatcher.dispatch(Msg::Edit(Action::SetScore {
-                indicator: indicator.clone(),
-                score,
-            }))
+            dispatcher.dispatch(Msg::Edit(Action::SetScore { indicator: indicator.clone(), score }))
         }
     };
     let option = |level: Score| {
-        let label = props
-            .framework
-            .scale_level(level)
-            .map(|l| l.label.clone())
-            .unwrap_or_default();
+        let label = props.framework.scale_level(level).map(|l| l.label.clone()).unwrap_or_default();
         let choose = set_score(level);
         let onchange = Callback::from(move |_: Event| choose());
         html! {
@@ -108,17 +101,21 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
                     { t.clear_score }
                 </button>
             </div>
-            <div class="field comment">
-                <label for={comment_id.clone()}>{ t.comment_label }</label>
-                <textarea
-                    id={comment_id.clone()}
-                    rows="2"
-                    maxlength={MAX_TEXT_CHARS.to_string()}
-                    placeholder={t.comment_hint}
-                    value={props.comment.clone()}
-                    oninput={on_comment}
-                />
-            </div>
+            // Closed until there is evidence to show, so 42 empty fields do not crowd the form.
+            <details class="comment" open={!props.comment.is_empty()}>
+                <summary>{ t.comment_label }</summary>
+                <div class="field">
+                    <label class="visually-hidden" for={comment_id.clone()}>{ t.comment_label }</label>
+                    <textarea
+                        id={comment_id.clone()}
+                        rows="3"
+                        maxlength={MAX_TEXT_CHARS.to_string()}
+                        placeholder={t.comment_hint}
+                        value={props.comment.clone()}
+                        oninput={on_comment}
+                    />
+                </div>
+            </details>
         </li>
     }
 }

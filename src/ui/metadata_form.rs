@@ -35,11 +35,7 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
                 dispatcher.dispatch(Msg::Edit(Action::SetMetadata(field, input.value())));
             }
         });
-        let kind = if field == MetadataField::Date {
-            "date"
-        } else {
-            "text"
-        };
+        let kind = if field == MetadataField::Date { "date" } else { "text" };
         let hint = (field == MetadataField::AssessorRole).then(|| format!("{id}-hint"));
         html! {
             <div class={classes!("field", format!("field-{}", field.key()))}>

@@ -30,7 +30,7 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
                     <p class="subtitle" lang={fw.language.clone()}>{ subtitle }</p>
                 }
                 if let Some(level) = &fw.level {
-                    <p class="level" lang={fw.language.clone()}>{ level }</p>
+                    <p class="framework-level" lang={fw.language.clone()}>{ level }</p>
                 }
             </div>
             <button

@@ -30,13 +30,7 @@ pub enum Msg {
 impl AppState {
     pub fn new(framework: Rc<Framework>, assessment: Assessment, lang: Lang) -> AppState {
         let summary = Rc::new(summarize(&framework, &assessment));
-        AppState {
-            framework,
-            assessment,
-            summary,
-            lang,
-            error: None,
-        }
+        AppState { framework, assessment, summary, lang, error: None }
     }
 }
 

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::distribution_chart::DistributionChart;
+use super::distribution_chart::{percent, DistributionChart};
 use super::dom_id;
 use crate::core::aggregate::Summary;
 use crate::core::framework::Framework;
@@ -37,11 +37,12 @@ pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
     };
     let mut outcome_number = 0;
     html! {
+        <>
         <aside id="summary" class="summary" aria-labelledby="summary-heading" tabindex="-1">
             <h2 id="summary-heading">{ t.summary_heading }</h2>
             <p class="progress" role="status">{ lang.progress(overall.scored(), overall.total) }</p>
             <div class="progress-bar" aria-hidden="true">
-                <div class="progress-fill" style={format!("width: {:.2}%", overall.coverage() * 100.0)}></div>
+                <div class="progress-fill" style={format!("width: {}%", percent(u64::from(overall.scored()) * 10_000 / u64::from(overall.total.max(1))))}></div>
             </div>
             { chart(t.overall.to_string(), "overall", overall, summary.result) }
             { for summary.core_tasks.iter().enumerate().map(|(k, task)| html! {
@@ -63,5 +64,11 @@ pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
                 }
             </p>
         </aside>
+        // The summary's own status line is the one announced; this copy only stays in view.
+        <div class="progress-dock" aria-hidden="true">
+            <span>{ lang.progress(overall.scored(), overall.total) }</span>
+            <a href="#summary" tabindex="-1">{ t.summary_heading }</a>
+        </div>
+        </>
     }
 }

@@ -14,27 +14,17 @@ pub enum StorageError {
 fn local_storage() -> Result<Storage, StorageError> {
     let window = web_sys::window().ok_or(StorageError::Unavailable)?;
     // `local_storage()` throws when access is denied and gives `None` where there is none.
-    window
-        .local_storage()
-        .ok()
-        .flatten()
-        .ok_or(StorageError::Unavailable)
+    window.local_storage().ok().flatten().ok_or(StorageError::Unavailable)
 }
 
 pub fn read(key: &str) -> Result<Option<String>, StorageError> {
-    local_storage()?
-        .get_item(key)
-        .map_err(|_| StorageError::Unavailable)
+    local_storage()?.get_item(key).map_err(|_| StorageError::Unavailable)
 }
 
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    local_storage()?
-        .set_item(key, value)
-        .map_err(|_| StorageError::WriteRefused)
+    local_storage()?.set_item(key, value).map_err(|_| StorageError::WriteRefused)
 }
 
 pub fn remove(key: &str) -> Result<(), StorageError> {
-    local_storage()?
-        .remove_item(key)
-        .map_err(|_| StorageError::Unavailable)
+    local_storage()?.remove_item(key).map_err(|_| StorageError::Unavailable)
 }

@@ -123,12 +123,20 @@ if (flag === "--screenshots" && shotDir) {
   for (const [i, indicator] of indicators.slice(0, scores.length).entries()) {
     await page.locator(`input[name="score-${indicator.id}"][value="${scores[i]}"]`).check();
   }
+  await page.locator('li[id="indicator-LU1.1"] details.comment summary').click();
   await page.locator('textarea[id="comment-LU1.1"]').fill("Bij de bewonersavond in de Spoorbuurt gaf zij jongeren en ouderen elk een eigen tafel.");
-  await page.locator("#metadata-heading").scrollIntoViewIfNeeded();
   await page.locator('input[id="meta-student-name"]').fill("Sanne de Vries");
   await page.locator('input[id="meta-student-number"]').fill("4812345");
-  await page.locator('article[id="outcome-LU1"]').scrollIntoViewIfNeeded();
+  await page.locator('input[id="meta-assessor-name"]').fill("Karim Haddou");
+  await page.locator('input[id="meta-assessor-role"]').fill("werkbegeleider");
+  await page.locator('input[id="meta-organisation"]').fill("Buurtwerk Zuid");
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(shotDir, "screenshot.png") });
+  await page.locator('article[id="outcome-LU1"] h3').evaluate((e) => e.scrollIntoView());
+  await page.screenshot({ path: join(shotDir, "screenshot-scoring.png") });
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.locator('li[id="indicator-LU1.2"]').evaluate((e) => e.scrollIntoView());
+  await page.screenshot({ path: join(shotDir, "screenshot-phone.png") });
   await context.close();
   results.push(["ok", `screenshot written to ${shotDir}`]);
 }

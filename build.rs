@@ -1,0 +1,38 @@
+//! Compiles the default framework in without the indentation of its file: whitespace between JSON
+//! tokens carries nothing, and every byte is shipped to every browser.
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    let source = "frameworks/leeruitkomsten-opbouwwerk-2026.json";
+    println!("cargo:rerun-if-changed={source}");
+    let text = fs::read_to_string(source).expect("the default framework file is readable");
+    let out =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("default-framework.json");
+    fs::write(out, strip_whitespace(&text)).expect("OUT_DIR is writable");
+}
+
+/// Drops whitespace outside strings. Inside a string a backslash escapes the next character, so a
+/// quote after a backslash does not end it.
+fn strip_whitespace(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}
