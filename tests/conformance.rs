@@ -547,6 +547,28 @@ fn arb_json() -> impl Strategy<Value = Value> {
     })
 }
 
+/// Where a double lies exactly halfway between two shortest decimals, ECMAScript takes the even
+/// one. Doubles between 2^50 and 2^51 are spaced 0.25 apart, so those ending in .25 and .75 are
+/// such ties; random bit patterns rarely land on one.
+#[test]
+fn ties_between_shortest_decimals_go_to_the_even_digit() {
+    let x = f64::from_bits(14055980310569074793);
+    assert_eq!(x, -1_187_368_293_281_818.0 - 0.25);
+    assert_eq!(jcs::number_to_string(x).unwrap(), "-1187368293281818.2");
+    let mut buffer = ryu_js::Buffer::new();
+    let mut ties = 0;
+    for step in 0..4000u64 {
+        let base = (1u64 << 50) + step * 7_919_113;
+        for fraction in [0.25, 0.75] {
+            let x = base as f64 + fraction;
+            assert_eq!(jcs::number_to_string(x).unwrap(), buffer.format(x), "{x}");
+            assert_eq!(jcs::number_to_string(-x).unwrap(), buffer.format(-x), "{x}");
+            ties += 1;
+        }
+    }
+    assert_eq!(ties, 8000);
+}
+
 proptest! {
     #[test]
     fn canonicalization_is_idempotent(value in arb_json()) {

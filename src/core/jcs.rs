@@ -179,9 +179,9 @@ fn write_number(out: &mut String, x: f64) -> Result<(), JcsError> {
     if x < 0.0 {
         out.push('-');
     }
-    // Rust's `{:e}` yields the shortest digit string that round-trips, picking
-    // the closest one on ties, which is the digit string ECMAScript specifies;
-    // only the layout rules below differ.
+    // Rust's `{:e}` yields the shortest digit string that round-trips and the closest such string;
+    // ECMAScript specifies the same, except where two are equally close, when it takes the even
+    // one (see `even_on_tie`). Only the layout rules below differ besides.
     let scientific = format!("{:e}", x.abs());
     let (mantissa, exponent) = scientific
         .split_once('e')
@@ -189,6 +189,7 @@ fn write_number(out: &mut String, x: f64) -> Result<(), JcsError> {
     let exponent: i64 =
         exponent.parse().map_err(|_| JcsError::NonFiniteNumber { literal: scientific.clone() })?;
     let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let digits = even_on_tie(x.abs(), digits, exponent);
     let k = digits.len() as i64;
     // ECMAScript's n: the value is 0.d1d2...dk × 10^n.
     let n = exponent + 1;
@@ -218,6 +219,40 @@ fn write_number(out: &mut String, x: f64) -> Result<(), JcsError> {
         out.push_str(&e.unsigned_abs().to_string());
     }
     Ok(())
+}
+
+/// Where `x` lies exactly halfway between two shortest digit strings that both read back as `x`,
+/// ECMAScript (Number::toString, step 5) takes the one whose last digit is even; Rust takes the
+/// upper one. Distinct decimals of 15 or fewer digits never read back as one double, so a tie
+/// needs 16 or more digits, and shorter strings are returned as they are.
+fn even_on_tie(x: f64, digits: String, exponent: i64) -> String {
+    let k = digits.len();
+    if k < 16 {
+        return digits;
+    }
+    // The exact decimal value of the double: 1100 places hold every f64's full expansion.
+    let exact = format!("{x:.1100e}");
+    let exact_digits: String =
+        exact.split('e').next().unwrap_or("").chars().filter(char::is_ascii_digit).collect();
+    let exact_digits = exact_digits.trim_end_matches('0');
+    if exact_digits.len() != k + 1 || !exact_digits.ends_with('5') {
+        return digits;
+    }
+    let Some(lower) = exact_digits.get(..k) else { return digits };
+    let Ok(lower_value) = lower.parse::<u64>() else { return digits };
+    let upper = (lower_value + 1).to_string();
+    if upper.len() != k {
+        return digits;
+    }
+    let even = if lower_value % 2 == 0 { lower.to_string() } else { upper };
+    // Take the even string only where it reads back as the same double.
+    let Some((first, rest)) = even.split_at_checked(1) else { return digits };
+    let reads_back = format!("{first}.{rest}e{exponent}").parse::<f64>().is_ok_and(|y| y == x);
+    if reads_back {
+        even
+    } else {
+        digits
+    }
 }
 
 fn split_digits<'a>(

@@ -6,5 +6,6 @@ pub mod data_integrity;
 pub mod did_key;
 pub mod framework;
 pub mod jcs;
+pub mod record;
 pub mod saved;
 pub mod score;

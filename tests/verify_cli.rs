@@ -1,0 +1,195 @@
+//! `verify-record`, run as a hogeschool would: one line per file, exit status for the lot.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use leeruitkomsten::core::did_key;
+use serde_json::json;
+use support::*;
+
+const BIN: &str = env!("CARGO_BIN_EXE_verify-record");
+
+/// A fresh folder per test, inside the target directory cargo gives integration tests.
+fn folder(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("verify-cli-{name}"));
+    if dir.exists() {
+        fs::remove_dir_all(&dir).expect("old folder removed");
+    }
+    fs::create_dir_all(&dir).expect("folder created");
+    dir
+}
+
+fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, contents).expect("file written");
+    path
+}
+
+fn run(args: &[&Path]) -> Output {
+    Command::new(BIN).args(args).output().expect("verify-record runs")
+}
+
+fn stdout_lines(output: &Output) -> Vec<String> {
+    String::from_utf8(output.stdout.clone())
+        .expect("UTF-8 output")
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn no_files_is_a_usage_error() {
+    let output = Command::new(BIN).output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("usage: verify-record FILE..."), "{stderr}");
+
+    let output = Command::new(BIN).arg("--frobnicate").output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+
+    let output = Command::new(BIN).arg("--help").output().expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("usage:"));
+}
+
+#[test]
+fn valid_and_tampered_records() {
+    let dir = folder("valid-and-tampered");
+    let fw = framework();
+    let record = signed(&fw, &full_assessment(&fw));
+    let valid = write(&dir, "valid.json", to_text(&record));
+    let mut tampered = record.clone();
+    tampered["indicators"][0]["score"] = json!({"symbol": "++", "value": 3});
+    let tampered = write(&dir, "tampered.json", to_text(&tampered));
+    let self_assessment = write(&dir, "self.json", to_text(&signed(&fw, &partial_assessment(&fw))));
+    let did = did_key::did_key_from_seed(&SEED);
+
+    let output = run(&[&valid, &self_assessment]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(
+        stdout_lines(&output),
+        vec![
+            format!("VALID {}: 0123456 signed by {did} at {CREATED}", valid.display()),
+            format!("VALID {}: S-42 signed by {did} at {CREATED}", self_assessment.display()),
+        ]
+    );
+
+    let output = run(&[&valid, &tampered]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = stdout_lines(&output);
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with(&format!("VALID {}: ", valid.display())));
+    assert_eq!(
+        lines[1],
+        format!(
+            "INVALID {}: the signature does not match the record; \
+             aggregates for learning outcome LU1 differ from a recomputation from the scores; \
+             aggregates for core task KT1 differ from a recomputation from the scores; \
+             aggregates for overall differ from a recomputation from the scores",
+            tampered.display()
+        )
+    );
+
+    let mut renamed = record.clone();
+    renamed["subject"]["studentNumber"] = json!("7654321");
+    let renamed = write(&dir, "renamed.json", to_text(&renamed));
+    let output = run(&[&renamed]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout_lines(&output),
+        vec![format!("INVALID {}: the signature does not match the record", renamed.display())]
+    );
+}
+
+#[test]
+fn unreadable_hostile_and_unknown_files_are_invalid() {
+    let dir = folder("hostile");
+    let fw = framework();
+    let record = signed(&fw, &full_assessment(&fw));
+    let text = to_text(&record);
+    let missing = dir.join("missing.json");
+    let not_json = write(&dir, "not.json", "this is not JSON");
+    let duplicate = write(
+        &dir,
+        "duplicate.json",
+        text.replacen(
+            "\"studentNumber\": \"0123456\"",
+            "\"studentNumber\": \"0123456\", \"studentNumber\": \"1\"",
+            1,
+        ),
+    );
+    let huge = write(&dir, "huge.json", " ".repeat(6 * 1024 * 1024));
+    let binary = write(&dir, "binary.json", [0xffu8, 0xfe, 0x00]);
+    let unsigned = {
+        let mut unsigned = record.clone();
+        unsigned.as_object_mut().map(|o| o.remove("proof"));
+        write(&dir, "unsigned.json", to_text(&unsigned))
+    };
+    let other = other_framework("ander-kader");
+    let unknown = write(&dir, "unknown.json", to_text(&signed(&other, &full_assessment(&other))));
+
+    let output = run(&[&missing, &not_json, &duplicate, &huge, &binary, &unsigned, &unknown, &dir]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = stdout_lines(&output);
+    let expected_starts = [
+        format!("INVALID {}: cannot read: ", missing.display()),
+        format!("INVALID {}: not valid JSON: ", not_json.display()),
+        format!(
+            "INVALID {}: not valid JSON: duplicate member name \"studentNumber\"",
+            duplicate.display()
+        ),
+        format!(
+            "INVALID {}: file is 6291456 bytes, more than the limit of 5242880",
+            huge.display()
+        ),
+        format!("INVALID {}: not UTF-8 text", binary.display()),
+        format!("INVALID {}: the record is not signed (no proof)", unsigned.display()),
+        format!(
+            "INVALID {}: unknown framework \"ander-kader\" version \"2026-03\"",
+            unknown.display()
+        ),
+        format!("INVALID {}: cannot read: ", dir.display()),
+    ];
+    assert_eq!(lines.len(), expected_starts.len(), "{lines:#?}");
+    for (line, start) in lines.iter().zip(&expected_starts) {
+        assert!(line.starts_with(start), "{line:?} does not start with {start:?}");
+    }
+    assert!(lines[6].ends_with("(the signature itself is valid)"), "{}", lines[6]);
+    assert!(!lines[1].contains("signature itself"));
+}
+
+/// The tamper test through the command line: every single edit of a signed record, each in a
+/// file of its own, checked in one run.
+#[test]
+fn every_tampered_record_is_invalid_on_the_command_line() {
+    let dir = folder("tampered");
+    let fw = framework();
+    let record = signed(&fw, &full_assessment(&fw));
+    let valid = write(&dir, "0-valid.json", to_text(&record));
+    let mut paths = vec![valid.clone()];
+    let mut described = vec![String::from("the original")];
+    for (i, mutation) in mutations(&record).into_iter().enumerate() {
+        paths.push(write(&dir, &format!("{}-tampered.json", i + 1), to_text(&mutation.document)));
+        described.push(mutation.describe());
+    }
+    assert!(paths.len() > 1000, "only {} files", paths.len());
+
+    let args: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let output = run(&args);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = stdout_lines(&output);
+    assert_eq!(lines.len(), paths.len());
+    assert!(lines[0].starts_with(&format!("VALID {}: ", valid.display())));
+    for ((line, path), what) in lines.iter().zip(&paths).zip(&described).skip(1) {
+        assert!(
+            line.starts_with(&format!("INVALID {}: ", path.display())),
+            "{what} accepted: {line}"
+        );
+    }
+}
