@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::framework::Framework;
+use super::framework::{Framework, Indicator};
 use super::score::Score;
 
 /// Longest accepted text in any one field, in characters. Generous for a paragraph of evidence,
@@ -158,6 +158,20 @@ pub struct Assessment {
     /// Learning outcome id -> what has been recorded for it.
     #[serde(default)]
     pub outcomes: BTreeMap<String, Rc<OutcomeEntry>>,
+    /// Set once the assessment is signed; from then on it is final.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<Signed>,
+}
+
+/// The signed record of a final assessment, kept so it can be exported again unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signed {
+    /// The record as exported, JSON text.
+    pub record: String,
+    /// The record's `created`, RFC 3339 UTC.
+    pub created: String,
+    /// The did:key that signed it.
+    pub signer: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -177,18 +191,26 @@ pub enum Action {
         outcome: String,
         text: String,
     },
+    /// Makes the assessment final with its signed record.
+    Seal(Signed),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ActionError {
+    /// The assessment is signed and can no longer change.
+    Final,
     UnknownIndicator(String),
     UnknownOutcome(String),
-    TextTooLong { chars: usize, limit: usize },
+    TextTooLong {
+        chars: usize,
+        limit: usize,
+    },
 }
 
 impl fmt::Display for ActionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ActionError::Final => write!(f, "the assessment is signed and final"),
             ActionError::UnknownIndicator(id) => write!(f, "no indicator {id:?} in this framework"),
             ActionError::UnknownOutcome(id) => {
                 write!(f, "no learning outcome {id:?} in this framework")
@@ -208,6 +230,7 @@ impl Assessment {
             framework_version: framework.version.clone(),
             metadata: Metadata::default(),
             outcomes: BTreeMap::new(),
+            signed: None,
         }
     }
 
@@ -236,9 +259,44 @@ impl Assessment {
         })
     }
 
+    pub fn is_final(&self) -> bool {
+        self.signed.is_some()
+    }
+
+    /// The indicators not yet scored, in framework order: what the assessor is shown before signing.
+    pub fn unscored<'f>(&self, framework: &'f Framework) -> Vec<&'f Indicator> {
+        framework.indicators().filter(|i| !self.score(framework, &i.id).is_scored()).collect()
+    }
+
+    /// `beoordeling-<studentnummer>-<datum>.json`, with the assessment's date or else the day of
+    /// `created`. Anything but letters, digits and hyphens becomes a hyphen, so that a student
+    /// number can never steer where the file goes.
+    pub fn export_file_name(&self, created: &str) -> String {
+        let number: String = self
+            .metadata
+            .student_number
+            .trim()
+            .chars()
+            .take(40)
+            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+            .collect();
+        let number = if number.is_empty() { "zonder-nummer".to_string() } else { number };
+        let date = if self.metadata.date.is_empty() {
+            created.get(..10).unwrap_or("")
+        } else {
+            &self.metadata.date
+        };
+        let date: String = date.chars().filter(|c| c.is_ascii_digit() || *c == '-').collect();
+        format!("beoordeling-{number}-{date}.json")
+    }
+
     /// Applies one change. An action naming something the framework lacks changes nothing.
     pub fn apply(&mut self, framework: &Framework, action: Action) -> Result<(), ActionError> {
+        if self.signed.is_some() {
+            return Err(ActionError::Final);
+        }
         match action {
+            Action::Seal(signed) => self.signed = Some(signed),
             Action::SetMetadata(field, value) => {
                 check_length(&value)?;
                 *self.metadata.get_mut(field) = value;
@@ -389,6 +447,58 @@ mod tests {
         a.apply(&fw, Action::SetMode(Mode::SelfAssessment)).unwrap();
         assert_eq!(a.metadata.get(MetadataField::StudentNumber), "123");
         assert_eq!(a.metadata.mode, Mode::SelfAssessment);
+    }
+
+    #[test]
+    fn a_sealed_assessment_refuses_every_change() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        a.apply(&fw, set("LU1.1", Score::Good)).unwrap();
+        assert_eq!(a.unscored(&fw).len(), 41);
+        assert_eq!(&*a.unscored(&fw)[0].id, "LU1.2");
+        let signed = Signed {
+            record: "{}".into(),
+            created: "2026-11-23T10:00:00Z".into(),
+            signer: "did:key:z6Mk".into(),
+        };
+        a.apply(&fw, Action::Seal(signed.clone())).unwrap();
+        assert!(a.is_final());
+        let before = a.clone();
+        for action in [
+            set("LU1.1", Score::High),
+            set("LU1.1", Score::NotScored),
+            Action::SetComment { indicator: "LU1.1".into(), text: "x".into() },
+            Action::SetFeedback { outcome: "LU1".into(), text: "x".into() },
+            Action::SetMetadata(MetadataField::StudentName, "x".into()),
+            Action::SetMode(Mode::SelfAssessment),
+            Action::Seal(signed.clone()),
+        ] {
+            assert_eq!(a.apply(&fw, action), Err(ActionError::Final));
+        }
+        assert_eq!(a, before);
+    }
+
+    #[test]
+    fn export_file_names_are_safe() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        assert_eq!(
+            a.export_file_name("2026-11-23T10:00:00Z"),
+            "beoordeling-zonder-nummer-2026-11-23.json"
+        );
+        a.apply(&fw, Action::SetMetadata(MetadataField::StudentNumber, " 4812345 ".into()))
+            .unwrap();
+        a.apply(&fw, Action::SetMetadata(MetadataField::Date, "2026-11-20".into())).unwrap();
+        assert_eq!(
+            a.export_file_name("2026-11-23T10:00:00Z"),
+            "beoordeling-4812345-2026-11-20.json"
+        );
+        a.apply(&fw, Action::SetMetadata(MetadataField::StudentNumber, "../../etc/<x>".into()))
+            .unwrap();
+        assert_eq!(
+            a.export_file_name("2026-11-23T10:00:00Z"),
+            "beoordeling-------etc--x--2026-11-20.json"
+        );
     }
 
     #[test]

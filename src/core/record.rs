@@ -302,6 +302,7 @@ impl AssessmentRecord {
                 mode: self.mode,
             },
             outcomes: outcomes.into_iter().map(|(id, entry)| (id, Rc::new(entry))).collect(),
+            signed: None,
         })
     }
 }

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::assessment::{Assessment, Metadata, MetadataField, Mode, OutcomeEntry};
+use super::assessment::{Assessment, Metadata, MetadataField, Mode, OutcomeEntry, Signed};
 use super::framework::Framework;
 use super::jcs;
 use super::score::Score;
@@ -65,6 +65,7 @@ pub fn from_json(text: &str, framework: &Framework) -> Result<Assessment, SavedE
         framework_version: string(a.get("framework_version"), "framework_version")?,
         metadata: metadata(a.get("metadata"))?,
         outcomes: outcomes(a.get("outcomes"))?,
+        signed: signed(a.get("signed"))?,
     };
     if assessment.framework_id != framework.id {
         return Err(SavedError::OtherFramework(assessment.framework_id));
@@ -95,6 +96,20 @@ fn metadata(value: Option<&Value>) -> Result<Metadata, SavedError> {
         .and_then(Mode::from_key)
         .ok_or(SavedError::Unreadable("metadata.mode"))?;
     Ok(metadata)
+}
+
+fn signed(value: Option<&Value>) -> Result<Option<Signed>, SavedError> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => {
+            let s = object(Some(value), "signed")?;
+            Ok(Some(Signed {
+                record: string(s.get("record"), "signed.record")?,
+                created: string(s.get("created"), "signed.created")?,
+                signer: string(s.get("signer"), "signed.signer")?,
+            }))
+        }
+    }
 }
 
 fn outcomes(value: Option<&Value>) -> Result<BTreeMap<String, Rc<OutcomeEntry>>, SavedError> {
@@ -131,6 +146,13 @@ mod tests {
             .unwrap();
         a.apply(&fw, Action::SetMetadata(MetadataField::StudentName, "Sanne de Vries".into()))
             .unwrap();
+        assert_eq!(from_json(&to_json(&a).unwrap(), &fw), Ok(a.clone()));
+        let signed = Signed {
+            record: "{\"a\":1}".into(),
+            created: "2026-11-23T10:00:00Z".into(),
+            signer: "did:key:z6Mk".into(),
+        };
+        a.apply(&fw, Action::Seal(signed)).unwrap();
         assert_eq!(from_json(&to_json(&a).unwrap(), &fw), Ok(a));
     }
 

@@ -1,0 +1,197 @@
+//! The assessor's signing key as the browser keeps it and as a backup file carries it.
+//!
+//! A key is the 32-byte Ed25519 seed. The same JSON serves the browser's storage and the backup
+//! file, so a backup is exactly what the browser holds and an import is checked as strictly as a
+//! file from anyone: the secret must be well formed and give the did:key the file states.
+
+use std::fmt;
+
+use serde_json::{json, Value};
+
+use super::did_key::{self, DidKeyError, KEY_LENGTH};
+use super::jcs;
+
+pub const KEY_FILE_TYPE: &str = "LeeruitkomstenSigningKey";
+pub const KEY_FILE_VERSION: &str = "1";
+/// A key file is a few hundred bytes; anything much larger is not one.
+pub const MAX_KEY_FILE_BYTES: usize = 16 * 1024;
+
+/// An Ed25519 signing key with the did:key of its public half.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SigningKey {
+    seed: [u8; KEY_LENGTH],
+    did: String,
+    /// When the key was made, RFC 3339 UTC.
+    pub created: String,
+}
+
+/// Never print the secret, not even in a debug log.
+impl fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SigningKey")
+            .field("did", &self.did)
+            .field("created", &self.created)
+            .finish()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyFileError {
+    TooLarge,
+    NotJson,
+    /// Valid JSON but not a key file of this app: names the member that is missing or wrong.
+    NotAKeyFile(&'static str),
+    UnknownVersion(String),
+    MalformedSecret(DidKeyError),
+    /// The secret does not give the did:key the file states: the file was altered or mixed up.
+    DidMismatch,
+}
+
+impl fmt::Display for KeyFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeyFileError::TooLarge => write!(f, "the file is too large to be a key file"),
+            KeyFileError::NotJson => write!(f, "the file is not JSON"),
+            KeyFileError::NotAKeyFile(member) => {
+                write!(f, "not a key file: {member} is missing or wrong")
+            }
+            KeyFileError::UnknownVersion(v) => write!(f, "unknown key file version {v}"),
+            KeyFileError::MalformedSecret(e) => write!(f, "the secret key is malformed: {e}"),
+            KeyFileError::DidMismatch => {
+                write!(f, "the secret key does not belong to the did:key in the file")
+            }
+        }
+    }
+}
+
+impl SigningKey {
+    /// A key from 32 random bytes; the caller takes them from a cryptographic random source.
+    pub fn from_seed(seed: [u8; KEY_LENGTH], created: &str) -> SigningKey {
+        SigningKey { did: did_key::did_key_from_seed(&seed), seed, created: created.to_string() }
+    }
+
+    pub fn seed(&self) -> &[u8; KEY_LENGTH] {
+        &self.seed
+    }
+
+    /// `did:key:z6Mk…`
+    pub fn did(&self) -> &str {
+        &self.did
+    }
+
+    /// A short form to compare by eye, e.g. on the phone with a hogeschool: the last eight
+    /// characters of the key's multibase, in two groups.
+    pub fn fingerprint(&self) -> String {
+        fingerprint(&self.did)
+    }
+
+    /// The key file, for the browser's storage and for a backup. It holds the secret.
+    pub fn to_file_json(&self) -> String {
+        let file = json!({
+            "type": KEY_FILE_TYPE,
+            "version": KEY_FILE_VERSION,
+            "did": self.did,
+            "secretKeyMultibase": did_key::encode_secret_key_multibase(&self.seed),
+            "created": self.created,
+            "note": "Geheime sleutel om beoordelingen te ondertekenen. Bewaar dit bestand veilig en deel het met niemand. / Secret key for signing assessments. Keep this file safe and share it with no one.",
+        });
+        serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
+
+    pub fn from_file_json(text: &str) -> Result<SigningKey, KeyFileError> {
+        if text.len() > MAX_KEY_FILE_BYTES {
+            return Err(KeyFileError::TooLarge);
+        }
+        let value = jcs::parse_strict(text).map_err(|_| KeyFileError::NotJson)?;
+        let member = |name: &'static str| {
+            value.get(name).and_then(Value::as_str).ok_or(KeyFileError::NotAKeyFile(name))
+        };
+        if member("type")? != KEY_FILE_TYPE {
+            return Err(KeyFileError::NotAKeyFile("type"));
+        }
+        let version = member("version")?;
+        if version != KEY_FILE_VERSION {
+            return Err(KeyFileError::UnknownVersion(version.to_string()));
+        }
+        let seed = did_key::decode_secret_key_multibase(member("secretKeyMultibase")?)
+            .map_err(KeyFileError::MalformedSecret)?;
+        let key = SigningKey::from_seed(seed, member("created").unwrap_or(""));
+        if key.did != member("did")? {
+            return Err(KeyFileError::DidMismatch);
+        }
+        Ok(key)
+    }
+}
+
+/// The fingerprint of any did:key, for showing the signer of a record beside one's own key.
+pub fn fingerprint(did: &str) -> String {
+    let key = did.rsplit(':').next().unwrap_or(did);
+    let tail: Vec<char> = key.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    let (a, b) = tail.split_at(tail.len().min(4));
+    format!("{}-{}", a.iter().collect::<String>(), b.iter().collect::<String>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> SigningKey {
+        SigningKey::from_seed([7; 32], "2026-11-23T10:00:00Z")
+    }
+
+    #[test]
+    fn a_key_file_round_trips_and_keeps_the_did() {
+        let key = key();
+        assert!(key.did().starts_with("did:key:z6Mk"));
+        let back = SigningKey::from_file_json(&key.to_file_json()).unwrap();
+        assert_eq!(back, key);
+        assert_eq!(back.did(), key.did());
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_secret() {
+        let key = key();
+        let secret = did_key::encode_secret_key_multibase(key.seed());
+        let debug = format!("{key:?}");
+        assert!(debug.contains(key.did()));
+        assert!(!debug.contains(&secret));
+        assert!(!debug.contains("7, 7"));
+    }
+
+    #[test]
+    fn altered_or_foreign_files_are_refused() {
+        let key = key();
+        let file = key.to_file_json();
+        let other = SigningKey::from_seed([8; 32], "2026-11-23T10:00:00Z");
+        let swapped_did = file.replace(key.did(), other.did());
+        assert_eq!(SigningKey::from_file_json(&swapped_did), Err(KeyFileError::DidMismatch));
+        assert_eq!(SigningKey::from_file_json("{"), Err(KeyFileError::NotJson));
+        assert_eq!(
+            SigningKey::from_file_json("{\"type\":\"LeeruitkomstenAssessmentRecord\"}"),
+            Err(KeyFileError::NotAKeyFile("type"))
+        );
+        let newer = file.replace("\"version\": \"1\"", "\"version\": \"2\"");
+        assert_eq!(
+            SigningKey::from_file_json(&newer),
+            Err(KeyFileError::UnknownVersion("2".into()))
+        );
+        let secret = did_key::encode_secret_key_multibase(key.seed());
+        let broken = file.replace(&secret, &secret[..secret.len() - 2]);
+        assert!(matches!(
+            SigningKey::from_file_json(&broken),
+            Err(KeyFileError::MalformedSecret(_))
+        ));
+        let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_KEY_FILE_BYTES));
+        assert_eq!(SigningKey::from_file_json(&huge), Err(KeyFileError::TooLarge));
+    }
+
+    #[test]
+    fn fingerprints_are_the_tail_of_the_key() {
+        let did = key().did().to_string();
+        let fp = fingerprint(&did);
+        assert_eq!(fp.len(), 9);
+        let tail = &did[did.len() - 8..];
+        assert_eq!(fp.replace('-', ""), tail);
+        assert_eq!(fingerprint("abc"), "abc-");
+    }
+}
