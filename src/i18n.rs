@@ -8,7 +8,9 @@
 use crate::core::aggregate::Tally;
 use crate::core::assessment::{ActionError, MetadataField, Mode};
 use crate::core::framework::{Problem, ProblemKind};
+use crate::core::record::{AggregateScope, RecordError, RecordProblem};
 use crate::core::score::Score;
+use crate::core::signing_key::KeyFileError;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -41,19 +43,30 @@ impl Lang {
             Lang::En => &EN,
         }
     }
+
+    /// The strings of signing, keys and verifying records.
+    pub fn sign_texts(self) -> &'static SignTexts {
+        match self {
+            Lang::Nl => &SIGN_NL,
+            Lang::En => &SIGN_EN,
+        }
+    }
 }
 
+/// Declares a table of fixed strings: a struct with a field per string and one static per
+/// language. The tables are separate so that a part of the interface that is not in the app does
+/// not ship its strings.
 macro_rules! texts {
-    ($($name:ident: $nl:expr, $en:expr;)*) => {
+    ($table:ident, $nl_static:ident, $en_static:ident { $($name:ident: $nl:expr, $en:expr;)* }) => {
         /// The fixed strings of one language.
-        pub struct Texts {
+        pub struct $table {
             $(pub $name: &'static str,)*
         }
 
-        pub static NL: Texts = Texts { $($name: $nl,)* };
-        pub static EN: Texts = Texts { $($name: $en,)* };
+        pub static $nl_static: $table = $table { $($name: $nl,)* };
+        pub static $en_static: $table = $table { $($name: $en,)* };
 
-        impl Texts {
+        impl $table {
             /// Every string with its name, for tests that check them all.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($name), self.$name)),*]
@@ -62,7 +75,7 @@ macro_rules! texts {
     };
 }
 
-texts! {
+texts! { Texts, NL, EN {
     app_title: "Leeruitkomsten beoordelen", "Assess learning outcomes";
     switch_language: "English", "Nederlands";
     switch_language_label: "Switch to English", "Schakel naar Nederlands";
@@ -115,7 +128,73 @@ texts! {
     skip_to_summary: "Naar het overzicht", "Skip to the summary";
     next_open: "Naar de eerste open indicator", "Go to the first open indicator";
     all_scored: "Alle indicatoren zijn gescoord.", "All indicators are scored.";
-}
+    final_notice: "Deze beoordeling is ondertekend en definitief. Het formulier is alleen nog te lezen.",
+        "This assessment is signed and final. The form can only be read.";
+}}
+
+texts! { SignTexts, SIGN_NL, SIGN_EN {
+    cancel: "Annuleren", "Cancel";
+    nav_label: "Onderdelen", "Sections";
+    nav_assess: "Beoordelen", "Assess";
+    nav_verify: "Record controleren", "Verify a record";
+    key_heading: "Je ondertekensleutel", "Your signing key";
+    key_intro: "Met deze sleutel onderteken je beoordelingen. Aan de did:key in een record ziet de hogeschool dat het van deze sleutel komt. De sleutel blijft in deze browser.",
+        "You sign assessments with this key. The did:key in a record shows the school that it comes from this key. The key stays in this browser.";
+    key_none: "Er is nog geen sleutel in deze browser. Bij de eerste ondertekening maakt de app er een.",
+        "This browser has no key yet. The app makes one when you first sign.";
+    key_fingerprint: "Vingerafdruk", "Fingerprint";
+    key_export: "Back-up van de sleutel downloaden", "Download a key backup";
+    key_export_hint: "Bewaar de back-up veilig en deel hem met niemand: wie het bestand heeft, kan namens jou ondertekenen.",
+        "Keep the backup safe and share it with no one: whoever has the file can sign in your name.";
+    key_import: "Sleutel uit back-up importeren", "Import a key from a backup";
+    key_replace_warning: "In deze browser staat al een sleutel. Importeren vervangt die. Records die je ermee ondertekende blijven geldig, maar zonder back-up kun je er niet meer mee ondertekenen.",
+        "This browser already has a key. Importing replaces it. Records you signed with it stay valid, but without a backup you can no longer sign with it.";
+    key_replace_confirm: "Sleutel vervangen", "Replace the key";
+    key_imported: "De sleutel is geïmporteerd.", "The key has been imported.";
+    key_not_kept: "De sleutel kan niet in deze browser worden bewaard (opslag uitgeschakeld of vol). Zonder bewaarde sleutel kun je niet ondertekenen.",
+        "The key cannot be kept in this browser (storage disabled or full). Without a kept key you cannot sign.";
+    key_unreadable: "De bewaarde sleutel in deze browser is onleesbaar. Importeer je back-up; de app maakt geen nieuwe sleutel zolang de oude er staat.",
+        "The key kept in this browser is unreadable. Import your backup; the app makes no new key while the old one is there.";
+    sign_heading: "Ondertekenen en exporteren", "Sign and export";
+    sign_intro: "Na ondertekenen is de beoordeling definitief en niet meer te wijzigen. Je downloadt een JSON-bestand dat de hogeschool kan controleren.",
+        "Once signed, the assessment is final and can no longer change. You download a JSON file the school can verify.";
+    sign_start: "Ondertekenen en exporteren…", "Sign and export…";
+    sign_all_scored: "Alle indicatoren zijn gescoord. Onderteken je de beoordeling definitief?",
+        "All indicators are scored. Do you sign the assessment as final?";
+    sign_unscored_hint: "Deze indicatoren komen als ‘niet gescoord’ in het record:",
+        "These indicators go into the record as ‘not scored’:";
+    sign_back: "Terug naar het formulier", "Back to the form";
+    sign_confirm: "Definitief ondertekenen", "Sign as final";
+    sign_failed: "Ondertekenen is niet gelukt", "Signing failed";
+    signed_heading: "Ondertekend", "Signed";
+    download_again: "Record opnieuw downloaden", "Download the record again";
+    copy_json: "JSON kopiëren", "Copy the JSON";
+    copied: "Het record staat op het klembord.", "The record is on the clipboard.";
+    copy_failed: "Kopiëren lukte niet in deze browser; download het bestand.", "Copying failed in this browser; download the file.";
+    new_assessment: "Nieuwe beoordeling starten", "Start a new assessment";
+    new_assessment_warning: "De ondertekende beoordeling wordt uit deze browser verwijderd. Download het record eerst als je het nog nodig hebt.",
+        "The signed assessment is removed from this browser. Download the record first if you still need it.";
+    verify_heading: "Record controleren", "Verify a record";
+    verify_intro: "Open of sleep een beoordelingsrecord (JSON). De app controleert de handtekening, het beoordelingskader en de resultaten. Het bestand blijft op dit apparaat.",
+        "Open or drop an assessment record (JSON). The app checks the signature, the framework and the results. The file stays on this device.";
+    choose_file: "Bestand kiezen", "Choose a file";
+    drop_here: "of sleep een bestand hierheen", "or drop a file here";
+    file_unreadable: "Het bestand kon niet worden gelezen.", "The file could not be read.";
+    verify_valid: "Geldig", "Valid";
+    verify_invalid: "Niet geldig", "Not valid";
+    verify_valid_detail: "De handtekening klopt, het kader is bekend en de resultaten volgen uit de scores.",
+        "The signature matches, the framework is known and the results follow from the scores.";
+    verify_signature_ok: "De handtekening zelf klopt.", "The signature itself matches.";
+    verify_reasons: "Waarom niet", "Why not";
+    verify_signer: "Ondertekend met sleutel", "Signed with key";
+    verify_created: "Gemaakt op", "Created";
+    verify_unknown_framework: "Dit record hoort bij een beoordelingskader dat deze app niet kent. De handtekening is wel gecontroleerd; de inhoud kan niet worden getoond.",
+        "This record belongs to a framework this app does not know. The signature has been checked; the contents cannot be shown.";
+    record_heading: "Inhoud van het record", "Contents of the record";
+    record_untrusted: "Let op: het record is niet geldig. Wat hieronder staat, kan zijn veranderd.",
+        "Note: the record is not valid. What follows may have been changed.";
+    not_scored: "niet gescoord", "not scored";
+}}
 
 impl Lang {
     pub fn metadata_label(self, field: MetadataField) -> &'static str {
@@ -149,6 +228,31 @@ impl Lang {
         match self {
             Lang::Nl => format!("{scored} van {total} indicatoren gescoord"),
             Lang::En => format!("{scored} of {total} indicators scored"),
+        }
+    }
+
+    /// "Nog 3 indicatoren niet gescoord"
+    pub fn unscored_count(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Nl, 1) => "Nog 1 indicator niet gescoord".into(),
+            (Lang::Nl, n) => format!("Nog {n} indicatoren niet gescoord"),
+            (Lang::En, 1) => "1 indicator not yet scored".into(),
+            (Lang::En, n) => format!("{n} indicators not yet scored"),
+        }
+    }
+
+    pub fn sign_with_unscored(self, n: usize) -> String {
+        match self {
+            Lang::Nl => format!("Ondertekenen met {n} open"),
+            Lang::En => format!("Sign with {n} open"),
+        }
+    }
+
+    pub fn signed_at(self, created: &str, fingerprint: &str) -> String {
+        let when = readable_time(created);
+        match self {
+            Lang::Nl => format!("Ondertekend op {when} (UTC) met sleutel {fingerprint}."),
+            Lang::En => format!("Signed on {when} (UTC) with key {fingerprint}."),
         }
     }
 
@@ -188,6 +292,8 @@ impl Lang {
 
     pub fn action_error(self, error: &ActionError) -> String {
         match (error, self) {
+            (ActionError::Final, Lang::Nl) => "de beoordeling is ondertekend en definitief".into(),
+            (ActionError::Final, Lang::En) => "the assessment is signed and final".into(),
             (ActionError::TextTooLong { chars, limit }, Lang::Nl) => {
                 format!("de tekst is {chars} tekens lang; er passen er {limit}")
             }
@@ -287,6 +393,167 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// Why a record is not valid, in the user's words; technical detail from the core follows in
+    /// parentheses in English, for whoever supports the user.
+    pub fn record_problem(self, problem: &RecordProblem) -> String {
+        use RecordProblem as P;
+        let nl = self == Lang::Nl;
+        let pick = |nl_text: String, en_text: String| if nl { nl_text } else { en_text };
+        match problem {
+            P::TooLarge { bytes, limit } => pick(
+                format!("het bestand is te groot voor een record ({bytes} bytes; de grens is {limit})"),
+                format!("the file is too large for a record ({bytes} bytes; the limit is {limit})"),
+            ),
+            P::NotUtf8 { .. } | P::InvalidJson(_) | P::NotAnObject => pick(
+                format!("het bestand is geen geldig JSON-record ({problem})"),
+                format!("the file is not a valid JSON record ({problem})"),
+            ),
+            P::MissingProof => pick(
+                "het record is niet ondertekend".into(),
+                "the record is not signed".into(),
+            ),
+            P::SeveralProofs => pick(
+                "het record heeft meer dan één handtekening; dat wordt niet ondersteund".into(),
+                "the record has more than one proof, which is not supported".into(),
+            ),
+            P::SignatureMismatch => pick(
+                "de handtekening klopt niet: het record is na ondertekenen veranderd, of niet met deze sleutel ondertekend".into(),
+                "the signature does not match: the record was changed after signing, or not signed with this key".into(),
+            ),
+            P::UnknownCryptosuite(suite) => pick(
+                format!("onbekende ondertekenmethode \"{suite}\" (verwacht: eddsa-jcs-2022)"),
+                format!("unknown cryptosuite \"{suite}\" (expected: eddsa-jcs-2022)"),
+            ),
+            P::MalformedDidKey(e) => pick(
+                format!("de sleutel (did:key) in het record is ongeldig ({e})"),
+                format!("the key (did:key) in the record is malformed ({e})"),
+            ),
+            P::InvalidProof(e) => pick(
+                format!("de handtekening is onvolledig of ongeldig ({e})"),
+                format!("the proof is incomplete or invalid ({e})"),
+            ),
+            P::Malformed { path, reason } => pick(
+                format!("het record heeft niet de juiste vorm bij {path} ({reason})"),
+                format!("the record does not have the right shape at {path} ({reason})"),
+            ),
+            P::UnsupportedType(t) => pick(
+                format!("dit is geen beoordelingsrecord (type \"{t}\")"),
+                format!("this is not an assessment record (type \"{t}\")"),
+            ),
+            P::UnsupportedSchemaVersion(v) => pick(
+                format!("onbekende versie van het recordformaat (\"{v}\"); mogelijk is een nieuwere app nodig"),
+                format!("unknown version of the record format (\"{v}\"); a newer app may be needed"),
+            ),
+            P::UnknownFramework { id, version } => pick(
+                format!("het beoordelingskader \"{id}\" versie \"{version}\" is onbekend, dus de resultaten kunnen niet worden nagerekend"),
+                format!("the framework \"{id}\" version \"{version}\" is unknown, so the results cannot be checked"),
+            ),
+            P::FrameworkHashDiffers { .. } => pick(
+                "het record noemt een bekend kader, maar met andere teksten dan dit kader".into(),
+                "the record names a known framework, but with other texts than this one".into(),
+            ),
+            P::UnknownIndicator(id) => pick(
+                format!("indicator {id} hoort niet bij het kader"),
+                format!("indicator {id} is not part of the framework"),
+            ),
+            P::DuplicateIndicator(id) => pick(
+                format!("indicator {id} staat er meer dan eens in"),
+                format!("indicator {id} appears more than once"),
+            ),
+            P::MissingIndicator(id) => pick(
+                format!("indicator {id} ontbreekt"),
+                format!("indicator {id} is missing"),
+            ),
+            P::WrongLearningOutcome { indicator, stated, expected } => pick(
+                format!("indicator {indicator} staat bij {stated} maar hoort bij {expected}"),
+                format!("indicator {indicator} is listed under {stated} but belongs to {expected}"),
+            ),
+            P::UnknownLearningOutcome(id) => pick(
+                format!("leeruitkomst {id} hoort niet bij het kader"),
+                format!("learning outcome {id} is not part of the framework"),
+            ),
+            P::DuplicateLearningOutcome(id) => pick(
+                format!("leeruitkomst {id} staat er meer dan eens in"),
+                format!("learning outcome {id} appears more than once"),
+            ),
+            P::MissingLearningOutcome(id) => pick(
+                format!("leeruitkomst {id} ontbreekt"),
+                format!("learning outcome {id} is missing"),
+            ),
+            P::WrongCoreTask { outcome, stated, expected } => pick(
+                format!("leeruitkomst {outcome} staat bij {stated} maar hoort bij {expected}"),
+                format!("learning outcome {outcome} is listed under {stated} but belongs to {expected}"),
+            ),
+            P::OutOfOrder { list } => pick(
+                format!("de lijst {list} staat niet in de volgorde van het kader"),
+                format!("the list {list} is not in the framework's order"),
+            ),
+            P::AggregatesDiffer { scope } => {
+                let place = match (scope, nl) {
+                    (AggregateScope::LearningOutcome(id), true) => format!("leeruitkomst {id}"),
+                    (AggregateScope::LearningOutcome(id), false) => format!("learning outcome {id}"),
+                    (AggregateScope::CoreTask(id), true) => format!("kerntaak {id}"),
+                    (AggregateScope::CoreTask(id), false) => format!("core task {id}"),
+                    (AggregateScope::Overall, true) => "het totaal".into(),
+                    (AggregateScope::Overall, false) => "the overall result".into(),
+                };
+                pick(
+                    format!("de resultaten voor {place} volgen niet uit de scores"),
+                    format!("the results for {place} do not follow from the scores"),
+                )
+            }
+        }
+    }
+
+    /// Why signing failed; `error` comes from the core.
+    pub fn record_error(self, error: &RecordError) -> String {
+        match (error, self) {
+            (RecordError::InvalidAssessmentDate(date), Lang::Nl) => {
+                format!("de datum \"{date}\" is geen geldige datum; vul hem opnieuw in")
+            }
+            (RecordError::InvalidAssessmentDate(date), Lang::En) => {
+                format!("the date \"{date}\" is not a valid date; enter it again")
+            }
+            (RecordError::TextTooLong { field, limit, .. }, Lang::Nl) => {
+                format!("een tekst is langer dan {limit} tekens ({field})")
+            }
+            (RecordError::TextTooLong { field, limit, .. }, Lang::En) => {
+                format!("a text is longer than {limit} characters ({field})")
+            }
+            (other, Lang::Nl) => format!("interne fout ({other})"),
+            (other, Lang::En) => format!("internal error ({other})"),
+        }
+    }
+
+    pub fn key_file_error(self, error: &KeyFileError) -> String {
+        match (error, self) {
+            (KeyFileError::DidMismatch, Lang::Nl) => {
+                "het bestand is veranderd: de geheime sleutel hoort niet bij de did:key erin".into()
+            }
+            (KeyFileError::DidMismatch, Lang::En) => {
+                "the file has been altered: the secret key does not belong to its did:key".into()
+            }
+            (KeyFileError::UnknownVersion(v), Lang::Nl) => {
+                format!("onbekende versie \"{v}\" van het sleutelbestand")
+            }
+            (KeyFileError::UnknownVersion(v), Lang::En) => {
+                format!("unknown version \"{v}\" of the key file")
+            }
+            (other, Lang::Nl) => format!("dit is geen sleutelback-up van deze app ({other})"),
+            (other, Lang::En) => format!("this is not a key backup of this app ({other})"),
+        }
+    }
+}
+
+/// `2026-11-23T19:37:27.123Z` as `2026-11-23 19:37`.
+pub fn readable_time(rfc3339: &str) -> String {
+    match (rfc3339.get(..10), rfc3339.get(11..16)) {
+        (Some(date), Some(time)) => format!("{date} {time}"),
+        _ => rfc3339.to_string(),
+    }
+}
+
 /// The core names JSON types in English; Dutch users read them in Dutch.
 fn dutch_type(name: &str) -> &str {
     match name {
@@ -305,8 +572,8 @@ mod tests {
 
     #[test]
     fn every_string_is_translated_and_filled() {
-        let nl = NL.entries();
-        let en = EN.entries();
+        let nl: Vec<_> = NL.entries().into_iter().chain(SIGN_NL.entries()).collect();
+        let en: Vec<_> = EN.entries().into_iter().chain(SIGN_EN.entries()).collect();
         assert_eq!(nl.len(), en.len());
         for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {
             assert!(!nl_text.trim().is_empty(), "{name} is empty in Dutch");

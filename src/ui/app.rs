@@ -163,6 +163,7 @@ fn Assessor(props: &AssessorProps) -> Html {
     let lang = state.lang;
     let t = lang.texts();
     let framework = &state.framework;
+    let locked = state.assessment.is_final();
     html! {
         <div class="app" lang={lang.code()}>
             <a class="skip-link" href="#summary">{ t.skip_to_summary }</a>
@@ -176,8 +177,12 @@ fn Assessor(props: &AssessorProps) -> Html {
             />
             <div class="layout">
                 <main id="main" class="content">
+                    if locked {
+                        <p class="notice notice-info final-notice" role="status">{ t.final_notice }</p>
+                    }
                     <MetadataForm
                         {lang}
+                        {locked}
                         metadata={state.assessment.metadata.clone()}
                         dispatcher={dispatcher.clone()}
                     />
@@ -186,6 +191,7 @@ fn Assessor(props: &AssessorProps) -> Html {
                         <CoreTaskSection
                             key={task.id.clone()}
                             {lang}
+                            {locked}
                             framework={framework.clone()}
                             {index}
                             outcomes={state.assessment.outcomes.clone()}

@@ -13,6 +13,9 @@ use crate::i18n::Lang;
 #[derive(Properties, PartialEq)]
 pub struct CoreTaskSectionProps {
     pub lang: Lang,
+    /// A signed assessment is final: every field is read-only.
+    #[prop_or_default]
+    pub locked: bool,
     pub framework: Rc<Framework>,
     /// Position of the core task in the framework.
     pub index: usize,
@@ -48,6 +51,7 @@ pub fn CoreTaskSection(props: &CoreTaskSectionProps) -> Html {
                 <OutcomeCard
                     key={outcome.id.clone()}
                     lang={props.lang}
+                    locked={props.locked}
                     framework={props.framework.clone()}
                     outcome={outcome.clone()}
                     number={first_number + i}

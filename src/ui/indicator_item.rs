@@ -13,6 +13,9 @@ use crate::i18n::Lang;
 #[derive(Properties, PartialEq)]
 pub struct IndicatorItemProps {
     pub lang: Lang,
+    /// A signed assessment is final: every field is read-only.
+    #[prop_or_default]
+    pub locked: bool,
     pub framework: Rc<Framework>,
     pub indicator: Indicator,
     pub score: Score,
@@ -48,6 +51,7 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
                     name={dom_id("score", id)}
                     value={level.key()}
                     checked={props.score == level}
+                    disabled={props.locked}
                     {onchange}
                 />
                 <span class="level-symbol">{ level.symbol() }</span>
@@ -95,7 +99,7 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
                     type="button"
                     class="clear-score"
                     aria-label={props.lang.clear_score_label(id)}
-                    disabled={!props.score.is_scored()}
+                    disabled={props.locked || !props.score.is_scored()}
                     onclick={clear}
                 >
                     { t.clear_score }
@@ -112,6 +116,7 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
                         maxlength={MAX_TEXT_CHARS.to_string()}
                         placeholder={t.comment_hint}
                         value={props.comment.clone()}
+                        disabled={props.locked}
                         oninput={on_comment}
                     />
                 </div>

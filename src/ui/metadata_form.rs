@@ -8,6 +8,9 @@ use crate::i18n::Lang;
 #[derive(Properties, PartialEq)]
 pub struct MetadataFormProps {
     pub lang: Lang,
+    /// A signed assessment is final: every field is read-only.
+    #[prop_or_default]
+    pub locked: bool,
     pub metadata: Metadata,
     pub dispatcher: UseReducerDispatcher<AppState>,
 }
@@ -46,6 +49,7 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
                     value={props.metadata.get(field).to_string()}
                     autocomplete={autocomplete(field)}
                     aria-describedby={hint.clone()}
+                    disabled={props.locked}
                     {oninput}
                 />
                 if let Some(hint) = hint {
@@ -67,6 +71,7 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
                     name="mode"
                     value={mode.key()}
                     checked={props.metadata.mode == mode}
+                    disabled={props.locked}
                     aria-describedby={format!("{id}-hint")}
                     {onchange}
                 />

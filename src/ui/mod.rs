@@ -4,14 +4,19 @@
 pub mod app;
 pub mod core_task_section;
 pub mod distribution_chart;
+pub mod file_picker;
 pub mod indicator_item;
+pub mod key_panel;
 pub mod metadata_form;
 pub mod notices;
 pub mod outcome_card;
 pub mod page_header;
+pub mod record_view;
 pub mod scale_legend;
+pub mod sign_section;
 pub mod state;
 pub mod summary_panel;
+pub mod verify_view;
 
 pub use app::{App, AppProps};
 

@@ -13,6 +13,9 @@ use crate::i18n::Lang;
 #[derive(Properties, PartialEq)]
 pub struct OutcomeCardProps {
     pub lang: Lang,
+    /// A signed assessment is final: every field is read-only.
+    #[prop_or_default]
+    pub locked: bool,
     pub framework: Rc<Framework>,
     pub outcome: Rc<LearningOutcome>,
     /// The number the source gives the learning outcome.
@@ -72,6 +75,7 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
                     <IndicatorItem
                         key={indicator.id.to_string()}
                         lang={props.lang}
+                        locked={props.locked}
                         framework={props.framework.clone()}
                         indicator={indicator.clone()}
                         score={entry.map(|e| e.score(&indicator.id)).unwrap_or_default()}
@@ -87,6 +91,7 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
                     rows="3"
                     maxlength={MAX_TEXT_CHARS.to_string()}
                     value={entry.map(|e| e.feedback.clone()).unwrap_or_default()}
+                    disabled={props.locked}
                     oninput={on_feedback}
                 />
             </div>

@@ -23,6 +23,8 @@ pub struct AppState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
     Edit(Action),
+    /// Starts over with another assessment, after a signed one is done with.
+    Replace(Assessment),
     SetLang(Lang),
     DismissError,
 }
@@ -52,6 +54,11 @@ impl Reducible for AppState {
                     }
                     Err(error) => next.error = Some(error),
                 }
+            }
+            Msg::Replace(assessment) => {
+                next.summary = Rc::new(summarize(&next.framework, &assessment));
+                next.assessment = assessment;
+                next.error = None;
             }
             Msg::SetLang(lang) => next.lang = lang,
             Msg::DismissError => next.error = None,

@@ -1,5 +1,10 @@
 //! Browser glue: each module wraps one browser facility, so that the core never touches the DOM and
 //! the components never touch raw browser APIs.
 
+pub mod clipboard;
 pub mod clock;
+pub mod download;
+pub mod files;
+pub mod keystore;
+pub mod random;
 pub mod storage;

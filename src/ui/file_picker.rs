@@ -1,0 +1,84 @@
+use web_sys::{DragEvent, File, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct FilePickerProps {
+    pub lang: Lang,
+    /// Id of the input, for its label and for tests.
+    pub id: AttrValue,
+    pub label: AttrValue,
+    #[prop_or(AttrValue::Static(".json,application/json"))]
+    pub accept: AttrValue,
+    pub on_file: Callback<File>,
+    #[prop_or_default]
+    pub disabled: bool,
+}
+
+/// A file input with a drop zone around it. The input is a real, labelled `<input type="file">`,
+/// so keyboards and screen readers use it as they use any other.
+#[function_component]
+pub fn FilePicker(props: &FilePickerProps) -> Html {
+    let t = props.lang.sign_texts();
+    let dragging = use_state(|| false);
+    let onchange = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                if let Some(file) = crate::web::files::first_of(input.files()) {
+                    on_file.emit(file);
+                }
+                // Choosing the same file again must still fire a change.
+                input.set_value("");
+            }
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let on_file = props.on_file.clone();
+        let disabled = props.disabled;
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if disabled {
+                return;
+            }
+            if let Some(file) =
+                crate::web::files::first_of(e.data_transfer().and_then(|d| d.files()))
+            {
+                on_file.emit(file);
+            }
+        })
+    };
+    html! {
+        <div
+            class={classes!("file-picker", dragging.then_some("is-dragging"))}
+            {ondragover}
+            {ondragleave}
+            {ondrop}
+        >
+            <label class="button" for={props.id.clone()}>{ props.label.clone() }</label>
+            <input
+                id={props.id.clone()}
+                class="visually-hidden"
+                type="file"
+                accept={props.accept.clone()}
+                disabled={props.disabled}
+                {onchange}
+            />
+            <span class="hint">{ t.drop_here }</span>
+        </div>
+    }
+}

@@ -1,0 +1,80 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::assessment::{Assessment, MetadataField};
+use crate::core::framework::Framework;
+use crate::core::score::Score;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct RecordViewProps {
+    pub lang: Lang,
+    pub framework: Rc<Framework>,
+    pub assessment: Rc<Assessment>,
+}
+
+/// An assessment shown read-only: its details, every indicator with its score and toelichting,
+/// and the feedback per leeruitkomst.
+#[function_component]
+pub fn RecordView(props: &RecordViewProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let st = lang.sign_texts();
+    let fw = &props.framework;
+    let a = &props.assessment;
+    let content_lang = fw.language.clone();
+    let mut number = 0;
+    html! {
+        <section class="record-view" aria-labelledby="record-heading">
+            <h2 id="record-heading">{ st.record_heading }</h2>
+            <dl class="record-meta">
+                { for MetadataField::ALL.into_iter().map(|field| html! {
+                    <div>
+                        <dt>{ lang.metadata_label(field) }</dt>
+                        <dd>{ a.metadata.get(field) }</dd>
+                    </div>
+                }) }
+                <div>
+                    <dt>{ t.mode_legend }</dt>
+                    <dd>{ lang.mode_label(a.metadata.mode) }</dd>
+                </div>
+            </dl>
+            { for fw.learning_outcomes().map(|outcome| {
+                number += 1;
+                let entry = a.entry(&outcome.id);
+                html! {
+                    <section class="record-outcome" aria-labelledby={format!("record-{}", outcome.id)}>
+                        <h3 id={format!("record-{}", outcome.id)}>
+                            { format!("{} {number}: ", t.learning_outcome) }
+                            <span lang={content_lang.clone()}>{ &outcome.title }</span>
+                        </h3>
+                        <ol class="record-indicators">
+                            { for outcome.indicators.iter().map(|indicator| {
+                                let score = entry.map(|e| e.score(&indicator.id)).unwrap_or_default();
+                                let comment = entry.map(|e| e.comment(&indicator.id)).unwrap_or("");
+                                let shown = match fw.scale_level(score) {
+                                    Some(level) => format!("{} {}", level.symbol, level.label),
+                                    None => st.not_scored.to_string(),
+                                };
+                                html! {
+                                    <li data-indicator={indicator.id.to_string()} data-score={score.key()}>
+                                        <span class="indicator-id">{ &*indicator.id }</span>
+                                        <span class="indicator-text" lang={content_lang.clone()}>{ &*indicator.text }</span>
+                                        <span class={classes!("record-score", (score == Score::NotScored).then_some("is-open"))}>{ shown }</span>
+                                        if !comment.is_empty() {
+                                            <p class="record-comment"><span class="visually-hidden">{ format!("{}: ", t.comment_label) }</span>{ comment }</p>
+                                        }
+                                    </li>
+                                }
+                            }) }
+                        </ol>
+                        if let Some(feedback) = entry.map(|e| e.feedback.as_str()).filter(|f| !f.is_empty()) {
+                            <p class="record-feedback"><strong>{ format!("{}: ", t.feedback_label) }</strong>{ feedback }</p>
+                        }
+                    </section>
+                }
+            }) }
+        </section>
+    }
+}

@@ -1,0 +1,26 @@
+//! Reading files the user opens or drops.
+
+use wasm_bindgen_futures::JsFuture;
+use web_sys::File;
+
+/// The first file of a file input's `change` event or a `drop` event.
+pub fn first_of(list: Option<web_sys::FileList>) -> Option<File> {
+    list?.get(0)
+}
+
+/// The file's bytes. Reading the bytes rather than text lets the verifier say where a file is not
+/// UTF-8 instead of reading it with replacement characters. Refuses files over `limit` bytes
+/// before reading them.
+pub async fn read_bytes(file: &File, limit: usize) -> Result<Vec<u8>, ReadError> {
+    if file.size() > limit as f64 {
+        return Err(ReadError::TooLarge { bytes: file.size() as u64 });
+    }
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ReadError::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    TooLarge { bytes: u64 },
+    Unreadable,
+}
