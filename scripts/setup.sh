@@ -19,6 +19,8 @@ TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$ROOT/Cargo.toml")"
 BINARYEN_VERSION="123.0.0"
 PLAYWRIGHT_VERSION="1.65.1"
+# RFC 8785 reference implementation in JS, for the independent verifier in tests/e2e.
+CANONICALIZE_VERSION="2.1.0"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -73,15 +75,22 @@ ensure_binaryen() {
   ensure_npm_tool "binaryen@$BINARYEN_VERSION" wasm-opt "version_${BINARYEN_VERSION%%.*}"
 }
 
-ensure_playwright() {
-  if [ ! -f "$NODE_TOOLS/node_modules/playwright-core/package.json" ] ||
-    ! grep -q "\"version\": \"$PLAYWRIGHT_VERSION\"" "$NODE_TOOLS/node_modules/playwright-core/package.json"; then
+# $1: package, $2: exact version; installs it under $NODE_TOOLS unless that version is there.
+ensure_npm_package() {
+  local manifest="$NODE_TOOLS/node_modules/$1/package.json"
+  if [ ! -f "$manifest" ] || ! grep -q "\"version\": \"$2\"" "$manifest"; then
     ensure_npm
-    say "Installing playwright-core $PLAYWRIGHT_VERSION from npm (it drives Debian's Chromium; no browser is downloaded)"
+    say "Installing $1 $2 from npm"
     mkdir -p "$NODE_TOOLS"
-    npm install --prefix "$NODE_TOOLS" --no-audit --no-fund --silent "playwright-core@$PLAYWRIGHT_VERSION"
+    npm install --prefix "$NODE_TOOLS" --no-audit --no-fund --silent "$1@$2"
   fi
   export NODE_PATH="$NODE_TOOLS/node_modules"
+}
+
+ensure_playwright() {
+  # playwright-core drives Debian's Chromium; it downloads no browser.
+  ensure_npm_package playwright-core "$PLAYWRIGHT_VERSION"
+  ensure_npm_package canonicalize "$CANONICALIZE_VERSION"
 }
 
 ensure_chromium() {
