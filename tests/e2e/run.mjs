@@ -130,7 +130,7 @@ if (flag === "--screenshots" && shotDir) {
   await page.locator('input[id="meta-assessor-name"]').fill("Karim Haddou");
   await page.locator('input[id="meta-assessor-role"]').fill("werkbegeleider");
   await page.locator('input[id="meta-organisation"]').fill("Buurtwerk Zuid");
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
   await page.screenshot({ path: join(shotDir, "screenshot.png") });
   await page.locator('article[id="outcome-LU1"] h3').evaluate((e) => e.scrollIntoView());
   await page.screenshot({ path: join(shotDir, "screenshot-scoring.png") });
