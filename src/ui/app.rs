@@ -64,14 +64,16 @@ struct Restored {
     saving_blocked: bool,
 }
 
+/// A new, empty assessment, dated today.
+pub fn fresh_assessment(framework: &Framework) -> Assessment {
+    let mut assessment = Assessment::new(framework);
+    // The core refuses nothing about a date the browser's clock formats.
+    let _ = assessment.apply(framework, Action::SetMetadata(MetadataField::Date, clock::today()));
+    assessment
+}
+
 fn restore(framework: &Framework, key: &str) -> Restored {
-    let fresh = || {
-        let mut assessment = Assessment::new(framework);
-        // A fresh assessment is dated today; the core refuses nothing about a date it formats.
-        let _ =
-            assessment.apply(framework, Action::SetMetadata(MetadataField::Date, clock::today()));
-        assessment
-    };
+    let fresh = || fresh_assessment(framework);
     let text = match storage::read(key) {
         Ok(Some(text)) => text,
         Ok(None) => return Restored { assessment: fresh(), notice: None, saving_blocked: false },

@@ -129,17 +129,7 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
         };
         let on_new = {
             let dispatcher = props.dispatcher.clone();
-            let fresh = {
-                let mut fresh = Assessment::new(fw);
-                let _ = fresh.apply(
-                    fw,
-                    Action::SetMetadata(
-                        crate::core::assessment::MetadataField::Date,
-                        clock::today(),
-                    ),
-                );
-                fresh
-            };
+            let fresh = super::app::fresh_assessment(fw);
             let stage = stage.clone();
             Callback::from(move |_: MouseEvent| {
                 if *stage == Stage::Confirming {
