@@ -5,15 +5,18 @@ use yew::prelude::*;
 use super::core_task_section::CoreTaskSection;
 use super::metadata_form::MetadataForm;
 use super::notices::{FrameworkProblems, Notices, StorageNotice};
-use super::page_header::PageHeader;
+use super::page_header::{PageHeader, View};
 use super::scale_legend::ScaleLegend;
+use super::sign_section::SignSection;
 use super::state::{AppState, Msg};
 use super::summary_panel::SummaryPanel;
+use super::verify_view::VerifyView;
 use crate::core::assessment::{Action, Assessment, MetadataField};
-use crate::core::framework::Framework;
+use crate::core::framework::{Framework, Problem, ProblemKind};
+use crate::core::record::{FrameworkLoadError, HashedFramework};
 use crate::core::saved::{self, SavedError};
 use crate::i18n::Lang;
-use crate::web::{clock, storage};
+use crate::web::{clock, keystore, storage};
 
 const LANG_KEY: &str = "leeruitkomsten:lang";
 
@@ -34,16 +37,24 @@ impl Default for AppProps {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let framework = use_memo((), |_| Framework::default_framework().map(Rc::new));
+    let framework = use_memo((), |_| HashedFramework::default_framework().map(Rc::new));
     match &*framework {
         Ok(framework) => html! {
             <Assessor framework={framework.clone()} storage_key={props.storage_key.clone()} />
         },
-        Err(problems) => {
+        Err(error) => {
             let lang = saved_lang();
+            let problems = match error {
+                FrameworkLoadError::Invalid(problems) => problems.clone(),
+                // A framework without a canonical form has no hash, so records could not name it.
+                FrameworkLoadError::Canonicalization(e) => vec![Problem {
+                    path: String::new(),
+                    kind: ProblemKind::Syntax { message: e.to_string(), line: 0, column: 0 },
+                }],
+            };
             html! {
                 <div class="app" lang={lang.code()}>
-                    <FrameworkProblems {lang} problems={Rc::new(problems.clone())} />
+                    <FrameworkProblems {lang} problems={Rc::new(problems)} />
                 </div>
             }
         }
@@ -52,7 +63,7 @@ pub fn App(props: &AppProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct AssessorProps {
-    framework: Rc<Framework>,
+    framework: Rc<HashedFramework>,
     storage_key: AttrValue,
 }
 
@@ -112,17 +123,20 @@ fn saved_lang() -> Lang {
 
 #[function_component]
 fn Assessor(props: &AssessorProps) -> Html {
+    let hashed = &props.framework;
     let restored = use_memo((), {
-        let framework = props.framework.clone();
+        let framework = hashed.framework().clone();
         let key = props.storage_key.clone();
         move |_| restore(&framework, &key)
     });
     let state = use_reducer({
-        let framework = props.framework.clone();
+        let framework = hashed.framework().clone();
         let assessment = restored.assessment.clone();
         move || AppState::new(framework, assessment, saved_lang())
     });
     let storage_notice = use_state(|| restored.notice);
+    let view = use_state(|| View::Assess);
+    let key_state = use_state(keystore::load);
 
     {
         let key = props.storage_key.clone();
@@ -157,6 +171,14 @@ fn Assessor(props: &AssessorProps) -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |()| dispatcher.dispatch(Msg::DismissError))
     };
+    let on_view = {
+        let view = view.clone();
+        Callback::from(move |next: View| view.set(next))
+    };
+    let on_key = {
+        let key_state = key_state.clone();
+        Callback::from(move |next: keystore::Stored| key_state.set(next))
+    };
     let on_dismiss_storage = {
         let storage_notice = storage_notice.clone();
         Callback::from(move |()| storage_notice.set(None))
@@ -169,7 +191,7 @@ fn Assessor(props: &AssessorProps) -> Html {
     html! {
         <div class="app" lang={lang.code()}>
             <a class="skip-link" href="#summary">{ t.skip_to_summary }</a>
-            <PageHeader {lang} framework={framework.clone()} {on_lang} />
+            <PageHeader {lang} framework={framework.clone()} {on_lang} view={*view} {on_view} />
             <Notices
                 {lang}
                 storage={*storage_notice}
@@ -177,37 +199,51 @@ fn Assessor(props: &AssessorProps) -> Html {
                 on_dismiss_storage={on_dismiss_storage}
                 on_dismiss_error={on_dismiss_error}
             />
-            <div class="layout">
+            if *view == View::Verify {
                 <main id="main" class="content">
-                    if locked {
-                        <p class="notice notice-info final-notice" role="status">{ t.final_notice }</p>
-                    }
-                    <MetadataForm
-                        {lang}
-                        {locked}
-                        metadata={state.assessment.metadata.clone()}
-                        dispatcher={dispatcher.clone()}
-                    />
-                    <ScaleLegend {lang} framework={framework.clone()} />
-                    { for framework.core_tasks.iter().enumerate().map(|(index, task)| html! {
-                        <CoreTaskSection
-                            key={task.id.clone()}
+                    <VerifyView {lang} framework={hashed.clone()} />
+                </main>
+            } else {
+                <div class="layout">
+                    <main id="main" class="content">
+                        if locked {
+                            <p class="notice notice-info final-notice" role="status">{ t.final_notice }</p>
+                        }
+                        <MetadataForm
                             {lang}
                             {locked}
-                            framework={framework.clone()}
-                            {index}
-                            outcomes={state.assessment.outcomes.clone()}
+                            metadata={state.assessment.metadata.clone()}
                             dispatcher={dispatcher.clone()}
                         />
-                    }) }
-                </main>
-                <SummaryPanel
-                    {lang}
-                    framework={framework.clone()}
-                    summary={state.summary.clone()}
-                    first_open={state.assessment.first_unscored(framework)}
-                />
-            </div>
+                        <ScaleLegend {lang} framework={framework.clone()} />
+                        { for framework.core_tasks.iter().enumerate().map(|(index, task)| html! {
+                            <CoreTaskSection
+                                key={task.id.clone()}
+                                {lang}
+                                {locked}
+                                framework={framework.clone()}
+                                {index}
+                                outcomes={state.assessment.outcomes.clone()}
+                                dispatcher={dispatcher.clone()}
+                            />
+                        }) }
+                        <SignSection
+                            {lang}
+                            framework={hashed.clone()}
+                            assessment={state.assessment.clone()}
+                            key_state={(*key_state).clone()}
+                            {on_key}
+                            dispatcher={dispatcher.clone()}
+                        />
+                    </main>
+                    <SummaryPanel
+                        {lang}
+                        framework={framework.clone()}
+                        summary={state.summary.clone()}
+                        first_open={state.assessment.first_unscored(framework)}
+                    />
+                </div>
+            }
             <footer class="page-footer">
                 <p lang={framework.language.clone()}>
                     { format!("{}: {}, {} ({}).", t.source, framework.source.title, framework.source.publisher, framework.source.date) }

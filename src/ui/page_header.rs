@@ -5,16 +5,26 @@ use yew::prelude::*;
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
 
+/// The app's two places: the form, and checking a record someone sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Assess,
+    Verify,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PageHeaderProps {
     pub lang: Lang,
     pub framework: Rc<Framework>,
     pub on_lang: Callback<Lang>,
+    pub view: View,
+    pub on_view: Callback<View>,
 }
 
 #[function_component]
 pub fn PageHeader(props: &PageHeaderProps) -> Html {
     let t = props.lang.texts();
+    let st = props.lang.sign_texts();
     let other = match props.lang {
         Lang::Nl => Lang::En,
         Lang::En => Lang::Nl,
@@ -33,6 +43,22 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
                     <p class="framework-level" lang={fw.language.clone()}>{ level }</p>
                 }
             </div>
+            <nav class="views" aria-label={st.nav_label}>
+                { for [(View::Assess, st.nav_assess), (View::Verify, st.nav_verify)].into_iter().map(|(view, label)| {
+                    let onclick = props.on_view.reform(move |_: MouseEvent| view);
+                    let current = props.view == view;
+                    html! {
+                        <button
+                            type="button"
+                            class={classes!("view-tab", current.then_some("is-current"))}
+                            aria-pressed={if current { "true" } else { "false" }}
+                            {onclick}
+                        >
+                            { label }
+                        </button>
+                    }
+                }) }
+            </nav>
             <button
                 type="button"
                 class="lang-switch"
