@@ -8,6 +8,7 @@
 use crate::core::aggregate::Tally;
 use crate::core::assessment::{ActionError, MetadataField, Mode};
 use crate::core::framework::{Problem, ProblemKind};
+use crate::core::library::{BackupError, ImportCounts, MAX_BACKUP_BYTES};
 use crate::core::record::{AggregateScope, RecordError, RecordProblem};
 use crate::core::score::Score;
 use crate::core::signing_key::KeyFileError;
@@ -43,19 +44,10 @@ impl Lang {
             Lang::En => &EN,
         }
     }
-
-    /// The strings of signing, keys and verifying records.
-    pub fn sign_texts(self) -> &'static SignTexts {
-        match self {
-            Lang::Nl => &SIGN_NL,
-            Lang::En => &SIGN_EN,
-        }
-    }
 }
 
-/// Declares a table of fixed strings: a struct with a field per string and one static per
-/// language. The tables are separate so that a part of the interface that is not in the app does
-/// not ship its strings.
+/// Declares the table of fixed strings: a struct with a field per string and one static per
+/// language.
 macro_rules! texts {
     ($table:ident, $nl_static:ident, $en_static:ident { $($name:ident: $nl:expr, $en:expr;)* }) => {
         /// The fixed strings of one language.
@@ -114,12 +106,44 @@ texts! { Texts, NL, EN {
     open_count: "open", "open";
     mean: "gemiddelde", "mean";
     chart_label: "Verdeling van de scores", "Distribution of the scores";
-    storage_unavailable: "Je voortgang kan niet in deze browser worden bewaard (opslag is uitgeschakeld of vol). Je kunt verder werken, maar sluit dit tabblad niet.",
-        "Your progress cannot be kept in this browser (storage is disabled or full). You can go on working, but do not close this tab.";
-    storage_unreadable: "De bewaarde beoordeling in deze browser kon niet worden gelezen. Ze is niet overschreven; je begint met een lege beoordeling.",
-        "The assessment saved in this browser could not be read. It has not been overwritten; you start with an empty assessment.";
-    storage_other_framework: "De bewaarde beoordeling hoort bij een ander beoordelingskader en is niet geopend. Ze is niet overschreven.",
-        "The saved assessment belongs to another framework and was not opened. It has not been overwritten.";
+    storage_unavailable: "Je voortgang kan niet in deze browser worden bewaard (opslag is uitgeschakeld of vol). Je kunt verder werken; download alles voordat je dit tabblad sluit.",
+        "Your progress cannot be kept in this browser (storage is disabled or full). You can go on working; download everything before you close this tab.";
+    storage_unreadable: "Een of meer bewaarde beoordelingen konden niet worden gelezen. Ze zijn niet overschreven en staan onderaan bij Beoordelingen, waar je ze kunt downloaden.",
+        "One or more saved assessments could not be read. They have not been overwritten and are listed at the bottom of Assessments, where you can download them.";
+    storage_migration_failed: "De beoordeling die een eerdere versie van de app bewaarde, kon niet worden overgezet. Ze is niet overschreven.",
+        "The assessment an earlier version of the app saved could not be moved over. It has not been overwritten.";
+    storage_changed_elsewhere: "Deze beoordeling is in een ander tabblad gewijzigd. Je ziet nu de nieuwste versie.",
+        "This assessment was changed in another tab. You now see the newest version.";
+    storage_removed_elsewhere: "Deze beoordeling is in een ander tabblad verwijderd. Ze staat nog hier open; bij je volgende wijziging wordt ze weer bewaard.",
+        "This assessment was deleted in another tab. It is still open here; your next change saves it again.";
+    download_everything: "Alles downloaden", "Download everything";
+    download_failed: "Deze browser maakte het bestand niet aan.", "This browser did not make the file.";
+    nav_library: "Beoordelingen", "Assessments";
+    library_heading: "Bewaarde beoordelingen", "Saved assessments";
+    library_intro: "Alle beoordelingen in deze browser. Elke wijziging wordt meteen bewaard.",
+        "Every assessment in this browser. Each change is saved at once.";
+    library_empty: "Er zijn nog geen bewaarde beoordelingen.", "There are no saved assessments yet.";
+    library_new: "Nieuwe beoordeling", "New assessment";
+    library_open: "Openen", "Open";
+    library_duplicate: "Kopie maken", "Duplicate";
+    library_delete: "Verwijderen", "Delete";
+    library_delete_confirm: "Definitief verwijderen", "Delete for good";
+    library_undo: "Ongedaan maken", "Undo";
+    library_deleted: "Beoordeling verwijderd.", "Assessment deleted.";
+    library_current: "nu open", "open now";
+    library_draft: "concept", "draft";
+    library_final: "ondertekend", "signed";
+    library_no_name: "(nog geen naam)", "(no name yet)";
+    library_other_framework: "ander beoordelingskader: kan hier niet worden geopend", "another framework: cannot be opened here";
+    library_unreadable: "Onleesbare opgeslagen gegevens", "Unreadable saved data";
+    library_download_raw: "Ruwe gegevens downloaden", "Download the raw data";
+    library_backup_heading: "Back-up en verhuizen", "Back up and move";
+    library_backup_intro: "Download alle beoordelingen als één bestand, en importeer dat bestand op een ander apparaat. Bij importeren blijft van elke beoordeling de nieuwste versie over; een ondertekende beoordeling wordt nooit door een concept vervangen.",
+        "Download every assessment as one file, and import that file on another device. Importing keeps the newest copy of each assessment; a signed assessment is never replaced by a draft.";
+    library_backup_download: "Back-up downloaden", "Download a backup";
+    library_backup_import: "Back-up importeren", "Import a backup";
+    library_storage_unavailable: "De opslag van deze browser is niet beschikbaar; hier staan geen bewaarde beoordelingen.",
+        "This browser's storage is not available; no saved assessments are listed.";
     framework_error: "Het beoordelingskader kon niet worden geladen", "The framework could not be loaded";
     action_error: "Deze wijziging is niet verwerkt", "This change was not made";
     dismiss: "Sluiten", "Dismiss";
@@ -130,9 +154,6 @@ texts! { Texts, NL, EN {
     all_scored: "Alle indicatoren zijn gescoord.", "All indicators are scored.";
     final_notice: "Deze beoordeling is ondertekend en definitief. Het formulier is alleen nog te lezen.",
         "This assessment is signed and final. The form can only be read.";
-}}
-
-texts! { SignTexts, SIGN_NL, SIGN_EN {
     cancel: "Annuleren", "Cancel";
     nav_label: "Onderdelen", "Sections";
     nav_assess: "Beoordelen", "Assess";
@@ -288,6 +309,74 @@ impl Lang {
         parts.push(format!("{} {}", t.open_count, tally.count(Score::NotScored)));
         let mean = self.fraction(u64::from(tally.sum()), u64::from(tally.scored()));
         format!("{} · {} {}", parts.join(" · "), t.mean, mean)
+    }
+
+    /// "31/42", the start screen's progress of one assessment.
+    pub fn scored_of(self, scored: usize, total: usize) -> String {
+        match self {
+            Lang::Nl => format!("{scored}/{total} gescoord"),
+            Lang::En => format!("{scored}/{total} scored"),
+        }
+    }
+
+    pub fn delete_warning(self, name: &str) -> String {
+        match self {
+            Lang::Nl => format!("De beoordeling van {name} verwijderen uit deze browser?"),
+            Lang::En => format!("Delete the assessment of {name} from this browser?"),
+        }
+    }
+
+    pub fn import_done(self, c: &ImportCounts) -> String {
+        match self {
+            Lang::Nl => format!(
+                "Back-up geïmporteerd: {} nieuw, {} bijgewerkt, {} al gelijk, {} overgeslagen omdat de versie hier nieuwer of ondertekend is.",
+                c.added, c.replaced, c.unchanged, c.kept_newer
+            ),
+            Lang::En => format!(
+                "Backup imported: {} new, {} updated, {} already the same, {} skipped because the copy here is newer or signed.",
+                c.added, c.replaced, c.unchanged, c.kept_newer
+            ),
+        }
+    }
+
+    pub fn import_partly_failed(self, failed: usize) -> String {
+        match self {
+            Lang::Nl => format!("{failed} beoordeling(en) konden niet worden bewaard: de opslag is vol of uitgeschakeld. Er is niets overschreven."),
+            Lang::En => format!("{failed} assessment(s) could not be saved: storage is full or disabled. Nothing was overwritten."),
+        }
+    }
+
+    pub fn backup_error(self, error: &BackupError) -> String {
+        match (self, error) {
+            (Lang::Nl, BackupError::TooLarge { bytes }) => {
+                format!("Het bestand is te groot ({bytes} bytes; hooguit {MAX_BACKUP_BYTES}).")
+            }
+            (Lang::En, BackupError::TooLarge { bytes }) => {
+                format!("The file is too large ({bytes} bytes; at most {MAX_BACKUP_BYTES}).")
+            }
+            (Lang::Nl, BackupError::NotJson) => "Het bestand is geen leesbare JSON.".into(),
+            (Lang::En, BackupError::NotJson) => "The file is not readable JSON.".into(),
+            (Lang::Nl, BackupError::NotABackup) => {
+                "Dit is geen back-up van deze app (misschien een record of sleutelbestand?).".into()
+            }
+            (Lang::En, BackupError::NotABackup) => {
+                "This is not a backup of this app (a record or key file, perhaps?).".into()
+            }
+            (Lang::Nl, BackupError::UnknownVersion(v)) => {
+                format!("De back-up heeft versie {v}, die deze versie van de app niet kent.")
+            }
+            (Lang::En, BackupError::UnknownVersion(v)) => {
+                format!("The backup has version {v}, which this version of the app does not know.")
+            }
+            (Lang::Nl, BackupError::Entry { index, .. }) => format!(
+                "Beoordeling {} in de back-up is onleesbaar; er is niets geïmporteerd.",
+                index + 1
+            ),
+            (Lang::En, BackupError::Entry { index, .. }) => format!(
+                "Assessment {} in the backup is unreadable; nothing was imported.",
+                index + 1
+            ),
+        }
     }
 
     pub fn action_error(self, error: &ActionError) -> String {
@@ -572,8 +661,8 @@ mod tests {
 
     #[test]
     fn every_string_is_translated_and_filled() {
-        let nl: Vec<_> = NL.entries().into_iter().chain(SIGN_NL.entries()).collect();
-        let en: Vec<_> = EN.entries().into_iter().chain(SIGN_EN.entries()).collect();
+        let nl = NL.entries();
+        let en = EN.entries();
         assert_eq!(nl.len(), en.len());
         for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {
             assert!(!nl_text.trim().is_empty(), "{name} is empty in Dutch");

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use leeruitkomsten::core::framework::Framework;
-use leeruitkomsten::ui::{App, AppProps};
+use leeruitkomsten::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -13,19 +13,19 @@ use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// One mounted app with a storage key of its own, removed again when dropped.
+/// One mounted app, unmounted again at the end of each test. Tests share the page's storage, so
+/// each one starts by clearing it.
 struct Mounted {
     root: Element,
     handle: Option<AppHandle<App>>,
 }
 
 impl Mounted {
-    async fn new(key: &str) -> Mounted {
+    async fn new() -> Mounted {
         let document = gloo::utils::document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        let props = AppProps { storage_key: key.to_string().into() };
-        let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
         settle().await;
         Mounted { root, handle: Some(handle) }
     }
@@ -106,9 +106,8 @@ fn framework() -> Framework {
 
 #[wasm_bindgen_test]
 async fn shows_every_kerntaak_leeruitkomst_and_indicator_as_a_radio_group() {
-    let key = "test:structure";
-    storage().remove_item(key).unwrap();
-    let app = Mounted::new(key).await;
+    storage().clear().unwrap();
+    let app = Mounted::new().await;
     let fw = framework();
 
     assert_eq!(app.all("section.core-task").len(), 2);
@@ -159,9 +158,8 @@ async fn shows_every_kerntaak_leeruitkomst_and_indicator_as_a_radio_group() {
 
 #[wasm_bindgen_test]
 async fn choosing_a_level_updates_the_summary_and_clearing_restores_it() {
-    let key = "test:scoring";
-    storage().remove_item(key).unwrap();
-    let app = Mounted::new(key).await;
+    storage().clear().unwrap();
+    let app = Mounted::new().await;
     let lu2_before = app.numbers("LU2");
     let overall_before = app.numbers("overall");
     assert_eq!(lu2_before, "++ 0 · + 0 · □ 0 · open 4 · gemiddelde –");
@@ -200,9 +198,8 @@ async fn choosing_a_level_updates_the_summary_and_clearing_restores_it() {
 
 #[wasm_bindgen_test]
 async fn comments_and_scores_survive_a_remount() {
-    let key = "test:restore";
-    storage().remove_item(key).unwrap();
-    let app = Mounted::new(key).await;
+    storage().clear().unwrap();
+    let app = Mounted::new().await;
     app.choose("LU6.9", "good").await;
     let area: web_sys::HtmlTextAreaElement =
         app.one(r#"textarea[id="comment-LU6.9"]"#).dyn_into().unwrap();
@@ -211,7 +208,7 @@ async fn comments_and_scores_survive_a_remount() {
     settle().await;
     app.unmount().await;
 
-    let again = Mounted::new(key).await;
+    let again = Mounted::new().await;
     assert!(again.radio("LU6.9", "good").checked());
     let area: web_sys::HtmlTextAreaElement =
         again.one(r#"textarea[id="comment-LU6.9"]"#).dyn_into().unwrap();
@@ -222,30 +219,82 @@ async fn comments_and_scores_survive_a_remount() {
 
 #[wasm_bindgen_test]
 async fn an_unreadable_saved_assessment_is_reported_and_kept() {
-    let key = "test:unreadable";
-    storage().set_item(key, "{ not json").unwrap();
-    let app = Mounted::new(key).await;
+    storage().clear().unwrap();
+    let bad = "leeruitkomsten:v2:assessment:kapot";
+    storage().set_item(bad, "{ not json").unwrap();
+    let app = Mounted::new().await;
     let alert = app.text(r#".notice[role="alert"]"#);
-    assert!(alert.contains("kon niet worden gelezen"), "{alert}");
-    // The form still works, and the unreadable text is kept under a key of its own.
+    assert!(alert.contains("konden niet worden gelezen"), "{alert}");
+    // The list of assessments shows it, and the app goes on with a new assessment.
+    assert!(app.text(".library-unreadable").contains(bad));
+    app.click(".library-new").await;
     app.choose("LU1.1", "good").await;
     assert_eq!(app.progress(), "1 van 42 indicatoren gescoord");
-    let store = storage();
-    let kept = (0..store.length().unwrap())
-        .filter_map(|i| store.key(i).unwrap())
-        .filter(|k| k.starts_with(&format!("{key}:unreadable:")))
-        .filter_map(|k| store.get_item(&k).unwrap())
-        .any(|v| v == "{ not json");
-    assert!(kept);
+    assert_eq!(storage().get_item(bad).unwrap().as_deref(), Some("{ not json"));
+    app.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn what_version_1_saved_is_moved_over() {
+    storage().clear().unwrap();
+    storage()
+        .set_item("leeruitkomsten:v1:assessment", include_str!("fixtures/saved-v1.json"))
+        .unwrap();
+    let app = Mounted::new().await;
+    assert!(app.radio("LU1.1", "high").checked());
+    assert!(app.radio("LU4.2", "present").checked());
+    assert_eq!(app.progress(), "3 van 42 indicatoren gescoord");
+    let name: HtmlInputElement = app.one("#meta-student-name").dyn_into().unwrap();
+    assert_eq!(name.value(), "Sanne de Vries");
+    assert_eq!(storage().get_item("leeruitkomsten:v1:assessment").unwrap(), None);
+    let open = storage().get_item("leeruitkomsten:v2:open").unwrap().unwrap();
+    let entry = storage().get_item(&format!("leeruitkomsten:v2:assessment:{open}")).unwrap();
+    assert!(entry.unwrap().contains("Sanne de Vries"));
+    app.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn assessments_are_listed_opened_duplicated_deleted_and_restored() {
+    storage().clear().unwrap();
+    let app = Mounted::new().await;
+    app.choose("LU1.1", "good").await;
+    app.choose("LU1.2", "good").await;
+    app.click(".view-tab:nth-child(1)").await;
+    assert_eq!(app.all(".library-item").len(), 1);
+    assert!(app.text(".library-item .library-progress").starts_with("2/42"));
+
+    app.click(".library-new").await;
+    app.choose("LU3.1", "high").await;
+    app.click(".view-tab:nth-child(1)").await;
+    let items = app.all(".library-item");
+    assert_eq!(items.len(), 2);
+    // Newest first, and the open one marked.
+    assert!(app.text(".library-item:nth-child(1) .library-progress").starts_with("1/42"));
+    assert!(app.one(".library-item:nth-child(1)").class_name().contains("is-open"));
+
+    app.click(".library-item:nth-child(2) .library-open").await;
+    assert!(app.radio("LU1.2", "good").checked());
+    assert_eq!(app.progress(), "2 van 42 indicatoren gescoord");
+
+    app.click(".view-tab:nth-child(1)").await;
+    app.click(".library-item:nth-child(2) .library-duplicate").await;
+    assert_eq!(app.all(".library-item").len(), 3);
+
+    // Delete asks first, then can be undone.
+    app.click(".library-item:nth-child(1) .library-delete").await;
+    assert_eq!(app.all(".library-item").len(), 3);
+    app.click(".library-delete-confirm").await;
+    assert_eq!(app.all(".library-item").len(), 2);
+    app.click(".library-undo").await;
+    assert_eq!(app.all(".library-item").len(), 3);
     app.unmount().await;
 }
 
 #[wasm_bindgen_test]
 async fn the_interface_switches_to_english() {
-    let key = "test:language";
-    storage().remove_item(key).unwrap();
+    storage().clear().unwrap();
     storage().remove_item("leeruitkomsten:lang").unwrap();
-    let app = Mounted::new(key).await;
+    let app = Mounted::new().await;
     assert_eq!(app.text("#summary-heading"), "Overzicht");
     app.click(".lang-switch").await;
     assert_eq!(app.text("#summary-heading"), "Summary");

@@ -7,6 +7,7 @@ pub mod did_key;
 pub mod export;
 pub mod framework;
 pub mod jcs;
+pub mod library;
 pub mod record;
 pub mod saved;
 pub mod score;

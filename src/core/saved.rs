@@ -15,11 +15,25 @@ use super::framework::Framework;
 use super::jcs;
 use super::score::Score;
 
-pub const SAVED_VERSION: u32 = 1;
+/// The version of one stored entry. Version 1 kept a single assessment under one key; version 2
+/// keeps each assessment under a key of its own, with an id and the time it last changed.
+pub const SAVED_VERSION: u32 = 2;
+
+/// One saved assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedEntry {
+    /// Random and unique to the entry, so entries from two devices never collide.
+    pub id: String,
+    /// When the assessment last changed, RFC 3339 UTC; newest wins when backups are merged.
+    pub updated: String,
+    pub assessment: Assessment,
+}
 
 #[derive(Serialize)]
-struct SavedRef<'a> {
+struct EntryRef<'a> {
     version: u32,
+    id: &'a str,
+    updated: &'a str,
     assessment: &'a Assessment,
 }
 
@@ -45,42 +59,94 @@ impl fmt::Display for SavedError {
     }
 }
 
-pub fn to_json(assessment: &Assessment) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&SavedRef { version: SAVED_VERSION, assessment })
+pub fn to_json(entry: &SavedEntry) -> Result<String, serde_json::Error> {
+    to_value(entry).map(|value| value.to_string())
+}
+
+pub(crate) fn to_value(entry: &SavedEntry) -> Result<Value, serde_json::Error> {
+    serde_json::to_value(EntryRef {
+        version: SAVED_VERSION,
+        id: &entry.id,
+        updated: &entry.updated,
+        assessment: &entry.assessment,
+    })
 }
 
 /// Reads what `to_json` wrote. Read by hand rather than through serde's derive: the app then
 /// carries one JSON reader, not a second one for this format.
-pub fn from_json(text: &str, framework: &Framework) -> Result<Assessment, SavedError> {
+pub fn from_json(text: &str) -> Result<SavedEntry, SavedError> {
     let value = jcs::parse_strict(text).map_err(|_| SavedError::Unreadable("text"))?;
+    from_value(&value)
+}
+
+pub(crate) fn from_value(value: &Value) -> Result<SavedEntry, SavedError> {
     let root = value.as_object().ok_or(SavedError::Unreadable("root"))?;
     let version =
         root.get("version").and_then(Value::as_u64).ok_or(SavedError::Unreadable("version"))?;
     if version != u64::from(SAVED_VERSION) {
         return Err(SavedError::UnknownVersion(version));
     }
-    let a = object(root.get("assessment"), "assessment")?;
-    let assessment = Assessment {
+    let id = string(root.get("id"), "id")?;
+    if !is_entry_id(&id) {
+        return Err(SavedError::Unreadable("id"));
+    }
+    Ok(SavedEntry {
+        id,
+        updated: string(root.get("updated"), "updated")?,
+        assessment: assessment(root.get("assessment"))?,
+    })
+}
+
+/// Reads the single assessment that version 1 of the app kept, to be stored again as an entry
+/// with `id`, dated `updated`.
+pub fn migrate_v1(text: &str, id: &str, updated: &str) -> Result<SavedEntry, SavedError> {
+    let value = jcs::parse_strict(text).map_err(|_| SavedError::Unreadable("text"))?;
+    let root = value.as_object().ok_or(SavedError::Unreadable("root"))?;
+    let version =
+        root.get("version").and_then(Value::as_u64).ok_or(SavedError::Unreadable("version"))?;
+    if version != 1 {
+        return Err(SavedError::UnknownVersion(version));
+    }
+    Ok(SavedEntry {
+        id: id.to_string(),
+        updated: updated.to_string(),
+        assessment: assessment(root.get("assessment"))?,
+    })
+}
+
+/// Entry ids become part of storage keys and element ids: letters, digits and hyphens only.
+pub fn is_entry_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Refuses an assessment of a framework other than `framework`.
+pub fn check_framework(assessment: &Assessment, framework: &Framework) -> Result<(), SavedError> {
+    if assessment.framework_id == framework.id {
+        Ok(())
+    } else {
+        Err(SavedError::OtherFramework(assessment.framework_id.clone()))
+    }
+}
+
+fn assessment(value: Option<&Value>) -> Result<Assessment, SavedError> {
+    let a = object(value, "assessment")?;
+    Ok(Assessment {
         framework_id: string(a.get("framework_id"), "framework_id")?,
         framework_version: string(a.get("framework_version"), "framework_version")?,
         metadata: metadata(a.get("metadata"))?,
         outcomes: outcomes(a.get("outcomes"))?,
         signed: signed(a.get("signed"))?,
-    };
-    if assessment.framework_id != framework.id {
-        return Err(SavedError::OtherFramework(assessment.framework_id));
-    }
-    Ok(assessment)
+    })
 }
 
-fn object<'v>(
+pub(crate) fn object<'v>(
     value: Option<&'v Value>,
     at: &'static str,
 ) -> Result<&'v Map<String, Value>, SavedError> {
     value.and_then(Value::as_object).ok_or(SavedError::Unreadable(at))
 }
 
-fn string(value: Option<&Value>, at: &'static str) -> Result<String, SavedError> {
+pub(crate) fn string(value: Option<&Value>, at: &'static str) -> Result<String, SavedError> {
     value.and_then(Value::as_str).map(str::to_string).ok_or(SavedError::Unreadable(at))
 }
 
@@ -137,6 +203,10 @@ mod tests {
     use crate::core::assessment::{Action, MetadataField};
     use crate::core::score::Score;
 
+    fn entry(assessment: Assessment) -> SavedEntry {
+        SavedEntry { id: "a1b2".into(), updated: "2026-11-23T10:00:00.000Z".into(), assessment }
+    }
+
     #[test]
     fn round_trip() {
         let fw = Framework::default_framework().unwrap();
@@ -146,30 +216,57 @@ mod tests {
             .unwrap();
         a.apply(&fw, Action::SetMetadata(MetadataField::StudentName, "Sanne de Vries".into()))
             .unwrap();
-        assert_eq!(from_json(&to_json(&a).unwrap(), &fw), Ok(a.clone()));
+        let e = entry(a.clone());
+        assert_eq!(from_json(&to_json(&e).unwrap()), Ok(e));
         let signed = Signed {
             record: "{\"a\":1}".into(),
             created: "2026-11-23T10:00:00Z".into(),
             signer: "did:key:z6Mk".into(),
         };
         a.apply(&fw, Action::Seal(signed)).unwrap();
-        assert_eq!(from_json(&to_json(&a).unwrap(), &fw), Ok(a));
+        let e = entry(a);
+        assert_eq!(from_json(&to_json(&e).unwrap()), Ok(e));
     }
 
     #[test]
     fn refuses_what_it_cannot_read() {
         let fw = Framework::default_framework().unwrap();
-        assert_eq!(from_json("{", &fw), Err(SavedError::Unreadable("text")));
-        assert_eq!(from_json("[]", &fw), Err(SavedError::Unreadable("root")));
-        assert_eq!(from_json("{\"version\":1}", &fw), Err(SavedError::Unreadable("assessment")));
-        let newer =
-            to_json(&Assessment::new(&fw)).unwrap().replace("\"version\":1", "\"version\":2");
-        assert_eq!(from_json(&newer, &fw), Err(SavedError::UnknownVersion(2)));
+        assert_eq!(from_json("{"), Err(SavedError::Unreadable("text")));
+        assert_eq!(from_json("[]"), Err(SavedError::Unreadable("root")));
+        assert_eq!(from_json("{\"version\":2}"), Err(SavedError::Unreadable("id")));
+        let good = to_json(&entry(Assessment::new(&fw))).unwrap();
+        let newer = good.replace("\"version\":2", "\"version\":3");
+        assert_eq!(from_json(&newer), Err(SavedError::UnknownVersion(3)));
+        let hostile = good.replace("\"a1b2\"", "\"../x\"");
+        assert_eq!(from_json(&hostile), Err(SavedError::Unreadable("id")));
         let mut other = Assessment::new(&fw);
         other.framework_id = "ander-kader".into();
         assert_eq!(
-            from_json(&to_json(&other).unwrap(), &fw),
+            check_framework(&other, &fw),
             Err(SavedError::OtherFramework("ander-kader".into()))
         );
+        assert_eq!(check_framework(&Assessment::new(&fw), &fw), Ok(()));
+    }
+
+    #[test]
+    fn migrates_what_version_1_saved() {
+        let fw = Framework::default_framework().unwrap();
+        let v1 = include_str!("../../tests/fixtures/saved-v1.json");
+        let migrated = migrate_v1(v1, "0f3c", "2026-11-23T09:00:00.000Z").unwrap();
+        assert_eq!(migrated.id, "0f3c");
+        let a = &migrated.assessment;
+        check_framework(a, &fw).unwrap();
+        assert_eq!(a.metadata.student_name, "Sanne de Vries");
+        assert_eq!(a.metadata.student_number, "1234567");
+        assert_eq!(a.score(&fw, "LU1.1"), Score::High);
+        assert_eq!(a.score(&fw, "LU4.2"), Score::Present);
+        assert_eq!(a.outcomes["LU4"].comment("LU4.2"), "Zie verslag van 12 november.");
+        assert_eq!(a.outcomes["LU1"].feedback, "Sterk in contact met bewoners.");
+        // A migrated entry reads back as version 2, unchanged.
+        assert_eq!(from_json(&to_json(&migrated).unwrap()), Ok(migrated.clone()));
+        // Version 1 text is not a version 2 entry, and the other way round.
+        assert_eq!(from_json(v1), Err(SavedError::UnknownVersion(1)));
+        let v2 = to_json(&migrated).unwrap();
+        assert_eq!(migrate_v1(&v2, "x", "y"), Err(SavedError::UnknownVersion(2)));
     }
 }

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::core_task_section::CoreTaskSection;
+use super::library_view::LibraryView;
 use super::metadata_form::MetadataForm;
 use super::notices::{FrameworkProblems, Notices, StorageNotice};
 use super::page_header::{PageHeader, View};
@@ -13,34 +14,21 @@ use super::summary_panel::SummaryPanel;
 use super::verify_view::VerifyView;
 use crate::core::assessment::{Action, Assessment, MetadataField};
 use crate::core::framework::{Framework, Problem, ProblemKind};
+use crate::core::library::{backup_contents, backup_to_json, Listed};
 use crate::core::record::{FrameworkLoadError, HashedFramework};
-use crate::core::saved::{self, SavedError};
+use crate::core::saved::{self, SavedEntry};
 use crate::i18n::Lang;
-use crate::web::{clock, keystore, storage};
+use crate::web::library::{self, Migration};
+use crate::web::{clock, download, keystore, random, storage};
 
 const LANG_KEY: &str = "leeruitkomsten:lang";
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct AppProps {
-    /// Where the assessment in progress is kept; tests give each app a key of its own.
-    #[prop_or(AttrValue::Static(STORAGE_KEY))]
-    pub storage_key: AttrValue,
-}
-
-const STORAGE_KEY: &str = "leeruitkomsten:v1:assessment";
-
-impl Default for AppProps {
-    fn default() -> Self {
-        AppProps { storage_key: AttrValue::Static(STORAGE_KEY) }
-    }
-}
-
 #[function_component]
-pub fn App(props: &AppProps) -> Html {
+pub fn App() -> Html {
     let framework = use_memo((), |_| HashedFramework::default_framework().map(Rc::new));
     match &*framework {
         Ok(framework) => html! {
-            <Assessor framework={framework.clone()} storage_key={props.storage_key.clone()} />
+            <Assessor framework={framework.clone()} />
         },
         Err(error) => {
             let lang = saved_lang();
@@ -64,52 +52,62 @@ pub fn App(props: &AppProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct AssessorProps {
     framework: Rc<HashedFramework>,
-    storage_key: AttrValue,
 }
 
-/// What the browser had saved, and what the user must be told about it.
+/// What the browser had kept, and where the app opens.
 struct Restored {
-    assessment: Assessment,
+    entry: SavedEntry,
     notice: Option<StorageNotice>,
-    /// Set when an entry could not be read nor copied aside: saving would destroy it.
-    saving_blocked: bool,
+    view: View,
 }
 
-/// A new, empty assessment, dated today.
-pub fn fresh_assessment(framework: &Framework) -> Assessment {
+/// An id for a new assessment: random where the browser has a crypto source, else from the clock
+/// (unique enough in one browser, and still a valid key).
+fn new_id() -> String {
+    random::entry_id().unwrap_or_else(|| format!("t{}", js_sys::Date::now() as u64))
+}
+
+/// A new, empty assessment, dated today and not yet stored.
+pub fn fresh_entry(framework: &Framework) -> SavedEntry {
     let mut assessment = Assessment::new(framework);
     // The core refuses nothing about a date the browser's clock formats.
     let _ = assessment.apply(framework, Action::SetMetadata(MetadataField::Date, clock::today()));
-    assessment
+    SavedEntry { id: new_id(), updated: clock::now_rfc3339(), assessment }
 }
 
-fn restore(framework: &Framework, key: &str) -> Restored {
-    let fresh = || fresh_assessment(framework);
-    let text = match storage::read(key) {
-        Ok(Some(text)) => text,
-        Ok(None) => return Restored { assessment: fresh(), notice: None, saving_blocked: false },
+/// Reopens the assessment that was open, moving version 1's single assessment over first. With
+/// several saved and none open, the app opens on the list of them.
+fn restore(framework: &Framework) -> Restored {
+    let migration = library::migrate_v1(&new_id(), &clock::now_rfc3339());
+    let mut notice =
+        matches!(migration, Migration::Failed(_)).then_some(StorageNotice::MigrationFailed);
+    let listed = match library::list() {
+        Ok(listed) => listed,
         Err(_) => {
             return Restored {
-                assessment: fresh(),
+                entry: fresh_entry(framework),
                 notice: Some(StorageNotice::Unavailable),
-                saving_blocked: false,
+                view: View::Assess,
             }
         }
     };
-    match saved::from_json(&text, framework) {
-        Ok(assessment) => Restored { assessment, notice: None, saving_blocked: false },
-        Err(error) => {
-            // Keep what could not be read under a key of its own before anything is saved.
-            let aside = format!("{key}:unreadable:{}", js_sys::Date::now() as u64);
-            let kept = storage::write(&aside, &text).is_ok();
-            let notice = match error {
-                SavedError::OtherFramework(_) => StorageNotice::OtherFramework,
-                SavedError::Unreadable(_) | SavedError::UnknownVersion(_) => {
-                    StorageNotice::Unreadable
-                }
-            };
-            Restored { assessment: fresh(), notice: Some(notice), saving_blocked: !kept }
+    if listed.iter().any(|l| matches!(l, Listed::Unreadable { .. })) {
+        notice = notice.or(Some(StorageNotice::Unreadable));
+    }
+    let openable: Vec<&SavedEntry> = listed
+        .iter()
+        .filter_map(|l| match l {
+            Listed::Entry(e) if saved::check_framework(&e.assessment, framework).is_ok() => Some(e),
+            _ => None,
+        })
+        .collect();
+    let open = library::open_id().and_then(|id| openable.iter().find(|e| e.id == id).copied());
+    match open {
+        Some(entry) => Restored { entry: entry.clone(), notice, view: View::Assess },
+        None if openable.is_empty() && notice.is_none() => {
+            Restored { entry: fresh_entry(framework), notice, view: View::Assess }
         }
+        None => Restored { entry: fresh_entry(framework), notice, view: View::Library },
     }
 }
 
@@ -126,35 +124,42 @@ fn Assessor(props: &AssessorProps) -> Html {
     let hashed = &props.framework;
     let restored = use_memo((), {
         let framework = hashed.framework().clone();
-        let key = props.storage_key.clone();
-        move |_| restore(&framework, &key)
+        move |_| restore(&framework)
     });
     let state = use_reducer({
         let framework = hashed.framework().clone();
-        let assessment = restored.assessment.clone();
-        move || AppState::new(framework, assessment, saved_lang())
+        let restored = restored.clone();
+        move || AppState::new(framework, restored.entry.clone(), saved_lang(), restored.notice)
     });
-    let storage_notice = use_state(|| restored.notice);
-    let view = use_state(|| View::Assess);
+    let view = use_state(|| restored.view);
     let key_state = use_state(keystore::load);
+    let listing = use_state(|| Rc::new(library::list()));
+    // The listener outlives renders, so it reads the current view through a shared cell.
+    let current_view = use_mut_ref(|| restored.view);
+    *current_view.borrow_mut() = *view;
 
+    let dispatcher = state.dispatcher();
+    let refresh = {
+        let listing = listing.clone();
+        Callback::from(move |()| listing.set(Rc::new(library::list())))
+    };
     {
-        let key = props.storage_key.clone();
-        let blocked = restored.saving_blocked;
-        let storage_notice = storage_notice.clone();
-        use_effect_with(state.assessment.clone(), move |assessment| {
-            if !blocked {
-                let written = saved::to_json(assessment)
-                    .map_err(|_| storage::StorageError::WriteRefused)
-                    .and_then(|json| storage::write(&key, &json));
-                match written {
-                    Err(_) => storage_notice.set(Some(StorageNotice::Unavailable)),
-                    Ok(()) if *storage_notice == Some(StorageNotice::Unavailable) => {
-                        storage_notice.set(None)
-                    }
-                    Ok(()) => {}
+        let dispatcher = dispatcher.clone();
+        let refresh = refresh.clone();
+        let current_view = current_view.clone();
+        use_effect_with((), move |_| {
+            let listener = library::on_change(move |id, text| {
+                match text.map(|text| saved::from_json(&text)) {
+                    Some(Ok(entry)) => dispatcher.dispatch(Msg::ChangedElsewhere(entry)),
+                    // Unreadable text from another tab is left alone; the list shows it.
+                    Some(Err(_)) => {}
+                    None => dispatcher.dispatch(Msg::RemovedElsewhere(id)),
                 }
-            }
+                if *current_view.borrow() == View::Library {
+                    refresh.emit(());
+                }
+            });
+            move || drop(listener)
         });
     }
     use_effect_with(state.lang, |lang| {
@@ -162,7 +167,6 @@ fn Assessor(props: &AssessorProps) -> Html {
         let _ = storage::write(LANG_KEY, lang.code());
     });
 
-    let dispatcher = state.dispatcher();
     let on_lang = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |lang: Lang| dispatcher.dispatch(Msg::SetLang(lang)))
@@ -171,79 +175,138 @@ fn Assessor(props: &AssessorProps) -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |()| dispatcher.dispatch(Msg::DismissError))
     };
+    let on_dismiss_storage = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Msg::DismissStorage))
+    };
     let on_view = {
         let view = view.clone();
-        Callback::from(move |next: View| view.set(next))
+        let refresh = refresh.clone();
+        Callback::from(move |next: View| {
+            if next == View::Library {
+                refresh.emit(());
+            }
+            view.set(next)
+        })
     };
     let on_key = {
         let key_state = key_state.clone();
         Callback::from(move |next: keystore::Stored| key_state.set(next))
     };
-    let on_dismiss_storage = {
-        let storage_notice = storage_notice.clone();
-        Callback::from(move |()| storage_notice.set(None))
+    let on_open = {
+        let dispatcher = dispatcher.clone();
+        let view = view.clone();
+        Callback::from(move |entry: SavedEntry| {
+            dispatcher.dispatch(Msg::Open { entry, is_new: false });
+            view.set(View::Assess);
+        })
+    };
+    let on_new = {
+        let dispatcher = dispatcher.clone();
+        let view = view.clone();
+        let framework = hashed.framework().clone();
+        Callback::from(move |()| {
+            dispatcher.dispatch(Msg::Open { entry: fresh_entry(&framework), is_new: true });
+            view.set(View::Assess);
+        })
+    };
+    let on_deleted = {
+        let dispatcher = dispatcher.clone();
+        let open_id = state.id.clone();
+        let framework = hashed.framework().clone();
+        Callback::from(move |id: String| {
+            // The deleted assessment must not come back with the next change to the form.
+            if id == *open_id {
+                dispatcher.dispatch(Msg::Open { entry: fresh_entry(&framework), is_new: false });
+            }
+        })
+    };
+    let on_backup = {
+        let state = state.clone();
+        Callback::from(move |()| backup_everything(&state.entry()))
     };
 
     let lang = state.lang;
     let t = lang.texts();
     let framework = &state.framework;
     let locked = state.assessment.is_final();
+    let content = match *view {
+        View::Library => html! {
+            <main id="main" class="content">
+                <LibraryView
+                    {lang}
+                    framework={framework.clone()}
+                    listing={(*listing).clone()}
+                    open={Rc::new(state.entry())}
+                    {on_open}
+                    {on_new}
+                    {on_deleted}
+                    on_refresh={refresh.clone()}
+                />
+            </main>
+        },
+        View::Verify => html! {
+            <main id="main" class="content">
+                <VerifyView {lang} framework={hashed.clone()} />
+            </main>
+        },
+        View::Assess => html! {
+            <div class="layout">
+                <main id="main" class="content">
+                    if locked {
+                        <p class="notice notice-info final-notice" role="status">{ t.final_notice }</p>
+                    }
+                    <MetadataForm
+                        {lang}
+                        {locked}
+                        metadata={state.assessment.metadata.clone()}
+                        dispatcher={dispatcher.clone()}
+                    />
+                    <ScaleLegend {lang} framework={framework.clone()} />
+                    { for framework.core_tasks.iter().enumerate().map(|(index, task)| html! {
+                        <CoreTaskSection
+                            key={task.id.clone()}
+                            {lang}
+                            {locked}
+                            framework={framework.clone()}
+                            {index}
+                            outcomes={state.assessment.outcomes.clone()}
+                            dispatcher={dispatcher.clone()}
+                        />
+                    }) }
+                    <SignSection
+                        {lang}
+                        framework={hashed.clone()}
+                        assessment={state.assessment.clone()}
+                        key_state={(*key_state).clone()}
+                        {on_key}
+                        dispatcher={dispatcher.clone()}
+                    />
+                </main>
+                <SummaryPanel
+                    {lang}
+                    framework={framework.clone()}
+                    summary={state.summary.clone()}
+                    first_open={state.assessment.first_unscored(framework)}
+                />
+            </div>
+        },
+    };
     html! {
         <div class="app" lang={lang.code()}>
-            <a class="skip-link" href="#summary">{ t.skip_to_summary }</a>
+            if *view == View::Assess {
+                <a class="skip-link" href="#summary">{ t.skip_to_summary }</a>
+            }
             <PageHeader {lang} framework={framework.clone()} {on_lang} view={*view} {on_view} />
             <Notices
                 {lang}
-                storage={*storage_notice}
+                storage={state.storage}
                 error={state.error.clone()}
-                on_dismiss_storage={on_dismiss_storage}
-                on_dismiss_error={on_dismiss_error}
+                {on_dismiss_storage}
+                {on_dismiss_error}
+                {on_backup}
             />
-            if *view == View::Verify {
-                <main id="main" class="content">
-                    <VerifyView {lang} framework={hashed.clone()} />
-                </main>
-            } else {
-                <div class="layout">
-                    <main id="main" class="content">
-                        if locked {
-                            <p class="notice notice-info final-notice" role="status">{ t.final_notice }</p>
-                        }
-                        <MetadataForm
-                            {lang}
-                            {locked}
-                            metadata={state.assessment.metadata.clone()}
-                            dispatcher={dispatcher.clone()}
-                        />
-                        <ScaleLegend {lang} framework={framework.clone()} />
-                        { for framework.core_tasks.iter().enumerate().map(|(index, task)| html! {
-                            <CoreTaskSection
-                                key={task.id.clone()}
-                                {lang}
-                                {locked}
-                                framework={framework.clone()}
-                                {index}
-                                outcomes={state.assessment.outcomes.clone()}
-                                dispatcher={dispatcher.clone()}
-                            />
-                        }) }
-                        <SignSection
-                            {lang}
-                            framework={hashed.clone()}
-                            assessment={state.assessment.clone()}
-                            key_state={(*key_state).clone()}
-                            {on_key}
-                            dispatcher={dispatcher.clone()}
-                        />
-                    </main>
-                    <SummaryPanel
-                        {lang}
-                        framework={framework.clone()}
-                        summary={state.summary.clone()}
-                        first_open={state.assessment.first_unscored(framework)}
-                    />
-                </div>
-            }
+            { content }
             <footer class="page-footer">
                 <p lang={framework.language.clone()}>
                     { format!("{}: {}, {} ({}).", t.source, framework.source.title, framework.source.publisher, framework.source.date) }
@@ -251,5 +314,17 @@ fn Assessor(props: &AssessorProps) -> Html {
                 <p lang={framework.language.clone()}>{ format!("{}: {}.", t.scale_heading, framework.scale.source) }</p>
             </footer>
         </div>
+    }
+}
+
+/// Downloads every assessment this browser holds, with the open one as it is in memory: the way
+/// out when storage fails.
+fn backup_everything(open: &SavedEntry) {
+    let listed = library::list().unwrap_or_default();
+    let (entries, raw) = backup_contents(&listed, Some(open));
+    let now = clock::now_rfc3339();
+    if let Ok(json) = backup_to_json(&entries, &raw, &now) {
+        let name = format!("leeruitkomsten-back-up-{}.json", now.get(..10).unwrap_or(""));
+        let _ = download::text_file(&name, "application/json", &json);
     }
 }

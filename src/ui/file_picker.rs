@@ -20,7 +20,7 @@ pub struct FilePickerProps {
 /// so keyboards and screen readers use it as they use any other.
 #[function_component]
 pub fn FilePicker(props: &FilePickerProps) -> Html {
-    let t = props.lang.sign_texts();
+    let t = props.lang.texts();
     let dragging = use_state(|| false);
     let onchange = {
         let on_file = props.on_file.clone();

@@ -29,7 +29,7 @@ enum Import {
 #[function_component]
 pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     let lang = props.lang;
-    let t = lang.sign_texts();
+    let t = lang.texts();
     let import = use_state(|| Import::Idle);
 
     let keep = {
@@ -40,7 +40,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 on_key.emit(Stored::Key(key));
                 import.set(Import::Done);
             }
-            Err(_) => import.set(Import::Failed(lang.sign_texts().key_not_kept.to_string())),
+            Err(_) => import.set(Import::Failed(lang.texts().key_not_kept.to_string())),
         }
     };
     let on_file = {
@@ -57,7 +57,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                     .ok()
                     .and_then(|bytes| String::from_utf8(bytes).ok());
                 let Some(text) = text else {
-                    import.set(Import::Failed(lang.sign_texts().file_unreadable.to_string()));
+                    import.set(Import::Failed(lang.texts().file_unreadable.to_string()));
                     return;
                 };
                 match SigningKey::from_file_json(&text) {

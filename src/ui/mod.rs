@@ -7,6 +7,7 @@ pub mod distribution_chart;
 pub mod file_picker;
 pub mod indicator_item;
 pub mod key_panel;
+pub mod library_view;
 pub mod metadata_form;
 pub mod notices;
 pub mod outcome_card;
@@ -18,7 +19,7 @@ pub mod state;
 pub mod summary_panel;
 pub mod verify_view;
 
-pub use app::{App, AppProps};
+pub use app::App;
 
 /// Mounts the app on the page's `#app` element, or on `<body>` where there is none.
 pub fn start() {

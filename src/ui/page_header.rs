@@ -5,9 +5,10 @@ use yew::prelude::*;
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
 
-/// The app's two places: the form, and checking a record someone sent.
+/// The app's places: the saved assessments, the form, and checking a record someone sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
+    Library,
     Assess,
     Verify,
 }
@@ -24,7 +25,6 @@ pub struct PageHeaderProps {
 #[function_component]
 pub fn PageHeader(props: &PageHeaderProps) -> Html {
     let t = props.lang.texts();
-    let st = props.lang.sign_texts();
     let other = match props.lang {
         Lang::Nl => Lang::En,
         Lang::En => Lang::Nl,
@@ -43,8 +43,8 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
                     <p class="framework-level" lang={fw.language.clone()}>{ level }</p>
                 }
             </div>
-            <nav class="views" aria-label={st.nav_label}>
-                { for [(View::Assess, st.nav_assess), (View::Verify, st.nav_verify)].into_iter().map(|(view, label)| {
+            <nav class="views" aria-label={t.nav_label}>
+                { for [(View::Library, t.nav_library), (View::Assess, t.nav_assess), (View::Verify, t.nav_verify)].into_iter().map(|(view, label)| {
                     let onclick = props.on_view.reform(move |_: MouseEvent| view);
                     let current = props.view == view;
                     html! {

@@ -15,19 +15,18 @@ pub struct RecordViewProps {
 }
 
 /// An assessment shown read-only: its details, every indicator with its score and toelichting,
-/// and the feedback per leeruitkomst.
+/// and the feedback per leeruitkomt.
 #[function_component]
 pub fn RecordView(props: &RecordViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let st = lang.sign_texts();
     let fw = &props.framework;
     let a = &props.assessment;
     let content_lang = fw.language.clone();
     let mut number = 0;
     html! {
         <section class="record-view" aria-labelledby="record-heading">
-            <h2 id="record-heading">{ st.record_heading }</h2>
+            <h2 id="record-heading">{ t.record_heading }</h2>
             <dl class="record-meta">
                 { for MetadataField::ALL.into_iter().map(|field| html! {
                     <div>
@@ -55,7 +54,7 @@ pub fn RecordView(props: &RecordViewProps) -> Html {
                                 let comment = entry.map(|e| e.comment(&indicator.id)).unwrap_or("");
                                 let shown = match fw.scale_level(score) {
                                     Some(level) => format!("{} {}", level.symbol, level.label),
-                                    None => st.not_scored.to_string(),
+                                    None => t.not_scored.to_string(),
                                 };
                                 html! {
                                     <li data-indicator={indicator.id.to_string()} data-score={score.key()}>

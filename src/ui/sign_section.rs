@@ -47,7 +47,7 @@ fn key_for_signing(
     state: &Stored,
     on_key: &Callback<Stored>,
 ) -> Result<SigningKey, String> {
-    let t = lang.sign_texts();
+    let t = lang.texts();
     match state {
         Stored::Key(key) => Ok(key.clone()),
         Stored::Unreadable => Err(t.key_unreadable.to_string()),
@@ -65,7 +65,7 @@ fn key_for_signing(
 #[function_component]
 pub fn SignSection(props: &SignSectionProps) -> Html {
     let lang = props.lang;
-    let t = lang.sign_texts();
+    let t = lang.texts();
     let stage = use_state(|| Stage::Idle);
     let copy = use_state(|| Copy::Idle);
     let fw = props.framework.framework();
@@ -88,7 +88,7 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let signed = key_for_signing(lang, &key_state, &on_key).and_then(|key| {
                 let record_id =
-                    random::record_id().ok_or_else(|| lang.sign_texts().sign_failed.to_string())?;
+                    random::record_id().ok_or_else(|| lang.texts().sign_failed.to_string())?;
                 sign_assessment(&framework, &assessment, &key, &clock::now_rfc3339(), &record_id)
                     .map_err(|e| lang.record_error(&e))
             });
@@ -129,11 +129,12 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
         };
         let on_new = {
             let dispatcher = props.dispatcher.clone();
-            let fresh = super::app::fresh_assessment(fw);
+            let framework = fw.clone();
             let stage = stage.clone();
             Callback::from(move |_: MouseEvent| {
                 if *stage == Stage::Confirming {
-                    dispatcher.dispatch(Msg::Replace(fresh.clone()));
+                    let entry = super::app::fresh_entry(&framework);
+                    dispatcher.dispatch(Msg::Open { entry, is_new: true });
                     stage.set(Stage::Idle);
                 } else {
                     stage.set(Stage::Confirming);

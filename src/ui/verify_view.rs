@@ -33,7 +33,7 @@ enum Checked {
 #[function_component]
 pub fn VerifyView(props: &VerifyViewProps) -> Html {
     let lang = props.lang;
-    let t = lang.sign_texts();
+    let t = lang.texts();
     let checked = use_state(|| Checked::Nothing);
     let on_file = {
         let checked = checked.clone();

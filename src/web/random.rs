@@ -15,3 +15,9 @@ pub fn record_id() -> Option<String> {
     let crypto = web_sys::window()?.crypto().ok()?;
     Some(format!("urn:uuid:{}", crypto.random_uuid()))
 }
+
+/// A new assessment's id: a random UUID, unique across devices so backups merge without clashes.
+pub fn entry_id() -> Option<String> {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    Some(crypto.random_uuid())
+}

@@ -28,3 +28,20 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
 pub fn remove(key: &str) -> Result<(), StorageError> {
     local_storage()?.remove_item(key).map_err(|_| StorageError::Unavailable)
 }
+
+/// Every `(key, value)` whose key starts with `prefix`.
+pub fn items_with_prefix(prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
+    let storage = local_storage()?;
+    let length = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let mut items = Vec::new();
+    for index in 0..length {
+        if let Ok(Some(key)) = storage.key(index) {
+            if key.starts_with(prefix) {
+                if let Ok(Some(value)) = storage.get_item(&key) {
+                    items.push((key, value));
+                }
+            }
+        }
+    }
+    Ok(items)
+}

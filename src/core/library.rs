@@ -1,0 +1,480 @@
+//! The assessments kept in one browser: their storage keys, what the start screen shows of each,
+//! and the backup file that moves them to another device.
+//!
+//! Storage itself is the browser's; this module only decides. Every rule about which copy wins
+//! lives here, so it is tested natively.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::assessment::{Assessment, Mode};
+use super::framework::Framework;
+use super::jcs;
+use super::saved::{self, SavedEntry, SavedError};
+
+/// Each assessment is kept under this prefix followed by its id.
+pub const ENTRY_PREFIX: &str = "leeruitkomsten:v2:assessment:";
+/// The id of the assessment that was open, so a reload reopens it.
+pub const OPEN_KEY: &str = "leeruitkomsten:v2:open";
+/// Where version 1 of the app kept its single assessment.
+pub const V1_KEY: &str = "leeruitkomsten:v1:assessment";
+
+pub const BACKUP_TYPE: &str = "LeeruitkomstenBackup";
+pub const BACKUP_VERSION: u64 = 1;
+/// Larger than any browser's storage for a site, so a real backup always fits.
+pub const MAX_BACKUP_BYTES: usize = 20 * 1024 * 1024;
+
+pub fn entry_key(id: &str) -> String {
+    format!("{ENTRY_PREFIX}{id}")
+}
+
+/// The id in a storage key, when the key is an entry's.
+pub fn id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(ENTRY_PREFIX).filter(|id| saved::is_entry_id(id))
+}
+
+/// What the start screen shows of one assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntrySummary {
+    pub id: String,
+    pub student_name: String,
+    pub student_number: String,
+    pub mode: Mode,
+    pub date: String,
+    pub updated: String,
+    pub scored: usize,
+    pub total: usize,
+    pub is_final: bool,
+    /// False when the assessment belongs to a framework this app does not have.
+    pub openable: bool,
+}
+
+impl EntrySummary {
+    pub fn of(entry: &SavedEntry, framework: &Framework) -> EntrySummary {
+        let a = &entry.assessment;
+        let openable = saved::check_framework(a, framework).is_ok();
+        let total = if openable { framework.indicator_count() } else { 0 };
+        let scored = if openable {
+            framework.indicators().filter(|i| a.score(framework, &i.id).is_scored()).count()
+        } else {
+            a.outcomes.values().map(|o| o.scores.values().filter(|s| s.is_scored()).count()).sum()
+        };
+        EntrySummary {
+            id: entry.id.clone(),
+            student_name: a.metadata.student_name.clone(),
+            student_number: a.metadata.student_number.clone(),
+            mode: a.metadata.mode,
+            date: a.metadata.date.clone(),
+            updated: entry.updated.clone(),
+            scored,
+            total,
+            is_final: a.is_final(),
+            openable,
+        }
+    }
+}
+
+/// One stored item under the entry prefix, read.
+// Most items are entries, so boxing them would add an allocation to nearly every item.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Listed {
+    Entry(SavedEntry),
+    /// Kept as it is: never overwritten, offered for download so nothing is lost.
+    Unreadable {
+        key: String,
+        text: String,
+        error: SavedError,
+    },
+}
+
+/// Reads every stored `(key, text)` that belongs to an entry; newest first, unreadable ones last.
+/// An entry whose id differs from its key's is unreadable: following either would risk
+/// overwriting the other.
+pub fn read_all(items: Vec<(String, String)>) -> Vec<Listed> {
+    let mut listed: Vec<Listed> = items
+        .into_iter()
+        .filter_map(|(key, text)| {
+            let id = id_of_key(&key)?.to_string();
+            Some(match saved::from_json(&text) {
+                Ok(entry) if entry.id == id => Listed::Entry(entry),
+                Ok(_) => Listed::Unreadable { key, text, error: SavedError::Unreadable("id") },
+                Err(error) => Listed::Unreadable { key, text, error },
+            })
+        })
+        .collect();
+    listed.sort_by(|a, b| match (a, b) {
+        (Listed::Entry(a), Listed::Entry(b)) => {
+            b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id))
+        }
+        (Listed::Entry(_), Listed::Unreadable { .. }) => Ordering::Less,
+        (Listed::Unreadable { .. }, Listed::Entry(_)) => Ordering::Greater,
+        (Listed::Unreadable { key: a, .. }, Listed::Unreadable { key: b, .. }) => a.cmp(b),
+    });
+    listed
+}
+
+/// A copy to go on with: a new draft with the same metadata and scores. A copy of a final
+/// assessment is a draft again; its signed record stays with the original.
+pub fn duplicate(entry: &SavedEntry, id: &str, now: &str) -> SavedEntry {
+    let mut assessment: Assessment = entry.assessment.clone();
+    assessment.signed = None;
+    SavedEntry { id: id.to_string(), updated: now.to_string(), assessment }
+}
+
+/// Every assessment in one file, to move to another device or keep safe. Unreadable entries go
+/// along as their raw text, so a backup loses nothing the browser held.
+pub fn backup_to_json(
+    entries: &[SavedEntry],
+    unreadable: &[(String, String)],
+    exported: &str,
+) -> Result<String, serde_json::Error> {
+    let mut root = Map::new();
+    root.insert("type".into(), Value::from(BACKUP_TYPE));
+    root.insert("version".into(), Value::from(BACKUP_VERSION));
+    root.insert("exported".into(), Value::from(exported));
+    let entries: Result<Vec<Value>, _> = entries.iter().map(saved::to_value).collect();
+    root.insert("assessments".into(), Value::Array(entries?));
+    if !unreadable.is_empty() {
+        let raw = unreadable
+            .iter()
+            .map(|(key, text)| {
+                let mut item = Map::new();
+                item.insert("key".into(), Value::from(key.as_str()));
+                item.insert("text".into(), Value::from(text.as_str()));
+                Value::Object(item)
+            })
+            .collect();
+        root.insert("unreadable".into(), Value::Array(raw));
+    }
+    serde_json::to_string_pretty(&Value::Object(root))
+}
+
+/// What a backup holds: every readable entry, with the open assessment as it is in memory (it may
+/// be newer than its stored copy, or not stored at all when storage failed), and the raw text of
+/// every unreadable one.
+pub fn backup_contents(
+    listed: &[Listed],
+    open: Option<&SavedEntry>,
+) -> (Vec<SavedEntry>, Vec<(String, String)>) {
+    let mut entries = Vec::new();
+    let mut unreadable = Vec::new();
+    for item in listed {
+        match item {
+            Listed::Entry(entry) if open.is_some_and(|o| o.id == entry.id) => {}
+            Listed::Entry(entry) => entries.push(entry.clone()),
+            Listed::Unreadable { key, text, .. } => unreadable.push((key.clone(), text.clone())),
+        }
+    }
+    if let Some(open) = open {
+        entries.insert(0, open.clone());
+    }
+    (entries, unreadable)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupError {
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson,
+    /// JSON, but not a backup of this app (a record, a key file, something else).
+    NotABackup,
+    UnknownVersion(u64),
+    /// The assessment at this position (0-based) cannot be read.
+    Entry {
+        index: usize,
+        error: SavedError,
+    },
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BackupError::TooLarge { bytes } => {
+                write!(f, "the file has {bytes} bytes, more than the {MAX_BACKUP_BYTES} allowed")
+            }
+            BackupError::NotJson => write!(f, "the file is not JSON"),
+            BackupError::NotABackup => write!(f, "the file is not a backup of this app"),
+            BackupError::UnknownVersion(v) => write!(f, "the backup has unknown version {v}"),
+            BackupError::Entry { index, error } => {
+                write!(f, "assessment {} in the backup: {error}", index + 1)
+            }
+        }
+    }
+}
+
+/// Reads a backup. One unreadable assessment refuses the whole file: importing part of it would
+/// look like success while something was left behind.
+pub fn backup_from_bytes(bytes: &[u8]) -> Result<Vec<SavedEntry>, BackupError> {
+    if bytes.len() > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| BackupError::NotJson)?;
+    let value = jcs::parse_strict(text).map_err(|_| BackupError::NotJson)?;
+    let root = value.as_object().ok_or(BackupError::NotABackup)?;
+    if root.get("type").and_then(Value::as_str) != Some(BACKUP_TYPE) {
+        return Err(BackupError::NotABackup);
+    }
+    let version = root.get("version").and_then(Value::as_u64).ok_or(BackupError::NotABackup)?;
+    if version != BACKUP_VERSION {
+        return Err(BackupError::UnknownVersion(version));
+    }
+    let items = root.get("assessments").and_then(Value::as_array).ok_or(BackupError::NotABackup)?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            saved::from_value(item).map_err(|error| BackupError::Entry { index, error })
+        })
+        .collect()
+}
+
+/// What importing does with one assessment from a backup.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportDecision {
+    /// Not here yet: added.
+    Add,
+    /// The backup's copy is newer: it replaces this browser's.
+    Replace,
+    /// Both copies are the same.
+    Same,
+    /// This browser's copy is as new or newer: kept, the backup's is skipped.
+    KeepNewer,
+    /// This browser's copy is final (signed) and the backup's is not: a signed assessment is
+    /// never turned back into a draft.
+    KeepFinal,
+}
+
+/// Decides, per assessment in a backup, what happens to it here. Never replaces a newer copy.
+pub fn plan_import(local: &[SavedEntry], incoming: &[SavedEntry]) -> Vec<ImportDecision> {
+    incoming
+        .iter()
+        .map(|theirs| match local.iter().find(|mine| mine.id == theirs.id) {
+            None => ImportDecision::Add,
+            Some(mine) if mine == theirs => ImportDecision::Same,
+            Some(mine) if mine.assessment.is_final() && !theirs.assessment.is_final() => {
+                ImportDecision::KeepFinal
+            }
+            Some(mine) if theirs.updated > mine.updated => ImportDecision::Replace,
+            Some(_) => ImportDecision::KeepNewer,
+        })
+        .collect()
+}
+
+/// Counts of an import, for the message after it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub added: usize,
+    pub replaced: usize,
+    pub unchanged: usize,
+    pub kept_newer: usize,
+}
+
+impl ImportCounts {
+    pub fn of(decisions: &[ImportDecision]) -> ImportCounts {
+        let mut counts = ImportCounts::default();
+        for decision in decisions {
+            match decision {
+                ImportDecision::Add => counts.added += 1,
+                ImportDecision::Replace => counts.replaced += 1,
+                ImportDecision::Same => counts.unchanged += 1,
+                ImportDecision::KeepNewer | ImportDecision::KeepFinal => counts.kept_newer += 1,
+            }
+        }
+        counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::{Action, MetadataField, Signed};
+    use crate::core::score::Score;
+
+    fn framework() -> Framework {
+        Framework::default_framework().unwrap()
+    }
+
+    fn entry(id: &str, updated: &str, student: &str) -> SavedEntry {
+        let fw = framework();
+        let mut assessment = Assessment::new(&fw);
+        assessment
+            .apply(&fw, Action::SetMetadata(MetadataField::StudentName, student.into()))
+            .unwrap();
+        SavedEntry { id: id.into(), updated: updated.into(), assessment }
+    }
+
+    fn sealed(mut e: SavedEntry) -> SavedEntry {
+        let signed =
+            Signed { record: "{}".into(), created: e.updated.clone(), signer: "did:key:z".into() };
+        e.assessment.apply(&framework(), Action::Seal(signed)).unwrap();
+        e
+    }
+
+    #[test]
+    fn keys_carry_only_safe_ids() {
+        assert_eq!(id_of_key(&entry_key("ab-12")), Some("ab-12"));
+        assert_eq!(id_of_key("leeruitkomsten:v2:assessment:../x"), None);
+        assert_eq!(id_of_key("leeruitkomsten:v2:assessment:"), None);
+        assert_eq!(id_of_key(OPEN_KEY), None);
+        assert_eq!(id_of_key(V1_KEY), None);
+    }
+
+    #[test]
+    fn lists_newest_first_and_keeps_what_it_cannot_read() {
+        let old = entry("a", "2026-11-20T10:00:00.000Z", "Oud");
+        let new = entry("b", "2026-11-22T10:00:00.000Z", "Nieuw");
+        let items = vec![
+            (entry_key("a"), saved::to_json(&old).unwrap()),
+            ("leeruitkomsten:lang".into(), "nl".into()),
+            (entry_key("c"), "{kapot".into()),
+            (entry_key("b"), saved::to_json(&new).unwrap()),
+            // An entry copied under another id's key is not trusted either way.
+            (entry_key("d"), saved::to_json(&old).unwrap()),
+        ];
+        let listed = read_all(items);
+        assert_eq!(listed.len(), 4);
+        assert_eq!(listed[0], Listed::Entry(new));
+        assert_eq!(listed[1], Listed::Entry(old));
+        let unreadable: Vec<_> = listed[2..]
+            .iter()
+            .map(|l| match l {
+                Listed::Unreadable { key, .. } => key.clone(),
+                Listed::Entry(e) => panic!("{} should be unreadable", e.id),
+            })
+            .collect();
+        assert_eq!(unreadable, vec![entry_key("c"), entry_key("d")]);
+    }
+
+    #[test]
+    fn summary_counts_scored_indicators() {
+        let fw = framework();
+        let mut e = entry("a", "2026-11-20T10:00:00.000Z", "Sanne");
+        for id in ["LU1.1", "LU1.2", "LU6.9"] {
+            e.assessment
+                .apply(&fw, Action::SetScore { indicator: id.into(), score: Score::Good })
+                .unwrap();
+        }
+        e.assessment
+            .apply(&fw, Action::SetScore { indicator: "LU1.2".into(), score: Score::NotScored })
+            .unwrap();
+        let s = EntrySummary::of(&e, &fw);
+        assert_eq!((s.scored, s.total), (2, 42));
+        assert!(!s.is_final && s.openable);
+        assert_eq!(s.student_name, "Sanne");
+        let s = EntrySummary::of(&sealed(e.clone()), &fw);
+        assert!(s.is_final);
+        e.assessment.framework_id = "ander".into();
+        assert!(!EntrySummary::of(&e, &fw).openable);
+    }
+
+    #[test]
+    fn a_duplicate_is_a_new_draft() {
+        let original = sealed(entry("a", "2026-11-20T10:00:00.000Z", "Sanne"));
+        let copy = duplicate(&original, "b", "2026-11-23T08:00:00.000Z");
+        assert_eq!(copy.id, "b");
+        assert!(!copy.assessment.is_final());
+        assert_eq!(copy.assessment.metadata, original.assessment.metadata);
+        assert!(original.assessment.is_final());
+    }
+
+    #[test]
+    fn backup_round_trips_and_carries_unreadable_text() {
+        let entries = vec![
+            entry("a", "2026-11-20T10:00:00.000Z", "A"),
+            entry("b", "2026-11-21T10:00:00.000Z", "B"),
+        ];
+        let raw = vec![(entry_key("c"), "{kapot".to_string())];
+        let text = backup_to_json(&entries, &raw, "2026-11-23T12:00:00.000Z").unwrap();
+        assert_eq!(backup_from_bytes(text.as_bytes()), Ok(entries));
+        assert!(text.contains("{kapot"));
+    }
+
+    #[test]
+    fn backup_takes_the_open_assessment_from_memory() {
+        let stored_open = entry("a", "2026-11-20T10:00:00.000Z", "Oud");
+        let other = entry("b", "2026-11-19T10:00:00.000Z", "B");
+        let in_memory = entry("a", "2026-11-21T10:00:00.000Z", "Nieuw");
+        let listed = vec![
+            Listed::Entry(stored_open),
+            Listed::Entry(other.clone()),
+            Listed::Unreadable {
+                key: entry_key("c"),
+                text: "{".into(),
+                error: SavedError::Unreadable("text"),
+            },
+        ];
+        let (entries, raw) = backup_contents(&listed, Some(&in_memory));
+        assert_eq!(entries, vec![in_memory.clone(), other.clone()]);
+        assert_eq!(raw, vec![(entry_key("c"), "{".to_string())]);
+        // Not stored at all (storage failed): still in the backup.
+        let (entries, _) = backup_contents(&[], Some(&in_memory));
+        assert_eq!(entries, vec![in_memory]);
+        let (entries, _) = backup_contents(&listed[1..2], None);
+        assert_eq!(entries, vec![other]);
+    }
+
+    #[test]
+    fn backup_refuses_what_is_not_one() {
+        assert_eq!(backup_from_bytes(b"\xff"), Err(BackupError::NotJson));
+        assert_eq!(backup_from_bytes(b"{\"a\":1,\"a\":2}"), Err(BackupError::NotJson));
+        assert_eq!(backup_from_bytes(b"[]"), Err(BackupError::NotABackup));
+        assert_eq!(
+            backup_from_bytes(b"{\"type\":\"AssessmentRecord\"}"),
+            Err(BackupError::NotABackup)
+        );
+        let newer = format!("{{\"type\":\"{BACKUP_TYPE}\",\"version\":2,\"assessments\":[]}}");
+        assert_eq!(backup_from_bytes(newer.as_bytes()), Err(BackupError::UnknownVersion(2)));
+        let broken = format!(
+            "{{\"type\":\"{BACKUP_TYPE}\",\"version\":1,\"assessments\":[{}, {{\"version\":2}}]}}",
+            saved::to_json(&entry("a", "t", "A")).unwrap()
+        );
+        assert_eq!(
+            backup_from_bytes(broken.as_bytes()),
+            Err(BackupError::Entry { index: 1, error: SavedError::Unreadable("id") })
+        );
+        let huge = vec![b' '; MAX_BACKUP_BYTES + 1];
+        assert_eq!(
+            backup_from_bytes(&huge),
+            Err(BackupError::TooLarge { bytes: MAX_BACKUP_BYTES + 1 })
+        );
+    }
+
+    #[test]
+    fn import_never_replaces_a_newer_or_final_copy() {
+        let mine = vec![
+            entry("same", "2026-11-20T10:00:00.000Z", "S"),
+            entry("older-here", "2026-11-20T10:00:00.000Z", "O"),
+            entry("newer-here", "2026-11-22T10:00:00.000Z", "N"),
+            sealed(entry("final-here", "2026-11-20T10:00:00.000Z", "F")),
+        ];
+        let theirs = vec![
+            entry("same", "2026-11-20T10:00:00.000Z", "S"),
+            entry("older-here", "2026-11-21T10:00:00.000Z", "O2"),
+            entry("newer-here", "2026-11-21T10:00:00.000Z", "N2"),
+            entry("final-here", "2026-11-25T10:00:00.000Z", "F2"),
+            entry("new", "2026-11-19T10:00:00.000Z", "X"),
+        ];
+        let plan = plan_import(&mine, &theirs);
+        assert_eq!(
+            plan,
+            vec![
+                ImportDecision::Same,
+                ImportDecision::Replace,
+                ImportDecision::KeepNewer,
+                ImportDecision::KeepFinal,
+                ImportDecision::Add,
+            ]
+        );
+        assert_eq!(
+            ImportCounts::of(&plan),
+            ImportCounts { added: 1, replaced: 1, unchanged: 1, kept_newer: 2 }
+        );
+        // Equal times but different content: this browser's copy stays.
+        let tie = vec![entry("same", "2026-11-20T10:00:00.000Z", "Other")];
+        assert_eq!(plan_import(&mine, &tie), vec![ImportDecision::KeepNewer]);
+    }
+}

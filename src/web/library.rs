@@ -1,0 +1,97 @@
+//! Keeps the assessments in `localStorage`, one key per assessment (see `core::library`), and
+//! tells the app when another tab changes one.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+
+use super::storage::{self, StorageError};
+use crate::core::library::{self, Listed};
+use crate::core::saved::{self, SavedEntry, SavedError};
+
+/// Writes `entry` and remembers it as the open one. The entry is read back: a write the browser
+/// claims to have made but did not is a failure like any other.
+pub fn save(entry: &SavedEntry) -> Result<(), StorageError> {
+    write(entry)?;
+    set_open(&entry.id)
+}
+
+/// Writes `entry` without opening it (a copy, an import).
+pub fn write(entry: &SavedEntry) -> Result<(), StorageError> {
+    let text = saved::to_json(entry).map_err(|_| StorageError::WriteRefused)?;
+    let key = library::entry_key(&entry.id);
+    storage::write(&key, &text)?;
+    if storage::read(&key)?.as_deref() != Some(text.as_str()) {
+        return Err(StorageError::WriteRefused);
+    }
+    Ok(())
+}
+
+pub fn set_open(id: &str) -> Result<(), StorageError> {
+    storage::write(library::OPEN_KEY, id)
+}
+
+pub fn open_id() -> Option<String> {
+    storage::read(library::OPEN_KEY).ok().flatten().filter(|id| saved::is_entry_id(id))
+}
+
+/// The stored text of one entry, for undoing a delete.
+pub fn raw(id: &str) -> Result<Option<String>, StorageError> {
+    storage::read(&library::entry_key(id))
+}
+
+pub fn restore_raw(id: &str, text: &str) -> Result<(), StorageError> {
+    storage::write(&library::entry_key(id), text)
+}
+
+pub fn remove(id: &str) -> Result<(), StorageError> {
+    storage::remove(&library::entry_key(id))
+}
+
+/// Every stored assessment, newest first, unreadable ones kept apart.
+pub fn list() -> Result<Vec<Listed>, StorageError> {
+    Ok(library::read_all(storage::items_with_prefix(library::ENTRY_PREFIX)?))
+}
+
+/// What moving version 1's single assessment into the library came to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Migration {
+    /// Nothing of version 1 was stored.
+    Nothing,
+    /// Moved; this is its new id.
+    Moved(String),
+    /// Version 1's entry could not be read or moved; it stays where it is, untouched.
+    Failed(SavedError),
+}
+
+/// Moves what version 1 kept into an entry of its own, and removes the old key only once the new
+/// entry reads back.
+pub fn migrate_v1(id: &str, now: &str) -> Migration {
+    let Ok(Some(text)) = storage::read(library::V1_KEY) else {
+        return Migration::Nothing;
+    };
+    match saved::migrate_v1(&text, id, now) {
+        Ok(entry) => match save(&entry) {
+            Ok(()) => {
+                let _ = storage::remove(library::V1_KEY);
+                Migration::Moved(entry.id)
+            }
+            Err(_) => Migration::Failed(SavedError::Unreadable("storage")),
+        },
+        Err(error) => Migration::Failed(error),
+    }
+}
+
+/// Calls `on_change(id, new text)` when another tab changes an entry; the listener stops when
+/// the returned value is dropped. (The browser sends these only to other tabs, never to the
+/// writer.)
+pub fn on_change(on_change: impl Fn(String, Option<String>) + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+        if let Some(key) = event.key() {
+            if let Some(id) = library::id_of_key(&key) {
+                on_change(id.to_string(), event.new_value());
+            }
+        }
+    }))
+}
