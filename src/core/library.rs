@@ -4,10 +4,9 @@
 //! Storage itself is the browser's; this module only decides. Every rule about which copy wins
 //! lives here, so it is tested natively.
 
-use std::cmp::Ordering;
 use std::fmt;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::assessment::{Assessment, Mode};
 use super::framework::Framework;
@@ -105,15 +104,25 @@ pub fn read_all(items: Vec<(String, String)>) -> Vec<Listed> {
             })
         })
         .collect();
-    listed.sort_by(|a, b| match (a, b) {
-        (Listed::Entry(a), Listed::Entry(b)) => {
-            b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id))
+    // An insertion sort: lists are short, and the standard sort would add several KB to the app.
+    for i in 1..listed.len() {
+        let mut j = i;
+        while j > 0 && comes_first(&listed[j], &listed[j - 1]) {
+            listed.swap(j, j - 1);
+            j -= 1;
         }
-        (Listed::Entry(_), Listed::Unreadable { .. }) => Ordering::Less,
-        (Listed::Unreadable { .. }, Listed::Entry(_)) => Ordering::Greater,
-        (Listed::Unreadable { key: a, .. }, Listed::Unreadable { key: b, .. }) => a.cmp(b),
-    });
+    }
     listed
+}
+
+/// Entries newest first (then by id, so the order is stable), unreadable items last by key.
+fn comes_first(a: &Listed, b: &Listed) -> bool {
+    match (a, b) {
+        (Listed::Entry(a), Listed::Entry(b)) => (&b.updated, &a.id) < (&a.updated, &b.id),
+        (Listed::Entry(_), Listed::Unreadable { .. }) => true,
+        (Listed::Unreadable { .. }, Listed::Entry(_)) => false,
+        (Listed::Unreadable { key: a, .. }, Listed::Unreadable { key: b, .. }) => a < b,
+    }
 }
 
 /// A copy to go on with: a new draft with the same metadata and scores. A copy of a final
@@ -131,25 +140,29 @@ pub fn backup_to_json(
     unreadable: &[(String, String)],
     exported: &str,
 ) -> Result<String, serde_json::Error> {
-    let mut root = Map::new();
-    root.insert("type".into(), Value::from(BACKUP_TYPE));
-    root.insert("version".into(), Value::from(BACKUP_VERSION));
-    root.insert("exported".into(), Value::from(exported));
-    let entries: Result<Vec<Value>, _> = entries.iter().map(saved::to_value).collect();
-    root.insert("assessments".into(), Value::Array(entries?));
-    if !unreadable.is_empty() {
-        let raw = unreadable
-            .iter()
-            .map(|(key, text)| {
-                let mut item = Map::new();
-                item.insert("key".into(), Value::from(key.as_str()));
-                item.insert("text".into(), Value::from(text.as_str()));
-                Value::Object(item)
-            })
-            .collect();
-        root.insert("unreadable".into(), Value::Array(raw));
+    // Built from each entry's stored form rather than through `serde_json::Value`, which would
+    // bring a second serializer of the assessment into the app.
+    let string = |s: &str| serde_json::to_string(s);
+    let mut out = format!(
+        "{{\n  \"type\": {},\n  \"version\": {BACKUP_VERSION},\n  \"exported\": {},\n  \"assessments\": [",
+        string(BACKUP_TYPE)?,
+        string(exported)?
+    );
+    for (n, entry) in entries.iter().enumerate() {
+        out.push_str(if n == 0 { "\n    " } else { ",\n    " });
+        out.push_str(&saved::to_json(entry)?);
     }
-    serde_json::to_string_pretty(&Value::Object(root))
+    out.push_str("\n  ]");
+    if !unreadable.is_empty() {
+        out.push_str(",\n  \"unreadable\": [");
+        for (n, (key, text)) in unreadable.iter().enumerate() {
+            out.push_str(if n == 0 { "\n    " } else { ",\n    " });
+            out.push_str(&format!("{{\"key\": {}, \"text\": {}}}", string(key)?, string(text)?));
+        }
+        out.push_str("\n  ]");
+    }
+    out.push_str("\n}\n");
+    Ok(out)
 }
 
 /// What a backup holds: every readable entry, with the open assessment as it is in memory (it may

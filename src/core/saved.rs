@@ -60,11 +60,7 @@ impl fmt::Display for SavedError {
 }
 
 pub fn to_json(entry: &SavedEntry) -> Result<String, serde_json::Error> {
-    to_value(entry).map(|value| value.to_string())
-}
-
-pub(crate) fn to_value(entry: &SavedEntry) -> Result<Value, serde_json::Error> {
-    serde_json::to_value(EntryRef {
+    serde_json::to_string(&EntryRef {
         version: SAVED_VERSION,
         id: &entry.id,
         updated: &entry.updated,

@@ -1,66 +1,13 @@
-// Page-level tests of the release build: serves dist/ on 127.0.0.1 and drives Debian's Chromium
-// with playwright-core (no browser is downloaded). Usage: node tests/e2e/run.mjs DIST [--screenshots DIR]
-import { createServer } from "node:http";
-import { readFile, mkdir } from "node:fs/promises";
-import { extname, join, normalize, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
+// Page-level tests of the release build (the server, browser and reporting are in harness.mjs).
+// Usage: node tests/e2e/run.mjs DIST [--screenshots DIR]
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import assert from "node:assert/strict";
+import { appReady, loadFramework, startHarness } from "./harness.mjs";
 
-const require = createRequire(import.meta.url);
-const { chromium } = require("playwright-core");
-
-const here = dirname(fileURLToPath(import.meta.url));
-const [dist, flag, shotDir] = process.argv.slice(2);
-if (!dist) {
-  console.error("usage: node tests/e2e/run.mjs DIST [--screenshots DIR]");
-  process.exit(2);
-}
-const framework = JSON.parse(
-  await readFile(join(here, "../../frameworks/leeruitkomsten-opbouwwerk-2026.json"), "utf8"),
-);
-const outcomes = framework.core_tasks.flatMap((t) => t.learning_outcomes);
-const indicators = outcomes.flatMap((o) => o.indicators);
-
-const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
-const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-  try {
-    const body = await readFile(join(dist, path === "/" ? "index.html" : path));
-    res.writeHead(200, { "content-type": types[extname(path) || ".html"] ?? "application/octet-stream" });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const url = `http://127.0.0.1:${server.address().port}/`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
-
-const results = [];
-async function check(name, body) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
-  try {
-    await page.goto(url);
-    await page.getByRole("heading", { level: 1 }).waitFor();
-    await body(page);
-    assert.deepEqual(problems, []);
-    results.push(["ok", name]);
-  } catch (e) {
-    results.push(["FAILED", name, e]);
-  } finally {
-    await context.close();
-  }
-}
+const { framework, outcomes, indicators } = await loadFramework();
+const { check, openPage, note, finish, args } = await startHarness("node tests/e2e/run.mjs DIST [--screenshots DIR]");
+const [flag, shotDir] = args;
 
 const progress = (page) => page.getByRole("status").first().textContent();
 
@@ -102,7 +49,7 @@ await check("choosing a level updates the summary at once, clearing restores it,
   await page.keyboard.press("ArrowRight");
   assert.equal(await group.getByRole("radio", { name: "+ goed ontwikkeld" }).isChecked(), true);
   await page.reload();
-  await page.getByRole("heading", { level: 1 }).waitFor();
+  await appReady(page);
   assert.equal(await page.locator('li[id="indicator-LU3.2"]').getByRole("radio", { name: "+ goed ontwikkeld" }).isChecked(), true);
   assert.equal(await progress(page), "1 van 42 indicatoren gescoord");
 });
@@ -115,10 +62,7 @@ await check("a phone-wide screen needs no horizontal scrolling", async (page) =>
 
 if (flag === "--screenshots" && shotDir) {
   await mkdir(shotDir, { recursive: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByRole("heading", { level: 1 }).waitFor();
+  const { page, close } = await openPage();
   const scores = ["high", "good", "good", "present", "high", "good", "high", "good", "good", "high", "good", "present"];
   for (const [i, indicator] of indicators.slice(0, scores.length).entries()) {
     await page.locator(`input[name="score-${indicator.id}"][value="${scores[i]}"]`).check();
@@ -137,18 +81,8 @@ if (flag === "--screenshots" && shotDir) {
   await page.setViewportSize({ width: 360, height: 780 });
   await page.locator('li[id="indicator-LU1.2"]').evaluate((e) => e.scrollIntoView());
   await page.screenshot({ path: join(shotDir, "screenshot-phone.png") });
-  await context.close();
-  results.push(["ok", `screenshot written to ${shotDir}`]);
+  await close();
+  note(`screenshot written to ${shotDir}`);
 }
 
-await browser.close();
-server.close();
-let failed = 0;
-for (const [status, name, error] of results) {
-  console.log(`${status}: ${name}`);
-  if (error) {
-    failed++;
-    console.log(`  ${String(error.stack ?? error).split("\n").slice(0, 6).join("\n  ")}`);
-  }
-}
-process.exit(failed ? 1 : 0);
+await finish();
