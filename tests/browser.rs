@@ -26,7 +26,13 @@ impl Mounted {
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-        settle().await;
+        // The app opens once its crash journal (IndexedDB) has been read.
+        for _ in 0..100 {
+            settle().await;
+            if root.query_selector(".page-header").ok().flatten().is_some() {
+                break;
+            }
+        }
         Mounted { root, handle: Some(handle) }
     }
 
@@ -96,6 +102,31 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function clear_journal() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open("leeruitkomsten", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("kv");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction("kv", "readwrite");
+      tx.objectStore("kv").clear();
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+"#)]
+extern "C" {
+    fn clear_journal() -> js_sys::Promise;
+}
+
+/// Empties both places the app keeps assessments: `localStorage` and its IndexedDB journal.
+async fn clear_storage() {
+    storage().clear().unwrap();
+    wasm_bindgen_futures::JsFuture::from(clear_journal()).await.unwrap();
+}
+
 fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
@@ -106,7 +137,7 @@ fn framework() -> Framework {
 
 #[wasm_bindgen_test]
 async fn shows_every_kerntaak_leeruitkomst_and_indicator_as_a_radio_group() {
-    storage().clear().unwrap();
+    clear_storage().await;
     let app = Mounted::new().await;
     let fw = framework();
 
@@ -158,7 +189,7 @@ async fn shows_every_kerntaak_leeruitkomst_and_indicator_as_a_radio_group() {
 
 #[wasm_bindgen_test]
 async fn choosing_a_level_updates_the_summary_and_clearing_restores_it() {
-    storage().clear().unwrap();
+    clear_storage().await;
     let app = Mounted::new().await;
     let lu2_before = app.numbers("LU2");
     let overall_before = app.numbers("overall");
@@ -198,7 +229,7 @@ async fn choosing_a_level_updates_the_summary_and_clearing_restores_it() {
 
 #[wasm_bindgen_test]
 async fn comments_and_scores_survive_a_remount() {
-    storage().clear().unwrap();
+    clear_storage().await;
     let app = Mounted::new().await;
     app.choose("LU6.9", "good").await;
     let area: web_sys::HtmlTextAreaElement =
@@ -219,7 +250,7 @@ async fn comments_and_scores_survive_a_remount() {
 
 #[wasm_bindgen_test]
 async fn an_unreadable_saved_assessment_is_reported_and_kept() {
-    storage().clear().unwrap();
+    clear_storage().await;
     let bad = "leeruitkomsten:v2:assessment:kapot";
     storage().set_item(bad, "{ not json").unwrap();
     let app = Mounted::new().await;
@@ -236,7 +267,7 @@ async fn an_unreadable_saved_assessment_is_reported_and_kept() {
 
 #[wasm_bindgen_test]
 async fn what_version_1_saved_is_moved_over() {
-    storage().clear().unwrap();
+    clear_storage().await;
     storage()
         .set_item("leeruitkomsten:v1:assessment", include_str!("fixtures/saved-v1.json"))
         .unwrap();
@@ -255,7 +286,7 @@ async fn what_version_1_saved_is_moved_over() {
 
 #[wasm_bindgen_test]
 async fn assessments_are_listed_opened_duplicated_deleted_and_restored() {
-    storage().clear().unwrap();
+    clear_storage().await;
     let app = Mounted::new().await;
     app.choose("LU1.1", "good").await;
     app.choose("LU1.2", "good").await;
@@ -292,7 +323,7 @@ async fn assessments_are_listed_opened_duplicated_deleted_and_restored() {
 
 #[wasm_bindgen_test]
 async fn the_interface_switches_to_english() {
-    storage().clear().unwrap();
+    clear_storage().await;
     storage().remove_item("leeruitkomsten:lang").unwrap();
     let app = Mounted::new().await;
     assert_eq!(app.text("#summary-heading"), "Overzicht");

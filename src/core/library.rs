@@ -115,6 +115,18 @@ pub fn read_all(items: Vec<(String, String)>) -> Vec<Listed> {
     listed
 }
 
+/// Whether the journal's copy of an entry (see `web::journal`) should replace the one in
+/// `localStorage`: when that one is gone or older. An unreadable local copy is never replaced:
+/// it is kept as found, like every entry the app cannot read.
+pub fn journal_copy_wins(local: Option<&str>, journal: &str) -> bool {
+    let Ok(theirs) = saved::from_json(journal) else { return false };
+    match local.map(saved::from_json) {
+        None => true,
+        Some(Ok(mine)) => mine.id == theirs.id && theirs.updated > mine.updated,
+        Some(Err(_)) => false,
+    }
+}
+
 /// Entries newest first (then by id, so the order is stable), unreadable items last by key.
 fn comes_first(a: &Listed, b: &Listed) -> bool {
     match (a, b) {
@@ -382,6 +394,20 @@ mod tests {
         assert!(s.is_final);
         e.assessment.framework_id = "ander".into();
         assert!(!EntrySummary::of(&e, &fw).openable);
+    }
+
+    #[test]
+    fn the_journal_brings_back_only_newer_copies() {
+        let older = saved::to_json(&entry("a", "2026-11-20T10:00:00.000Z", "A")).unwrap();
+        let newer = saved::to_json(&entry("a", "2026-11-20T10:00:03.000Z", "AB")).unwrap();
+        assert!(journal_copy_wins(None, &newer));
+        assert!(journal_copy_wins(Some(&older), &newer));
+        assert!(!journal_copy_wins(Some(&newer), &older));
+        assert!(!journal_copy_wins(Some(&newer), &newer));
+        assert!(!journal_copy_wins(Some("{kapot"), &newer));
+        assert!(!journal_copy_wins(None, "{kapot"));
+        let other = saved::to_json(&entry("b", "2026-11-21T10:00:00.000Z", "B")).unwrap();
+        assert!(!journal_copy_wins(Some(&older), &other));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::core_task_section::CoreTaskSection;
@@ -19,14 +20,27 @@ use crate::core::record::{FrameworkLoadError, HashedFramework};
 use crate::core::saved::{self, SavedEntry};
 use crate::i18n::Lang;
 use crate::web::library::{self, Migration};
-use crate::web::{clock, download, keystore, random, storage};
+use crate::web::{clock, download, journal, keystore, random, storage};
 
 const LANG_KEY: &str = "leeruitkomsten:lang";
 
 #[function_component]
 pub fn App() -> Html {
     let framework = use_memo((), |_| HashedFramework::default_framework().map(Rc::new));
+    // The form opens once the crash journal has put back anything newer than `localStorage` holds;
+    // opening first would let the next change overwrite what the journal kept.
+    let recovered = use_state(|| false);
+    {
+        let recovered = recovered.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                library::recover(journal::open_and_read().await);
+                recovered.set(true);
+            });
+        });
+    }
     match &*framework {
+        Ok(_) if !*recovered => html! { <div class="app" aria-busy="true"></div> },
         Ok(framework) => html! {
             <Assessor framework={framework.clone()} />
         },
@@ -201,6 +215,12 @@ fn Assessor(props: &AssessorProps) -> Html {
             view.set(View::Assess);
         })
     };
+    let on_open_replaced = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |entry: SavedEntry| {
+            dispatcher.dispatch(Msg::Open { entry, is_new: false })
+        })
+    };
     let on_new = {
         let dispatcher = dispatcher.clone();
         let view = view.clone();
@@ -239,6 +259,7 @@ fn Assessor(props: &AssessorProps) -> Html {
                     listing={(*listing).clone()}
                     open={Rc::new(state.entry())}
                     {on_open}
+                    {on_open_replaced}
                     {on_new}
                     {on_deleted}
                     on_refresh={refresh.clone()}

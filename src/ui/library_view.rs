@@ -24,6 +24,8 @@ pub struct LibraryViewProps {
     /// The open assessment, as it is in memory.
     pub open: Rc<SavedEntry>,
     pub on_open: Callback<SavedEntry>,
+    /// An import replaced the open assessment: show the new copy without leaving this view.
+    pub on_open_replaced: Callback<SavedEntry>,
     pub on_new: Callback<()>,
     /// An entry was deleted; the app moves off it when it is the open one.
     pub on_deleted: Callback<String>,
@@ -89,7 +91,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
     let on_import = {
         let listing = props.listing.clone();
         let open_id = props.open.id.clone();
-        let on_open = props.on_open.clone();
+        let on_open = props.on_open_replaced.clone();
         let on_refresh = props.on_refresh.clone();
         let message = message.clone();
         Callback::from(move |file: File| {

@@ -4,6 +4,7 @@
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 
+use super::journal;
 use super::storage::{self, StorageError};
 use crate::core::library::{self, Listed};
 use crate::core::saved::{self, SavedEntry, SavedError};
@@ -19,7 +20,7 @@ pub fn save(entry: &SavedEntry) -> Result<(), StorageError> {
 pub fn write(entry: &SavedEntry) -> Result<(), StorageError> {
     let text = saved::to_json(entry).map_err(|_| StorageError::WriteRefused)?;
     let key = library::entry_key(&entry.id);
-    storage::write(&key, &text)?;
+    put(&key, &text)?;
     if storage::read(&key)?.as_deref() != Some(text.as_str()) {
         return Err(StorageError::WriteRefused);
     }
@@ -27,7 +28,14 @@ pub fn write(entry: &SavedEntry) -> Result<(), StorageError> {
 }
 
 pub fn set_open(id: &str) -> Result<(), StorageError> {
-    storage::write(library::OPEN_KEY, id)
+    put(library::OPEN_KEY, id)
+}
+
+/// Writes to `localStorage` and to the journal that outlives a crash.
+fn put(key: &str, text: &str) -> Result<(), StorageError> {
+    storage::write(key, text)?;
+    journal::put(key, text);
+    Ok(())
 }
 
 pub fn open_id() -> Option<String> {
@@ -40,11 +48,35 @@ pub fn raw(id: &str) -> Result<Option<String>, StorageError> {
 }
 
 pub fn restore_raw(id: &str, text: &str) -> Result<(), StorageError> {
-    storage::write(&library::entry_key(id), text)
+    put(&library::entry_key(id), text)
 }
 
 pub fn remove(id: &str) -> Result<(), StorageError> {
-    storage::remove(&library::entry_key(id))
+    let key = library::entry_key(id);
+    storage::remove(&key)?;
+    journal::delete(&key);
+    Ok(())
+}
+
+/// Puts back into `localStorage` what the journal holds newer: the seconds of work a crashed or
+/// killed browser did not write to disk. Returns how many entries came back.
+pub fn recover(journal_items: Vec<(String, String)>) -> usize {
+    let mut recovered = 0;
+    for (key, text) in journal_items {
+        if key == library::OPEN_KEY {
+            if matches!(storage::read(&key), Ok(None)) && saved::is_entry_id(&text) {
+                let _ = storage::write(&key, &text);
+            }
+        } else if library::id_of_key(&key).is_some() {
+            let local = storage::read(&key).ok().flatten();
+            if library::journal_copy_wins(local.as_deref(), &text)
+                && storage::write(&key, &text).is_ok()
+            {
+                recovered += 1;
+            }
+        }
+    }
+    recovered
 }
 
 /// Every stored assessment, newest first, unreadable ones kept apart.
@@ -73,6 +105,7 @@ pub fn migrate_v1(id: &str, now: &str) -> Migration {
         Ok(entry) => match save(&entry) {
             Ok(()) => {
                 let _ = storage::remove(library::V1_KEY);
+                journal::delete(library::V1_KEY);
                 Migration::Moved(entry.id)
             }
             Err(_) => Migration::Failed(SavedError::Unreadable("storage")),

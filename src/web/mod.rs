@@ -5,6 +5,7 @@ pub mod clipboard;
 pub mod clock;
 pub mod download;
 pub mod files;
+pub mod journal;
 pub mod keystore;
 pub mod library;
 pub mod random;

@@ -1,0 +1,242 @@
+// Page-level tests that an assessment is never lost: autosave and reload, a browser killed in the
+// middle of typing, full storage, a corrupted entry, two tabs on one assessment, and moving
+// assessments to another browser with a backup file.
+// Usage: node tests/e2e/storage.mjs DIST
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import assert from "node:assert/strict";
+import { startHarness, appReady, reloadApp, download } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const { chromium } = require("playwright-core");
+
+const h = await startHarness("node tests/e2e/storage.mjs DIST");
+const { check, url } = h;
+
+const LEVEL = { present: "□ aanwezig", good: "+ goed ontwikkeld", high: "++ in hoge mate ontwikkeld" };
+const TEN = [
+  ["LU1.1", "high"], ["LU1.2", "good"], ["LU1.3", "present"], ["LU2.1", "good"], ["LU2.4", "high"],
+  ["LU3.2", "good"], ["LU4.1", "present"], ["LU5.3", "high"], ["LU6.1", "good"], ["LU6.9", "high"],
+];
+
+const radio = (page, id, level) => page.locator(`li[id="indicator-${id}"]`).getByRole("radio", { name: LEVEL[level], exact: true });
+const progress = (page) => page.locator(".summary [role=status]").first().textContent();
+const comment = (page, id) => page.locator(`textarea[id="comment-${id}"]`);
+
+async function score(page, id, level) {
+  await radio(page, id, level).check();
+}
+
+async function typeComment(page, id, text, delay = 0) {
+  const details = page.locator(`li[id="indicator-${id}"] details.comment`);
+  if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
+  await comment(page, id).click();
+  await page.keyboard.type(text, { delay });
+}
+
+async function expectScores(page, scores) {
+  for (const [id, level] of scores) {
+    assert.equal(await radio(page, id, level).isChecked(), true, `${id} should be ${level}`);
+  }
+}
+
+async function openLibrary(page) {
+  await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+  await page.getByRole("heading", { name: "Bewaarde beoordelingen" }).waitFor();
+}
+
+const notice = (page) => page.locator(".storage-notice");
+
+await check("ten scores and a comment typed just before a reload are all there after it", async (page) => {
+  for (const [id, level] of TEN) await score(page, id, level);
+  const text = "Zij leidde de buurtavond zelfstandig; zie verslag van 12 november.";
+  await typeComment(page, "LU3.2", text);
+  // No waiting: the reload follows the last keystroke at once.
+  await reloadApp(page);
+  await expectScores(page, TEN);
+  assert.equal(await comment(page, "LU3.2").inputValue(), text);
+  assert.equal(await progress(page), "10 van 42 indicatoren gescoord");
+  assert.equal(await notice(page).count(), 0);
+});
+
+/** Starts Chromium ourselves on a profile directory, so that the test can kill it outright. */
+async function launchOwnBrowser(profile) {
+  const child = spawn("/usr/bin/chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"], { stdio: ["ignore", "ignore", "pipe"] });
+  const endpoint = await new Promise((resolve, reject) => {
+    let seen = "";
+    child.stderr.on("data", (data) => {
+      seen += data;
+      const found = seen.match(/DevTools listening on (ws:\S+)/);
+      if (found) resolve(found[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`chromium exited (${code}) before it listened: ${seen}`)));
+  });
+  const browser = await chromium.connectOverCDP(endpoint);
+  const page = await browser.contexts()[0].newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(url);
+  await appReady(page);
+  return { child, browser, page, problems };
+}
+
+await check("a browser killed in the middle of typing reopens with every score and keystroke", async () => {
+  const profile = await mkdtemp(join(tmpdir(), "leeruitkomsten-kill-"));
+  try {
+    let run = await launchOwnBrowser(profile);
+    for (const [id, level] of TEN.slice(0, 4)) await score(run.page, id, level);
+    const text = "Gesprek met de wijkagent voorbereid";
+    await typeComment(run.page, "LU2.1", text, 20);
+    // Killed (SIGKILL, no chance to flush) within a few milliseconds of the last keystroke.
+    // Chromium writes localStorage to disk seconds later; the app's IndexedDB journal is what
+    // must bring this back.
+    run.child.kill("SIGKILL");
+    await new Promise((resolve) => run.child.on("exit", resolve));
+    run = await launchOwnBrowser(profile);
+    try {
+      await expectScores(run.page, TEN.slice(0, 4));
+      assert.equal(await comment(run.page, "LU2.1").inputValue(), text);
+      assert.deepEqual(run.problems, []);
+    } finally {
+      await run.browser.close().catch(() => {});
+      run.child.kill("SIGKILL");
+    }
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+});
+
+await check("full storage gives a warning, keeps working in memory, offers everything as a download, and loses nothing", async (page) => {
+  await score(page, "LU1.1", "good");
+  // From now on every write is refused as a full quota would refuse it.
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    window.__restoreStorage = () => { Storage.prototype.setItem = original; };
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await score(page, "LU1.2", "high");
+  await notice(page).getByText("kan niet in deze browser worden bewaard").waitFor();
+  assert.equal(await notice(page).getAttribute("role"), "alert");
+  // The form goes on: the refused change is shown and counted.
+  await expectScores(page, [["LU1.1", "good"], ["LU1.2", "high"]]);
+  await typeComment(page, "LU1.2", "Nog niet bewaard");
+  assert.equal(await progress(page), "2 van 42 indicatoren gescoord");
+  // Everything, including what could not be stored, comes out as a backup file.
+  const file = await download(page, () => page.getByRole("button", { name: "Alles downloaden" }).click());
+  const backup = JSON.parse(file.text);
+  assert.equal(backup.type, "LeeruitkomstenBackup");
+  assert.equal(backup.assessments.length, 1);
+  assert.equal(backup.assessments[0].assessment.outcomes.LU1.scores["LU1.2"], "high");
+  assert.equal(backup.assessments[0].assessment.outcomes.LU1.comments["LU1.2"], "Nog niet bewaard");
+  // Space again: the next change saves everything and the warning goes.
+  await page.evaluate(() => window.__restoreStorage());
+  await score(page, "LU1.3", "present");
+  await notice(page).waitFor({ state: "detached" });
+  await reloadApp(page);
+  await expectScores(page, [["LU1.1", "good"], ["LU1.2", "high"], ["LU1.3", "present"]]);
+  assert.equal(await comment(page, "LU1.2").inputValue(), "Nog niet bewaard");
+});
+
+await check("a corrupted entry gives a warning, is kept as it is, and the other assessments load", async (page) => {
+  await page.locator("#meta-student-name").fill("Eerste Student");
+  await score(page, "LU1.1", "high");
+  await openLibrary(page);
+  await page.getByRole("button", { name: "Nieuwe beoordeling" }).click();
+  await page.locator("#meta-student-name").fill("Tweede Student");
+  await score(page, "LU2.2", "good");
+  const corrupt = "leeruitkomsten:v2:assessment:beschadigd-1";
+  await page.evaluate((key) => localStorage.setItem(key, '{"version":2,"id":"beschadigd-1","upd'), corrupt);
+  await reloadApp(page);
+  await notice(page).getByText("konden niet worden gelezen").waitFor();
+  // The open assessment still opens.
+  await expectScores(page, [["LU2.2", "good"]]);
+  await openLibrary(page);
+  const items = page.locator(".library-item");
+  assert.equal(await items.count(), 2);
+  const listed = await page.locator(".library-list").textContent();
+  assert.ok(listed.includes("Eerste Student") && listed.includes("Tweede Student"), listed);
+  assert.ok((await page.locator(".library-unreadable").textContent()).includes(corrupt));
+  // Nothing overwrote it, and it can be downloaded as it is.
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), corrupt), '{"version":2,"id":"beschadigd-1","upd');
+  const raw = await download(page, () => page.getByRole("button", { name: "Ruwe gegevens downloaden" }).click());
+  assert.equal(raw.text, '{"version":2,"id":"beschadigd-1","upd');
+  // The other one opens with its score.
+  await page.locator(".library-item", { hasText: "Eerste Student" }).getByRole("button", { name: "Openen" }).click();
+  await expectScores(page, [["LU1.1", "high"]]);
+});
+
+await check("two tabs on one assessment: a change in one shows in the other, with a notice", async (page, { newPage }) => {
+  await score(page, "LU1.1", "good");
+  const second = await page.context().newPage();
+  await second.goto(url);
+  await appReady(second);
+  await expectScores(second, [["LU1.1", "good"]]);
+  await score(second, "LU4.3", "high");
+  await typeComment(second, "LU4.3", "In het tweede tabblad");
+  // The first tab follows without a reload, and says so.
+  await radio(page, "LU4.3", "high").waitFor();
+  await page.waitForFunction(() => document.querySelector('textarea[id="comment-LU4.3"]')?.value === "In het tweede tabblad");
+  await expectScores(page, [["LU1.1", "good"], ["LU4.3", "high"]]);
+  await notice(page).getByText("in een ander tabblad gewijzigd").waitFor();
+  // A change in the first tab is not lost either: the second follows it.
+  await score(page, "LU5.1", "present");
+  await second.waitForFunction(() => document.querySelector('input[name="score-LU5.1"][value="present"]')?.checked === true);
+  await reloadApp(page);
+  await expectScores(page, [["LU1.1", "good"], ["LU4.3", "high"], ["LU5.1", "present"]]);
+  // Deleted in one tab while open in the other: the other warns and keeps it.
+  await openLibrary(second);
+  await second.locator(".library-item").first().getByRole("button", { name: "Verwijderen" }).click();
+  await second.getByRole("button", { name: "Definitief verwijderen" }).click();
+  await notice(page).getByText("in een ander tabblad verwijderd").waitFor();
+  await expectScores(page, [["LU5.1", "present"]]);
+  await second.close();
+});
+
+await check("a backup moves assessments to a fresh browser; importing never replaces a newer copy", async (page, { newPage }) => {
+  await page.locator("#meta-student-name").fill("Sanne de Vries");
+  await score(page, "LU1.1", "high");
+  await openLibrary(page);
+  await page.getByRole("button", { name: "Nieuwe beoordeling" }).click();
+  await page.locator("#meta-student-name").fill("Daan Jansen");
+  await score(page, "LU2.1", "good");
+  await openLibrary(page);
+  const first = await download(page, () => page.getByRole("button", { name: "Back-up downloaden" }).click());
+  assert.match(first.name, /^leeruitkomsten-back-up-\d{4}-\d{2}-\d{2}\.json$/);
+
+  // A fresh profile: nothing there; the backup brings both.
+  const other = await newPage();
+  await openLibrary(other);
+  await other.setInputFiles("#backup-import", { name: first.name, mimeType: "application/json", buffer: Buffer.from(first.text) });
+  await other.getByText("Back-up geïmporteerd: 2 nieuw, 0 bijgewerkt").waitFor();
+  assert.equal(await other.locator(".library-item").count(), 2);
+  await other.locator(".library-item", { hasText: "Daan Jansen" }).getByRole("button", { name: "Openen" }).click();
+  await expectScores(other, [["LU2.1", "good"]]);
+  // Work goes on there, and comes back by a second backup.
+  await score(other, "LU2.2", "high");
+  await openLibrary(other);
+  const second = await download(other, () => other.getByRole("button", { name: "Back-up downloaden" }).click());
+  await page.setInputFiles("#backup-import", { name: second.name, mimeType: "application/json", buffer: Buffer.from(second.text) });
+  await page.getByText("Back-up geïmporteerd: 0 nieuw, 1 bijgewerkt, 1 al gelijk, 0 overgeslagen").waitFor();
+  await page.locator(".library-item", { hasText: "Daan Jansen" }).getByRole("button", { name: "Openen" }).click();
+  await expectScores(page, [["LU2.1", "good"], ["LU2.2", "high"]]);
+  // The first, older backup again: the newer copy here stays.
+  await openLibrary(page);
+  await page.setInputFiles("#backup-import", { name: first.name, mimeType: "application/json", buffer: Buffer.from(first.text) });
+  await page.getByText("0 nieuw, 0 bijgewerkt, 1 al gelijk, 1 overgeslagen").waitFor();
+  await page.locator(".library-item", { hasText: "Daan Jansen" }).getByRole("button", { name: "Openen" }).click();
+  await expectScores(page, [["LU2.2", "high"]]);
+  // Not a backup: a clear message, nothing changed.
+  await openLibrary(page);
+  await page.setInputFiles("#backup-import", { name: "record.json", mimeType: "application/json", buffer: Buffer.from('{"type":"AssessmentRecord"}') });
+  await page.getByText("Dit is geen back-up van deze app").waitFor();
+  assert.equal(await page.locator(".library-item").count(), 2);
+});
+
+await h.finish();
