@@ -6,5 +6,6 @@ pub mod clock;
 pub mod download;
 pub mod files;
 pub mod keystore;
+pub mod offline;
 pub mod random;
 pub mod storage;
