@@ -1,6 +1,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     leeruitkomsten::ui::start();
+    leeruitkomsten::web::offline::register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

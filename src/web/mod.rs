@@ -8,5 +8,6 @@ pub mod files;
 pub mod journal;
 pub mod keystore;
 pub mod library;
+pub mod offline;
 pub mod random;
 pub mod storage;

@@ -1,0 +1,96 @@
+// The service worker: after one visit the app opens and works with no network. This is not served
+// as it is: scripts/write-sw puts it into each build as sw.js, after three constants that describe
+// that build:
+//   BUILD  an id derived from the names and contents of the build's files, so every build gets a
+//          cache of its own and a sw.js that differs byte for byte, which is what makes browsers
+//          install the new worker;
+//   SHELL  "index.html";
+//   ASSETS every other file of the build. trunk names each one with a hash of its content, so a
+//          name always means the same bytes and a cached copy never goes stale.
+// The default framework is compiled into the .wasm, so caching the .wasm caches the framework.
+//
+// A plain script with no imports and no eval: it runs under a strict Content-Security-Policy.
+// scripts/write-sw writes the "use strict" directive: it counts only as the first statement, and
+// the first statements are the generated constants.
+
+// Two copies of the app under different paths of one origin share the origin's CacheStorage; the
+// scope in the name keeps each copy from deleting the other's cache.
+const CACHE_PREFIX = `leeruitkomsten ${self.registration.scope} `;
+const CACHE = CACHE_PREFIX + BUILD;
+const SHELL_URL = new URL(SHELL, self.location).href;
+const SCOPE_URL = new URL("./", self.location).href;
+const ASSET_URLS = new Set(ASSETS.map((path) => new URL(path, self.location).href));
+// How long a navigation waits for the network before it falls back to the cached build, for
+// networks that neither answer nor fail (a weak signal, a captive portal).
+const NETWORK_TIMEOUT_MS = 4000;
+
+self.addEventListener("install", (event) => {
+  // "reload" skips the HTTP cache, which could still hold the previous build's index.html.
+  // addAll is all or nothing: if one file fails, this worker is not installed and the one before
+  // it keeps serving the previous build, complete.
+  const requests = [SHELL, ...ASSETS].map((path) => new Request(path, { cache: "reload" }));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(requests))
+      // The page fetches all its files as it starts and nothing later, so a page already running
+      // loses nothing when the new worker takes over at once rather than after every tab closes.
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(
+          names
+            .filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE)
+            .map((name) => caches.delete(name)),
+        ),
+      )
+      // Controls the page of the first visit too, so that it works offline without a reload.
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  // Anything not ours to answer goes to the network as if there were no worker.
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  const bare = url.origin + url.pathname;
+  if (request.mode === "navigate" && (bare === SCOPE_URL || bare === SHELL_URL)) {
+    event.respondWith(networkFirst(request));
+  } else if (url.search === "" && ASSET_URLS.has(bare)) {
+    event.respondWith(cacheFirst(request));
+  }
+});
+
+// Online, the page comes from the server, so a new build reaches users on their next visit;
+// offline, from the cache, which holds the index.html of the same build as the cached files.
+async function networkFirst(request) {
+  const network = fetch(request);
+  // Whichever way the race below ends, a late failure of the network is expected, not unhandled.
+  network.catch(() => {});
+  const cached = await caches.match(SHELL_URL, { cacheName: CACHE });
+  if (!cached) return network;
+  let timer;
+  const fallback = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(cached), NETWORK_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([network, fallback]);
+  } catch {
+    return cached;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { cacheName: CACHE });
+  return cached ?? fetch(request);
+}
