@@ -144,6 +144,27 @@ await check("full storage gives a warning, keeps working in memory, offers every
   assert.equal(await comment(page, "LU1.2").inputValue(), "Nog niet bewaard");
 });
 
+await check("storage that is switched off gives a warning at once, and the form works and downloads", async (page, { newPage }) => {
+  // As in some private modes and with site data blocked: touching localStorage throws.
+  const context = page.context();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() { throw new DOMException("Access is denied for this document.", "SecurityError"); },
+    });
+  });
+  await reloadApp(page);
+  await notice(page).getByText("kan niet in deze browser worden bewaard").waitFor();
+  await score(page, "LU6.2", "good");
+  await typeComment(page, "LU6.2", "Alleen in het geheugen");
+  assert.equal(await progress(page), "1 van 42 indicatoren gescoord");
+  const file = await download(page, () => page.getByRole("button", { name: "Alles downloaden" }).click());
+  const backup = JSON.parse(file.text);
+  assert.equal(backup.assessments[0].assessment.outcomes.LU6.comments["LU6.2"], "Alleen in het geheugen");
+  // The start screen says why it lists nothing.
+  await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+  await page.getByText("De opslag van deze browser is niet beschikbaar").waitFor();
+});
+
 await check("a corrupted entry gives a warning, is kept as it is, and the other assessments load", async (page) => {
   await page.locator("#meta-student-name").fill("Eerste Student");
   await score(page, "LU1.1", "high");
