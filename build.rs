@@ -3,13 +3,13 @@
 
 use std::{env, fs, path::Path};
 
-fn main() {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let source = "frameworks/leeruitkomsten-opbouwwerk-2026.json";
     println!("cargo:rerun-if-changed={source}");
-    let text = fs::read_to_string(source).expect("the default framework file is readable");
-    let out =
-        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("default-framework.json");
-    fs::write(out, strip_whitespace(&text)).expect("OUT_DIR is writable");
+    let text = fs::read_to_string(source)?;
+    let out = Path::new(&env::var("OUT_DIR")?).join("default-framework.json");
+    fs::write(out, strip_whitespace(&text))?;
+    Ok(())
 }
 
 /// Drops whitespace outside strings. Inside a string a backslash escapes the next character, so a

@@ -93,7 +93,7 @@ pub enum Listed {
 /// An entry whose id differs from its key's is unreadable: following either would risk
 /// overwriting the other.
 pub fn read_all(items: Vec<(String, String)>) -> Vec<Listed> {
-    let mut listed: Vec<Listed> = items
+    let listed = items
         .into_iter()
         .filter_map(|(key, text)| {
             let id = id_of_key(&key)?.to_string();
@@ -103,16 +103,15 @@ pub fn read_all(items: Vec<(String, String)>) -> Vec<Listed> {
                 Err(error) => Listed::Unreadable { key, text, error },
             })
         })
-        .collect();
-    // An insertion sort: lists are short, and the standard sort would add several KB to the app.
-    for i in 1..listed.len() {
-        let mut j = i;
-        while j > 0 && comes_first(&listed[j], &listed[j - 1]) {
-            listed.swap(j, j - 1);
-            j -= 1;
-        }
+        ;
+    // Sorted by insertion: lists are short, and the standard sort would add several KB to the app.
+    // Each item goes after those equal to it, so the order is stable.
+    let mut sorted: Vec<Listed> = Vec::new();
+    for item in listed {
+        let at = sorted.iter().position(|there| comes_first(&item, there)).unwrap_or(sorted.len());
+        sorted.insert(at, item);
     }
-    listed
+    sorted
 }
 
 /// Whether the journal's copy of an entry (see `web::journal`) should replace the one in
