@@ -93,17 +93,14 @@ pub enum Listed {
 /// An entry whose id differs from its key's is unreadable: following either would risk
 /// overwriting the other.
 pub fn read_all(items: Vec<(String, String)>) -> Vec<Listed> {
-    let listed = items
-        .into_iter()
-        .filter_map(|(key, text)| {
-            let id = id_of_key(&key)?.to_string();
-            Some(match saved::from_json(&text) {
-                Ok(entry) if entry.id == id => Listed::Entry(entry),
-                Ok(_) => Listed::Unreadable { key, text, error: SavedError::Unreadable("id") },
-                Err(error) => Listed::Unreadable { key, text, error },
-            })
+    let listed = items.into_iter().filter_map(|(key, text)| {
+        let id = id_of_key(&key)?.to_string();
+        Some(match saved::from_json(&text) {
+            Ok(entry) if entry.id == id => Listed::Entry(entry),
+            Ok(_) => Listed::Unreadable { key, text, error: SavedError::Unreadable("id") },
+            Err(error) => Listed::Unreadable { key, text, error },
         })
-        ;
+    });
     // Sorted by insertion: lists are short, and the standard sort would add several KB to the app.
     // Each item goes after those equal to it, so the order is stable.
     let mut sorted: Vec<Listed> = Vec::new();
