@@ -93,16 +93,22 @@ ensure_playwright() {
   ensure_npm_package canonicalize "$CANONICALIZE_VERSION"
 }
 
+# Debian packages for the tests: the browser and its driver, and poppler-utils (pdftotext, pdfinfo,
+# pdftoppm) to read the printed report.
 ensure_chromium() {
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "Installing Debian's chromium and chromium-driver"
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing Debian's ${missing[*]}"
     local sudo=""
     if [ "$(id -u)" != 0 ]; then
-      command -v sudo >/dev/null || fail "installing chromium needs root; run: apt-get install -y chromium chromium-driver"
+      command -v sudo >/dev/null || fail "installing these needs root; run: apt-get install -y ${missing[*]}"
       sudo="sudo"
     fi
-    $sudo apt-get install -y chromium chromium-driver ||
-      { $sudo apt-get update && $sudo apt-get install -y chromium chromium-driver; }
+    $sudo apt-get install -y "${missing[@]}" ||
+      { $sudo apt-get update && $sudo apt-get install -y "${missing[@]}"; }
   fi
   export CHROMEDRIVER=/usr/bin/chromedriver
 }

@@ -154,6 +154,14 @@ texts! { Texts, NL, EN {
     all_scored: "Alle indicatoren zijn gescoord.", "All indicators are scored.";
     final_notice: "Deze beoordeling is ondertekend en definitief. Het formulier is alleen nog te lezen.",
         "This assessment is signed and final. The form can only be read.";
+    print_score: "Score", "Score";
+    print_not_scored: "niet gescoord", "not scored";
+    print_comment: "Toelichting", "Evidence";
+    print_signature_heading: "Ondertekening", "Signature";
+    print_draft: "Niet ondertekend: dit is een concept. Alleen een ondertekend record (JSON) is te controleren.",
+        "Not signed: this is a draft. Only a signed record (JSON) can be verified.";
+    print_key: "Sleutel (did:key)", "Key (did:key)";
+    print_check: "Controle van de handtekening", "Signature check";
     cancel: "Annuleren", "Cancel";
     nav_label: "Onderdelen", "Sections";
     nav_assess: "Beoordelen", "Assess";

@@ -10,6 +10,7 @@ use super::notices::{FrameworkProblems, Notices, StorageNotice};
 use super::page_header::{PageHeader, View};
 use super::scale_legend::ScaleLegend;
 use super::sign_section::SignSection;
+use super::signature_block::SignatureBlock;
 use super::state::{AppState, Msg};
 use super::summary_panel::SummaryPanel;
 use super::verify_view::VerifyView;
@@ -310,6 +311,7 @@ fn Assessor(props: &AssessorProps) -> Html {
                     summary={state.summary.clone()}
                     first_open={state.assessment.first_unscored(framework)}
                 />
+                <SignatureBlock {lang} framework={hashed.clone()} assessment={state.assessment.clone()} />
             </div>
         },
     };

@@ -77,6 +77,11 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
         })
     };
     let shared = props.framework.shared_with(id);
+    // Paper shows the chosen level and the evidence as text; form controls print poorly.
+    let printed_score = match props.framework.scale_level(props.score) {
+        Some(level) => format!("{}: {} {}", t.print_score, level.symbol, level.label),
+        None => format!("{}: {}", t.print_score, t.print_not_scored),
+    };
 
     html! {
         <li
@@ -105,6 +110,10 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
                     { t.clear_score }
                 </button>
             </div>
+            <p class="print-only print-score">{ printed_score }</p>
+            if !props.comment.is_empty() {
+                <p class="print-only print-comment">{ format!("{}: {}", t.print_comment, props.comment) }</p>
+            }
             // Closed until there is evidence to show, so 42 empty fields do not crowd the form.
             <details class="comment" open={!props.comment.is_empty()}>
                 <summary>{ t.comment_label }</summary>

@@ -91,6 +91,19 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
             <div class="fields">
                 { for MetadataField::ALL.into_iter().map(field) }
             </div>
+            // Form controls print in the browser's own way (dates by locale); paper gets the text.
+            <dl class="print-only print-metadata">
+                <div>
+                    <dt>{ t.mode_legend }</dt>
+                    <dd>{ lang.mode_label(props.metadata.mode) }</dd>
+                </div>
+                { for MetadataField::ALL.into_iter().map(|field| html! {
+                    <div>
+                        <dt>{ lang.metadata_label(field) }</dt>
+                        <dd>{ props.metadata.get(field).to_string() }</dd>
+                    </div>
+                }) }
+            </dl>
         </section>
     }
 }

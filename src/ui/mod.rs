@@ -15,6 +15,7 @@ pub mod page_header;
 pub mod record_view;
 pub mod scale_legend;
 pub mod sign_section;
+pub mod signature_block;
 pub mod state;
 pub mod summary_panel;
 pub mod verify_view;

@@ -84,6 +84,9 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
                     />
                 }) }
             </ol>
+            if let Some(feedback) = entry.map(|e| e.feedback.as_str()).filter(|f| !f.is_empty()) {
+                <p class="print-only print-feedback">{ format!("{}: {feedback}", t.feedback_label) }</p>
+            }
             <div class="field feedback">
                 <label for={feedback_id.clone()}>{ t.feedback_label }</label>
                 <textarea
