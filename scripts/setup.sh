@@ -21,6 +21,8 @@ BINARYEN_VERSION="123.0.0"
 PLAYWRIGHT_VERSION="1.65.1"
 # RFC 8785 reference implementation in JS, for the independent verifier in tests/e2e.
 CANONICALIZE_VERSION="2.1.0"
+# The accessibility checker the page tests run on every view.
+AXE_VERSION="4.14.1"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -91,6 +93,7 @@ ensure_playwright() {
   # playwright-core drives Debian's Chromium; it downloads no browser.
   ensure_npm_package playwright-core "$PLAYWRIGHT_VERSION"
   ensure_npm_package canonicalize "$CANONICALIZE_VERSION"
+  ensure_npm_package axe-core "$AXE_VERSION"
 }
 
 # Debian packages for the tests: the browser and its driver, and poppler-utils (pdftotext, pdfinfo,

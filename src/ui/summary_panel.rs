@@ -41,7 +41,7 @@ pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
     let mut outcome_number = 0;
     html! {
         <>
-        <aside id="summary" class="summary" aria-labelledby="summary-heading" tabindex="-1">
+        <aside id="summary" class="summary" aria-labelledby="summary-heading" tabindex="0">
             <h2 id="summary-heading">{ t.summary_heading }</h2>
             <p class="progress" role="status">{ lang.progress(overall.scored(), overall.total) }</p>
             <div class="progress-bar" aria-hidden="true">

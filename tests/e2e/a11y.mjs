@@ -1,0 +1,86 @@
+// Accessibility of every view: axe-core (WCAG 2.1 A and AA rules) finds no violation, in the
+// light and the dark scheme, in Dutch and English, wide and phone-narrow.
+// Usage: node tests/e2e/a11y.mjs DIST
+import { createRequire } from "node:module";
+import assert from "node:assert/strict";
+import { startHarness, download, reloadApp } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve("axe-core/axe.min.js");
+
+const h = await startHarness("node tests/e2e/a11y.mjs DIST");
+const LEVEL = { present: "□ aanwezig", good: "+ goed ontwikkeld", high: "++ in hoge mate ontwikkeld" };
+
+/** Runs axe on the page as it is and fails with a readable list of what it found. */
+async function expectNoViolations(page, label) {
+  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`),
+    }));
+  });
+  assert.deepEqual(violations, [], `${label}:\n${violations.map((v) => `${v.id} (${v.help})\n    ${v.nodes.join("\n    ")}`).join("\n")}`);
+}
+
+async function scoreSome(page) {
+  const plan = [["LU1.1", "high"], ["LU1.2", "good"], ["LU1.3", "present"], ["LU2.1", "good"]];
+  for (const [id, level] of plan) {
+    await page.locator(`li[id="indicator-${id}"]`).getByRole("radio", { name: LEVEL[level], exact: true }).check();
+  }
+  await page.locator('li[id="indicator-LU1.2"] details.comment summary').click();
+  await page.locator('textarea[id="comment-LU1.2"]').fill("Gesprek met bewoners gevoerd.");
+  await page.locator("#meta-student-name").fill("Noor El Amrani");
+  await page.locator("#meta-student-number").fill("5123456");
+}
+
+async function signedRecord(page) {
+  await page.locator("#sign .sign-start").click();
+  await expectNoViolations(page, "the sign dialog with open indicators");
+  return download(page, () => page.locator(".sign-confirm-button").click());
+}
+
+for (const scheme of ["light", "dark"]) {
+  await h.check(`every view has no axe violations (WCAG 2.1 AA), ${scheme} scheme`, async (page) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectNoViolations(page, "the empty form");
+    await scoreSome(page);
+    await expectNoViolations(page, "the form with scores, evidence and the summary");
+    const record = await signedRecord(page);
+    await expectNoViolations(page, "the signed, read-only form with the key panel");
+
+    await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+    await page.locator(".library-item").first().waitFor();
+    await expectNoViolations(page, "the start screen");
+    await page.locator(".library-item").first().getByRole("button", { name: "Verwijderen" }).click();
+    await expectNoViolations(page, "the start screen asking before a delete");
+
+    await page.getByRole("button", { name: "Record controleren", exact: true }).click();
+    await expectNoViolations(page, "the empty verify view");
+    await page.setInputFiles("#record-file", { name: record.name, mimeType: "application/json", buffer: Buffer.from(record.text) });
+    await page.locator(".verdict.is-valid").waitFor();
+    await expectNoViolations(page, "the verify view with a valid record");
+    const tampered = record.text.replace('"Noor El Amrani"', '"Noor El Amrane"');
+    await page.setInputFiles("#record-file", { name: "veranderd.json", mimeType: "application/json", buffer: Buffer.from(tampered) });
+    await page.locator(".verdict.is-invalid").waitFor();
+    await expectNoViolations(page, "the verify view with a changed record");
+  });
+}
+
+await h.check("the form has no axe violations in English and at phone width", async (page) => {
+  await page.locator(".lang-switch").click();
+  await page.getByRole("heading", { name: "Assessment details" }).waitFor();
+  await scoreSome(page);
+  await expectNoViolations(page, "the English form");
+  await page.setViewportSize({ width: 360, height: 780 });
+  await expectNoViolations(page, "the English form at 360 px");
+  await reloadApp(page);
+  await expectNoViolations(page, "after a reload");
+});
+
+await h.finish();
