@@ -54,10 +54,27 @@ await check("choosing a level updates the summary at once, clearing restores it,
   assert.equal(await progress(page), "1 van 42 indicatoren gescoord");
 });
 
-await check("a phone-wide screen needs no horizontal scrolling", async (page) => {
+/** Every visible control smaller than 44 × 44 CSS pixels, except links inside running text. */
+const smallTargets = (page) => page.evaluate(() => {
+  const controls = document.querySelectorAll("button, a[href], label.level, summary, input:not([type=radio]), textarea, select");
+  return [...controls].filter((e) => {
+    const box = e.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || e.closest(".visually-hidden, [aria-hidden=true]")) return false;
+    if (e.tagName === "A" && e.closest("p") && e.closest("p").textContent.trim() !== e.textContent.trim()) return false;
+    return box.width < 44 || box.height < 44;
+  }).map((e) => `${e.tagName.toLowerCase()}.${e.className || "-"} "${e.textContent.trim().slice(0, 30)}" ${Math.round(e.getBoundingClientRect().width)}×${Math.round(e.getBoundingClientRect().height)}`);
+});
+
+await check("a phone-wide screen (360 px) needs no horizontal scrolling, and every control is at least 44 × 44 px", async (page) => {
   await page.setViewportSize({ width: 360, height: 780 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  for (const id of ["LU1.1", "LU1.2"]) await page.locator(`input[name="score-${id}"][value="good"]`).check();
+  await page.locator('li[id="indicator-LU1.1"] details.comment summary').click();
+  for (const view of ["Beoordelen", "Beoordelingen", "Record controleren"]) {
+    await page.getByRole("button", { name: view, exact: true }).click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${view}: the page is ${overflow}px wider than the screen`);
+    assert.deepEqual(await smallTargets(page), [], `${view}: controls under 44 px`);
+  }
 });
 
 if (flag === "--screenshots" && shotDir) {
@@ -74,15 +91,15 @@ if (flag === "--screenshots" && shotDir) {
   await page.locator('input[id="meta-assessor-name"]').fill("Karim Haddou");
   await page.locator('input[id="meta-assessor-role"]').fill("werkbegeleider");
   await page.locator('input[id="meta-organisation"]').fill("Buurtwerk Zuid");
-  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
-  await page.screenshot({ path: join(shotDir, "screenshot.png") });
-  await page.locator('article[id="outcome-LU1"] h3').evaluate((e) => e.scrollIntoView());
-  await page.screenshot({ path: join(shotDir, "screenshot-scoring.png") });
-  await page.setViewportSize({ width: 360, height: 780 });
-  await page.locator('li[id="indicator-LU1.2"]').evaluate((e) => e.scrollIntoView());
-  await page.screenshot({ path: join(shotDir, "screenshot-phone.png") });
+  await page.evaluate(() => document.activeElement?.blur());
+  // The same assessment at a phone's, a tablet's and a laptop's width, at LU1's indicators.
+  for (const width of [360, 768, 1280]) {
+    await page.setViewportSize({ width, height: width === 1280 ? 900 : 1024 });
+    await page.locator('article[id="outcome-LU1"] h4').last().evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: join(shotDir, `screenshot-${width}.png`) });
+  }
   await close();
-  note(`screenshot written to ${shotDir}`);
+  note(`screenshots at 360, 768 and 1280 px written to ${shotDir}`);
 }
 
 await finish();
