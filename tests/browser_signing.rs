@@ -224,6 +224,7 @@ async fn the_verify_view_says_valid_or_why_not() {
 
     app.choose_file("#record-file", "beoordeling.json", &record).await;
     assert_eq!(app.text(".verdict-result"), "Geldig");
+    assert_eq!(app.text(".verdict-announcement"), "Geldig: beoordeling.json");
     assert!(app.text(".verdict").contains(&key.fingerprint()));
     // The record is shown read-only, with its scores and summary.
     assert_eq!(
@@ -242,6 +243,12 @@ async fn the_verify_view_says_valid_or_why_not() {
     assert_eq!(app.text(".verdict-result"), "Niet geldig");
     assert!(app.text(".verdict-reasons").contains("de handtekening klopt niet"));
 
+    // Only the short verdict is a live region; the reasons are ordinary content below it.
+    assert_eq!(app.text(".verdict-announcement[role=status]"), "Niet geldig: beoordeling.json");
+    assert!(app.find(".verify-view [role=status] .verdict-reasons").is_none());
+    assert!(app.find(".verify-view [aria-live] .verdict-reasons").is_none());
+    assert!(app.find(".verdict[role]").is_none());
+
     let other_framework = record.replacen("leeruitkomsten-opbouwwerk-2026", "ander-kader", 1);
     app.choose_file("#record-file", "ander.json", &other_framework).await;
     assert_eq!(app.text(".verdict-result"), "Niet geldig");
@@ -249,6 +256,37 @@ async fn the_verify_view_says_valid_or_why_not() {
 
     app.choose_file("#record-file", "kapot.json", "{ \"type\": ").await;
     assert!(app.text(".verdict-reasons").contains("geen geldig JSON-record"));
+    app.unmount().await;
+    forget_key();
+}
+
+#[wasm_bindgen_test]
+async fn reasons_in_the_verify_view_are_dutch_throughout() {
+    forget_key();
+    keystore::save(&SigningKey::from_seed([6; 32], "2026-11-23T10:00:00Z")).unwrap();
+    let app = Mounted::new(partly_scored()).await;
+    app.click(".sign-start").await;
+    app.click(".sign-confirm-button").await;
+    let record = app.one("#harness-record").text_content().unwrap();
+
+    let mut value: serde_json::Value = serde_json::from_str(&record).unwrap();
+    value["indicators"][0]["status"] = "scorea".into();
+    value["proof"]["proofPurpose"] = "authentication".into();
+    value["note"] = "x".into();
+    value.as_object_mut().unwrap().remove("mode");
+    app.choose_file("#record-file", "vorm.json", &value.to_string()).await;
+    let reasons = app.text(".verdict-reasons");
+    for expected in [
+        "bij indicators[0].status (\"scorea\" is geen toegestane waarde",
+        "bij note (hoort niet bij dit formaat)",
+        "bij mode (ontbreekt)",
+        "(proof.proofPurpose) is \"authentication\" in plaats van \"assertionMethod\"",
+    ] {
+        assert!(reasons.contains(expected), "{expected:?} not in {reasons:?}");
+    }
+    for english in ["is missing", "is not", "does not", "neither", "member of"] {
+        assert!(!reasons.contains(english), "{english:?} in {reasons:?}");
+    }
     app.unmount().await;
     forget_key();
 }
