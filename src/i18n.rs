@@ -173,6 +173,8 @@ texts! { Texts, NL, EN {
     key_export: "Back-up van de sleutel downloaden", "Download a key backup";
     key_export_hint: "Bewaar de back-up veilig en deel hem met niemand: wie het bestand heeft, kan namens jou ondertekenen.",
         "Keep the backup safe and share it with no one: whoever has the file can sign in your name.";
+    key_backup_now: "Met deze sleutel is de beoordeling net ondertekend. Download nu een back-up: zonder back-up kun je na het wissen van deze browser niet meer met dezelfde sleutel ondertekenen.",
+        "This key has just signed the assessment. Download a backup now: without one, you can no longer sign with the same key once this browser is cleared.";
     key_import: "Sleutel uit back-up importeren", "Import a key from a backup";
     key_replace_warning: "In deze browser staat al een sleutel. Importeren vervangt die. Records die je ermee ondertekende blijven geldig, maar zonder back-up kun je er niet meer mee ondertekenen.",
         "This browser already has a key. Importing replaces it. Records you signed with it stay valid, but without a backup you can no longer sign with it.";
@@ -196,6 +198,8 @@ texts! { Texts, NL, EN {
     signed_heading: "Ondertekend", "Signed";
     download_again: "Record opnieuw downloaden", "Download the record again";
     copy_json: "JSON kopiëren", "Copy the JSON";
+    record_download_failed: "Deze browser maakte het bestand niet aan. De beoordeling is wel ondertekend: kies ‘JSON kopiëren’ en plak de tekst in een bestand dat eindigt op .json.",
+        "This browser did not make the file. The assessment is signed all the same: choose ‘Copy the JSON’ and paste the text into a file ending in .json.";
     copied: "Het record staat op het klembord.", "The record is on the clipboard.";
     copy_failed: "Kopiëren lukte niet in deze browser; download het bestand.", "Copying failed in this browser; download the file.";
     new_assessment: "Nieuwe beoordeling starten", "Start a new assessment";
