@@ -1,15 +1,18 @@
-//! Signing, keys and verifying records, in a real browser. These parts of the interface are not
-//! yet reachable from the app's page (see README), so the tests mount them in a small harness.
+//! Signing, keys and verifying records, in a real browser. The tests mount these parts of the
+//! interface in a small harness, with the metadata form where a new assessment begins.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
 use std::time::Duration;
 
 use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField};
+use leeruitkomsten::core::export::sign_assessment;
 use leeruitkomsten::core::record::{verify_record, HashedFramework};
+use leeruitkomsten::core::saved::SavedEntry;
 use leeruitkomsten::core::score::Score;
 use leeruitkomsten::core::signing_key::SigningKey;
 use leeruitkomsten::i18n::Lang;
+use leeruitkomsten::ui::metadata_form::MetadataForm;
 use leeruitkomsten::ui::sign_section::SignSection;
 use leeruitkomsten::ui::state::AppState;
 use leeruitkomsten::ui::verify_view::VerifyView;
@@ -32,8 +35,12 @@ struct HarnessProps {
 fn Harness(props: &HarnessProps) -> Html {
     let state = use_reducer({
         let framework = props.framework.framework().clone();
-        let assessment = props.assessment.clone();
-        move || AppState::new(framework, assessment, Lang::Nl)
+        let entry = SavedEntry {
+            id: "browser-signing-harness".into(),
+            updated: "2026-11-23T10:00:00Z".into(),
+            assessment: props.assessment.clone(),
+        };
+        move || AppState::new(framework, entry, Lang::Nl, None)
     });
     let key_state = use_state(keystore::load);
     let on_key = {
@@ -43,6 +50,12 @@ fn Harness(props: &HarnessProps) -> Html {
     let signed = state.assessment.signed.clone().map(|s| s.record).unwrap_or_default();
     html! {
         <>
+            <MetadataForm
+                lang={Lang::Nl}
+                locked={state.assessment.is_final()}
+                metadata={state.assessment.metadata.clone()}
+                dispatcher={state.dispatcher()}
+            />
             <SignSection
                 lang={Lang::Nl}
                 framework={props.framework.clone()}
@@ -84,6 +97,20 @@ impl Mounted {
     fn text(&self, selector: &str) -> String {
         let text = self.one(selector).text_content().unwrap_or_default();
         text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Whether the element that has focus is the one `selector` finds in the harness.
+    fn has_focus(&self, selector: &str) -> bool {
+        let active = gloo::utils::document().active_element();
+        active.is_some() && active == self.find(selector)
+    }
+
+    /// What has focus, for a failing assertion's message.
+    fn focused() -> String {
+        gloo::utils::document()
+            .active_element()
+            .map(|e| format!("<{} id={:?} class={:?}>", e.tag_name(), e.id(), e.class_name()))
+            .unwrap_or_else(|| "nothing".into())
     }
 
     async fn click(&self, selector: &str) {
@@ -219,6 +246,7 @@ async fn the_verify_view_says_valid_or_why_not() {
 
     app.choose_file("#record-file", "beoordeling.json", &record).await;
     assert_eq!(app.text(".verdict-result"), "Geldig");
+    assert_eq!(app.text(".verdict-announcement"), "Geldig: beoordeling.json");
     assert!(app.text(".verdict").contains(&key.fingerprint()));
     // The record is shown read-only, with its scores and summary.
     assert_eq!(
@@ -237,6 +265,12 @@ async fn the_verify_view_says_valid_or_why_not() {
     assert_eq!(app.text(".verdict-result"), "Niet geldig");
     assert!(app.text(".verdict-reasons").contains("de handtekening klopt niet"));
 
+    // Only the short verdict is a live region; the reasons are ordinary content below it.
+    assert_eq!(app.text(".verdict-announcement[role=status]"), "Niet geldig: beoordeling.json");
+    assert!(app.find(".verify-view [role=status] .verdict-reasons").is_none());
+    assert!(app.find(".verify-view [aria-live] .verdict-reasons").is_none());
+    assert!(app.find(".verdict[role]").is_none());
+
     let other_framework = record.replacen("leeruitkomsten-opbouwwerk-2026", "ander-kader", 1);
     app.choose_file("#record-file", "ander.json", &other_framework).await;
     assert_eq!(app.text(".verdict-result"), "Niet geldig");
@@ -244,6 +278,195 @@ async fn the_verify_view_says_valid_or_why_not() {
 
     app.choose_file("#record-file", "kapot.json", "{ \"type\": ").await;
     assert!(app.text(".verdict-reasons").contains("geen geldig JSON-record"));
+    app.unmount().await;
+    forget_key();
+}
+
+/// Every step of signing removes or replaces the button that was pressed; focus must land
+/// somewhere on purpose, never on `<body>`.
+#[wasm_bindgen_test]
+async fn focus_follows_each_step_of_signing_and_starting_over() {
+    forget_key();
+    let app = Mounted::new(partly_scored()).await;
+
+    app.click(".sign-start").await;
+    assert!(app.has_focus(".sign-confirm[role=alertdialog]"), "{}", Mounted::focused());
+    // Back to the form: focus returns to the button that opened the dialog.
+    app.click(".sign-confirm .actions button:first-child").await;
+    assert!(app.has_focus(".sign-start"), "{}", Mounted::focused());
+
+    app.click(".sign-start").await;
+    app.click(".sign-confirm-button").await;
+    assert!(app.has_focus(".signed #sign-heading"), "{}", Mounted::focused());
+
+    app.click(".new-assessment").await;
+    assert!(app.has_focus(".signed .confirm[role=alertdialog]"), "{}", Mounted::focused());
+    // Cancel keeps the signed assessment and returns to the button.
+    app.click(".signed .confirm .actions button:last-child").await;
+    assert!(app.has_focus(".new-assessment"), "{}", Mounted::focused());
+
+    app.click(".new-assessment").await;
+    app.click(".confirm-new").await;
+    assert!(app.find(".sign-start").is_some(), "a new, unsigned assessment");
+    assert!(app.has_focus("#meta-student-name"), "{}", Mounted::focused());
+    let field: HtmlInputElement = app.one("#meta-student-name").dyn_into().unwrap();
+    assert!(!field.disabled(), "the new assessment's first field can be typed in");
+    app.unmount().await;
+    forget_key();
+}
+
+#[wasm_bindgen_test]
+async fn the_key_that_just_signed_can_be_backed_up_from_the_signed_view() {
+    forget_key();
+    let app = Mounted::new(partly_scored()).await;
+    app.click(".sign-start").await;
+    app.click(".sign-confirm-button").await;
+    let Stored::Key(key) = keystore::load() else { panic!("no key was kept") };
+
+    let panel = ".signed .key-panel";
+    assert_eq!(app.text(&format!("{panel} .key-did")), key.did());
+    assert_eq!(app.text(&format!("{panel} .key-fingerprint")), key.fingerprint());
+    assert!(app.find(&format!("{panel} .key-export")).is_some(), "the backup is offered");
+    assert!(app.text(panel).contains("Download nu een back-up"));
+    assert!(app.text(panel).contains("Bewaar de back-up veilig"), "the hint to keep it safe");
+    // Importing another key over the one that just signed belongs before the next signing.
+    assert!(app.find("#key-import").is_none());
+    app.unmount().await;
+
+    // A signed assessment whose key has since been replaced offers no backup: it would not be
+    // the key that signed.
+    keystore::save(&SigningKey::from_seed([9; 32], "2026-11-23T12:00:00Z")).unwrap();
+    let app = Mounted::new(sealed_by(&key)).await;
+    assert!(app.find(".signed").is_some());
+    assert!(app.find(".signed .key-panel").is_none(), "another key is not offered as this one");
+    app.unmount().await;
+    forget_key();
+}
+
+/// `partly_scored`, signed by `key` and final.
+fn sealed_by(key: &SigningKey) -> Assessment {
+    let hashed = hashed();
+    let mut assessment = partly_scored();
+    let signed =
+        sign_assessment(&hashed, &assessment, key, "2026-11-23T12:00:00Z", "urn:uuid:test-1")
+            .unwrap();
+    assessment.apply(hashed.framework(), Action::Seal(signed)).unwrap();
+    assessment
+}
+
+#[wasm_bindgen_test]
+async fn replacing_a_key_moves_focus_to_the_question_and_back() {
+    forget_key();
+    keystore::save(&SigningKey::from_seed([31; 32], "2026-11-23T10:00:00Z")).unwrap();
+    let app = Mounted::new(partly_scored()).await;
+    let second = SigningKey::from_seed([32; 32], "2026-11-23T11:00:00Z");
+
+    app.choose_file("#key-import", "sleutel.json", &second.to_file_json()).await;
+    assert!(app.has_focus(".key-panel .confirm[role=alertdialog]"), "{}", Mounted::focused());
+    app.click(".key-panel .confirm .actions button:last-child").await;
+    assert!(app.has_focus("#key-import"), "{}", Mounted::focused());
+
+    app.choose_file("#key-import", "sleutel.json", &second.to_file_json()).await;
+    assert!(app.has_focus(".key-panel .confirm[role=alertdialog]"), "{}", Mounted::focused());
+    app.click(".key-panel .confirm .danger").await;
+    assert_eq!(app.text(".key-fingerprint"), second.fingerprint());
+    assert!(app.has_focus("#key-heading"), "{}", Mounted::focused());
+    app.unmount().await;
+    forget_key();
+}
+
+/// Replaces `URL.createObjectURL` so that the browser refuses to make any file, until restored.
+struct RefuseDownloads {
+    url: js_sys::Object,
+    original: wasm_bindgen::JsValue,
+}
+
+impl RefuseDownloads {
+    fn start() -> RefuseDownloads {
+        let window = web_sys::window().unwrap();
+        let url: js_sys::Object = js_sys::Reflect::get(&window, &"URL".into()).unwrap().into();
+        let original = js_sys::Reflect::get(&url, &"createObjectURL".into()).unwrap();
+        let refuse = js_sys::Function::new_no_args("throw new Error('no files here')");
+        js_sys::Reflect::set(&url, &"createObjectURL".into(), &refuse).unwrap();
+        RefuseDownloads { url, original }
+    }
+}
+
+impl Drop for RefuseDownloads {
+    fn drop(&mut self) {
+        js_sys::Reflect::set(&self.url, &"createObjectURL".into(), &self.original).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_download_is_reported_and_the_assessment_stays_signed() {
+    forget_key();
+    let app = Mounted::new(partly_scored()).await;
+    app.click(".sign-start").await;
+    {
+        let _refused = RefuseDownloads::start();
+        app.click(".sign-confirm-button").await;
+    }
+    let alert = app.one(".signed .download-failed");
+    assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
+    assert!(
+        app.text(".download-failed").contains("JSON kopiëren"),
+        "{}",
+        app.text(".download-failed")
+    );
+    // Sealed all the same, and the way out is there.
+    let record = app.one("#harness-record").text_content().unwrap();
+    assert!(verify_record(&record, &[&hashed()]).is_valid());
+    assert!(app.find(".copy-record").is_some());
+
+    {
+        let _refused = RefuseDownloads::start();
+        app.click(".download-record").await;
+    }
+    assert!(app.find(".download-failed").is_some(), "a second refusal is reported too");
+    app.click(".download-record").await;
+    assert!(app.find(".download-failed").is_none(), "a download that works clears the message");
+
+    {
+        let _refused = RefuseDownloads::start();
+        app.click(".signed .key-export").await;
+    }
+    assert_eq!(
+        app.one(".key-export-failed").get_attribute("role").as_deref(),
+        Some("alert"),
+        "a refused key backup is reported too"
+    );
+    app.unmount().await;
+    forget_key();
+}
+
+#[wasm_bindgen_test]
+async fn reasons_in_the_verify_view_are_dutch_throughout() {
+    forget_key();
+    keystore::save(&SigningKey::from_seed([6; 32], "2026-11-23T10:00:00Z")).unwrap();
+    let app = Mounted::new(partly_scored()).await;
+    app.click(".sign-start").await;
+    app.click(".sign-confirm-button").await;
+    let record = app.one("#harness-record").text_content().unwrap();
+
+    let mut value: serde_json::Value = serde_json::from_str(&record).unwrap();
+    value["indicators"][0]["status"] = "scorea".into();
+    value["proof"]["proofPurpose"] = "authentication".into();
+    value["note"] = "x".into();
+    value.as_object_mut().unwrap().remove("mode");
+    app.choose_file("#record-file", "vorm.json", &value.to_string()).await;
+    let reasons = app.text(".verdict-reasons");
+    for expected in [
+        "bij indicators[0].status (\"scorea\" is geen toegestane waarde",
+        "bij note (hoort niet bij dit formaat)",
+        "bij mode (ontbreekt)",
+        "(proof.proofPurpose) is \"authentication\" in plaats van \"assertionMethod\"",
+    ] {
+        assert!(reasons.contains(expected), "{expected:?} not in {reasons:?}");
+    }
+    for english in ["is missing", "is not", "does not", "neither", "member of"] {
+        assert!(!reasons.contains(english), "{english:?} in {reasons:?}");
+    }
     app.unmount().await;
     forget_key();
 }

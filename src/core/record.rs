@@ -315,19 +315,19 @@ fn indicator_score(index: usize, indicator: &IndicatorRecord) -> Result<Score, R
         (IndicatorStatus::Scored, Some(record)) => {
             record.score().ok_or_else(|| RecordProblem::Malformed {
                 path: format!("{path}.score"),
-                reason: format!(
-                    "symbol {:?} with value {} is not a level of the scale (□ = 1, + = 2, ++ = 3)",
-                    record.symbol, record.value
-                ),
+                reason: ShapeProblem::NotALevel {
+                    symbol: record.symbol.clone(),
+                    value: record.value,
+                },
             })
         }
         (IndicatorStatus::Scored, None) => Err(RecordProblem::Malformed {
             path: format!("{path}.score"),
-            reason: "status is \"scored\" but score is null".into(),
+            reason: ShapeProblem::ScoredWithoutScore,
         }),
         (IndicatorStatus::NotScored, Some(_)) => Err(RecordProblem::Malformed {
             path: format!("{path}.score"),
-            reason: "status is \"not-scored\" but a score is given".into(),
+            reason: ShapeProblem::ScoreWithoutScored,
         }),
     }
 }
@@ -365,9 +365,8 @@ const AGGREGATE_FIELDS: &[&str] =
     &["high", "good", "present", "notScored", "scored", "total", "sum", "mean", "result"];
 
 impl Reader {
-    fn malformed(&mut self, path: &str, reason: impl Into<String>) {
-        self.problems
-            .push(RecordProblem::Malformed { path: path.to_string(), reason: reason.into() });
+    fn malformed(&mut self, path: &str, reason: ShapeProblem) {
+        self.problems.push(RecordProblem::Malformed { path: path.to_string(), reason });
     }
 
     /// The object at `path`; members outside `fields` are problems, so nothing is silently ignored.
@@ -378,12 +377,12 @@ impl Reader {
         fields: &[&str],
     ) -> Option<&'v Map<String, Value>> {
         let Some(map) = value.as_object() else {
-            self.malformed(path, "is not an object");
+            self.malformed(path, ShapeProblem::NotAnObject);
             return None;
         };
         for key in map.keys() {
             if !fields.contains(&key.as_str()) {
-                self.malformed(&join(path, key), "is not a member of this format");
+                self.malformed(&join(path, key), ShapeProblem::UnexpectedMember);
             }
         }
         Some(map)
@@ -397,7 +396,7 @@ impl Reader {
     ) -> Option<&'v Value> {
         let value = map.get(key);
         if value.is_none() {
-            self.malformed(&join(path, key), "is missing");
+            self.malformed(&join(path, key), ShapeProblem::Missing);
         }
         value
     }
@@ -406,7 +405,7 @@ impl Reader {
         match self.member(map, path, key)? {
             Value::String(s) => Some(s.clone()),
             _ => {
-                self.malformed(&join(path, key), "is not a string");
+                self.malformed(&join(path, key), ShapeProblem::NotAString);
                 None
             }
         }
@@ -423,7 +422,7 @@ impl Reader {
             Value::Null => Some(None),
             Value::String(s) => Some(Some(s.clone())),
             _ => {
-                self.malformed(&join(path, key), "is neither a string nor null");
+                self.malformed(&join(path, key), ShapeProblem::NotAStringOrNull);
                 None
             }
         }
@@ -433,7 +432,7 @@ impl Reader {
         let value = self.member(map, path, key)?;
         let count = value.as_u64().and_then(|n| u32::try_from(n).ok());
         if count.is_none() {
-            self.malformed(&join(path, key), "is not a whole number from 0 to 4294967295");
+            self.malformed(&join(path, key), ShapeProblem::NotACount);
         }
         count
     }
@@ -447,7 +446,7 @@ impl Reader {
         match self.member(map, path, key)? {
             Value::Array(items) => Some(items),
             _ => {
-                self.malformed(&join(path, key), "is not an array");
+                self.malformed(&join(path, key), ShapeProblem::NotAnArray);
                 None
             }
         }
@@ -544,7 +543,10 @@ impl Reader {
         let key = self.string(map, "", "mode")?;
         let mode = Mode::from_key(&key);
         if mode.is_none() {
-            self.malformed("mode", format!("{key:?} is neither \"assessor\" nor \"self\""));
+            self.malformed(
+                "mode",
+                ShapeProblem::NotOneOf { found: key, expected: &["assessor", "self"] },
+            );
         }
         mode
     }
@@ -560,7 +562,7 @@ impl Reader {
             _ => {
                 self.malformed(
                     &join(path, "status"),
-                    format!("{status:?} is neither \"scored\" nor \"not-scored\""),
+                    ShapeProblem::NotOneOf { found: status, expected: &["scored", "not-scored"] },
                 );
                 None
             }
@@ -592,7 +594,7 @@ impl Reader {
                 let value = self.count(score, &path, "value").and_then(|n| {
                     let value = u8::try_from(n).ok();
                     if value.is_none() {
-                        self.malformed(&join(&path, "value"), "is not a value of the scale");
+                        self.malformed(&join(&path, "value"), ShapeProblem::NotAScaleValue);
                     }
                     value
                 });
@@ -632,7 +634,7 @@ impl Reader {
         let path = join("aggregates", key);
         let value = self.member(map, "aggregates", key)?;
         let Some(entries) = value.as_object() else {
-            self.malformed(&path, "is not an object");
+            self.malformed(&path, ShapeProblem::NotAnObject);
             return None;
         };
         let read: Vec<Option<(String, Aggregate)>> = entries
@@ -1079,6 +1081,102 @@ impl fmt::Display for AggregateScope {
     }
 }
 
+/// What is wrong with the value at a [`RecordProblem::Malformed`] path. Structured, so that the
+/// interface can word it in the reader's language; `Display` is the English of the command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShapeProblem {
+    /// A member the format requires is absent.
+    Missing,
+    /// A member the format does not have.
+    UnexpectedMember,
+    NotAnObject,
+    NotAnArray,
+    NotAString,
+    NotAStringOrNull,
+    /// Not an integer that fits in 32 bits without sign.
+    NotACount,
+    /// A count too large for any level of the scale.
+    NotAScaleValue,
+    /// A text outside the values the format allows; `found` is the text.
+    NotOneOf {
+        found: String,
+        expected: &'static [&'static str],
+    },
+    /// Symbol and value of a score name no single level of the scale.
+    NotALevel {
+        symbol: String,
+        value: u8,
+    },
+    /// `status` is `scored` but `score` is null.
+    ScoredWithoutScore,
+    /// `status` is `not-scored` but there is a score.
+    ScoreWithoutScored,
+    /// Not an RFC 3339 time in UTC; holds the value.
+    NotUtcTime(String),
+    /// Not a calendar date `YYYY-MM-DD`; holds the value.
+    NotADate(String),
+    /// Empty, longer than [`MAX_RECORD_ID_CHARS`], or with white space.
+    InvalidRecordId,
+    /// Not 64 lowercase hexadecimal digits.
+    NotSha256,
+    /// A text longer than [`MAX_TEXT_CHARS`] characters; holds its length.
+    TooLong {
+        chars: usize,
+    },
+    /// A comment of only white space, where no comment is written as null.
+    BlankComment,
+    /// Feedback of only white space, where no feedback is written as null.
+    BlankFeedback,
+}
+
+impl fmt::Display for ShapeProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShapeProblem::Missing => write!(f, "is missing"),
+            ShapeProblem::UnexpectedMember => write!(f, "is not a member of this format"),
+            ShapeProblem::NotAnObject => write!(f, "is not an object"),
+            ShapeProblem::NotAnArray => write!(f, "is not an array"),
+            ShapeProblem::NotAString => write!(f, "is not a string"),
+            ShapeProblem::NotAStringOrNull => write!(f, "is neither a string nor null"),
+            ShapeProblem::NotACount => write!(f, "is not a whole number from 0 to 4294967295"),
+            ShapeProblem::NotAScaleValue => write!(f, "is not a value of the scale"),
+            ShapeProblem::NotOneOf { found, expected } => match expected {
+                [one, other] => write!(f, "{found:?} is neither {one:?} nor {other:?}"),
+                _ => write!(f, "{found:?} is not one of {expected:?}"),
+            },
+            ShapeProblem::NotALevel { symbol, value } => write!(
+                f,
+                "symbol {symbol:?} with value {value} is not a level of the scale (□ = 1, + = 2, ++ = 3)"
+            ),
+            ShapeProblem::ScoredWithoutScore => write!(f, "status is \"scored\" but score is null"),
+            ShapeProblem::ScoreWithoutScored => {
+                write!(f, "status is \"not-scored\" but a score is given")
+            }
+            ShapeProblem::NotUtcTime(value) => {
+                write!(f, "{value:?} is not an RFC 3339 time in UTC")
+            }
+            ShapeProblem::NotADate(value) => write!(f, "{value:?} is not a date YYYY-MM-DD"),
+            ShapeProblem::InvalidRecordId => {
+                write!(f, "must be 1 to {MAX_RECORD_ID_CHARS} characters without spaces")
+            }
+            ShapeProblem::NotSha256 => write!(f, "is not 64 lowercase hexadecimal digits"),
+            ShapeProblem::TooLong { chars } => {
+                write!(f, "text of {chars} characters is longer than {MAX_TEXT_CHARS}")
+            }
+            ShapeProblem::BlankComment => write!(f, "is blank; no comment is written as null"),
+            ShapeProblem::BlankFeedback => write!(f, "is blank; no feedback is written as null"),
+        }
+    }
+}
+
+/// Compares with the English wording, as reasons were compared when they were plain text.
+impl PartialEq<str> for ShapeProblem {
+    fn eq(&self, other: &str) -> bool {
+        let english = self.to_string();
+        english == other
+    }
+}
+
 /// One reason a record is not valid. The interface translates by variant; `Display` is English.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RecordProblem {
@@ -1111,7 +1209,7 @@ pub enum RecordProblem {
     /// `indicators[3].score.value`, empty for the whole record.
     Malformed {
         path: String,
-        reason: String,
+        reason: ShapeProblem,
     },
     /// `type` is not [`RECORD_TYPE`]; holds the value.
     UnsupportedType(String),
@@ -1347,7 +1445,7 @@ pub fn verify_record_value(value: &Value, frameworks: &[&HashedFramework]) -> Re
                 if report.proof.is_some() && !is_rfc3339_utc(&proof.created) {
                     report.problems.push(RecordProblem::Malformed {
                         path: "proof.created".into(),
-                        reason: format!("{:?} is not an RFC 3339 time in UTC", proof.created),
+                        reason: ShapeProblem::NotUtcTime(proof.created.clone()),
                     });
                 }
                 record.proof = Some(proof);
@@ -1378,27 +1476,27 @@ pub fn verify_record_value(value: &Value, frameworks: &[&HashedFramework]) -> Re
 
 /// The checks that need no framework.
 fn check_record(record: &AssessmentRecord, problems: &mut Vec<RecordProblem>) {
-    let mut malformed = |path: &str, reason: String| {
+    let mut malformed = |path: &str, reason: ShapeProblem| {
         problems.push(RecordProblem::Malformed { path: path.to_string(), reason })
     };
     if !is_record_id(&record.id) {
-        malformed("id", format!("must be 1 to {MAX_RECORD_ID_CHARS} characters without spaces"));
+        malformed("id", ShapeProblem::InvalidRecordId);
     }
     if !is_rfc3339_utc(&record.created) {
-        malformed("created", format!("{:?} is not an RFC 3339 time in UTC", record.created));
+        malformed("created", ShapeProblem::NotUtcTime(record.created.clone()));
     }
     if let Some(date) = &record.assessment_date {
         if !is_calendar_date(date) {
-            malformed("assessmentDate", format!("{date:?} is not a date YYYY-MM-DD"));
+            malformed("assessmentDate", ShapeProblem::NotADate(date.clone()));
         }
     }
     let sha = &record.framework.sha256;
     if sha.len() != 64 || !sha.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
-        malformed("framework.sha256", "is not 64 lowercase hexadecimal digits".into());
+        malformed("framework.sha256", ShapeProblem::NotSha256);
     }
     for (path, text) in texts(record) {
         if let Some(chars) = char_count_over_limit(text) {
-            malformed(&path, format!("text of {chars} characters is longer than {MAX_TEXT_CHARS}"));
+            malformed(&path, ShapeProblem::TooLong { chars });
         }
     }
     for (i, indicator) in record.indicators.iter().enumerate() {
@@ -1408,7 +1506,7 @@ fn check_record(record: &AssessmentRecord, problems: &mut Vec<RecordProblem>) {
         if indicator.comment.as_deref().is_some_and(is_blank) {
             problems.push(RecordProblem::Malformed {
                 path: format!("indicators[{i}].comment"),
-                reason: "is blank; no comment is written as null".into(),
+                reason: ShapeProblem::BlankComment,
             });
         }
     }
@@ -1416,7 +1514,7 @@ fn check_record(record: &AssessmentRecord, problems: &mut Vec<RecordProblem>) {
         if outcome.feedback.as_deref().is_some_and(is_blank) {
             problems.push(RecordProblem::Malformed {
                 path: format!("learningOutcomes[{i}].feedback"),
-                reason: "is blank; no feedback is written as null".into(),
+                reason: ShapeProblem::BlankFeedback,
             });
         }
     }
@@ -1606,7 +1704,7 @@ mod tests {
             reader.problems,
             vec![RecordProblem::Malformed {
                 path: "o.feedback".into(),
-                reason: "is missing".into()
+                reason: ShapeProblem::Missing
             }]
         );
     }

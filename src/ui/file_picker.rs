@@ -14,6 +14,9 @@ pub struct FilePickerProps {
     pub on_file: Callback<File>,
     #[prop_or_default]
     pub disabled: bool,
+    /// For a caller that returns focus to the input, e.g. after a dialog the file led to.
+    #[prop_or_default]
+    pub input_ref: NodeRef,
 }
 
 /// A file input with a drop zone around it. The input is a real, labelled `<input type="file">`,
@@ -76,6 +79,7 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
                 type="file"
                 accept={props.accept.clone()}
                 disabled={props.disabled}
+                ref={props.input_ref.clone()}
                 {onchange}
             />
             <span class="hint">{ t.drop_here }</span>

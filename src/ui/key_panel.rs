@@ -1,4 +1,8 @@
-use web_sys::File;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{File, HtmlElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -13,6 +17,54 @@ pub struct KeyPanelProps {
     pub lang: Lang,
     pub key_state: Stored,
     pub on_key: Callback<Stored>,
+    /// Shown right after signing: the key that signed is to be backed up now, and importing
+    /// another key over it belongs before the next signing, not here.
+    #[prop_or_default]
+    pub after_signing: bool,
+}
+
+/// Where focus goes after the next render. Needed where an action removes or replaces the
+/// control that had focus, which would otherwise drop focus to the page's body.
+#[derive(Clone)]
+pub enum Focus {
+    Node(NodeRef),
+    /// An element another component renders, by id; `fallback` where the page has none.
+    ById {
+        id: &'static str,
+        fallback: NodeRef,
+    },
+}
+
+impl Focus {
+    fn apply(&self) {
+        let element = match self {
+            Focus::Node(node) => node.cast::<HtmlElement>(),
+            Focus::ById { id, fallback } => gloo::utils::document()
+                .get_element_by_id(id)
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                .or_else(|| fallback.cast::<HtmlElement>()),
+        };
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    }
+}
+
+/// Applies, after the next render, the [`Focus`] an action asked for. A ref and not state, so
+/// that asking renders nothing by itself.
+#[hook]
+pub fn use_focus_after_render() -> Rc<RefCell<Option<Focus>>> {
+    let pending = use_mut_ref(|| None::<Focus>);
+    {
+        let pending = pending.clone();
+        use_effect(move || {
+            let target = pending.borrow_mut().take();
+            if let Some(target) = target {
+                target.apply();
+            }
+        });
+    }
+    pending
 }
 
 /// What an import is waiting for.
@@ -31,6 +83,11 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let import = use_state(|| Import::Idle);
+    let export_failed = use_state(|| false);
+    let heading_ref = use_node_ref();
+    let dialog_ref = use_node_ref();
+    let input_ref = use_node_ref();
+    let focus_next = use_focus_after_render();
 
     let keep = {
         let on_key = props.on_key.clone();
@@ -47,10 +104,14 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         let import = import.clone();
         let present = props.key_state.clone();
         let keep = keep.clone();
+        let focus_next = focus_next.clone();
+        let dialog_ref = dialog_ref.clone();
         Callback::from(move |file: File| {
             let import = import.clone();
             let present = present.clone();
             let keep = keep.clone();
+            let focus_next = focus_next.clone();
+            let dialog_ref = dialog_ref.clone();
             spawn_local(async move {
                 let text = files::read_bytes(&file, MAX_KEY_FILE_BYTES)
                     .await
@@ -66,37 +127,52 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                         // The same key again replaces nothing.
                         Stored::Key(ref current) if current.did() == key.did() => keep(key),
                         Stored::None | Stored::Unavailable => keep(key),
-                        Stored::Key(_) | Stored::Unreadable => import.set(Import::Confirm(key)),
+                        Stored::Key(_) | Stored::Unreadable => {
+                            *focus_next.borrow_mut() = Some(Focus::Node(dialog_ref));
+                            import.set(Import::Confirm(key));
+                        }
                     },
                 }
             });
         })
     };
+    // The dialog goes away either way: after replacing, the panel's heading leads to the new
+    // key's facts; after cancelling, focus returns to the file input the import began from.
     let on_confirm = {
         let import = import.clone();
         let keep = keep.clone();
+        let focus_next = focus_next.clone();
+        let heading_ref = heading_ref.clone();
         Callback::from(move |_: MouseEvent| {
             if let Import::Confirm(key) = &*import {
+                *focus_next.borrow_mut() = Some(Focus::Node(heading_ref.clone()));
                 keep(key.clone());
             }
         })
     };
     let on_cancel = {
         let import = import.clone();
-        Callback::from(move |_: MouseEvent| import.set(Import::Idle))
+        let focus_next = focus_next.clone();
+        let input_ref = input_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            *focus_next.borrow_mut() = Some(Focus::Node(input_ref.clone()));
+            import.set(Import::Idle)
+        })
     };
 
     let key_info = match &props.key_state {
         Stored::Key(key) => {
             let key_for_download = key.clone();
+            let failed = export_failed.clone();
             let on_export = Callback::from(move |_: MouseEvent| {
                 let name =
                     format!("leeruitkomsten-sleutel-{}.json", key_for_download.fingerprint());
-                let _ = download::text_file(
+                let made = download::text_file(
                     &name,
                     "application/json",
                     &key_for_download.to_file_json(),
                 );
+                failed.set(made.is_err());
             });
             html! {
                 <>
@@ -111,6 +187,9 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                         </div>
                     </dl>
                     <button type="button" class="key-export" onclick={on_export}>{ t.key_export }</button>
+                    if *export_failed {
+                        <p class="notice notice-error key-export-failed" role="alert">{ t.download_failed }</p>
+                    }
                     <p class="hint">{ t.key_export_hint }</p>
                 </>
             }
@@ -132,7 +211,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             html! { <p class="notice notice-error key-import-status" role="alert">{ why.clone() }</p> }
         }
         Import::Confirm(key) => html! {
-            <div class="notice notice-warning confirm" role="alertdialog" aria-labelledby="key-replace-text">
+            <div class="notice notice-warning confirm" role="alertdialog" aria-labelledby="key-replace-text" tabindex="-1" ref={dialog_ref}>
                 <p id="key-replace-text">{ t.key_replace_warning }</p>
                 <p>{ format!("{}: {}", t.key_fingerprint, key.fingerprint()) }</p>
                 <div class="actions">
@@ -144,10 +223,16 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     };
     html! {
         <section class="key-panel" aria-labelledby="key-heading">
-            <h3 id="key-heading">{ t.key_heading }</h3>
-            <p class="hint">{ t.key_intro }</p>
+            <h3 id="key-heading" tabindex="-1" ref={heading_ref}>{ t.key_heading }</h3>
+            if props.after_signing {
+                <p class="hint">{ t.key_backup_now }</p>
+            } else {
+                <p class="hint">{ t.key_intro }</p>
+            }
             { key_info }
-            <FilePicker {lang} id="key-import" label={t.key_import} on_file={on_file} />
+            if !props.after_signing {
+                <FilePicker {lang} id="key-import" label={t.key_import} on_file={on_file} input_ref={input_ref} />
+            }
             { import_status }
         </section>
     }

@@ -4,7 +4,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::dom_id;
-use super::key_panel::KeyPanel;
+use super::key_panel::{use_focus_after_render, Focus, KeyPanel};
 use super::state::{AppState, Msg};
 use crate::core::assessment::{Action, Assessment};
 use crate::core::export::sign_assessment;
@@ -23,6 +23,9 @@ pub struct SignSectionProps {
     pub on_key: Callback<Stored>,
     pub dispatcher: UseReducerDispatcher<AppState>,
 }
+
+/// The metadata form's first field, where a new assessment begins.
+const FIRST_FIELD_ID: &str = "meta-student-name";
 
 #[derive(Clone, PartialEq)]
 enum Stage {
@@ -68,18 +71,48 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
     let t = lang.texts();
     let stage = use_state(|| Stage::Idle);
     let copy = use_state(|| Copy::Idle);
+    // The browser refused to make the file of the record signed at this time; the assessment
+    // stays signed, and copying is the way out. Keyed by the time, so that another assessment
+    // opened here does not inherit the message.
+    let download_failed = use_state(|| None::<String>);
     let fw = props.framework.framework();
+    // Each of these actions removes or replaces the button that was pressed, so focus is moved on
+    // purpose: to the dialog that opened, back to the button that opened it, or to what replaced
+    // the section.
+    let focus_next = use_focus_after_render();
+    let heading_ref = use_node_ref();
+    let dialog_ref = use_node_ref();
+    let start_ref = use_node_ref();
+    let new_ref = use_node_ref();
+    let ask_focus = {
+        let focus_next = focus_next.clone();
+        move |node: &NodeRef| *focus_next.borrow_mut() = Some(Focus::Node(node.clone()))
+    };
 
     let on_start = {
         let stage = stage.clone();
-        Callback::from(move |_: MouseEvent| stage.set(Stage::Confirming))
+        let ask_focus = ask_focus.clone();
+        let dialog_ref = dialog_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            ask_focus(&dialog_ref);
+            stage.set(Stage::Confirming)
+        })
     };
     let on_back = {
         let stage = stage.clone();
-        Callback::from(move |_: MouseEvent| stage.set(Stage::Idle))
+        let ask_focus = ask_focus.clone();
+        let start_ref = start_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            ask_focus(&start_ref);
+            stage.set(Stage::Idle)
+        })
     };
     let on_sign = {
         let stage = stage.clone();
+        let download_failed = download_failed.clone();
+        let ask_focus = ask_focus.clone();
+        let heading_ref = heading_ref.clone();
+        let start_ref = start_ref.clone();
         let framework = props.framework.clone();
         let assessment = props.assessment.clone();
         let key_state = props.key_state.clone();
@@ -95,11 +128,17 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
             match signed {
                 Ok(signed) => {
                     let name = assessment.export_file_name(&signed.created);
-                    let _ = download::text_file(&name, "application/json", &signed.record);
+                    let made = download::text_file(&name, "application/json", &signed.record);
+                    download_failed.set(made.is_err().then(|| signed.created.clone()));
                     dispatcher.dispatch(Msg::Edit(Action::Seal(signed)));
+                    ask_focus(&heading_ref);
                     stage.set(Stage::Idle);
                 }
-                Err(why) => stage.set(Stage::Failed(why)),
+                Err(why) => {
+                    // The alert is read out; focus waits on the button to try again.
+                    ask_focus(&start_ref);
+                    stage.set(Stage::Failed(why))
+                }
             }
         })
     };
@@ -109,8 +148,11 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
         let record = signed.record.clone();
         let on_download = {
             let record = record.clone();
+            let created = signed.created.clone();
+            let download_failed = download_failed.clone();
             Callback::from(move |_: MouseEvent| {
-                let _ = download::text_file(&name, "application/json", &record);
+                let made = download::text_file(&name, "application/json", &record);
+                download_failed.set(made.is_err().then(|| created.clone()));
             })
         };
         let on_copy = {
@@ -131,38 +173,66 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
             let dispatcher = props.dispatcher.clone();
             let framework = fw.clone();
             let stage = stage.clone();
+            let copy = copy.clone();
+            let ask_focus = ask_focus.clone();
+            let focus_next = focus_next.clone();
+            let dialog_ref = dialog_ref.clone();
+            let heading_ref = heading_ref.clone();
             Callback::from(move |_: MouseEvent| {
                 if *stage == Stage::Confirming {
                     let entry = super::app::fresh_entry(&framework);
                     dispatcher.dispatch(Msg::Open { entry, is_new: true });
+                    // The new assessment starts at its first field; where the section stands
+                    // without the form, at the section's own heading.
+                    *focus_next.borrow_mut() =
+                        Some(Focus::ById { id: FIRST_FIELD_ID, fallback: heading_ref.clone() });
+                    copy.set(Copy::Idle);
                     stage.set(Stage::Idle);
                 } else {
+                    ask_focus(&dialog_ref);
                     stage.set(Stage::Confirming);
                 }
             })
         };
-        let on_keep = on_back.clone();
+        let on_keep = {
+            let stage = stage.clone();
+            let ask_focus = ask_focus.clone();
+            let new_ref = new_ref.clone();
+            Callback::from(move |_: MouseEvent| {
+                ask_focus(&new_ref);
+                stage.set(Stage::Idle)
+            })
+        };
+        // Only the key that signed is worth backing up here; a key imported since is not it.
+        let signer_kept =
+            matches!(&props.key_state, Stored::Key(key) if key.did() == signed.signer);
         return html! {
             <section id="sign" class="card sign signed" aria-labelledby="sign-heading">
-                <h2 id="sign-heading">{ t.signed_heading }</h2>
+                <h2 id="sign-heading" tabindex="-1" ref={heading_ref}>{ t.signed_heading }</h2>
                 <p class="signed-at">{ lang.signed_at(&signed.created, &fingerprint(&signed.signer)) }</p>
+                if download_failed.as_deref() == Some(signed.created.as_str()) {
+                    <p class="notice notice-error download-failed" role="alert">{ t.record_download_failed }</p>
+                }
                 <div class="actions">
                     <button type="button" class="primary download-record" onclick={on_download}>{ t.download_again }</button>
                     <button type="button" class="copy-record" onclick={on_copy}>{ t.copy_json }</button>
-                    <button type="button" class="new-assessment" onclick={on_new.clone()}>{ t.new_assessment }</button>
+                    <button type="button" class="new-assessment" onclick={on_new.clone()} ref={new_ref}>{ t.new_assessment }</button>
                 </div>
                 <div aria-live="polite">
                     if *copy == Copy::Done { <p>{ t.copied }</p> }
                     if *copy == Copy::Failed { <p class="notice notice-warning">{ t.copy_failed }</p> }
                 </div>
                 if *stage == Stage::Confirming {
-                    <div class="notice notice-warning confirm" role="alertdialog" aria-labelledby="new-warning">
+                    <div class="notice notice-warning confirm" role="alertdialog" aria-labelledby="new-warning" tabindex="-1" ref={dialog_ref}>
                         <p id="new-warning">{ t.new_assessment_warning }</p>
                         <div class="actions">
                             <button type="button" class="danger confirm-new" onclick={on_new}>{ t.new_assessment }</button>
                             <button type="button" onclick={on_keep}>{ t.cancel }</button>
                         </div>
                     </div>
+                }
+                if signer_kept {
+                    <KeyPanel {lang} key_state={props.key_state.clone()} on_key={props.on_key.clone()} after_signing={true} />
                 }
             </section>
         };
@@ -175,7 +245,7 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
             <p class="notice notice-error" role="alert">{ format!("{}: {why}", t.sign_failed) }</p>
         },
         Stage::Confirming => html! {
-            <div class="confirm sign-confirm" role="alertdialog" aria-labelledby="sign-confirm-heading">
+            <div class="confirm sign-confirm" role="alertdialog" aria-labelledby="sign-confirm-heading" tabindex="-1" ref={dialog_ref}>
                 if unscored.is_empty() {
                     <p id="sign-confirm-heading">{ t.sign_all_scored }</p>
                 } else {
@@ -202,11 +272,11 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
     };
     html! {
         <section id="sign" class="card sign" aria-labelledby="sign-heading">
-            <h2 id="sign-heading">{ t.sign_heading }</h2>
+            <h2 id="sign-heading" tabindex="-1" ref={heading_ref}>{ t.sign_heading }</h2>
             <p>{ t.sign_intro }</p>
             <KeyPanel {lang} key_state={props.key_state.clone()} on_key={props.on_key.clone()} />
             if *stage != Stage::Confirming {
-                <button type="button" class="primary sign-start" onclick={on_start}>{ t.sign_start }</button>
+                <button type="button" class="primary sign-start" onclick={on_start} ref={start_ref}>{ t.sign_start }</button>
             }
             { confirm }
         </section>

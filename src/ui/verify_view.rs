@@ -35,15 +35,20 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let checked = use_state(|| Checked::Nothing);
+    // Counts the files checked, to key the announcement: a new node is read out even when the
+    // same file gives the same verdict again.
+    let checks = use_state(|| 0u32);
     let on_file = {
         let checked = checked.clone();
+        let checks = checks.clone();
         let framework = props.framework.clone();
         Callback::from(move |file: File| {
             let checked = checked.clone();
+            let checks = checks.clone();
             let framework = framework.clone();
             spawn_local(async move {
                 let file_name = file.name();
-                checked.set(match files::read_bytes(&file, MAX_RECORD_BYTES).await {
+                let outcome = match files::read_bytes(&file, MAX_RECORD_BYTES).await {
                     Ok(bytes) => Checked::Report {
                         file_name,
                         report: Rc::new(verify_record_bytes(&bytes, &[&framework])),
@@ -60,15 +65,27 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
                         }),
                     },
                     Err(ReadError::Unreadable) => Checked::Unreadable { file_name },
-                });
+                };
+                checks.set(checks.wrapping_add(1));
+                checked.set(outcome);
             });
         })
     };
 
+    // Only this short line is announced: the reasons below can be many and are read on demand.
+    // The region stays in the page, so that a first verdict is announced as reliably as the next.
+    let announcement = match &*checked {
+        Checked::Nothing => String::new(),
+        Checked::Unreadable { file_name } => format!("{file_name}: {}", t.file_unreadable),
+        Checked::Report { file_name, report } => {
+            let verdict = if report.is_valid() { t.verify_valid } else { t.verify_invalid };
+            format!("{verdict}: {file_name}")
+        }
+    };
     let result = match &*checked {
         Checked::Nothing => Html::default(),
         Checked::Unreadable { file_name } => html! {
-            <div class="verdict is-invalid" role="alert">
+            <div class="verdict is-invalid">
                 <p class="verdict-file">{ file_name.clone() }</p>
                 <p>{ t.file_unreadable }</p>
             </div>
@@ -80,7 +97,7 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
             let shown = report.assessment().filter(|_| report.framework.is_some()).map(Rc::new);
             html! {
                 <>
-                    <div class={classes!("verdict", if valid { "is-valid" } else { "is-invalid" })} role="status">
+                    <div class={classes!("verdict", if valid { "is-valid" } else { "is-invalid" })}>
                         <p class="verdict-file">{ file_name.clone() }</p>
                         <p class="verdict-result">{ if valid { t.verify_valid } else { t.verify_invalid } }</p>
                         if valid {
@@ -143,6 +160,9 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
                 <h2 id="verify-heading">{ t.verify_heading }</h2>
                 <p>{ t.verify_intro }</p>
                 <FilePicker {lang} id="record-file" label={t.choose_file} on_file={on_file} />
+                <p class="visually-hidden verdict-announcement" role="status">
+                    <span key={*checks}>{ announcement }</span>
+                </p>
             </div>
             { result }
         </section>

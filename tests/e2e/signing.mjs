@@ -1,7 +1,8 @@
 // Page-level tests of signing, verifying and the signing key, against the release build:
 // a record signed in the browser verifies with the independent eddsa-jcs-2022 verifier, every
 // single-field change of it is refused by the verify view (and by the independent verifier), the
-// key survives a reload, and a key backup moves the key to a fresh browser profile.
+// key survives a reload, and a key backup moves the key to a fresh browser profile. Along the
+// way, focus lands on each dialog and on what replaces a pressed button, never on <body>.
 // Usage: node tests/e2e/signing.mjs DIST
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
@@ -60,17 +61,35 @@ async function fillMetadata(page, fields) {
   }
 }
 
+/** Waits until focus is on what `selector` finds; fails naming what has focus instead. */
+async function expectFocus(page, selector, what) {
+  try {
+    await page.waitForFunction((s) => {
+      const active = document.activeElement;
+      return active !== null && active === document.querySelector(s);
+    }, selector, { timeout: 5_000 });
+  } catch {
+    const at = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a ? `<${a.tagName.toLowerCase()} id="${a.id}" class="${a.className}">` : "nothing";
+    });
+    assert.fail(`${what}: focus should be on ${selector}, but is on ${at}`);
+  }
+}
+
 /** Starts signing, checks the list of open indicators against `open`, signs and returns the download. */
 async function signAndDownload(page, open) {
   const sign = page.locator("#sign");
   await sign.locator(".sign-start").click();
   const dialog = sign.getByRole("alertdialog");
   await dialog.waitFor();
+  await expectFocus(page, "#sign .sign-confirm[role=alertdialog]", "the sign dialog opened");
   if (open) {
     assert.deepEqual(await dialog.locator(".unscored-list li a").allTextContents(), open, "indicators listed as open");
   }
   const file = await download(page, () => dialog.locator(".sign-confirm-button").click());
   await sign.locator(".download-record").waitFor();
+  await expectFocus(page, "#sign.signed #sign-heading", "signed");
   return { ...file, record: parseJsonStrict(file.text) };
 }
 
@@ -80,12 +99,15 @@ async function signSomething(page, id = "LU2.2", level = "good") {
   return signAndDownload(page);
 }
 
-/** After signing: starts a new assessment (confirmed), which shows the key panel again. */
+/** After signing: starts a new assessment (confirmed), which shows the unsigned section again. */
 async function startNewAssessment(page) {
   const sign = page.locator("#sign");
   await sign.locator(".new-assessment").click();
+  await expectFocus(page, "#sign .confirm[role=alertdialog]", "the new-assessment question");
   await sign.getByRole("alertdialog").locator(".confirm-new").click();
+  await sign.locator(".sign-start").waitFor();
   await sign.locator(".key-panel").waitFor();
+  await expectFocus(page, "#meta-student-name", "a new assessment started");
 }
 
 /** The did:key and fingerprint the key panel shows. */
@@ -170,6 +192,12 @@ await check("a record signed and downloaded in the browser verifies with the ind
   }
   for (const [id, text] of Object.entries(FEEDBACK)) await page.locator(`textarea[id="feedback-${id}"]`).fill(text);
 
+  // Going back from the question signs nothing and returns focus to the button that asked it.
+  await page.locator("#sign .sign-start").click();
+  await expectFocus(page, "#sign .sign-confirm[role=alertdialog]", "the sign dialog opened");
+  await page.locator("#sign").getByRole("button", { name: "Terug naar het formulier", exact: true }).click();
+  await expectFocus(page, "#sign .sign-start", "back to the form");
+
   const open = indicators.map((i) => i.id).filter((id) => !PLAN[id]);
   const file = await signAndDownload(page, open);
   const { record } = file;
@@ -222,6 +250,17 @@ await check("a record signed and downloaded in the browser verifies with the ind
   // Downloading again gives the very same file.
   const again = await download(page, () => page.locator("#sign .download-record").click());
   assert.deepEqual(again, { name: file.name, text: file.text });
+  assert.equal(await page.locator("#sign .download-failed").count(), 0, "no download problem reported");
+
+  // The key that just signed can be backed up at once, with the hint to keep the backup safe;
+  // importing another key over it is not offered here.
+  const signedPanel = page.locator("#sign.signed .key-panel");
+  assert.deepEqual(await shownKey(page), { did, fingerprint: fingerprintOf(did) });
+  assert.match(await signedPanel.textContent(), /Bewaar de back-up veilig/);
+  assert.equal(await page.locator("#key-import").count(), 0, "no key import in the signed view");
+  const backup = await download(page, () => signedPanel.locator(".key-export").click());
+  assert.equal(backup.name, `leeruitkomsten-sleutel-${fingerprintOf(did)}.json`);
+  assert.equal(JSON.parse(backup.text).did, did, "the backup offered after signing holds the key that signed");
   signed = file;
 });
 
@@ -327,6 +366,9 @@ function reordered(value) {
   return value;
 }
 
+/** Pieces of the core's English wording, none of which belongs in a Dutch reason. */
+const ENGLISH = ["is missing", "is not", "does not", "neither", "member of", "expected", "invalid", " the "];
+
 const SIGNATURE_MISMATCH =
   "de handtekening klopt niet: het record is na ondertekenen veranderd, of niet met deze sleutel ondertekend";
 
@@ -344,6 +386,10 @@ async function verdictFor(page, name, text) {
       reasons: [...verdict.querySelectorAll(".verdict-reasons li")].map((li) => li.textContent),
       text: verdict.textContent,
       signer: verdict.querySelector(".key-did")?.textContent ?? null,
+      // Only the short line is live; the verdict with its reasons is ordinary content.
+      announcement: document.querySelector(".verify-view .verdict-announcement[role=status]")?.textContent ?? null,
+      live: verdict.closest("[role=status], [role=alert], [aria-live]") !== null ||
+        verdict.querySelector("[role=status], [role=alert], [aria-live]") !== null,
     };
   }, name, { polling: "raf" });
   return handle.jsonValue();
@@ -360,6 +406,7 @@ await check("the verify view shows the signed record as valid and every single-f
     const verdict = await verdictFor(page, name, text);
     assert.deepEqual([verdict.valid, verdict.invalid, verdict.result, verdict.reasons], [true, false, "Geldig", []], name);
     assert.equal(verdict.signer, signer, name);
+    assert.deepEqual([verdict.announcement, verdict.live], [`Geldig: ${name}`, false], name);
   };
   await expectValid(signed.name, signed.text);
   // Whitespace and member order are not content: the re-serialized record is still valid, so
@@ -375,12 +422,14 @@ await check("the verify view shows the signed record as valid and every single-f
   const appAccepted = [];
   const independentAccepted = [];
   const unsigned = [];
+  const english = [];
   for (const [i, { path, label, value }] of variants.entries()) {
     const name = `variant-${i}.json`;
     const verdict = await verdictFor(page, name, JSON.stringify(value, null, 2));
     // Every field is signed, so the app must neither accept the record nor call its signature sound.
     if (verdict.valid || !verdict.invalid || verdict.result !== "Niet geldig" || verdict.reasons.length === 0 ||
-      verdict.text.includes("De handtekening zelf klopt.")) {
+      verdict.text.includes("De handtekening zelf klopt.") ||
+      verdict.announcement !== `Niet geldig: ${name}` || verdict.live) {
       appAccepted.push(`${label}: ${JSON.stringify(verdict)}`);
     }
     // Outside the proof the app cannot fail to check the signature, and it must not match: also
@@ -388,11 +437,16 @@ await check("the verify view shows the signed record as valid and every single-f
     if (path[0] !== "proof" && !verdict.reasons.includes(SIGNATURE_MISMATCH)) {
       unsigned.push(`${label}: ${verdict.reasons.join(" / ")}`);
     }
+    // The reasons are Dutch throughout: no English detail from the core slips through.
+    for (const reason of verdict.reasons) {
+      if (ENGLISH.some((fragment) => reason.includes(fragment))) english.push(`${label}: ${reason}`);
+    }
     if ((await verifyDataIntegrityProof(value)).verified) independentAccepted.push(label);
   }
   assert.deepEqual(appAccepted, [], "variants the verify view did not refuse");
   assert.deepEqual(unsigned, [], "changes outside the proof the app did not report as breaking the signature");
   assert.deepEqual(independentAccepted, [], "variants the independent verifier accepted");
+  assert.deepEqual(english, [], "Dutch reasons with English in them");
 
   // The view is not stuck on "not valid": the untouched record is valid again.
   await expectValid("again.json", signed.text);
@@ -491,11 +545,13 @@ await check("importing over a different key asks first (cancel keeps it, confirm
   const dialog = panel.getByRole("alertdialog");
   await importKeyFile(other, backup.name, backup.text);
   await dialog.waitFor();
+  await expectFocus(other, "#sign .key-panel .confirm[role=alertdialog]", "the replace question");
   assert.match(await dialog.textContent(), /In deze browser staat al een sleutel\. Importeren vervangt die\./);
   assert.ok((await dialog.textContent()).includes(fingerprintOf(imported)), "the warning shows the new key's fingerprint");
   assert.equal((await shownKey(other)).did, present, "nothing replaced while asking");
   await dialog.getByRole("button", { name: "Annuleren", exact: true }).click();
   await dialog.waitFor({ state: "detached" });
+  await expectFocus(other, "#key-import", "replacing cancelled");
   assert.equal((await shownKey(other)).did, present, "cancel keeps the key");
   await reloadApp(other);
   assert.equal((await shownKey(other)).did, present, "cancel stored nothing");
@@ -503,6 +559,7 @@ await check("importing over a different key asks first (cancel keeps it, confirm
   await importKeyFile(other, backup.name, backup.text);
   await dialog.getByRole("button", { name: "Sleutel vervangen", exact: true }).click();
   await panel.getByRole("status").filter({ hasText: "De sleutel is geïmporteerd." }).waitFor();
+  await expectFocus(other, "#key-heading", "key replaced");
   await expectKey(other, imported);
   await reloadApp(other);
   assert.equal((await shownKey(other)).did, imported, "the replacement is stored");
