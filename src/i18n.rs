@@ -11,7 +11,7 @@ use crate::core::assessment::{ActionError, MetadataField, Mode};
 use crate::core::data_integrity::{VerifyError, CRYPTOSUITE, PROOF_PURPOSE, PROOF_TYPE};
 use crate::core::did_key::{DidKeyError, KeyKind};
 use crate::core::framework::{Problem, ProblemKind};
-use crate::core::jcs::JcsError;
+use crate::core::jcs::{self, JcsError};
 use crate::core::library::{BackupError, ImportCounts, MAX_BACKUP_BYTES};
 use crate::core::record::{
     AggregateScope, RecordError, RecordProblem, ShapeProblem, MAX_RECORD_ID_CHARS,
@@ -674,8 +674,28 @@ impl Lang {
             (KeyFileError::UnknownVersion(v), Lang::En) => {
                 format!("unknown version \"{v}\" of the key file")
             }
-            (other, Lang::Nl) => format!("dit is geen sleutelback-up van deze app ({other})"),
-            (other, Lang::En) => format!("this is not a key backup of this app ({other})"),
+            (KeyFileError::TooLarge, Lang::Nl) => {
+                "het bestand is te groot voor een sleutelback-up".into()
+            }
+            (KeyFileError::TooLarge, Lang::En) => "the file is too large for a key backup".into(),
+            (KeyFileError::NotJson, Lang::Nl) => {
+                "dit is geen sleutelback-up van deze app (het bestand is geen JSON)".into()
+            }
+            (KeyFileError::NotJson, Lang::En) => {
+                "this is not a key backup of this app (the file is not JSON)".into()
+            }
+            (KeyFileError::NotAKeyFile(member), Lang::Nl) => format!(
+                "dit is geen sleutelback-up van deze app (het veld \"{member}\" ontbreekt of klopt niet)"
+            ),
+            (KeyFileError::NotAKeyFile(member), Lang::En) => format!(
+                "this is not a key backup of this app (the member \"{member}\" is missing or wrong)"
+            ),
+            (KeyFileError::MalformedSecret(_), Lang::Nl) => {
+                "de geheime sleutel in het bestand is onleesbaar".into()
+            }
+            (KeyFileError::MalformedSecret(e), Lang::En) => {
+                format!("the secret key in the file is unreadable ({e})")
+            }
         }
     }
 }
@@ -806,6 +826,10 @@ fn dutch_did_key_error(error: &DidKeyError) -> String {
 /// the byte offset says where to look.
 fn dutch_json_error(error: &JcsError) -> String {
     match error {
+        JcsError::Syntax { reason, .. } if *reason == jcs::BYTE_ORDER_MARK => {
+            "het bestand begint met een byte-order-markering (BOM); sla het op als UTF-8 zonder BOM"
+                .into()
+        }
         JcsError::Syntax { offset, .. } => format!("ongeldige JSON bij byte {offset}"),
         JcsError::DuplicateKey { offset, key } => {
             format!("de naam \"{key}\" staat twee keer in hetzelfde object, bij byte {offset}")

@@ -77,6 +77,10 @@ pub fn canonicalize(value: &Value) -> Result<String, JcsError> {
     Ok(out)
 }
 
+/// The reason given for JSON text that starts with a byte order mark, which RFC 8259 forbids in
+/// JSON exchanged between systems; readers word it for users.
+pub const BYTE_ORDER_MARK: &str = "a byte order mark is not allowed before JSON text";
+
 /// Parses JSON text strictly into a `serde_json::Value`.
 ///
 /// Use this instead of `serde_json::from_str` for text whose signature is to be
@@ -85,7 +89,7 @@ pub fn canonicalize(value: &Value) -> Result<String, JcsError> {
 pub fn parse_strict(json_text: &str) -> Result<Value, JcsError> {
     let mut parser = Parser { text: json_text, bytes: json_text.as_bytes(), pos: 0 };
     if parser.bytes.starts_with("\u{feff}".as_bytes()) {
-        return Err(parser.syntax("a byte order mark is not allowed before JSON text"));
+        return Err(parser.syntax(BYTE_ORDER_MARK));
     }
     parser.skip_whitespace();
     let value = parser.parse_value(0)?;
