@@ -834,3 +834,59 @@ fn every_problem_has_an_english_reason() {
 fn object_mut(value: &mut Value) -> &mut serde_json::Map<String, Value> {
     value.as_object_mut().expect("an object")
 }
+
+mod random {
+    use super::support;
+    use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField};
+    use leeruitkomsten::core::record::{build_record, sign_record, verify_record_value};
+    use leeruitkomsten::core::score::Score;
+    use proptest::prelude::*;
+
+    /// An assessment with a random level (or none) and a random comment for each indicator.
+    fn assessment() -> impl Strategy<Value = Assessment> {
+        let fw = support::framework();
+        let count = fw.framework().indicator_count();
+        (
+            prop::collection::vec(0..4u8, count),
+            prop::collection::vec(prop::option::of("[a-zA-Zë <>&\"'\\\\]{0,12}"), count),
+            "[a-zA-Z ]{0,20}",
+        )
+            .prop_map(move |(levels, comments, name)| {
+                let framework = fw.framework();
+                let mut a = Assessment::new(framework);
+                a.apply(framework, Action::SetMetadata(MetadataField::StudentName, name)).unwrap();
+                let ids: Vec<_> = framework.indicators().map(|i| i.id.clone()).collect();
+                for ((id, level), comment) in ids.iter().zip(levels).zip(comments) {
+                    let score = [Score::NotScored, Score::Present, Score::Good, Score::High]
+                        [usize::from(level)];
+                    a.apply(framework, Action::SetScore { indicator: id.clone(), score }).unwrap();
+                    if let Some(text) = comment {
+                        a.apply(framework, Action::SetComment { indicator: id.clone(), text })
+                            .unwrap();
+                    }
+                }
+                a
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn sign_then_verify_holds_and_any_single_edit_breaks_it(
+            a in assessment(),
+            seed in any::<[u8; 32]>(),
+            pick in any::<prop::sample::Index>(),
+        ) {
+            let fw = support::framework();
+            let unsigned = build_record(&fw, &a, support::CREATED, support::RECORD_ID).unwrap();
+            let signed = sign_record(&unsigned, &seed, support::CREATED).unwrap();
+            let report = verify_record_value(&signed, &[&fw]);
+            prop_assert!(report.is_valid(), "{:?}", report.problems);
+            let mutations = support::mutations(&signed);
+            let mutation = &mutations[pick.index(mutations.len())];
+            let report = verify_record_value(&mutation.document, &[&fw]);
+            prop_assert!(!report.is_valid(), "{} was not noticed", mutation.describe());
+        }
+    }
+}
