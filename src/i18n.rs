@@ -217,6 +217,11 @@ texts! { Texts, NL, EN {
     verify_intro: "Open of sleep een beoordelingsrecord (JSON). De app controleert de handtekening, het beoordelingskader en de resultaten. Het bestand blijft op dit apparaat.",
         "Open or drop an assessment record (JSON). The app checks the signature, the framework and the results. The file stays on this device.";
     choose_file: "Bestand kiezen", "Choose a file";
+    choose_files: "Bestand of bestanden kiezen", "Choose one or more files";
+    batch_caption: "Gecontroleerde records", "Records checked";
+    batch_file: "Bestand", "File";
+    batch_result: "Resultaat", "Result";
+    batch_student: "Student", "Student";
     drop_here: "of sleep een bestand hierheen", "or drop a file here";
     file_unreadable: "Het bestand kon niet worden gelezen.", "The file could not be read.";
     verify_valid: "Geldig", "Valid";
@@ -327,6 +332,17 @@ impl Lang {
         parts.push(format!("{} {}", t.open_count, tally.count(Score::NotScored)));
         let mean = self.fraction(u64::from(tally.sum()), u64::from(tally.scored()));
         format!("{} · {} {}", parts.join(" · "), t.mean, mean)
+    }
+
+    /// The line above a table of checked records.
+    pub fn batch_summary(self, total: usize, valid: usize) -> String {
+        let invalid = total.saturating_sub(valid);
+        match self {
+            Lang::Nl => {
+                format!("{total} bestanden gecontroleerd: {valid} geldig, {invalid} niet geldig.")
+            }
+            Lang::En => format!("{total} files checked: {valid} valid, {invalid} not valid."),
+        }
     }
 
     /// "31/42", the start screen's progress of one assessment.
@@ -873,7 +889,7 @@ mod tests {
         }
         // Words that read the same in both languages are listed here; any other equal pair is a
         // string that was not translated.
-        let same_in_both = ["open_count", "print_score"];
+        let same_in_both = ["open_count", "print_score", "batch_student"];
         for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {
             if !same_in_both.contains(name) {
                 assert_ne!(nl_text, en_text, "{name} is not translated");

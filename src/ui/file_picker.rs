@@ -12,6 +12,10 @@ pub struct FilePickerProps {
     #[prop_or(AttrValue::Static(".json,application/json"))]
     pub accept: AttrValue,
     pub on_file: Callback<File>,
+    /// Set to take several files at once: then all chosen or dropped files go here, and
+    /// `on_file` is not called.
+    #[prop_or_default]
+    pub on_files: Option<Callback<Vec<File>>>,
     #[prop_or_default]
     pub disabled: bool,
     /// For a caller that returns focus to the input, e.g. after a dialog the file led to.
@@ -25,13 +29,28 @@ pub struct FilePickerProps {
 pub fn FilePicker(props: &FilePickerProps) -> Html {
     let t = props.lang.texts();
     let dragging = use_state(|| false);
-    let onchange = {
+    let deliver = {
         let on_file = props.on_file.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                if let Some(file) = crate::web::files::first_of(input.files()) {
+        let on_files = props.on_files.clone();
+        move |list: Option<web_sys::FileList>| match &on_files {
+            Some(on_files) => {
+                let all = crate::web::files::all_of(list);
+                if !all.is_empty() {
+                    on_files.emit(all);
+                }
+            }
+            None => {
+                if let Some(file) = crate::web::files::first_of(list) {
                     on_file.emit(file);
                 }
+            }
+        }
+    };
+    let onchange = {
+        let deliver = deliver.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                deliver(input.files());
                 // Choosing the same file again must still fire a change.
                 input.set_value("");
             }
@@ -50,18 +69,12 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
     };
     let ondrop = {
         let dragging = dragging.clone();
-        let on_file = props.on_file.clone();
         let disabled = props.disabled;
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            if disabled {
-                return;
-            }
-            if let Some(file) =
-                crate::web::files::first_of(e.data_transfer().and_then(|d| d.files()))
-            {
-                on_file.emit(file);
+            if !disabled {
+                deliver(e.data_transfer().and_then(|d| d.files()));
             }
         })
     };
@@ -79,6 +92,7 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
                 type="file"
                 accept={props.accept.clone()}
                 disabled={props.disabled}
+                multiple={props.on_files.is_some()}
                 ref={props.input_ref.clone()}
                 {onchange}
             />

@@ -25,8 +25,38 @@ pub struct VerifyViewProps {
 #[derive(Clone, PartialEq)]
 enum Checked {
     Nothing,
-    Report { file_name: String, report: Rc<RecordReport> },
-    Unreadable { file_name: String },
+    Report {
+        file_name: String,
+        report: Rc<RecordReport>,
+    },
+    Unreadable {
+        file_name: String,
+    },
+    /// Several files at once: one line each, as a hogeschool checks a folder of records.
+    Batch(Rc<Vec<Checked>>),
+}
+
+/// Reads and verifies one file.
+async fn check(file: &File, framework: &HashedFramework) -> Checked {
+    let file_name = file.name();
+    match files::read_bytes(file, MAX_RECORD_BYTES).await {
+        Ok(bytes) => Checked::Report {
+            file_name,
+            report: Rc::new(verify_record_bytes(&bytes, &[framework])),
+        },
+        // The core gives the same message for an oversized file as the CLI does.
+        Err(ReadError::TooLarge { bytes }) => Checked::Report {
+            file_name,
+            report: Rc::new(RecordReport {
+                problems: vec![RecordProblem::TooLarge {
+                    bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
+                    limit: MAX_RECORD_BYTES,
+                }],
+                ..RecordReport::default()
+            }),
+        },
+        Err(ReadError::Unreadable) => Checked::Unreadable { file_name },
+    }
 }
 
 /// Opens a record file and says whether it is valid and why not, then shows it read-only.
@@ -38,33 +68,22 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
     // Counts the files checked, to key the announcement: a new node is read out even when the
     // same file gives the same verdict again.
     let checks = use_state(|| 0u32);
-    let on_file = {
+    let on_files = {
         let checked = checked.clone();
         let checks = checks.clone();
         let framework = props.framework.clone();
-        Callback::from(move |file: File| {
+        Callback::from(move |chosen: Vec<File>| {
             let checked = checked.clone();
             let checks = checks.clone();
             let framework = framework.clone();
             spawn_local(async move {
-                let file_name = file.name();
-                let outcome = match files::read_bytes(&file, MAX_RECORD_BYTES).await {
-                    Ok(bytes) => Checked::Report {
-                        file_name,
-                        report: Rc::new(verify_record_bytes(&bytes, &[&framework])),
-                    },
-                    // The core gives the same message for an oversized file as the CLI does.
-                    Err(ReadError::TooLarge { bytes }) => Checked::Report {
-                        file_name,
-                        report: Rc::new(RecordReport {
-                            problems: vec![RecordProblem::TooLarge {
-                                bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
-                                limit: MAX_RECORD_BYTES,
-                            }],
-                            ..RecordReport::default()
-                        }),
-                    },
-                    Err(ReadError::Unreadable) => Checked::Unreadable { file_name },
+                let mut outcomes = Vec::with_capacity(chosen.len());
+                for file in &chosen {
+                    outcomes.push(check(file, &framework).await);
+                }
+                let outcome = match <[Checked; 1]>::try_from(outcomes) {
+                    Ok([one]) => one,
+                    Err(many) => Checked::Batch(Rc::new(many)),
                 };
                 checks.set(checks.wrapping_add(1));
                 checked.set(outcome);
@@ -81,9 +100,13 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
             let verdict = if report.is_valid() { t.verify_valid } else { t.verify_invalid };
             format!("{verdict}: {file_name}")
         }
+        Checked::Batch(all) => {
+            lang.batch_summary(all.len(), all.iter().filter(|c| is_valid(c)).count())
+        }
     };
     let result = match &*checked {
         Checked::Nothing => Html::default(),
+        Checked::Batch(all) => html! { <BatchTable {lang} checked={all.clone()} /> },
         Checked::Unreadable { file_name } => html! {
             <div class="verdict is-invalid">
                 <p class="verdict-file">{ file_name.clone() }</p>
@@ -159,12 +182,82 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
             <div class="card">
                 <h2 id="verify-heading">{ t.verify_heading }</h2>
                 <p>{ t.verify_intro }</p>
-                <FilePicker {lang} id="record-file" label={t.choose_file} on_file={on_file} />
+                <FilePicker {lang} id="record-file" label={t.choose_files} on_file={Callback::noop()} on_files={on_files} />
                 <p class="visually-hidden verdict-announcement" role="status">
                     <span key={*checks}>{ announcement }</span>
                 </p>
             </div>
             { result }
         </section>
+    }
+}
+
+fn is_valid(checked: &Checked) -> bool {
+    matches!(checked, Checked::Report { report, .. } if report.is_valid())
+}
+
+#[derive(Properties, PartialEq)]
+struct BatchTableProps {
+    lang: Lang,
+    checked: Rc<Vec<Checked>>,
+}
+
+/// One row per file: the verdict, whose record it is, who signed, and every reason it fails.
+#[function_component]
+fn BatchTable(props: &BatchTableProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let valid = props.checked.iter().filter(|c| is_valid(c)).count();
+    let row = |checked: &Checked| {
+        let (file_name, report) = match checked {
+            Checked::Report { file_name, report } => (file_name.as_str(), Some(report)),
+            Checked::Unreadable { file_name } => (file_name.as_str(), None),
+            Checked::Nothing | Checked::Batch(_) => return Html::default(),
+        };
+        let ok = report.is_some_and(|r| r.is_valid());
+        let student = report
+            .and_then(|r| r.record.as_ref())
+            .map(|r| format!("{} ({})", r.subject.name, r.subject.student_number))
+            .unwrap_or_default();
+        let signer =
+            report.and_then(|r| r.proof.as_ref()).map(|p| fingerprint(&p.did)).unwrap_or_default();
+        let reasons = match report {
+            Some(report) => report
+                .problems
+                .iter()
+                .map(|p| lang.record_problem(p))
+                .collect::<Vec<_>>()
+                .join("; "),
+            None => t.file_unreadable.to_string(),
+        };
+        html! {
+            <tr class={if ok { "is-valid" } else { "is-invalid" }}>
+                <th scope="row" class="batch-file">{ file_name }</th>
+                <td class="batch-result">{ if ok { t.verify_valid } else { t.verify_invalid } }</td>
+                <td>{ student }</td>
+                <td class="key-fingerprint">{ signer }</td>
+                <td class="batch-reasons">{ reasons }</td>
+            </tr>
+        }
+    };
+    html! {
+        <div class="card batch">
+            <p class="batch-summary">{ lang.batch_summary(props.checked.len(), valid) }</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={t.batch_caption}>
+                <table class="batch-table">
+                    <caption class="visually-hidden">{ t.batch_caption }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.batch_file }</th>
+                            <th scope="col">{ t.batch_result }</th>
+                            <th scope="col">{ t.batch_student }</th>
+                            <th scope="col">{ t.verify_signer }</th>
+                            <th scope="col">{ t.verify_reasons }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for props.checked.iter().map(row) }</tbody>
+                </table>
+            </div>
+        </div>
     }
 }

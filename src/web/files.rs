@@ -8,6 +8,11 @@ pub fn first_of(list: Option<web_sys::FileList>) -> Option<File> {
     list?.get(0)
 }
 
+/// Every file of a file input's `change` event or a `drop` event, in order.
+pub fn all_of(list: Option<web_sys::FileList>) -> Vec<File> {
+    list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default()
+}
+
 /// The file's bytes. Reading the bytes rather than text lets the verifier say where a file is not
 /// UTF-8 instead of reading it with replacement characters. Refuses files over `limit` bytes
 /// before reading them.

@@ -567,4 +567,36 @@ await check("importing over a different key asks first (cancel keeps it, confirm
   assert.equal(await assertVerifies(after.record), imported);
 });
 
+await check("several records at once: one line each with its verdict, student and reasons, and a count", async (page) => {
+  const record = JSON.parse(signed.text);
+  const changed = JSON.parse(signed.text);
+  changed.subject.name = "Iemand Anders";
+  const unsigned = JSON.parse(signed.text);
+  delete unsigned.proof;
+  const chosen = [
+    { name: "1-echt.json", text: signed.text },
+    { name: "2-naam-veranderd.json", text: JSON.stringify(changed) },
+    { name: "3-zonder-handtekening.json", text: JSON.stringify(unsigned) },
+    { name: "4-geen-json.json", text: "{" },
+  ];
+  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
+  await page.setInputFiles("#record-file", chosen.map(({ name, text }) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) })));
+  await page.locator(".batch-summary").waitFor();
+  assert.equal(await page.locator(".batch-summary").textContent(), "4 bestanden gecontroleerd: 1 geldig, 3 niet geldig.");
+  const rows = page.locator(".batch-table tbody tr");
+  assert.equal(await rows.count(), 4);
+  const row = (n) => rows.nth(n);
+  assert.equal(await row(0).locator(".batch-result").textContent(), "Geldig");
+  assert.ok((await row(0).textContent()).includes(`${record.subject.name} (${record.subject.studentNumber})`));
+  assert.ok((await row(0).locator(".key-fingerprint").textContent()).length > 0, "the signer is shown");
+  assert.match(await row(1).locator(".batch-reasons").textContent(), /de handtekening klopt niet/);
+  assert.match(await row(2).locator(".batch-reasons").textContent(), /het record is niet ondertekend/);
+  assert.match(await row(3).locator(".batch-reasons").textContent(), /geen geldig JSON-record/);
+  for (let n = 1; n < 4; n++) assert.equal(await row(n).locator(".batch-result").textContent(), "Niet geldig");
+  // One file again: the full view of that record.
+  await page.setInputFiles("#record-file", { name: "1-echt.json", mimeType: "application/json", buffer: Buffer.from(signed.text) });
+  await page.locator(".verdict.is-valid").waitFor();
+  await page.locator(".record-view").waitFor();
+});
+
 await finish();
