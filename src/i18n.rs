@@ -655,27 +655,70 @@ fn dutch_type(name: &str) -> &str {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The self-assessment
+
+texts! { SelfTexts, SELF_NL, SELF_EN {
+    metadata_heading: "Je zelfbeoordeling", "Your self-assessment";
+    metadata_hint: "Je beoordeelt jezelf. Met je studentnummer kan je beoordelaar dit naast de eigen beoordeling leggen. Alles blijft in deze browser.",
+        "You assess yourself. With your student number your assessor can compare this with their assessment. Everything stays in this browser.";
+    student_name: "Je naam", "Your name";
+    student_number: "Je studentnummer", "Your student number";
+    organisation: "Organisatie van je stage", "Your placement organisation";
+    sign_intro: "Na ondertekenen is je zelfbeoordeling definitief. Je ondertekent met de sleutel van deze browser: je eigen sleutel, niet die van je beoordelaar. Het JSON-bestand geef je aan je beoordelaar.",
+        "Once signed, your self-assessment is final. You sign with this browser's key: your own, not your assessor's. You give the JSON file to your assessor.";
+    signed_by_student: "ingevuld en ondertekend door de student zelf", "filled in and signed by the student";
+}}
+
+impl Lang {
+    pub fn self_texts(self) -> &'static SelfTexts {
+        match self {
+            Lang::Nl => &SELF_NL,
+            Lang::En => &SELF_EN,
+        }
+    }
+
+    /// The form's label of a field: in a self-assessment it speaks to the student.
+    pub fn form_label(self, field: MetadataField, mode: Mode) -> &'static str {
+        let s = self.self_texts();
+        match (mode, field) {
+            (Mode::SelfAssessment, MetadataField::StudentName) => s.student_name,
+            (Mode::SelfAssessment, MetadataField::StudentNumber) => s.student_number,
+            (Mode::SelfAssessment, MetadataField::Organisation) => s.organisation,
+            _ => self.metadata_label(field),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_string_is_translated_and_filled() {
-        let nl = NL.entries();
-        let en = EN.entries();
-        assert_eq!(nl.len(), en.len());
-        for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {
-            assert!(!nl_text.trim().is_empty(), "{name} is empty in Dutch");
-            assert!(!en_text.trim().is_empty(), "{name} is empty in English");
-        }
-        // Words that read the same in both languages are listed here; any other equal pair is a
-        // string that was not translated.
-        let same_in_both = ["open_count"];
-        for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {
-            if !same_in_both.contains(name) {
-                assert_ne!(nl_text, en_text, "{name} is not translated");
+        for (nl, en) in [(NL.entries(), EN.entries()), (SELF_NL.entries(), SELF_EN.entries())] {
+            assert_eq!(nl.len(), en.len());
+            for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {
+                assert!(!nl_text.trim().is_empty(), "{name} is empty in Dutch");
+                assert!(!en_text.trim().is_empty(), "{name} is empty in English");
+            }
+            // Words that read the same in both languages are listed here; any other equal pair
+            // is a string that was not translated.
+            let same_in_both = ["open_count"];
+            for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {
+                if !same_in_both.contains(name) {
+                    assert_ne!(nl_text, en_text, "{name} is not translated");
+                }
             }
         }
+    }
+
+    #[test]
+    fn a_self_assessment_speaks_to_the_student() {
+        let label = |lang: Lang, field, mode| lang.form_label(field, mode);
+        assert_eq!(label(Lang::Nl, MetadataField::StudentName, Mode::SelfAssessment), "Je naam");
+        assert_eq!(label(Lang::Nl, MetadataField::StudentName, Mode::Assessor), "Naam student");
+        assert_eq!(label(Lang::En, MetadataField::Date, Mode::SelfAssessment), "Date");
     }
 
     #[test]
