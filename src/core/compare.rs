@@ -123,11 +123,11 @@ impl Comparison {
     /// order. Counting down from the largest gap keeps that order without a sort.
     pub fn talking_points(&self) -> Vec<&IndicatorPair> {
         let gap = |p: &IndicatorPair| p.difference().map_or(0, i32::unsigned_abs);
-        let largest = self.indicators.iter().map(gap).max().unwrap_or(0);
-        (1..=largest)
-            .rev()
-            .flat_map(|g| self.indicators.iter().filter(move |p| gap(p) == g))
-            .collect()
+        let mut points = Vec::new();
+        for g in (1..=self.indicators.iter().map(gap).max().unwrap_or(0)).rev() {
+            points.extend(self.indicators.iter().filter(|p| gap(p) == g));
+        }
+        points
     }
 }
 
