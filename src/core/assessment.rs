@@ -102,6 +102,17 @@ impl MetadataField {
 }
 
 impl Metadata {
+    /// The fields the form asks for. A student scoring themselves has no assessor to name, so
+    /// those fields are left out; but not while they hold text, which would go into the signed
+    /// record unseen.
+    pub fn form_fields(&self) -> impl Iterator<Item = MetadataField> + '_ {
+        MetadataField::ALL.into_iter().filter(|&field| {
+            self.mode == Mode::Assessor
+                || !matches!(field, MetadataField::AssessorName | MetadataField::AssessorRole)
+                || !self.get(field).is_empty()
+        })
+    }
+
     pub fn get(&self, field: MetadataField) -> &str {
         match field {
             MetadataField::StudentName => &self.student_name,
@@ -447,6 +458,26 @@ mod tests {
         a.apply(&fw, Action::SetMode(Mode::SelfAssessment)).unwrap();
         assert_eq!(a.metadata.get(MetadataField::StudentNumber), "123");
         assert_eq!(a.metadata.mode, Mode::SelfAssessment);
+    }
+
+    #[test]
+    fn a_self_assessment_asks_for_no_assessor_unless_one_is_named() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        assert_eq!(a.metadata.form_fields().collect::<Vec<_>>(), MetadataField::ALL);
+        a.apply(&fw, Action::SetMode(Mode::SelfAssessment)).unwrap();
+        assert_eq!(
+            a.metadata.form_fields().collect::<Vec<_>>(),
+            [
+                MetadataField::StudentName,
+                MetadataField::StudentNumber,
+                MetadataField::Organisation,
+                MetadataField::Date
+            ]
+        );
+        a.apply(&fw, Action::SetMetadata(MetadataField::AssessorRole, "stagiair".into())).unwrap();
+        assert!(a.metadata.form_fields().any(|f| f == MetadataField::AssessorRole));
+        assert!(!a.metadata.form_fields().any(|f| f == MetadataField::AssessorName));
     }
 
     #[test]

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::compare_view::CompareView;
 use super::core_task_section::CoreTaskSection;
 use super::library_view::LibraryView;
 use super::metadata_form::MetadataForm;
@@ -270,6 +271,11 @@ fn Assessor(props: &AssessorProps) -> Html {
         View::Verify => html! {
             <main id="main" class="content">
                 <VerifyView {lang} framework={hashed.clone()} />
+            </main>
+        },
+        View::Compare => html! {
+            <main id="main" class="content">
+                <CompareView {lang} framework={hashed.clone()} />
             </main>
         },
         View::Assess => html! {

@@ -15,11 +15,13 @@ pub struct MetadataFormProps {
     pub dispatcher: UseReducerDispatcher<AppState>,
 }
 
-/// Browser autofill hints: the assessor's own details may be filled in, a student's must not be
-/// guessed from someone else's.
-fn autocomplete(field: MetadataField) -> &'static str {
+/// Browser autofill hints: the details of whoever uses the browser may be filled in (the
+/// assessor's, or in a self-assessment the student's name), a student's must not be guessed from
+/// someone else's.
+fn autocomplete(field: MetadataField, mode: Mode) -> &'static str {
     match field {
         MetadataField::AssessorName => "name",
+        MetadataField::StudentName if mode == Mode::SelfAssessment => "name",
         MetadataField::Organisation => "organization",
         MetadataField::AssessorRole => "organization-title",
         MetadataField::StudentName | MetadataField::StudentNumber | MetadataField::Date => "off",
@@ -30,6 +32,7 @@ fn autocomplete(field: MetadataField) -> &'static str {
 pub fn MetadataForm(props: &MetadataFormProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
+    let mode = props.metadata.mode;
     let field = |field: MetadataField| {
         let id = format!("meta-{}", field.key());
         let dispatcher = props.dispatcher.clone();
@@ -42,12 +45,12 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
         let hint = (field == MetadataField::AssessorRole).then(|| format!("{id}-hint"));
         html! {
             <div class={classes!("field", format!("field-{}", field.key()))}>
-                <label for={id.clone()}>{ lang.metadata_label(field) }</label>
+                <label for={id.clone()}>{ lang.form_label(field, mode) }</label>
                 <input
                     id={id.clone()}
                     type={kind}
                     value={props.metadata.get(field).to_string()}
-                    autocomplete={autocomplete(field)}
+                    autocomplete={autocomplete(field, mode)}
                     aria-describedby={hint.clone()}
                     disabled={props.locked}
                     {oninput}
@@ -80,16 +83,24 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
             </div>
         }
     };
+    // A student scoring themselves is spoken to as such.
+    let (heading, hint) = match mode {
+        Mode::Assessor => (t.metadata_heading, t.metadata_hint),
+        Mode::SelfAssessment => {
+            let s = lang.self_texts();
+            (s.metadata_heading, s.metadata_hint)
+        }
+    };
     html! {
         <section class="card metadata" aria-labelledby="metadata-heading">
-            <h2 id="metadata-heading">{ t.metadata_heading }</h2>
-            <p class="hint">{ t.metadata_hint }</p>
+            <h2 id="metadata-heading">{ heading }</h2>
+            <p class="hint">{ hint }</p>
             <fieldset class="mode">
                 <legend>{ t.mode_legend }</legend>
                 { for Mode::ALL.into_iter().map(mode_option) }
             </fieldset>
             <div class="fields">
-                { for MetadataField::ALL.into_iter().map(field) }
+                { for props.metadata.form_fields().map(field) }
             </div>
             // Form controls print in the browser's own way (dates by locale); paper gets the text.
             <dl class="print-only print-metadata">

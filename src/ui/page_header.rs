@@ -5,12 +5,14 @@ use yew::prelude::*;
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
 
-/// The app's places: the saved assessments, the form, and checking a record someone sent.
+/// The app's places: the saved assessments, the form, checking a record someone sent, and
+/// setting a self-assessment beside an assessor's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     Library,
     Assess,
     Verify,
+    Compare,
 }
 
 #[derive(Properties, PartialEq)]
@@ -44,7 +46,7 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
                 }
             </div>
             <nav class="views" aria-label={t.nav_label}>
-                { for [(View::Library, t.nav_library), (View::Assess, t.nav_assess), (View::Verify, t.nav_verify)].into_iter().map(|(view, label)| {
+                { for [(View::Library, t.nav_library), (View::Assess, t.nav_assess), (View::Verify, t.nav_verify), (View::Compare, props.lang.compare_texts().nav)].into_iter().map(|(view, label)| {
                     let onclick = props.on_view.reform(move |_: MouseEvent| view);
                     let current = props.view == view;
                     html! {

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::assessment::{Assessment, MetadataField};
+use crate::core::assessment::Assessment;
 use crate::core::framework::Framework;
 use crate::core::score::Score;
 use crate::i18n::Lang;
@@ -28,7 +28,7 @@ pub fn RecordView(props: &RecordViewProps) -> Html {
         <section class="record-view" aria-labelledby="record-heading">
             <h2 id="record-heading">{ t.record_heading }</h2>
             <dl class="record-meta">
-                { for MetadataField::ALL.into_iter().map(|field| html! {
+                { for a.metadata.form_fields().map(|field| html! {
                     <div>
                         <dt>{ lang.metadata_label(field) }</dt>
                         <dd>{ a.metadata.get(field) }</dd>

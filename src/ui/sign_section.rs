@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::dom_id;
 use super::key_panel::{use_focus_after_render, Focus, KeyPanel};
 use super::state::{AppState, Msg};
-use crate::core::assessment::{Action, Assessment};
+use crate::core::assessment::{Action, Assessment, Mode};
 use crate::core::export::sign_assessment;
 use crate::core::record::HashedFramework;
 use crate::core::signing_key::{fingerprint, SigningKey};
@@ -273,7 +273,9 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
     html! {
         <section id="sign" class="card sign" aria-labelledby="sign-heading">
             <h2 id="sign-heading" tabindex="-1" ref={heading_ref}>{ t.sign_heading }</h2>
-            <p>{ t.sign_intro }</p>
+            <p>
+                { if props.assessment.metadata.mode == Mode::SelfAssessment { lang.self_texts().sign_intro } else { t.sign_intro } }
+            </p>
             <KeyPanel {lang} key_state={props.key_state.clone()} on_key={props.on_key.clone()} />
             if *stage != Stage::Confirming {
                 <button type="button" class="primary sign-start" onclick={on_start} ref={start_ref}>{ t.sign_start }</button>

@@ -8,6 +8,7 @@ use super::file_picker::FilePicker;
 use super::record_view::RecordView;
 use super::summary_panel::SummaryPanel;
 use crate::core::aggregate::summarize;
+use crate::core::assessment::Mode;
 use crate::core::record::{
     verify_record_bytes, HashedFramework, RecordProblem, RecordReport, MAX_RECORD_BYTES,
 };
@@ -134,21 +135,34 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
                                 { for report.problems.iter().map(|p| html! { <li>{ lang.record_problem(p) }</li> }) }
                             </ul>
                         }
-                        if let Some(proof) = &report.proof {
+                        if report.record.is_some() || report.proof.is_some() {
                             <dl class="verdict-facts">
-                                <div>
-                                    <dt>{ t.verify_signer }</dt>
-                                    <dd>
-                                        <span class="key-fingerprint">{ fingerprint(&proof.did) }</span>
-                                        { " " }
-                                        <code class="key-did">{ proof.did.clone() }</code>
-                                    </dd>
-                                </div>
-                                if let Some(created) = &proof.created {
+                                if let Some(record) = &report.record {
                                     <div>
-                                        <dt>{ t.verify_created }</dt>
-                                        <dd>{ format!("{} (UTC)", readable_time(created)) }</dd>
+                                        <dt>{ t.mode_legend }</dt>
+                                        <dd class="verdict-mode">
+                                            { lang.mode_label(record.mode) }
+                                            if record.mode == Mode::SelfAssessment {
+                                                { format!(": {}", lang.self_texts().signed_by_student) }
+                                            }
+                                        </dd>
                                     </div>
+                                }
+                                if let Some(proof) = &report.proof {
+                                    <div>
+                                        <dt>{ t.verify_signer }</dt>
+                                        <dd>
+                                            <span class="key-fingerprint">{ fingerprint(&proof.did) }</span>
+                                            { " " }
+                                            <code class="key-did">{ proof.did.clone() }</code>
+                                        </dd>
+                                    </div>
+                                    if let Some(created) = &proof.created {
+                                        <div>
+                                            <dt>{ t.verify_created }</dt>
+                                            <dd>{ format!("{} (UTC)", readable_time(created)) }</dd>
+                                        </div>
+                                    }
                                 }
                             </dl>
                         }
