@@ -69,6 +69,16 @@ for (const scheme of ["light", "dark"]) {
     await page.setInputFiles("#record-file", { name: "veranderd.json", mimeType: "application/json", buffer: Buffer.from(tampered) });
     await page.locator(".verdict.is-invalid").waitFor();
     await expectNoViolations(page, "the verify view with a changed record");
+
+    await page.getByRole("button", { name: "Vergelijken", exact: true }).click();
+    await expectNoViolations(page, "the empty compare view");
+    const inputs = page.locator('.compare-view input[type="file"]');
+    await inputs.nth(1).setInputFiles({ name: record.name, mimeType: "application/json", buffer: Buffer.from(record.text) });
+    const self = JSON.parse(record.text);
+    self.mode = "self";
+    await inputs.nth(0).setInputFiles({ name: "zelf.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(self)) });
+    await page.getByText("Gesprekspunten").first().waitFor();
+    await expectNoViolations(page, "the compare view with two records");
   });
 }
 

@@ -69,7 +69,7 @@ await check("a phone-wide screen (360 px) needs no horizontal scrolling, and eve
   await page.setViewportSize({ width: 360, height: 780 });
   for (const id of ["LU1.1", "LU1.2"]) await page.locator(`input[name="score-${id}"][value="good"]`).check();
   await page.locator('li[id="indicator-LU1.1"] details.comment summary').click();
-  for (const view of ["Beoordelen", "Beoordelingen", "Record controleren"]) {
+  for (const view of ["Beoordelen", "Beoordelingen", "Record controleren", "Vergelijken"]) {
     await page.getByRole("button", { name: view, exact: true }).click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${view}: the page is ${overflow}px wider than the screen`);
