@@ -513,10 +513,12 @@ fn declared_ids<'a>(
     }
 }
 
-/// Members of a shared group may differ only in trailing full stops: the source prints one text
-/// once with a doubled stop, and the file keeps the source's characters.
+/// Members of a shared group may differ only in trailing full stops and semicolons: the 2026 source
+/// prints one text once with a doubled stop, the 2010 one ends a list item with a semicolon and the
+/// last with a stop, and the file keeps the source's characters.
 fn same_text(a: &str, b: &str) -> bool {
-    a.trim_end_matches('.') == b.trim_end_matches('.')
+    let end = |c: char| c == '.' || c == ';';
+    a.trim_end_matches(end) == b.trim_end_matches(end)
 }
 
 #[derive(Default)]
@@ -725,7 +727,7 @@ impl Reader {
             })
             .collect();
         let norms = match map.get("norms") {
-            None => None,
+            None | Some(Value::Null) => None,
             Some(value) => self.norms(value, "norms"),
         };
         let framework = Framework {

@@ -54,7 +54,7 @@ pub struct NormDimension {
 pub struct NormRow {
     /// The id of a learning outcome of the framework.
     pub learning_outcome: String,
-    /// The competence as the table words it, where that differs from the outcome's title.
+    /// The competence as the table words it, which may differ from the outcome's title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Dimension id -> level id -> the expected score (never `NotScored`). Written in the file as
