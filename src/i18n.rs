@@ -508,6 +508,30 @@ impl Lang {
             (ProblemKind::GroupTooSmall, Lang::En) => {
                 "a group needs at least two indicators".to_string()
             }
+            (ProblemKind::UnknownLearningOutcome(id), Lang::Nl) => {
+                format!("er is geen leeruitkomst met id \"{id}\"")
+            }
+            (ProblemKind::UnknownLearningOutcome(id), Lang::En) => {
+                format!("no learning outcome has id \"{id}\"")
+            }
+            (ProblemKind::DuplicateNorm { id, first }, Lang::Nl) => {
+                format!("voor \"{id}\" staat al een norm bij {first}")
+            }
+            (ProblemKind::DuplicateNorm { id, first }, Lang::En) => {
+                format!("\"{id}\" already has a norm at {first}")
+            }
+            (ProblemKind::UnknownDimension(id), Lang::Nl) => format!("onbekende dimensie \"{id}\""),
+            (ProblemKind::UnknownDimension(id), Lang::En) => format!("unknown dimension \"{id}\""),
+            (ProblemKind::UnknownNormLevel(id), Lang::Nl) => format!("onbekend niveau \"{id}\""),
+            (ProblemKind::UnknownNormLevel(id), Lang::En) => format!("unknown level \"{id}\""),
+            (ProblemKind::MissingNorm(id), Lang::Nl) => format!("de norm voor \"{id}\" ontbreekt"),
+            (ProblemKind::MissingNorm(id), Lang::En) => format!("the norm for \"{id}\" is missing"),
+            (ProblemKind::NotAScaleValue(found), Lang::Nl) => {
+                format!("\"{found}\" is geen waarde van de schaal (□, + of ++)")
+            }
+            (ProblemKind::NotAScaleValue(found), Lang::En) => {
+                format!("\"{found}\" is not a value of the scale (□, + or ++)")
+            }
         };
         if at.is_empty() {
             what

@@ -3,6 +3,10 @@
 //! The JSON file is the product's data. Loading it checks more than its shape: ids are unique, every
 //! reference resolves and no text is empty, and every problem is reported with its path in the file so
 //! that whoever edits a framework can find the line to fix.
+//!
+//! A framework may also carry `norms`: the level expected per learning outcome at each level of
+//! professional practice, such as the C and D tables of the Competentieprofiel opbouwwerker (2010),
+//! Bijlage 3. They are read and checked here; [`super::norms`] compares results with them.
 
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
@@ -11,6 +15,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::jcs::{self, JcsError};
+use super::norms::{NormDimension, NormLevel, NormRow, Norms};
 use super::score::Score;
 
 /// The one framework format this version reads.
@@ -48,6 +53,9 @@ pub struct Framework {
     /// own; the groups let the interface say where else a text stands.
     pub shared_indicator_texts: Vec<Vec<String>>,
     pub notes: Vec<String>,
+    /// The expected level per learning outcome, where the source gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub norms: Option<Norms>,
     #[serde(skip)]
     index: Index,
 }
@@ -112,6 +120,10 @@ pub struct LearningOutcome {
     /// Ids of the capabilities in `task_areas`.
     pub capabilities: Vec<String>,
     pub indicators: Vec<Indicator>,
+    /// The intended results (*beoogde resultaten*) where the source states them apart from the
+    /// indicators; not scored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<String>,
 }
 
 /// A gedragsindicator: one observable behaviour, the unit that is scored.
@@ -173,6 +185,21 @@ pub enum ProblemKind {
     },
     InSeveralGroups(String),
     GroupTooSmall,
+    /// A norm names a learning outcome the framework does not have.
+    UnknownLearningOutcome(String),
+    /// A second norm row for the same learning outcome; `first` is the path of the first.
+    DuplicateNorm {
+        id: String,
+        first: String,
+    },
+    /// A norm for a dimension that `norms.dimensions` does not declare.
+    UnknownDimension(String),
+    /// A norm for a level that `norms.levels` does not declare.
+    UnknownNormLevel(String),
+    /// A declared dimension or level (named) has no expected score here.
+    MissingNorm(String),
+    /// An expected score that is not a symbol of the scale.
+    NotAScaleValue(String),
 }
 
 impl Framework {
@@ -278,6 +305,9 @@ impl Framework {
                     v.id(&format!("{path}.id"), &indicator.id);
                     v.text(&format!("{path}.text"), &indicator.text);
                 }
+                for (r, result) in outcome.results.iter().enumerate() {
+                    v.text(&format!("{path}.results[{r}]"), result);
+                }
             }
         }
 
@@ -329,7 +359,67 @@ impl Framework {
                 }
             }
         }
+        if let Some(norms) = &self.norms {
+            self.validate_norms(norms, &mut v);
+        }
         v.problems
+    }
+
+    /// Norms must name known learning outcomes, once each, and give a score for exactly the declared
+    /// dimensions and levels. Level and dimension ids are unique among themselves; they do not share
+    /// the namespace of the framework's other ids.
+    fn validate_norms(&self, norms: &Norms, v: &mut Validator) {
+        v.text("norms.source", &norms.source);
+        let levels = norms.levels.iter().map(|l| (l.id.as_str(), l.title.as_str()));
+        declared_ids(v, "norms.levels", levels);
+        let dimensions = norms.dimensions.iter().map(|d| (d.id.as_str(), d.title.as_str()));
+        declared_ids(v, "norms.dimensions", dimensions);
+        if norms.rows.is_empty() {
+            v.push("norms.rows", ProblemKind::Empty);
+        }
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        for (r, row) in norms.rows.iter().enumerate() {
+            let path = format!("norms.rows[{r}]");
+            let outcome_path = format!("{path}.learning_outcome");
+            let id = row.learning_outcome.as_str();
+            if self.learning_outcomes().all(|o| o.id != id) {
+                v.push(&outcome_path, ProblemKind::UnknownLearningOutcome(id.to_string()));
+            } else if let Some(first) = seen.get(id) {
+                let kind = ProblemKind::DuplicateNorm { id: id.to_string(), first: first.clone() };
+                v.push(&outcome_path, kind);
+            } else {
+                seen.insert(id, outcome_path);
+            }
+            if let Some(label) = &row.label {
+                v.text(&format!("{path}.label"), label);
+            }
+            let expected = format!("{path}.expected");
+            for (dimension, by_level) in &row.expected {
+                let at = format!("{expected}.{dimension}");
+                if norms.dimension(dimension).is_none() {
+                    v.push(&at, ProblemKind::UnknownDimension(dimension.clone()));
+                    continue;
+                }
+                for level in by_level.keys() {
+                    if norms.level(level).is_none() {
+                        v.push(
+                            &format!("{at}.{level}"),
+                            ProblemKind::UnknownNormLevel(level.clone()),
+                        );
+                    }
+                }
+                for level in &norms.levels {
+                    if !by_level.contains_key(&level.id) {
+                        v.push(&at, ProblemKind::MissingNorm(level.id.clone()));
+                    }
+                }
+            }
+            for dimension in &norms.dimensions {
+                if !row.expected.contains_key(&dimension.id) {
+                    v.push(&expected, ProblemKind::MissingNorm(dimension.id.clone()));
+                }
+            }
+        }
     }
 
     fn build_index(&self) -> Index {
@@ -396,10 +486,39 @@ impl Framework {
     }
 }
 
-/// Members of a shared group may differ only in trailing full stops: the source prints one text
-/// once with a doubled stop, and the file keeps the source's characters.
+/// A list of (id, title) that declares ids of its own: not empty, every id and title filled, no id
+/// twice.
+fn declared_ids<'a>(
+    v: &mut Validator,
+    path: &str,
+    items: impl Iterator<Item = (&'a str, &'a str)>,
+) {
+    let mut first: HashMap<&str, String> = HashMap::new();
+    let mut count = 0;
+    for (n, (id, title)) in items.enumerate() {
+        count += 1;
+        let at = format!("{path}[{n}]");
+        v.text(&format!("{at}.title"), title);
+        if id.trim().is_empty() {
+            v.push(&format!("{at}.id"), ProblemKind::EmptyText);
+        } else if let Some(first) = first.get(id) {
+            let kind = ProblemKind::DuplicateId { id: id.to_string(), first: first.clone() };
+            v.push(&format!("{at}.id"), kind);
+        } else {
+            first.insert(id, format!("{at}.id"));
+        }
+    }
+    if count == 0 {
+        v.push(path, ProblemKind::Empty);
+    }
+}
+
+/// Members of a shared group may differ only in trailing full stops and semicolons: the 2026 source
+/// prints one text once with a doubled stop, the 2010 one ends a list item with a semicolon and the
+/// last with a stop, and the file keeps the source's characters.
 fn same_text(a: &str, b: &str) -> bool {
-    a.trim_end_matches('.') == b.trim_end_matches('.')
+    let end = |c: char| c == '.' || c == ';';
+    a.trim_end_matches(end) == b.trim_end_matches(end)
 }
 
 #[derive(Default)]
@@ -571,6 +690,7 @@ impl Reader {
             "core_tasks",
             "shared_indicator_texts",
             "notes",
+            "norms",
         ];
         let map = self.object(value, "", FIELDS)?;
         let source = self.source(map.get("source"), "source");
@@ -606,6 +726,10 @@ impl Reader {
                 }
             })
             .collect();
+        let norms = match map.get("norms") {
+            None | Some(Value::Null) => None,
+            Some(value) => self.norms(value, "norms"),
+        };
         let framework = Framework {
             format: self.string(map, "", "format"),
             id: self.string(map, "", "id"),
@@ -622,6 +746,7 @@ impl Reader {
             core_tasks,
             shared_indicator_texts,
             notes: self.strings(map, "", "notes", false),
+            norms,
             index: Index::default(),
         };
         Some(Framework { source: source?, scale: scale?, ..framework })
@@ -726,7 +851,7 @@ impl Reader {
         let map = self.object(
             value,
             path,
-            &["id", "title", "description", "capabilities", "indicators"],
+            &["id", "title", "description", "capabilities", "indicators", "results"],
         )?;
         let indicators = self
             .array(map, path, "indicators", true)
@@ -745,6 +870,79 @@ impl Reader {
             description: self.string(map, path, "description"),
             capabilities: self.strings(map, path, "capabilities", true),
             indicators,
+            results: self.strings(map, path, "results", false),
+        })
+    }
+
+    fn norms(&mut self, value: &Value, path: &str) -> Option<Norms> {
+        let map = self.object(value, path, &["source", "levels", "dimensions", "rows"])?;
+        let levels = self
+            .array(map, path, "levels", true)
+            .into_iter()
+            .filter_map(|(at, v)| {
+                let level = self.object(v, &at, &["id", "title"])?;
+                Some(NormLevel {
+                    id: self.string(level, &at, "id"),
+                    title: self.string(level, &at, "title"),
+                })
+            })
+            .collect();
+        let dimensions = self
+            .array(map, path, "dimensions", true)
+            .into_iter()
+            .filter_map(|(at, v)| {
+                let dimension = self.object(v, &at, &["id", "title"])?;
+                Some(NormDimension {
+                    id: self.string(dimension, &at, "id"),
+                    title: self.string(dimension, &at, "title"),
+                })
+            })
+            .collect();
+        let rows = self
+            .array(map, path, "rows", true)
+            .into_iter()
+            .filter_map(|(at, v)| self.norm_row(v, &at))
+            .collect();
+        Some(Norms { source: self.string(map, path, "source"), levels, dimensions, rows })
+    }
+
+    /// `expected` maps dimension ids to objects that map level ids to a scale symbol; which ids
+    /// are allowed is checked once the whole file is read.
+    fn norm_row(&mut self, value: &Value, path: &str) -> Option<NormRow> {
+        let map = self.object(value, path, &["learning_outcome", "label", "expected"])?;
+        let at = join(path, "expected");
+        let mut expected = BTreeMap::new();
+        match map.get("expected") {
+            None => self.push(&at, ProblemKind::MissingField("expected")),
+            Some(Value::Object(dimensions)) => {
+                for (dimension, by_level) in dimensions {
+                    let at = join(&at, dimension);
+                    let Some(by_level) = by_level.as_object() else {
+                        self.push(&at, ProblemKind::WrongType("object"));
+                        continue;
+                    };
+                    let mut scores = BTreeMap::new();
+                    for (level, symbol) in by_level {
+                        let at = join(&at, level);
+                        match symbol.as_str().map(|s| (s, Score::from_symbol(s))) {
+                            Some((_, Some(score))) => {
+                                scores.insert(level.clone(), score);
+                            }
+                            Some((s, None)) => {
+                                self.push(&at, ProblemKind::NotAScaleValue(s.to_string()))
+                            }
+                            None => self.push(&at, ProblemKind::WrongType("string")),
+                        }
+                    }
+                    expected.insert(dimension.clone(), scores);
+                }
+            }
+            Some(_) => self.push(&at, ProblemKind::WrongType("object")),
+        }
+        Some(NormRow {
+            learning_outcome: self.string(map, path, "learning_outcome"),
+            label: self.opt_string(map, path, "label"),
+            expected,
         })
     }
 }

@@ -9,6 +9,7 @@ pub mod export;
 pub mod framework;
 pub mod jcs;
 pub mod library;
+pub mod norms;
 pub mod record;
 pub mod saved;
 pub mod score;
