@@ -659,31 +659,30 @@ fn dutch_type(name: &str) -> &str {
 
 texts! { EmbedTexts, EMBED_NL, EMBED_EN {
     link_heading: "Niet alle instellingen uit de link zijn gebruikt", "Not every setting in the link was used";
-    link_intro: "Wat hieronder staat, is genegeerd; de app werkt zonder. Laat de link zo nodig aanpassen door wie hem heeft gemaakt.",
-        "What follows was ignored; the app works without it. If needed, ask whoever made the link to correct it.";
+    link_intro: "Dit is genegeerd; de app werkt zonder.", "This was ignored; the app works without it.";
     reason_duplicate: "staat meer dan eens in de link", "appears more than once in the link";
     reason_encoding: "heeft een ongeldige %-codering", "has invalid %-encoding";
     reason_not_utf8: "is geen geldige UTF-8-tekst", "is not valid UTF-8 text";
     expect_mode: "moet self of assessor zijn", "must be self or assessor";
     expect_lang: "moet nl of en zijn", "must be nl or en";
     expect_student: "mag alleen letters, cijfers en koppeltekens bevatten", "may only contain letters, digits and hyphens";
-    expect_origin: "moet één herkomst zijn zoals https://lms.hogeschool.nl: zonder pad, nooit *, en http alleen voor localhost",
-        "must be a single origin such as https://lms.school.nl: no path, never *, and http only for localhost";
+    expect_origin: "moet een herkomst zijn als https://lms.hogeschool.nl (zonder pad, niet *; http alleen voor localhost)",
+        "must be an origin such as https://lms.school.nl (no path, not *; http only for localhost)";
     expect_framework: "moet een https-adres zijn, of een pad op deze server", "must be an https address, or a path on this server";
     framework_loading: "Beoordelingskader laden…", "Loading the framework…";
     framework_url_failed: "Het beoordelingskader uit de link kon niet worden geladen. De app gebruikt het ingebouwde kader.",
         "The framework in the link could not be loaded. The app uses the built-in framework.";
     framework_heading: "Beoordelingskader", "Framework";
-    framework_intro: "Een ander kader laden geldt voor deze sessie. Beoordelingen van een ander kader blijven bewaard en gaan weer open zodra dat kader geladen is.",
-        "Loading another framework applies to this session. Assessments of another framework stay saved and open again once that framework is loaded.";
+    framework_intro: "Een ander kader geldt voor deze sessie. Beoordelingen van een ander kader blijven bewaard.",
+        "Another framework applies to this session. Assessments of another framework stay saved.";
     framework_built_in: "ingebouwd", "built in";
     framework_from_link: "uit de link", "from the link";
     framework_from_file: "uit een bestand", "from a file";
     framework_choose: "Kader uit bestand laden", "Load a framework from a file";
     framework_use_built_in: "Ingebouwd kader gebruiken", "Use the built-in framework";
     framework_file_failed: "Dit bestand is niet geladen; het kader blijft zoals het was.", "This file was not loaded; the framework stays as it was.";
-    fetch_network: "de server gaf geen antwoord, of staat ophalen vanaf deze pagina niet toe (CORS of Content-Security-Policy)",
-        "the server gave no answer, or does not allow fetching from this page (CORS or Content-Security-Policy)";
+    fetch_network: "geen antwoord, of ophalen is niet toegestaan (CORS of Content-Security-Policy)",
+        "no answer, or fetching is not allowed (CORS or Content-Security-Policy)";
     fetch_timeout: "de server antwoordde niet op tijd", "the server did not answer in time";
     not_utf8: "het bestand is geen UTF-8-tekst", "the file is not UTF-8 text";
     not_a_framework: "het bestand is geen geldig beoordelingskader", "the file is not a valid framework";

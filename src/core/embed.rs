@@ -2,8 +2,6 @@
 //! each one). They go only to the origin the link names in `parentOrigin`; the app listens to no
 //! message, so nothing another page sends can change it.
 
-use serde_json::json;
-
 /// Raised when a message changes in a way an embedding page would notice.
 pub const PROTOCOL: u32 = 1;
 
@@ -13,19 +11,23 @@ pub const RECORD: &str = "leeruitkomsten:record";
 
 /// Sent once, after the app's first render.
 pub fn ready_message() -> String {
-    json!({ "type": READY, "protocol": PROTOCOL }).to_string()
+    // Written by hand: `serde_json::Value` would bring its float formatting into the app, which is
+    // large in wasm and needed nowhere else.
+    format!(r#"{{"type":"{READY}","protocol":{PROTOCOL}}}"#)
 }
 
 /// Sent whenever the height of the app's content changes, in CSS pixels.
 pub fn resize_message(height: u32) -> String {
-    json!({ "type": RESIZE, "height": height }).to_string()
+    format!(r#"{{"type":"{RESIZE}","height":{height}}}"#)
 }
 
 /// Sent after signing. The record goes as the text of the file the user downloads, byte for byte,
 /// rather than as an object: a parsed object would lose what a strict verifier checks in the text
 /// (a member name given twice), and the embedding page can keep exactly what was signed.
 pub fn record_message(record_json: &str) -> String {
-    json!({ "type": RECORD, "recordJson": record_json }).to_string()
+    // A string always serializes; the fallback only keeps this free of a panic.
+    let text = serde_json::to_string(record_json).unwrap_or_else(|_| "\"\"".into());
+    format!(r#"{{"type":"{RECORD}","recordJson":{text}}}"#)
 }
 
 /// A measured height in whole CSS pixels, rounded up so that the last line is never cut off.
@@ -44,7 +46,7 @@ pub fn whole_pixels(height: f64) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::Value;
+    use serde_json::{json, Value};
 
     fn parsed(text: &str) -> Value {
         serde_json::from_str(text).unwrap()

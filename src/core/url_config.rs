@@ -254,7 +254,7 @@ fn origin(value: &str) -> Result<String, Reason> {
     let (scheme, rest) = split_scheme(value)?;
     // Copied from an address bar, an origin often ends in a slash; that slash is the empty path.
     let authority = rest.strip_suffix('/').unwrap_or(rest);
-    if authority.contains(['/', '?', '#', '\\']) {
+    if authority.bytes().any(|b| matches!(b, b'/' | b'?' | b'#' | b'\\')) {
         return Err(Reason::NotBareOrigin);
     }
     let (host, port) = host_and_port(scheme, authority)?;
@@ -267,7 +267,12 @@ fn origin(value: &str) -> Result<String, Reason> {
 /// Checks a framework address: `https://…` (`http://` on this computer), or relative to the page.
 /// It is returned as written; the browser resolves and fetches it.
 fn framework_url(value: String) -> Result<String, Reason> {
-    if value.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"'`{}|\\^".contains(c)) {
+    let refused = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '\'' | '`' | '{' | '}' | '|' | '\\' | '^')
+    };
+    if value.chars().any(refused) {
         return Err(Reason::BadCharacter);
     }
     if value.starts_with("//") {
@@ -275,7 +280,7 @@ fn framework_url(value: String) -> Result<String, Reason> {
     }
     if has_scheme(&value) {
         let (scheme, rest) = split_scheme(&value)?;
-        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let end = path_start(rest);
         host_and_port(scheme, rest.get(..end).unwrap_or(rest))?;
     }
     Ok(value)
@@ -284,18 +289,27 @@ fn framework_url(value: String) -> Result<String, Reason> {
 /// Whether an address starts with a scheme (`name:` before any `/`, `?` or `#`), so that it is not
 /// relative. `javascript:alert(1)` has one; `kaders/opbouwwerk.json` and `./a:b.json` have none.
 fn has_scheme(value: &str) -> bool {
-    let end = value.find(['/', '?', '#']).unwrap_or(value.len());
+    let end = path_start(value);
     let Some((scheme, _)) = value.get(..end).unwrap_or_default().split_once(':') else {
         return false;
     };
     let mut chars = scheme.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// Where the path, query or fragment of an address begins (its length if none does). Byte by byte
+/// rather than with `str::find`, whose generic searcher is large in wasm.
+fn path_start(value: &str) -> usize {
+    value.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(value.len())
 }
 
 /// `https` or `http` and what follows `://`.
 fn split_scheme(value: &str) -> Result<(&'static str, &str), Reason> {
-    let (scheme, rest) = value.split_once("://").ok_or(Reason::Scheme)?;
+    // By the colon, then the slashes: searching for "://" as a string would bring a substring
+    // search into the app that nothing else needs.
+    let (scheme, rest) = value.split_once(':').ok_or(Reason::Scheme)?;
+    let rest = rest.strip_prefix("//").ok_or(Reason::Scheme)?;
     if scheme.eq_ignore_ascii_case("https") {
         Ok(("https", rest))
     } else if scheme.eq_ignore_ascii_case("http") {
@@ -305,10 +319,13 @@ fn split_scheme(value: &str) -> Result<(&'static str, &str), Reason> {
     }
 }
 
-/// The host in lowercase and the port unless it is the scheme's default. `http` is accepted for
-/// this computer only, where nothing travels over a network.
-fn host_and_port(scheme: &str, authority: &str) -> Result<(String, Option<u16>), Reason> {
-    if authority.contains('@') {
+/// The host in lowercase and the port (without leading zeros) unless it is the scheme's default.
+/// `http` is accepted for this computer only, where nothing travels over a network.
+fn host_and_port<'a>(
+    scheme: &str,
+    authority: &'a str,
+) -> Result<(String, Option<&'a str>), Reason> {
+    if authority.bytes().any(|b| b == b'@') {
         return Err(Reason::Credentials);
     }
     let (host, port) = match authority.strip_prefix('[') {
@@ -316,7 +333,7 @@ fn host_and_port(scheme: &str, authority: &str) -> Result<(String, Option<u16>),
         Some(inner) => {
             let (address, after) = inner.split_once(']').ok_or(Reason::BadHost)?;
             if address.is_empty()
-                || !address.chars().all(|c| c.is_ascii_hexdigit() || ":.".contains(c))
+                || !address.bytes().all(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.'))
             {
                 return Err(Reason::BadHost);
             }
@@ -340,15 +357,19 @@ fn host_and_port(scheme: &str, authority: &str) -> Result<(String, Option<u16>),
     let port = match port {
         None => None,
         Some(digits) => {
-            if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit())
-            {
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(Reason::BadPort);
             }
-            match digits.parse::<u16>() {
-                Ok(0) | Err(_) => return Err(Reason::BadPort),
-                Ok(443) if scheme == "https" => None,
-                Ok(80) if scheme == "http" => None,
-                Ok(port) => Some(port),
+            // Counted by hand rather than parsed, which keeps number parsing and printing for
+            // ports out of the app.
+            let digits = digits.trim_start_matches('0');
+            let value = digits
+                .bytes()
+                .try_fold(0u32, |n, b| Some(n * 10 + u32::from(b - b'0')).filter(|&n| n <= 65_535));
+            match (value, scheme) {
+                (None | Some(0), _) => return Err(Reason::BadPort),
+                (Some(443), "https") | (Some(80), "http") => None,
+                _ => Some(digits),
             }
         }
     };
@@ -590,6 +611,8 @@ mod tests {
             ("https://lms.example.nl:8443", "https://lms.example.nl:8443"),
             ("https://lms.example.nl:443", "https://lms.example.nl"),
             ("https://lms.example.nl:0443", "https://lms.example.nl"),
+            ("https://lms.example.nl:008443", "https://lms.example.nl:8443"),
+            ("https://lms.example.nl:65535", "https://lms.example.nl:65535"),
             ("https://xn--bcher-kva.example", "https://xn--bcher-kva.example"),
             ("https://10.0.0.1:8080", "https://10.0.0.1:8080"),
             ("https://[2001:DB8::1]", "https://[2001:db8::1]"),
@@ -681,6 +704,7 @@ mod tests {
             "https://lms.nl:0",
             "https://lms.nl:65536",
             "https://lms.nl:123456",
+            "https://lms.nl:000",
             "https://lms.nl:+80",
             "https://lms.nl:8o",
             "https://[::1]x",
