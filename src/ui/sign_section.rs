@@ -12,7 +12,7 @@ use crate::core::record::HashedFramework;
 use crate::core::signing_key::{fingerprint, SigningKey};
 use crate::i18n::Lang;
 use crate::web::keystore::{self, Stored};
-use crate::web::{clipboard, clock, download, random};
+use crate::web::{clipboard, clock, download, embed, random};
 
 #[derive(Properties, PartialEq)]
 pub struct SignSectionProps {
@@ -96,6 +96,7 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
                 Ok(signed) => {
                     let name = assessment.export_file_name(&signed.created);
                     let _ = download::text_file(&name, "application/json", &signed.record);
+                    embed::post_record(&signed.record);
                     dispatcher.dispatch(Msg::Edit(Action::Seal(signed)));
                     stage.set(Stage::Idle);
                 }
