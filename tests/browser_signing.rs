@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField};
 use leeruitkomsten::core::record::{verify_record, HashedFramework};
+use leeruitkomsten::core::saved::SavedEntry;
 use leeruitkomsten::core::score::Score;
 use leeruitkomsten::core::signing_key::SigningKey;
 use leeruitkomsten::i18n::Lang;
@@ -32,8 +33,12 @@ struct HarnessProps {
 fn Harness(props: &HarnessProps) -> Html {
     let state = use_reducer({
         let framework = props.framework.framework().clone();
-        let assessment = props.assessment.clone();
-        move || AppState::new(framework, assessment, Lang::Nl)
+        let entry = SavedEntry {
+            id: "browser-signing-harness".into(),
+            updated: "2026-11-23T10:00:00Z".into(),
+            assessment: props.assessment.clone(),
+        };
+        move || AppState::new(framework, entry, Lang::Nl, None)
     });
     let key_state = use_state(keystore::load);
     let on_key = {
