@@ -50,9 +50,9 @@ pub fn App() -> Html {
         use_memo((), |_| framework_from_bytes(DEFAULT_FRAMEWORK_JSON.as_bytes()).map(Rc::new));
     // Another framework than the built-in one, from the link or a file, for this session.
     let chosen = use_state(|| None::<ActiveFramework>);
-    let link_failure = use_state(|| None::<(String, LoadFailure)>);
+    let link_failure = use_state(|| None::<Rc<(String, LoadFailure)>>);
     // Why the last framework file was not loaded; kept here, since a loaded one replaces the form.
-    let file_failure = use_state(|| None::<LoadFailure>);
+    let file_failure = use_state(|| None::<Rc<LoadFailure>>);
     let link_dismissed = use_state(|| false);
     // The form opens once the crash journal has put back anything newer than `localStorage` holds
     // (opening first would let the next change overwrite what the journal kept), and once the
@@ -72,7 +72,7 @@ pub fn App() -> Html {
                             framework: Rc::new(framework),
                             source: FrameworkSource::Url(address.clone()),
                         })),
-                        Err(failure) => link_failure.set(Some((address.clone(), failure))),
+                        Err(failure) => link_failure.set(Some(Rc::new((address.clone(), failure)))),
                     }
                 }
                 started.set(true);
@@ -99,7 +99,7 @@ pub fn App() -> Html {
                             source: FrameworkSource::File(file.name()),
                         }));
                     }
-                    Err(failure) => file_failure.set(Some(failure)),
+                    Err(failure) => file_failure.set(Some(Rc::new(failure))),
                 }
             });
         })
@@ -172,18 +172,39 @@ async fn framework_from_link(address: &str) -> Result<HashedFramework, LoadFailu
     framework_from_bytes(&fetch::framework_bytes(&url).await?)
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct AssessorProps {
     active: ActiveFramework,
     link: Rc<Link>,
     /// The framework address in the link and why it was not loaded.
-    link_failure: Option<(String, LoadFailure)>,
+    link_failure: Option<Rc<(String, LoadFailure)>>,
     link_dismissed: bool,
     on_dismiss_link: Callback<()>,
     /// Why the last framework file was not loaded.
-    file_failure: Option<LoadFailure>,
+    file_failure: Option<Rc<LoadFailure>>,
     on_framework_file: Callback<File>,
     on_built_in: Callback<()>,
+}
+
+/// The link and the failures never change in place, only get replaced, so their identity says
+/// whether they changed: comparing contents would only add code to the wasm.
+impl PartialEq for AssessorProps {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+        }
+        self.active == other.active
+            && Rc::ptr_eq(&self.link, &other.link)
+            && same(&self.link_failure, &other.link_failure)
+            && self.link_dismissed == other.link_dismissed
+            && self.on_dismiss_link == other.on_dismiss_link
+            && same(&self.file_failure, &other.file_failure)
+            && self.on_framework_file == other.on_framework_file
+            && self.on_built_in == other.on_built_in
+    }
 }
 
 /// What the browser had kept, and where the app opens.
@@ -393,7 +414,7 @@ fn Assessor(props: &AssessorProps) -> Html {
                     {on_deleted}
                     on_refresh={refresh.clone()}
                 />
-                { framework_panel(lang, &props.active, props.file_failure.as_ref(), &props.on_framework_file, &props.on_built_in) }
+                { framework_panel(lang, &props.active, props.file_failure.as_deref(), &props.on_framework_file, &props.on_built_in) }
             </main>
         },
         View::Verify => html! {
@@ -458,7 +479,7 @@ fn Assessor(props: &AssessorProps) -> Html {
                 {on_backup}
             />
             if !props.link_dismissed {
-                { link_notices(lang, &props.link, props.link_failure.as_ref(), &props.on_dismiss_link) }
+                { link_notices(lang, &props.link, props.link_failure.as_deref(), &props.on_dismiss_link) }
             }
             { content }
             <footer class="page-footer">
