@@ -1,13 +1,18 @@
 use std::rc::Rc;
 
+use web_sys::File;
+
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::compare_view::CompareView;
 use super::core_task_section::CoreTaskSection;
+use super::framework_panel::{framework_panel, ActiveFramework};
 use super::library_view::LibraryView;
+use super::link_notices::link_notices;
+use super::load_failure::load_failure_text;
 use super::metadata_form::MetadataForm;
-use super::notices::{FrameworkProblems, Notices, StorageNotice};
+use super::notices::{Notices, StorageNotice};
 use super::page_header::{PageHeader, View};
 use super::scale_legend::ScaleLegend;
 use super::sign_section::SignSection;
@@ -16,58 +21,192 @@ use super::state::{AppState, Msg};
 use super::summary_panel::SummaryPanel;
 use super::verify_view::VerifyView;
 use crate::core::assessment::{Action, Assessment, MetadataField};
-use crate::core::framework::{Framework, Problem, ProblemKind};
+use crate::core::framework::{Framework, DEFAULT_FRAMEWORK_JSON, MAX_FRAMEWORK_BYTES};
+use crate::core::framework_source::{framework_from_bytes, FrameworkSource, LoadFailure};
 use crate::core::library::{backup_contents, backup_to_json, Listed};
-use crate::core::record::{FrameworkLoadError, HashedFramework};
+use crate::core::record::HashedFramework;
 use crate::core::saved::{self, SavedEntry};
 use crate::i18n::Lang;
+use crate::web::files::{self, ReadError};
 use crate::web::library::{self, Migration};
-use crate::web::{clock, download, journal, keystore, random, storage};
+use crate::web::link::{self, Link};
+use crate::web::{clock, download, embed, fetch, journal, keystore, random, storage};
 
 const LANG_KEY: &str = "leeruitkomsten:lang";
 
 #[function_component]
 pub fn App() -> Html {
-    let framework = use_memo((), |_| HashedFramework::default_framework().map(Rc::new));
-    // The form opens once the crash journal has put back anything newer than `localStorage` holds;
-    // opening first would let the next change overwrite what the journal kept.
-    let recovered = use_state(|| false);
+    let link: Rc<Link> = (*use_memo((), |_| {
+        let link = link::get();
+        // The link's language becomes the kept preference, so that a switch in the page later
+        // sticks as it does without a link.
+        if let Some(lang) = link.config.lang.and_then(Lang::from_code) {
+            let _ = storage::write(LANG_KEY, lang.code());
+        }
+        link
+    }))
+    .clone();
+    // Through the same function as a framework from a link or a file: one call site keeps one copy
+    // of the framework loader in the wasm.
+    let built_in =
+        use_memo((), |_| framework_from_bytes(DEFAULT_FRAMEWORK_JSON.as_bytes()).map(Rc::new));
+    // Another framework than the built-in one, from the link or a file, for this session.
+    let chosen = use_state(|| None::<ActiveFramework>);
+    let link_failure = use_state(|| None::<Rc<(String, LoadFailure)>>);
+    // Why the last framework file was not loaded; kept here, since a loaded one replaces the form.
+    let file_failure = use_state(|| None::<Rc<LoadFailure>>);
+    let link_dismissed = use_state(|| false);
+    // The form opens once the crash journal has put back anything newer than `localStorage` holds
+    // (opening first would let the next change overwrite what the journal kept), and once the
+    // framework a link names has arrived or failed.
+    let started = use_state(|| false);
     {
-        let recovered = recovered.clone();
+        let link = link.clone();
+        let chosen = chosen.clone();
+        let link_failure = link_failure.clone();
+        let started = started.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
                 library::recover(journal::open_and_read().await);
-                recovered.set(true);
+                if let Some(address) = &link.config.framework {
+                    match framework_from_link(address).await {
+                        Ok(framework) => chosen.set(Some(ActiveFramework {
+                            framework: Rc::new(framework),
+                            source: FrameworkSource::Url(address.clone()),
+                        })),
+                        Err(failure) => link_failure.set(Some(Rc::new((address.clone(), failure)))),
+                    }
+                }
+                started.set(true);
             });
         });
     }
-    match &*framework {
-        Ok(_) if !*recovered => html! { <div class="app" aria-busy="true"></div> },
-        Ok(framework) => html! {
-            <Assessor framework={framework.clone()} />
-        },
+    let on_framework_file = {
+        let chosen = chosen.clone();
+        let file_failure = file_failure.clone();
+        Callback::from(move |file: File| {
+            let chosen = chosen.clone();
+            let file_failure = file_failure.clone();
+            spawn_local(async move {
+                let loaded = match files::read_bytes(&file, MAX_FRAMEWORK_BYTES).await {
+                    Ok(bytes) => framework_from_bytes(&bytes),
+                    Err(ReadError::TooLarge { .. }) => Err(LoadFailure::TooLarge),
+                    Err(ReadError::Unreadable) => Err(LoadFailure::Unreadable),
+                };
+                match loaded {
+                    Ok(framework) => {
+                        file_failure.set(None);
+                        chosen.set(Some(ActiveFramework {
+                            framework: Rc::new(framework),
+                            source: FrameworkSource::File(file.name()),
+                        }));
+                    }
+                    Err(failure) => file_failure.set(Some(Rc::new(failure))),
+                }
+            });
+        })
+    };
+    let on_built_in = {
+        let chosen = chosen.clone();
+        let file_failure = file_failure.clone();
+        Callback::from(move |()| {
+            file_failure.set(None);
+            chosen.set(None);
+        })
+    };
+    let on_dismiss_link = {
+        let link_dismissed = link_dismissed.clone();
+        Callback::from(move |()| link_dismissed.set(true))
+    };
+    let active = match (&*chosen, &*built_in) {
+        (Some(chosen), _) => Ok(chosen.clone()),
+        (None, Ok(framework)) => {
+            Ok(ActiveFramework { framework: framework.clone(), source: FrameworkSource::BuiltIn })
+        }
+        (None, Err(error)) => Err(error),
+    };
+    match active {
+        _ if !*started => {
+            let lang = saved_lang();
+            html! {
+                <div class="app" aria-busy="true" lang={lang.code()}>
+                    if link.config.framework.is_some() {
+                        <p class="loading" role="status">{ lang.embed_texts().framework_loading }</p>
+                    }
+                </div>
+            }
+        }
+        // A new framework is a new session of the form: the assessor starts again from storage,
+        // where every assessment already is.
+        Ok(active) => {
+            let key = active.framework.sha256().to_string();
+            html! {
+                <Assessor
+                    {key}
+                    {active}
+                    link={link.clone()}
+                    link_failure={(*link_failure).clone()}
+                    link_dismissed={*link_dismissed}
+                    {on_dismiss_link}
+                    file_failure={(*file_failure).clone()}
+                    {on_framework_file}
+                    {on_built_in}
+                />
+            }
+        }
         Err(error) => {
             let lang = saved_lang();
-            let problems = match error {
-                FrameworkLoadError::Invalid(problems) => problems.clone(),
-                // A framework without a canonical form has no hash, so records could not name it.
-                FrameworkLoadError::Canonicalization(e) => vec![Problem {
-                    path: String::new(),
-                    kind: ProblemKind::Syntax { message: e.to_string(), line: 0, column: 0 },
-                }],
-            };
             html! {
                 <div class="app" lang={lang.code()}>
-                    <FrameworkProblems {lang} problems={Rc::new(problems)} />
+                    <div class="notice notice-error" role="alert">
+                        <h1>{ lang.texts().framework_error }</h1>
+                        { load_failure_text(lang, error) }
+                    </div>
                 </div>
             }
         }
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// Downloads the framework a link names and checks it like any other.
+async fn framework_from_link(address: &str) -> Result<HashedFramework, LoadFailure> {
+    let url = link::resolve(address).ok_or(LoadFailure::Network)?;
+    framework_from_bytes(&fetch::framework_bytes(&url).await?)
+}
+
+#[derive(Properties)]
 struct AssessorProps {
-    framework: Rc<HashedFramework>,
+    active: ActiveFramework,
+    link: Rc<Link>,
+    /// The framework address in the link and why it was not loaded.
+    link_failure: Option<Rc<(String, LoadFailure)>>,
+    link_dismissed: bool,
+    on_dismiss_link: Callback<()>,
+    /// Why the last framework file was not loaded.
+    file_failure: Option<Rc<LoadFailure>>,
+    on_framework_file: Callback<File>,
+    on_built_in: Callback<()>,
+}
+
+/// The link and the failures never change in place, only get replaced, so their identity says
+/// whether they changed: comparing contents would only add code to the wasm.
+impl PartialEq for AssessorProps {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+        }
+        self.active == other.active
+            && Rc::ptr_eq(&self.link, &other.link)
+            && same(&self.link_failure, &other.link_failure)
+            && self.link_dismissed == other.link_dismissed
+            && self.on_dismiss_link == other.on_dismiss_link
+            && same(&self.file_failure, &other.file_failure)
+            && self.on_framework_file == other.on_framework_file
+            && self.on_built_in == other.on_built_in
+    }
 }
 
 /// What the browser had kept, and where the app opens.
@@ -88,6 +227,11 @@ pub fn fresh_entry(framework: &Framework) -> SavedEntry {
     let mut assessment = Assessment::new(framework);
     // The core refuses nothing about a date the browser's clock formats.
     let _ = assessment.apply(framework, Action::SetMetadata(MetadataField::Date, clock::today()));
+    // A link made for one student, or for self-assessment, starts every new assessment that way;
+    // an assessment that exists keeps what its user entered.
+    for action in link::get().config.presets() {
+        let _ = assessment.apply(framework, action);
+    }
     SavedEntry { id: new_id(), updated: clock::now_rfc3339(), assessment }
 }
 
@@ -127,17 +271,19 @@ fn restore(framework: &Framework) -> Restored {
     }
 }
 
+/// The kept language, else the link's (where storage is off, the link's was not kept).
 fn saved_lang() -> Lang {
     storage::read(LANG_KEY)
         .ok()
         .flatten()
         .and_then(|code| Lang::from_code(&code))
+        .or_else(|| link::get().config.lang.and_then(Lang::from_code))
         .unwrap_or_default()
 }
 
 #[function_component]
 fn Assessor(props: &AssessorProps) -> Html {
-    let hashed = &props.framework;
+    let hashed = &props.active.framework;
     let restored = use_memo((), {
         let framework = hashed.framework().clone();
         move |_| restore(&framework)
@@ -177,6 +323,10 @@ fn Assessor(props: &AssessorProps) -> Html {
             });
             move || drop(listener)
         });
+    }
+    {
+        let parent_origin = props.link.config.parent_origin.clone();
+        use_effect_with((), move |_| embed::start(parent_origin.as_deref()));
     }
     use_effect_with(state.lang, |lang| {
         // A language preference that cannot be kept is not worth a warning.
@@ -266,6 +416,7 @@ fn Assessor(props: &AssessorProps) -> Html {
                     {on_deleted}
                     on_refresh={refresh.clone()}
                 />
+                { framework_panel(lang, &props.active, props.file_failure.as_deref(), &props.on_framework_file, &props.on_built_in) }
             </main>
         },
         View::Verify => html! {
@@ -335,6 +486,9 @@ fn Assessor(props: &AssessorProps) -> Html {
                 {on_dismiss_error}
                 {on_backup}
             />
+            if !props.link_dismissed {
+                { link_notices(lang, &props.link, props.link_failure.as_deref(), &props.on_dismiss_link) }
+            }
             { content }
             <footer class="page-footer">
                 <p lang={framework.language.clone()}>

@@ -12,7 +12,7 @@ use crate::core::record::HashedFramework;
 use crate::core::signing_key::{fingerprint, SigningKey};
 use crate::i18n::Lang;
 use crate::web::keystore::{self, Stored};
-use crate::web::{clipboard, clock, download, random};
+use crate::web::{clipboard, clock, download, embed, random};
 
 #[derive(Properties, PartialEq)]
 pub struct SignSectionProps {
@@ -130,6 +130,7 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
                     let name = assessment.export_file_name(&signed.created);
                     let made = download::text_file(&name, "application/json", &signed.record);
                     download_failed.set(made.is_err().then(|| signed.created.clone()));
+                    embed::post_record(&signed.record);
                     dispatcher.dispatch(Msg::Edit(Action::Seal(signed)));
                     ask_focus(&heading_ref);
                     stage.set(Stage::Idle);

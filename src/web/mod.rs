@@ -4,10 +4,13 @@
 pub mod clipboard;
 pub mod clock;
 pub mod download;
+pub mod embed;
+pub mod fetch;
 pub mod files;
 pub mod journal;
 pub mod keystore;
 pub mod library;
+pub mod link;
 pub mod offline;
 pub mod random;
 pub mod storage;
