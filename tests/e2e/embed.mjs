@@ -407,7 +407,8 @@ await check("under the policy, top level: render, score, sign, verify and switch
 await check("a valid link: English, self-assessment and the student number for a new assessment", async (page) => {
   await openApp(page, "mode=self&student=S-42&lang=en&utm_source=lms&ou=6606");
   assert.equal(await page.locator(".app").getAttribute("lang"), "en");
-  await page.getByRole("heading", { name: "Assessment details" }).waitFor();
+  // In self mode the form speaks to the student.
+  await page.getByRole("heading", { name: "Your self-assessment" }).waitFor();
   assert.equal(await page.locator("#meta-student-number").inputValue(), "S-42");
   assert.equal(await page.locator("#mode-self").isChecked(), true);
   assert.equal(await page.locator(".link-notice").count(), 0, "unknown parameters are ignored");

@@ -107,7 +107,8 @@ await check("a browser killed in the middle of typing reopens with every score a
       run.child.kill("SIGKILL");
     }
   } finally {
-    await rm(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing as it dies: retry the removal.
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 });
 
