@@ -1,0 +1,512 @@
+// The measuring half of bench/run (which builds first): sizes, start-up, per-click latency,
+// autosave cost, signing, verifying and memory, printed as one markdown table against issue 7's
+// budgets and written to OUT/latest.md.
+//
+// node bench/run.mjs --dist DIST --floor FLOOR_DIST --verify-record BIN --out DIR
+import { createServer } from "node:http";
+import { spawnSync } from "node:child_process";
+import { createHash, generateKeyPairSync, sign as cryptoSign } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
+import { createRequire } from "node:module";
+import { loadFramework } from "../tests/e2e/harness.mjs";
+import { parseJsonStrict, verifyDataIntegrityProof } from "../tests/e2e/independent-verify.mjs";
+
+const require = createRequire(import.meta.url);
+const { chromium } = require("playwright-core");
+const canonicalizeModule = require("canonicalize");
+const canonicalize = typeof canonicalizeModule === "function" ? canonicalizeModule : canonicalizeModule.default;
+
+const opts = {};
+for (let i = 2; i < process.argv.length; i += 2) opts[process.argv[i].replace(/^--/, "")] = process.argv[i + 1];
+for (const need of ["dist", "floor", "verify-record", "out"]) {
+  if (!opts[need]) {
+    console.error("usage: node bench/run.mjs --dist DIST --floor FLOOR_DIST --verify-record BIN --out DIR");
+    process.exit(2);
+  }
+}
+
+const KB = 1000;
+const rows = []; // { measure, value, budget, met }
+const notes = [];
+function row(measure, value, budget = "", met = "") {
+  rows.push({ measure, value, budget, met });
+  console.error(`  ${measure}: ${value}`);
+}
+const yesNo = (ok) => (ok ? "yes" : "**no**");
+const ms = (x) => (x === null || x === undefined ? "n/a" : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
+const bytes = (n) => n.toLocaleString("en-US");
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+const step = (what) => console.error(`==> ${what}`);
+
+// ---------------------------------------------------------------------------------------------
+// 1. Transfer size.
+
+step("transfer size");
+{
+  const files = readdirSync(opts.dist).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
+  let raw = 0, gz = 0, br = 0;
+  for (const f of files) {
+    const body = readFileSync(join(opts.dist, f));
+    const g = gzipSync(body, { level: 9 }).length;
+    const b = brotliCompressSync(body, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }).length;
+    raw += body.length; gz += g; br += b;
+    const name = f.replace(/-[0-9a-f]{12,}(_bg)?\./, "-…$1.");
+    row(`size: \`${name}\` (raw / gzip -9 / brotli 11)`, `${bytes(body.length)} / ${bytes(g)} / ${bytes(b)} B`);
+  }
+  row("size: total (raw / gzip -9 / brotli 11)", `${bytes(raw)} / ${bytes(gz)} / ${bytes(br)} B`,
+    "100 KB gzip", yesNo(gz <= 100 * KB));
+  if (gz > 100 * KB) notes.push(`size: ${bytes(gz)} B gzip is ${(gz / (100 * KB)).toFixed(2)} × the 100 KB budget`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The framework of 50 learning outcomes × 50 indicators, made from the real one.
+
+const { framework, indicators: defaultIndicators } = await loadFramework();
+const big = structuredClone(framework);
+{
+  const capabilities = framework.task_areas.flatMap((a) => a.capabilities.map((c) => c.id));
+  const texts = defaultIndicators.map((i) => i.text);
+  const templates = framework.core_tasks.flatMap((t) => t.learning_outcomes);
+  let n = 0;
+  big.id = `${framework.id}-bench-2500`;
+  big.title = `${framework.title} (bench: 50 × 50)`;
+  big.core_tasks = framework.core_tasks.slice(0, 2).map((task, k) => ({
+    ...task,
+    learning_outcomes: Array.from({ length: 25 }, () => {
+      const template = templates[n % templates.length];
+      n++;
+      return {
+        id: `LU${n}`,
+        title: `${template.title} (${n})`,
+        description: template.description,
+        capabilities: [capabilities[n % capabilities.length], capabilities[(n + 5) % capabilities.length]],
+        indicators: Array.from({ length: 50 }, (_, i) => ({
+          id: `LU${n}.${i + 1}`,
+          // Distinct texts, so that none needs a shared_indicator_texts group.
+          text: `${texts[(n * 50 + i) % texts.length]} [${n}.${i + 1}]`,
+        })),
+      };
+    }),
+  }));
+  // Groups must name indicators with equal texts; the generated texts are all distinct.
+  big.shared_indicator_texts = [];
+  // The app's rules (src/core/framework.rs): unique ids, resolving references, no empty text.
+  const ids = new Set();
+  for (const a of big.task_areas) for (const c of a.capabilities) ids.add(c.id);
+  const capIds = new Set(ids);
+  for (const a of big.task_areas) ids.add(a.id);
+  for (const t of big.core_tasks) {
+    if (ids.has(t.id)) throw new Error(`duplicate id ${t.id}`);
+    ids.add(t.id);
+    for (const o of t.learning_outcomes) {
+      if (ids.has(o.id)) throw new Error(`duplicate id ${o.id}`);
+      ids.add(o.id);
+      for (const c of o.capabilities) if (!capIds.has(c)) throw new Error(`unknown capability ${c}`);
+      for (const i of o.indicators) {
+        if (ids.has(i.id) || !i.text.trim()) throw new Error(`bad indicator ${i.id}`);
+        ids.add(i.id);
+      }
+    }
+  }
+}
+const bigIndicators = big.core_tasks.flatMap((t) => t.learning_outcomes).flatMap((o) => o.indicators);
+if (bigIndicators.length !== 2500) throw new Error(`generated ${bigIndicators.length} indicators, not 2500`);
+const BIG_PATH = "/bench-framework-2500.json";
+
+// ---------------------------------------------------------------------------------------------
+// Servers and the browser.
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css",
+  ".svg": "image/svg+xml", ".json": "application/json" };
+function serve(root, extra = {}) {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    try {
+      const body = extra[path] ?? readFileSync(join(root, path === "/" ? "index.html" : path));
+      res.writeHead(200, { "content-type": TYPES[extname(path) || ".html"] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+const appServer = await serve(opts.dist, { [BIG_PATH]: JSON.stringify(big) });
+const floorServer = await serve(opts.floor);
+const appUrl = `http://127.0.0.1:${appServer.address().port}/`;
+const floorUrl = `http://127.0.0.1:${floorServer.address().port}/`;
+const bigUrl = `${appUrl}?framework=${encodeURIComponent(appUrl.replace(/\/$/, "") + BIG_PATH)}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--enable-precise-memory-info", "--js-flags=--expose-gc"],
+});
+const chromiumVersion = browser.version();
+
+/** Set by an init script: when the condition first holds (a MutationObserver, no polling), and the wasm exports. */
+function initScript({ selector, count }) {
+  window.__bench = { ready: null, wasm: null };
+  addEventListener("TrunkApplicationStarted", (e) => { window.__bench.wasm = e.detail?.wasm ?? null; });
+  const holds = () => document.querySelectorAll(selector).length >= count;
+  const observer = new MutationObserver(() => {
+    if (window.__bench.ready === null && holds()) {
+      window.__bench.ready = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** A fresh context (empty profile) with the page loaded until `count` of `selector` are there, or null after `timeout`. */
+async function open(url, selector, count, timeout = 30_000) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  context.setDefaultTimeout(30_000);
+  await context.addInitScript(initScript, { selector, count });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(url);
+  try {
+    await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout });
+  } catch {
+    await context.close();
+    return null;
+  }
+  const ready = await page.evaluate(() => window.__bench.ready);
+  return { page, context, ready, errors };
+}
+
+const RADIOS = "[role=radiogroup]";
+
+// ---------------------------------------------------------------------------------------------
+// 2. Start-up, app beside the floor, interleaved so that background load hits both alike.
+
+step("start-up (10 fresh contexts each)");
+{
+  const app = [], floor = [];
+  for (let i = 0; i < 10; i++) {
+    const a = await open(appUrl, RADIOS, 42);
+    app.push(a.ready);
+    await a.context.close();
+    const f = await open(floorUrl, "#floor-ready", 1);
+    floor.push(f.ready);
+    await f.context.close();
+  }
+  const ma = median(app), mf = median(floor);
+  row("start-up: floor (minimal Yew page), median of 10", ms(mf));
+  row("start-up: app, 42 radio groups rendered, median of 10", `${ms(ma)} (${(ma / mf).toFixed(2)} × floor)`,
+    "≤ 1.5 × floor", yesNo(ma <= 1.5 * mf));
+  notes.push(`start-up runs (ms): app ${app.map((x) => x.toFixed(0)).join(", ")}; floor ${floor.map((x) => x.toFixed(0)).join(", ")}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Per-click latency and 4. autosave cost, in the page.
+
+/** 200 clicks, each changing a score; returns the milliseconds from click to the summary's first mutation. */
+async function clickLatencies(page, ids, clicks = 200) {
+  return page.evaluate(async ({ ids, clicks }) => {
+    const levels = ["present", "good", "high"];
+    const stride = ids.length > clicks ? Math.floor(ids.length / clicks) : 1;
+    const summary = document.getElementById("summary");
+    const out = [];
+    for (let i = 0; i < clicks; i++) {
+      const k = (i * stride) % ids.length;
+      const pass = Math.floor((i * stride) / ids.length);
+      const input = document.querySelector(`input[name="score-${ids[k]}"][value="${levels[pass % 3]}"]`);
+      if (!input || input.checked) throw new Error(`click ${i} on ${ids[k]} would not change a score`);
+      out.push(await new Promise((resolve) => {
+        let t0;
+        const observer = new MutationObserver(() => {
+          const t1 = performance.now();
+          observer.disconnect();
+          resolve(t1 - t0);
+        });
+        observer.observe(summary, { childList: true, subtree: true, characterData: true, attributes: true });
+        t0 = performance.now();
+        input.click();
+      }));
+      if (!input.checked) throw new Error(`click ${i} on ${ids[k]} did not score it`);
+      // Let the rest of the update and any timers run before the next click.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return out;
+  }, { ids, clicks });
+}
+
+/** Synchronous duration of input.click(), with storage as is and with setItem and put stubbed. */
+async function autosaveCost(page, ids, clicks = 100) {
+  return page.evaluate(async ({ ids, clicks }) => {
+    const levels = ["present", "good", "high"];
+    let n = 0;
+    const round = async () => {
+      const out = [];
+      for (let i = 0; i < clicks; i++, n++) {
+        const k = n % ids.length;
+        // Start at "good": the latency run left some indicators at "present".
+        const level = levels[(1 + Math.floor(n / ids.length)) % 3];
+        let input = document.querySelector(`input[name="score-${ids[k]}"][value="${level}"]`);
+        if (input.checked) input = document.querySelector(`input[name="score-${ids[k]}"][value="high"]`);
+        if (input.checked) input = document.querySelector(`input[name="score-${ids[k]}"][value="present"]`);
+        const t0 = performance.now();
+        input.click();
+        out.push(performance.now() - t0);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      return out;
+    };
+    const withStorage = await round();
+    const setItem = Storage.prototype.setItem, put = IDBObjectStore.prototype.put;
+    Storage.prototype.setItem = function () {};
+    IDBObjectStore.prototype.put = function () {};
+    const stubbed = await round();
+    Storage.prototype.setItem = setItem;
+    IDBObjectStore.prototype.put = put;
+    return { withStorage, stubbed };
+  }, { ids, clicks });
+}
+
+const memory = async (page) => page.evaluate(() => {
+  globalThis.gc?.();
+  return {
+    heap: performance.memory?.usedJSHeapSize ?? null,
+    wasm: window.__bench.wasm?.memory?.buffer?.byteLength ?? null,
+  };
+});
+const mb = (n) => (n === null ? "n/a" : `${(n / 1e6).toFixed(1)} MB`);
+
+const latency = {}, autosave = {}, mem = {};
+step("per-click latency, autosave and memory: default framework");
+{
+  const a = await open(appUrl, RADIOS, 42);
+  mem.default = await memory(a.page);
+  const ids = defaultIndicators.map((i) => i.id);
+  latency.default = await clickLatencies(a.page, ids);
+  autosave.default = await autosaveCost(a.page, ids);
+  await a.context.close();
+}
+step("per-click latency, autosave and memory: 2,500 indicators via ?framework=");
+let bigLoads = false;
+{
+  const a = await open(bigUrl, RADIOS, 2500, 60_000);
+  if (a) {
+    bigLoads = true;
+    mem.big = await memory(a.page);
+    const ids = bigIndicators.map((i) => i.id);
+    latency.big = await clickLatencies(a.page, ids);
+    autosave.big = await autosaveCost(a.page, ids);
+    await a.context.close();
+  }
+}
+const NA_BIG = "n/a (the app cannot load a framework by URL yet)";
+for (const [key, label] of [["default", "42"], ["big", "2,500"]]) {
+  const l = latency[key];
+  if (!l) {
+    row(`click → summary, ${label} indicators: median`, NA_BIG, "4 ms", "n/a");
+    row(`click → summary, ${label} indicators: p95`, NA_BIG, "16 ms", "n/a");
+    continue;
+  }
+  const m = median(l), p = percentile(l, 95);
+  row(`click → summary, ${label} indicators: median of 200`, ms(m), "4 ms", yesNo(m <= 4));
+  row(`click → summary, ${label} indicators: p95 of 200`, `${ms(p)} (max ${ms(Math.max(...l))})`, "16 ms", yesNo(p <= 16));
+}
+for (const [key, label] of [["default", "42"], ["big", "2,500"]]) {
+  const s = autosave[key];
+  if (!s) {
+    row(`autosave cost per change, ${label} indicators`, NA_BIG, "2 ms", "n/a");
+    continue;
+  }
+  const a = median(s.withStorage), b = median(s.stubbed);
+  row(`autosave cost per change, ${label} indicators (median click ${ms(a)} − ${ms(b)} with setItem/put stubbed)`,
+    ms(a - b), "2 ms", yesNo(a - b <= 2));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Signing and exporting in the page.
+
+const METADATA = {
+  "Naam student": "Bench Student", Studentnummer: "1000000", "Naam beoordelaar": "Bench Beoordelaar",
+  "Rol beoordelaar": "werkbegeleider", Organisatie: "Bench", Datum: "2026-05-01",
+};
+step("sign and export (5 runs)");
+let template;
+{
+  const a = await open(appUrl, RADIOS, 42);
+  const { page } = a;
+  const ids = defaultIndicators.map((i) => i.id);
+  const times = [];
+  for (let run = 0; run < 5; run++) {
+    if (run > 0) {
+      await page.locator(".view-tab", { hasText: "Beoordelingen" }).click();
+      await page.locator(".library-new").click();
+      await page.locator(RADIOS).first().waitFor();
+    }
+    for (const [label, value] of Object.entries(METADATA)) await page.getByLabel(label, { exact: true }).fill(value);
+    await page.evaluate((ids) => {
+      for (const [n, id] of ids.entries()) {
+        document.querySelector(`input[name="score-${id}"][value="${["present", "good", "high"][n % 3]}"]`).click();
+      }
+    }, ids);
+    await page.locator("#sign .sign-start").click();
+    await page.locator("#sign .sign-confirm-button").waitFor();
+    const [download, took] = await Promise.all([
+      page.waitForEvent("download"),
+      page.evaluate(() => {
+        const t0 = performance.now();
+        document.querySelector("#sign .sign-confirm-button").click();
+        return performance.now() - t0;
+      }),
+    ]);
+    times.push(took);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    if (run === 0) template = parseJsonStrict(Buffer.concat(chunks).toString("utf8"));
+    await page.locator("#sign .download-record").waitFor();
+  }
+  await a.context.close();
+  const m = median(times);
+  row("sign and export a complete record (42 scored), median of 5", ms(m), "10 ms", yesNo(m <= 10));
+  notes.push(`sign and export runs (ms; the first also makes the key): ${times.map((x) => x.toFixed(1)).join(", ")}`);
+}
+{
+  const check = await verifyDataIntegrityProof(template);
+  if (!check.verified) throw new Error(`the record signed in the page does not verify: ${check.reason}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Many valid records: the page's record re-signed in Node with a key of our own (eddsa-jcs-2022).
+
+const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+function base58btc(data) {
+  const digits = []; // little-endian base-58 digits
+  for (const byte of data) {
+    let carry = byte;
+    for (let j = 0; j < digits.length; j++) {
+      carry += digits[j] << 8;
+      digits[j] = carry % 58;
+      carry = (carry / 58) | 0;
+    }
+    while (carry > 0) {
+      digits.push(carry % 58);
+      carry = (carry / 58) | 0;
+    }
+  }
+  let zeros = 0;
+  while (zeros < data.length && data[zeros] === 0) zeros++;
+  return "1".repeat(zeros) + digits.reverse().map((d) => BASE58[d]).join("");
+}
+const sha256 = (text) => createHash("sha256").update(text, "utf8").digest();
+
+const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+const rawPublic = publicKey.export({ format: "jwk" }).x;
+const multibase = "z" + base58btc(Buffer.concat([Buffer.from([0xed, 0x01]), Buffer.from(rawPublic, "base64url")]));
+const verificationMethod = `did:key:${multibase}#${multibase}`;
+
+function resign(n) {
+  const { proof, ...document } = structuredClone(template);
+  document.id = `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+  document.subject.studentNumber = String(2000000 + n);
+  const proofConfig = { ...proof, verificationMethod };
+  delete proofConfig.proofValue;
+  const hashData = Buffer.concat([sha256(canonicalize(proofConfig)), sha256(canonicalize(document))]);
+  const signature = cryptoSign(null, hashData, privateKey);
+  return { ...document, proof: { ...proofConfig, proofValue: "z" + base58btc(signature) } };
+}
+
+step("making 10,000 signed records");
+const recordsDir = join(opts.out, "records");
+rmSync(recordsDir, { recursive: true, force: true });
+mkdirSync(recordsDir, { recursive: true });
+const recordFiles = [];
+for (let n = 0; n < 10_000; n++) {
+  const record = resign(n);
+  if (n === 0) {
+    const check = await verifyDataIntegrityProof(record);
+    if (!check.verified) throw new Error(`a re-signed record does not verify: ${check.reason}`);
+  }
+  const name = `record-${String(n).padStart(5, "0")}.json`;
+  const text = JSON.stringify(record, null, 2);
+  writeFileSync(join(recordsDir, name), text);
+  if (n < 1000) recordFiles.push({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+}
+
+step("verify 1,000 records in the verify view");
+{
+  const a = await open(appUrl, RADIOS, 42);
+  const { page } = a;
+  await page.locator(".view-tab", { hasText: "Record controleren" }).click();
+  await page.locator("#record-file").waitFor({ state: "attached" });
+  await page.evaluate(() => {
+    window.__verify = { start: null, end: null, text: null };
+    document.addEventListener("change", (e) => {
+      if (e.target.id === "record-file" && window.__verify.start === null) window.__verify.start = performance.now();
+    }, true);
+    const observer = new MutationObserver(() => {
+      const summary = document.querySelector(".batch-summary");
+      if (summary) {
+        window.__verify.end = performance.now();
+        window.__verify.text = summary.textContent;
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+  await page.setInputFiles("#record-file", recordFiles);
+  await page.waitForFunction(() => window.__verify.end !== null, null, { timeout: 120_000 });
+  const v = await page.evaluate(() => window.__verify);
+  await a.context.close();
+  const took = v.end - v.start;
+  const allValid = /^1000 bestanden gecontroleerd: 1000 geldig, 0 niet geldig/.test(v.text.trim());
+  row(`verify 1,000 records in the verify view ("${v.text.trim()}")`, ms(took), "1 s", yesNo(took <= 1000 && allValid));
+  if (!allValid) notes.push(`verify view: the summary does not say all 1,000 are valid: ${v.text}`);
+}
+
+step("verify 10,000 records on the command line");
+{
+  const files = readdirSync(recordsDir).sort().map((f) => join(recordsDir, f));
+  const t0 = process.hrtime.bigint();
+  const run = spawnSync(opts["verify-record"], files, { encoding: "utf8", maxBuffer: 1 << 28 });
+  const took = Number(process.hrtime.bigint() - t0) / 1e6;
+  const lines = run.stdout.trim().split("\n");
+  const valid = lines.filter((l) => l.startsWith("VALID ")).length;
+  const ok = run.status === 0 && valid === 10_000;
+  row(`\`verify-record\` on 10,000 records (${valid} VALID, exit ${run.status})`, ms(took), "2 s", yesNo(ok && took <= 2000));
+  if (!ok) notes.push(`verify-record: ${run.error ?? run.stderr.slice(0, 500)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Memory.
+
+row("JS heap after load (after GC), 42 indicators", mb(mem.default.heap));
+row("wasm memory after load, 42 indicators", mb(mem.default.wasm));
+row("JS heap after load (after GC), 2,500 indicators", bigLoads ? mb(mem.big.heap) : NA_BIG);
+row("wasm memory after load, 2,500 indicators", bigLoads ? mb(mem.big.wasm) : NA_BIG);
+
+await browser.close();
+appServer.close();
+floorServer.close();
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+
+const table = [
+  "| measure | value | budget | met? |",
+  "|---|---:|---:|:---:|",
+  ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.budget} | ${r.met} |`),
+].join("\n");
+const text = `Chromium ${chromiumVersion}, ${new Date().toISOString()}\n\n${table}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n`;
+writeFileSync(join(opts.out, "latest.md"), text);
+console.log(text);
