@@ -89,6 +89,16 @@ pub enum Listed {
     },
 }
 
+impl Listed {
+    /// The entry, when the item could be read.
+    pub fn entry(&self) -> Option<&SavedEntry> {
+        match self {
+            Listed::Entry(entry) => Some(entry),
+            Listed::Unreadable { .. } => None,
+        }
+    }
+}
+
 /// Reads every stored `(key, text)` that belongs to an entry; newest first, unreadable ones last.
 /// An entry whose id differs from its key's is unreadable: following either would risk
 /// overwriting the other.

@@ -23,14 +23,14 @@ use super::verify_view::VerifyView;
 use crate::core::assessment::{Action, Assessment, MetadataField};
 use crate::core::framework::{Framework, DEFAULT_FRAMEWORK_JSON, MAX_FRAMEWORK_BYTES};
 use crate::core::framework_source::{framework_from_bytes, FrameworkSource, LoadFailure};
-use crate::core::library::{backup_contents, backup_to_json, Listed};
+use crate::core::library::Listed;
 use crate::core::record::HashedFramework;
 use crate::core::saved::{self, SavedEntry};
 use crate::i18n::Lang;
 use crate::web::files::{self, ReadError};
 use crate::web::library::{self, Migration};
 use crate::web::link::{self, Link};
-use crate::web::{clock, download, embed, fetch, journal, keystore, random, storage};
+use crate::web::{clock, embed, fetch, journal, keystore, random, storage};
 
 const LANG_KEY: &str = "leeruitkomsten:lang";
 
@@ -503,11 +503,5 @@ fn Assessor(props: &AssessorProps) -> Html {
 /// Downloads every assessment this browser holds, with the open one as it is in memory: the way
 /// out when storage fails.
 fn backup_everything(open: &SavedEntry) {
-    let listed = library::list().unwrap_or_default();
-    let (entries, raw) = backup_contents(&listed, Some(open));
-    let now = clock::now_rfc3339();
-    if let Ok(json) = backup_to_json(&entries, &raw, &now) {
-        let name = format!("leeruitkomsten-back-up-{}.json", now.get(..10).unwrap_or(""));
-        let _ = download::text_file(&name, "application/json", &json);
-    }
+    let _ = library::download_backup(&library::list().unwrap_or_default(), Some(open));
 }

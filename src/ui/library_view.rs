@@ -7,8 +7,8 @@ use yew::prelude::*;
 use super::file_picker::FilePicker;
 use crate::core::framework::Framework;
 use crate::core::library::{
-    backup_contents, backup_from_bytes, backup_to_json, duplicate, plan_import, BackupError,
-    EntrySummary, ImportCounts, ImportDecision, Listed, MAX_BACKUP_BYTES,
+    backup_from_bytes, duplicate, plan_import, BackupError, EntrySummary, ImportCounts,
+    ImportDecision, Listed, MAX_BACKUP_BYTES,
 };
 use crate::core::saved::SavedEntry;
 use crate::i18n::{readable_time, Lang};
@@ -58,13 +58,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
     let message = use_state(|| Message::None);
 
     let entries: Vec<&SavedEntry> = match &*props.listing {
-        Ok(listed) => listed
-            .iter()
-            .filter_map(|l| match l {
-                Listed::Entry(e) => Some(e),
-                Listed::Unreadable { .. } => None,
-            })
-            .collect(),
+        Ok(listed) => listed.iter().filter_map(Listed::entry).collect(),
         Err(_) => Vec::new(),
     };
 
@@ -74,15 +68,8 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
         let message = message.clone();
         Callback::from(move |_: MouseEvent| {
             let listed = listing.as_ref().as_ref().map(Vec::as_slice).unwrap_or(&[]);
-            let open_is_stored =
-                listed.iter().any(|l| matches!(l, Listed::Entry(e) if e.id == open.id));
-            let (entries, raw) = backup_contents(listed, open_is_stored.then_some(&*open));
-            let now = clock::now_rfc3339();
-            let done = backup_to_json(&entries, &raw, &now).ok().and_then(|json| {
-                let name = format!("leeruitkomsten-back-up-{}.json", now.get(..10).unwrap_or(""));
-                download::text_file(&name, "application/json", &json).ok()
-            });
-            if done.is_none() {
+            let open_is_stored = listed.iter().filter_map(Listed::entry).any(|e| e.id == open.id);
+            if library::download_backup(listed, open_is_stored.then_some(&*open)).is_err() {
                 message.set(Message::Failed(lang.texts().download_failed.to_string()));
             }
         })
@@ -116,13 +103,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
                     }
                 };
                 let local: Vec<SavedEntry> = match &*listing {
-                    Ok(listed) => listed
-                        .iter()
-                        .filter_map(|l| match l {
-                            Listed::Entry(e) => Some(e.clone()),
-                            Listed::Unreadable { .. } => None,
-                        })
-                        .collect(),
+                    Ok(listed) => listed.iter().filter_map(Listed::entry).cloned().collect(),
                     Err(_) => Vec::new(),
                 };
                 let plan = plan_import(&local, &incoming);

@@ -4,15 +4,21 @@
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 
-use super::journal;
+use super::download::{self, DownloadRefused};
 use super::storage::{self, StorageError};
-use crate::core::library::{self, Listed};
+use super::{clock, journal};
+use crate::core::library::{self, backup_contents, backup_to_json, Listed};
 use crate::core::saved::{self, SavedEntry, SavedError};
 
 /// Writes `entry` and remembers it as the open one. The entry is read back: a write the browser
 /// claims to have made but did not is a failure like any other.
 pub fn save(entry: &SavedEntry) -> Result<(), StorageError> {
     write(entry)?;
+    // Saving runs on every keystroke; the open id rarely changes, and reading is cheaper than a
+    // write to both stores.
+    if open_id().as_deref() == Some(entry.id.as_str()) {
+        return Ok(());
+    }
     set_open(&entry.id)
 }
 
@@ -127,4 +133,17 @@ pub fn on_change(on_change: impl Fn(String, Option<String>) + 'static) -> Option
             }
         }
     }))
+}
+
+/// Downloads a backup of `listed`, with `open` as it is in memory in place of its stored copy
+/// (see `core::library::backup_contents`), as `leeruitkomsten-back-up-<date>.json`.
+pub fn download_backup(
+    listed: &[Listed],
+    open: Option<&SavedEntry>,
+) -> Result<(), DownloadRefused> {
+    let (entries, raw) = backup_contents(listed, open);
+    let now = clock::now_rfc3339();
+    let json = backup_to_json(&entries, &raw, &now).map_err(|_| DownloadRefused)?;
+    let name = format!("leeruitkomsten-back-up-{}.json", now.get(..10).unwrap_or(""));
+    download::text_file(&name, "application/json", &json)
 }
