@@ -1,14 +1,18 @@
-//! Compiles the default framework in without the indentation of its file: whitespace between JSON
-//! tokens carries nothing, and every byte is shipped to every browser.
+//! Compiles the built-in frameworks in without the indentation of their files: whitespace between
+//! JSON tokens carries nothing, and every byte is shipped to every browser.
 
 use std::{env, fs, path::Path};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let source = "frameworks/leeruitkomsten-opbouwwerk-2026.json";
-    println!("cargo:rerun-if-changed={source}");
-    let text = fs::read_to_string(source)?;
-    let out = Path::new(&env::var("OUT_DIR")?).join("default-framework.json");
-    fs::write(out, strip_whitespace(&text))?;
+    for (source, name) in [
+        ("frameworks/leeruitkomsten-opbouwwerk-2026.json", "default-framework.json"),
+        ("frameworks/competentieprofiel-opbouwwerker-2010.json", "profile-2010.json"),
+    ] {
+        println!("cargo:rerun-if-changed={source}");
+        let text = fs::read_to_string(source)?;
+        let out = Path::new(&env::var("OUT_DIR")?).join(name);
+        fs::write(out, strip_whitespace(&text))?;
+    }
     Ok(())
 }
 

@@ -1,0 +1,106 @@
+//! The frameworks that come with the app. The 2026 learning outcomes are the default; the 2010
+//! competence profile, with its norms for level C and D, is the other. Both are compiled in, so
+//! that an assessment against either opens offline and records of either verify anywhere.
+
+use super::framework::DEFAULT_FRAMEWORK_JSON;
+use super::framework_source::{framework_from_bytes, LoadFailure};
+use super::record::HashedFramework;
+
+/// The Competentieprofiel opbouwwerker (2010), without the indentation of its file (build.rs).
+pub const PROFILE_2010_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/profile-2010.json"));
+
+/// A framework that comes with the app. `id` and `title` are the file's own, stated here so the
+/// start screen can offer the choice without parsing every file first.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BuiltIn {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub version: &'static str,
+    json: &'static str,
+}
+
+impl BuiltIn {
+    /// Through the same loader as a framework from a link or a file.
+    pub fn load(&self) -> Result<HashedFramework, LoadFailure> {
+        framework_from_bytes(self.json.as_bytes())
+    }
+
+    pub fn json(&self) -> &'static str {
+        self.json
+    }
+}
+
+/// The default first.
+pub const BUILT_IN: [BuiltIn; 2] = [
+    BuiltIn {
+        id: "leeruitkomsten-opbouwwerk-2026",
+        title: "Leeruitkomsten opbouwwerk",
+        version: "2026-03",
+        json: DEFAULT_FRAMEWORK_JSON,
+    },
+    BuiltIn {
+        id: "competentieprofiel-opbouwwerker-2010",
+        title: "Competentieprofiel opbouwwerker",
+        version: "2010",
+        json: PROFILE_2010_JSON,
+    },
+];
+
+pub fn built_in(id: &str) -> Option<&'static BuiltIn> {
+    BUILT_IN.iter().find(|b| b.id == id)
+}
+
+/// Every built-in framework that loads (all do; the tests see to that).
+pub fn load_all() -> Vec<HashedFramework> {
+    BUILT_IN.iter().filter_map(|b| b.load().ok()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_loads_and_states_its_own_id_title_and_version() {
+        for built_in in &BUILT_IN {
+            let hashed = built_in.load().unwrap();
+            let framework = hashed.framework();
+            assert_eq!(framework.id, built_in.id);
+            assert_eq!(framework.title, built_in.title);
+            assert_eq!(framework.version, built_in.version);
+        }
+        assert_eq!(load_all().len(), BUILT_IN.len());
+    }
+
+    #[test]
+    fn the_built_ins_are_the_files_in_frameworks() {
+        for (built_in, file) in BUILT_IN.iter().zip([
+            include_str!("../../frameworks/leeruitkomsten-opbouwwerk-2026.json"),
+            include_str!("../../frameworks/competentieprofiel-opbouwwerker-2010.json"),
+        ]) {
+            let compiled: serde_json::Value = serde_json::from_str(built_in.json()).unwrap();
+            let source: serde_json::Value = serde_json::from_str(file).unwrap();
+            assert_eq!(compiled, source, "{}", built_in.id);
+            assert_eq!(
+                built_in.load().unwrap().sha256(),
+                HashedFramework::from_json(file).unwrap().sha256()
+            );
+        }
+    }
+
+    #[test]
+    fn only_the_2010_profile_has_norms() {
+        assert!(built_in(BUILT_IN[0].id).unwrap().load().unwrap().framework().norms.is_none());
+        let profile = built_in("competentieprofiel-opbouwwerker-2010").unwrap().load().unwrap();
+        let levels: Vec<&str> = profile
+            .framework()
+            .norms
+            .as_ref()
+            .unwrap()
+            .levels
+            .iter()
+            .map(|l| l.id.as_str())
+            .collect();
+        assert_eq!(levels, ["C", "D"]);
+        assert_eq!(built_in("ander-kader"), None);
+    }
+}
