@@ -589,3 +589,25 @@ fn norm_tables_match_the_source_document_where_present() {
         assert_eq!(row.label.as_deref(), Some(label.as_str()), "{}", row.learning_outcome);
     }
 }
+
+/// The profile's own names for its competences ("VC a", "GC h") are what the interface shows.
+#[test]
+fn every_competence_has_the_code_the_profile_gives_it() {
+    let fw = framework();
+    let tasks: Vec<Option<&str>> = fw.core_tasks.iter().map(|t| t.code.as_deref()).collect();
+    assert_eq!(tasks, [Some("VC"), Some("GC")]);
+    for task in &fw.core_tasks {
+        for (n, outcome) in task.learning_outcomes.iter().enumerate() {
+            let letter = char::from(b'a' + u8::try_from(n).unwrap());
+            assert_eq!(outcome.code.as_deref(), Some(format!("{} {letter}", task.id).as_str()));
+            assert_eq!(outcome.id, format!("{}{letter}", task.id));
+        }
+    }
+    // A code, where given, must say something.
+    let mut v: Value = serde_json::from_str(FILE).unwrap();
+    v["core_tasks"][1]["learning_outcomes"][2]["code"] = json!(" ");
+    assert_eq!(
+        problems_of(&v),
+        [("core_tasks[1].learning_outcomes[2].code".to_string(), ProblemKind::EmptyText)]
+    );
+}

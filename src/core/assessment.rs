@@ -169,6 +169,10 @@ pub struct Assessment {
     /// Learning outcome id -> what has been recorded for it.
     #[serde(default)]
     pub outcomes: BTreeMap<String, Rc<OutcomeEntry>>,
+    /// The level of practice whose norms the results are held against (e.g. "C"), for a
+    /// framework with norms; `None` for one without.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub norm_level: Option<String>,
     /// Set once the assessment is signed; from then on it is final.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed: Option<Signed>,
@@ -202,6 +206,8 @@ pub enum Action {
         outcome: String,
         text: String,
     },
+    /// The level of practice to compare with, one the framework's norms have a column for.
+    SetNormLevel(String),
     /// Makes the assessment final with its signed record.
     Seal(Signed),
 }
@@ -212,6 +218,8 @@ pub enum ActionError {
     Final,
     UnknownIndicator(String),
     UnknownOutcome(String),
+    /// The framework has no norms, or none for this level.
+    UnknownNormLevel(String),
     TextTooLong {
         chars: usize,
         limit: usize,
@@ -226,6 +234,9 @@ impl fmt::Display for ActionError {
             ActionError::UnknownOutcome(id) => {
                 write!(f, "no learning outcome {id:?} in this framework")
             }
+            ActionError::UnknownNormLevel(level) => {
+                write!(f, "no norms for level {level:?} in this framework")
+            }
             ActionError::TextTooLong { chars, limit } => {
                 write!(f, "text of {chars} characters is longer than {limit}")
             }
@@ -234,13 +245,20 @@ impl fmt::Display for ActionError {
 }
 
 impl Assessment {
-    /// An empty assessment of `framework`.
+    /// An empty assessment of `framework`. Where the framework has norms, it starts at their
+    /// first level: for the 2010 profile that is C, the level a starting hbo-opbouwwerker works
+    /// at (D asks for further training); the assessor can change it.
     pub fn new(framework: &Framework) -> Assessment {
         Assessment {
             framework_id: framework.id.clone(),
             framework_version: framework.version.clone(),
             metadata: Metadata::default(),
             outcomes: BTreeMap::new(),
+            norm_level: framework
+                .norms
+                .as_ref()
+                .and_then(|norms| norms.levels.first())
+                .map(|level| level.id.clone()),
             signed: None,
         }
     }
@@ -313,6 +331,12 @@ impl Assessment {
                 *self.metadata.get_mut(field) = value;
             }
             Action::SetMode(mode) => self.metadata.mode = mode,
+            Action::SetNormLevel(level) => {
+                if framework.norms.as_ref().and_then(|norms| norms.level(&level)).is_none() {
+                    return Err(ActionError::UnknownNormLevel(level));
+                }
+                self.norm_level = Some(level);
+            }
             Action::SetScore { indicator, score } => {
                 let entry = self.entry_for_indicator(framework, &indicator)?;
                 if score.is_scored() {
@@ -374,6 +398,28 @@ mod tests {
 
     fn set(indicator: &str, score: Score) -> Action {
         Action::SetScore { indicator: indicator.into(), score }
+    }
+
+    #[test]
+    fn the_norm_level_starts_at_c_and_takes_only_levels_the_norms_have() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        assert_eq!(a.norm_level, None);
+        assert_eq!(
+            a.apply(&fw, Action::SetNormLevel("C".into())),
+            Err(ActionError::UnknownNormLevel("C".into()))
+        );
+        let profile = crate::core::catalogue::BUILT_IN[1].load().unwrap();
+        let profile = profile.framework();
+        let mut a = Assessment::new(profile);
+        assert_eq!(a.norm_level.as_deref(), Some("C"));
+        a.apply(profile, Action::SetNormLevel("D".into())).unwrap();
+        assert_eq!(a.norm_level.as_deref(), Some("D"));
+        assert_eq!(
+            a.apply(profile, Action::SetNormLevel("E".into())),
+            Err(ActionError::UnknownNormLevel("E".into()))
+        );
+        assert_eq!(a.norm_level.as_deref(), Some("D"));
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub struct BuiltIn {
     pub id: &'static str,
     pub title: &'static str,
     pub version: &'static str,
+    /// How many indicators it has, to show progress in the list without loading it.
+    pub indicators: usize,
     json: &'static str,
 }
 
@@ -36,12 +38,14 @@ pub const BUILT_IN: [BuiltIn; 2] = [
         id: "leeruitkomsten-opbouwwerk-2026",
         title: "Leeruitkomsten opbouwwerk",
         version: "2026-03",
+        indicators: 42,
         json: DEFAULT_FRAMEWORK_JSON,
     },
     BuiltIn {
         id: "competentieprofiel-opbouwwerker-2010",
         title: "Competentieprofiel opbouwwerker",
         version: "2010",
+        indicators: 150,
         json: PROFILE_2010_JSON,
     },
 ];
@@ -67,6 +71,7 @@ mod tests {
             assert_eq!(framework.id, built_in.id);
             assert_eq!(framework.title, built_in.title);
             assert_eq!(framework.version, built_in.version);
+            assert_eq!(framework.indicator_count(), built_in.indicators);
         }
         assert_eq!(load_all().len(), BUILT_IN.len());
     }

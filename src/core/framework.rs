@@ -106,6 +106,10 @@ pub struct Capability {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CoreTask {
     pub id: String,
+    /// How the source refers to it, e.g. "VC" for the 2010 profile's vakspecifieke competenties;
+    /// where absent the interface numbers the core tasks ("Kerntaak 1").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     pub title: String,
     pub description: String,
     pub learning_outcomes: Vec<Rc<LearningOutcome>>,
@@ -115,6 +119,10 @@ pub struct CoreTask {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LearningOutcome {
     pub id: String,
+    /// How the source refers to it, e.g. "VC a"; where absent the interface numbers the outcomes
+    /// ("Leeruitkomst 1").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     pub title: String,
     pub description: String,
     /// Ids of the capabilities in `task_areas`.
@@ -287,6 +295,9 @@ impl Framework {
         for (k, task) in self.core_tasks.iter().enumerate() {
             let path = format!("core_tasks[{k}]");
             v.id(&format!("{path}.id"), &task.id);
+            if let Some(code) = &task.code {
+                v.text(&format!("{path}.code"), code);
+            }
             v.text(&format!("{path}.title"), &task.title);
             v.text(&format!("{path}.description"), &task.description);
             if task.learning_outcomes.is_empty() {
@@ -295,6 +306,9 @@ impl Framework {
             for (o, outcome) in task.learning_outcomes.iter().enumerate() {
                 let path = format!("{path}.learning_outcomes[{o}]");
                 v.id(&format!("{path}.id"), &outcome.id);
+                if let Some(code) = &outcome.code {
+                    v.text(&format!("{path}.code"), code);
+                }
                 v.text(&format!("{path}.title"), &outcome.title);
                 v.text(&format!("{path}.description"), &outcome.description);
                 if outcome.indicators.is_empty() {
@@ -833,7 +847,8 @@ impl Reader {
     }
 
     fn core_task(&mut self, value: &Value, path: &str) -> Option<CoreTask> {
-        let map = self.object(value, path, &["id", "title", "description", "learning_outcomes"])?;
+        let map =
+            self.object(value, path, &["id", "code", "title", "description", "learning_outcomes"])?;
         let learning_outcomes = self
             .array(map, path, "learning_outcomes", true)
             .into_iter()
@@ -841,6 +856,7 @@ impl Reader {
             .collect();
         Some(CoreTask {
             id: self.string(map, path, "id"),
+            code: self.opt_string(map, path, "code"),
             title: self.string(map, path, "title"),
             description: self.string(map, path, "description"),
             learning_outcomes,
@@ -851,7 +867,7 @@ impl Reader {
         let map = self.object(
             value,
             path,
-            &["id", "title", "description", "capabilities", "indicators", "results"],
+            &["id", "code", "title", "description", "capabilities", "indicators", "results"],
         )?;
         let indicators = self
             .array(map, path, "indicators", true)
@@ -866,6 +882,7 @@ impl Reader {
             .collect();
         Some(LearningOutcome {
             id: self.string(map, path, "id"),
+            code: self.opt_string(map, path, "code"),
             title: self.string(map, path, "title"),
             description: self.string(map, path, "description"),
             capabilities: self.strings(map, path, "capabilities", true),

@@ -9,6 +9,7 @@ use std::fmt;
 use serde_json::Value;
 
 use super::assessment::{Assessment, Mode};
+use super::catalogue;
 use super::framework::Framework;
 use super::jcs;
 use super::saved::{self, SavedEntry, SavedError};
@@ -48,17 +49,25 @@ pub struct EntrySummary {
     pub is_final: bool,
     /// False when the assessment belongs to a framework this app does not have.
     pub openable: bool,
+    /// The title of the built-in framework it belongs to, when that is not the one in use: opening
+    /// it switches frameworks.
+    pub other_framework: Option<&'static str>,
 }
 
 impl EntrySummary {
     pub fn of(entry: &SavedEntry, framework: &Framework) -> EntrySummary {
         let a = &entry.assessment;
-        let openable = saved::check_framework(a, framework).is_ok();
-        let total = if openable { framework.indicator_count() } else { 0 };
-        let scored = if openable {
-            framework.indicators().filter(|i| a.score(framework, &i.id).is_scored()).count()
+        let current = saved::check_framework(a, framework).is_ok();
+        let built_in = if current { None } else { catalogue::built_in(&a.framework_id) };
+        let (scored, total) = if current {
+            let scored =
+                framework.indicators().filter(|i| a.score(framework, &i.id).is_scored()).count();
+            (scored, framework.indicator_count())
         } else {
-            a.outcomes.values().map(|o| o.scores.values().filter(|s| s.is_scored()).count()).sum()
+            // Only scored indicators are kept, so counting them needs no framework.
+            let scored =
+                a.outcomes.values().map(|o| o.scores.values().filter(|s| s.is_scored()).count());
+            (scored.sum(), built_in.map_or(0, |b| b.indicators))
         };
         EntrySummary {
             id: entry.id.clone(),
@@ -70,7 +79,8 @@ impl EntrySummary {
             scored,
             total,
             is_final: a.is_final(),
-            openable,
+            openable: current || built_in.is_some(),
+            other_framework: built_in.map(|b| b.title),
         }
     }
 }
@@ -399,7 +409,15 @@ mod tests {
         let s = EntrySummary::of(&sealed(e.clone()), &fw);
         assert!(s.is_final);
         e.assessment.framework_id = "ander".into();
-        assert!(!EntrySummary::of(&e, &fw).openable);
+        let s = EntrySummary::of(&e, &fw);
+        assert!(!s.openable);
+        assert_eq!((s.scored, s.total, s.other_framework), (2, 0, None));
+        // An assessment of the other built-in framework opens, by switching to it.
+        e.assessment.framework_id = "competentieprofiel-opbouwwerker-2010".into();
+        let s = EntrySummary::of(&e, &fw);
+        assert!(s.openable);
+        assert_eq!((s.scored, s.total), (2, 150));
+        assert_eq!(s.other_framework, Some("Competentieprofiel opbouwwerker"));
     }
 
     #[test]

@@ -302,6 +302,8 @@ impl AssessmentRecord {
                 mode: self.mode,
             },
             outcomes: outcomes.into_iter().map(|(id, entry)| (id, Rc::new(entry))).collect(),
+            // Records of schema version 1 do not state a level of practice.
+            norm_level: None,
             signed: None,
         })
     }

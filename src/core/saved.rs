@@ -131,6 +131,11 @@ fn assessment(value: Option<&Value>) -> Result<Assessment, SavedError> {
         framework_version: string(a.get("framework_version"), "framework_version")?,
         metadata: metadata(a.get("metadata"))?,
         outcomes: outcomes(a.get("outcomes"))?,
+        // Absent in what earlier versions of the app kept, and for frameworks without norms.
+        norm_level: match a.get("norm_level") {
+            None | Some(Value::Null) => None,
+            level => Some(string(level, "norm_level")?),
+        },
         signed: signed(a.get("signed"))?,
     })
 }
@@ -222,6 +227,23 @@ mod tests {
         a.apply(&fw, Action::Seal(signed)).unwrap();
         let e = entry(a);
         assert_eq!(from_json(&to_json(&e).unwrap()), Ok(e));
+    }
+
+    #[test]
+    fn the_norm_level_is_kept_and_may_be_absent() {
+        let profile = crate::core::catalogue::BUILT_IN[1].load().unwrap();
+        let profile = profile.framework();
+        let mut a = Assessment::new(profile);
+        a.apply(profile, Action::SetNormLevel("D".into())).unwrap();
+        let text = to_json(&entry(a.clone())).unwrap();
+        assert!(text.contains("\"norm_level\":\"D\""));
+        assert_eq!(from_json(&text).unwrap().assessment.norm_level.as_deref(), Some("D"));
+        // What the app kept before it knew levels reads as no level.
+        let earlier = text.replace(",\"norm_level\":\"D\"", "");
+        assert_ne!(earlier, text);
+        assert_eq!(from_json(&earlier).unwrap().assessment.norm_level, None);
+        let number = text.replace("\"norm_level\":\"D\"", "\"norm_level\":4");
+        assert_eq!(from_json(&number), Err(SavedError::Unreadable("norm_level")));
     }
 
     #[test]

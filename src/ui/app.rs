@@ -12,6 +12,7 @@ use super::library_view::LibraryView;
 use super::link_notices::link_notices;
 use super::load_failure::load_failure_text;
 use super::metadata_form::MetadataForm;
+use super::norm_level_picker::NormLevelPicker;
 use super::notices::{Notices, StorageNotice};
 use super::page_header::{PageHeader, View};
 use super::scale_legend::ScaleLegend;
@@ -21,6 +22,7 @@ use super::state::{AppState, Msg};
 use super::summary_panel::SummaryPanel;
 use super::verify_view::VerifyView;
 use crate::core::assessment::{Action, Assessment, MetadataField};
+use crate::core::catalogue;
 use crate::core::framework::{Framework, DEFAULT_FRAMEWORK_JSON, MAX_FRAMEWORK_BYTES};
 use crate::core::framework_source::{framework_from_bytes, FrameworkSource, LoadFailure};
 use crate::core::library::Listed;
@@ -68,6 +70,15 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             spawn_local(async move {
                 library::recover(journal::open_and_read().await);
+                // The assessment that was open may belong to the other built-in framework.
+                if link.config.framework.is_none() {
+                    if let Some(framework) = open_built_in() {
+                        chosen.set(Some(ActiveFramework {
+                            framework: Rc::new(framework),
+                            source: FrameworkSource::BuiltIn,
+                        }));
+                    }
+                }
                 if let Some(address) = &link.config.framework {
                     match framework_from_link(address).await {
                         Ok(framework) => chosen.set(Some(ActiveFramework {
@@ -114,6 +125,31 @@ pub fn App() -> Html {
             chosen.set(None);
         })
     };
+    // Opening an assessment of the other built-in framework, or starting one, switches the form to
+    // that framework: the open id is stored first, and the new form reopens it from storage.
+    let on_switch = {
+        let chosen = chosen.clone();
+        let file_failure = file_failure.clone();
+        Callback::from(move |switch: Switch| {
+            let framework_id = match &switch {
+                Switch::Open(entry) => entry.assessment.framework_id.clone(),
+                Switch::New(framework_id) => framework_id.clone(),
+            };
+            let Some(built_in) = catalogue::built_in(&framework_id) else { return };
+            let Ok(hashed) = built_in.load() else { return };
+            // Where storage fails the new form says so, and opens a fresh assessment.
+            let _ = match &switch {
+                Switch::Open(entry) => library::set_open(&entry.id),
+                Switch::New(_) => library::save(&fresh_entry(hashed.framework())),
+            };
+            file_failure.set(None);
+            let is_default = catalogue::BUILT_IN.first().is_some_and(|d| d.id == built_in.id);
+            chosen.set((!is_default).then(|| ActiveFramework {
+                framework: Rc::new(hashed),
+                source: FrameworkSource::BuiltIn,
+            }));
+        })
+    };
     let on_dismiss_link = {
         let link_dismissed = link_dismissed.clone();
         Callback::from(move |()| link_dismissed.set(true))
@@ -151,6 +187,7 @@ pub fn App() -> Html {
                     file_failure={(*file_failure).clone()}
                     {on_framework_file}
                     {on_built_in}
+                    {on_switch}
                 />
             }
         }
@@ -165,6 +202,19 @@ pub fn App() -> Html {
                 </div>
             }
         }
+    }
+}
+
+/// The built-in framework of the assessment that was open, when that is not the default one.
+fn open_built_in() -> Option<HashedFramework> {
+    let text = library::raw(&library::open_id()?).ok()??;
+    let entry = saved::from_json(&text).ok()?;
+    let built_in = catalogue::built_in(&entry.assessment.framework_id)?;
+    let is_default = catalogue::BUILT_IN.first().is_some_and(|d| d.id == built_in.id);
+    if is_default {
+        None
+    } else {
+        built_in.load().ok()
     }
 }
 
@@ -186,6 +236,16 @@ struct AssessorProps {
     file_failure: Option<Rc<LoadFailure>>,
     on_framework_file: Callback<File>,
     on_built_in: Callback<()>,
+    on_switch: Callback<Switch>,
+}
+
+/// Leaving the framework in use for another built-in one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Switch {
+    /// Open this stored assessment, of another built-in framework.
+    Open(SavedEntry),
+    /// Start a new assessment in the built-in framework of this id.
+    New(String),
 }
 
 /// The link and the failures never change in place, only get replaced, so their identity says
@@ -206,6 +266,7 @@ impl PartialEq for AssessorProps {
             && same(&self.file_failure, &other.file_failure)
             && self.on_framework_file == other.on_framework_file
             && self.on_built_in == other.on_built_in
+            && self.on_switch == other.on_switch
     }
 }
 
@@ -362,7 +423,13 @@ fn Assessor(props: &AssessorProps) -> Html {
     let on_open = {
         let dispatcher = dispatcher.clone();
         let view = view.clone();
+        let framework_id = hashed.framework().id.clone();
+        let on_switch = props.on_switch.clone();
         Callback::from(move |entry: SavedEntry| {
+            if entry.assessment.framework_id != framework_id {
+                on_switch.emit(Switch::Open(entry));
+                return;
+            }
             dispatcher.dispatch(Msg::Open { entry, is_new: false });
             view.set(View::Assess);
         })
@@ -377,7 +444,12 @@ fn Assessor(props: &AssessorProps) -> Html {
         let dispatcher = dispatcher.clone();
         let view = view.clone();
         let framework = hashed.framework().clone();
-        Callback::from(move |()| {
+        let on_switch = props.on_switch.clone();
+        Callback::from(move |framework_id: String| {
+            if framework_id != framework.id {
+                on_switch.emit(Switch::New(framework_id));
+                return;
+            }
             dispatcher.dispatch(Msg::Open { entry: fresh_entry(&framework), is_new: true });
             view.set(View::Assess);
         })
@@ -441,6 +513,13 @@ fn Assessor(props: &AssessorProps) -> Html {
                         metadata={state.assessment.metadata.clone()}
                         dispatcher={dispatcher.clone()}
                     />
+                    <NormLevelPicker
+                        {lang}
+                        {locked}
+                        framework={framework.clone()}
+                        level={state.assessment.norm_level.clone()}
+                        dispatcher={dispatcher.clone()}
+                    />
                     <ScaleLegend {lang} framework={framework.clone()} />
                     { for framework.core_tasks.iter().enumerate().map(|(index, task)| html! {
                         <CoreTaskSection
@@ -467,6 +546,7 @@ fn Assessor(props: &AssessorProps) -> Html {
                     framework={framework.clone()}
                     summary={state.summary.clone()}
                     first_open={state.assessment.first_unscored(framework)}
+                    norm_level={state.assessment.norm_level.clone()}
                 />
                 <SignatureBlock {lang} framework={hashed.clone()} assessment={state.assessment.clone()} />
             </div>

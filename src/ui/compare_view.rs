@@ -331,7 +331,7 @@ fn comparison_html(lang: Lang, fw: &Framework, comparison: &Comparison) -> Html 
                 html! {
                     <section class="card">
                         <h3 id={heading.clone()}>
-                            { format!("{} {number}: ", t.learning_outcome) }
+                            { format!("{}: ", super::outcome_label(lang, outcome, number)) }
                             <span lang={fw.language.clone()}>{ &outcome.title }</span>
                         </h3>
                         { table(&heading, "compare-table compare-pairs", [c.indicator, c.student, c.assessor, c.difference], rows.collect()) }

@@ -28,7 +28,6 @@ pub fn CoreTaskSection(props: &CoreTaskSectionProps) -> Html {
     let Some(task) = props.framework.core_tasks.get(props.index) else {
         return Html::default();
     };
-    let t = props.lang.texts();
     // Learning outcomes are numbered through the whole framework, as in the source.
     let first_number: usize = props
         .framework
@@ -42,7 +41,7 @@ pub fn CoreTaskSection(props: &CoreTaskSectionProps) -> Html {
     html! {
         <section class="core-task" aria-labelledby={heading_id.clone()}>
             <h2 id={heading_id}>
-                <span class="core-task-number">{ format!("{} {}", t.core_task, props.index + 1) }</span>
+                <span class="core-task-number">{ super::core_task_label(props.lang, task, props.index) }</span>
                 <span class="sep">{ ": " }</span>
                 <span lang={props.framework.language.clone()}>{ &task.title }</span>
             </h2>

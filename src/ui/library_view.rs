@@ -5,6 +5,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::file_picker::FilePicker;
+use crate::core::catalogue::BUILT_IN;
 use crate::core::framework::Framework;
 use crate::core::library::{
     backup_from_bytes, duplicate, plan_import, BackupError, EntrySummary, ImportCounts,
@@ -26,7 +27,8 @@ pub struct LibraryViewProps {
     pub on_open: Callback<SavedEntry>,
     /// An import replaced the open assessment: show the new copy without leaving this view.
     pub on_open_replaced: Callback<SavedEntry>,
-    pub on_new: Callback<()>,
+    /// Start a new assessment in the framework of this id.
+    pub on_new: Callback<String>,
     /// An entry was deleted; the app moves off it when it is the open one.
     pub on_deleted: Callback<String>,
     /// Storage changed here: read the listing again.
@@ -56,6 +58,11 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
     let confirming = use_state(|| None::<String>);
     let deleted = use_state(|| None::<Deleted>);
     let message = use_state(|| Message::None);
+    // The framework a new assessment starts in: the one in use until another is picked.
+    let new_in = use_state({
+        let id = props.framework.id.clone();
+        move || id
+    });
 
     let entries: Vec<&SavedEntry> = match &*props.listing {
         Ok(listed) => listed.iter().filter_map(Listed::entry).collect(),
@@ -199,6 +206,9 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
                     <p class="library-facts">
                         <span>{ lang.mode_label(summary.mode) }</span>
                         if !summary.date.is_empty() { <span>{ summary.date.clone() }</span> }
+                        if let Some(title) = summary.other_framework {
+                            <span class="library-framework" lang="nl">{ title }</span>
+                        }
                         if summary.openable {
                             <span class="library-progress">{ lang.scored_of(summary.scored, summary.total) }</span>
                         } else {
@@ -262,13 +272,45 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
             </div>
         }
     });
-    let on_new = props.on_new.reform(|_: MouseEvent| ());
+    let on_new = {
+        let new_in = new_in.clone();
+        props.on_new.reform(move |_: MouseEvent| (*new_in).clone())
+    };
+    let n = lang.norm_texts();
+    // The built-in frameworks, and the one in use where it came from a link or a file.
+    let mut choices: Vec<(String, String)> = BUILT_IN
+        .iter()
+        .map(|b| (b.id.to_string(), format!("{} ({})", b.title, b.version)))
+        .collect();
+    if !choices.iter().any(|(id, _)| *id == props.framework.id) {
+        let fw = &props.framework;
+        choices.insert(0, (fw.id.clone(), format!("{} ({})", fw.title, fw.version)));
+    }
+    let choice = |(id, label): (String, String)| {
+        let dom = format!("new-in-{id}");
+        let onchange = {
+            let new_in = new_in.clone();
+            let id = id.clone();
+            Callback::from(move |_: Event| new_in.set(id.clone()))
+        };
+        html! {
+            <div class="mode-option">
+                <input type="radio" id={dom.clone()} name="new-in" value={id.clone()} checked={*new_in == id} {onchange} />
+                <label for={dom} lang="nl">{ label }</label>
+            </div>
+        }
+    };
 
     html! {
         <section class="library" aria-labelledby="library-heading">
             <div class="card">
                 <h2 id="library-heading">{ t.library_heading }</h2>
                 <p>{ t.library_intro }</p>
+                <fieldset class="mode library-new-in" aria-describedby="new-in-hint">
+                    <legend>{ n.choose_framework }</legend>
+                    { for choices.into_iter().map(choice) }
+                </fieldset>
+                <p class="hint" id="new-in-hint">{ n.choose_framework_hint }</p>
                 <button type="button" class="primary library-new" onclick={on_new}>{ t.library_new }</button>
             </div>
             <div aria-live="polite">{ for undo }</div>

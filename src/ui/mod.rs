@@ -13,6 +13,7 @@ pub mod library_view;
 pub mod link_notices;
 pub mod load_failure;
 pub mod metadata_form;
+pub mod norm_level_picker;
 pub mod notices;
 pub mod outcome_card;
 pub mod page_header;
@@ -42,4 +43,29 @@ pub fn start() {
 /// A DOM id built from domain ids such as `LU1.3`, which may contain dots.
 pub fn dom_id(prefix: &str, id: &str) -> String {
     format!("{prefix}-{id}")
+}
+
+/// How the interface names a learning outcome: by the code its source uses ("VC a"), or else by
+/// its number through the whole framework ("Leeruitkomst 3").
+pub fn outcome_label(
+    lang: crate::i18n::Lang,
+    outcome: &crate::core::framework::LearningOutcome,
+    number: usize,
+) -> String {
+    match &outcome.code {
+        Some(code) => code.clone(),
+        None => format!("{} {number}", lang.texts().learning_outcome),
+    }
+}
+
+/// A core task's code ("VC"), or else its number ("Kerntaak 1"); `index` counts from 0.
+pub fn core_task_label(
+    lang: crate::i18n::Lang,
+    task: &crate::core::framework::CoreTask,
+    index: usize,
+) -> String {
+    match &task.code {
+        Some(code) => code.clone(),
+        None => format!("{} {}", lang.texts().core_task, index + 1),
+    }
 }

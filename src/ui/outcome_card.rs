@@ -50,7 +50,7 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
     html! {
         <article class="card outcome" id={dom_id("outcome", &outcome.id)} aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>
-                <span class="outcome-number">{ format!("{} {}", t.learning_outcome, props.number) }</span>
+                <span class="outcome-number">{ super::outcome_label(props.lang, outcome, props.number) }</span>
                 <span class="sep">{ ": " }</span>
                 <span lang={content_lang.clone()}>{ &outcome.title }</span>
             </h3>

@@ -45,7 +45,7 @@ pub fn RecordView(props: &RecordViewProps) -> Html {
                 html! {
                     <section class="record-outcome" aria-labelledby={format!("record-{}", outcome.id)}>
                         <h3 id={format!("record-{}", outcome.id)}>
-                            { format!("{} {number}: ", t.learning_outcome) }
+                            { format!("{}: ", super::outcome_label(lang, outcome, number)) }
                             <span lang={content_lang.clone()}>{ &outcome.title }</span>
                         </h3>
                         <ol class="record-indicators">

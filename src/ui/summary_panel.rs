@@ -6,6 +6,7 @@ use super::distribution_chart::{percent, DistributionChart};
 use super::dom_id;
 use crate::core::aggregate::Summary;
 use crate::core::framework::Framework;
+use crate::core::norms::{check, NormCheck, NormStatus, OutcomeCheck};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +19,44 @@ pub struct SummaryPanelProps {
     /// The progress bar kept in view on narrow screens, for the form that comes before it.
     #[prop_or(true)]
     pub dock: bool,
+    /// The level of practice whose norms the results are held against, for a framework with norms.
+    #[prop_or_default]
+    pub norm_level: Option<String>,
+}
+
+/// Under an outcome's row: whether its result meets the norm, and what the norm expects.
+fn norm_line(lang: Lang, framework: &Framework, level: &str, outcome: &OutcomeCheck) -> Html {
+    let n = lang.norm_texts();
+    let (class, word) = match outcome.status {
+        NormStatus::Meets => ("norm-meets", n.meets),
+        NormStatus::Below => ("norm-below", n.below),
+        NormStatus::Undetermined => ("norm-open", n.open),
+    };
+    let expected = if outcome.status == NormStatus::Below {
+        // Where it falls short, dimension by dimension, in the framework's words.
+        let short: Vec<String> = outcome
+            .dimensions
+            .iter()
+            .filter(|d| d.status == NormStatus::Below)
+            .map(|d| {
+                let title = framework
+                    .norms
+                    .as_ref()
+                    .and_then(|norms| norms.dimension(&d.dimension))
+                    .map_or(d.dimension.as_str(), |dimension| dimension.title.as_str());
+                format!("{} {}", title.to_lowercase(), d.expected.symbol())
+            })
+            .collect();
+        short.join(", ")
+    } else {
+        // One result is held against every dimension, so the highest expectation decides.
+        outcome.dimensions.iter().map(|d| d.expected).max().unwrap_or_default().symbol().to_string()
+    };
+    html! {
+        <p class={classes!("norm-status", class)} data-status={class}>
+            { format!("Norm {level}: {word} · {}: {expected}", n.expected) }
+        </p>
+    }
 }
 
 #[function_component]
@@ -26,6 +65,24 @@ pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
     let t = lang.texts();
     let summary = &props.summary;
     let overall = summary.overall;
+    let norm_check: Option<NormCheck> =
+        props.norm_level.as_deref().and_then(|level| check(&props.framework, level, summary).ok());
+    let norm_overview = norm_check.as_ref().map(|c| {
+        let count = |status| c.outcomes.iter().filter(|o| o.status == status).count();
+        lang.norm_overview(
+            &c.level,
+            count(NormStatus::Meets),
+            count(NormStatus::Below),
+            count(NormStatus::Undetermined),
+        )
+    });
+    let norm_of = |id: &str| match &norm_check {
+        Some(c) => c
+            .outcome(id)
+            .map(|o| norm_line(lang, &props.framework, &c.level, o))
+            .unwrap_or_default(),
+        None => Html::default(),
+    };
     let chart = |label: String, id: &str, tally, result| {
         html! {
             <DistributionChart
@@ -52,16 +109,29 @@ pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
                 </svg>
             </div>
             { chart(t.overall.to_string(), "overall", overall, summary.result) }
-            { for summary.core_tasks.iter().enumerate().map(|(k, task)| html! {
-                <section class="summary-core-task" aria-label={format!("{} {}", t.core_task, k + 1)}>
-                    { chart(format!("{} {}", t.core_task, k + 1), &task.id, task.tally, task.result) }
-                    <ul class="summary-outcomes">
-                        { for task.outcomes.iter().map(|o| {
-                            outcome_number += 1;
-                            html! { <li>{ chart(format!("{} {}", t.learning_outcome, outcome_number), &o.id, o.tally, o.result) }</li> }
-                        }) }
-                    </ul>
-                </section>
+            if let Some(overview) = norm_overview {
+                <p class="norm-overview">{ overview }</p>
+            }
+            { for summary.core_tasks.iter().enumerate().map(|(k, task)| {
+                let task_label = match props.framework.core_tasks.get(k) {
+                    Some(core_task) => super::core_task_label(lang, core_task, k),
+                    None => format!("{} {}", t.core_task, k + 1),
+                };
+                html! {
+                    <section class="summary-core-task" aria-label={task_label.clone()}>
+                        { chart(task_label, &task.id, task.tally, task.result) }
+                        <ul class="summary-outcomes">
+                            { for task.outcomes.iter().map(|o| {
+                                outcome_number += 1;
+                                let label = match props.framework.learning_outcome(&o.id) {
+                                    Some(outcome) => super::outcome_label(lang, outcome, outcome_number),
+                                    None => format!("{} {}", t.learning_outcome, outcome_number),
+                                };
+                                html! { <li>{ chart(label, &o.id, o.tally, o.result) }{ norm_of(&o.id) }</li> }
+                            }) }
+                        </ul>
+                    </section>
+                }
             }) }
             <p class="next-open">
                 if let Some(indicator) = &props.first_open {

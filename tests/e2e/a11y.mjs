@@ -93,4 +93,27 @@ await h.check("the form has no axe violations in English and at phone width", as
   await expectNoViolations(page, "after a reload");
 });
 
+for (const scheme of ["light", "dark"]) {
+  await h.check(`the 2010 profile's form, level picker and norm verdicts have no axe violations, ${scheme} scheme`, async (page) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+    await page.getByRole("radio", { name: /^Competentieprofiel opbouwwerker/ }).check();
+    await page.locator(".library-new").click();
+    await page.getByRole("heading", { level: 1, name: "Competentieprofiel opbouwwerker" }).waitFor();
+    // One competence meets its norm at C, one falls below it, the rest are open.
+    for (const [outcome, count, level] of [["VCa", 11, "good"], ["VCc", 9, "present"]]) {
+      for (let n = 1; n <= count; n++) {
+        const item = page.locator(`li[id="indicator-${outcome}.${n}"]`);
+        if ((await item.count()) === 0) break;
+        await item.getByRole("radio", { name: LEVEL[level], exact: true }).check();
+      }
+    }
+    await page.locator(".norm-status.norm-meets").first().waitFor();
+    await page.locator(".norm-status.norm-below").first().waitFor();
+    await expectNoViolations(page, "the 2010 form with norm verdicts");
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expectNoViolations(page, "the 2010 form at 360 px");
+  });
+}
+
 await h.finish();

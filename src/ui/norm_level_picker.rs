@@ -1,0 +1,68 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::state::{AppState, Msg};
+use crate::core::assessment::Action;
+use crate::core::framework::Framework;
+use crate::core::norms::NormLevel;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct NormLevelPickerProps {
+    pub lang: Lang,
+    pub locked: bool,
+    pub framework: Rc<Framework>,
+    /// The level chosen, if any.
+    pub level: Option<String>,
+    pub dispatcher: UseReducerDispatcher<AppState>,
+}
+
+/// For a framework with norms: which level of practice the results are held against. Nothing for
+/// a framework without.
+#[function_component]
+pub fn NormLevelPicker(props: &NormLevelPickerProps) -> Html {
+    let Some(norms) = &props.framework.norms else {
+        return Html::default();
+    };
+    let n = props.lang.norm_texts();
+    let content_lang = props.framework.language.clone();
+    let option = |level: &NormLevel| {
+        let id = format!("norm-level-{}", level.id);
+        let onchange = {
+            let dispatcher = props.dispatcher.clone();
+            let level = level.id.clone();
+            Callback::from(move |_: Event| {
+                dispatcher.dispatch(Msg::Edit(Action::SetNormLevel(level.clone())))
+            })
+        };
+        html! {
+            <div class="mode-option">
+                <input
+                    type="radio"
+                    id={id.clone()}
+                    name="norm-level"
+                    value={level.id.clone()}
+                    checked={props.level.as_deref() == Some(level.id.as_str())}
+                    disabled={props.locked}
+                    {onchange}
+                />
+                <label for={id}>
+                    { format!("{} {} – ", n.level, level.id) }
+                    <span lang={content_lang.clone()}>{ &level.title }</span>
+                </label>
+            </div>
+        }
+    };
+    html! {
+        <section class="card norm-level" aria-labelledby="norm-level-heading">
+            <h2 id="norm-level-heading">{ n.heading }</h2>
+            <p class="hint" id="norm-level-hint">{ n.intro }</p>
+            <fieldset class="mode" aria-describedby="norm-level-hint">
+                <legend>{ n.level }</legend>
+                { for norms.levels.iter().map(option) }
+            </fieldset>
+            <p class="hint" lang={content_lang.clone()}>{ &norms.source }</p>
+        </section>
+    }
+}

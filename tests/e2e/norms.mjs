@@ -1,0 +1,120 @@
+// Page-level tests of the second built-in framework, the Competentieprofiel opbouwwerker (2010):
+// choosing it for a new assessment, the level of practice (C or D), and the summary's verdict per
+// competence against the norms of Bijlage 3. Every expectation is computed here from the
+// framework file's norm table, not written into the test.
+// Usage: node tests/e2e/norms.mjs DIST
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { reloadApp, startHarness } from "./harness.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const profile = JSON.parse(
+  await readFile(join(here, "../../frameworks/competentieprofiel-opbouwwerker-2010.json"), "utf8"),
+);
+const outcomes = profile.core_tasks.flatMap((t) => t.learning_outcomes);
+const h = await startHarness("node tests/e2e/norms.mjs DIST");
+
+const RADIO = { "□": "□ aanwezig", "+": "+ goed ontwikkeld", "++": "++ in hoge mate ontwikkeld" };
+const RANK = { "□": 1, "+": 2, "++": 3 };
+const dimensionTitle = Object.fromEntries(profile.norms.dimensions.map((d) => [d.id, d.title.toLowerCase()]));
+
+/** The summary's norm line for a competence, as the norm table says it must read. */
+function expectedLine(outcomeId, level, result) {
+  const row = profile.norms.rows.find((r) => r.learning_outcome === outcomeId);
+  const expected = profile.norms.dimensions.map((d) => [d.id, row.expected[d.id][level]]);
+  if (!result) {
+    const highest = expected.map(([, s]) => s).sort((a, b) => RANK[b] - RANK[a])[0];
+    return `Norm ${level}: nog niet te bepalen · verwacht: ${highest}`;
+  }
+  const short = expected.filter(([, s]) => RANK[result] < RANK[s]);
+  if (short.length === 0) {
+    const highest = expected.map(([, s]) => s).sort((a, b) => RANK[b] - RANK[a])[0];
+    return `Norm ${level}: haalt de norm · verwacht: ${highest}`;
+  }
+  return `Norm ${level}: onder de norm · verwacht: ${short.map(([d, s]) => `${dimensionTitle[d]} ${s}`).join(", ")}`;
+}
+
+async function scoreAll(page, outcome, symbol) {
+  for (const indicator of outcome.indicators) {
+    await page.locator(`li[id="indicator-${indicator.id}"]`).getByRole("radio", { name: RADIO[symbol], exact: true }).check();
+  }
+}
+
+const normLine = (page, id) => page.locator(`.summary li:has(.chart-row[data-id="${id}"]) .norm-status`);
+
+async function startIn(page, title) {
+  await page.locator(".view-tab", { hasText: "Beoordelingen" }).click();
+  await page.getByRole("group", { name: "Kies het beoordelingskader" }).getByRole("radio", { name: title }).check();
+  await page.locator(".library-new").click();
+}
+
+await h.check("a new assessment in the 2010 profile: every competence as in the file, level C by default", async (page) => {
+  await startIn(page, `${profile.title} (${profile.version})`);
+  await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
+  // Every competence under its code, and every indicator as a radio group.
+  const codes = await page.locator(".outcome .outcome-number").allTextContents();
+  assert.deepEqual(codes, outcomes.map((o) => o.code));
+  assert.equal(await page.getByRole("radiogroup").count(), outcomes.flatMap((o) => o.indicators).length);
+  const levels = page.getByRole("group", { name: "Niveau" });
+  assert.equal(await levels.getByRole("radio", { name: /^Niveau C/ }).isChecked(), true);
+  assert.equal(await levels.getByRole("radio", { name: /^Niveau D/ }).isChecked(), false);
+  for (const outcome of outcomes) {
+    assert.equal(await normLine(page, outcome.id).textContent(), expectedLine(outcome.id, "C", null), outcome.id);
+  }
+});
+
+await h.check("the summary holds each result against the norm of the chosen level, and keeps it on reload", async (page) => {
+  await startIn(page, `${profile.title} (${profile.version})`);
+  await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
+  const [vca, vcd] = [outcomes.find((o) => o.id === "VCa"), outcomes.find((o) => o.id === "VCd")];
+  await scoreAll(page, vca, "+");
+  await scoreAll(page, vcd, "+");
+  const checkLines = async (level) => {
+    for (const outcome of [vca, vcd]) {
+      assert.equal(await normLine(page, outcome.id).textContent(), expectedLine(outcome.id, level, "+"), `${outcome.id} at ${level}`);
+    }
+    const others = outcomes.filter((o) => o !== vca && o !== vcd);
+    assert.equal(await normLine(page, others[0].id).textContent(), expectedLine(others[0].id, level, null));
+  };
+  await checkLines("C");
+  // The two verdicts at C differ, so the comparison is not the same for every competence.
+  assert.notEqual(expectedLine("VCa", "C", "+").split(" · ")[0], expectedLine("VCd", "C", "+").split(" · ")[0]);
+  await page.getByRole("group", { name: "Niveau" }).getByRole("radio", { name: /^Niveau D/ }).check();
+  await checkLines("D");
+  // Lower scores change the result and the verdict with it.
+  await scoreAll(page, vca, "□");
+  assert.equal(await page.locator('.summary .chart-row[data-id="VCa"] .chart-result-value').getAttribute("data-result"), "present");
+  assert.equal(await normLine(page, "VCa").textContent(), expectedLine("VCa", "D", "□"));
+  await reloadApp(page);
+  await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
+  assert.equal(await page.getByRole("radio", { name: /^Niveau D/ }).isChecked(), true);
+  assert.equal(await page.locator(`li[id="indicator-VCa.1"]`).getByRole("radio", { name: RADIO["□"], exact: true }).isChecked(), true);
+  assert.equal(await normLine(page, "VCa").textContent(), expectedLine("VCa", "D", "□"));
+  assert.equal(await normLine(page, "VCd").textContent(), expectedLine("VCd", "D", "+"));
+});
+
+await h.check("the start screen keeps both frameworks' assessments and opens each in its own", async (page) => {
+  await page.locator("#meta-student-name").fill("Noor Visser");
+  await startIn(page, `${profile.title} (${profile.version})`);
+  await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
+  await page.locator("#meta-student-name").fill("Daan Smit");
+  await page.locator(".view-tab", { hasText: "Beoordelingen" }).click();
+  const noor = page.locator(".library-item", { hasText: "Noor Visser" });
+  const daan = page.locator(".library-item", { hasText: "Daan Smit" });
+  assert.equal(await noor.locator(".library-framework").textContent(), "Leeruitkomsten opbouwwerk");
+  assert.equal(await daan.locator(".library-framework").count(), 0);
+  assert.match(await daan.locator(".library-progress").textContent(), new RegExp(`^0/${outcomes.flatMap((o) => o.indicators).length} `));
+  await noor.locator(".library-open").click();
+  await page.getByRole("heading", { level: 1, name: "Leeruitkomsten opbouwwerk" }).waitFor();
+  assert.equal(await page.locator("#meta-student-name").inputValue(), "Noor Visser");
+  assert.equal(await page.locator(".norm-level").count(), 0);
+  assert.equal(await page.locator(".norm-status").count(), 0);
+  await page.locator(".view-tab", { hasText: "Beoordelingen" }).click();
+  await page.locator(".library-item", { hasText: "Daan Smit" }).locator(".library-open").click();
+  await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
+  assert.equal(await page.locator("#meta-student-name").inputValue(), "Daan Smit");
+});
+
+await h.finish();
