@@ -672,6 +672,10 @@ impl Lang {
                 format!("de lijst {list} staat niet in de volgorde van het kader"),
                 format!("the list {list} is not in the framework's order"),
             ),
+            P::UnknownNormLevel(level) => pick(
+                format!("het kader heeft geen normen voor niveau \"{level}\""),
+                format!("the framework has no norms for level \"{level}\""),
+            ),
             P::AggregatesDiffer { scope } => {
                 let place = match (scope, nl) {
                     (AggregateScope::LearningOutcome(id), true) => format!("leeruitkomst {id}"),
@@ -1401,7 +1405,7 @@ mod tests {
             P::SignatureMismatch,
             P::UnknownCryptosuite("eddsa-rdfc-2022".into()),
             P::UnsupportedType("SomethingElse".into()),
-            P::UnsupportedSchemaVersion("2".into()),
+            P::UnsupportedSchemaVersion("3".into()),
             P::UnknownFramework { id: "ander-kader".into(), version: "1".into() },
             P::FrameworkHashDiffers { stated: "0".repeat(64), expected: "1".repeat(64) },
             P::UnknownIndicator(id()),
@@ -1421,6 +1425,7 @@ mod tests {
                 expected: "KT1".into(),
             },
             P::OutOfOrder { list: "indicators" },
+            P::UnknownNormLevel("E".into()),
             P::AggregatesDiffer { scope: AggregateScope::LearningOutcome("LU1".into()) },
             P::AggregatesDiffer { scope: AggregateScope::CoreTask("KT1".into()) },
             P::AggregatesDiffer { scope: AggregateScope::Overall },
@@ -1459,6 +1464,7 @@ mod tests {
                 | P::MissingLearningOutcome(_)
                 | P::WrongCoreTask { .. }
                 | P::OutOfOrder { .. }
+                | P::UnknownNormLevel(_)
                 | P::AggregatesDiffer { .. } => {}
             }
         }

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use leeruitkomsten::core::aggregate::summarize;
-use leeruitkomsten::core::assessment::{Assessment, Mode, OutcomeEntry};
+use leeruitkomsten::core::assessment::{Action, Assessment, Mode, OutcomeEntry};
 use leeruitkomsten::core::data_integrity::{
     ed25519_sign, encode_proof_value, hash_data, proof_configuration, VerifyError,
 };
@@ -18,7 +18,8 @@ use leeruitkomsten::core::jcs::{self, JcsError};
 use leeruitkomsten::core::record::{
     build_record, build_record_typed, framework_sha256, sign_record, verify_record,
     verify_record_bytes, AggregateScope, AssessmentRecord, FrameworkLoadError, HashedFramework,
-    RecordError, RecordProblem, RecordReport, APP_VERSION, MAX_RECORD_BYTES, RECORD_TYPE,
+    RecordError, RecordProblem, RecordReport, ShapeProblem, APP_VERSION, MAX_RECORD_BYTES,
+    RECORD_TYPE,
 };
 use leeruitkomsten::core::score::Score;
 use serde_json::{json, Value};
@@ -89,6 +90,7 @@ fn the_record_has_the_documented_shape() {
         "assessor",
         "mode",
         "assessmentDate",
+        "normLevel",
         "indicators",
         "learningOutcomes",
         "aggregates",
@@ -97,7 +99,9 @@ fn the_record_has_the_documented_shape() {
     .into();
     assert_eq!(top.into_iter().collect::<BTreeSet<_>>(), expected);
     assert_eq!(record["type"], RECORD_TYPE);
-    assert_eq!(record["schemaVersion"], "1");
+    assert_eq!(record["schemaVersion"], "2");
+    // The 2026 framework has no norms, so no level of practice.
+    assert_eq!(record["normLevel"], Value::Null);
     assert_eq!(record["framework"]["sha256"], fw.sha256());
     assert_eq!(record["subject"]["studentNumber"], "0123456");
     assert_eq!(
@@ -607,8 +611,11 @@ fn content_checks_beyond_the_signature() {
     );
     let problems = resigned_problems(&fw, |r| r["type"] = json!("SomethingElse"));
     assert_eq!(problems, vec![RecordProblem::UnsupportedType("SomethingElse".into())]);
-    let problems = resigned_problems(&fw, |r| r["schemaVersion"] = json!("2"));
-    assert_eq!(problems, vec![RecordProblem::UnsupportedSchemaVersion("2".into())]);
+    let problems = resigned_problems(&fw, |r| r["schemaVersion"] = json!("3"));
+    assert_eq!(problems, vec![RecordProblem::UnsupportedSchemaVersion("3".into())]);
+    // A level of practice where the framework has no norms.
+    let problems = resigned_problems(&fw, |r| r["normLevel"] = json!("C"));
+    assert_eq!(problems, vec![RecordProblem::UnknownNormLevel("C".into())]);
     let malformed_at = |problems: &[RecordProblem], at: &str| {
         problems.iter().any(|p| matches!(p, RecordProblem::Malformed { path, .. } if path == at))
     };
@@ -889,4 +896,52 @@ mod random {
             prop_assert!(!report.is_valid(), "{} was not noticed", mutation.describe());
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// Schema versions: version 2 added normLevel; records of version 1 stay valid
+
+#[test]
+fn a_record_of_version_1_is_read_without_a_norm_level() {
+    let fw = framework();
+    let mut record = signed(&fw, &full_assessment(&fw));
+    object_mut(&mut record).remove("normLevel");
+    record["schemaVersion"] = json!("1");
+    let report = verify(&fw, &resign(&record));
+    assert!(report.is_valid(), "{:?}", report.problems);
+    assert_eq!(report.assessment().unwrap().norm_level, None);
+    // Version 1 has no such member; version 2 must have it.
+    record["normLevel"] = Value::Null;
+    let problems = verify(&fw, &resign(&record)).problems;
+    assert!(problems.iter().any(|p| matches!(p, RecordProblem::Malformed { path, reason: ShapeProblem::UnexpectedMember } if path == "normLevel")), "{problems:?}");
+    object_mut(&mut record).remove("normLevel");
+    record["schemaVersion"] = json!("2");
+    let problems = verify(&fw, &resign(&record)).problems;
+    assert!(problems.iter().any(|p| matches!(p, RecordProblem::Malformed { path, reason: ShapeProblem::Missing } if path == "normLevel")), "{problems:?}");
+}
+
+#[test]
+fn a_record_of_the_2010_profile_states_its_level_and_verifies_it() {
+    let profile = leeruitkomsten::core::catalogue::BUILT_IN[1].load().unwrap();
+    let fw = profile.framework();
+    let mut assessment = Assessment::new(fw);
+    assessment.apply(fw, Action::SetNormLevel("D".into())).unwrap();
+    let first = fw.indicators().next().unwrap().id.clone();
+    assessment.apply(fw, Action::SetScore { indicator: first, score: Score::Good }).unwrap();
+    let record = signed(&profile, &assessment);
+    assert_eq!(record["normLevel"], "D");
+    let report = verify(&profile, &record);
+    assert!(report.is_valid(), "{:?}", report.problems);
+    assert_eq!(report.assessment().unwrap().norm_level.as_deref(), Some("D"));
+    // A level the norms lack, even when signed, is not valid.
+    let mut other = record.clone();
+    other["normLevel"] = json!("E");
+    let problems = verify(&profile, &resign(&other)).problems;
+    assert_eq!(problems, vec![RecordProblem::UnknownNormLevel("E".into())]);
+    // And the app refuses to build one.
+    assessment.norm_level = Some("E".into());
+    assert_eq!(
+        build_record(&profile, &assessment, "2026-11-23T10:00:00Z", "urn:uuid:x"),
+        Err(RecordError::UnknownNormLevel("E".into()))
+    );
 }

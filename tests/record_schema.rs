@@ -7,7 +7,7 @@ mod support;
 
 use leeruitkomsten::core::assessment::Assessment;
 use leeruitkomsten::core::jcs;
-use leeruitkomsten::core::record::{SCHEMA_ID, SCHEMA_VERSION};
+use leeruitkomsten::core::record::{READABLE_SCHEMA_VERSIONS, SCHEMA_ID};
 use serde_json::{json, Value};
 use support::*;
 
@@ -36,7 +36,7 @@ fn the_schema_is_a_valid_draft_2020_12_schema_of_this_version() {
     }
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(schema["$id"], SCHEMA_ID);
-    assert_eq!(schema["properties"]["schemaVersion"]["const"], SCHEMA_VERSION);
+    assert_eq!(schema["properties"]["schemaVersion"]["enum"], json!(READABLE_SCHEMA_VERSIONS));
 }
 
 #[test]
@@ -52,6 +52,15 @@ fn the_apps_records_validate() {
         let errors = errors(&validator, &record);
         assert!(errors.is_empty(), "{name} record: {errors:#?}");
     }
+    // A record of the 2010 profile, with its level, and one of version 1, without.
+    let profile = leeruitkomsten::core::catalogue::BUILT_IN[1].load().unwrap();
+    let record = signed(&profile, &Assessment::new(profile.framework()));
+    assert_eq!(record["normLevel"], "C");
+    assert_eq!(errors(&validator, &record), Vec::<String>::new());
+    let mut version_1 = signed(&fw, &full_assessment(&fw));
+    version_1.as_object_mut().map(|o| o.remove("normLevel"));
+    version_1["schemaVersion"] = json!("1");
+    assert_eq!(errors(&validator, &version_1), Vec::<String>::new());
 }
 
 /// Turns an app-made record into one the app would never make.
@@ -78,6 +87,12 @@ fn records_the_app_would_not_write_do_not_validate() {
         ("a mean as a number", |r| r["aggregates"]["overall"]["mean"] = json!(2.33)),
         ("another cryptosuite", |r| r["proof"]["cryptosuite"] = json!("ecdsa-jcs-2019")),
         ("another mode", |r| r["mode"] = json!("peer")),
+        ("version 2 without normLevel", |r| {
+            r.as_object_mut().map(|o| o.remove("normLevel"));
+        }),
+        ("version 1 with normLevel", |r| r["schemaVersion"] = json!("1")),
+        ("an unknown version", |r| r["schemaVersion"] = json!("3")),
+        ("a level as a number", |r| r["normLevel"] = json!(3)),
         ("an uppercase hash", |r| {
             let upper =
                 r["framework"]["sha256"].as_str().map(str::to_uppercase).unwrap_or_default();

@@ -59,6 +59,14 @@ pub fn load_all() -> Vec<HashedFramework> {
     BUILT_IN.iter().filter_map(|b| b.load().ok()).collect()
 }
 
+/// The framework in use and every built-in one besides: what a record from elsewhere may belong
+/// to. The one in use comes first, so that it is the one a record of its id and version is held to.
+pub fn with_built_ins(active: &HashedFramework) -> Vec<HashedFramework> {
+    let mut all = vec![active.clone()];
+    all.extend(load_all().into_iter().filter(|b| b.sha256() != active.sha256()));
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +98,17 @@ mod tests {
                 HashedFramework::from_json(file).unwrap().sha256()
             );
         }
+    }
+
+    #[test]
+    fn a_record_may_belong_to_the_framework_in_use_or_any_built_in_one() {
+        let default = BUILT_IN[0].load().unwrap();
+        let ids = |all: Vec<HashedFramework>| -> Vec<String> {
+            all.iter().map(|f| f.framework().id.clone()).collect()
+        };
+        assert_eq!(ids(with_built_ins(&default)), [BUILT_IN[0].id, BUILT_IN[1].id]);
+        let profile = BUILT_IN[1].load().unwrap();
+        assert_eq!(ids(with_built_ins(&profile)), [BUILT_IN[1].id, BUILT_IN[0].id]);
     }
 
     #[test]

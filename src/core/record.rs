@@ -29,10 +29,13 @@ use super::score::Score;
 
 /// The value of `type`, which tells a reader what the JSON document is.
 pub const RECORD_TYPE: &str = "LeeruitkomstenAssessmentRecord";
-/// Raised whenever a reader of version 1 could misread a new record; readers refuse other versions.
-pub const SCHEMA_VERSION: &str = "1";
-/// `$id` of the JSON Schema that describes this version.
-pub const SCHEMA_ID: &str = "urn:leeruitkomsten:schema:assessment-record:1";
+/// Raised whenever a reader of an earlier version could misread a new record; readers refuse
+/// versions they do not know. Version 2 added `normLevel`.
+pub const SCHEMA_VERSION: &str = "2";
+/// Every version this verifier reads: records of version 1 stay valid.
+pub const READABLE_SCHEMA_VERSIONS: [&str; 2] = ["1", "2"];
+/// `$id` of the JSON Schema that describes these versions.
+pub const SCHEMA_ID: &str = "urn:leeruitkomsten:schema:assessment-record:2";
 pub const APP_NAME: &str = "leeruitkomsten";
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -67,6 +70,10 @@ pub struct AssessmentRecord {
     pub mode: Mode,
     /// The date of the assessment as `YYYY-MM-DD`, as entered; null when none was entered.
     pub assessment_date: Option<String>,
+    /// The level of practice whose norms the results were held against (e.g. "C"); null for a
+    /// framework without norms. Since version 2; a record of version 1 has no such member, and
+    /// reads as null.
+    pub norm_level: Option<String>,
     /// Every indicator of the framework, in framework order.
     pub indicators: Vec<IndicatorRecord>,
     /// Every learning outcome of the framework, in framework order, with its feedback.
@@ -302,8 +309,7 @@ impl AssessmentRecord {
                 mode: self.mode,
             },
             outcomes: outcomes.into_iter().map(|(id, entry)| (id, Rc::new(entry))).collect(),
-            // Records of schema version 1 do not state a level of practice.
-            norm_level: None,
+            norm_level: self.norm_level.clone(),
             signed: None,
         })
     }
@@ -356,6 +362,7 @@ const RECORD_FIELDS: &[&str] = &[
     "assessor",
     "mode",
     "assessmentDate",
+    "normLevel",
     "indicators",
     "learningOutcomes",
     "aggregates",
@@ -466,6 +473,19 @@ impl Reader {
         let assessor = self.assessor(map);
         let mode = self.mode(map);
         let assessment_date = self.nullable_string(map, "", "assessmentDate");
+        // Version 1 has no member for it; version 2 must state it, if only as null. Of a version
+        // this reader does not know, the version is the problem to report, not its members.
+        let norm_level = match schema_version.as_deref() {
+            Some("1") => {
+                if map.contains_key("normLevel") {
+                    self.malformed("normLevel", ShapeProblem::UnexpectedMember);
+                }
+                Some(None)
+            }
+            Some("2") => self.nullable_string(map, "", "normLevel"),
+            _ if map.contains_key("normLevel") => self.nullable_string(map, "", "normLevel"),
+            _ => Some(None),
+        };
         let indicators = self.list(map, "indicators", Reader::indicator);
         let learning_outcomes = self.list(map, "learningOutcomes", Reader::outcome);
         let aggregates = self.aggregates(map);
@@ -484,6 +504,7 @@ impl Reader {
             assessor: assessor?,
             mode: mode?,
             assessment_date: assessment_date?,
+            norm_level: norm_level?,
             indicators: indicators?,
             learning_outcomes: learning_outcomes?,
             aggregates: aggregates?,
@@ -803,6 +824,8 @@ pub enum RecordError {
         outcome: String,
         indicator: String,
     },
+    /// The assessment names a level of practice the framework has no norms for.
+    UnknownNormLevel(String),
     /// `sign_record` was given something other than an unsigned record.
     NotAnUnsignedRecord(String),
     Sign(SignError),
@@ -841,6 +864,9 @@ impl fmt::Display for RecordError {
                 f,
                 "learning outcome {outcome:?} of the framework has no indicator {indicator:?}"
             ),
+            RecordError::UnknownNormLevel(level) => {
+                write!(f, "the framework has no norms for level {level:?}")
+            }
             RecordError::NotAnUnsignedRecord(why) => {
                 write!(f, "not an unsigned record: {why}")
             }
@@ -874,6 +900,11 @@ pub fn build_record_typed(
         return Err(RecordError::InvalidRecordId(record_id.to_string()));
     }
     check_entries_belong(fw, assessment)?;
+    if let Some(level) = &assessment.norm_level {
+        if fw.norms.as_ref().and_then(|norms| norms.level(level)).is_none() {
+            return Err(RecordError::UnknownNormLevel(level.clone()));
+        }
+    }
 
     let m = &assessment.metadata;
     let assessment_date = if m.date.is_empty() {
@@ -938,6 +969,7 @@ pub fn build_record_typed(
         },
         mode: m.mode,
         assessment_date,
+        norm_level: assessment.norm_level.clone(),
         indicators,
         learning_outcomes,
         aggregates: Aggregates::from_summary(&summarize(fw, assessment)),
@@ -1250,6 +1282,8 @@ pub enum RecordProblem {
     OutOfOrder {
         list: &'static str,
     },
+    /// `normLevel` names a level the framework has no norms for; holds the value.
+    UnknownNormLevel(String),
     /// The stated aggregates differ from those recomputed from the scores.
     AggregatesDiffer {
         scope: AggregateScope,
@@ -1333,6 +1367,9 @@ impl fmt::Display for RecordProblem {
             ),
             RecordProblem::OutOfOrder { list } => {
                 write!(f, "{list} are not in the framework's order")
+            }
+            RecordProblem::UnknownNormLevel(level) => {
+                write!(f, "normLevel {level:?} is not a level the framework has norms for")
             }
             RecordProblem::AggregatesDiffer { scope } => write!(
                 f,
@@ -1523,7 +1560,7 @@ fn check_record(record: &AssessmentRecord, problems: &mut Vec<RecordProblem>) {
     if record.record_type != RECORD_TYPE {
         problems.push(RecordProblem::UnsupportedType(record.record_type.clone()));
     }
-    if record.schema_version != SCHEMA_VERSION {
+    if !READABLE_SCHEMA_VERSIONS.contains(&record.schema_version.as_str()) {
         problems.push(RecordProblem::UnsupportedSchemaVersion(record.schema_version.clone()));
     }
 }
@@ -1543,6 +1580,11 @@ fn check_against_framework(
             stated: record.framework.sha256.clone(),
             expected: framework.sha256().to_string(),
         });
+    }
+    if let Some(level) = &record.norm_level {
+        if fw.norms.as_ref().and_then(|norms| norms.level(level)).is_none() {
+            problems.push(RecordProblem::UnknownNormLevel(level.clone()));
+        }
     }
 
     // Indicators: each of the framework's exactly once, under its own learning outcome, in order.

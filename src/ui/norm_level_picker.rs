@@ -63,6 +63,13 @@ pub fn NormLevelPicker(props: &NormLevelPickerProps) -> Html {
                 { for norms.levels.iter().map(option) }
             </fieldset>
             <p class="hint" lang={content_lang.clone()}>{ &norms.source }</p>
+            // Paper gets the chosen level as text, not the radio buttons.
+            if let Some(level) = props.level.as_deref().and_then(|id| norms.level(id)) {
+                <p class="print-only print-norm-level">
+                    { format!("{} {} – ", n.level, level.id) }
+                    <span lang={content_lang.clone()}>{ &level.title }</span>
+                </p>
+            }
         </section>
     }
 }

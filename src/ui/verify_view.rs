@@ -9,6 +9,7 @@ use super::record_view::RecordView;
 use super::summary_panel::SummaryPanel;
 use crate::core::aggregate::summarize;
 use crate::core::assessment::Mode;
+use crate::core::catalogue::with_built_ins;
 use crate::core::record::{
     verify_record_bytes, HashedFramework, RecordProblem, RecordReport, MAX_RECORD_BYTES,
 };
@@ -37,13 +38,13 @@ enum Checked {
     Batch(Rc<Vec<Checked>>),
 }
 
-/// Reads and verifies one file.
-async fn check(file: &File, framework: &HashedFramework) -> Checked {
+/// Reads and verifies one file against the frameworks it may belong to.
+async fn check(file: &File, frameworks: &[HashedFramework]) -> Checked {
     let file_name = file.name();
     match files::read_bytes(file, MAX_RECORD_BYTES).await {
         Ok(bytes) => Checked::Report {
             file_name,
-            report: Rc::new(verify_record_bytes(&bytes, &[framework])),
+            report: Rc::new(verify_record_bytes(&bytes, &frameworks.iter().collect::<Vec<_>>())),
         },
         // The core gives the same message for an oversized file as the CLI does.
         Err(ReadError::TooLarge { bytes }) => Checked::Report {
@@ -72,15 +73,16 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
     let on_files = {
         let checked = checked.clone();
         let checks = checks.clone();
-        let framework = props.framework.clone();
+        let active = props.framework.clone();
         Callback::from(move |chosen: Vec<File>| {
             let checked = checked.clone();
             let checks = checks.clone();
-            let framework = framework.clone();
+            // A record of the other built-in framework verifies here too.
+            let frameworks = with_built_ins(&active);
             spawn_local(async move {
                 let mut outcomes = Vec::with_capacity(chosen.len());
                 for file in &chosen {
-                    outcomes.push(check(file, &framework).await);
+                    outcomes.push(check(file, &frameworks).await);
                 }
                 let outcome = match <[Checked; 1]>::try_from(outcomes) {
                     Ok([one]) => one,
@@ -184,6 +186,7 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
                                 summary={Rc::new(summarize(framework.framework(), &assessment))}
                                 first_open={None::<Rc<str>>}
                                 dock={false}
+                                norm_level={assessment.norm_level.clone()}
                             />
                         </div>
                     }

@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { reloadApp, startHarness } from "./harness.mjs";
+import { download, reloadApp, startHarness } from "./harness.mjs";
+import { verifyDataIntegrityProof } from "./independent-verify.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const profile = JSON.parse(
@@ -115,6 +116,38 @@ await h.check("the start screen keeps both frameworks' assessments and opens eac
   await page.locator(".library-item", { hasText: "Daan Smit" }).locator(".library-open").click();
   await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
   assert.equal(await page.locator("#meta-student-name").inputValue(), "Daan Smit");
+});
+
+await h.check("a signed record of the 2010 profile states its level; the verify view judges it by that level", async (page) => {
+  await startIn(page, `${profile.title} (${profile.version})`);
+  await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
+  await page.getByRole("group", { name: "Niveau" }).getByRole("radio", { name: /^Niveau D/ }).check();
+  const vca = outcomes.find((o) => o.id === "VCa");
+  await scoreAll(page, vca, "++");
+  await page.locator("#sign .sign-start").click();
+  const file = await download(page, () => page.locator(".sign-confirm-button").click());
+  const record = JSON.parse(file.text);
+  assert.equal(record.schemaVersion, "2");
+  assert.equal(record.normLevel, "D");
+  assert.equal(record.framework.id, profile.id);
+  const { verified, reason } = await verifyDataIntegrityProof(record);
+  assert.equal(verified, true, reason);
+  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
+  await page.setInputFiles("#record-file", { name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
+  await page.locator(".verdict.is-valid").waitFor();
+  assert.equal(await normLine(page, "VCa").textContent(), expectedLine("VCa", "D", "++"));
+  // The same record claiming a level the profile has no norms for is refused, signature or not.
+  const other = file.text.replace('"normLevel": "D"', '"normLevel": "E"');
+  assert.notEqual(other, file.text);
+  await page.setInputFiles("#record-file", { name: "ander-niveau.json", mimeType: "application/json", buffer: Buffer.from(other) });
+  await page.locator(".verdict.is-invalid").waitFor();
+  // Verified where the 2026 outcomes are in use, it is as valid: both frameworks come with the app.
+  await startIn(page, "Leeruitkomsten opbouwwerk (2026-03)");
+  await page.getByRole("heading", { level: 1, name: "Leeruitkomsten opbouwwerk" }).waitFor();
+  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
+  await page.setInputFiles("#record-file", { name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
+  await page.locator(".verdict.is-valid").waitFor();
+  assert.equal(await normLine(page, "VCa").textContent(), expectedLine("VCa", "D", "++"));
 });
 
 await h.finish();

@@ -207,7 +207,8 @@ await check("a record signed and downloaded in the browser verifies with the ind
 
   // What was typed.
   assert.equal(record.type, "LeeruitkomstenAssessmentRecord");
-  assert.equal(record.schemaVersion, "1");
+  assert.equal(record.schemaVersion, "2");
+  assert.equal(record.normLevel, null);
   assert.deepEqual(record.subject, { name: METADATA["Naam student"], studentNumber: METADATA.Studentnummer });
   assert.deepEqual(record.assessor, {
     name: METADATA["Naam beoordelaar"], role: METADATA["Rol beoordelaar"], organisation: METADATA.Organisatie,
