@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::dom_id;
 use super::file_picker::FilePicker;
+use crate::core::catalogue::with_built_ins;
 use crate::core::compare::{compare_records, Agreement, Comparison, Refusal};
 use crate::core::framework::Framework;
 use crate::core::library::Listed;
@@ -45,9 +46,14 @@ fn signed_entries() -> Vec<SavedEntry> {
         .collect()
 }
 
-async fn read_file(file: File, framework: &HashedFramework) -> Chosen {
+/// Verifies against the frameworks a record may belong to: the one in use and the built-in ones.
+fn verify_against(bytes: &[u8], frameworks: &[HashedFramework]) -> RecordReport {
+    verify_record_bytes(bytes, &frameworks.iter().collect::<Vec<_>>())
+}
+
+async fn read_file(file: File, frameworks: &[HashedFramework]) -> Chosen {
     let report = match files::read_bytes(&file, MAX_RECORD_BYTES).await {
-        Ok(bytes) => Some(verify_record_bytes(&bytes, &[framework])),
+        Ok(bytes) => Some(verify_against(&bytes, frameworks)),
         Err(ReadError::TooLarge { bytes }) => Some(RecordReport {
             problems: vec![RecordProblem::TooLarge {
                 bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
@@ -83,22 +89,23 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     let t = lang.texts();
     let c = lang.compare_texts();
     let hashed = &props.framework;
+    let frameworks = use_memo(hashed.clone(), |active| with_built_ins(active));
     let saved = use_memo((), |_| signed_entries());
     let sides = [use_state(|| None::<Chosen>), use_state(|| None::<Chosen>)];
 
     let side = |chosen: &UseStateHandle<Option<Chosen>>, key: &str, title: &'static str| {
         let on_file = {
             let chosen = chosen.clone();
-            let framework = hashed.clone();
+            let frameworks = frameworks.clone();
             Callback::from(move |file: File| {
                 let chosen = chosen.clone();
-                let framework = framework.clone();
-                spawn_local(async move { chosen.set(Some(read_file(file, &framework).await)) });
+                let frameworks = frameworks.clone();
+                spawn_local(async move { chosen.set(Some(read_file(file, &frameworks).await)) });
             })
         };
         let on_saved = {
             let chosen = chosen.clone();
-            let framework = hashed.clone();
+            let frameworks = frameworks.clone();
             let saved = saved.clone();
             Callback::from(move |e: Event| {
                 let Some(select) = e.target_dyn_into::<HtmlSelectElement>() else { return };
@@ -109,9 +116,9 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                 if let Some(signed) = &entry.assessment.signed {
                     chosen.set(Some(Chosen {
                         source: entry_label(lang, entry),
-                        report: Some(Rc::new(verify_record_bytes(
+                        report: Some(Rc::new(verify_against(
                             signed.record.as_bytes(),
-                            &[&framework],
+                            &frameworks,
                         ))),
                     }));
                 }
@@ -143,11 +150,13 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     let result = match reports[..] {
         [first, second] => {
             let trusted = reports.iter().all(|r| r.is_some_and(RecordReport::is_valid));
+            // The framework the first record was verified against, which may be either built-in one.
+            let framework = first.and_then(|r| r.framework.as_ref()).unwrap_or(hashed);
             let compared = match (
                 first.and_then(|r| r.record.as_ref()),
                 second.and_then(|r| r.record.as_ref()),
             ) {
-                (Some(a), Some(b)) => compare_records(hashed, a, b),
+                (Some(a), Some(b)) => compare_records(framework, a, b),
                 _ => Err(Refusal::Unreadable),
             };
             match compared {
@@ -162,7 +171,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                         { for comparison.warnings.iter().map(|w| html! {
                             <p class="notice notice-warning compare-warning" role="alert">{ lang.compare_warning(w) }</p>
                         }) }
-                        { comparison_html(lang, hashed.framework(), &comparison) }
+                        { comparison_html(lang, framework.framework(), &comparison) }
                     </>
                 },
                 Err(refusal) => html! {

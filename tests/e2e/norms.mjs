@@ -148,6 +148,14 @@ await h.check("a signed record of the 2010 profile states its level; the verify 
   await page.setInputFiles("#record-file", { name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
   await page.locator(".verdict.is-valid").waitFor();
   assert.equal(await normLine(page, "VCa").textContent(), expectedLine("VCa", "D", "++"));
+  // And the compare view sets two records of the 2010 profile side by side there as well.
+  await page.getByRole("button", { name: "Vergelijken", exact: true }).click();
+  const inputs = page.locator('.compare-view input[type="file"]');
+  await inputs.nth(1).setInputFiles({ name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
+  const self = { ...record, mode: "self" };
+  await inputs.nth(0).setInputFiles({ name: "zelf.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(self)) });
+  await page.getByRole("heading", { name: /^VC a: / }).waitFor();
+  assert.equal(await page.locator(".compare-refusal").count(), 0);
 });
 
 await h.finish();
