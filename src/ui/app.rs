@@ -79,7 +79,18 @@ pub fn App() -> Html {
                         }));
                     }
                 }
-                if let Some(address) = &link.config.framework {
+                // A link may name a built-in framework by its id instead of an address.
+                let built_in = link.config.framework.as_deref().and_then(catalogue::built_in);
+                if let Some(built_in) = built_in {
+                    if !is_default(built_in) {
+                        if let Ok(framework) = built_in.load() {
+                            chosen.set(Some(ActiveFramework {
+                                framework: Rc::new(framework),
+                                source: FrameworkSource::BuiltIn,
+                            }));
+                        }
+                    }
+                } else if let Some(address) = &link.config.framework {
                     match framework_from_link(address).await {
                         Ok(framework) => chosen.set(Some(ActiveFramework {
                             framework: Rc::new(framework),
@@ -143,8 +154,7 @@ pub fn App() -> Html {
                 Switch::New(_) => library::save(&fresh_entry(hashed.framework())),
             };
             file_failure.set(None);
-            let is_default = catalogue::BUILT_IN.first().is_some_and(|d| d.id == built_in.id);
-            chosen.set((!is_default).then(|| ActiveFramework {
+            chosen.set((!is_default(built_in)).then(|| ActiveFramework {
                 framework: Rc::new(hashed),
                 source: FrameworkSource::BuiltIn,
             }));
@@ -205,13 +215,17 @@ pub fn App() -> Html {
     }
 }
 
+/// The framework the app opens with when nothing says otherwise.
+fn is_default(built_in: &catalogue::BuiltIn) -> bool {
+    catalogue::BUILT_IN.first().is_some_and(|d| d.id == built_in.id)
+}
+
 /// The built-in framework of the assessment that was open, when that is not the default one.
 fn open_built_in() -> Option<HashedFramework> {
     let text = library::raw(&library::open_id()?).ok()??;
     let entry = saved::from_json(&text).ok()?;
     let built_in = catalogue::built_in(&entry.assessment.framework_id)?;
-    let is_default = catalogue::BUILT_IN.first().is_some_and(|d| d.id == built_in.id);
-    if is_default {
+    if is_default(built_in) {
         None
     } else {
         built_in.load().ok()

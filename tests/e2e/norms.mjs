@@ -158,4 +158,15 @@ await h.check("a signed record of the 2010 profile states its level; the verify 
   assert.equal(await page.locator(".compare-refusal").count(), 0);
 });
 
+await h.check("a link names the 2010 profile by its id: it opens without a download, with the link's mode", async (page) => {
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${page.url().split("?")[0]}?framework=${profile.id}&mode=self`);
+  await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
+  assert.equal(await page.locator(".link-notice").count(), 0);
+  assert.equal(requests.filter((p) => p.endsWith(".json") || p.includes(profile.id)).length, 0, requests.join(" "));
+  assert.equal(await page.getByRole("radio", { name: /^Niveau C/ }).isChecked(), true);
+  assert.equal(await page.locator("#mode-self").isChecked(), true);
+});
+
 await h.finish();
