@@ -3,6 +3,7 @@
 pub mod aggregate;
 pub mod assessment;
 pub mod catalogue;
+pub mod cohort;
 pub mod compare;
 pub mod data_integrity;
 pub mod did_key;

@@ -1,0 +1,551 @@
+//! A cohort: many signed records, as a hogeschool receives them from its assessors, verified and
+//! brought together in one table, a distribution per indicator and a CSV file for a gradebook.
+//!
+//! Every record is verified first ([`super::record::verify_record_bytes`]); only valid ones count.
+//! What is left out is kept with its reasons, so that nobody wonders where a student went. A file
+//! whose record id was already taken in is left out as a copy: two files of one record would count
+//! the same assessment twice. Two different records of one student (a self-assessment and an
+//! assessor's, or two assessors) are two rows: they are two assessments.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use super::aggregate::Tally;
+use super::assessment::Mode;
+use super::framework::Framework;
+use super::record::{verify_record_bytes, AssessmentRecord, HashedFramework, RecordProblem};
+use super::score::Score;
+
+/// One valid record, reduced to what the overview shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Member {
+    pub file_name: String,
+    pub record_id: String,
+    /// The SHA-256 of the framework the record was verified against.
+    pub framework: String,
+    pub student_name: String,
+    pub student_number: String,
+    pub organisation: String,
+    pub assessor_name: String,
+    pub mode: Mode,
+    /// `YYYY-MM-DD`, or empty.
+    pub date: String,
+    /// The result of each learning outcome, in framework order; `NotScored` while not determined.
+    pub outcomes: Vec<Score>,
+    pub overall: Score,
+    /// The score of every indicator, in framework order.
+    pub indicators: Vec<Score>,
+}
+
+/// Why a file is not in the overview.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// The browser could not read the file, or it is larger than a record can be.
+    Unreadable,
+    /// The record does not verify: every reason.
+    Invalid(Vec<RecordProblem>),
+    /// A valid record already taken in from the file named here.
+    Copy { of: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    pub file_name: String,
+    pub reason: Reason,
+}
+
+/// The records taken in so far, in the order they came.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cohort {
+    pub members: Vec<Member>,
+    pub rejected: Vec<Rejected>,
+    /// The frameworks of the members, in the order first seen.
+    pub frameworks: Vec<HashedFramework>,
+    /// Record id -> file name, to recognise copies.
+    ids: BTreeMap<String, String>,
+}
+
+impl Cohort {
+    /// Verifies one file's bytes against `known` and takes the record in, or notes why not.
+    /// `bytes` is `None` for a file the browser could not read.
+    pub fn add(&mut self, file_name: &str, bytes: Option<&[u8]>, known: &[&HashedFramework]) {
+        let reject = |reason| Rejected { file_name: file_name.to_string(), reason };
+        let Some(bytes) = bytes else {
+            self.rejected.push(reject(Reason::Unreadable));
+            return;
+        };
+        let report = verify_record_bytes(bytes, known);
+        let (Some(record), Some(framework), true) =
+            (&report.record, &report.framework, report.is_valid())
+        else {
+            self.rejected.push(reject(Reason::Invalid(report.problems)));
+            return;
+        };
+        if let Some(first) = self.ids.get(&record.id) {
+            self.rejected.push(reject(Reason::Copy { of: first.clone() }));
+            return;
+        }
+        self.ids.insert(record.id.clone(), file_name.to_string());
+        if !self.frameworks.iter().any(|f| f.sha256() == framework.sha256()) {
+            self.frameworks.push(framework.clone());
+        }
+        self.members.push(member(file_name, record, framework));
+    }
+
+    /// The frameworks with how many members each, most first (the first seen on a tie): the
+    /// overview opens on the first.
+    pub fn framework_counts(&self) -> Vec<(&HashedFramework, usize)> {
+        let mut counts: Vec<(&HashedFramework, usize)> = self
+            .frameworks
+            .iter()
+            .map(|f| (f, self.members.iter().filter(|m| m.framework == f.sha256()).count()))
+            .collect();
+        counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        counts
+    }
+
+    pub fn framework(&self, sha256: &str) -> Option<&HashedFramework> {
+        self.frameworks.iter().find(|f| f.sha256() == sha256)
+    }
+
+    /// The organisations and assessors among the members of one framework, sorted, to filter by.
+    pub fn choices(&self, framework: &str) -> (Vec<String>, Vec<String>) {
+        let of = |pick: fn(&Member) -> &str| -> Vec<String> {
+            let set: BTreeSet<&str> =
+                self.members.iter().filter(|m| m.framework == framework).map(pick).collect();
+            set.into_iter().map(str::to_string).collect()
+        };
+        (of(|m| &m.organisation), of(|m| &m.assessor_name))
+    }
+}
+
+fn member(file_name: &str, record: &AssessmentRecord, framework: &HashedFramework) -> Member {
+    let fw = framework.framework();
+    let result = |aggregate: Option<&super::record::Aggregate>| {
+        aggregate.and_then(|a| a.result.as_ref()).and_then(|r| r.score()).unwrap_or_default()
+    };
+    // A valid record lists every indicator once, in framework order (the verifier checks that).
+    let scores: BTreeMap<&str, Score> = record
+        .indicators
+        .iter()
+        .map(|i| (i.id.as_str(), i.score.as_ref().and_then(|s| s.score()).unwrap_or_default()))
+        .collect();
+    Member {
+        file_name: file_name.to_string(),
+        record_id: record.id.clone(),
+        framework: framework.sha256().to_string(),
+        student_name: record.subject.name.clone(),
+        student_number: record.subject.student_number.clone(),
+        organisation: record.assessor.organisation.clone(),
+        assessor_name: record.assessor.name.clone(),
+        mode: record.mode,
+        date: record.assessment_date.clone().unwrap_or_default(),
+        outcomes: fw
+            .learning_outcomes()
+            .map(|o| result(record.aggregates.learning_outcomes.get(&o.id)))
+            .collect(),
+        overall: result(Some(&record.aggregates.overall)),
+        indicators: fw
+            .indicators()
+            .map(|i| scores.get(&*i.id).copied().unwrap_or_default())
+            .collect(),
+    }
+}
+
+/// Which members the overview shows: those of one framework, narrowed by mode, organisation and
+/// assessor where one is chosen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// The framework's SHA-256.
+    pub framework: String,
+    pub mode: Option<Mode>,
+    pub organisation: Option<String>,
+    pub assessor: Option<String>,
+}
+
+impl Filter {
+    pub fn admits(&self, member: &Member) -> bool {
+        member.framework == self.framework
+            && self.mode.is_none_or(|mode| member.mode == mode)
+            && self.organisation.as_ref().is_none_or(|o| &member.organisation == o)
+            && self.assessor.as_ref().is_none_or(|a| &member.assessor_name == a)
+    }
+}
+
+/// The members the filter admits, by student name (ignoring case), then student number, date and
+/// record id, so the same files always give the same order.
+pub fn rows<'c>(cohort: &'c Cohort, filter: &Filter) -> Vec<&'c Member> {
+    let mut rows: Vec<&Member> = cohort.members.iter().filter(|m| filter.admits(m)).collect();
+    rows.sort_by_cached_key(|m| {
+        (
+            m.student_name.trim().to_lowercase(),
+            m.student_number.trim().to_string(),
+            m.date.clone(),
+            m.record_id.clone(),
+        )
+    });
+    rows
+}
+
+/// Per indicator of the framework, in its order: how the rows scored it.
+pub fn distribution(framework: &Framework, rows: &[&Member]) -> Vec<Tally> {
+    let mut tallies = vec![Tally::default(); framework.indicator_count()];
+    for member in rows {
+        for (tally, score) in tallies.iter_mut().zip(&member.indicators) {
+            tally.add(*score);
+        }
+    }
+    tallies
+}
+
+/// The share of `count` in `total` in whole percent, rounded half up; 0 of nothing is 0.
+pub fn percent(count: u32, total: u32) -> u32 {
+    if total == 0 {
+        0
+    } else {
+        let (count, total) = (u64::from(count), u64::from(total));
+        u32::try_from((200 * count + total) / (2 * total)).unwrap_or(100)
+    }
+}
+
+/// Which character separates the fields of the CSV file. Dutch Excel reads `;`, since the comma
+/// is its decimal sign; most other software reads `,`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Separator {
+    Comma,
+    Semicolon,
+}
+
+impl Separator {
+    pub fn char(self) -> char {
+        match self {
+            Separator::Comma => ',',
+            Separator::Semicolon => ';',
+        }
+    }
+}
+
+/// The CSV's column headers and mode names, in the interface's language.
+#[derive(Clone, Copy, Debug)]
+pub struct CsvLabels<'a> {
+    pub student_number: &'a str,
+    pub student_name: &'a str,
+    pub organisation: &'a str,
+    pub assessor: &'a str,
+    pub mode: &'a str,
+    pub date: &'a str,
+    pub overall: &'a str,
+    pub mode_assessor: &'a str,
+    pub mode_self: &'a str,
+}
+
+/// The rows as CSV for a gradebook: UTF-8 with a byte order mark (which tells Excel the encoding),
+/// CRLF line ends and quotes as RFC 4180 has them. One column per learning outcome and one for the
+/// overall result hold the scale's value (□ 1, + 2, ++ 3), empty while not determined: numbers,
+/// which a gradebook imports, where the symbols would start with "+".
+pub fn to_csv(
+    framework: &Framework,
+    rows: &[&Member],
+    separator: Separator,
+    labels: &CsvLabels,
+) -> String {
+    let mut header: Vec<String> = [
+        labels.student_number,
+        labels.student_name,
+        labels.organisation,
+        labels.assessor,
+        labels.mode,
+        labels.date,
+    ]
+    .iter()
+    .map(|l| l.to_string())
+    .collect();
+    for outcome in framework.learning_outcomes() {
+        let code = outcome.code.as_deref().unwrap_or(&outcome.id);
+        header.push(format!("{code} {}", outcome.title));
+    }
+    header.push(labels.overall.to_string());
+
+    let value = |score: Score| score.value().map(|v| v.to_string()).unwrap_or_default();
+    let mut out = String::from("\u{feff}");
+    push_line(&mut out, header.iter().map(String::as_str), separator);
+    for member in rows {
+        let mode = match member.mode {
+            Mode::Assessor => labels.mode_assessor,
+            Mode::SelfAssessment => labels.mode_self,
+        };
+        let mut fields: Vec<String> = [
+            member.student_number.as_str(),
+            member.student_name.as_str(),
+            member.organisation.as_str(),
+            member.assessor_name.as_str(),
+            mode,
+            member.date.as_str(),
+        ]
+        .iter()
+        .map(|text| text.to_string())
+        .collect();
+        fields.extend(member.outcomes.iter().map(|s| value(*s)));
+        fields.push(value(member.overall));
+        push_line(&mut out, fields.iter().map(String::as_str), separator);
+    }
+    out
+}
+
+fn push_line<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>, separator: Separator) {
+    for (i, field) in fields.enumerate() {
+        if i > 0 {
+            out.push(separator.char());
+        }
+        out.push_str(&csv_field(field, separator));
+    }
+    out.push_str("\r\n");
+}
+
+/// One field, safe to open in a spreadsheet. Texts come from records made elsewhere, so a name
+/// such as `=HYPERLINK(…)` could run as a formula: a text starting with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return gets a leading apostrophe, which spreadsheets read as "this is text".
+/// Then a field holding the separator, a quote or a line break is quoted, its quotes doubled.
+pub fn csv_field(text: &str, separator: Separator) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if guarded.contains([separator.char(), '"', '\r', '\n']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// The members of one framework that have the same student number: a student assessed twice, or a
+/// self-assessment beside an assessor's. Not an error; the overview says so.
+pub fn repeated_students(rows: &[&Member]) -> usize {
+    let mut seen = HashSet::new();
+    rows.iter()
+        .filter(|m| !m.student_number.trim().is_empty())
+        .filter(|m| !seen.insert(m.student_number.trim().to_lowercase()))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::{Action, Assessment, MetadataField};
+    use crate::core::catalogue::BUILT_IN;
+    use crate::core::record::{build_record, sign_record};
+
+    const CREATED: &str = "2026-11-20T10:00:00Z";
+
+    fn signed(
+        fw: &HashedFramework,
+        n: usize,
+        edit: impl FnOnce(&Framework, &mut Assessment),
+    ) -> Vec<u8> {
+        let framework = fw.framework();
+        let mut a = Assessment::new(framework);
+        edit(framework, &mut a);
+        let unsigned = build_record(fw, &a, CREATED, &format!("urn:uuid:test-{n}")).unwrap();
+        serde_json::to_vec(&sign_record(&unsigned, &[7; 32], CREATED).unwrap()).unwrap()
+    }
+
+    fn meta(fw: &Framework, a: &mut Assessment, field: MetadataField, value: &str) {
+        a.apply(fw, Action::SetMetadata(field, value.into())).unwrap();
+    }
+
+    /// Every indicator of the framework scored `score`, or only those of outcome `only`.
+    fn score_all(fw: &Framework, a: &mut Assessment, score: Score, only: Option<&str>) {
+        for outcome in fw.learning_outcomes().filter(|o| only.is_none_or(|id| o.id == id)) {
+            for i in &outcome.indicators {
+                a.apply(fw, Action::SetScore { indicator: i.id.clone(), score }).unwrap();
+            }
+        }
+    }
+
+    fn default() -> HashedFramework {
+        BUILT_IN[0].load().unwrap()
+    }
+
+    #[test]
+    fn valid_records_are_taken_in_and_the_others_kept_with_their_reasons() {
+        let fw = default();
+        let mut cohort = Cohort::default();
+        let good = signed(&fw, 1, |f, a| {
+            meta(f, a, MetadataField::StudentName, "Sanne");
+            score_all(f, a, Score::Good, Some("LU1"));
+        });
+        let mut text = String::from_utf8(good.clone()).unwrap();
+        text = text.replace("\"Sanne\"", "\"Sanna\"");
+        cohort.add("sanne.json", Some(&good), &[&fw]);
+        cohort.add("veranderd.json", Some(text.as_bytes()), &[&fw]);
+        cohort.add("kopie.json", Some(&good), &[&fw]);
+        cohort.add("onleesbaar.json", None, &[&fw]);
+        cohort.add("brief.json", Some(b"Beste docent,"), &[&fw]);
+        assert_eq!(cohort.members.len(), 1);
+        let m = &cohort.members[0];
+        assert_eq!((m.student_name.as_str(), m.file_name.as_str()), ("Sanne", "sanne.json"));
+        assert_eq!(m.outcomes.first(), Some(&Score::Good));
+        assert_eq!(m.outcomes.get(1), Some(&Score::NotScored));
+        assert_eq!(m.overall, Score::NotScored);
+        assert_eq!(m.indicators.len(), 42);
+        let reasons: Vec<(&str, &Reason)> =
+            cohort.rejected.iter().map(|r| (r.file_name.as_str(), &r.reason)).collect();
+        assert_eq!(reasons.len(), 4);
+        assert!(
+            matches!(reasons[0], ("veranderd.json", Reason::Invalid(p)) if p == &[RecordProblem::SignatureMismatch])
+        );
+        assert_eq!(reasons[1], ("kopie.json", &Reason::Copy { of: "sanne.json".into() }));
+        assert_eq!(reasons[2], ("onleesbaar.json", &Reason::Unreadable));
+        assert!(matches!(reasons[3], ("brief.json", Reason::Invalid(p)) if !p.is_empty()));
+    }
+
+    #[test]
+    fn records_of_both_built_in_frameworks_are_told_apart() {
+        let (fw, profile) = (default(), BUILT_IN[1].load().unwrap());
+        let mut cohort = Cohort::default();
+        for n in 0..3 {
+            cohort.add(&format!("p{n}"), Some(&signed(&profile, n, |_, _| {})), &[&fw, &profile]);
+        }
+        cohort.add("lu", Some(&signed(&fw, 9, |_, _| {})), &[&fw, &profile]);
+        // Known only with both frameworks.
+        cohort.add("alleen-2026", Some(&signed(&profile, 7, |_, _| {})), &[&fw]);
+        let counts: Vec<(&str, usize)> = cohort
+            .framework_counts()
+            .into_iter()
+            .map(|(f, n)| (f.framework().id.as_str(), n))
+            .collect();
+        assert_eq!(
+            counts,
+            [("competentieprofiel-opbouwwerker-2010", 3), ("leeruitkomsten-opbouwwerk-2026", 1)]
+        );
+        assert_eq!(cohort.members[0].outcomes.len(), 20);
+        assert_eq!(cohort.members[0].indicators.len(), 150);
+        assert!(
+            matches!(&cohort.rejected[0].reason, Reason::Invalid(p) if matches!(p[..], [RecordProblem::UnknownFramework { .. }]))
+        );
+    }
+
+    fn cohort_of_four() -> (HashedFramework, Cohort) {
+        let fw = default();
+        let mut cohort = Cohort::default();
+        let people = [
+            ("daan", "Daan", "2", "Buurtwerk West", "Ahmed", Score::High),
+            ("anna", "anna", "1", "Buurtwerk West", "Petra", Score::Good),
+            ("bram", "Bram", "3", "Wijkteam Oost", "Ahmed", Score::Present),
+            ("anna-zelf", "Anna", "1", "Buurtwerk West", "", Score::High),
+        ];
+        for (n, (file, name, number, organisation, assessor, score)) in
+            people.into_iter().enumerate()
+        {
+            let bytes = signed(&fw, n, |f, a| {
+                meta(f, a, MetadataField::StudentName, name);
+                meta(f, a, MetadataField::StudentNumber, number);
+                meta(f, a, MetadataField::Organisation, organisation);
+                meta(f, a, MetadataField::AssessorName, assessor);
+                if file.ends_with("zelf") {
+                    a.apply(f, Action::SetMode(Mode::SelfAssessment)).unwrap();
+                }
+                score_all(f, a, score, None);
+            });
+            cohort.add(file, Some(&bytes), &[&fw]);
+        }
+        (fw, cohort)
+    }
+
+    #[test]
+    fn filters_narrow_the_rows_and_the_order_ignores_case() {
+        let (fw, cohort) = cohort_of_four();
+        let all = Filter { framework: fw.sha256().into(), ..Filter::default() };
+        let names = |filter: &Filter| -> Vec<String> {
+            rows(&cohort, filter).iter().map(|m| m.file_name.clone()).collect()
+        };
+        assert_eq!(names(&all), ["anna", "anna-zelf", "bram", "daan"]);
+        let assessors = Filter { mode: Some(Mode::Assessor), ..all.clone() };
+        assert_eq!(names(&assessors), ["anna", "bram", "daan"]);
+        let west = Filter { organisation: Some("Buurtwerk West".into()), ..all.clone() };
+        assert_eq!(names(&west), ["anna", "anna-zelf", "daan"]);
+        let ahmed_west = Filter { assessor: Some("Ahmed".into()), ..west };
+        assert_eq!(names(&ahmed_west), ["daan"]);
+        let other = Filter { framework: "0".repeat(64), ..all };
+        assert!(names(&other).is_empty());
+        let (organisations, assessors) = cohort.choices(fw.sha256());
+        assert_eq!(organisations, ["Buurtwerk West", "Wijkteam Oost"]);
+        assert_eq!(assessors, ["", "Ahmed", "Petra"]);
+        assert_eq!(repeated_students(&rows(&cohort, &assessors_filter(&fw))), 0);
+        let everyone = Filter { framework: fw.sha256().into(), ..Filter::default() };
+        assert_eq!(repeated_students(&rows(&cohort, &everyone)), 1);
+    }
+
+    fn assessors_filter(fw: &HashedFramework) -> Filter {
+        Filter { framework: fw.sha256().into(), mode: Some(Mode::Assessor), ..Filter::default() }
+    }
+
+    #[test]
+    fn the_distribution_counts_each_indicator_over_the_rows() {
+        let (fw, cohort) = cohort_of_four();
+        let filter = assessors_filter(&fw);
+        let rows = rows(&cohort, &filter);
+        let tallies = distribution(fw.framework(), &rows);
+        assert_eq!(tallies.len(), 42);
+        for tally in &tallies {
+            assert_eq!(
+                (tally.count(Score::High), tally.count(Score::Good), tally.count(Score::Present)),
+                (1, 1, 1)
+            );
+            assert_eq!(tally.count(Score::NotScored), 0);
+        }
+        assert_eq!(percent(1, 3), 33);
+        assert_eq!(percent(2, 3), 67);
+        assert_eq!(percent(1, 8), 13);
+        assert_eq!(percent(0, 0), 0);
+    }
+
+    #[test]
+    fn the_csv_has_a_bom_crlf_a_column_per_outcome_and_values_not_symbols() {
+        let (fw, cohort) = cohort_of_four();
+        let filter = assessors_filter(&fw);
+        let labels = CsvLabels {
+            student_number: "studentnummer",
+            student_name: "naam",
+            organisation: "organisatie",
+            assessor: "beoordelaar",
+            mode: "modus",
+            date: "datum",
+            overall: "totaal",
+            mode_assessor: "beoordelaar",
+            mode_self: "zelf",
+        };
+        let csv = to_csv(fw.framework(), &rows(&cohort, &filter), Separator::Semicolon, &labels);
+        assert!(csv.starts_with('\u{feff}'));
+        let lines: Vec<&str> =
+            csv.trim_start_matches('\u{feff}').split_terminator("\r\n").collect();
+        assert_eq!(lines.len(), 4);
+        assert!(!csv.trim_start_matches('\u{feff}').replace("\r\n", "").contains('\n'));
+        assert!(lines[0].starts_with("studentnummer;naam;organisatie;beoordelaar;modus;datum;LU1 "));
+        assert!(lines[0].ends_with(";totaal"));
+        assert_eq!(lines[0].split(';').count(), 6 + 6 + 1);
+        assert_eq!(lines[1], "1;anna;Buurtwerk West;Petra;beoordelaar;;2;2;2;2;2;2;2");
+        assert_eq!(lines[3], "2;Daan;Buurtwerk West;Ahmed;beoordelaar;;3;3;3;3;3;3;3");
+        let comma = to_csv(fw.framework(), &rows(&cohort, &filter), Separator::Comma, &labels);
+        assert_eq!(
+            comma.split("\r\n").nth(1),
+            Some("1,anna,Buurtwerk West,Petra,beoordelaar,,2,2,2,2,2,2,2")
+        );
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        let s = Separator::Semicolon;
+        assert_eq!(csv_field("Buurtwerk West", s), "Buurtwerk West");
+        assert_eq!(csv_field("de Vries; Sanne", s), "\"de Vries; Sanne\"");
+        assert_eq!(csv_field("de Vries, Sanne", s), "de Vries, Sanne");
+        assert_eq!(csv_field("de Vries, Sanne", Separator::Comma), "\"de Vries, Sanne\"");
+        assert_eq!(csv_field("\"Sanne\"", s), "\"\"\"Sanne\"\"\"");
+        assert_eq!(csv_field("regel 1\nregel 2", s), "\"regel 1\nregel 2\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")", s), "\"'=HYPERLINK(\"\"x\"\")\"");
+        for text in ["+31 6", "-1", "@SUM(A1)", "\tx"] {
+            assert_eq!(csv_field(text, Separator::Comma), format!("'{text}"));
+        }
+        assert_eq!(csv_field("", s), "");
+    }
+}
