@@ -5,6 +5,7 @@ use web_sys::File;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::cohort_view::CohortView;
 use super::compare_view::CompareView;
 use super::core_task_section::CoreTaskSection;
 use super::framework_panel::{framework_panel, ActiveFramework};
@@ -513,6 +514,11 @@ fn Assessor(props: &AssessorProps) -> Html {
         View::Compare => html! {
             <main id="main" class="content">
                 <CompareView {lang} framework={hashed.clone()} />
+            </main>
+        },
+        View::Cohort => html! {
+            <main id="main" class="content">
+                <CohortView {lang} framework={hashed.clone()} />
             </main>
         },
         View::Assess => html! {

@@ -2,6 +2,7 @@
 //! One component per file; the reducer in `state` is the only place state changes.
 
 pub mod app;
+pub mod cohort_view;
 pub mod compare_view;
 pub mod core_task_section;
 pub mod distribution_chart;

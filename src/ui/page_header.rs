@@ -13,6 +13,7 @@ pub enum View {
     Assess,
     Verify,
     Compare,
+    Cohort,
 }
 
 #[derive(Properties, PartialEq)]
@@ -46,7 +47,7 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
                 }
             </div>
             <nav class="views" aria-label={t.nav_label}>
-                { for [(View::Library, t.nav_library), (View::Assess, t.nav_assess), (View::Verify, t.nav_verify), (View::Compare, props.lang.compare_texts().nav)].into_iter().map(|(view, label)| {
+                { for [(View::Library, t.nav_library), (View::Assess, t.nav_assess), (View::Verify, t.nav_verify), (View::Compare, props.lang.compare_texts().nav), (View::Cohort, props.lang.cohort_texts().nav)].into_iter().map(|(view, label)| {
                     let onclick = props.on_view.reform(move |_: MouseEvent| view);
                     let current = props.view == view;
                     html! {

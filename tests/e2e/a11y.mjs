@@ -79,6 +79,16 @@ for (const scheme of ["light", "dark"]) {
     await inputs.nth(0).setInputFiles({ name: "zelf.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(self)) });
     await page.getByText("Gesprekspunten").first().waitFor();
     await expectNoViolations(page, "the compare view with two records");
+
+    await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
+    await expectNoViolations(page, "the empty cohort overview");
+    const cohortFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+    await page.setInputFiles("#cohort-files", [cohortFile(record.name, record.text), cohortFile("veranderd.json", tampered)]);
+    await page.locator(".cohort-table").waitFor();
+    await expectNoViolations(page, "the cohort overview with a table, a distribution and a file left out");
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expectNoViolations(page, "the cohort overview at 360 px");
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 }
 

@@ -1,0 +1,330 @@
+// Page-level test of the cohort overview: 500 signed records, generated here, and four files that
+// must be left out, opened at once. The overview's counts, table cells, filters, distribution per
+// indicator and both CSV files are checked against figures computed here from the generated data.
+//
+// The records: one record of each built-in framework is signed in the page, as a template; every
+// generated record is a copy with other people, scores, dates and ids, its aggregates recomputed
+// here under the README's result rule, signed in Node (eddsa-jcs-2022) with a key of the test's
+// own. So the app has to accept records it did not make.
+// Usage: node tests/e2e/cohort.mjs DIST
+import assert from "node:assert/strict";
+import { createHash, generateKeyPairSync, sign as cryptoSign } from "node:crypto";
+import { createRequire } from "node:module";
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { download, startHarness } from "./harness.mjs";
+import { verifyDataIntegrityProof } from "./independent-verify.mjs";
+
+const require = createRequire(import.meta.url);
+const canonicalizeModule = require("canonicalize");
+const canonicalize = typeof canonicalizeModule === "function" ? canonicalizeModule : canonicalizeModule.default;
+const here = dirname(fileURLToPath(import.meta.url));
+const h = await startHarness("node tests/e2e/cohort.mjs DIST");
+
+const readFramework = async (file) => JSON.parse(await readFile(join(here, "../../frameworks", file), "utf8"));
+const FRAMEWORKS = {
+  lu: await readFramework("leeruitkomsten-opbouwwerk-2026.json"),
+  cp: await readFramework("competentieprofiel-opbouwwerker-2010.json"),
+};
+const SYMBOL = { 1: "□", 2: "+", 3: "++" };
+const MODE = { assessor: "Praktijkbeoordelaar", self: "Zelfbeoordeling" };
+
+// ---------------------------------------------------------------------------------------------
+// Signing in Node
+
+const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+function base58btc(data) {
+  const digits = [];
+  for (const byte of data) {
+    let carry = byte;
+    for (let j = 0; j < digits.length; j++) {
+      carry += digits[j] << 8;
+      digits[j] = carry % 58;
+      carry = (carry / 58) | 0;
+    }
+    while (carry > 0) {
+      digits.push(carry % 58);
+      carry = (carry / 58) | 0;
+    }
+  }
+  let zeros = 0;
+  while (zeros < data.length && data[zeros] === 0) zeros++;
+  return "1".repeat(zeros) + digits.reverse().map((d) => BASE58[d]).join("");
+}
+const sha256 = (text) => createHash("sha256").update(text, "utf8").digest();
+const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+const multibase = "z" + base58btc(Buffer.concat([Buffer.from([0xed, 0x01]), Buffer.from(publicKey.export({ format: "jwk" }).x, "base64url")]));
+
+function sign(document, proofTemplate) {
+  const proofConfig = { ...proofTemplate, verificationMethod: `did:key:${multibase}#${multibase}` };
+  delete proofConfig.proofValue;
+  const hashData = Buffer.concat([sha256(canonicalize(proofConfig)), sha256(canonicalize(document))]);
+  return { ...document, proof: { ...proofConfig, proofValue: "z" + base58btc(cryptoSign(null, hashData, privateKey)) } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The result rule, as the README states it
+
+function aggregate(values) {
+  const count = (v) => values.filter((x) => x === v).length;
+  const scored = values.filter((v) => v !== null);
+  const sum = scored.reduce((a, b) => a + b, 0);
+  const hundredths = scored.length ? Math.floor((200 * sum + scored.length) / (2 * scored.length)) : null;
+  return {
+    high: count(3), good: count(2), present: count(1), notScored: count(null), scored: scored.length,
+    total: values.length, sum,
+    mean: hundredths === null ? null : `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`,
+  };
+}
+const levelOfMean = (sum, n) => (2 * sum >= 5 * n ? 3 : 2 * sum >= 3 * n ? 2 : 1);
+const asScore = (v) => (v === null ? null : { symbol: SYMBOL[v], value: v });
+const lowest = (results) => (results.some((r) => r === null) ? null : Math.min(...results));
+
+/** Aggregates of a record's indicator scores: per outcome, per core task, overall. */
+function aggregates(framework, valueOf) {
+  const learningOutcomes = {};
+  const coreTasks = {};
+  const taskResults = [];
+  const all = [];
+  const outcomeResult = {};
+  for (const task of framework.core_tasks) {
+    const taskValues = [];
+    const results = [];
+    for (const outcome of task.learning_outcomes) {
+      const values = outcome.indicators.map((i) => valueOf(i.id));
+      const a = aggregate(values);
+      const result = a.notScored === 0 ? levelOfMean(a.sum, a.scored) : null;
+      outcomeResult[outcome.id] = result;
+      learningOutcomes[outcome.id] = { ...a, result: asScore(result) };
+      taskValues.push(...values);
+      results.push(result);
+    }
+    const result = lowest(results);
+    coreTasks[task.id] = { ...aggregate(taskValues), result: asScore(result) };
+    taskResults.push(result);
+    all.push(...taskValues);
+  }
+  const overall = lowest(taskResults);
+  return { aggregates: { learningOutcomes, coreTasks, overall: { ...aggregate(all), result: asScore(overall) } }, outcomeResult, overall };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cohort
+
+let seed = 20261123;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = (list) => list[Math.floor(random() * list.length)];
+const FIRST = ["Sanne", "Daan", "Noor", "Bram", "Fatima", "Mohamed", "Eva", "Lucas", "Yara", "Thijs", "Anouk", "Sem", "Zeynep", "Jesse", "Lotte", "Emre"];
+const LAST = ["de Vries", "Jansen", "El Amrani", "Bakker", "Visser", "Smit", "Yilmaz", "de Boer", "Mulder", "Bos", "Peeters", "Kaya"];
+const ORGANISATIONS = ["Buurtwerk West", "Wijkteam Oost", "Stichting Samen; Noord", "Welzijn Zuid"];
+const ASSESSORS = ["Ahmed Yilmaz", "Petra de Wit", "Karin Hoekstra", "Joost \"JJ\" Jansen", "Mila Bosman"];
+// Names a spreadsheet must not run, and names that need quoting.
+const ODD_NAMES = { 3: "=HYPERLINK(\"https://example.org\")", 4: "+31 Sanne", 5: "de Vries, Daan", 6: "@Noor" };
+
+const COUNT = 500;
+const people = [];
+function makeRecord(n, templates) {
+  const kind = n % 10 === 9 ? "cp" : "lu";
+  const framework = FRAMEWORKS[kind];
+  const { proof, ...template } = structuredClone(templates[kind]);
+  const mode = n % 6 === 5 ? "self" : "assessor";
+  const name = ODD_NAMES[n] ?? `${pick(FIRST)} ${pick(LAST)}`;
+  const number = String(4000000 + (n % 470));
+  const organisation = pick(ORGANISATIONS);
+  const assessor = mode === "self" ? "" : pick(ASSESSORS);
+  const date = n % 13 === 0 ? null : `2026-${String(1 + (n % 11)).padStart(2, "0")}-${String(1 + (n % 27)).padStart(2, "0")}`;
+  // Every seventh record leaves indicators open; the others score everything.
+  const partial = n % 7 === 3;
+  const values = {};
+  for (const o of framework.core_tasks.flatMap((t) => t.learning_outcomes)) {
+    const bias = 1 + Math.floor(random() * 3);
+    for (const i of o.indicators) {
+      values[i.id] = partial && random() < 0.3 ? null : Math.max(1, Math.min(3, bias + Math.round(random() * 2 - 1)));
+    }
+  }
+  const { aggregates: agg, outcomeResult, overall } = aggregates(framework, (id) => values[id]);
+  const document = {
+    ...template,
+    id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+    subject: { name, studentNumber: number },
+    assessor: { name: assessor, role: assessor ? "werkbegeleider" : "", organisation },
+    mode,
+    assessmentDate: date,
+    indicators: template.indicators.map((i) => ({
+      ...i, status: values[i.id] === null ? "not-scored" : "scored", score: asScore(values[i.id]),
+    })),
+    aggregates: agg,
+  };
+  const record = sign(document, proof);
+  people.push({ n, kind, file: `record-${String(n).padStart(3, "0")}.json`, id: record.id, name, number, organisation, assessor, mode,
+    date: date ?? "", values, outcomeResult, overall });
+  return record;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the page must show, computed from `people`
+
+function rowsOf(kind, filter = {}) {
+  return people
+    .filter((p) => p.kind === kind)
+    .filter((p) => !filter.mode || p.mode === filter.mode)
+    .filter((p) => filter.organisation === undefined || p.organisation === filter.organisation)
+    .filter((p) => filter.assessor === undefined || p.assessor === filter.assessor)
+    .sort((a, b) => {
+      const key = (p) => [p.name.trim().toLowerCase(), p.number.trim(), p.date, p.id];
+      const [x, y] = [key(a), key(b)];
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+      return 0;
+    });
+}
+
+function csvField(text, separator) {
+  const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return guarded.includes(separator) || /["\r\n]/.test(guarded) ? `"${guarded.replaceAll("\"", "\"\"")}"` : guarded;
+}
+
+/** The CSV the page must give for these rows, field by field. */
+function expectedCsv(kind, rows, separator) {
+  const framework = FRAMEWORKS[kind];
+  const outcomes = framework.core_tasks.flatMap((t) => t.learning_outcomes);
+  const header = ["Studentnummer", "Naam student", "Organisatie", "Beoordelaar", "Modus", "Datum",
+    ...outcomes.map((o) => `${o.code ?? o.id} ${o.title}`), "Totaal"];
+  const lines = [header, ...rows.map((p) => [p.number, p.name, p.organisation, p.assessor, MODE[p.mode], p.date,
+    ...outcomes.map((o) => String(p.outcomeResult[o.id] ?? "")), String(p.overall ?? "")])];
+  return "\ufeff" + lines.map((fields) => fields.map((f) => csvField(f, separator)).join(separator) + "\r\n").join("");
+}
+
+/** Reads a CSV as RFC 4180 has it, to compare row by row in a failure message. */
+function parseCsv(text, separator) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === "\"" && text[i + 1] === "\"") { field += "\""; i++; }
+      else if (ch === "\"") quoted = false;
+      else field += ch;
+    } else if (ch === "\"") quoted = true;
+    else if (ch === separator) { row.push(field); field = ""; }
+    else if (ch === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
+    else field += ch;
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function signTemplate(page, frameworkTitle) {
+  await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+  await page.getByRole("radio", { name: new RegExp(`^${frameworkTitle}`) }).check();
+  await page.locator(".library-new").click();
+  await page.getByRole("heading", { level: 1, name: frameworkTitle }).waitFor();
+  await page.locator("#sign .sign-start").click();
+  return JSON.parse((await download(page, () => page.locator(".sign-confirm-button").click())).text);
+}
+
+const dataRows = (page) => page.locator(".cohort-table tbody tr");
+const select = (page, id, label) => page.locator(`#${id}`).selectOption({ label });
+
+await h.check(`the cohort overview: ${COUNT} generated signed records and four bad files, table, filters, distribution, CSV`, async (page) => {
+  const templates = { lu: await signTemplate(page, "Leeruitkomsten opbouwwerk"), cp: await signTemplate(page, "Competentieprofiel opbouwwerker") };
+  const records = [];
+  for (let n = 0; n < COUNT; n++) records.push(makeRecord(n, templates));
+  for (const n of [0, 9, 3]) {
+    const { verified, reason } = await verifyDataIntegrityProof(records[n]);
+    assert.equal(verified, true, `generated record ${n}: ${reason}`);
+  }
+  const file = (name, value) => ({ name, mimeType: "application/json", buffer: Buffer.from(typeof value === "string" ? value : JSON.stringify(value, null, 2)) });
+  const tampered = structuredClone(records[1]);
+  tampered.subject.name = "Iemand Anders";
+  // Signed, but naming other contents for the framework than the app's.
+  const { proof: proofOf2, ...copyOf2 } = structuredClone(records[2]);
+  const otherHash = sign({ ...copyOf2, framework: { ...copyOf2.framework, sha256: "0".repeat(64) } }, proofOf2);
+  const bad = [
+    file("veranderd.json", tampered),
+    file("brief.json", "Beste docent, hierbij de beoordelingen."),
+    file("kopie-van-record-000.json", records[0]),
+    file("ander-kader.json", otherHash),
+  ];
+  const files = [...records.map((r, n) => file(people[n].file, r)), ...bad];
+
+  await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
+  const started = Date.now();
+  await page.setInputFiles("#cohort-files", files);
+  const status = page.locator(".cohort-status");
+  await status.filter({ hasText: `${COUNT} records meegenomen; 4 bestanden niet` }).waitFor({ timeout: 120_000 });
+  const seconds = (Date.now() - started) / 1000;
+
+  // The four left out, each with its reason.
+  const rejected = await page.locator(".cohort-rejected li").allTextContents();
+  assert.equal(rejected.length, 4, rejected.join("\n"));
+  const reasonOf = (name) => rejected.find((r) => r.startsWith(`${name}: `)) ?? assert.fail(`${name} is not listed: ${rejected}`);
+  assert.match(reasonOf("veranderd.json"), /de handtekening klopt niet/);
+  assert.match(reasonOf("brief.json"), /JSON/);
+  assert.match(reasonOf("kopie-van-record-000.json"), /hetzelfde record als record-000\.json/);
+  assert.match(reasonOf("ander-kader.json"), /met andere teksten dan dit kader/);
+
+  // The 2026 outcomes have the most records, so the overview opens on them.
+  const lu = rowsOf("lu");
+  assert.equal(await dataRows(page).count(), lu.length);
+  assert.equal(await page.locator(".cohort-shown").textContent(), `${lu.length} records getoond`);
+  const outcomes = FRAMEWORKS.lu.core_tasks.flatMap((t) => t.learning_outcomes);
+  for (const index of [0, 1, Math.floor(lu.length / 2), lu.length - 1]) {
+    const p = lu[index];
+    const cells = await dataRows(page).nth(index).locator("th, td").allTextContents();
+    const result = (v) => (v === null ? "–" : SYMBOL[v]);
+    assert.deepEqual(cells, [p.name, p.number, p.organisation, p.assessor, MODE[p.mode], p.date,
+      ...outcomes.map((o) => result(p.outcomeResult[o.id])), result(p.overall)], `row ${index}`);
+  }
+
+  // Filters, each against the count computed here.
+  await select(page, "cohort-mode", "Zelfbeoordeling");
+  assert.equal(await dataRows(page).count(), rowsOf("lu", { mode: "self" }).length);
+  await select(page, "cohort-mode", "Alle");
+  await select(page, "cohort-organisation", "Wijkteam Oost");
+  const oost = rowsOf("lu", { organisation: "Wijkteam Oost" });
+  assert.equal(await dataRows(page).count(), oost.length);
+  await select(page, "cohort-assessor", "Petra de Wit");
+  const petra = rowsOf("lu", { organisation: "Wijkteam Oost", assessor: "Petra de Wit" });
+  assert.equal(await dataRows(page).count(), petra.length);
+  assert.ok(petra.length > 0 && petra.length < oost.length, "the filters must narrow and leave something");
+
+  // The distribution of one indicator under these filters.
+  const counts = { high: 0, good: 0, present: 0, "not-scored": 0 };
+  for (const p of petra) counts[{ 3: "high", 2: "good", 1: "present", null: "not-scored" }[p.values["LU2.3"]]]++;
+  const heatRow = page.locator('.heatmap-table tr[data-indicator="LU2.3"]');
+  for (const [key, count] of Object.entries(counts)) {
+    const share = Math.floor((200 * count + petra.length) / (2 * petra.length));
+    assert.equal(await heatRow.locator(`td[data-score="${key}"]`).textContent(), `${count} (${share}%)`, `LU2.3 ${key}`);
+  }
+
+  // CSV with semicolons (the Dutch default) for the filtered rows, then with commas for all.
+  const semicolon = await download(page, () => page.locator(".cohort-download").click());
+  assert.match(semicolon.name, /^cohort-leeruitkomsten-opbouwwerk-2026-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.ok(semicolon.text.startsWith("\ufeff"), "the CSV starts with a byte order mark");
+  assert.deepEqual(parseCsv(semicolon.text.slice(1), ";"), parseCsv(expectedCsv("lu", petra, ";").slice(1), ";"));
+  assert.equal(semicolon.text, expectedCsv("lu", petra, ";"));
+  await select(page, "cohort-organisation", "Alle");
+  await select(page, "cohort-assessor", "Alle");
+  await page.getByRole("radio", { name: /^Komma/ }).check();
+  const comma = await download(page, () => page.locator(".cohort-download").click());
+  assert.deepEqual(parseCsv(comma.text.slice(1), ","), parseCsv(expectedCsv("lu", lu, ",").slice(1), ","));
+  assert.equal(comma.text, expectedCsv("lu", lu, ","));
+  // The names a spreadsheet would run are defused; the one with a comma is quoted.
+  assert.ok(comma.text.includes(`"'=HYPERLINK(""https://example.org"")"`));
+  assert.ok(comma.text.includes(",'@Noor,") && comma.text.includes(",'+31 Sanne,") && comma.text.includes(",\"de Vries, Daan\","));
+
+  // The 2010 profile's records, under their own codes.
+  await page.locator("#cohort-framework").selectOption({ label: `Competentieprofiel opbouwwerker 2010 (${rowsOf("cp").length})` });
+  assert.equal(await dataRows(page).count(), rowsOf("cp").length);
+  const heads = await page.locator(".cohort-table thead th").allTextContents();
+  assert.deepEqual(heads.slice(6, 8), ["VC a", "VC b"]);
+  const cpCsv = await download(page, () => page.locator(".cohort-download").click());
+  assert.equal(cpCsv.text, expectedCsv("cp", rowsOf("cp"), ","));
+  return `${COUNT + 4} files verified and shown in ${seconds.toFixed(1)} s`;
+});
+
+await h.finish();
