@@ -91,6 +91,11 @@ impl Cohort {
         self.members.push(member(file_name, record, framework));
     }
 
+    /// Notes a file that was not verified at all, such as one too large to read.
+    pub fn reject(&mut self, file_name: &str, reason: Reason) {
+        self.rejected.push(Rejected { file_name: file_name.to_string(), reason });
+    }
+
     /// The frameworks with how many members each, most first (the first seen on a tie): the
     /// overview opens on the first.
     pub fn framework_counts(&self) -> Vec<(&HashedFramework, usize)> {

@@ -24,6 +24,7 @@ use super::summary_panel::SummaryPanel;
 use super::verify_view::VerifyView;
 use crate::core::assessment::{Action, Assessment, MetadataField};
 use crate::core::catalogue;
+use crate::core::cohort::Cohort;
 use crate::core::framework::{Framework, DEFAULT_FRAMEWORK_JSON, MAX_FRAMEWORK_BYTES};
 use crate::core::framework_source::{framework_from_bytes, FrameworkSource, LoadFailure};
 use crate::core::library::Listed;
@@ -372,6 +373,9 @@ fn Assessor(props: &AssessorProps) -> Html {
     let view = use_state(|| restored.view);
     let key_state = use_state(keystore::load);
     let listing = use_state(|| Rc::new(library::list()));
+    // The cohort overview's records outlive a visit to another view.
+    let cohort = use_state(|| Rc::new(Cohort::default()));
+    let cohort_progress = use_state(|| None::<(usize, usize)>);
     // The listener outlives renders, so it reads the current view through a shared cell.
     let current_view = use_mut_ref(|| restored.view);
     *current_view.borrow_mut() = *view;
@@ -518,7 +522,7 @@ fn Assessor(props: &AssessorProps) -> Html {
         },
         View::Cohort => html! {
             <main id="main" class="content">
-                <CohortView {lang} framework={hashed.clone()} />
+                <CohortView {lang} framework={hashed.clone()} cohort={cohort.clone()} progress={cohort_progress.clone()} />
             </main>
         },
         View::Assess => html! {

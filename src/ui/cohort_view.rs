@@ -10,19 +10,25 @@ use crate::core::assessment::Mode;
 use crate::core::catalogue::with_built_ins;
 use crate::core::cohort::{
     distribution, percent, repeated_students, rows, to_csv, Cohort, CsvLabels, Filter, Member,
-    Separator,
+    Reason, Separator,
 };
 use crate::core::framework::Framework;
-use crate::core::record::{HashedFramework, MAX_RECORD_BYTES};
+use crate::core::record::{HashedFramework, RecordProblem, MAX_RECORD_BYTES};
 use crate::core::score::Score;
 use crate::i18n::Lang;
-use crate::web::{clock, download, files};
+use crate::web::files::{self, ReadError};
+use crate::web::{clock, download};
 
 #[derive(Properties, PartialEq)]
 pub struct CohortViewProps {
     pub lang: Lang,
     /// The framework in use; records of it and of every built-in one are taken in.
     pub framework: Rc<HashedFramework>,
+    /// Held by the app, so that the records stay when the user looks at another view, and a
+    /// batch still being read finishes there.
+    pub cohort: UseStateHandle<Rc<Cohort>>,
+    /// Files verified so far and in all, while a batch is being read.
+    pub progress: UseStateHandle<Option<(usize, usize)>>,
 }
 
 /// How many files are read and verified before the page shows how far it is.
@@ -50,9 +56,8 @@ fn selected(e: &Event) -> Option<String> {
 pub fn CohortView(props: &CohortViewProps) -> Html {
     let lang = props.lang;
     let c = lang.cohort_texts();
-    let cohort = use_state(|| Rc::new(Cohort::default()));
-    // Files verified so far and in all, while a batch is being read.
-    let progress = use_state(|| None::<(usize, usize)>);
+    let cohort = props.cohort.clone();
+    let progress = props.progress.clone();
     let chosen = use_state(Chosen::default);
     let separator = use_state(move || match lang {
         Lang::Nl => Separator::Semicolon,
@@ -76,8 +81,18 @@ pub fn CohortView(props: &CohortViewProps) -> Html {
                 progress.set(Some((0, total)));
                 for (n, file) in chosen_files.iter().enumerate() {
                     // Reading is asynchronous, so the page stays responsive between files.
-                    let bytes = files::read_bytes(file, MAX_RECORD_BYTES).await.ok();
-                    working.add(&file.name(), bytes.as_deref(), &known);
+                    match files::read_bytes(file, MAX_RECORD_BYTES).await {
+                        Ok(bytes) => working.add(&file.name(), Some(&bytes), &known),
+                        // Said as the verify view says it, not as an unreadable file.
+                        Err(ReadError::TooLarge { bytes }) => working.reject(
+                            &file.name(),
+                            Reason::Invalid(vec![RecordProblem::TooLarge {
+                                bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
+                                limit: MAX_RECORD_BYTES,
+                            }]),
+                        ),
+                        Err(ReadError::Unreadable) => working.add(&file.name(), None, &known),
+                    }
                     if (n + 1) % PROGRESS_EVERY == 0 {
                         progress.set(Some((n + 1, total)));
                     }
@@ -172,6 +187,7 @@ fn overview(
         assessor: chosen.assessor.clone(),
     };
     let shown = rows(cohort, &filter);
+    let repeated = repeated_students(&shown);
     let (organisations, assessors) = cohort.choices(framework.sha256());
 
     let set = |change: fn(&mut Chosen, Option<String>)| {
@@ -269,8 +285,8 @@ fn overview(
                     </div>
                 </div>
                 <p class="cohort-shown" role="status">{ lang.cohort_shown(shown.len()) }</p>
-                if repeated_students(&shown) > 0 {
-                    <p class="hint cohort-repeated">{ lang.cohort_repeated(repeated_students(&shown)) }</p>
+                if repeated > 0 {
+                    <p class="hint cohort-repeated">{ lang.cohort_repeated(repeated) }</p>
                 }
             </div>
             if shown.is_empty() {

@@ -1,4 +1,4 @@
-// Page-level test of the cohort overview: 500 signed records, generated here, and four files that
+// Page-level test of the cohort overview: 500 signed records, generated here, and five files that
 // must be left out, opened at once. The overview's counts, table cells, filters, distribution per
 // indicator and both CSV files are checked against figures computed here from the generated data.
 //
@@ -229,7 +229,7 @@ async function signTemplate(page, frameworkTitle) {
 const dataRows = (page) => page.locator(".cohort-table tbody tr");
 const select = (page, id, label) => page.locator(`#${id}`).selectOption({ label });
 
-await h.check(`the cohort overview: ${COUNT} generated signed records and four bad files, table, filters, distribution, CSV`, async (page) => {
+await h.check(`the cohort overview: ${COUNT} generated signed records and five bad files, table, filters, distribution, CSV`, async (page) => {
   const templates = { lu: await signTemplate(page, "Leeruitkomsten opbouwwerk"), cp: await signTemplate(page, "Competentieprofiel opbouwwerker") };
   const records = [];
   for (let n = 0; n < COUNT; n++) records.push(makeRecord(n, templates));
@@ -248,6 +248,7 @@ await h.check(`the cohort overview: ${COUNT} generated signed records and four b
     file("brief.json", "Beste docent, hierbij de beoordelingen."),
     file("kopie-van-record-000.json", records[0]),
     file("ander-kader.json", otherHash),
+    file("te-groot.json", " ".repeat(6 * 1024 * 1024)),
   ];
   const files = [...records.map((r, n) => file(people[n].file, r)), ...bad];
 
@@ -255,17 +256,18 @@ await h.check(`the cohort overview: ${COUNT} generated signed records and four b
   const started = Date.now();
   await page.setInputFiles("#cohort-files", files);
   const status = page.locator(".cohort-status");
-  await status.filter({ hasText: `${COUNT} records meegenomen; 4 bestanden niet` }).waitFor({ timeout: 120_000 });
+  await status.filter({ hasText: `${COUNT} records meegenomen; ${bad.length} bestanden niet` }).waitFor({ timeout: 120_000 });
   const seconds = (Date.now() - started) / 1000;
 
   // The four left out, each with its reason.
   const rejected = await page.locator(".cohort-rejected li").allTextContents();
-  assert.equal(rejected.length, 4, rejected.join("\n"));
+  assert.equal(rejected.length, bad.length, rejected.join("\n"));
   const reasonOf = (name) => rejected.find((r) => r.startsWith(`${name}: `)) ?? assert.fail(`${name} is not listed: ${rejected}`);
   assert.match(reasonOf("veranderd.json"), /de handtekening klopt niet/);
   assert.match(reasonOf("brief.json"), /JSON/);
   assert.match(reasonOf("kopie-van-record-000.json"), /hetzelfde record als record-000\.json/);
   assert.match(reasonOf("ander-kader.json"), /met andere teksten dan dit kader/);
+  assert.match(reasonOf("te-groot.json"), /het bestand is te groot voor een record \(6291456 bytes; de grens is 5242880\)/);
 
   // The 2026 outcomes have the most records, so the overview opens on them.
   const lu = rowsOf("lu");
@@ -324,7 +326,12 @@ await h.check(`the cohort overview: ${COUNT} generated signed records and four b
   assert.deepEqual(heads.slice(6, 8), ["VC a", "VC b"]);
   const cpCsv = await download(page, () => page.locator(".cohort-download").click());
   assert.equal(cpCsv.text, expectedCsv("cp", rowsOf("cp"), ","));
-  return `${COUNT + 4} files verified and shown in ${seconds.toFixed(1)} s`;
+  // The overview stays while the user looks elsewhere.
+  await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+  await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
+  await status.filter({ hasText: `${COUNT} records meegenomen` }).waitFor();
+  assert.equal(await dataRows(page).count(), lu.length);
+  return `${COUNT + bad.length} files verified and shown in ${seconds.toFixed(1)} s`;
 });
 
 await h.finish();
