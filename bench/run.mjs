@@ -5,18 +5,16 @@
 // node bench/run.mjs --dist DIST --floor FLOOR_DIST --verify-record BIN --out DIR
 import { createServer } from "node:http";
 import { spawnSync } from "node:child_process";
-import { createHash, generateKeyPairSync, sign as cryptoSign } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { loadFramework } from "../tests/e2e/harness.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "../tests/e2e/independent-verify.mjs";
+import { newSigner } from "../tests/e2e/node-signer.mjs";
 
 const require = createRequire(import.meta.url);
 const { chromium } = require("playwright-core");
-const canonicalizeModule = require("canonicalize");
-const canonicalize = typeof canonicalizeModule === "function" ? canonicalizeModule : canonicalizeModule.default;
 
 const opts = {};
 for (let i = 2; i < process.argv.length; i += 2) opts[process.argv[i].replace(/^--/, "")] = process.argv[i + 1];
@@ -389,41 +387,13 @@ let template;
 // ---------------------------------------------------------------------------------------------
 // Many valid records: the page's record re-signed in Node with a key of our own (eddsa-jcs-2022).
 
-const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-function base58btc(data) {
-  const digits = []; // little-endian base-58 digits
-  for (const byte of data) {
-    let carry = byte;
-    for (let j = 0; j < digits.length; j++) {
-      carry += digits[j] << 8;
-      digits[j] = carry % 58;
-      carry = (carry / 58) | 0;
-    }
-    while (carry > 0) {
-      digits.push(carry % 58);
-      carry = (carry / 58) | 0;
-    }
-  }
-  let zeros = 0;
-  while (zeros < data.length && data[zeros] === 0) zeros++;
-  return "1".repeat(zeros) + digits.reverse().map((d) => BASE58[d]).join("");
-}
-const sha256 = (text) => createHash("sha256").update(text, "utf8").digest();
-
-const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-const rawPublic = publicKey.export({ format: "jwk" }).x;
-const multibase = "z" + base58btc(Buffer.concat([Buffer.from([0xed, 0x01]), Buffer.from(rawPublic, "base64url")]));
-const verificationMethod = `did:key:${multibase}#${multibase}`;
+const signer = newSigner();
 
 function resign(n) {
   const { proof, ...document } = structuredClone(template);
   document.id = `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
   document.subject.studentNumber = String(2000000 + n);
-  const proofConfig = { ...proof, verificationMethod };
-  delete proofConfig.proofValue;
-  const hashData = Buffer.concat([sha256(canonicalize(proofConfig)), sha256(canonicalize(document))]);
-  const signature = cryptoSign(null, hashData, privateKey);
-  return { ...document, proof: { ...proofConfig, proofValue: "z" + base58btc(signature) } };
+  return signer.sign(document, proof);
 }
 
 step("making 10,000 signed records");

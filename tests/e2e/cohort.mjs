@@ -8,17 +8,13 @@
 // own. So the app has to accept records it did not make.
 // Usage: node tests/e2e/cohort.mjs DIST
 import assert from "node:assert/strict";
-import { createHash, generateKeyPairSync, sign as cryptoSign } from "node:crypto";
-import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { download, startHarness } from "./harness.mjs";
 import { verifyDataIntegrityProof } from "./independent-verify.mjs";
+import { newSigner } from "./node-signer.mjs";
 
-const require = createRequire(import.meta.url);
-const canonicalizeModule = require("canonicalize");
-const canonicalize = typeof canonicalizeModule === "function" ? canonicalizeModule : canonicalizeModule.default;
 const here = dirname(fileURLToPath(import.meta.url));
 const h = await startHarness("node tests/e2e/cohort.mjs DIST");
 
@@ -30,38 +26,8 @@ const FRAMEWORKS = {
 const SYMBOL = { 1: "□", 2: "+", 3: "++" };
 const MODE = { assessor: "Praktijkbeoordelaar", self: "Zelfbeoordeling" };
 
-// ---------------------------------------------------------------------------------------------
-// Signing in Node
-
-const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-function base58btc(data) {
-  const digits = [];
-  for (const byte of data) {
-    let carry = byte;
-    for (let j = 0; j < digits.length; j++) {
-      carry += digits[j] << 8;
-      digits[j] = carry % 58;
-      carry = (carry / 58) | 0;
-    }
-    while (carry > 0) {
-      digits.push(carry % 58);
-      carry = (carry / 58) | 0;
-    }
-  }
-  let zeros = 0;
-  while (zeros < data.length && data[zeros] === 0) zeros++;
-  return "1".repeat(zeros) + digits.reverse().map((d) => BASE58[d]).join("");
-}
-const sha256 = (text) => createHash("sha256").update(text, "utf8").digest();
-const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-const multibase = "z" + base58btc(Buffer.concat([Buffer.from([0xed, 0x01]), Buffer.from(publicKey.export({ format: "jwk" }).x, "base64url")]));
-
-function sign(document, proofTemplate) {
-  const proofConfig = { ...proofTemplate, verificationMethod: `did:key:${multibase}#${multibase}` };
-  delete proofConfig.proofValue;
-  const hashData = Buffer.concat([sha256(canonicalize(proofConfig)), sha256(canonicalize(document))]);
-  return { ...document, proof: { ...proofConfig, proofValue: "z" + base58btc(cryptoSign(null, hashData, privateKey)) } };
-}
+const signer = newSigner();
+const sign = signer.sign;
 
 // ---------------------------------------------------------------------------------------------
 // The result rule, as the README states it
