@@ -226,6 +226,7 @@ texts! { Texts, NL, EN {
     batch_result: "Resultaat", "Result";
     batch_student: "Student", "Student";
     drop_here: "of sleep een bestand hierheen", "or drop a file here";
+    drop_here_many: "of sleep de bestanden hierheen", "or drop the files here";
     file_unreadable: "Het bestand kon niet worden gelezen.", "The file could not be read.";
     verify_valid: "Geldig", "Valid";
     verify_invalid: "Niet geldig", "Not valid";
@@ -1054,9 +1055,19 @@ impl Lang {
 
     /// "480 records meegenomen; 20 bestanden niet"
     pub fn cohort_counts(self, taken: usize, left_out: usize) -> String {
+        let (record, file) = match (self, taken == 1, left_out == 1) {
+            (Lang::Nl, one_record, one_file) => (
+                if one_record { "record" } else { "records" },
+                if one_file { "bestand" } else { "bestanden" },
+            ),
+            (Lang::En, one_record, one_file) => (
+                if one_record { "record" } else { "records" },
+                if one_file { "file" } else { "files" },
+            ),
+        };
         match self {
-            Lang::Nl => format!("{taken} records meegenomen; {left_out} bestanden niet"),
-            Lang::En => format!("{taken} records taken in; {left_out} files left out"),
+            Lang::Nl => format!("{taken} {record} meegenomen; {left_out} {file} niet"),
+            Lang::En => format!("{taken} {record} taken in; {left_out} {file} left out"),
         }
     }
 
@@ -1300,6 +1311,13 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn cohort_counts_say_one_and_many() {
+        assert_eq!(Lang::Nl.cohort_counts(3, 1), "3 records meegenomen; 1 bestand niet");
+        assert_eq!(Lang::Nl.cohort_counts(1, 0), "1 record meegenomen; 0 bestanden niet");
+        assert_eq!(Lang::En.cohort_counts(1, 2), "1 record taken in; 2 files left out");
     }
 
     #[test]

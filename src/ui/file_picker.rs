@@ -96,7 +96,7 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
                 ref={props.input_ref.clone()}
                 {onchange}
             />
-            <span class="hint">{ t.drop_here }</span>
+            <span class="hint">{ if props.on_files.is_some() { t.drop_here_many } else { t.drop_here } }</span>
         </div>
     }
 }

@@ -300,4 +300,22 @@ await h.check(`the cohort overview: ${COUNT} generated signed records and five b
   return `${COUNT + bad.length} files verified and shown in ${seconds.toFixed(1)} s`;
 });
 
+await h.check("records dropped on the cohort overview are taken in like chosen ones", async (page) => {
+  const template = await signTemplate(page, "Leeruitkomsten opbouwwerk");
+  people.length = 0;
+  const records = [0, 1, 2].map((n) => makeRecord(n, { lu: template, cp: template }));
+  await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
+  const zone = page.locator(".cohort .file-picker");
+  assert.equal(await zone.locator(".hint").textContent(), "of sleep de bestanden hierheen");
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const transfer = new DataTransfer();
+    for (const { name, text } of files) transfer.items.add(new File([text], name, { type: "application/json" }));
+    return transfer;
+  }, [...records.map((r, n) => ({ name: people[n].file, text: JSON.stringify(r) })), { name: "brief.json", text: "Beste docent," }]);
+  await zone.dispatchEvent("dragover", { dataTransfer });
+  await zone.dispatchEvent("drop", { dataTransfer });
+  await page.locator(".cohort-status").filter({ hasText: "3 records meegenomen; 1 bestand niet" }).waitFor();
+  assert.equal(await dataRows(page).count(), 3);
+});
+
 await h.finish();
