@@ -13,7 +13,7 @@ use crate::core::data_integrity::{VerifyError, CRYPTOSUITE, PROOF_PURPOSE, PROOF
 use crate::core::did_key::{DidKeyError, KeyKind};
 use crate::core::framework::{Problem, ProblemKind, MAX_FRAMEWORK_BYTES};
 use crate::core::framework_source::LoadFailure;
-use crate::core::jcs::{self, JcsError};
+use crate::core::jcs::JcsError;
 use crate::core::library::{BackupError, ImportCounts, MAX_BACKUP_BYTES};
 use crate::core::record::{
     AggregateScope, RecordError, RecordProblem, ShapeProblem, MAX_RECORD_ID_CHARS,
@@ -880,7 +880,7 @@ fn dutch_did_key_error(error: &DidKeyError) -> String {
 /// the byte offset says where to look.
 fn dutch_json_error(error: &JcsError) -> String {
     match error {
-        JcsError::Syntax { reason, .. } if *reason == jcs::BYTE_ORDER_MARK => {
+        JcsError::ByteOrderMark => {
             "het bestand begint met een byte-order-markering (BOM); sla het op als UTF-8 zonder BOM"
                 .into()
         }
@@ -1377,6 +1377,7 @@ mod tests {
             JcsError::LoneSurrogate { offset: 3, code_unit: 0xd800 },
             JcsError::TooDeep { limit: 128 },
             JcsError::NonFiniteNumber { literal: "1e999".into() },
+            JcsError::ByteOrderMark,
         ];
         for e in &all {
             match e {
@@ -1384,7 +1385,8 @@ mod tests {
                 | JcsError::DuplicateKey { .. }
                 | JcsError::LoneSurrogate { .. }
                 | JcsError::TooDeep { .. }
-                | JcsError::NonFiniteNumber { .. } => {}
+                | JcsError::NonFiniteNumber { .. }
+                | JcsError::ByteOrderMark => {}
             }
         }
         all

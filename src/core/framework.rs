@@ -575,6 +575,7 @@ fn error_offset(error: &JcsError) -> Option<usize> {
         JcsError::Syntax { offset, .. }
         | JcsError::DuplicateKey { offset, .. }
         | JcsError::LoneSurrogate { offset, .. } => Some(*offset),
+        JcsError::ByteOrderMark => Some(0),
         JcsError::TooDeep { .. } | JcsError::NonFiniteNumber { .. } => None,
     }
 }

@@ -32,6 +32,9 @@ pub enum JcsError {
     TooDeep { limit: usize },
     /// NaN, an infinity, or a literal too large for an IEEE 754 double.
     NonFiniteNumber { literal: String },
+    /// The text starts with a byte order mark, which RFC 8259 forbids in JSON exchanged between
+    /// systems. Its own variant, because the cure is simple and worth telling users: save without.
+    ByteOrderMark,
 }
 
 impl fmt::Display for JcsError {
@@ -54,6 +57,9 @@ impl fmt::Display for JcsError {
                 f,
                 "number {literal} is not a finite IEEE 754 double and cannot be canonicalized"
             ),
+            JcsError::ByteOrderMark => {
+                write!(f, "a byte order mark is not allowed before JSON text")
+            }
         }
     }
 }
@@ -77,10 +83,6 @@ pub fn canonicalize(value: &Value) -> Result<String, JcsError> {
     Ok(out)
 }
 
-/// The reason given for JSON text that starts with a byte order mark, which RFC 8259 forbids in
-/// JSON exchanged between systems; readers word it for users.
-pub const BYTE_ORDER_MARK: &str = "a byte order mark is not allowed before JSON text";
-
 /// Parses JSON text strictly into a `serde_json::Value`.
 ///
 /// Use this instead of `serde_json::from_str` for text whose signature is to be
@@ -89,7 +91,7 @@ pub const BYTE_ORDER_MARK: &str = "a byte order mark is not allowed before JSON 
 pub fn parse_strict(json_text: &str) -> Result<Value, JcsError> {
     let mut parser = Parser { text: json_text, bytes: json_text.as_bytes(), pos: 0 };
     if parser.bytes.starts_with("\u{feff}".as_bytes()) {
-        return Err(parser.syntax(BYTE_ORDER_MARK));
+        return Err(JcsError::ByteOrderMark);
     }
     parser.skip_whitespace();
     let value = parser.parse_value(0)?;
@@ -674,7 +676,6 @@ mod tests {
             "[1] 2",
             "{1:2}",
             "{\"a\" 1}",
-            "\u{feff}{}",
         ] {
             assert!(
                 matches!(parse_strict(bad), Err(JcsError::Syntax { .. })),
@@ -682,6 +683,13 @@ mod tests {
                 parse_strict(bad)
             );
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_its_own_error() {
+        assert_eq!(parse_strict("\u{feff}{}"), Err(JcsError::ByteOrderMark));
+        // Only at the start: inside a string it is a character like any other.
+        assert!(parse_strict("{\"a\":\"\u{feff}\"}").is_ok());
     }
 
     #[test]
