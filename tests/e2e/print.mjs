@@ -103,4 +103,27 @@ await h.check("a draft prints as a draft", async (page) => {
   }
 });
 
+await h.check("a report of the 2010 profile prints its level of practice, its competences by code and their norm verdicts", async (page) => {
+  await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+  await page.getByRole("radio", { name: /^Competentieprofiel opbouwwerker/ }).check();
+  await page.locator(".library-new").click();
+  await page.getByRole("heading", { level: 1, name: "Competentieprofiel opbouwwerker" }).waitFor();
+  await page.getByRole("radio", { name: /^Niveau D/ }).check();
+  const vca = page.locator('li[id^="indicator-VCa."]');
+  for (let n = 0; n < (await vca.count()); n++) await vca.nth(n).getByRole("radio", { name: LEVEL.high, exact: true }).check();
+  const dir = await mkdtemp(join(tmpdir(), "leeruitkomsten-print-"));
+  try {
+    await writeFile(join(dir, "profile.pdf"), await page.pdf({ format: "A4" }));
+    const text = normalise(execFileSync("pdftotext", ["-enc", "UTF-8", join(dir, "profile.pdf"), "-"], { encoding: "utf8" }));
+    // The level as text, not the radio buttons, and the verdicts of the summary.
+    assert.ok(text.includes("Niveau D – Inhoudelijke regie voeren"), "the level is printed");
+    assert.ok(!text.includes("Niveau C – Ontwerpen en uitvoeren"), "the level not chosen is not printed");
+    assert.ok(text.includes("VC a: Analyseert vanuit een brede sociale invalshoek"), "competences by their code");
+    assert.ok(text.includes("Norm D: haalt de norm"), "VC a's verdict");
+    assert.equal(count(text, "Norm D: nog niet te bepalen"), 19);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 await h.finish();
