@@ -2,6 +2,7 @@
 //! competence profile, with its norms for level C and D, is the other. Both are compiled in, so
 //! that an assessment against either opens offline and records of either verify anywhere.
 
+use super::assessment::Assessment;
 use super::framework::DEFAULT_FRAMEWORK_JSON;
 use super::framework_source::{framework_from_bytes, LoadFailure};
 use super::record::HashedFramework;
@@ -52,6 +53,11 @@ pub const BUILT_IN: [BuiltIn; 2] = [
 
 pub fn built_in(id: &str) -> Option<&'static BuiltIn> {
     BUILT_IN.iter().find(|b| b.id == id)
+}
+
+/// The built-in framework an assessment was made in: same id and version.
+pub fn built_in_of(assessment: &Assessment) -> Option<&'static BuiltIn> {
+    built_in(&assessment.framework_id).filter(|b| b.version == assessment.framework_version)
 }
 
 /// Every built-in framework that loads (all do; the tests see to that).

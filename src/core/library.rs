@@ -58,7 +58,7 @@ impl EntrySummary {
     pub fn of(entry: &SavedEntry, framework: &Framework) -> EntrySummary {
         let a = &entry.assessment;
         let current = saved::check_framework(a, framework).is_ok();
-        let built_in = if current { None } else { catalogue::built_in(&a.framework_id) };
+        let built_in = if current { None } else { catalogue::built_in_of(a) };
         let (scored, total) = if current {
             let scored =
                 framework.indicators().filter(|i| a.score(framework, &i.id).is_scored()).count();
@@ -414,10 +414,14 @@ mod tests {
         assert_eq!((s.scored, s.total, s.other_framework), (2, 0, None));
         // An assessment of the other built-in framework opens, by switching to it.
         e.assessment.framework_id = "competentieprofiel-opbouwwerker-2010".into();
+        e.assessment.framework_version = "2010".into();
         let s = EntrySummary::of(&e, &fw);
         assert!(s.openable);
         assert_eq!((s.scored, s.total), (2, 150));
         assert_eq!(s.other_framework, Some("Competentieprofiel opbouwwerker"));
+        // Another version of a built-in framework is not that framework.
+        e.assessment.framework_version = "2009".into();
+        assert!(!EntrySummary::of(&e, &fw).openable);
     }
 
     #[test]

@@ -115,9 +115,11 @@ pub fn is_entry_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
-/// Refuses an assessment of a framework other than `framework`.
+/// Refuses an assessment of a framework other than `framework`: another id, or another version of
+/// it, whose indicators may differ.
 pub fn check_framework(assessment: &Assessment, framework: &Framework) -> Result<(), SavedError> {
-    if assessment.framework_id == framework.id {
+    if assessment.framework_id == framework.id && assessment.framework_version == framework.version
+    {
         Ok(())
     } else {
         Err(SavedError::OtherFramework(assessment.framework_id.clone()))
@@ -258,6 +260,9 @@ mod tests {
         let hostile = good.replace("\"a1b2\"", "\"../x\"");
         assert_eq!(from_json(&hostile), Err(SavedError::Unreadable("id")));
         let mut other = Assessment::new(&fw);
+        let mut newer = Assessment::new(&fw);
+        newer.framework_version = "2027-01".into();
+        assert!(check_framework(&newer, &fw).is_err());
         other.framework_id = "ander-kader".into();
         assert_eq!(
             check_framework(&other, &fw),

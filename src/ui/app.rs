@@ -144,11 +144,11 @@ pub fn App() -> Html {
         let chosen = chosen.clone();
         let file_failure = file_failure.clone();
         Callback::from(move |switch: Switch| {
-            let framework_id = match &switch {
-                Switch::Open(entry) => entry.assessment.framework_id.clone(),
-                Switch::New(framework_id) => framework_id.clone(),
+            let built_in = match &switch {
+                Switch::Open(entry) => catalogue::built_in_of(&entry.assessment),
+                Switch::New(framework_id) => catalogue::built_in(framework_id),
             };
-            let Some(built_in) = catalogue::built_in(&framework_id) else { return };
+            let Some(built_in) = built_in else { return };
             let Ok(hashed) = built_in.load() else { return };
             // Where storage fails the new form says so, and opens a fresh assessment.
             let _ = match &switch {
@@ -226,7 +226,7 @@ fn is_default(built_in: &catalogue::BuiltIn) -> bool {
 fn open_built_in() -> Option<HashedFramework> {
     let text = library::raw(&library::open_id()?).ok()??;
     let entry = saved::from_json(&text).ok()?;
-    let built_in = catalogue::built_in(&entry.assessment.framework_id)?;
+    let built_in = catalogue::built_in_of(&entry.assessment)?;
     if is_default(built_in) {
         None
     } else {
@@ -442,10 +442,10 @@ fn Assessor(props: &AssessorProps) -> Html {
     let on_open = {
         let dispatcher = dispatcher.clone();
         let view = view.clone();
-        let framework_id = hashed.framework().id.clone();
+        let framework = hashed.framework().clone();
         let on_switch = props.on_switch.clone();
         Callback::from(move |entry: SavedEntry| {
-            if entry.assessment.framework_id != framework_id {
+            if saved::check_framework(&entry.assessment, &framework).is_err() {
                 on_switch.emit(Switch::Open(entry));
                 return;
             }
