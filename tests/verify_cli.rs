@@ -108,6 +108,29 @@ fn valid_and_tampered_records() {
 }
 
 #[test]
+fn records_of_both_built_in_frameworks_verify() {
+    use leeruitkomsten::core::assessment::{Action, Assessment};
+    use leeruitkomsten::core::catalogue::BUILT_IN;
+    let dir = folder("both-frameworks");
+    let profile = BUILT_IN[1].load().expect("the 2010 profile loads");
+    let mut assessment = Assessment::new(profile.framework());
+    assessment
+        .apply(profile.framework(), Action::SetNormLevel("D".into()))
+        .expect("the profile has level D");
+    let record = signed(&profile, &assessment);
+    assert_eq!(record["normLevel"], "D");
+    let fw = framework();
+    let files = [
+        write(&dir, "2010.json", to_text(&record)),
+        write(&dir, "2026.json", to_text(&signed(&fw, &full_assessment(&fw)))),
+    ];
+    let output = run(&[&files[0], &files[1]]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let lines = stdout_lines(&output);
+    assert!(lines.iter().all(|l| l.starts_with("VALID ")), "{lines:?}");
+}
+
+#[test]
 fn unreadable_hostile_and_unknown_files_are_invalid() {
     let dir = folder("hostile");
     let fw = framework();

@@ -22,6 +22,7 @@ mod native {
     use std::path::Path;
     use std::process::ExitCode;
 
+    use leeruitkomsten::core::catalogue::BUILT_IN;
     use leeruitkomsten::core::record::{
         verify_record_bytes, HashedFramework, RecordProblem, RecordReport, MAX_RECORD_BYTES,
     };
@@ -43,19 +44,24 @@ mod native {
                 return ExitCode::from(2);
             }
         };
-        let framework = match HashedFramework::default_framework() {
-            Ok(framework) => framework,
-            Err(e) => {
-                let _ = writeln!(io::stderr(), "verify-record: {e}");
-                return ExitCode::from(2);
+        // Every framework that comes with the app: a record of either verifies.
+        let mut frameworks = Vec::with_capacity(BUILT_IN.len());
+        for built_in in &BUILT_IN {
+            match built_in.load() {
+                Ok(framework) => frameworks.push(framework),
+                Err(_) => {
+                    let _ = writeln!(io::stderr(), "verify-record: {} does not load", built_in.id);
+                    return ExitCode::from(2);
+                }
             }
-        };
+        }
+        let frameworks: Vec<&HashedFramework> = frameworks.iter().collect();
 
         let mut all_valid = true;
         let mut out = io::stdout().lock();
         for file in &files {
             let path = Path::new(file);
-            let (valid, line) = check(path, &framework);
+            let (valid, line) = check(path, &frameworks);
             all_valid &= valid;
             // println! would panic on a closed pipe (`verify-record * | head`); stop quietly.
             if writeln!(out, "{line}").is_err() {
@@ -101,10 +107,10 @@ mod native {
         Ok(files)
     }
 
-    fn check(path: &Path, framework: &HashedFramework) -> (bool, String) {
+    fn check(path: &Path, frameworks: &[&HashedFramework]) -> (bool, String) {
         let name = path.display();
         let report = match read_limited(path) {
-            Ok(Contents::Bytes(bytes)) => verify_record_bytes(&bytes, &[framework]),
+            Ok(Contents::Bytes(bytes)) => verify_record_bytes(&bytes, frameworks),
             Ok(Contents::TooLarge(bytes)) => {
                 let problem = RecordProblem::TooLarge { bytes, limit: MAX_RECORD_BYTES };
                 return (false, format!("INVALID {name}: {problem}"));
