@@ -5,22 +5,22 @@
 //! language, which the compiler checks the same way. Framework content is not translated: it shows
 //! in the framework's own language.
 
-use crate::core::aggregate::Tally;
+use crate::core::assessment::aggregate::Tally;
 use crate::core::assessment::MAX_TEXT_CHARS;
 use crate::core::assessment::{ActionError, MetadataField, Mode};
-use crate::core::compare::{Agreement, Refusal, Warning};
-use crate::core::data_integrity::{VerifyError, CRYPTOSUITE, PROOF_PURPOSE, PROOF_TYPE};
-use crate::core::did_key::{DidKeyError, KeyKind};
+use crate::core::crypto::data_integrity::{VerifyError, CRYPTOSUITE, PROOF_PURPOSE, PROOF_TYPE};
+use crate::core::crypto::did_key::{DidKeyError, KeyKind};
+use crate::core::crypto::jcs::JcsError;
+use crate::core::crypto::signing_key::KeyFileError;
+use crate::core::embed::link_config::{Param, Reason, UrlProblem};
+use crate::core::framework::score::Score;
+use crate::core::framework::source::LoadFailure;
 use crate::core::framework::{Problem, ProblemKind, MAX_FRAMEWORK_BYTES};
-use crate::core::framework_source::LoadFailure;
-use crate::core::jcs::JcsError;
 use crate::core::library::{BackupError, ImportCounts, MAX_BACKUP_BYTES};
 use crate::core::record::{
     AggregateScope, RecordError, RecordProblem, ShapeProblem, MAX_RECORD_ID_CHARS,
 };
-use crate::core::score::Score;
-use crate::core::signing_key::KeyFileError;
-use crate::core::url_config::{Param, Reason, UrlProblem};
+use crate::core::review::compare::{Agreement, Refusal, Warning};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -1090,8 +1090,8 @@ impl Lang {
     }
 
     /// Why a file is not in the cohort.
-    pub fn cohort_reason(self, reason: &crate::core::cohort::Reason) -> String {
-        use crate::core::cohort::Reason;
+    pub fn cohort_reason(self, reason: &crate::core::review::cohort::Reason) -> String {
+        use crate::core::review::cohort::Reason;
         match reason {
             Reason::Unreadable => self.cohort_texts().unreadable.to_string(),
             Reason::Invalid(problems) => {
@@ -1668,7 +1668,7 @@ mod tests {
 
     #[test]
     fn every_link_problem_and_load_failure_is_explained_in_both_languages() {
-        use crate::core::url_config::parse;
+        use crate::core::embed::link_config::parse;
         let (_, problems) =
             parse("mode=boss&lang=xx&framework=javascript:x&student=%3Cb%3E&parentOrigin=*");
         let (_, more) = parse("mode=%&lang=%FF&student=1&student=2&parentOrigin=https://a.nl:0");

@@ -1,9 +1,9 @@
 //! Aggregation over the default framework, and its properties under proptest.
 
-use leeruitkomsten::core::aggregate::{summarize, Summary, Tally};
+use leeruitkomsten::core::assessment::aggregate::{summarize, Summary, Tally};
 use leeruitkomsten::core::assessment::{Action, Assessment};
+use leeruitkomsten::core::framework::score::Score;
 use leeruitkomsten::core::framework::Framework;
-use leeruitkomsten::core::score::Score;
 use proptest::prelude::*;
 
 fn framework() -> Framework {

@@ -5,10 +5,11 @@
 use std::fs;
 use std::path::Path;
 
+use leeruitkomsten::core::crypto::signing_key::SigningKey;
+use leeruitkomsten::core::framework::hashed::{FrameworkLoadError, HashedFramework};
 use leeruitkomsten::core::framework::Framework;
 use leeruitkomsten::core::library::backup_from_bytes;
-use leeruitkomsten::core::record::{verify_record_bytes, FrameworkLoadError, HashedFramework};
-use leeruitkomsten::core::signing_key::SigningKey;
+use leeruitkomsten::core::record::verify_record_bytes;
 use leeruitkomsten::i18n::Lang;
 use serde_json::Value;
 

@@ -6,11 +6,12 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField};
-use leeruitkomsten::core::export::sign_assessment;
-use leeruitkomsten::core::record::{verify_record, HashedFramework};
-use leeruitkomsten::core::saved::SavedEntry;
-use leeruitkomsten::core::score::Score;
-use leeruitkomsten::core::signing_key::SigningKey;
+use leeruitkomsten::core::crypto::signing_key::SigningKey;
+use leeruitkomsten::core::framework::hashed::HashedFramework;
+use leeruitkomsten::core::framework::score::Score;
+use leeruitkomsten::core::library::saved::SavedEntry;
+use leeruitkomsten::core::record::export::sign_assessment;
+use leeruitkomsten::core::record::verify_record;
 use leeruitkomsten::i18n::Lang;
 use leeruitkomsten::ui::metadata_form::MetadataForm;
 use leeruitkomsten::ui::sign_section::SignSection;

@@ -5,12 +5,12 @@
 //! complete third-party vector sets live outside the repository in
 //! `../shared/vectors`; tests that need them say so and pass when it is absent.
 
-use leeruitkomsten::core::data_integrity::{
+use leeruitkomsten::core::crypto::data_integrity::{
     decode_proof_value, ed25519_sign, ed25519_verify, encode_proof_value, hash_data,
     proof_configuration, sign, verify, SignError, VerifyError,
 };
-use leeruitkomsten::core::did_key::{self, DidKeyError};
-use leeruitkomsten::core::jcs::{self, JcsError, MAX_DEPTH};
+use leeruitkomsten::core::crypto::did_key::{self, DidKeyError};
+use leeruitkomsten::core::crypto::jcs::{self, JcsError, MAX_DEPTH};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use std::fs;

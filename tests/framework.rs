@@ -6,7 +6,7 @@ use leeruitkomsten::core::framework::{Framework, ProblemKind, DEFAULT_FRAMEWORK_
 
 /// The file as it is in the repository; the app compiles it in without indentation.
 const FILE: &str = include_str!("../frameworks/leeruitkomsten-opbouwwerk-2026.json");
-use leeruitkomsten::core::score::Score;
+use leeruitkomsten::core::framework::score::Score;
 use serde_json::{json, Value};
 
 fn default_framework() -> Framework {

@@ -5,10 +5,10 @@
 
 use std::collections::HashSet;
 
+use leeruitkomsten::core::assessment::norm_check::{check_assessment, NormStatus};
 use leeruitkomsten::core::assessment::{Action, Assessment};
+use leeruitkomsten::core::framework::score::Score;
 use leeruitkomsten::core::framework::{Framework, ProblemKind};
-use leeruitkomsten::core::norms::{check_assessment, NormStatus};
-use leeruitkomsten::core::score::Score;
 use serde_json::{json, Value};
 
 const FILE: &str = include_str!("../frameworks/competentieprofiel-opbouwwerker-2010.json");

@@ -7,21 +7,23 @@ mod support;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use leeruitkomsten::core::aggregate::summarize;
+use leeruitkomsten::core::assessment::aggregate::summarize;
 use leeruitkomsten::core::assessment::{Action, Assessment, Mode, OutcomeEntry};
-use leeruitkomsten::core::data_integrity::{
+use leeruitkomsten::core::crypto::data_integrity::{
     ed25519_sign, encode_proof_value, hash_data, proof_configuration, VerifyError,
 };
-use leeruitkomsten::core::did_key;
-use leeruitkomsten::core::framework::DEFAULT_FRAMEWORK_JSON;
-use leeruitkomsten::core::jcs::{self, JcsError};
-use leeruitkomsten::core::record::{
-    build_record, build_record_typed, framework_sha256, sign_record, verify_record,
-    verify_record_bytes, AggregateScope, AssessmentRecord, FrameworkLoadError, HashedFramework,
-    RecordError, RecordProblem, RecordReport, ShapeProblem, APP_VERSION, MAX_RECORD_BYTES,
-    RECORD_TYPE,
+use leeruitkomsten::core::crypto::did_key;
+use leeruitkomsten::core::crypto::jcs::{self, JcsError};
+use leeruitkomsten::core::framework::hashed::{
+    framework_sha256, FrameworkLoadError, HashedFramework,
 };
-use leeruitkomsten::core::score::Score;
+use leeruitkomsten::core::framework::score::Score;
+use leeruitkomsten::core::framework::DEFAULT_FRAMEWORK_JSON;
+use leeruitkomsten::core::record::{
+    build_record, build_record_typed, sign_record, verify_record, verify_record_bytes,
+    AggregateScope, AssessmentRecord, RecordError, RecordProblem, RecordReport, ShapeProblem,
+    APP_VERSION, MAX_RECORD_BYTES, RECORD_TYPE,
+};
 use serde_json::{json, Value};
 use support::*;
 
@@ -845,8 +847,8 @@ fn object_mut(value: &mut Value) -> &mut serde_json::Map<String, Value> {
 mod random {
     use super::support;
     use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField};
+    use leeruitkomsten::core::framework::score::Score;
     use leeruitkomsten::core::record::{build_record, sign_record, verify_record_value};
-    use leeruitkomsten::core::score::Score;
     use proptest::prelude::*;
 
     /// An assessment with a random level (or none) and a random comment for each indicator.
@@ -922,7 +924,7 @@ fn a_record_of_version_1_is_read_without_a_norm_level() {
 
 #[test]
 fn a_record_of_the_2010_profile_states_its_level_and_verifies_it() {
-    let profile = leeruitkomsten::core::catalogue::BUILT_IN[1].load().unwrap();
+    let profile = leeruitkomsten::core::framework::catalogue::BUILT_IN[1].load().unwrap();
     let fw = profile.framework();
     let mut assessment = Assessment::new(fw);
     assessment.apply(fw, Action::SetNormLevel("D".into())).unwrap();

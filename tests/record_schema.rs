@@ -6,7 +6,7 @@
 mod support;
 
 use leeruitkomsten::core::assessment::Assessment;
-use leeruitkomsten::core::jcs;
+use leeruitkomsten::core::crypto::jcs;
 use leeruitkomsten::core::record::{READABLE_SCHEMA_VERSIONS, SCHEMA_ID};
 use serde_json::{json, Value};
 use support::*;
@@ -53,7 +53,7 @@ fn the_apps_records_validate() {
         assert!(errors.is_empty(), "{name} record: {errors:#?}");
     }
     // A record of the 2010 profile, with its level, and one of version 1, without.
-    let profile = leeruitkomsten::core::catalogue::BUILT_IN[1].load().unwrap();
+    let profile = leeruitkomsten::core::framework::catalogue::BUILT_IN[1].load().unwrap();
     let record = signed(&profile, &Assessment::new(profile.framework()));
     assert_eq!(record["normLevel"], "C");
     assert_eq!(errors(&validator, &record), Vec::<String>::new());

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use leeruitkomsten::core::did_key;
+use leeruitkomsten::core::crypto::did_key;
 use serde_json::json;
 use support::*;
 
@@ -110,7 +110,7 @@ fn valid_and_tampered_records() {
 #[test]
 fn records_of_both_built_in_frameworks_verify() {
     use leeruitkomsten::core::assessment::{Action, Assessment};
-    use leeruitkomsten::core::catalogue::BUILT_IN;
+    use leeruitkomsten::core::framework::catalogue::BUILT_IN;
     let dir = folder("both-frameworks");
     let profile = BUILT_IN[1].load().expect("the 2010 profile loads");
     let mut assessment = Assessment::new(profile.framework());

@@ -2,7 +2,7 @@
 //! must give that text again.
 #![no_main]
 
-use leeruitkomsten::core::jcs;
+use leeruitkomsten::core::crypto::jcs;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,7 +2,7 @@
 //! list of problems, never a panic.
 #![no_main]
 
-use leeruitkomsten::core::record::HashedFramework;
+use leeruitkomsten::core::framework::hashed::HashedFramework;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

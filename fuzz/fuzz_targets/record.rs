@@ -2,7 +2,8 @@
 //! problems must really hold a signature and a record.
 #![no_main]
 
-use leeruitkomsten::core::record::{verify_record_bytes, HashedFramework};
+use leeruitkomsten::core::record::verify_record_bytes;
+use leeruitkomsten::core::framework::hashed::HashedFramework;
 use libfuzzer_sys::fuzz_target;
 
 thread_local! {

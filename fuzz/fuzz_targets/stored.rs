@@ -2,8 +2,8 @@
 #![no_main]
 
 use leeruitkomsten::core::library::backup_from_bytes;
-use leeruitkomsten::core::saved;
-use leeruitkomsten::core::signing_key::SigningKey;
+use leeruitkomsten::core::library::saved;
+use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -22,9 +22,10 @@ mod native {
     use std::path::Path;
     use std::process::ExitCode;
 
-    use leeruitkomsten::core::catalogue::BUILT_IN;
+    use leeruitkomsten::core::framework::catalogue::BUILT_IN;
+    use leeruitkomsten::core::framework::hashed::HashedFramework;
     use leeruitkomsten::core::record::{
-        verify_record_bytes, HashedFramework, RecordProblem, RecordReport, MAX_RECORD_BYTES,
+        verify_record_bytes, RecordProblem, RecordReport, MAX_RECORD_BYTES,
     };
 
     const USAGE: &str = "usage: verify-record FILE...\n\

@@ -1,21 +1,15 @@
 //! The domain logic: no DOM, no browser APIs, so all of it runs and is tested natively.
+//!
+//! Grouped by domain: `framework` (what is assessed, its scale and norms), `assessment` (scoring
+//! one student and aggregating), `record` (the signed export), `crypto` (canonical JSON, keys,
+//! Data Integrity proofs), `library` (assessments kept on the device), `review` (what the
+//! hogeschool does with records: compare, cohort) and `embed` (configuration by link, messages to
+//! the host page).
 
-pub mod aggregate;
 pub mod assessment;
-pub mod catalogue;
-pub mod cohort;
-pub mod compare;
-pub mod data_integrity;
-pub mod did_key;
+pub mod crypto;
 pub mod embed;
-pub mod export;
 pub mod framework;
-pub mod framework_source;
-pub mod jcs;
 pub mod library;
-pub mod norms;
 pub mod record;
-pub mod saved;
-pub mod score;
-pub mod signing_key;
-pub mod url_config;
+pub mod review;

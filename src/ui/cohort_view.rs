@@ -5,16 +5,17 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::file_picker::FilePicker;
-use crate::core::aggregate::Tally;
+use crate::core::assessment::aggregate::Tally;
 use crate::core::assessment::Mode;
-use crate::core::catalogue::with_built_ins;
-use crate::core::cohort::{
+use crate::core::framework::catalogue::with_built_ins;
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::framework::score::Score;
+use crate::core::framework::Framework;
+use crate::core::record::{RecordProblem, MAX_RECORD_BYTES};
+use crate::core::review::cohort::{
     distribution, percent, repeated_students, rows, to_csv, Cohort, CsvLabels, Filter, Member,
     Reason, Separator,
 };
-use crate::core::framework::Framework;
-use crate::core::record::{HashedFramework, RecordProblem, MAX_RECORD_BYTES};
-use crate::core::score::Score;
 use crate::i18n::Lang;
 use crate::web::files::{self, ReadError};
 use crate::web::{clock, download};

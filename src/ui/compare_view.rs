@@ -6,16 +6,15 @@ use yew::prelude::*;
 
 use super::dom_id;
 use super::file_picker::FilePicker;
-use crate::core::catalogue::with_built_ins;
-use crate::core::compare::{compare_records, Agreement, Comparison, Refusal};
+use crate::core::crypto::signing_key::fingerprint;
+use crate::core::framework::catalogue::with_built_ins;
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
+use crate::core::library::saved::SavedEntry;
 use crate::core::library::Listed;
-use crate::core::record::{
-    verify_record_bytes, HashedFramework, RecordProblem, RecordReport, MAX_RECORD_BYTES,
-};
-use crate::core::saved::SavedEntry;
-use crate::core::score::Score;
-use crate::core::signing_key::fingerprint;
+use crate::core::record::{verify_record_bytes, RecordProblem, RecordReport, MAX_RECORD_BYTES};
+use crate::core::review::compare::{compare_records, Agreement, Comparison, Refusal};
 use crate::i18n::Lang;
 use crate::web::files::{self, ReadError};
 use crate::web::library;

@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::aggregate::Tally;
+use crate::core::assessment::aggregate::Tally;
+use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
-use crate::core::score::Score;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]

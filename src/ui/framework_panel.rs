@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::file_picker::FilePicker;
 use super::load_failure::load_failure_text;
-use crate::core::framework_source::{FrameworkSource, LoadFailure};
-use crate::core::record::HashedFramework;
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::framework::source::{FrameworkSource, LoadFailure};
 use crate::i18n::Lang;
 
 /// The framework the app scores against in this session, and where it came from.

@@ -6,8 +6,8 @@ use yew::prelude::*;
 use super::dom_id;
 use super::state::{AppState, Msg};
 use crate::core::assessment::{Action, MAX_TEXT_CHARS};
+use crate::core::framework::score::Score;
 use crate::core::framework::{Framework, Indicator};
-use crate::core::score::Score;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]

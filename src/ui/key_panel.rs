@@ -7,7 +7,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::file_picker::FilePicker;
-use crate::core::signing_key::{SigningKey, MAX_KEY_FILE_BYTES};
+use crate::core::crypto::signing_key::{SigningKey, MAX_KEY_FILE_BYTES};
 use crate::i18n::Lang;
 use crate::web::keystore::{self, Stored};
 use crate::web::{download, files};

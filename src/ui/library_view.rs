@@ -5,13 +5,13 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::file_picker::FilePicker;
-use crate::core::catalogue::BUILT_IN;
+use crate::core::framework::catalogue::BUILT_IN;
 use crate::core::framework::Framework;
+use crate::core::library::saved::SavedEntry;
 use crate::core::library::{
     backup_from_bytes, duplicate, plan_import, BackupError, EntrySummary, ImportCounts,
     ImportDecision, Listed, MAX_BACKUP_BYTES,
 };
-use crate::core::saved::SavedEntry;
 use crate::i18n::{readable_time, Lang};
 use crate::web::files::{self, ReadError};
 use crate::web::storage::StorageError;

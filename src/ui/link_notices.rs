@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::load_failure::load_failure_text;
-use crate::core::framework_source::LoadFailure;
+use crate::core::framework::source::LoadFailure;
 use crate::i18n::Lang;
 use crate::web::link::Link;
 

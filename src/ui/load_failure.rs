@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::core::framework_source::LoadFailure;
+use crate::core::framework::source::LoadFailure;
 use crate::i18n::Lang;
 
 /// A framework file with hundreds of problems is one mistake, usually a wrong file; the first few

@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use super::state::{AppState, Msg};
 use crate::core::assessment::Action;
+use crate::core::framework::norms::NormLevel;
 use crate::core::framework::Framework;
-use crate::core::norms::NormLevel;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::assessment::Assessment;
+use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
-use crate::core::score::Score;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]

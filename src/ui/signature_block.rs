@@ -3,8 +3,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::assessment::Assessment;
-use crate::core::record::{verify_record, HashedFramework};
-use crate::core::signing_key::fingerprint;
+use crate::core::crypto::signing_key::fingerprint;
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::record::verify_record;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]

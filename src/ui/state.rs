@@ -10,10 +10,10 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::notices::StorageNotice;
-use crate::core::aggregate::{summarize, Summary};
+use crate::core::assessment::aggregate::{summarize, Summary};
 use crate::core::assessment::{Action, ActionError, Assessment};
 use crate::core::framework::Framework;
-use crate::core::saved::SavedEntry;
+use crate::core::library::saved::SavedEntry;
 use crate::i18n::Lang;
 use crate::web::{clock, library};
 

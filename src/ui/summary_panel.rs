@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use super::distribution_chart::{percent, DistributionChart};
 use super::dom_id;
-use crate::core::aggregate::Summary;
+use crate::core::assessment::aggregate::Summary;
+use crate::core::assessment::norm_check::{check, NormCheck, NormStatus, OutcomeCheck};
 use crate::core::framework::Framework;
-use crate::core::norms::{check, NormCheck, NormStatus, OutcomeCheck};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]

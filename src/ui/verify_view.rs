@@ -7,13 +7,12 @@ use yew::prelude::*;
 use super::file_picker::FilePicker;
 use super::record_view::RecordView;
 use super::summary_panel::SummaryPanel;
-use crate::core::aggregate::summarize;
+use crate::core::assessment::aggregate::summarize;
 use crate::core::assessment::Mode;
-use crate::core::catalogue::with_built_ins;
-use crate::core::record::{
-    verify_record_bytes, HashedFramework, RecordProblem, RecordReport, MAX_RECORD_BYTES,
-};
-use crate::core::signing_key::fingerprint;
+use crate::core::crypto::signing_key::fingerprint;
+use crate::core::framework::catalogue::with_built_ins;
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::record::{verify_record_bytes, RecordProblem, RecordReport, MAX_RECORD_BYTES};
 use crate::i18n::{readable_time, Lang};
 use crate::web::files::{self, ReadError};
 

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver, Window};
 
-use crate::core::embed;
+use crate::core::embed::host_messages;
 
 struct Host {
     parent: Window,
@@ -57,7 +57,7 @@ pub fn start(parent_origin: Option<&str>) {
             _on_resize: on_resize,
         })
     });
-    post(&embed::ready_message());
+    post(&host_messages::ready_message());
     // Measured at once as well: browsers run no resize observer in a frame they do not render,
     // such as one out of view, and the host needs a first height to show the frame at all.
     report_height(&root);
@@ -66,18 +66,18 @@ pub fn start(parent_origin: Option<&str>) {
 
 /// Sends the content's height if it differs from the last one sent.
 fn report_height(root: &Element) {
-    let height = embed::whole_pixels(root.get_bounding_client_rect().height());
+    let height = host_messages::whole_pixels(root.get_bounding_client_rect().height());
     let changed = HOST.with(|host| {
         host.borrow().as_ref().is_some_and(|host| host.height.replace(height) != height)
     });
     if changed {
-        post(&embed::resize_message(height));
+        post(&host_messages::resize_message(height));
     }
 }
 
 /// Hands a signed record to the embedding page, if there is one.
 pub fn post_record(record_json: &str) {
-    post(&embed::record_message(record_json));
+    post(&host_messages::record_message(record_json));
 }
 
 fn post(message: &str) {

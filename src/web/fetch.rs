@@ -8,8 +8,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, RequestCredentials, RequestInit, Response};
 
+use crate::core::framework::source::{declared_too_large, LoadFailure};
 use crate::core::framework::MAX_FRAMEWORK_BYTES;
-use crate::core::framework_source::{declared_too_large, LoadFailure};
 
 /// How long the whole download may take. A server that neither answers nor fails must not leave
 /// the page on "loading" for ever; after this the app goes on with its built-in framework.

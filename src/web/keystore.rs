@@ -1,7 +1,7 @@
 //! Where the browser keeps the signing key: `localStorage`, as the key file's JSON.
 
 use super::storage;
-use crate::core::signing_key::SigningKey;
+use crate::core::crypto::signing_key::SigningKey;
 
 const KEY: &str = "leeruitkomsten:v1:signing-key";
 

@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use super::download::{self, DownloadRefused};
 use super::storage::{self, StorageError};
 use super::{clock, journal};
+use crate::core::library::saved::{self, SavedEntry, SavedError};
 use crate::core::library::{self, backup_contents, backup_to_json, Listed};
-use crate::core::saved::{self, SavedEntry, SavedError};
 
 /// Writes `entry` and remembers it as the open one. The entry is read back: a write the browser
 /// claims to have made but did not is a failure like any other.

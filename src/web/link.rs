@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::core::url_config::{self, UrlConfig, UrlProblem};
+use crate::core::embed::link_config::{self, UrlConfig, UrlProblem};
 
 /// What the link asks for, and what in it could not be used.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub fn get() -> Rc<Link> {
 
 fn read() -> Link {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let (config, problems) = url_config::parse(&search);
+    let (config, problems) = link_config::parse(&search);
     Link { config, problems }
 }
 

@@ -3,10 +3,11 @@
 #![allow(dead_code)]
 
 use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField, Mode};
+use leeruitkomsten::core::crypto::jcs;
+use leeruitkomsten::core::framework::hashed::HashedFramework;
+use leeruitkomsten::core::framework::score::Score;
 use leeruitkomsten::core::framework::DEFAULT_FRAMEWORK_JSON;
-use leeruitkomsten::core::jcs;
-use leeruitkomsten::core::record::{build_record, sign_record, HashedFramework};
-use leeruitkomsten::core::score::Score;
+use leeruitkomsten::core::record::{build_record, sign_record};
 use serde_json::{Map, Value};
 
 /// A fixed test key; never used for real records.
@@ -114,7 +115,7 @@ pub fn resign(record: &Value) -> Value {
     if let Some(object) = unsigned.as_object_mut() {
         object.remove("proof");
     }
-    leeruitkomsten::core::data_integrity::sign(&unsigned, &SEED, CREATED)
+    leeruitkomsten::core::crypto::data_integrity::sign(&unsigned, &SEED, CREATED)
         .expect("a JSON object signs")
 }
 

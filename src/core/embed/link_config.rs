@@ -7,7 +7,7 @@
 //! with its parameter's name so that the page can say which part of the link to fix. Parameters
 //! the app does not know are ignored, since learning environments add their own.
 
-use super::assessment::{Action, MetadataField, Mode};
+use crate::core::assessment::{Action, MetadataField, Mode};
 
 /// A student number: short, and letters, digits and hyphens only, so that it can go into a file
 /// name and a record as it is.

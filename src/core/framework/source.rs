@@ -3,8 +3,8 @@
 //! (`HashedFramework::from_json`), and whatever goes wrong is one [`LoadFailure`] the page can
 //! explain, after which the app carries on with the framework it had.
 
-use super::framework::{Problem, ProblemKind, MAX_FRAMEWORK_BYTES};
-use super::record::{FrameworkLoadError, HashedFramework};
+use crate::core::framework::hashed::{FrameworkLoadError, HashedFramework};
+use crate::core::framework::{Problem, ProblemKind, MAX_FRAMEWORK_BYTES};
 
 /// Where the framework in use came from.
 #[derive(Clone, Debug, PartialEq, Eq)]

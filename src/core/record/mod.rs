@@ -11,21 +11,23 @@
 //! Every number in a record is a small non-negative integer, and the mean is a decimal string, so
 //! that any language recomputes and compares the aggregates exactly.
 
+pub mod export;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::rc::Rc;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
 
-use super::aggregate::{summarize, Summary, Tally};
-use super::assessment::{Assessment, Metadata, Mode, OutcomeEntry, MAX_TEXT_CHARS};
-use super::data_integrity::{self, SignError, VerifiedProof, VerifyError};
-use super::did_key::DidKeyError;
-use super::framework::{Framework, Problem};
-use super::jcs::{self, JcsError};
-use super::score::Score;
+use crate::core::assessment::aggregate::{summarize, Summary, Tally};
+use crate::core::assessment::{Assessment, Metadata, Mode, OutcomeEntry, MAX_TEXT_CHARS};
+use crate::core::crypto::data_integrity::{self, SignError, VerifiedProof, VerifyError};
+use crate::core::crypto::did_key::DidKeyError;
+use crate::core::crypto::jcs::{self, JcsError};
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::framework::score::Score;
+use crate::core::framework::Framework;
 
 /// The value of `type`, which tells a reader what the JSON document is.
 pub const RECORD_TYPE: &str = "LeeruitkomstenAssessmentRecord";
@@ -169,7 +171,7 @@ pub struct Aggregates {
     pub overall: Aggregate,
 }
 
-/// The tally of a set of indicators and its result under the rule in [`super::aggregate`].
+/// The tally of a set of indicators and its result under the rule in [`crate::core::assessment::aggregate`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Aggregate {
@@ -716,81 +718,6 @@ fn join(path: &str, key: &str) -> String {
     } else {
         format!("{path}.{key}")
     }
-}
-
-// ---------------------------------------------------------------------------
-// Frameworks with their hash
-
-/// A framework together with the SHA-256 that records of it state. The hash is of the file, so a
-/// framework can only be made from its text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HashedFramework {
-    framework: Rc<Framework>,
-    sha256: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FrameworkLoadError {
-    /// The file is not a valid framework; every problem found.
-    Invalid(Vec<Problem>),
-    /// The file has no canonical form (e.g. a member name twice), so it has no hash.
-    Canonicalization(JcsError),
-}
-
-impl fmt::Display for FrameworkLoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            // The interface words framework problems itself (i18n); this is for the command line.
-            FrameworkLoadError::Invalid(problems) => match problems.first() {
-                Some(first) => write!(
-                    f,
-                    "the framework is not valid: {} problem(s), the first at {:?}: {:?}",
-                    problems.len(),
-                    first.path,
-                    first.kind
-                ),
-                None => write!(f, "the framework is not valid"),
-            },
-            FrameworkLoadError::Canonicalization(e) => {
-                write!(f, "the framework file cannot be hashed: {e}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for FrameworkLoadError {}
-
-impl HashedFramework {
-    pub fn from_json(text: &str) -> Result<HashedFramework, FrameworkLoadError> {
-        let framework = Framework::from_json(text).map_err(FrameworkLoadError::Invalid)?;
-        let sha256 = framework_sha256(text).map_err(FrameworkLoadError::Canonicalization)?;
-        Ok(HashedFramework { framework: Rc::new(framework), sha256 })
-    }
-
-    /// The compiled-in default framework.
-    pub fn default_framework() -> Result<HashedFramework, FrameworkLoadError> {
-        HashedFramework::from_json(super::framework::DEFAULT_FRAMEWORK_JSON)
-    }
-
-    pub fn framework(&self) -> &Rc<Framework> {
-        &self.framework
-    }
-
-    /// Lowercase hex, as records state it.
-    pub fn sha256(&self) -> &str {
-        &self.sha256
-    }
-}
-
-/// Lowercase hex SHA-256 of the JCS form of a framework file: whitespace and member order in the
-/// file do not change it, any change to its content does.
-pub fn framework_sha256(framework_json_text: &str) -> Result<String, JcsError> {
-    let canonical = jcs::canonicalize_str(framework_json_text)?;
-    Ok(hex(&Sha256::digest(canonical.as_bytes())))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 //! A cohort: many signed records, as a hogeschool receives them from its assessors, verified and
 //! brought together in one table, a distribution per indicator and a CSV file for a gradebook.
 //!
-//! Every record is verified first ([`super::record::verify_record_bytes`]); only valid ones count.
+//! Every record is verified first ([`crate::core::record::verify_record_bytes`]); only valid ones count.
 //! What is left out is kept with its reasons, so that nobody wonders where a student went. A file
 //! whose record id was already taken in is left out as a copy: two files of one record would count
 //! the same assessment twice. Two different records of one student (a self-assessment and an
@@ -9,11 +9,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::aggregate::Tally;
-use super::assessment::Mode;
-use super::framework::Framework;
-use super::record::{verify_record_bytes, AssessmentRecord, HashedFramework, RecordProblem};
-use super::score::Score;
+use crate::core::assessment::aggregate::Tally;
+use crate::core::assessment::Mode;
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::framework::score::Score;
+use crate::core::framework::Framework;
+use crate::core::record::{verify_record_bytes, AssessmentRecord, RecordProblem};
 
 /// One valid record, reduced to what the overview shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,7 +126,7 @@ impl Cohort {
 
 fn member(file_name: &str, record: &AssessmentRecord, framework: &HashedFramework) -> Member {
     let fw = framework.framework();
-    let result = |aggregate: Option<&super::record::Aggregate>| {
+    let result = |aggregate: Option<&crate::core::record::Aggregate>| {
         aggregate.and_then(|a| a.result.as_ref()).and_then(|r| r.score()).unwrap_or_default()
     };
     // A valid record lists every indicator once, in framework order (the verifier checks that).
@@ -337,7 +338,7 @@ pub fn repeated_students(rows: &[&Member]) -> usize {
 mod tests {
     use super::*;
     use crate::core::assessment::{Action, Assessment, MetadataField};
-    use crate::core::catalogue::BUILT_IN;
+    use crate::core::framework::catalogue::BUILT_IN;
     use crate::core::record::{build_record, sign_record};
 
     const CREATED: &str = "2026-11-20T10:00:00Z";

@@ -2,10 +2,10 @@
 //! competence profile, with its norms for level C and D, is the other. Both are compiled in, so
 //! that an assessment against either opens offline and records of either verify anywhere.
 
-use super::assessment::Assessment;
-use super::framework::DEFAULT_FRAMEWORK_JSON;
-use super::framework_source::{framework_from_bytes, LoadFailure};
-use super::record::HashedFramework;
+use crate::core::assessment::Assessment;
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::framework::source::{framework_from_bytes, LoadFailure};
+use crate::core::framework::DEFAULT_FRAMEWORK_JSON;
 
 /// The Competentieprofiel opbouwwerker (2010), without the indentation of its file (build.rs).
 pub const PROFILE_2010_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/profile-2010.json"));
@@ -93,8 +93,8 @@ mod tests {
     #[test]
     fn the_built_ins_are_the_files_in_frameworks() {
         for (built_in, file) in BUILT_IN.iter().zip([
-            include_str!("../../frameworks/leeruitkomsten-opbouwwerk-2026.json"),
-            include_str!("../../frameworks/competentieprofiel-opbouwwerker-2010.json"),
+            include_str!("../../../frameworks/leeruitkomsten-opbouwwerk-2026.json"),
+            include_str!("../../../frameworks/competentieprofiel-opbouwwerker-2010.json"),
         ]) {
             let compiled: serde_json::Value = serde_json::from_str(built_in.json()).unwrap();
             let source: serde_json::Value = serde_json::from_str(file).unwrap();

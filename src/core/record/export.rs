@@ -1,8 +1,9 @@
 //! Signing an assessment: from the form's state to the final record the assessor downloads.
 
-use super::assessment::{Assessment, Signed};
-use super::record::{build_record, sign_record, HashedFramework, RecordError};
-use super::signing_key::SigningKey;
+use crate::core::assessment::{Assessment, Signed};
+use crate::core::crypto::signing_key::SigningKey;
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::record::{build_record, sign_record, RecordError};
 
 /// The signed record of `assessment`, ready to be kept with it (`Action::Seal`) and downloaded.
 /// `created` is the browser's clock as RFC 3339 UTC and `record_id` a fresh `urn:uuid:…`: both come
@@ -27,8 +28,8 @@ pub fn sign_assessment(
 mod tests {
     use super::*;
     use crate::core::assessment::{Action, MetadataField};
+    use crate::core::framework::score::Score;
     use crate::core::record::verify_record;
-    use crate::core::score::Score;
 
     #[test]
     fn a_signed_assessment_verifies_and_names_its_signer() {

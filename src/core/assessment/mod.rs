@@ -3,14 +3,17 @@
 //! The interface never edits an assessment directly: it sends an [`Action`], and [`Assessment::apply`]
 //! is the single place that decides what the action means. That keeps every rule testable natively.
 
+pub mod aggregate;
+pub mod norm_check;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::framework::{Framework, Indicator};
-use super::score::Score;
+use crate::core::framework::score::Score;
+use crate::core::framework::{Framework, Indicator};
 
 /// Longest accepted text in any one field, in characters. Generous for a paragraph of evidence,
 /// small enough that a pasted document cannot fill the browser's storage.
@@ -409,7 +412,7 @@ mod tests {
             a.apply(&fw, Action::SetNormLevel("C".into())),
             Err(ActionError::UnknownNormLevel("C".into()))
         );
-        let profile = crate::core::catalogue::BUILT_IN[1].load().unwrap();
+        let profile = crate::core::framework::catalogue::BUILT_IN[1].load().unwrap();
         let profile = profile.framework();
         let mut a = Assessment::new(profile);
         assert_eq!(a.norm_level.as_deref(), Some("C"));

@@ -6,10 +6,11 @@
 
 use std::rc::Rc;
 
-use super::assessment::{Assessment, Mode};
-use super::framework::Framework;
-use super::record::{AssessmentRecord, HashedFramework};
-use super::score::Score;
+use crate::core::assessment::{Assessment, Mode};
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::framework::score::Score;
+use crate::core::framework::Framework;
+use crate::core::record::AssessmentRecord;
 
 /// One indicator as both assessments have it.
 #[derive(Clone, Debug, PartialEq, Eq)]

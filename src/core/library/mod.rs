@@ -4,15 +4,17 @@
 //! Storage itself is the browser's; this module only decides. Every rule about which copy wins
 //! lives here, so it is tested natively.
 
+pub mod saved;
+
 use std::fmt;
 
 use serde_json::Value;
 
-use super::assessment::{Assessment, Mode};
-use super::catalogue;
-use super::framework::Framework;
-use super::jcs;
-use super::saved::{self, SavedEntry, SavedError};
+use crate::core::assessment::{Assessment, Mode};
+use crate::core::crypto::jcs;
+use crate::core::framework::catalogue;
+use crate::core::framework::Framework;
+use crate::core::library::saved::{SavedEntry, SavedError};
 
 /// Each assessment is kept under this prefix followed by its id.
 pub const ENTRY_PREFIX: &str = "leeruitkomsten:v2:assessment:";
@@ -333,7 +335,7 @@ impl ImportCounts {
 mod tests {
     use super::*;
     use crate::core::assessment::{Action, MetadataField, Signed};
-    use crate::core::score::Score;
+    use crate::core::framework::score::Score;
 
     fn framework() -> Framework {
         Framework::default_framework().unwrap()

@@ -8,8 +8,8 @@
 //! Verification recomputes hashData from the proof minus `proofValue` and the
 //! document minus `proof`.
 
-use crate::core::did_key::{self, DidKeyError, KEY_LENGTH};
-use crate::core::jcs::{self, JcsError};
+use crate::core::crypto::did_key::{self, DidKeyError, KEY_LENGTH};
+use crate::core::crypto::jcs::{self, JcsError};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};

@@ -14,9 +14,9 @@
 
 use serde::Serialize;
 
-use super::assessment::Assessment;
-use super::framework::Framework;
-use super::score::Score;
+use crate::core::assessment::Assessment;
+use crate::core::framework::score::Score;
+use crate::core::framework::Framework;
 
 /// Counts of the scores of a set of indicators.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

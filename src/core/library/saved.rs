@@ -10,10 +10,10 @@ use std::rc::Rc;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::assessment::{Assessment, Metadata, MetadataField, Mode, OutcomeEntry, Signed};
-use super::framework::Framework;
-use super::jcs;
-use super::score::Score;
+use crate::core::assessment::{Assessment, Metadata, MetadataField, Mode, OutcomeEntry, Signed};
+use crate::core::crypto::jcs;
+use crate::core::framework::score::Score;
+use crate::core::framework::Framework;
 
 /// The version of one stored entry. Version 1 kept a single assessment under one key; version 2
 /// keeps each assessment under a key of its own, with an id and the time it last changed.
@@ -204,7 +204,7 @@ fn outcomes(value: Option<&Value>) -> Result<BTreeMap<String, Rc<OutcomeEntry>>,
 mod tests {
     use super::*;
     use crate::core::assessment::{Action, MetadataField};
-    use crate::core::score::Score;
+    use crate::core::framework::score::Score;
 
     fn entry(assessment: Assessment) -> SavedEntry {
         SavedEntry { id: "a1b2".into(), updated: "2026-11-23T10:00:00.000Z".into(), assessment }
@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn the_norm_level_is_kept_and_may_be_absent() {
-        let profile = crate::core::catalogue::BUILT_IN[1].load().unwrap();
+        let profile = crate::core::framework::catalogue::BUILT_IN[1].load().unwrap();
         let profile = profile.framework();
         let mut a = Assessment::new(profile);
         a.apply(profile, Action::SetNormLevel("D".into())).unwrap();
@@ -274,7 +274,7 @@ mod tests {
     #[test]
     fn migrates_what_version_1_saved() {
         let fw = Framework::default_framework().unwrap();
-        let v1 = include_str!("../../tests/fixtures/saved-v1.json");
+        let v1 = include_str!("../../../tests/fixtures/saved-v1.json");
         let migrated = migrate_v1(v1, "0f3c", "2026-11-23T09:00:00.000Z").unwrap();
         assert_eq!(migrated.id, "0f3c");
         let a = &migrated.assessment;

@@ -8,8 +8,8 @@ use std::fmt;
 
 use serde_json::{json, Value};
 
-use super::did_key::{self, DidKeyError, KEY_LENGTH};
-use super::jcs;
+use crate::core::crypto::did_key::{self, DidKeyError, KEY_LENGTH};
+use crate::core::crypto::jcs;
 
 pub const KEY_FILE_TYPE: &str = "LeeruitkomstenSigningKey";
 pub const KEY_FILE_VERSION: &str = "1";

@@ -6,7 +6,13 @@
 //!
 //! A framework may also carry `norms`: the level expected per learning outcome at each level of
 //! professional practice, such as the C and D tables of the Competentieprofiel opbouwwerker (2010),
-//! Bijlage 3. They are read and checked here; [`super::norms`] compares results with them.
+//! Bijlage 3. They are read and checked here; [`crate::core::assessment::norm_check`] compares results with them.
+
+pub mod catalogue;
+pub mod hashed;
+pub mod norms;
+pub mod score;
+pub mod source;
 
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
@@ -14,9 +20,9 @@ use std::rc::Rc;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::jcs::{self, JcsError};
-use super::norms::{NormDimension, NormLevel, NormRow, Norms};
-use super::score::Score;
+use crate::core::crypto::jcs::{self, JcsError};
+use crate::core::framework::norms::{NormDimension, NormLevel, NormRow, Norms};
+use crate::core::framework::score::Score;
 
 /// The one framework format this version reads.
 pub const FORMAT: &str = "leeruitkomsten-framework/1";

@@ -1,0 +1,4 @@
+//! What the hogeschool does with the records it receives: compare two, or overview a cohort.
+
+pub mod cohort;
+pub mod compare;
