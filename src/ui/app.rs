@@ -145,7 +145,7 @@ pub fn App() -> Html {
         let file_failure = file_failure.clone();
         Callback::from(move |switch: Switch| {
             let built_in = match &switch {
-                Switch::Open(entry) => catalogue::built_in_of(&entry.assessment),
+                Switch::Open(entry) => entry.assessment.built_in_framework(),
                 Switch::New(framework_id) => catalogue::built_in(framework_id),
             };
             let Some(built_in) = built_in else { return };
@@ -226,7 +226,7 @@ fn is_default(built_in: &catalogue::BuiltIn) -> bool {
 fn open_built_in() -> Option<HashedFramework> {
     let text = library::raw(&library::open_id()?).ok()??;
     let entry = saved::from_json(&text).ok()?;
-    let built_in = catalogue::built_in_of(&entry.assessment)?;
+    let built_in = entry.assessment.built_in_framework()?;
     if is_default(built_in) {
         None
     } else {

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::framework::catalogue::{self, BuiltIn};
 use crate::core::framework::score::Score;
 use crate::core::framework::{Framework, Indicator};
 
@@ -248,6 +249,11 @@ impl fmt::Display for ActionError {
 }
 
 impl Assessment {
+    /// The built-in framework this assessment was made in (same id and version), if it was.
+    pub fn built_in_framework(&self) -> Option<&'static BuiltIn> {
+        catalogue::built_in_version(&self.framework_id, &self.framework_version)
+    }
+
     /// An empty assessment of `framework`. Where the framework has norms, it starts at their
     /// first level: for the 2010 profile that is C, the level a starting hbo-opbouwwerker works
     /// at (D asks for further training); the assessor can change it.

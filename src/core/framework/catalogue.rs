@@ -2,7 +2,6 @@
 //! competence profile, with its norms for level C and D, is the other. Both are compiled in, so
 //! that an assessment against either opens offline and records of either verify anywhere.
 
-use crate::core::assessment::Assessment;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::source::{framework_from_bytes, LoadFailure};
 use crate::core::framework::DEFAULT_FRAMEWORK_JSON;
@@ -55,9 +54,9 @@ pub fn built_in(id: &str) -> Option<&'static BuiltIn> {
     BUILT_IN.iter().find(|b| b.id == id)
 }
 
-/// The built-in framework an assessment was made in: same id and version.
-pub fn built_in_of(assessment: &Assessment) -> Option<&'static BuiltIn> {
-    built_in(&assessment.framework_id).filter(|b| b.version == assessment.framework_version)
+/// The built-in framework of this id and version.
+pub fn built_in_version(id: &str, version: &str) -> Option<&'static BuiltIn> {
+    built_in(id).filter(|b| b.version == version)
 }
 
 /// Every built-in framework that loads (all do; the tests see to that).

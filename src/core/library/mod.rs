@@ -12,7 +12,6 @@ use serde_json::Value;
 
 use crate::core::assessment::{Assessment, Mode};
 use crate::core::crypto::jcs;
-use crate::core::framework::catalogue;
 use crate::core::framework::Framework;
 use crate::core::library::saved::{SavedEntry, SavedError};
 
@@ -60,7 +59,7 @@ impl EntrySummary {
     pub fn of(entry: &SavedEntry, framework: &Framework) -> EntrySummary {
         let a = &entry.assessment;
         let current = saved::check_framework(a, framework).is_ok();
-        let built_in = if current { None } else { catalogue::built_in_of(a) };
+        let built_in = if current { None } else { a.built_in_framework() };
         let (scored, total) = if current {
             let scored =
                 framework.indicators().filter(|i| a.score(framework, &i.id).is_scored()).count();
