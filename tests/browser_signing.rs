@@ -5,19 +5,22 @@
 use std::rc::Rc;
 use std::time::Duration;
 
+use leeruitkomsten::core::app::{KeyStatus, Model, Startup};
 use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField};
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::framework::score::Score;
 use leeruitkomsten::core::library::saved::SavedEntry;
+use leeruitkomsten::core::library::Listed;
 use leeruitkomsten::core::record::export::sign_assessment;
 use leeruitkomsten::core::record::verify_record;
 use leeruitkomsten::i18n::Lang;
 use leeruitkomsten::ui::metadata_form::MetadataForm;
 use leeruitkomsten::ui::sign_section::SignSection;
-use leeruitkomsten::ui::state::AppState;
 use leeruitkomsten::ui::verify_view::VerifyView;
-use leeruitkomsten::web::keystore::{self, Stored};
+use leeruitkomsten::web::clock;
+use leeruitkomsten::web::keystore;
+use leeruitkomsten::web::runner::dispatcher;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -34,36 +37,51 @@ struct HarnessProps {
 /// The sign section and the verify view over one assessment, as the app will hold them.
 #[function_component]
 fn Harness(props: &HarnessProps) -> Html {
-    let state = use_reducer({
-        let framework = props.framework.framework().clone();
+    let model = use_mut_ref({
+        let framework = props.framework.clone();
         let entry = SavedEntry {
             id: "browser-signing-harness".into(),
             updated: "2026-11-23T10:00:00Z".into(),
             assessment: props.assessment.clone(),
         };
-        move || AppState::new(framework, entry, Lang::Nl, None)
+        move || {
+            let startup = Startup {
+                lang: Lang::Nl,
+                listing: Ok(vec![Listed::Entry(entry.clone())]),
+                open_id: Some(entry.id),
+                migration_failed: false,
+                key: keystore::load(),
+                presets: Vec::new(),
+            };
+            Model::start(framework, startup, &clock::now())
+        }
     });
-    let key_state = use_state(keystore::load);
-    let on_key = {
-        let key_state = key_state.clone();
-        Callback::from(move |next: Stored| key_state.set(next))
-    };
-    let signed = state.assessment.signed.clone().map(|s| s.record).unwrap_or_default();
+    let redraw = use_force_update();
+    let dispatch = (*use_memo((), {
+        let model = model.clone();
+        move |_| {
+            dispatcher(model, Callback::from(move |()| redraw.force_update()), Callback::noop())
+        }
+    }))
+    .clone();
+    let state = model.borrow();
+    let signed =
+        state.open.assessment.signed.clone().map(|s| s.record.to_string()).unwrap_or_default();
     html! {
         <>
             <MetadataForm
                 lang={Lang::Nl}
-                locked={state.assessment.is_final()}
-                metadata={state.assessment.metadata.clone()}
-                dispatcher={state.dispatcher()}
+                locked={state.open.assessment.is_final()}
+                metadata={state.open.assessment.metadata.clone()}
+                dispatch={dispatch.clone()}
             />
             <SignSection
                 lang={Lang::Nl}
                 framework={props.framework.clone()}
-                assessment={state.assessment.clone()}
-                key_state={(*key_state).clone()}
-                {on_key}
-                dispatcher={state.dispatcher()}
+                assessment={state.open.assessment.clone()}
+                signing={state.signing.clone()}
+                key_state={state.key.clone()}
+                {dispatch}
             />
             <pre id="harness-record">{ signed }</pre>
             <VerifyView lang={Lang::Nl} framework={props.framework.clone()} />
@@ -190,7 +208,7 @@ async fn signing_lists_open_indicators_makes_a_key_and_seals_a_record_that_verif
     let report = verify_record(&record, &[&hashed()]);
     assert!(report.is_valid(), "{:?}", report.problems);
     // The key was made, kept, and is the one that signed.
-    let Stored::Key(key) = keystore::load() else { panic!("no key was kept") };
+    let KeyStatus::Key(key) = keystore::load() else { panic!("no key was kept") };
     assert_eq!(report.proof.as_ref().unwrap().did, key.did());
     assert!(app.text(".signed-at").contains(&key.fingerprint()));
     assert!(app.find(".download-record").is_some());
@@ -219,18 +237,18 @@ async fn a_key_backup_replaces_the_key_only_after_a_warning() {
     assert!(app.text(".key-panel .confirm").contains("Importeren vervangt die"));
     // Cancel keeps the first key.
     app.click(".key-panel .confirm .actions button:last-child").await;
-    assert_eq!(keystore::load(), Stored::Key(first.clone()));
+    assert_eq!(keystore::load(), KeyStatus::Key(first.clone()));
 
     app.choose_file("#key-import", "sleutel.json", &second.to_file_json()).await;
     app.click(".key-panel .confirm .danger").await;
-    assert_eq!(keystore::load(), Stored::Key(second.clone()));
+    assert_eq!(keystore::load(), KeyStatus::Key(second.clone()));
     assert_eq!(app.text(".key-fingerprint"), second.fingerprint());
 
     // An altered backup is refused with its reason, and nothing changes.
     let altered = second.to_file_json().replace(second.did(), first.did());
     app.choose_file("#key-import", "sleutel.json", &altered).await;
     assert!(app.text(".key-import-status").contains("het bestand is veranderd"));
-    assert_eq!(keystore::load(), Stored::Key(second));
+    assert_eq!(keystore::load(), KeyStatus::Key(second));
     app.unmount().await;
     forget_key();
 }
@@ -322,7 +340,7 @@ async fn the_key_that_just_signed_can_be_backed_up_from_the_signed_view() {
     let app = Mounted::new(partly_scored()).await;
     app.click(".sign-start").await;
     app.click(".sign-confirm-button").await;
-    let Stored::Key(key) = keystore::load() else { panic!("no key was kept") };
+    let KeyStatus::Key(key) = keystore::load() else { panic!("no key was kept") };
 
     let panel = ".signed .key-panel";
     assert_eq!(app.text(&format!("{panel} .key-did")), key.did());

@@ -6,6 +6,7 @@
 //! hogeschool does with records: compare, cohort) and `embed` (configuration by link, messages to
 //! the host page).
 
+pub mod app;
 pub mod assessment;
 pub mod crypto;
 pub mod embed;

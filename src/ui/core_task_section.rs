@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::dom_id;
 use super::outcome_card::OutcomeCard;
-use super::state::AppState;
+use crate::core::app::Msg;
 use crate::core::assessment::OutcomeEntry;
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
@@ -20,7 +20,7 @@ pub struct CoreTaskSectionProps {
     /// Position of the core task in the framework.
     pub index: usize,
     pub outcomes: BTreeMap<String, Rc<OutcomeEntry>>,
-    pub dispatcher: UseReducerDispatcher<AppState>,
+    pub dispatch: Callback<Msg>,
 }
 
 #[function_component]
@@ -55,7 +55,7 @@ pub fn CoreTaskSection(props: &CoreTaskSectionProps) -> Html {
                     outcome={outcome.clone()}
                     number={first_number + i}
                     entry={props.outcomes.get(&outcome.id).cloned()}
-                    dispatcher={props.dispatcher.clone()}
+                    dispatch={props.dispatch.clone()}
                 />
             }) }
         </section>

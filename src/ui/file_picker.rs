@@ -1,6 +1,7 @@
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::core::app::FileRef;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -11,7 +12,12 @@ pub struct FilePickerProps {
     pub label: AttrValue,
     #[prop_or(AttrValue::Static(".json,application/json"))]
     pub accept: AttrValue,
+    #[prop_or_default]
     pub on_file: Callback<File>,
+    /// Set to hand the chosen file to the app's model: the browser glue keeps the file and the
+    /// message carries a handle to it. Then `on_file` is not called.
+    #[prop_or_default]
+    pub on_chosen: Option<Callback<Vec<FileRef>>>,
     /// Set to take several files at once: then all chosen or dropped files go here, and
     /// `on_file` is not called.
     #[prop_or_default]
@@ -32,14 +38,21 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
     let deliver = {
         let on_file = props.on_file.clone();
         let on_files = props.on_files.clone();
-        move |list: Option<web_sys::FileList>| match &on_files {
-            Some(on_files) => {
+        let on_chosen = props.on_chosen.clone();
+        move |list: Option<web_sys::FileList>| match (&on_chosen, &on_files) {
+            (Some(on_chosen), _) => {
+                let first: Vec<File> = crate::web::files::first_of(list).into_iter().collect();
+                if !first.is_empty() {
+                    on_chosen.emit(crate::web::files::register(first));
+                }
+            }
+            (None, Some(on_files)) => {
                 let all = crate::web::files::all_of(list);
                 if !all.is_empty() {
                     on_files.emit(all);
                 }
             }
-            None => {
+            (None, None) => {
                 if let Some(file) = crate::web::files::first_of(list) {
                     on_file.emit(file);
                 }

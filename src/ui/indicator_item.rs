@@ -4,7 +4,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::dom_id;
-use super::state::{AppState, Msg};
+use crate::core::app::Msg;
 use crate::core::assessment::{Action, MAX_TEXT_CHARS};
 use crate::core::framework::score::Score;
 use crate::core::framework::{Framework, Indicator};
@@ -20,7 +20,7 @@ pub struct IndicatorItemProps {
     pub indicator: Indicator,
     pub score: Score,
     pub comment: AttrValue,
-    pub dispatcher: UseReducerDispatcher<AppState>,
+    pub dispatch: Callback<Msg>,
 }
 
 /// One gedragsindicator: its text, the three levels as one radio group, a way to clear the score
@@ -34,11 +34,9 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
     let content_lang = props.framework.language.clone();
 
     let set_score = |score: Score| {
-        let dispatcher = props.dispatcher.clone();
+        let dispatch = props.dispatch.clone();
         let indicator = props.indicator.id.clone();
-        move || {
-            dispatcher.dispatch(Msg::Edit(Action::SetScore { indicator: indicator.clone(), score }))
-        }
+        move || dispatch.emit(Msg::Edit(Action::SetScore { indicator: indicator.clone(), score }))
     };
     let option = |level: Score| {
         let label = props.framework.scale_level(level).map(|l| l.label.clone()).unwrap_or_default();
@@ -65,11 +63,11 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
         Callback::from(move |_: MouseEvent| clear())
     };
     let on_comment = {
-        let dispatcher = props.dispatcher.clone();
+        let dispatch = props.dispatch.clone();
         let indicator = props.indicator.id.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                dispatcher.dispatch(Msg::Edit(Action::SetComment {
+                dispatch.emit(Msg::Edit(Action::SetComment {
                     indicator: indicator.clone(),
                     text: area.value(),
                 }));

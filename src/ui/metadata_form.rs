@@ -1,7 +1,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::{AppState, Msg};
+use crate::core::app::Msg;
 use crate::core::assessment::{Action, Metadata, MetadataField, Mode};
 use crate::i18n::Lang;
 
@@ -12,7 +12,7 @@ pub struct MetadataFormProps {
     #[prop_or_default]
     pub locked: bool,
     pub metadata: Metadata,
-    pub dispatcher: UseReducerDispatcher<AppState>,
+    pub dispatch: Callback<Msg>,
 }
 
 /// Browser autofill hints: the details of whoever uses the browser may be filled in (the
@@ -35,10 +35,10 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
     let mode = props.metadata.mode;
     let field = |field: MetadataField| {
         let id = format!("meta-{}", field.key());
-        let dispatcher = props.dispatcher.clone();
+        let dispatch = props.dispatch.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                dispatcher.dispatch(Msg::Edit(Action::SetMetadata(field, input.value())));
+                dispatch.emit(Msg::Edit(Action::SetMetadata(field, input.value())));
             }
         });
         let kind = if field == MetadataField::Date { "date" } else { "text" };
@@ -63,9 +63,9 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
     };
     let mode_option = |mode: Mode| {
         let id = format!("mode-{}", mode.key());
-        let dispatcher = props.dispatcher.clone();
+        let dispatch = props.dispatch.clone();
         let onchange =
-            Callback::from(move |_: Event| dispatcher.dispatch(Msg::Edit(Action::SetMode(mode))));
+            Callback::from(move |_: Event| dispatch.emit(Msg::Edit(Action::SetMode(mode))));
         html! {
             <div class="mode-option">
                 <input

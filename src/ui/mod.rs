@@ -2,11 +2,13 @@
 //! One component per file; the reducer in `state` is the only place state changes.
 
 pub mod app;
+pub mod assess_view;
 pub mod cohort_view;
 pub mod compare_view;
 pub mod core_task_section;
 pub mod distribution_chart;
 pub mod file_picker;
+pub mod focus;
 pub mod framework_panel;
 pub mod indicator_item;
 pub mod key_panel;
@@ -22,7 +24,6 @@ pub mod record_view;
 pub mod scale_legend;
 pub mod sign_section;
 pub mod signature_block;
-pub mod state;
 pub mod summary_panel;
 pub mod verify_view;
 

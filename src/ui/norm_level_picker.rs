@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::state::{AppState, Msg};
+use crate::core::app::Msg;
 use crate::core::assessment::Action;
 use crate::core::framework::norms::NormLevel;
 use crate::core::framework::Framework;
@@ -15,7 +15,7 @@ pub struct NormLevelPickerProps {
     pub framework: Rc<Framework>,
     /// The level chosen, if any.
     pub level: Option<String>,
-    pub dispatcher: UseReducerDispatcher<AppState>,
+    pub dispatch: Callback<Msg>,
 }
 
 /// For a framework with norms: which level of practice the results are held against. Nothing for
@@ -30,10 +30,10 @@ pub fn NormLevelPicker(props: &NormLevelPickerProps) -> Html {
     let option = |level: &NormLevel| {
         let id = format!("norm-level-{}", level.id);
         let onchange = {
-            let dispatcher = props.dispatcher.clone();
+            let dispatch = props.dispatch.clone();
             let level = level.id.clone();
             Callback::from(move |_: Event| {
-                dispatcher.dispatch(Msg::Edit(Action::SetNormLevel(level.clone())))
+                dispatch.emit(Msg::Edit(Action::SetNormLevel(level.clone())))
             })
         };
         html! {

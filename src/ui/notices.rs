@@ -2,32 +2,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::app::{Msg, StorageNotice};
 use crate::core::assessment::ActionError;
 use crate::core::framework::Problem;
 use crate::i18n::Lang;
-
-/// What the user must know about the browser's storage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StorageNotice {
-    /// Storage is disabled or full: work goes on in memory, and everything can be downloaded.
-    Unavailable,
-    /// Some stored entries could not be read; they are kept as they are.
-    Unreadable,
-    /// What version 1 of the app stored could not be moved over; it is kept as it is.
-    MigrationFailed,
-    ChangedElsewhere,
-    RemovedElsewhere,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     pub lang: Lang,
     pub storage: Option<StorageNotice>,
     pub error: Option<ActionError>,
-    pub on_dismiss_storage: Callback<()>,
-    pub on_dismiss_error: Callback<()>,
-    /// Downloads every assessment, including the open one as it is in memory.
-    pub on_backup: Callback<()>,
+    pub dispatch: Callback<Msg>,
 }
 
 #[function_component]
@@ -41,8 +26,8 @@ pub fn Notices(props: &NoticesProps) -> Html {
             StorageNotice::ChangedElsewhere => (t.storage_changed_elsewhere, "notice-info"),
             StorageNotice::RemovedElsewhere => (t.storage_removed_elsewhere, "notice-warning"),
         };
-        let onclick = props.on_dismiss_storage.reform(|_: MouseEvent| ());
-        let on_backup = props.on_backup.reform(|_: MouseEvent| ());
+        let onclick = props.dispatch.reform(|_: MouseEvent| Msg::DismissStorage);
+        let on_backup = props.dispatch.reform(|_: MouseEvent| Msg::DownloadEverything);
         let role = if class == "notice-info" { "status" } else { "alert" };
         html! {
             <div class={classes!("notice", class, "storage-notice")} {role}>
@@ -55,7 +40,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
         }
     });
     let error = props.error.as_ref().map(|error| {
-        let onclick = props.on_dismiss_error.reform(|_: MouseEvent| ());
+        let onclick = props.dispatch.reform(|_: MouseEvent| Msg::DismissError);
         html! {
             <div class="notice notice-error" role="alert">
                 <p>{ format!("{}: {}", t.action_error, props.lang.action_error(error)) }</p>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::dom_id;
 use super::indicator_item::IndicatorItem;
-use super::state::{AppState, Msg};
+use crate::core::app::Msg;
 use crate::core::assessment::{Action, OutcomeEntry, MAX_TEXT_CHARS};
 use crate::core::framework::{Framework, LearningOutcome};
 use crate::i18n::Lang;
@@ -22,7 +22,7 @@ pub struct OutcomeCardProps {
     pub number: usize,
     /// What has been recorded so far; `None` until anything is.
     pub entry: Option<Rc<OutcomeEntry>>,
-    pub dispatcher: UseReducerDispatcher<AppState>,
+    pub dispatch: Callback<Msg>,
 }
 
 #[function_component]
@@ -35,11 +35,11 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
     let entry = props.entry.as_deref();
 
     let on_feedback = {
-        let dispatcher = props.dispatcher.clone();
+        let dispatch = props.dispatch.clone();
         let outcome_id = outcome.id.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                dispatcher.dispatch(Msg::Edit(Action::SetFeedback {
+                dispatch.emit(Msg::Edit(Action::SetFeedback {
                     outcome: outcome_id.clone(),
                     text: area.value(),
                 }));
@@ -80,7 +80,7 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
                         indicator={indicator.clone()}
                         score={entry.map(|e| e.score(&indicator.id)).unwrap_or_default()}
                         comment={AttrValue::from(entry.map(|e| e.comment(&indicator.id)).unwrap_or("").to_string())}
-                        dispatcher={props.dispatcher.clone()}
+                        dispatch={props.dispatch.clone()}
                     />
                 }) }
             </ol>

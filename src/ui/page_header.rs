@@ -2,19 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+pub use crate::core::app::View;
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
-
-/// The app's places: the saved assessments, the form, checking a record someone sent, and
-/// setting a self-assessment beside an assessor's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum View {
-    Library,
-    Assess,
-    Verify,
-    Compare,
-    Cohort,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct PageHeaderProps {

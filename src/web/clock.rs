@@ -1,4 +1,7 @@
-//! The browser's clock. `std::time::SystemTime::now()` panics on wasm32, so times come from JS.
+//! The browser's clock and random source, read once per message as the core's [`Now`].
+//! (`std::time::SystemTime::now()` panics on wasm32, so times come from JS.)
+
+use crate::core::app::{Entropy, Now};
 
 /// Today's date in the user's time zone as `YYYY-MM-DD`, the format of `<input type="date">`.
 pub fn today() -> String {
@@ -9,4 +12,17 @@ pub fn today() -> String {
 /// Now as RFC 3339 in UTC with milliseconds, `2026-11-23T19:37:27.123Z`.
 pub fn now_rfc3339() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// The moment a message is handled, with fresh random bytes where the browser has a source.
+pub fn now() -> Now {
+    Now { time: now_rfc3339(), today: today(), entropy: entropy() }
+}
+
+fn entropy() -> Option<Entropy> {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    let mut bytes = [0u8; 64];
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    // All zeros means the call did nothing; no real source returns that.
+    (bytes != [0u8; 64]).then_some(Entropy(bytes))
 }

@@ -3,6 +3,8 @@
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
+use crate::core::app::{FileReadError, FileRef};
+
 /// The first file of a file input's `change` event or a `drop` event.
 pub fn first_of(list: Option<web_sys::FileList>) -> Option<File> {
     list?.get(0)
@@ -28,4 +30,40 @@ pub async fn read_bytes(file: &File, limit: usize) -> Result<Vec<u8>, ReadError>
 pub enum ReadError {
     TooLarge { bytes: u64 },
     Unreadable,
+}
+
+thread_local! {
+    /// Files the user chose, until the core asks for their bytes: the core holds only a handle.
+    static CHOSEN: std::cell::RefCell<(u32, std::collections::HashMap<u32, File>)> =
+        std::cell::RefCell::new((0, std::collections::HashMap::new()));
+}
+
+/// Keeps `files` for a later [`take`] and returns a handle for each.
+pub fn register(files: Vec<File>) -> Vec<FileRef> {
+    CHOSEN.with(|chosen| {
+        let (next, held) = &mut *chosen.borrow_mut();
+        files
+            .into_iter()
+            .map(|file| {
+                *next = next.wrapping_add(1);
+                let name = file.name();
+                held.insert(*next, file);
+                FileRef { handle: *next, name }
+            })
+            .collect()
+    })
+}
+
+/// The file behind a handle, which is given up: each is read once.
+pub fn take(file: &FileRef) -> Option<File> {
+    CHOSEN.with(|chosen| chosen.borrow_mut().1.remove(&file.handle))
+}
+
+impl From<ReadError> for FileReadError {
+    fn from(error: ReadError) -> FileReadError {
+        match error {
+            ReadError::TooLarge { bytes } => FileReadError::TooLarge { bytes },
+            ReadError::Unreadable => FileReadError::Unreadable,
+        }
+    }
 }

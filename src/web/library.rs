@@ -7,6 +7,9 @@ use wasm_bindgen::JsCast;
 use super::download::{self, DownloadRefused};
 use super::storage::{self, StorageError};
 use super::{clock, journal};
+use yew::Callback;
+
+use crate::core::app::Msg;
 use crate::core::library::saved::{self, SavedEntry, SavedError};
 use crate::core::library::{self, backup_contents, backup_to_json, Listed};
 
@@ -120,17 +123,19 @@ pub fn migrate_v1(id: &str, now: &str) -> Migration {
     }
 }
 
-/// Calls `on_change(id, new text)` when another tab changes an entry; the listener stops when
-/// the returned value is dropped. (The browser sends these only to other tabs, never to the
-/// writer.)
-pub fn on_change(on_change: impl Fn(String, Option<String>) + 'static) -> Option<EventListener> {
+/// Tells the app when another tab changes or removes an assessment; the listener stops when the
+/// returned value is dropped. (The browser sends these only to other tabs, never to the writer.)
+pub fn on_change(dispatch: Callback<Msg>) -> Option<EventListener> {
     let window = web_sys::window()?;
     Some(EventListener::new(&window, "storage", move |event| {
         let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
-        if let Some(key) = event.key() {
-            if let Some(id) = library::id_of_key(&key) {
-                on_change(id.to_string(), event.new_value());
-            }
+        let Some(key) = event.key() else { return };
+        let Some(id) = library::id_of_key(&key) else { return };
+        match event.new_value().map(|text| saved::from_json(&text)) {
+            Some(Ok(entry)) => dispatch.emit(Msg::ChangedElsewhere(entry)),
+            // Unreadable text from another tab is left alone; the list shows it.
+            Some(Err(_)) => {}
+            None => dispatch.emit(Msg::RemovedElsewhere(id.to_string())),
         }
     }))
 }

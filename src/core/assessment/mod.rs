@@ -186,7 +186,7 @@ pub struct Assessment {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signed {
     /// The record as exported, JSON text.
-    pub record: String,
+    pub record: Rc<str>,
     /// The record's `created`, RFC 3339 UTC.
     pub created: String,
     /// The did:key that signed it.

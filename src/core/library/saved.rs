@@ -173,7 +173,7 @@ fn signed(value: Option<&Value>) -> Result<Option<Signed>, SavedError> {
         Some(value) => {
             let s = object(Some(value), "signed")?;
             Ok(Some(Signed {
-                record: string(s.get("record"), "signed.record")?,
+                record: string(s.get("record"), "signed.record")?.into(),
                 created: string(s.get("created"), "signed.created")?,
                 signer: string(s.get("signer"), "signed.signer")?,
             }))

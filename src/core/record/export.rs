@@ -21,7 +21,11 @@ pub fn sign_assessment(
     // form, which indentation does not change.
     let record = serde_json::to_string_pretty(&signed)
         .map_err(|e| RecordError::NotAnUnsignedRecord(e.to_string()))?;
-    Ok(Signed { record, created: created.to_string(), signer: key.did().to_string() })
+    Ok(Signed {
+        record: record.into(),
+        created: created.to_string(),
+        signer: key.did().to_string(),
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,96 @@
+//! What a change asks the browser to do. `web::runner` carries each out and answers with a
+//! [`super::Msg`] where the outcome matters.
+
+use std::rc::Rc;
+
+use crate::core::crypto::signing_key::{SigningKey, MAX_KEY_FILE_BYTES};
+use crate::core::library::saved::SavedEntry;
+use crate::core::library::MAX_BACKUP_BYTES;
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Write the open assessment and remember it as open; answered with `Msg::Saved`.
+    Save(SavedEntry),
+    /// Remember this id as the open assessment; a failure is answered with `Msg::Saved`.
+    SetOpen(String),
+    /// Write assessments without opening them; answered with `Msg::Written`, which names
+    /// the ids that could not be written.
+    Write { entries: Vec<SavedEntry>, purpose: WritePurpose },
+    /// Remove a stored assessment; answered with `Msg::Removed`.
+    Remove(String),
+    /// Read every stored assessment; answered with `Msg::Listed`.
+    List,
+    /// Keep the signing key, read back to be sure; answered with `Msg::KeyStored`.
+    StoreKey { key: SigningKey, then_sign: bool },
+    /// Keep the language preference (not worth a warning when it cannot be kept).
+    StoreLang(Lang),
+    /// Offer a text as a file; answered with `Msg::Downloaded`.
+    Download { name: String, mime: &'static str, text: Rc<str>, purpose: DownloadPurpose },
+    /// Download a backup of every stored assessment, with `open` in place of its stored copy.
+    DownloadBackup { open: Option<SavedEntry>, purpose: DownloadPurpose },
+    /// Send the signed record to the page that embeds the app.
+    PostRecord(Rc<str>),
+    /// Answered with `Msg::Copied`.
+    Copy(Rc<str>),
+    /// Read a file the user chose, refusing one over `max_bytes`; answered with `Msg::FileRead`.
+    ReadFile { file: FileRef, max_bytes: usize, purpose: FilePurpose },
+    /// Leave this framework for another built-in one (the page around the form does that).
+    Switch(super::Switch),
+}
+
+/// Why assessments are written without being opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WritePurpose {
+    Duplicate,
+    /// Undoing a delete.
+    Restore,
+    /// A backup import, with what its plan came to and the newer copy of the open assessment
+    /// it brings, if any.
+    Import {
+        counts: crate::core::library::ImportCounts,
+        open: Option<Box<SavedEntry>>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DownloadPurpose {
+    /// The signed record made at this time.
+    Record {
+        created: String,
+    },
+    Backup,
+    /// The raw text of an unreadable stored entry.
+    Raw,
+    KeyBackup,
+}
+
+/// What a chosen file is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    Backup,
+    Key,
+}
+
+/// A file the user chose, as the browser glue registered it: the core never holds the file
+/// itself, only this handle to ask for its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileRef {
+    pub handle: u32,
+    pub name: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileReadError {
+    TooLarge { bytes: u64 },
+    Unreadable,
+}
+
+/// One file is read for a backup or a key; the first is taken where several were chosen.
+pub(super) fn read_chosen(purpose: FilePurpose, files: Vec<FileRef>) -> Vec<Effect> {
+    let max_bytes = match purpose {
+        FilePurpose::Backup => MAX_BACKUP_BYTES,
+        FilePurpose::Key => MAX_KEY_FILE_BYTES,
+    };
+    files.into_iter().take(1).map(|file| Effect::ReadFile { file, max_bytes, purpose }).collect()
+}

@@ -1,0 +1,343 @@
+//! The app as data: everything the interface shows, every message that changes it, and the
+//! effects a change asks the browser to carry out.
+//!
+//! `update(&mut Model, Msg, Now) -> Vec<Effect>` is the one place the app's state changes. It reads
+//! no clock, no random source and no storage: time and randomness come in as [`Now`], what storage
+//! holds comes in as messages, and what must be written, downloaded or sent goes out as
+//! [`Effect`]s, which `web::runner` carries out and answers with further messages. So every flow
+//! (open, edit, sign, delete and undo, import, another tab) is tested natively, message by message.
+
+pub mod effect;
+mod form;
+mod library;
+mod signing;
+
+use std::rc::Rc;
+
+pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
+pub use form::{fresh_entry, new_id};
+pub use library::{LibraryMessage, LibraryState};
+pub use signing::{KeyImport, KeyState, KeyStatus, SignFailure, SigningStage, SigningState};
+
+use crate::core::assessment::aggregate::{summarize, Summary};
+use crate::core::assessment::{Action, ActionError, Assessment};
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::library::saved::SavedEntry;
+use crate::core::library::Listed;
+use crate::i18n::Lang;
+
+/// The moment a message is handled, as the browser tells it: time and randomness are data here,
+/// so that `update` stays a pure function and tests choose both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Now {
+    /// RFC 3339 in UTC with milliseconds, `2026-11-23T19:37:27.123Z`.
+    pub time: String,
+    /// Today in the user's time zone, `YYYY-MM-DD`.
+    pub today: String,
+    /// Fresh bytes from the browser's cryptographic source; `None` where it has none, and then
+    /// nothing that needs them (a key, a record id) is made.
+    pub entropy: Option<Entropy>,
+}
+
+/// 64 random bytes, split so that no two uses share a byte: a signing key's seed must never
+/// show up in an id written into a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entropy(pub [u8; 64]);
+
+impl Entropy {
+    pub fn key_seed(&self) -> [u8; 32] {
+        let mut seed = [0u8; 32];
+        seed.copy_from_slice(self.0.get(..32).unwrap_or(&[0u8; 32]));
+        seed
+    }
+
+    /// A version 4 UUID (RFC 9562) from bytes 32..48.
+    pub fn uuid(&self) -> String {
+        let mut b = [0u8; 16];
+        b.copy_from_slice(self.0.get(32..48).unwrap_or(&[0u8; 16]));
+        b[6] = (b[6] & 0x0f) | 0x40;
+        b[8] = (b[8] & 0x3f) | 0x80;
+        let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+        let part = |r: std::ops::Range<usize>| hex.get(r).unwrap_or("").to_string();
+        format!("{}-{}-{}-{}-{}", part(0..8), part(8..12), part(12..16), part(16..20), part(20..32))
+    }
+}
+
+/// The page the app shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Library,
+    Assess,
+    Verify,
+    Compare,
+    Cohort,
+}
+
+/// What the user must know about the browser's storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// Storage is disabled or full: work goes on in memory, and everything can be downloaded.
+    Unavailable,
+    /// Some stored entries could not be read; they are kept as they are.
+    Unreadable,
+    /// What version 1 of the app stored could not be moved over; it is kept as it is.
+    MigrationFailed,
+    ChangedElsewhere,
+    RemovedElsewhere,
+}
+
+/// The storage failure the browser reported; the interface only needs to know that it failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StorageFailed;
+
+/// Leaving the framework in use for another built-in one, which the page around the form does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Switch {
+    /// Open this stored assessment, of another built-in framework.
+    Open(Box<SavedEntry>),
+    /// Start a new assessment in the built-in framework of this id.
+    New(String),
+}
+
+/// The open assessment and its summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenAssessment {
+    /// Its id in storage.
+    pub id: Rc<str>,
+    /// When it last changed, RFC 3339 UTC.
+    pub updated: String,
+    pub assessment: Assessment,
+    pub summary: Rc<Summary>,
+}
+
+impl OpenAssessment {
+    fn new(framework: &HashedFramework, entry: SavedEntry) -> OpenAssessment {
+        let summary = Rc::new(summarize(framework.framework(), &entry.assessment));
+        OpenAssessment {
+            id: entry.id.into(),
+            updated: entry.updated,
+            assessment: entry.assessment,
+            summary,
+        }
+    }
+
+    pub fn entry(&self) -> SavedEntry {
+        SavedEntry {
+            id: self.id.to_string(),
+            updated: self.updated.clone(),
+            assessment: self.assessment.clone(),
+        }
+    }
+}
+
+/// Everything the app shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub lang: Lang,
+    pub view: View,
+    pub framework: Rc<HashedFramework>,
+    pub open: OpenAssessment,
+    /// The last action the core refused, shown until dismissed.
+    pub error: Option<ActionError>,
+    pub storage: Option<StorageNotice>,
+    pub library: LibraryState,
+    pub key: KeyState,
+    pub signing: SigningState,
+    /// What a link asks of every new assessment (a mode, a student number).
+    pub presets: Vec<Action>,
+}
+
+/// What the browser held when the app started, read before the first render.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Startup {
+    pub lang: Lang,
+    pub listing: Result<Vec<Listed>, StorageFailed>,
+    /// The id storage names as open, if any.
+    pub open_id: Option<String>,
+    /// Version 1's assessment was there and could not be moved over.
+    pub migration_failed: bool,
+    pub key: KeyStatus,
+    pub presets: Vec<Action>,
+}
+
+/// Every message the app handles. Components send the first kind; `web::runner` answers effects
+/// with the second.
+// A message is moved once through `update` and dropped, never kept in bulk, so its size costs
+// nothing worth boxing for.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    // The open assessment
+    Edit(Action),
+    SetLang(Lang),
+    Show(View),
+    DismissError,
+    DismissStorage,
+    /// Download every assessment, the open one as it is in memory: the way out when storage fails.
+    DownloadEverything,
+
+    // The library (start screen)
+    OpenEntry(String),
+    ChooseNewIn(String),
+    NewAssessment,
+    Duplicate(String),
+    AskDelete(String),
+    CancelDelete,
+    ConfirmDelete,
+    UndoDelete,
+    DownloadBackup,
+    DownloadUnreadable(usize),
+
+    // Signing and the key
+    StartSigning,
+    BackFromSigning,
+    Sign,
+    DownloadRecord,
+    CopyRecord,
+    /// After signing: asks first, and on the second press starts a new assessment.
+    NewAfterSigning,
+    KeepSigned,
+    ExportKey,
+    ConfirmKeyReplace,
+    CancelKeyReplace,
+
+    // Files the user chose, by purpose
+    FilesChosen(FilePurpose, Vec<FileRef>),
+
+    // Answers to effects
+    Saved(Result<(), StorageFailed>),
+    Listed(Result<Vec<Listed>, StorageFailed>),
+    Written {
+        purpose: WritePurpose,
+        failed: Vec<String>,
+    },
+    Removed {
+        id: String,
+        result: Result<(), StorageFailed>,
+    },
+    KeyStored {
+        key: Box<crate::core::crypto::signing_key::SigningKey>,
+        then_sign: bool,
+        result: Result<(), StorageFailed>,
+    },
+    Downloaded {
+        purpose: DownloadPurpose,
+        ok: bool,
+    },
+    Copied(bool),
+    FileRead {
+        purpose: FilePurpose,
+        name: String,
+        result: Result<Vec<u8>, FileReadError>,
+    },
+
+    // Another tab
+    ChangedElsewhere(SavedEntry),
+    RemovedElsewhere(String),
+}
+
+impl Model {
+    /// The app as it opens: the assessment that was open, or a new one; with several saved and
+    /// none open, on the list of them.
+    pub fn start(framework: Rc<HashedFramework>, startup: Startup, now: &Now) -> Model {
+        let mut notice = startup.migration_failed.then_some(StorageNotice::MigrationFailed);
+        let (open, view, listing) = match &startup.listing {
+            Err(StorageFailed) => {
+                notice = Some(StorageNotice::Unavailable);
+                (None, View::Assess, Err(StorageFailed))
+            }
+            Ok(listed) => {
+                if listed.iter().any(|l| matches!(l, Listed::Unreadable { .. })) {
+                    notice = notice.or(Some(StorageNotice::Unreadable));
+                }
+                let openable: Vec<&SavedEntry> = listed
+                    .iter()
+                    .filter_map(Listed::entry)
+                    .filter(|e| form::belongs(e, &framework))
+                    .collect();
+                let open = startup
+                    .open_id
+                    .as_deref()
+                    .and_then(|id| openable.iter().find(|e| e.id == id))
+                    .map(|e| (*e).clone());
+                let view = if open.is_none() && (!openable.is_empty() || notice.is_some()) {
+                    View::Library
+                } else {
+                    View::Assess
+                };
+                (open, view, Ok(listed.clone()))
+            }
+        };
+        let entry = open.unwrap_or_else(|| form::fresh_entry(&framework, &startup.presets, now));
+        Model {
+            lang: startup.lang,
+            view,
+            open: OpenAssessment::new(&framework, entry),
+            library: LibraryState::new(framework.framework().id.clone(), listing),
+            framework,
+            error: None,
+            storage: notice,
+            key: KeyState::new(startup.key),
+            signing: SigningState::default(),
+            presets: startup.presets,
+        }
+    }
+
+    /// The open assessment's first indicator not yet scored.
+    pub fn first_open(&self) -> Option<Rc<str>> {
+        self.open.assessment.first_unscored(self.framework.framework())
+    }
+}
+
+/// The app's one reducer.
+pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
+    match msg {
+        Msg::Edit(_)
+        | Msg::SetLang(_)
+        | Msg::Show(_)
+        | Msg::DismissError
+        | Msg::DismissStorage
+        | Msg::DownloadEverything
+        | Msg::Saved(_)
+        | Msg::ChangedElsewhere(_)
+        | Msg::RemovedElsewhere(_) => form::update(model, msg, now),
+        Msg::OpenEntry(_)
+        | Msg::ChooseNewIn(_)
+        | Msg::NewAssessment
+        | Msg::Duplicate(_)
+        | Msg::AskDelete(_)
+        | Msg::CancelDelete
+        | Msg::ConfirmDelete
+        | Msg::UndoDelete
+        | Msg::DownloadBackup
+        | Msg::DownloadUnreadable(_)
+        | Msg::Listed(_)
+        | Msg::Written { .. }
+        | Msg::Removed { .. } => library::update(model, msg, now),
+        Msg::StartSigning
+        | Msg::BackFromSigning
+        | Msg::Sign
+        | Msg::DownloadRecord
+        | Msg::CopyRecord
+        | Msg::NewAfterSigning
+        | Msg::KeepSigned
+        | Msg::ExportKey
+        | Msg::ConfirmKeyReplace
+        | Msg::CancelKeyReplace
+        | Msg::KeyStored { .. }
+        | Msg::Copied(_) => signing::update(model, msg, now),
+        Msg::Downloaded { purpose, ok } => match purpose {
+            DownloadPurpose::Backup | DownloadPurpose::Raw => {
+                library::downloaded(model, purpose, ok)
+            }
+            DownloadPurpose::Record { .. } | DownloadPurpose::KeyBackup => {
+                signing::downloaded(model, purpose, ok)
+            }
+        },
+        Msg::FilesChosen(purpose, files) => effect::read_chosen(purpose, files),
+        Msg::FileRead { purpose, result, .. } => match purpose {
+            FilePurpose::Backup => library::backup_read(model, result),
+            FilePurpose::Key => signing::key_file_read(model, result),
+        },
+    }
+}

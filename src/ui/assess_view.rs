@@ -1,0 +1,65 @@
+//! The form: who is assessed, every indicator by core task, signing, and the summary beside it.
+
+use yew::prelude::*;
+
+use super::core_task_section::CoreTaskSection;
+use super::metadata_form::MetadataForm;
+use super::norm_level_picker::NormLevelPicker;
+use super::scale_legend::ScaleLegend;
+use super::sign_section::SignSection;
+use super::signature_block::SignatureBlock;
+use super::summary_panel::SummaryPanel;
+use crate::core::app::{Model, Msg};
+
+pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
+    let lang = m.lang;
+    let hashed = &m.framework;
+    let framework = hashed.framework();
+    let assessment = &m.open.assessment;
+    let locked = assessment.is_final();
+    html! {
+        <div class="layout">
+            <main id="main" class="content">
+                if locked {
+                    <p class="notice notice-info final-notice" role="status">{ lang.texts().final_notice }</p>
+                }
+                <MetadataForm {lang} {locked} metadata={assessment.metadata.clone()} dispatch={dispatch.clone()} />
+                <NormLevelPicker
+                    {lang}
+                    {locked}
+                    framework={framework.clone()}
+                    level={assessment.norm_level.clone()}
+                    dispatch={dispatch.clone()}
+                />
+                <ScaleLegend {lang} framework={framework.clone()} />
+                { for framework.core_tasks.iter().enumerate().map(|(index, task)| html! {
+                    <CoreTaskSection
+                        key={task.id.clone()}
+                        {lang}
+                        {locked}
+                        framework={framework.clone()}
+                        {index}
+                        outcomes={assessment.outcomes.clone()}
+                        dispatch={dispatch.clone()}
+                    />
+                }) }
+                <SignSection
+                    {lang}
+                    framework={hashed.clone()}
+                    assessment={assessment.clone()}
+                    signing={m.signing.clone()}
+                    key_state={m.key.clone()}
+                    dispatch={dispatch.clone()}
+                />
+            </main>
+            <SummaryPanel
+                {lang}
+                framework={framework.clone()}
+                summary={m.open.summary.clone()}
+                first_open={m.first_open()}
+                norm_level={assessment.norm_level.clone()}
+            />
+            <SignatureBlock {lang} framework={hashed.clone()} assessment={assessment.clone()} />
+        </div>
+    }
+}

@@ -1,0 +1,124 @@
+//! Carries out the core's effects in the browser and answers with messages.
+//!
+//! Storage, downloads and messages to the host page are synchronous: their answer is returned at
+//! once and handled in the same dispatch, so a change is stored before the event that made it has
+//! finished. Reading a file and the clipboard are asynchronous and answer later through `dispatch`.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use yew::platform::spawn_local;
+use yew::Callback;
+
+use super::{clipboard, clock, download, embed, files, keystore, library, storage};
+use crate::core::app::{update, Effect, Model, Msg, StorageFailed, Switch};
+use crate::core::library::saved::SavedEntry;
+
+/// Where the runner sends what comes back.
+#[derive(Clone)]
+pub struct Runner {
+    /// Answers that arrive later (files, clipboard).
+    pub dispatch: Callback<Msg>,
+    /// Leaving the framework in use, which the page around the form does.
+    pub switch: Callback<Switch>,
+}
+
+/// The key the language preference is kept under.
+pub const LANG_KEY: &str = "leeruitkomsten:lang";
+
+impl Runner {
+    /// Carries out `effect`; returns the answer where there is one to handle now.
+    pub fn run(&self, effect: Effect) -> Option<Msg> {
+        match effect {
+            Effect::Save(entry) => {
+                Some(Msg::Saved(library::save(&entry).map_err(|_| StorageFailed)))
+            }
+            Effect::SetOpen(id) => {
+                library::set_open(&id).is_err().then_some(Msg::Saved(Err(StorageFailed)))
+            }
+            Effect::Write { entries, purpose } => {
+                let failed = write_all(&entries);
+                Some(Msg::Written { purpose, failed })
+            }
+            Effect::Remove(id) => {
+                let result = library::remove(&id).map_err(|_| StorageFailed);
+                Some(Msg::Removed { id, result })
+            }
+            Effect::List => Some(Msg::Listed(library::list().map_err(|_| StorageFailed))),
+            Effect::StoreKey { key, then_sign } => {
+                let result = keystore::save(&key).map_err(|_| StorageFailed);
+                Some(Msg::KeyStored { key: Box::new(key), then_sign, result })
+            }
+            Effect::StoreLang(lang) => {
+                // A language preference that cannot be kept is not worth a warning.
+                let _ = storage::write(LANG_KEY, lang.code());
+                None
+            }
+            Effect::Download { name, mime, text, purpose } => {
+                let ok = download::text_file(&name, mime, &text).is_ok();
+                Some(Msg::Downloaded { purpose, ok })
+            }
+            Effect::DownloadBackup { open, purpose } => {
+                let listed = library::list().unwrap_or_default();
+                let ok = library::download_backup(&listed, open.as_ref()).is_ok();
+                Some(Msg::Downloaded { purpose, ok })
+            }
+            Effect::PostRecord(record) => {
+                embed::post_record(&record);
+                None
+            }
+            Effect::Copy(text) => {
+                self.later(async move { Msg::Copied(clipboard::copy(&text).await) });
+                None
+            }
+            Effect::ReadFile { file, max_bytes, purpose } => {
+                let name = file.name.clone();
+                let chosen = files::take(&file);
+                self.later(async move {
+                    let result = match chosen {
+                        Some(file) => files::read_bytes(&file, max_bytes).await.map_err(Into::into),
+                        None => Err(files::ReadError::Unreadable.into()),
+                    };
+                    Msg::FileRead { purpose, name, result }
+                });
+                None
+            }
+            Effect::Switch(switch) => {
+                self.switch.emit(switch);
+                None
+            }
+        }
+    }
+
+    fn later(&self, answer: impl std::future::Future<Output = Msg> + 'static) {
+        let dispatch = self.dispatch.clone();
+        spawn_local(async move { dispatch.emit(answer.await) });
+    }
+}
+
+/// Writes each entry; returns the ids that could not be written.
+fn write_all(entries: &[SavedEntry]) -> Vec<String> {
+    entries.iter().filter(|e| library::write(e).is_err()).map(|e| e.id.clone()).collect()
+}
+
+/// The app's one way to send a message: `core::app::update` handles it, the runner carries out
+/// its effects and feeds their answers back, all before this returns; then `redraw` renders.
+pub fn dispatcher(
+    model: Rc<RefCell<Model>>,
+    redraw: Callback<()>,
+    switch: Callback<Switch>,
+) -> Callback<Msg> {
+    Callback::from(move |msg: Msg| {
+        let runner = Runner {
+            dispatch: dispatcher(model.clone(), redraw.clone(), switch.clone()),
+            switch: switch.clone(),
+        };
+        let mut queue = VecDeque::from([msg]);
+        while let Some(msg) = queue.pop_front() {
+            let effects = update(&mut model.borrow_mut(), msg, &clock::now());
+            queue.extend(effects.into_iter().filter_map(|effect| runner.run(effect)));
+        }
+        redraw.emit(());
+    })
+}
