@@ -1,0 +1,585 @@
+//! The app's flows, message by message, natively: `core::app::update` with an in-memory browser
+//! that carries out the effects as `web::runner` does and answers with the same messages.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use leeruitkomsten::core::app::{
+    update, DownloadPurpose, Effect, Entropy, FilePurpose, FileRef, KeyImport, KeyStatus,
+    LibraryMessage, Model, Msg, Now, SignFailure, SigningStage, Startup, StorageFailed,
+    StorageNotice, Switch, View, WritePurpose,
+};
+use leeruitkomsten::core::assessment::{Action, MetadataField};
+use leeruitkomsten::core::crypto::signing_key::SigningKey;
+use leeruitkomsten::core::framework::hashed::HashedFramework;
+use leeruitkomsten::core::framework::score::Score;
+use leeruitkomsten::core::library::saved::SavedEntry;
+use leeruitkomsten::core::library::{backup_to_json, read_all, Listed};
+use leeruitkomsten::core::record::verify_record;
+use leeruitkomsten::i18n::Lang;
+
+/// What the browser holds and what it was asked to do.
+#[derive(Default)]
+struct Browser {
+    entries: BTreeMap<String, SavedEntry>,
+    open: Option<String>,
+    key: Option<SigningKey>,
+    lang: Option<Lang>,
+    /// Every write fails, as with full or disabled storage.
+    full: bool,
+    downloads: Vec<(String, Rc<str>)>,
+    posted: Vec<Rc<str>>,
+    files: BTreeMap<u32, Vec<u8>>,
+    /// Every effect, in order.
+    effects: Vec<Effect>,
+}
+
+impl Browser {
+    fn listing(&self) -> Result<Vec<Listed>, StorageFailed> {
+        let texts = self
+            .entries
+            .values()
+            .map(|e| {
+                (
+                    leeruitkomsten::core::library::entry_key(&e.id),
+                    leeruitkomsten::core::library::saved::to_json(e).unwrap(),
+                )
+            })
+            .collect();
+        Ok(read_all(texts))
+    }
+
+    fn write(&mut self, entry: &SavedEntry) -> Result<(), StorageFailed> {
+        if self.full {
+            return Err(StorageFailed);
+        }
+        self.entries.insert(entry.id.clone(), entry.clone());
+        Ok(())
+    }
+
+    fn run(&mut self, effect: Effect) -> Option<Msg> {
+        self.effects.push(effect.clone());
+        match effect {
+            Effect::Save(entry) => {
+                let result = self.write(&entry);
+                if result.is_ok() {
+                    self.open = Some(entry.id.clone());
+                }
+                Some(Msg::Saved(result))
+            }
+            Effect::SetOpen(id) => {
+                if self.full {
+                    return Some(Msg::Saved(Err(StorageFailed)));
+                }
+                self.open = Some(id);
+                None
+            }
+            Effect::Write { entries, purpose } => {
+                let failed = entries
+                    .iter()
+                    .filter(|e| self.write(e).is_err())
+                    .map(|e| e.id.clone())
+                    .collect();
+                Some(Msg::Written { purpose, failed })
+            }
+            Effect::Remove(id) => {
+                let result = if self.full { Err(StorageFailed) } else { Ok(()) };
+                if result.is_ok() {
+                    self.entries.remove(&id);
+                }
+                Some(Msg::Removed { id, result })
+            }
+            Effect::List => Some(Msg::Listed(self.listing())),
+            Effect::StoreKey { key, then_sign } => {
+                let result = if self.full { Err(StorageFailed) } else { Ok(()) };
+                if result.is_ok() {
+                    self.key = Some(key.clone());
+                }
+                Some(Msg::KeyStored { key: Box::new(key), then_sign, result })
+            }
+            Effect::StoreLang(lang) => {
+                self.lang = Some(lang);
+                None
+            }
+            Effect::Download { name, text, purpose, .. } => {
+                self.downloads.push((name, text));
+                Some(Msg::Downloaded { purpose, ok: true })
+            }
+            Effect::DownloadBackup { purpose, .. } => Some(Msg::Downloaded { purpose, ok: true }),
+            Effect::PostRecord(record) => {
+                self.posted.push(record);
+                None
+            }
+            Effect::Copy(_) => Some(Msg::Copied(true)),
+            Effect::ReadFile { file, purpose, .. } => {
+                let bytes = self.files.remove(&file.handle).unwrap();
+                Some(Msg::FileRead { purpose, name: file.name, result: Ok(bytes) })
+            }
+            Effect::Switch(_) => None,
+        }
+    }
+}
+
+struct App {
+    model: Model,
+    browser: Browser,
+    clock: u64,
+}
+
+fn now(tick: u64) -> Now {
+    let mut bytes = [0u8; 64];
+    for (i, b) in bytes.iter_mut().enumerate() {
+        *b = (tick as u8).wrapping_mul(31).wrapping_add(i as u8).wrapping_add(1);
+    }
+    Now {
+        time: format!("2026-12-06T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
+        today: "2026-12-06".into(),
+        entropy: Some(Entropy(bytes)),
+    }
+}
+
+fn framework() -> Rc<HashedFramework> {
+    Rc::new(HashedFramework::default_framework().unwrap())
+}
+
+impl App {
+    fn start(browser: Browser) -> App {
+        let startup = Startup {
+            lang: Lang::Nl,
+            listing: browser.listing(),
+            open_id: browser.open.clone(),
+            migration_failed: false,
+            key: browser.key.clone().map_or(KeyStatus::None, KeyStatus::Key),
+            presets: Vec::new(),
+        };
+        App { model: Model::start(framework(), startup, &now(0)), browser, clock: 0 }
+    }
+
+    /// Sends `msg` and handles every answer, as the runner does; returns the effects it caused.
+    fn send(&mut self, msg: Msg) -> Vec<Effect> {
+        let before = self.browser.effects.len();
+        let mut queue = std::collections::VecDeque::from([msg]);
+        while let Some(msg) = queue.pop_front() {
+            self.clock += 1;
+            let effects = update(&mut self.model, msg, &now(self.clock));
+            for effect in effects {
+                queue.extend(self.browser.run(effect));
+            }
+        }
+        self.browser.effects[before..].to_vec()
+    }
+
+    fn score(&mut self, indicator: &str, score: Score) -> Vec<Effect> {
+        self.send(Msg::Edit(Action::SetScore { indicator: indicator.into(), score }))
+    }
+
+    fn stored(&self) -> &SavedEntry {
+        &self.browser.entries[&*self.model.open.id]
+    }
+}
+
+fn saves(effects: &[Effect]) -> usize {
+    effects.iter().filter(|e| matches!(e, Effect::Save(_))).count()
+}
+
+#[test]
+fn a_first_visit_opens_a_new_assessment_dated_today_and_stores_nothing_until_it_changes() {
+    let app = App::start(Browser::default());
+    assert_eq!(app.model.view, View::Assess);
+    assert_eq!(app.model.open.assessment.metadata.date, "2026-12-06");
+    assert!(app.browser.entries.is_empty());
+    assert_eq!(app.model.storage, None);
+}
+
+#[test]
+fn an_edit_is_saved_in_the_same_dispatch_and_the_summary_follows() {
+    let mut app = App::start(Browser::default());
+    let effects = app.score("LU1.1", Score::High);
+    assert_eq!(saves(&effects), 1);
+    assert_eq!(app.stored().assessment, app.model.open.assessment);
+    assert_eq!(app.browser.open.as_deref(), Some(&*app.model.open.id));
+    assert_eq!(app.model.open.summary.overall.high, 1);
+    assert_eq!(app.model.open.updated, now(1).time);
+}
+
+#[test]
+fn a_comment_is_saved_with_every_keystroke() {
+    let mut app = App::start(Browser::default());
+    for text in ["G", "Go", "Goed"] {
+        let effects = app
+            .send(Msg::Edit(Action::SetComment { indicator: "LU1.2".into(), text: text.into() }));
+        assert_eq!(saves(&effects), 1);
+    }
+    let outcome = &app.stored().assessment.outcomes["LU1"];
+    assert_eq!(outcome.comments["LU1.2"], "Goed");
+}
+
+#[test]
+fn a_refused_edit_is_shown_and_changes_nothing() {
+    let mut app = App::start(Browser::default());
+    let before = app.model.open.clone();
+    let effects = app.score("LU9.9", Score::Good);
+    assert!(effects.is_empty());
+    assert!(app.model.error.is_some());
+    assert_eq!(app.model.open, before);
+    app.send(Msg::DismissError);
+    assert_eq!(app.model.error, None);
+}
+
+#[test]
+fn a_reload_reopens_the_open_assessment() {
+    let mut app = App::start(Browser::default());
+    app.score("LU2.1", Score::Good);
+    let id = app.model.open.id.clone();
+    let again = App::start(app.browser);
+    assert_eq!(again.model.open.id, id);
+    assert_eq!(again.model.view, View::Assess);
+    assert_eq!(again.model.open.assessment.outcomes["LU2"].scores["LU2.1"], Score::Good);
+}
+
+#[test]
+fn with_several_saved_and_none_open_the_app_opens_on_the_library() {
+    let mut app = App::start(Browser::default());
+    app.score("LU2.1", Score::Good);
+    let mut browser = app.browser;
+    browser.open = None;
+    let again = App::start(browser);
+    assert_eq!(again.model.view, View::Library);
+}
+
+#[test]
+fn new_and_open_from_the_library() {
+    let mut app = App::start(Browser::default());
+    app.score("LU1.1", Score::High);
+    let first = app.model.open.id.to_string();
+    app.send(Msg::Show(View::Library));
+    let effects = app.send(Msg::NewAssessment);
+    assert_eq!(saves(&effects), 1, "a new assessment is stored at once");
+    assert_ne!(&*app.model.open.id, first);
+    assert_eq!(app.model.view, View::Assess);
+    assert_eq!(app.browser.entries.len(), 2);
+
+    app.send(Msg::Show(View::Library));
+    assert_eq!(app.model.library.entries().count(), 2, "showing the library reads it again");
+    let effects = app.send(Msg::OpenEntry(first.clone()));
+    assert_eq!(effects, vec![Effect::SetOpen(first.clone())]);
+    assert_eq!(&*app.model.open.id, first);
+    assert_eq!(app.model.open.assessment.outcomes["LU1"].scores["LU1.1"], Score::High);
+}
+
+#[test]
+fn a_new_assessment_in_another_built_in_framework_leaves_it_to_the_page() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::ChooseNewIn("competentieprofiel-opbouwwerker-2010".into()));
+    let effects = app.send(Msg::NewAssessment);
+    assert_eq!(
+        effects,
+        vec![Effect::Switch(Switch::New("competentieprofiel-opbouwwerker-2010".into()))]
+    );
+}
+
+#[test]
+fn duplicate_makes_a_draft_copy_with_a_new_id() {
+    let mut app = App::start(Browser::default());
+    app.score("LU1.1", Score::High);
+    let id = app.model.open.id.to_string();
+    app.send(Msg::Show(View::Library));
+    let effects = app.send(Msg::Duplicate(id.clone()));
+    assert!(
+        matches!(&effects[0], Effect::Write { purpose: WritePurpose::Duplicate, entries } if entries.len() == 1 && entries[0].id != id)
+    );
+    assert_eq!(app.model.library.entries().count(), 2);
+    assert_eq!(app.model.library.message, None);
+}
+
+#[test]
+fn delete_asks_first_and_undo_puts_it_back() {
+    let mut app = App::start(Browser::default());
+    app.score("LU1.1", Score::High);
+    let id = app.model.open.id.to_string();
+    app.send(Msg::Show(View::Library));
+    app.send(Msg::AskDelete(id.clone()));
+    assert_eq!(app.model.library.confirming.as_deref(), Some(id.as_str()));
+    app.send(Msg::CancelDelete);
+    assert!(app.browser.entries.contains_key(&id));
+
+    app.send(Msg::AskDelete(id.clone()));
+    app.send(Msg::ConfirmDelete);
+    assert!(!app.browser.entries.contains_key(&id));
+    assert_eq!(app.model.library.entries().count(), 0);
+    // The deleted assessment was open: the form moves off it, so it cannot come back.
+    assert_ne!(&*app.model.open.id, id);
+    assert_eq!(app.model.library.deleted.as_ref().map(|e| e.id.as_str()), Some(id.as_str()));
+
+    app.send(Msg::UndoDelete);
+    assert!(app.browser.entries.contains_key(&id));
+    assert_eq!(app.browser.entries[&id].assessment.outcomes["LU1"].scores["LU1.1"], Score::High);
+    assert_eq!(app.model.library.deleted, None);
+    assert_eq!(app.model.library.entries().count(), 1);
+}
+
+#[test]
+fn backup_import_adds_what_is_new_and_replaces_only_with_a_newer_copy() {
+    let mut app = App::start(Browser::default());
+    app.score("LU1.1", Score::High);
+    let open = app.stored().clone();
+    // Elsewhere: a newer copy of the open assessment, and one this device does not have.
+    let mut newer = open.clone();
+    newer.updated = "2026-12-07T09:00:00.000Z".into();
+    newer
+        .assessment
+        .apply(
+            &framework().framework().clone(),
+            Action::SetScore { indicator: "LU1.2".into(), score: Score::Good },
+        )
+        .unwrap();
+    let mut other = open.clone();
+    other.id = "another-device-1".into();
+    let backup =
+        backup_to_json(&[newer.clone(), other.clone()], &[], "2026-12-07T09:00:00.000Z").unwrap();
+    app.browser.files.insert(7, backup.into_bytes());
+
+    app.send(Msg::Show(View::Library));
+    let effects = app.send(Msg::FilesChosen(
+        FilePurpose::Backup,
+        vec![FileRef { handle: 7, name: "b.json".into() }],
+    ));
+    assert!(effects
+        .iter()
+        .any(|e| matches!(e, Effect::Write { entries, .. } if entries.len() == 2)));
+    assert!(
+        matches!(&app.model.library.message, Some(LibraryMessage::Imported(c)) if c.added == 1 && c.replaced == 1)
+    );
+    assert_eq!(app.browser.entries.len(), 2);
+    // The open assessment shows the newer copy, in the library view still.
+    assert_eq!(app.model.open.assessment, newer.assessment);
+    assert_eq!(app.model.view, View::Library);
+
+    // The same backup again changes nothing.
+    app.browser.files.insert(
+        8,
+        backup_to_json(&[newer, other], &[], "2026-12-07T09:00:00.000Z").unwrap().into_bytes(),
+    );
+    app.send(Msg::FilesChosen(
+        FilePurpose::Backup,
+        vec![FileRef { handle: 8, name: "b.json".into() }],
+    ));
+    assert!(
+        matches!(&app.model.library.message, Some(LibraryMessage::Imported(c)) if c.added == 0 && c.replaced == 0)
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_backup_is_refused_whole() {
+    let mut app = App::start(Browser::default());
+    app.score("LU1.1", Score::High);
+    app.browser.files.insert(1, b"{\"type\":\"something else\"}".to_vec());
+    let effects = app.send(Msg::FilesChosen(
+        FilePurpose::Backup,
+        vec![FileRef { handle: 1, name: "x.json".into() }],
+    ));
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Write { .. })));
+    assert!(matches!(app.model.library.message, Some(LibraryMessage::Backup(_))));
+    assert_eq!(app.browser.entries.len(), 1);
+}
+
+#[test]
+fn signing_makes_the_key_once_builds_the_record_once_and_seals() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Edit(Action::SetMetadata(MetadataField::StudentNumber, "4812345".into())));
+    app.score("LU1.1", Score::High);
+    app.send(Msg::StartSigning);
+    assert_eq!(app.model.signing.stage, SigningStage::Confirming);
+    let effects = app.send(Msg::Sign);
+
+    let keys: Vec<_> = effects.iter().filter(|e| matches!(e, Effect::StoreKey { .. })).collect();
+    assert_eq!(keys.len(), 1, "the key is made once");
+    let downloads: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Download { name, text, .. } => Some((name, text)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(downloads.len(), 1, "the record is built and offered once");
+    assert!(downloads[0].0.starts_with("beoordeling-4812345-"));
+    let record = downloads[0].1.clone();
+    assert_eq!(app.browser.posted, vec![record.clone()], "the host page gets the same record");
+    let signed = app.model.open.assessment.signed.as_ref().unwrap();
+    assert!(Rc::ptr_eq(&signed.record, &record), "one record, shared, not copied");
+    assert_eq!(
+        app.stored().assessment.signed.as_ref().map(|s| &*s.record),
+        Some(&*record),
+        "sealed and saved"
+    );
+    assert_eq!(app.model.signing.stage, SigningStage::Idle);
+    let key = app.browser.key.clone().unwrap();
+    assert_eq!(app.model.key.status, KeyStatus::Key(key.clone()));
+    assert_eq!(signed.signer, key.did());
+    let hashed = framework();
+    assert!(verify_record(&record, &[&hashed]).is_valid());
+
+    // A second assessment signs with the same key: none is made.
+    app.send(Msg::NewAfterSigning);
+    assert_eq!(app.model.signing.stage, SigningStage::ConfirmingNew);
+    app.send(Msg::NewAfterSigning);
+    assert!(app.model.open.assessment.signed.is_none());
+    app.score("LU2.1", Score::Good);
+    let effects = app.send(Msg::Sign);
+    assert!(!effects.iter().any(|e| matches!(e, Effect::StoreKey { .. })));
+    assert_eq!(app.model.open.assessment.signed.as_ref().unwrap().signer, key.did());
+}
+
+#[test]
+fn a_key_that_cannot_be_kept_signs_nothing() {
+    let mut browser = Browser::default();
+    browser.full = true;
+    let mut app = App::start(browser);
+    let effects = app.send(Msg::Sign);
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Download { .. })));
+    assert_eq!(app.model.signing.stage, SigningStage::Failed(SignFailure::KeyNotKept));
+    assert!(app.model.open.assessment.signed.is_none());
+}
+
+#[test]
+fn without_a_random_source_no_key_is_made() {
+    let mut app = App::start(Browser::default());
+    let effects = update(
+        &mut app.model,
+        Msg::Sign,
+        &Now { time: now(1).time, today: now(1).today, entropy: None },
+    );
+    assert!(effects.is_empty());
+    assert_eq!(app.model.signing.stage, SigningStage::Failed(SignFailure::NoRandomSource));
+}
+
+#[test]
+fn downloading_and_copying_the_signed_record_again() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Sign);
+    let record = app.model.open.assessment.signed.as_ref().unwrap().record.clone();
+    let effects = app.send(Msg::DownloadRecord);
+    assert!(
+        matches!(&effects[..], [Effect::Download { text, purpose: DownloadPurpose::Record { .. }, .. }] if *text == record)
+    );
+    app.send(Msg::CopyRecord);
+    assert_eq!(app.model.signing.copied, Some(true));
+}
+
+#[test]
+fn importing_a_key_over_another_asks_first() {
+    let first = SigningKey::from_seed([1; 32], "2026-12-01T10:00:00Z");
+    let second = SigningKey::from_seed([2; 32], "2026-12-01T10:00:00Z");
+    let mut browser = Browser::default();
+    browser.key = Some(first.clone());
+    browser.files.insert(1, second.to_file_json().into_bytes());
+    browser.files.insert(2, second.to_file_json().into_bytes());
+    browser.files.insert(3, b"not a key".to_vec());
+    let mut app = App::start(browser);
+    let file = |handle| vec![FileRef { handle, name: "k.json".into() }];
+
+    app.send(Msg::FilesChosen(FilePurpose::Key, file(1)));
+    assert_eq!(app.model.key.import, KeyImport::Confirm(second.clone()));
+    app.send(Msg::CancelKeyReplace);
+    assert_eq!(app.browser.key, Some(first.clone()));
+    assert_eq!(app.model.key.import, KeyImport::Idle);
+
+    app.send(Msg::FilesChosen(FilePurpose::Key, file(2)));
+    app.send(Msg::ConfirmKeyReplace);
+    assert_eq!(app.browser.key, Some(second.clone()));
+    assert_eq!(app.model.key.status, KeyStatus::Key(second.clone()));
+    assert_eq!(app.model.key.import, KeyImport::Done);
+
+    app.send(Msg::FilesChosen(FilePurpose::Key, file(3)));
+    assert!(matches!(app.model.key.import, KeyImport::Invalid(_)));
+    assert_eq!(app.browser.key, Some(second));
+}
+
+#[test]
+fn the_key_backup_is_named_after_its_fingerprint() {
+    let key = SigningKey::from_seed([3; 32], "2026-12-01T10:00:00Z");
+    let mut browser = Browser::default();
+    browser.key = Some(key.clone());
+    let mut app = App::start(browser);
+    let effects = app.send(Msg::ExportKey);
+    let expected = format!("leeruitkomsten-sleutel-{}.json", key.fingerprint());
+    assert!(matches!(&effects[..], [Effect::Download { name, .. }] if *name == expected));
+}
+
+#[test]
+fn the_language_switch_is_shown_and_kept() {
+    let mut app = App::start(Browser::default());
+    let effects = app.send(Msg::SetLang(Lang::En));
+    assert_eq!(app.model.lang, Lang::En);
+    assert_eq!(effects, vec![Effect::StoreLang(Lang::En)]);
+}
+
+#[test]
+fn a_change_from_another_tab_shows_and_a_delete_there_is_reported() {
+    let mut app = App::start(Browser::default());
+    app.score("LU1.1", Score::High);
+    let mut elsewhere = app.stored().clone();
+    elsewhere
+        .assessment
+        .apply(
+            &framework().framework().clone(),
+            Action::SetScore { indicator: "LU1.3".into(), score: Score::Present },
+        )
+        .unwrap();
+    let effects = app.send(Msg::ChangedElsewhere(elsewhere.clone()));
+    assert!(effects.is_empty(), "nothing is written back");
+    assert_eq!(app.model.open.assessment, elsewhere.assessment);
+    assert_eq!(app.model.storage, Some(StorageNotice::ChangedElsewhere));
+
+    // Another assessment changed elsewhere leaves the form alone.
+    let mut other = elsewhere.clone();
+    other.id = "other".into();
+    other.assessment.metadata.student_name = "X".into();
+    app.send(Msg::DismissStorage);
+    app.send(Msg::ChangedElsewhere(other));
+    assert_eq!(app.model.storage, None);
+
+    let id = app.model.open.id.to_string();
+    app.send(Msg::RemovedElsewhere(id));
+    assert_eq!(app.model.storage, Some(StorageNotice::RemovedElsewhere));
+    // The assessment stays open, and its next change stores it again.
+    let effects = app.score("LU1.4", Score::Good);
+    assert_eq!(saves(&effects), 1);
+}
+
+#[test]
+fn storage_failure_is_shown_and_the_next_save_that_works_clears_it() {
+    let mut app = App::start(Browser::default());
+    app.browser.full = true;
+    app.score("LU1.1", Score::High);
+    assert_eq!(app.model.storage, Some(StorageNotice::Unavailable));
+    assert_eq!(
+        app.model.open.assessment.outcomes["LU1"].scores["LU1.1"],
+        Score::High,
+        "work goes on in memory"
+    );
+    let effects = app.send(Msg::DownloadEverything);
+    assert!(
+        matches!(&effects[0], Effect::DownloadBackup { open: Some(e), .. } if e.assessment == app.model.open.assessment)
+    );
+
+    app.browser.full = false;
+    app.score("LU1.2", Score::Good);
+    assert_eq!(app.model.storage, None);
+    assert_eq!(app.stored().assessment, app.model.open.assessment);
+}
+
+#[test]
+fn storage_that_cannot_be_read_at_start_is_said_and_the_form_still_opens() {
+    let startup = Startup {
+        lang: Lang::Nl,
+        listing: Err(StorageFailed),
+        open_id: None,
+        migration_failed: false,
+        key: KeyStatus::Unavailable,
+        presets: Vec::new(),
+    };
+    let model = Model::start(framework(), startup, &now(0));
+    assert_eq!(model.storage, Some(StorageNotice::Unavailable));
+    assert_eq!(model.view, View::Assess);
+}
