@@ -432,9 +432,7 @@ fn signing_makes_the_key_once_builds_the_record_once_and_seals() {
 
 #[test]
 fn a_key_that_cannot_be_kept_signs_nothing() {
-    let mut browser = Browser::default();
-    browser.full = true;
-    let mut app = App::start(browser);
+    let mut app = App::start(Browser { full: true, ..Default::default() });
     let effects = app.send(Msg::Sign);
     assert!(!effects.iter().any(|e| matches!(e, Effect::Download { .. })));
     assert_eq!(app.model.signing.stage, SigningStage::Failed(SignFailure::KeyNotKept));
@@ -470,8 +468,7 @@ fn downloading_and_copying_the_signed_record_again() {
 fn importing_a_key_over_another_asks_first() {
     let first = SigningKey::from_seed([1; 32], "2026-12-01T10:00:00Z");
     let second = SigningKey::from_seed([2; 32], "2026-12-01T10:00:00Z");
-    let mut browser = Browser::default();
-    browser.key = Some(first.clone());
+    let mut browser = Browser { key: Some(first.clone()), ..Default::default() };
     browser.files.insert(1, second.to_file_json().into_bytes());
     browser.files.insert(2, second.to_file_json().into_bytes());
     browser.files.insert(3, b"not a key".to_vec());
@@ -498,9 +495,7 @@ fn importing_a_key_over_another_asks_first() {
 #[test]
 fn the_key_backup_is_named_after_its_fingerprint() {
     let key = SigningKey::from_seed([3; 32], "2026-12-01T10:00:00Z");
-    let mut browser = Browser::default();
-    browser.key = Some(key.clone());
-    let mut app = App::start(browser);
+    let mut app = App::start(Browser { key: Some(key.clone()), ..Default::default() });
     let effects = app.send(Msg::ExportKey);
     let expected = format!("leeruitkomsten-sleutel-{}.json", key.fingerprint());
     assert!(matches!(&effects[..], [Effect::Download { name, .. }] if *name == expected));
