@@ -1,0 +1,75 @@
+//! The saved assessments: their list, deleting one, and backing them up and importing a backup.
+
+use crate::core::library::{BackupError, ImportCounts, MAX_BACKUP_BYTES};
+
+use super::Lang;
+
+impl Lang {
+    /// "31/42", the start screen's progress of one assessment.
+    pub fn scored_of(self, scored: usize, total: usize) -> String {
+        match self {
+            Lang::Nl => format!("{scored}/{total} gescoord"),
+            Lang::En => format!("{scored}/{total} scored"),
+        }
+    }
+
+    pub fn delete_warning(self, name: &str) -> String {
+        match self {
+            Lang::Nl => format!("De beoordeling van {name} verwijderen uit deze browser?"),
+            Lang::En => format!("Delete the assessment of {name} from this browser?"),
+        }
+    }
+
+    pub fn import_done(self, c: &ImportCounts) -> String {
+        match self {
+            Lang::Nl => format!(
+                "Back-up geïmporteerd: {} nieuw, {} bijgewerkt, {} al gelijk, {} overgeslagen omdat de versie hier nieuwer of ondertekend is.",
+                c.added, c.replaced, c.unchanged, c.kept_newer
+            ),
+            Lang::En => format!(
+                "Backup imported: {} new, {} updated, {} already the same, {} skipped because the copy here is newer or signed.",
+                c.added, c.replaced, c.unchanged, c.kept_newer
+            ),
+        }
+    }
+
+    pub fn import_partly_failed(self, failed: usize) -> String {
+        match self {
+            Lang::Nl => format!("{failed} beoordeling(en) konden niet worden bewaard: de opslag is vol of uitgeschakeld. Er is niets overschreven."),
+            Lang::En => format!("{failed} assessment(s) could not be saved: storage is full or disabled. Nothing was overwritten."),
+        }
+    }
+
+    pub fn backup_error(self, error: &BackupError) -> String {
+        match (self, error) {
+            (Lang::Nl, BackupError::TooLarge { bytes }) => {
+                format!("Het bestand is te groot ({bytes} bytes; hooguit {MAX_BACKUP_BYTES}).")
+            }
+            (Lang::En, BackupError::TooLarge { bytes }) => {
+                format!("The file is too large ({bytes} bytes; at most {MAX_BACKUP_BYTES}).")
+            }
+            (Lang::Nl, BackupError::NotJson) => "Het bestand is geen leesbare JSON.".into(),
+            (Lang::En, BackupError::NotJson) => "The file is not readable JSON.".into(),
+            (Lang::Nl, BackupError::NotABackup) => {
+                "Dit is geen back-up van deze app (misschien een record of sleutelbestand?).".into()
+            }
+            (Lang::En, BackupError::NotABackup) => {
+                "This is not a backup of this app (a record or key file, perhaps?).".into()
+            }
+            (Lang::Nl, BackupError::UnknownVersion(v)) => {
+                format!("De back-up heeft versie {v}, die deze versie van de app niet kent.")
+            }
+            (Lang::En, BackupError::UnknownVersion(v)) => {
+                format!("The backup has version {v}, which this version of the app does not know.")
+            }
+            (Lang::Nl, BackupError::Entry { index, .. }) => format!(
+                "Beoordeling {} in de back-up is onleesbaar; er is niets geïmporteerd.",
+                index + 1
+            ),
+            (Lang::En, BackupError::Entry { index, .. }) => format!(
+                "Assessment {} in the backup is unreadable; nothing was imported.",
+                index + 1
+            ),
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Every interface string, in Dutch and English, in one place.
+//!
+//! Fixed strings are declared once with both translations side by side, so a missing translation is
+//! a compile error. Strings with values in them are methods with an exhaustive `match` on the
+//! language, which the compiler checks the same way. Framework content is not translated: it shows
+//! in the framework's own language.
+//!
+//! Each area of the interface words its strings in a file named after it, and keeps its own table
+//! of fixed strings there; `texts.rs` holds the table the main screens share. The tables and
+//! `readable_time` are re-exported here, so that users name them as `crate::i18n::…` wherever they
+//! live.
+
+/// Declares the table of fixed strings: a struct with a field per string and one static per
+/// language.
+macro_rules! texts {
+    ($table:ident, $nl_static:ident, $en_static:ident { $($name:ident: $nl:expr, $en:expr;)* }) => {
+        /// The fixed strings of one language.
+        pub struct $table {
+            $(pub $name: &'static str,)*
+        }
+
+        pub static $nl_static: $table = $table { $($name: $nl,)* };
+        pub static $en_static: $table = $table { $($name: $en,)* };
+
+        impl $table {
+            /// Every string with its name, for tests that check them all.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name)),*]
+            }
+        }
+    };
+}
+// The macro is defined above the modules because a `macro_rules!` macro is only in scope after
+// its definition.
+
+pub mod cohort;
+pub mod compare;
+pub mod embed;
+pub mod form;
+pub mod library;
+pub mod norms;
+pub mod problems;
+pub mod self_assessment;
+pub mod signing;
+pub mod texts;
+pub mod time;
+pub mod verify;
+
+pub use cohort::{CohortTexts, COHORT_EN, COHORT_NL};
+pub use compare::{CompareTexts, COMPARE_EN, COMPARE_NL};
+pub use embed::{EmbedTexts, EMBED_EN, EMBED_NL};
+pub use norms::{NormTexts, NORM_EN, NORM_NL};
+pub use self_assessment::{SelfTexts, SELF_EN, SELF_NL};
+pub use texts::{Texts, EN, NL};
+pub use time::readable_time;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nl" | "nl-nl" | "nl-be" => Some(Lang::Nl),
+            "en" | "en-gb" | "en-us" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Nl => &NL,
+            Lang::En => &EN,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_is_translated_and_filled() {
+        for (nl, en) in [
+            (NL.entries(), EN.entries()),
+            (SELF_NL.entries(), SELF_EN.entries()),
+            (COMPARE_NL.entries(), COMPARE_EN.entries()),
+            (EMBED_NL.entries(), EMBED_EN.entries()),
+            (NORM_NL.entries(), NORM_EN.entries()),
+            (COHORT_NL.entries(), COHORT_EN.entries()),
+        ] {
+            assert_eq!(nl.len(), en.len());
+            for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {
+                assert!(!nl_text.trim().is_empty(), "{name} is empty in Dutch");
+                assert!(!en_text.trim().is_empty(), "{name} is empty in English");
+            }
+            // Words that read the same in both languages are listed here; any other equal pair
+            // is a string that was not translated.
+            let same_in_both = ["open_count", "student", "print_score", "batch_student"];
+            for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {
+                if !same_in_both.contains(name) {
+                    assert_ne!(nl_text, en_text, "{name} is not translated");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn language_codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_code("<script>"), None);
+    }
+}

@@ -1,0 +1,172 @@
+//! The fixed strings of the main screens: the form and its summary, the saved assessments, the
+//! signing key, signing, the printed report and the record check. They are one table because
+//! every screen reads it through `Lang::texts()`; the areas with a table of their own keep it
+//! beside their wording.
+
+texts! { Texts, NL, EN {
+    app_title: "Leeruitkomsten beoordelen", "Assess learning outcomes";
+    switch_language: "English", "Nederlands";
+    switch_language_label: "Switch to English", "Schakel naar Nederlands";
+    metadata_heading: "Gegevens van de beoordeling", "Assessment details";
+    metadata_hint: "Vul in wie er beoordeeld wordt en door wie. Alles wat je invult blijft in deze browser.",
+        "Fill in who is assessed and by whom. Everything you enter stays in this browser.";
+    student_name: "Naam student", "Student name";
+    student_number: "Studentnummer", "Student number";
+    assessor_name: "Naam beoordelaar", "Assessor name";
+    assessor_role: "Rol beoordelaar", "Assessor role";
+    assessor_role_hint: "bijvoorbeeld werkbegeleider of praktijkopleider", "for example work supervisor or practice tutor";
+    organisation: "Organisatie", "Organisation";
+    date: "Datum", "Date";
+    mode_legend: "Soort beoordeling", "Kind of assessment";
+    mode_assessor: "Praktijkbeoordelaar", "Practice assessor";
+    mode_assessor_hint: "Je beoordeelt een student in de praktijk.", "You assess a student in practice.";
+    mode_self: "Zelfbeoordeling", "Self-assessment";
+    mode_self_hint: "Je beoordeelt jezelf als student.", "You assess yourself as a student.";
+    scale_heading: "Schaal", "Scale";
+    scale_intro: "Per gedragsindicator kies je hoe ver de bekwaamheid ontwikkeld is.",
+        "For each behaviour indicator, choose how far the capability has developed.";
+    core_task: "Kerntaak", "Core task";
+    learning_outcome: "Leeruitkomst", "Learning outcome";
+    description: "Beschrijving", "Description";
+    capabilities: "Bekwaamheden", "Capabilities";
+    indicators: "Gedragsindicatoren", "Behaviour indicators";
+    clear_score: "Wissen", "Clear";
+    comment_label: "Toelichting (optioneel)", "Evidence (optional)";
+    comment_hint: "Waaruit blijkt dit? Bijvoorbeeld een situatie, product of gesprek.",
+        "What shows this? For example a situation, a product or a conversation.";
+    feedback_label: "Feedback op deze leeruitkomst", "Feedback on this learning outcome";
+    summary_heading: "Overzicht", "Summary";
+    overall: "Totaal", "Overall";
+    result: "Resultaat", "Result";
+    result_open: "nog niet bepaald", "not yet determined";
+    open_count: "open", "open";
+    mean: "gemiddelde", "mean";
+    chart_label: "Verdeling van de scores", "Distribution of the scores";
+    storage_unavailable: "Je voortgang kan niet in deze browser worden bewaard (opslag is uitgeschakeld of vol). Je kunt verder werken; download alles voordat je dit tabblad sluit.",
+        "Your progress cannot be kept in this browser (storage is disabled or full). You can go on working; download everything before you close this tab.";
+    storage_unreadable: "Een of meer bewaarde beoordelingen konden niet worden gelezen. Ze zijn niet overschreven en staan onderaan bij Beoordelingen, waar je ze kunt downloaden.",
+        "One or more saved assessments could not be read. They have not been overwritten and are listed at the bottom of Assessments, where you can download them.";
+    storage_migration_failed: "De beoordeling die een eerdere versie van de app bewaarde, kon niet worden overgezet. Ze is niet overschreven.",
+        "The assessment an earlier version of the app saved could not be moved over. It has not been overwritten.";
+    storage_changed_elsewhere: "Deze beoordeling is in een ander tabblad gewijzigd. Je ziet nu de nieuwste versie.",
+        "This assessment was changed in another tab. You now see the newest version.";
+    storage_removed_elsewhere: "Deze beoordeling is in een ander tabblad verwijderd. Ze staat nog hier open; bij je volgende wijziging wordt ze weer bewaard.",
+        "This assessment was deleted in another tab. It is still open here; your next change saves it again.";
+    download_everything: "Alles downloaden", "Download everything";
+    download_failed: "Deze browser maakte het bestand niet aan.", "This browser did not make the file.";
+    nav_library: "Beoordelingen", "Assessments";
+    library_heading: "Bewaarde beoordelingen", "Saved assessments";
+    library_intro: "Alle beoordelingen in deze browser. Elke wijziging wordt meteen bewaard.",
+        "Every assessment in this browser. Each change is saved at once.";
+    library_empty: "Er zijn nog geen bewaarde beoordelingen.", "There are no saved assessments yet.";
+    library_new: "Nieuwe beoordeling", "New assessment";
+    library_open: "Openen", "Open";
+    library_duplicate: "Kopie maken", "Duplicate";
+    library_delete: "Verwijderen", "Delete";
+    library_delete_confirm: "Definitief verwijderen", "Delete for good";
+    library_undo: "Ongedaan maken", "Undo";
+    library_deleted: "Beoordeling verwijderd.", "Assessment deleted.";
+    library_current: "nu open", "open now";
+    library_draft: "concept", "draft";
+    library_final: "ondertekend", "signed";
+    library_no_name: "(nog geen naam)", "(no name yet)";
+    library_other_framework: "ander beoordelingskader: kan hier niet worden geopend", "another framework: cannot be opened here";
+    library_unreadable: "Onleesbare opgeslagen gegevens", "Unreadable saved data";
+    library_download_raw: "Ruwe gegevens downloaden", "Download the raw data";
+    library_backup_heading: "Back-up en verhuizen", "Back up and move";
+    library_backup_intro: "Download alle beoordelingen als één bestand, en importeer dat bestand op een ander apparaat. Bij importeren blijft van elke beoordeling de nieuwste versie over; een ondertekende beoordeling wordt nooit door een concept vervangen.",
+        "Download every assessment as one file, and import that file on another device. Importing keeps the newest copy of each assessment; a signed assessment is never replaced by a draft.";
+    library_backup_download: "Back-up downloaden", "Download a backup";
+    library_backup_import: "Back-up importeren", "Import a backup";
+    library_storage_unavailable: "De opslag van deze browser is niet beschikbaar; hier staan geen bewaarde beoordelingen.",
+        "This browser's storage is not available; no saved assessments are listed.";
+    framework_error: "Het beoordelingskader kon niet worden geladen", "The framework could not be loaded";
+    action_error: "Deze wijziging is niet verwerkt", "This change was not made";
+    dismiss: "Sluiten", "Dismiss";
+    source: "Bron", "Source";
+    also_under: "Dezelfde tekst staat ook bij", "The same text also appears under";
+    skip_to_summary: "Naar het overzicht", "Skip to the summary";
+    next_open: "Naar de eerste open indicator", "Go to the first open indicator";
+    all_scored: "Alle indicatoren zijn gescoord.", "All indicators are scored.";
+    final_notice: "Deze beoordeling is ondertekend en definitief. Het formulier is alleen nog te lezen.",
+        "This assessment is signed and final. The form can only be read.";
+    print_score: "Score", "Score";
+    print_not_scored: "niet gescoord", "not scored";
+    print_comment: "Toelichting", "Evidence";
+    print_signature_heading: "Ondertekening", "Signature";
+    print_draft: "Niet ondertekend: dit is een concept. Alleen een ondertekend record (JSON) is te controleren.",
+        "Not signed: this is a draft. Only a signed record (JSON) can be verified.";
+    print_key: "Sleutel (did:key)", "Key (did:key)";
+    print_check: "Controle van de handtekening", "Signature check";
+    cancel: "Annuleren", "Cancel";
+    nav_label: "Onderdelen", "Sections";
+    nav_assess: "Beoordelen", "Assess";
+    nav_verify: "Record controleren", "Verify a record";
+    key_heading: "Je ondertekensleutel", "Your signing key";
+    key_intro: "Met deze sleutel onderteken je beoordelingen. Aan de did:key in een record ziet de hogeschool dat het van deze sleutel komt. De sleutel blijft in deze browser.",
+        "You sign assessments with this key. The did:key in a record shows the school that it comes from this key. The key stays in this browser.";
+    key_none: "Er is nog geen sleutel in deze browser. Bij de eerste ondertekening maakt de app er een.",
+        "This browser has no key yet. The app makes one when you first sign.";
+    key_fingerprint: "Vingerafdruk", "Fingerprint";
+    key_export: "Back-up van de sleutel downloaden", "Download a key backup";
+    key_export_hint: "Bewaar de back-up veilig en deel hem met niemand: wie het bestand heeft, kan namens jou ondertekenen.",
+        "Keep the backup safe and share it with no one: whoever has the file can sign in your name.";
+    key_backup_now: "Met deze sleutel is de beoordeling net ondertekend. Download nu een back-up: zonder back-up kun je na het wissen van deze browser niet meer met dezelfde sleutel ondertekenen.",
+        "This key has just signed the assessment. Download a backup now: without one, you can no longer sign with the same key once this browser is cleared.";
+    key_import: "Sleutel uit back-up importeren", "Import a key from a backup";
+    key_replace_warning: "In deze browser staat al een sleutel. Importeren vervangt die. Records die je ermee ondertekende blijven geldig, maar zonder back-up kun je er niet meer mee ondertekenen.",
+        "This browser already has a key. Importing replaces it. Records you signed with it stay valid, but without a backup you can no longer sign with it.";
+    key_replace_confirm: "Sleutel vervangen", "Replace the key";
+    key_imported: "De sleutel is geïmporteerd.", "The key has been imported.";
+    key_not_kept: "De sleutel kan niet in deze browser worden bewaard (opslag uitgeschakeld of vol). Zonder bewaarde sleutel kun je niet ondertekenen.",
+        "The key cannot be kept in this browser (storage disabled or full). Without a kept key you cannot sign.";
+    key_unreadable: "De bewaarde sleutel in deze browser is onleesbaar. Importeer je back-up; de app maakt geen nieuwe sleutel zolang de oude er staat.",
+        "The key kept in this browser is unreadable. Import your backup; the app makes no new key while the old one is there.";
+    sign_heading: "Ondertekenen en exporteren", "Sign and export";
+    sign_intro: "Na ondertekenen is de beoordeling definitief en niet meer te wijzigen. Je downloadt een JSON-bestand dat de hogeschool kan controleren.",
+        "Once signed, the assessment is final and can no longer change. You download a JSON file the school can verify.";
+    sign_start: "Ondertekenen en exporteren…", "Sign and export…";
+    sign_all_scored: "Alle indicatoren zijn gescoord. Onderteken je de beoordeling definitief?",
+        "All indicators are scored. Do you sign the assessment as final?";
+    sign_unscored_hint: "Deze indicatoren komen als ‘niet gescoord’ in het record:",
+        "These indicators go into the record as ‘not scored’:";
+    sign_back: "Terug naar het formulier", "Back to the form";
+    sign_confirm: "Definitief ondertekenen", "Sign as final";
+    sign_failed: "Ondertekenen is niet gelukt", "Signing failed";
+    signed_heading: "Ondertekend", "Signed";
+    download_again: "Record opnieuw downloaden", "Download the record again";
+    copy_json: "JSON kopiëren", "Copy the JSON";
+    record_download_failed: "Deze browser maakte het bestand niet aan. De beoordeling is wel ondertekend: kies ‘JSON kopiëren’ en plak de tekst in een bestand dat eindigt op .json.",
+        "This browser did not make the file. The assessment is signed all the same: choose ‘Copy the JSON’ and paste the text into a file ending in .json.";
+    copied: "Het record staat op het klembord.", "The record is on the clipboard.";
+    copy_failed: "Kopiëren lukte niet in deze browser; download het bestand.", "Copying failed in this browser; download the file.";
+    new_assessment: "Nieuwe beoordeling starten", "Start a new assessment";
+    new_assessment_warning: "De ondertekende beoordeling wordt uit deze browser verwijderd. Download het record eerst als je het nog nodig hebt.",
+        "The signed assessment is removed from this browser. Download the record first if you still need it.";
+    verify_heading: "Record controleren", "Verify a record";
+    verify_intro: "Open of sleep een beoordelingsrecord (JSON). De app controleert de handtekening, het beoordelingskader en de resultaten. Het bestand blijft op dit apparaat.",
+        "Open or drop an assessment record (JSON). The app checks the signature, the framework and the results. The file stays on this device.";
+    choose_file: "Bestand kiezen", "Choose a file";
+    choose_files: "Bestand of bestanden kiezen", "Choose one or more files";
+    batch_caption: "Gecontroleerde records", "Records checked";
+    batch_file: "Bestand", "File";
+    batch_result: "Resultaat", "Result";
+    batch_student: "Student", "Student";
+    drop_here: "of sleep een bestand hierheen", "or drop a file here";
+    drop_here_many: "of sleep de bestanden hierheen", "or drop the files here";
+    file_unreadable: "Het bestand kon niet worden gelezen.", "The file could not be read.";
+    verify_valid: "Geldig", "Valid";
+    verify_invalid: "Niet geldig", "Not valid";
+    verify_valid_detail: "De handtekening klopt, het kader is bekend en de resultaten volgen uit de scores.",
+        "The signature matches, the framework is known and the results follow from the scores.";
+    verify_signature_ok: "De handtekening zelf klopt.", "The signature itself matches.";
+    verify_reasons: "Waarom niet", "Why not";
+    verify_signer: "Ondertekend met sleutel", "Signed with key";
+    verify_created: "Gemaakt op", "Created";
+    verify_unknown_framework: "Dit record hoort bij een beoordelingskader dat deze app niet kent. De handtekening is wel gecontroleerd; de inhoud kan niet worden getoond.",
+        "This record belongs to a framework this app does not know. The signature has been checked; the contents cannot be shown.";
+    record_heading: "Inhoud van het record", "Contents of the record";
+    record_untrusted: "Let op: het record is niet geldig. Wat hieronder staat, kan zijn veranderd.",
+        "Note: the record is not valid. What follows may have been changed.";
+    not_scored: "niet gescoord", "not scored";
+}}
