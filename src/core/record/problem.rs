@@ -7,6 +7,7 @@ use crate::core::assessment::MAX_TEXT_CHARS;
 use crate::core::crypto::data_integrity::{self, VerifyError};
 use crate::core::crypto::did_key::DidKeyError;
 use crate::core::crypto::jcs::JcsError;
+use crate::core::json::{Expected, JsonError, JsonErrorKind};
 use crate::core::record::shape::{MAX_RECORD_ID_CHARS, RECORD_TYPE, SCHEMA_VERSION};
 
 /// Where aggregates differ from a recomputation.
@@ -288,6 +289,30 @@ impl fmt::Display for RecordProblem {
                 "aggregates for {scope} differ from a recomputation from the scores"
             ),
         }
+    }
+}
+
+/// The reader's errors in this format's terms: the text's own as such, the rest as the shape
+/// problem at the path.
+impl From<JsonError> for RecordProblem {
+    fn from(error: JsonError) -> RecordProblem {
+        let reason = match error.kind {
+            JsonErrorKind::TooLarge { bytes, limit } => {
+                return RecordProblem::TooLarge { bytes, limit }
+            }
+            JsonErrorKind::NotUtf8 { offset } => return RecordProblem::NotUtf8 { offset },
+            JsonErrorKind::Invalid(e) => return RecordProblem::InvalidJson(e),
+            JsonErrorKind::Missing(_) => ShapeProblem::Missing,
+            JsonErrorKind::Unknown(_) => ShapeProblem::UnexpectedMember,
+            JsonErrorKind::WrongType(expected) => match expected {
+                Expected::Object => ShapeProblem::NotAnObject,
+                Expected::Array => ShapeProblem::NotAnArray,
+                Expected::String => ShapeProblem::NotAString,
+                Expected::StringOrNull => ShapeProblem::NotAStringOrNull,
+                Expected::Count => ShapeProblem::NotACount,
+            },
+        };
+        RecordProblem::Malformed { path: error.path, reason }
     }
 }
 

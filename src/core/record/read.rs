@@ -2,9 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::core::assessment::Mode;
+use crate::core::json::{JsonError, Node, Object};
 use crate::core::record::problem::{RecordProblem, ShapeProblem};
 use crate::core::record::shape::{
     Aggregate, Aggregates, AppInfo, AssessmentRecord, Assessor, FrameworkInfo, IndicatorRecord,
@@ -23,9 +24,8 @@ impl AssessmentRecord {
     }
 }
 
-/// Reads a record out of parsed JSON by hand, as the framework and the saved state are read: the
-/// app carries one JSON reader, and every shape problem is noted with its path instead of only the
-/// first.
+/// Reads a record through [`crate::core::json`], as the framework and the saved state are read,
+/// noting every shape problem with its path instead of stopping at the first.
 #[derive(Default)]
 pub(super) struct Reader {
     pub(super) problems: Vec<RecordProblem>,
@@ -58,120 +58,66 @@ impl Reader {
         self.problems.push(RecordProblem::Malformed { path: path.to_string(), reason });
     }
 
+    /// The value read, or `None` with its error noted.
+    fn ok<T>(&mut self, read: Result<T, JsonError>) -> Option<T> {
+        read.map_err(|error| self.problems.push(error.into())).ok()
+    }
+
     /// The object at `path`; members outside `fields` are problems, so nothing is silently ignored.
-    fn object<'v>(
-        &mut self,
-        value: &'v Value,
-        path: &str,
-        fields: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
-        let Some(map) = value.as_object() else {
-            self.malformed(path, ShapeProblem::NotAnObject);
-            return None;
-        };
-        for key in map.keys() {
-            if !fields.contains(&key.as_str()) {
-                self.malformed(&join(path, key), ShapeProblem::UnexpectedMember);
-            }
+    fn object<'v>(&mut self, value: &'v Value, path: &str, fields: &[&str]) -> Option<Object<'v>> {
+        let object = self.ok(Node::at(value, path).object())?;
+        let unknown: Vec<JsonError> = object.unknown(fields).collect();
+        for error in unknown {
+            self.problems.push(error.into());
         }
-        Some(map)
+        Some(object)
     }
 
-    fn member<'v>(
-        &mut self,
-        map: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<&'v Value> {
-        let value = map.get(key);
-        if value.is_none() {
-            self.malformed(&join(path, key), ShapeProblem::Missing);
-        }
-        value
-    }
-
-    fn string(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
-        match self.member(map, path, key)? {
-            Value::String(s) => Some(s.clone()),
-            _ => {
-                self.malformed(&join(path, key), ShapeProblem::NotAString);
-                None
-            }
-        }
+    fn string(&mut self, object: &Object, key: &'static str) -> Option<String> {
+        self.ok(object.string(key)).map(str::to_string)
     }
 
     /// A member that must be present but may be null.
-    fn nullable_string(
-        &mut self,
-        map: &Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<Option<String>> {
-        match self.member(map, path, key)? {
-            Value::Null => Some(None),
-            Value::String(s) => Some(Some(s.clone())),
-            _ => {
-                self.malformed(&join(path, key), ShapeProblem::NotAStringOrNull);
-                None
-            }
-        }
+    fn nullable_string(&mut self, object: &Object, key: &'static str) -> Option<Option<String>> {
+        self.ok(object.nullable_string(key)).map(|s| s.map(str::to_string))
     }
 
-    fn count(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<u32> {
-        let value = self.member(map, path, key)?;
-        let count = value.as_u64().and_then(|n| u32::try_from(n).ok());
-        if count.is_none() {
-            self.malformed(&join(path, key), ShapeProblem::NotACount);
-        }
-        count
-    }
-
-    fn array<'v>(
-        &mut self,
-        map: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<&'v Vec<Value>> {
-        match self.member(map, path, key)? {
-            Value::Array(items) => Some(items),
-            _ => {
-                self.malformed(&join(path, key), ShapeProblem::NotAnArray);
-                None
-            }
-        }
+    fn count(&mut self, object: &Object, key: &'static str) -> Option<u32> {
+        self.ok(object.count(key))
     }
 
     fn record(&mut self, value: &Value) -> Option<AssessmentRecord> {
         let map = self.object(value, "", RECORD_FIELDS)?;
-        let record_type = self.string(map, "", "type");
-        let schema_version = self.string(map, "", "schemaVersion");
-        let id = self.string(map, "", "id");
-        let created = self.string(map, "", "created");
-        let app = self.app(map);
-        let framework = self.framework(map);
-        let subject = self.subject(map);
-        let assessor = self.assessor(map);
-        let mode = self.mode(map);
-        let assessment_date = self.nullable_string(map, "", "assessmentDate");
+        let record_type = self.string(&map, "type");
+        let schema_version = self.string(&map, "schemaVersion");
+        let id = self.string(&map, "id");
+        let created = self.string(&map, "created");
+        let app = self.app(&map);
+        let framework = self.framework(&map);
+        let subject = self.subject(&map);
+        let assessor = self.assessor(&map);
+        let mode = self.mode(&map);
+        let assessment_date = self.nullable_string(&map, "assessmentDate");
         // Version 1 has no member for it; version 2 must state it, if only as null. Of a version
         // this reader does not know, the version is the problem to report, not its members.
+        let has_norm_level = map.get("normLevel").is_some();
         let norm_level = match schema_version.as_deref() {
             Some("1") => {
-                if map.contains_key("normLevel") {
+                if has_norm_level {
                     self.malformed("normLevel", ShapeProblem::UnexpectedMember);
                 }
                 Some(None)
             }
-            Some("2") => self.nullable_string(map, "", "normLevel"),
-            _ if map.contains_key("normLevel") => self.nullable_string(map, "", "normLevel"),
+            Some("2") => self.nullable_string(&map, "normLevel"),
+            _ if has_norm_level => self.nullable_string(&map, "normLevel"),
             _ => Some(None),
         };
-        let indicators = self.list(map, "indicators", Reader::indicator);
-        let learning_outcomes = self.list(map, "learningOutcomes", Reader::outcome);
-        let aggregates = self.aggregates(map);
+        let indicators = self.list(&map, "indicators", Reader::indicator);
+        let learning_outcomes = self.list(&map, "learningOutcomes", Reader::outcome);
+        let aggregates = self.aggregates(&map);
         let proof = match map.get("proof") {
             None => Some(None),
-            Some(value) => self.proof(value, "proof").map(Some),
+            Some(node) => self.proof(node.value(), node.path()).map(Some),
         };
         Some(AssessmentRecord {
             record_type: record_type?,
@@ -195,55 +141,59 @@ impl Reader {
     /// Reads every element, so that each bad one is reported, and gives the list only if all read.
     fn list<T>(
         &mut self,
-        map: &Map<String, Value>,
-        key: &str,
+        map: &Object,
+        key: &'static str,
         read: fn(&mut Reader, &Value, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let items = self.array(map, "", key)?;
-        let read: Vec<Option<T>> = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| read(self, item, &format!("{key}[{i}]")))
-            .collect();
+        let items = self.ok(map.array(key))?;
+        let read: Vec<Option<T>> =
+            items.iter().map(|item| read(self, item.value(), item.path())).collect();
         read.into_iter().collect()
     }
 
-    fn app(&mut self, map: &Map<String, Value>) -> Option<AppInfo> {
-        let app = self.member(map, "", "app")?;
-        let app = self.object(app, "app", &["name", "version"])?;
-        let name = self.string(app, "app", "name");
-        let version = self.string(app, "app", "version");
+    /// Member `key` of the record, an object with exactly `fields`.
+    fn part<'v>(
+        &mut self,
+        map: &Object<'v>,
+        key: &'static str,
+        fields: &[&str],
+    ) -> Option<Object<'v>> {
+        let node = self.ok(map.member(key))?;
+        self.object(node.value(), node.path(), fields)
+    }
+
+    fn app(&mut self, map: &Object) -> Option<AppInfo> {
+        let app = self.part(map, "app", &["name", "version"])?;
+        let name = self.string(&app, "name");
+        let version = self.string(&app, "version");
         Some(AppInfo { name: name?, version: version? })
     }
 
-    fn framework(&mut self, map: &Map<String, Value>) -> Option<FrameworkInfo> {
-        let fw = self.member(map, "", "framework")?;
-        let fw = self.object(fw, "framework", &["id", "version", "sha256"])?;
-        let id = self.string(fw, "framework", "id");
-        let version = self.string(fw, "framework", "version");
-        let sha256 = self.string(fw, "framework", "sha256");
+    fn framework(&mut self, map: &Object) -> Option<FrameworkInfo> {
+        let fw = self.part(map, "framework", &["id", "version", "sha256"])?;
+        let id = self.string(&fw, "id");
+        let version = self.string(&fw, "version");
+        let sha256 = self.string(&fw, "sha256");
         Some(FrameworkInfo { id: id?, version: version?, sha256: sha256? })
     }
 
-    fn subject(&mut self, map: &Map<String, Value>) -> Option<Subject> {
-        let subject = self.member(map, "", "subject")?;
-        let subject = self.object(subject, "subject", &["name", "studentNumber"])?;
-        let name = self.string(subject, "subject", "name");
-        let student_number = self.string(subject, "subject", "studentNumber");
+    fn subject(&mut self, map: &Object) -> Option<Subject> {
+        let subject = self.part(map, "subject", &["name", "studentNumber"])?;
+        let name = self.string(&subject, "name");
+        let student_number = self.string(&subject, "studentNumber");
         Some(Subject { name: name?, student_number: student_number? })
     }
 
-    fn assessor(&mut self, map: &Map<String, Value>) -> Option<Assessor> {
-        let assessor = self.member(map, "", "assessor")?;
-        let assessor = self.object(assessor, "assessor", &["name", "role", "organisation"])?;
-        let name = self.string(assessor, "assessor", "name");
-        let role = self.string(assessor, "assessor", "role");
-        let organisation = self.string(assessor, "assessor", "organisation");
+    fn assessor(&mut self, map: &Object) -> Option<Assessor> {
+        let assessor = self.part(map, "assessor", &["name", "role", "organisation"])?;
+        let name = self.string(&assessor, "name");
+        let role = self.string(&assessor, "role");
+        let organisation = self.string(&assessor, "organisation");
         Some(Assessor { name: name?, role: role?, organisation: organisation? })
     }
 
-    fn mode(&mut self, map: &Map<String, Value>) -> Option<Mode> {
-        let key = self.string(map, "", "mode")?;
+    fn mode(&mut self, map: &Object) -> Option<Mode> {
+        let key = self.string(map, "mode")?;
         let mode = Mode::from_key(&key);
         if mode.is_none() {
             self.malformed(
@@ -257,21 +207,21 @@ impl Reader {
     fn indicator(&mut self, value: &Value, path: &str) -> Option<IndicatorRecord> {
         let fields = &["id", "learningOutcome", "status", "score", "comment"];
         let map = self.object(value, path, fields)?;
-        let id = self.string(map, path, "id");
-        let learning_outcome = self.string(map, path, "learningOutcome");
-        let status = self.string(map, path, "status").and_then(|status| match status.as_str() {
+        let id = self.string(&map, "id");
+        let learning_outcome = self.string(&map, "learningOutcome");
+        let status = self.string(&map, "status").and_then(|status| match status.as_str() {
             "scored" => Some(IndicatorStatus::Scored),
             "not-scored" => Some(IndicatorStatus::NotScored),
             _ => {
                 self.malformed(
-                    &join(path, "status"),
+                    &map.path_to("status"),
                     ShapeProblem::NotOneOf { found: status, expected: &["scored", "not-scored"] },
                 );
                 None
             }
         });
-        let score = self.nullable_score(map, path, "score");
-        let comment = self.nullable_string(map, path, "comment");
+        let score = self.nullable_score(&map, "score");
+        let comment = self.nullable_string(&map, "comment");
         Some(IndicatorRecord {
             id: id?,
             learning_outcome: learning_outcome?,
@@ -281,47 +231,37 @@ impl Reader {
         })
     }
 
-    fn nullable_score(
-        &mut self,
-        map: &Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<Option<ScoreRecord>> {
-        let value = self.member(map, path, key)?;
-        let path = join(path, key);
-        match value {
-            Value::Null => Some(None),
-            value => {
-                let score = self.object(value, &path, &["symbol", "value"])?;
-                let symbol = self.string(score, &path, "symbol");
-                let value = self.count(score, &path, "value").and_then(|n| {
-                    let value = u8::try_from(n).ok();
-                    if value.is_none() {
-                        self.malformed(&join(&path, "value"), ShapeProblem::NotAScaleValue);
-                    }
-                    value
-                });
-                Some(Some(ScoreRecord { symbol: symbol?, value: value? }))
-            }
+    fn nullable_score(&mut self, map: &Object, key: &'static str) -> Option<Option<ScoreRecord>> {
+        let node = self.ok(map.member(key))?;
+        if node.is_null() {
+            return Some(None);
         }
+        let score = self.object(node.value(), node.path(), &["symbol", "value"])?;
+        let symbol = self.string(&score, "symbol");
+        let value = self.count(&score, "value").and_then(|n| {
+            let value = u8::try_from(n).ok();
+            if value.is_none() {
+                self.malformed(&score.path_to("value"), ShapeProblem::NotAScaleValue);
+            }
+            value
+        });
+        Some(Some(ScoreRecord { symbol: symbol?, value: value? }))
     }
 
     fn outcome(&mut self, value: &Value, path: &str) -> Option<OutcomeRecord> {
         let map = self.object(value, path, &["id", "coreTask", "feedback"])?;
-        let id = self.string(map, path, "id");
-        let core_task = self.string(map, path, "coreTask");
-        let feedback = self.nullable_string(map, path, "feedback");
+        let id = self.string(&map, "id");
+        let core_task = self.string(&map, "coreTask");
+        let feedback = self.nullable_string(&map, "feedback");
         Some(OutcomeRecord { id: id?, core_task: core_task?, feedback: feedback? })
     }
 
-    fn aggregates(&mut self, map: &Map<String, Value>) -> Option<Aggregates> {
-        let path = "aggregates";
-        let value = self.member(map, "", path)?;
-        let map = self.object(value, path, &["learningOutcomes", "coreTasks", "overall"])?;
-        let learning_outcomes = self.aggregate_map(map, "learningOutcomes");
-        let core_tasks = self.aggregate_map(map, "coreTasks");
-        let overall = self.member(map, path, "overall");
-        let overall = overall.and_then(|v| self.aggregate(v, "aggregates.overall"));
+    fn aggregates(&mut self, map: &Object) -> Option<Aggregates> {
+        let map = self.part(map, "aggregates", &["learningOutcomes", "coreTasks", "overall"])?;
+        let learning_outcomes = self.aggregate_map(&map, "learningOutcomes");
+        let core_tasks = self.aggregate_map(&map, "coreTasks");
+        let overall = self.ok(map.member("overall"));
+        let overall = overall.and_then(|node| self.aggregate(node.value(), node.path()));
         Some(Aggregates {
             learning_outcomes: learning_outcomes?,
             core_tasks: core_tasks?,
@@ -329,35 +269,31 @@ impl Reader {
         })
     }
 
+    /// Aggregates keyed by id: any member name is an id, so none is unknown.
     fn aggregate_map(
         &mut self,
-        map: &Map<String, Value>,
-        key: &str,
+        map: &Object,
+        key: &'static str,
     ) -> Option<BTreeMap<String, Aggregate>> {
-        let path = join("aggregates", key);
-        let value = self.member(map, "aggregates", key)?;
-        let Some(entries) = value.as_object() else {
-            self.malformed(&path, ShapeProblem::NotAnObject);
-            return None;
-        };
+        let entries = self.ok(map.object(key))?;
         let read: Vec<Option<(String, Aggregate)>> = entries
-            .iter()
-            .map(|(id, v)| Some((id.clone(), self.aggregate(v, &join(&path, id))?)))
+            .members()
+            .map(|(id, node)| Some((id.clone(), self.aggregate(node.value(), node.path())?)))
             .collect();
         read.into_iter().collect()
     }
 
     fn aggregate(&mut self, value: &Value, path: &str) -> Option<Aggregate> {
         let map = self.object(value, path, AGGREGATE_FIELDS)?;
-        let high = self.count(map, path, "high");
-        let good = self.count(map, path, "good");
-        let present = self.count(map, path, "present");
-        let not_scored = self.count(map, path, "notScored");
-        let scored = self.count(map, path, "scored");
-        let total = self.count(map, path, "total");
-        let sum = self.count(map, path, "sum");
-        let mean = self.nullable_string(map, path, "mean");
-        let result = self.nullable_score(map, path, "result");
+        let high = self.count(&map, "high");
+        let good = self.count(&map, "good");
+        let present = self.count(&map, "present");
+        let not_scored = self.count(&map, "notScored");
+        let scored = self.count(&map, "scored");
+        let total = self.count(&map, "total");
+        let sum = self.count(&map, "sum");
+        let mean = self.nullable_string(&map, "mean");
+        let result = self.nullable_score(&map, "result");
         Some(Aggregate {
             high: high?,
             good: good?,
@@ -373,12 +309,12 @@ impl Reader {
 
     pub(super) fn proof(&mut self, value: &Value, path: &str) -> Option<Proof> {
         let map = self.object(value, path, PROOF_FIELDS)?;
-        let proof_type = self.string(map, path, "type");
-        let cryptosuite = self.string(map, path, "cryptosuite");
-        let created = self.string(map, path, "created");
-        let verification_method = self.string(map, path, "verificationMethod");
-        let proof_purpose = self.string(map, path, "proofPurpose");
-        let proof_value = self.string(map, path, "proofValue");
+        let proof_type = self.string(&map, "type");
+        let cryptosuite = self.string(&map, "cryptosuite");
+        let created = self.string(&map, "created");
+        let verification_method = self.string(&map, "verificationMethod");
+        let proof_purpose = self.string(&map, "proofPurpose");
+        let proof_value = self.string(&map, "proofValue");
         Some(Proof {
             proof_type: proof_type?,
             cryptosuite: cryptosuite?,
@@ -387,14 +323,6 @@ impl Reader {
             proof_purpose: proof_purpose?,
             proof_value: proof_value?,
         })
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
     }
 }
 

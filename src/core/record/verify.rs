@@ -8,8 +8,8 @@ use serde_json::Value;
 use crate::core::assessment::aggregate::summarize;
 use crate::core::assessment::Assessment;
 use crate::core::crypto::data_integrity::{self, VerifiedProof};
-use crate::core::crypto::jcs;
 use crate::core::framework::hashed::HashedFramework;
+use crate::core::json;
 use crate::core::record::problem::{AggregateScope, RecordProblem, ShapeProblem};
 use crate::core::record::read::Reader;
 use crate::core::record::shape::{
@@ -51,35 +51,23 @@ impl RecordReport {
     }
 }
 
-/// Verifies raw bytes, e.g. a file's: size, then UTF-8, then [`verify_record`].
+/// Verifies raw bytes, e.g. a file's: size, then UTF-8, then [`verify_record_value`].
 pub fn verify_record_bytes(bytes: &[u8], frameworks: &[&HashedFramework]) -> RecordReport {
-    if bytes.len() > MAX_RECORD_BYTES {
-        return RecordReport::with(RecordProblem::TooLarge {
-            bytes: bytes.len(),
-            limit: MAX_RECORD_BYTES,
-        });
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => verify_record(text, frameworks),
-        Err(e) => RecordReport::with(RecordProblem::NotUtf8 { offset: e.valid_up_to() }),
+    match json::parse_bytes(bytes, MAX_RECORD_BYTES) {
+        Ok(value) => verify_record_value(&value, frameworks),
+        Err(e) => RecordReport::with(e.into()),
     }
 }
 
 /// Verifies a record's text against the frameworks the verifier knows.
 pub fn verify_record(text: &str, frameworks: &[&HashedFramework]) -> RecordReport {
-    if text.len() > MAX_RECORD_BYTES {
-        return RecordReport::with(RecordProblem::TooLarge {
-            bytes: text.len(),
-            limit: MAX_RECORD_BYTES,
-        });
-    }
-    match jcs::parse_strict(text) {
+    match json::parse(text, MAX_RECORD_BYTES) {
         Ok(value) => verify_record_value(&value, frameworks),
-        Err(e) => RecordReport::with(RecordProblem::InvalidJson(e)),
+        Err(e) => RecordReport::with(e.into()),
     }
 }
 
-/// Verifies a record already parsed, by [`jcs::parse_strict`]: `serde_json` would have resolved
+/// Verifies a record already parsed, by [`json::parse`]: `serde_json` would have resolved
 /// duplicate member names silently.
 pub fn verify_record_value(value: &Value, frameworks: &[&HashedFramework]) -> RecordReport {
     let Some(object) = value.as_object() else {
