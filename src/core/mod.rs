@@ -4,13 +4,14 @@
 //! one student and aggregating), `record` (the signed export), `crypto` (canonical JSON, keys,
 //! Data Integrity proofs), `library` (assessments kept on the device), `review` (what the
 //! hogeschool does with records: compare, cohort) and `embed` (configuration by link, messages to
-//! the host page).
+//! the host page). `json` is the one strict reader every format there is read through.
 
 pub mod app;
 pub mod assessment;
 pub mod crypto;
 pub mod embed;
 pub mod framework;
+pub mod json;
 pub mod library;
 pub mod record;
 pub mod review;

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::core::framework::catalogue::{self, BuiltIn};
 use crate::core::framework::score::Score;
@@ -21,7 +21,7 @@ use crate::core::framework::{Framework, Indicator};
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
 /// Who scores: a practice assessor, or the student scoring themselves.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub enum Mode {
     #[default]
     #[serde(rename = "assessor")]
@@ -46,7 +46,7 @@ impl Mode {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Metadata {
     pub student_name: String,
     pub student_number: String,
@@ -142,16 +142,13 @@ impl Metadata {
 
 /// What has been recorded for one learning outcome. Each sits behind its own `Rc`, so a change
 /// copies only the outcome it touches and the interface can tell untouched outcomes apart cheaply.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct OutcomeEntry {
     /// Indicator id -> score; an indicator that is not scored has no entry.
-    #[serde(default)]
     pub scores: BTreeMap<String, Score>,
     /// Indicator id -> toelichting (evidence); empty comments have no entry.
-    #[serde(default)]
     pub comments: BTreeMap<String, String>,
     /// Feedback on the learning outcome as a whole.
-    #[serde(default)]
     pub feedback: String,
 }
 
@@ -165,25 +162,24 @@ impl OutcomeEntry {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     pub framework_id: String,
     pub framework_version: String,
     pub metadata: Metadata,
     /// Learning outcome id -> what has been recorded for it.
-    #[serde(default)]
     pub outcomes: BTreeMap<String, Rc<OutcomeEntry>>,
     /// The level of practice whose norms the results are held against (e.g. "C"), for a
     /// framework with norms; `None` for one without.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub norm_level: Option<String>,
     /// Set once the assessment is signed; from then on it is final.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub signed: Option<Signed>,
 }
 
 /// The signed record of a final assessment, kept so it can be exported again unchanged.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Signed {
     /// The record as exported, JSON text.
     pub record: Rc<str>,

@@ -18,11 +18,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::core::crypto::jcs::{self, JcsError};
+use crate::core::crypto::jcs::JcsError;
 use crate::core::framework::norms::{NormDimension, NormLevel, NormRow, Norms};
 use crate::core::framework::score::Score;
+use crate::core::json::{self, Expected, JsonError, JsonErrorKind, Node, Object};
 
 /// The one framework format this version reads.
 pub const FORMAT: &str = "leeruitkomsten-framework/1";
@@ -221,14 +222,17 @@ impl Framework {
     /// problem found is returned.
     pub fn from_json(text: &str) -> Result<Framework, Vec<Problem>> {
         let problem = |path: &str, kind| vec![Problem { path: path.to_string(), kind }];
-        if text.len() > MAX_FRAMEWORK_BYTES {
-            let kind = ProblemKind::TooLarge { bytes: text.len(), limit: MAX_FRAMEWORK_BYTES };
-            return Err(problem("", kind));
-        }
-        // The strict parser refuses duplicate member names, which serde_json would silently merge.
-        let value = jcs::parse_strict(text).map_err(|error| {
-            let (line, column) = position(text, error_offset(&error));
-            problem("", ProblemKind::Syntax { message: error.to_string(), line, column })
+        let value = json::parse(text, MAX_FRAMEWORK_BYTES).map_err(|error| {
+            // Placed by line and column, so that whoever edits the file finds the spot.
+            let at = match &error.kind {
+                JsonErrorKind::Invalid(e) => position(text, error_offset(e)),
+                _ => (0, 0),
+            };
+            let mut problem = Problem::from(error);
+            if let ProblemKind::Syntax { line, column, .. } = &mut problem.kind {
+                (*line, *column) = at;
+            }
+            vec![problem]
         })?;
         let mut reader = Reader::default();
         let framework = reader.framework(&value);
@@ -595,8 +599,34 @@ fn position(text: &str, offset: Option<usize>) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads a framework out of parsed JSON, noting every problem with its path instead of stopping
-/// at the first.
+/// The reader's errors in this format's terms.
+impl From<JsonError> for Problem {
+    fn from(error: JsonError) -> Problem {
+        let kind = match error.kind {
+            JsonErrorKind::TooLarge { bytes, limit } => ProblemKind::TooLarge { bytes, limit },
+            // Without the text there is no line and column; `from_json` adds them.
+            JsonErrorKind::Invalid(e) => {
+                ProblemKind::Syntax { message: e.to_string(), line: 0, column: 0 }
+            }
+            JsonErrorKind::NotUtf8 { .. } => {
+                ProblemKind::Syntax { message: error.to_string(), line: 0, column: 0 }
+            }
+            JsonErrorKind::Missing(name) => ProblemKind::MissingField(name),
+            JsonErrorKind::Unknown(name) => ProblemKind::UnknownField(name),
+            JsonErrorKind::WrongType(expected) => ProblemKind::WrongType(match expected {
+                Expected::Object => "object",
+                Expected::Array => "array",
+                // Null reads as absent wherever a framework may leave a text out.
+                Expected::String | Expected::StringOrNull => "string",
+                Expected::Count => "whole number",
+            }),
+        };
+        Problem { path: error.path, kind }
+    }
+}
+
+/// Reads a framework through [`crate::core::json`], noting every problem with its path instead
+/// of stopping at the first.
 #[derive(Default)]
 struct Reader {
     problems: Vec<Problem>,
@@ -607,91 +637,46 @@ impl Reader {
         self.problems.push(Problem { path: path.to_string(), kind });
     }
 
-    fn object<'v>(
-        &mut self,
-        value: &'v Value,
-        path: &str,
-        fields: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
-        let Some(map) = value.as_object() else {
-            self.push(path, ProblemKind::WrongType("object"));
-            return None;
+    /// The value read, or `None` with its error noted.
+    fn ok<T>(&mut self, read: Result<T, JsonError>) -> Option<T> {
+        read.map_err(|error| self.problems.push(error.into())).ok()
+    }
+
+    /// The object `node` is; members outside `fields` are problems, so nothing is silently
+    /// ignored.
+    fn object<'v>(&mut self, node: &Node<'v>, fields: &[&str]) -> Option<Object<'v>> {
+        let object = self.ok(node.object())?;
+        let unknown: Vec<JsonError> = object.unknown(fields).collect();
+        for error in unknown {
+            self.problems.push(error.into());
+        }
+        Some(object)
+    }
+
+    /// An optional text: absent and null both read as none.
+    fn opt_string(&mut self, map: &Object, key: &'static str) -> Option<String> {
+        self.ok(map.optional_string(key)).flatten().map(str::to_string)
+    }
+
+    /// A required text; null reads as empty, which validation then reports where a text must
+    /// not be.
+    fn string(&mut self, map: &Object, key: &'static str) -> String {
+        self.ok(map.nullable_string(key)).flatten().unwrap_or_default().to_string()
+    }
+
+    /// The elements of an array member; a missing member reads as empty when `required` is false.
+    fn array<'v>(&mut self, map: &Object<'v>, key: &'static str, required: bool) -> Vec<Node<'v>> {
+        let items = match map.get(key) {
+            None if !required => return vec![],
+            None => map.member(key).and_then(|node| node.array()),
+            Some(node) => node.array(),
         };
-        for key in map.keys() {
-            if !fields.contains(&key.as_str()) {
-                self.push(&join(path, key), ProblemKind::UnknownField(key.clone()));
-            }
-        }
-        Some(map)
+        self.ok(items).unwrap_or_default()
     }
 
-    fn opt_string(
-        &mut self,
-        map: &Map<String, Value>,
-        path: &str,
-        key: &'static str,
-    ) -> Option<String> {
-        match map.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(_) => {
-                self.push(&join(path, key), ProblemKind::WrongType("string"));
-                None
-            }
-        }
-    }
-
-    fn string(&mut self, map: &Map<String, Value>, path: &str, key: &'static str) -> String {
-        if !map.contains_key(key) {
-            self.push(&join(path, key), ProblemKind::MissingField(key));
-        }
-        self.opt_string(map, path, key).unwrap_or_default()
-    }
-
-    /// The elements of an array member with their paths; a missing member reads as empty when
-    /// `required` is false.
-    fn array<'v>(
-        &mut self,
-        map: &'v Map<String, Value>,
-        path: &str,
-        key: &'static str,
-        required: bool,
-    ) -> Vec<(String, &'v Value)> {
-        let at = join(path, key);
-        match map.get(key) {
-            None if !required => vec![],
-            None => {
-                self.push(&at, ProblemKind::MissingField(key));
-                vec![]
-            }
-            Some(Value::Array(items)) => {
-                items.iter().enumerate().map(|(i, v)| (format!("{at}[{i}]"), v)).collect()
-            }
-            Some(_) => {
-                self.push(&at, ProblemKind::WrongType("array"));
-                vec![]
-            }
-        }
-    }
-
-    fn strings(
-        &mut self,
-        map: &Map<String, Value>,
-        path: &str,
-        key: &'static str,
-        required: bool,
-    ) -> Vec<String> {
-        let items = self.array(map, path, key, required);
-        items
-            .into_iter()
-            .filter_map(|(at, v)| match v {
-                Value::String(s) => Some(s.clone()),
-                _ => {
-                    self.push(&at, ProblemKind::WrongType("string"));
-                    None
-                }
-            })
-            .collect()
+    fn strings(&mut self, map: &Object, key: &'static str, required: bool) -> Vec<String> {
+        let items = self.array(map, key, required);
+        items.iter().filter_map(|item| self.ok(item.string()).map(str::to_string)).collect()
     }
 
     fn framework(&mut self, value: &Value) -> Option<Framework> {
@@ -713,268 +698,219 @@ impl Reader {
             "notes",
             "norms",
         ];
-        let map = self.object(value, "", FIELDS)?;
-        let source = self.source(map.get("source"), "source");
-        let scale = self.scale(map.get("scale"), "scale");
+        let map = self.object(&Node::root(value), FIELDS)?;
+        let source = self.ok(map.member("source")).and_then(|node| self.source(&node));
+        let scale = self.ok(map.member("scale")).and_then(|node| self.scale(&node));
         let task_areas = self
-            .array(map, "", "task_areas", true)
-            .into_iter()
-            .filter_map(|(at, v)| self.task_area(v, &at))
+            .array(&map, "task_areas", true)
+            .iter()
+            .filter_map(|node| self.task_area(node))
             .collect();
         let core_tasks = self
-            .array(map, "", "core_tasks", true)
-            .into_iter()
-            .filter_map(|(at, v)| self.core_task(v, &at))
+            .array(&map, "core_tasks", true)
+            .iter()
+            .filter_map(|node| self.core_task(node))
             .collect();
         let shared_indicator_texts = self
-            .array(map, "", "shared_indicator_texts", false)
-            .into_iter()
-            .map(|(at, v)| match v.as_array() {
-                Some(ids) => ids
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, id)| match id.as_str() {
-                        Some(id) => Some(id.to_string()),
-                        None => {
-                            self.push(&format!("{at}[{i}]"), ProblemKind::WrongType("string"));
-                            None
-                        }
-                    })
-                    .collect(),
-                None => {
-                    self.push(&at, ProblemKind::WrongType("array"));
-                    vec![]
-                }
+            .array(&map, "shared_indicator_texts", false)
+            .iter()
+            .map(|group| {
+                let ids = self.ok(group.array()).unwrap_or_default();
+                ids.iter().filter_map(|id| self.ok(id.string()).map(str::to_string)).collect()
             })
             .collect();
         let norms = match map.get("norms") {
-            None | Some(Value::Null) => None,
-            Some(value) => self.norms(value, "norms"),
+            Some(node) if !node.is_null() => self.norms(&node),
+            _ => None,
         };
         let framework = Framework {
-            format: self.string(map, "", "format"),
-            id: self.string(map, "", "id"),
-            title: self.string(map, "", "title"),
-            subtitle: self.opt_string(map, "", "subtitle"),
-            version: self.string(map, "", "version"),
-            language: self.string(map, "", "language"),
-            level: self.opt_string(map, "", "level"),
+            format: self.string(&map, "format"),
+            id: self.string(&map, "id"),
+            title: self.string(&map, "title"),
+            subtitle: self.opt_string(&map, "subtitle"),
+            version: self.string(&map, "version"),
+            language: self.string(&map, "language"),
+            level: self.opt_string(&map, "level"),
             source: Source::default(),
             scale: Scale::default(),
-            introduction: self.strings(map, "", "introduction", false),
+            introduction: self.strings(&map, "introduction", false),
             task_areas,
-            task_areas_caption: self.opt_string(map, "", "task_areas_caption"),
+            task_areas_caption: self.opt_string(&map, "task_areas_caption"),
             core_tasks,
             shared_indicator_texts,
-            notes: self.strings(map, "", "notes", false),
+            notes: self.strings(&map, "notes", false),
             norms,
             index: Index::default(),
         };
         Some(Framework { source: source?, scale: scale?, ..framework })
     }
 
-    fn source(&mut self, value: Option<&Value>, path: &str) -> Option<Source> {
-        let Some(value) = value else {
-            self.push(path, ProblemKind::MissingField("source"));
-            return None;
-        };
-        let map = self.object(value, path, &["title", "publisher", "date", "part"])?;
+    fn source(&mut self, node: &Node) -> Option<Source> {
+        let map = self.object(node, &["title", "publisher", "date", "part"])?;
         Some(Source {
-            title: self.string(map, path, "title"),
-            publisher: self.string(map, path, "publisher"),
-            date: self.string(map, path, "date"),
-            part: self.opt_string(map, path, "part"),
+            title: self.string(&map, "title"),
+            publisher: self.string(&map, "publisher"),
+            date: self.string(&map, "date"),
+            part: self.opt_string(&map, "part"),
         })
     }
 
-    fn scale(&mut self, value: Option<&Value>, path: &str) -> Option<Scale> {
-        let Some(value) = value else {
-            self.push(path, ProblemKind::MissingField("scale"));
-            return None;
-        };
-        let map = self.object(value, path, &["source", "levels"])?;
+    fn scale(&mut self, node: &Node) -> Option<Scale> {
+        let map = self.object(node, &["source", "levels"])?;
         let levels = self
-            .array(map, path, "levels", true)
-            .into_iter()
-            .filter_map(|(at, v)| {
-                let level = self.object(v, &at, &["symbol", "value", "label", "description"])?;
-                let value = match level
-                    .get("value")
-                    .and_then(Value::as_u64)
-                    .and_then(|n| u8::try_from(n).ok())
-                {
+            .array(&map, "levels", true)
+            .iter()
+            .filter_map(|node| {
+                let level = self.object(node, &["symbol", "value", "label", "description"])?;
+                let value = match level.get("value").and_then(|n| n.count::<u8>().ok()) {
                     Some(n) => n,
                     None => {
-                        self.push(
-                            &join(&at, "value"),
-                            ProblemKind::WrongType("number from 1 to 3"),
-                        );
+                        let at = level.path_to("value");
+                        self.push(&at, ProblemKind::WrongType("number from 1 to 3"));
                         0
                     }
                 };
                 Some(ScaleLevel {
-                    symbol: self.string(level, &at, "symbol"),
+                    symbol: self.string(&level, "symbol"),
                     value,
-                    label: self.string(level, &at, "label"),
-                    description: self.string(level, &at, "description"),
+                    label: self.string(&level, "label"),
+                    description: self.string(&level, "description"),
                 })
             })
             .collect();
-        Some(Scale { source: self.string(map, path, "source"), levels })
+        Some(Scale { source: self.string(&map, "source"), levels })
     }
 
-    fn task_area(&mut self, value: &Value, path: &str) -> Option<TaskArea> {
-        let map = self.object(value, path, &["id", "title", "capabilities"])?;
+    fn task_area(&mut self, node: &Node) -> Option<TaskArea> {
+        let map = self.object(node, &["id", "title", "capabilities"])?;
         let capabilities = self
-            .array(map, path, "capabilities", true)
-            .into_iter()
-            .filter_map(|(at, v)| {
-                let cap = self.object(v, &at, &["id", "title", "generic", "added"])?;
+            .array(&map, "capabilities", true)
+            .iter()
+            .filter_map(|node| {
+                let cap = self.object(node, &["id", "title", "generic", "added"])?;
+                // Absent means not added; null is no boolean.
                 let added = match cap.get("added") {
                     None => false,
-                    Some(Value::Bool(b)) => *b,
-                    Some(_) => {
-                        self.push(&join(&at, "added"), ProblemKind::WrongType("boolean"));
+                    Some(node) => node.value().as_bool().unwrap_or_else(|| {
+                        self.push(node.path(), ProblemKind::WrongType("boolean"));
                         false
-                    }
+                    }),
                 };
                 Some(Capability {
-                    id: self.string(cap, &at, "id"),
-                    title: self.string(cap, &at, "title"),
-                    generic: self.opt_string(cap, &at, "generic"),
+                    id: self.string(&cap, "id"),
+                    title: self.string(&cap, "title"),
+                    generic: self.opt_string(&cap, "generic"),
                     added,
                 })
             })
             .collect();
         Some(TaskArea {
-            id: self.string(map, path, "id"),
-            title: self.string(map, path, "title"),
+            id: self.string(&map, "id"),
+            title: self.string(&map, "title"),
             capabilities,
         })
     }
 
-    fn core_task(&mut self, value: &Value, path: &str) -> Option<CoreTask> {
+    fn core_task(&mut self, node: &Node) -> Option<CoreTask> {
         let map =
-            self.object(value, path, &["id", "code", "title", "description", "learning_outcomes"])?;
+            self.object(node, &["id", "code", "title", "description", "learning_outcomes"])?;
         let learning_outcomes = self
-            .array(map, path, "learning_outcomes", true)
-            .into_iter()
-            .filter_map(|(at, v)| self.learning_outcome(v, &at).map(Rc::new))
+            .array(&map, "learning_outcomes", true)
+            .iter()
+            .filter_map(|node| self.learning_outcome(node).map(Rc::new))
             .collect();
         Some(CoreTask {
-            id: self.string(map, path, "id"),
-            code: self.opt_string(map, path, "code"),
-            title: self.string(map, path, "title"),
-            description: self.string(map, path, "description"),
+            id: self.string(&map, "id"),
+            code: self.opt_string(&map, "code"),
+            title: self.string(&map, "title"),
+            description: self.string(&map, "description"),
             learning_outcomes,
         })
     }
 
-    fn learning_outcome(&mut self, value: &Value, path: &str) -> Option<LearningOutcome> {
+    fn learning_outcome(&mut self, node: &Node) -> Option<LearningOutcome> {
         let map = self.object(
-            value,
-            path,
+            node,
             &["id", "code", "title", "description", "capabilities", "indicators", "results"],
         )?;
         let indicators = self
-            .array(map, path, "indicators", true)
-            .into_iter()
-            .filter_map(|(at, v)| {
-                let indicator = self.object(v, &at, &["id", "text"])?;
+            .array(&map, "indicators", true)
+            .iter()
+            .filter_map(|node| {
+                let indicator = self.object(node, &["id", "text"])?;
                 Some(Indicator {
-                    id: self.string(indicator, &at, "id").into(),
-                    text: self.string(indicator, &at, "text").into(),
+                    id: self.string(&indicator, "id").into(),
+                    text: self.string(&indicator, "text").into(),
                 })
             })
             .collect();
         Some(LearningOutcome {
-            id: self.string(map, path, "id"),
-            code: self.opt_string(map, path, "code"),
-            title: self.string(map, path, "title"),
-            description: self.string(map, path, "description"),
-            capabilities: self.strings(map, path, "capabilities", true),
+            id: self.string(&map, "id"),
+            code: self.opt_string(&map, "code"),
+            title: self.string(&map, "title"),
+            description: self.string(&map, "description"),
+            capabilities: self.strings(&map, "capabilities", true),
             indicators,
-            results: self.strings(map, path, "results", false),
+            results: self.strings(&map, "results", false),
         })
     }
 
-    fn norms(&mut self, value: &Value, path: &str) -> Option<Norms> {
-        let map = self.object(value, path, &["source", "levels", "dimensions", "rows"])?;
+    fn norms(&mut self, node: &Node) -> Option<Norms> {
+        let map = self.object(node, &["source", "levels", "dimensions", "rows"])?;
         let levels = self
-            .array(map, path, "levels", true)
-            .into_iter()
-            .filter_map(|(at, v)| {
-                let level = self.object(v, &at, &["id", "title"])?;
+            .array(&map, "levels", true)
+            .iter()
+            .filter_map(|node| {
+                let level = self.object(node, &["id", "title"])?;
                 Some(NormLevel {
-                    id: self.string(level, &at, "id"),
-                    title: self.string(level, &at, "title"),
+                    id: self.string(&level, "id"),
+                    title: self.string(&level, "title"),
                 })
             })
             .collect();
         let dimensions = self
-            .array(map, path, "dimensions", true)
-            .into_iter()
-            .filter_map(|(at, v)| {
-                let dimension = self.object(v, &at, &["id", "title"])?;
+            .array(&map, "dimensions", true)
+            .iter()
+            .filter_map(|node| {
+                let dimension = self.object(node, &["id", "title"])?;
                 Some(NormDimension {
-                    id: self.string(dimension, &at, "id"),
-                    title: self.string(dimension, &at, "title"),
+                    id: self.string(&dimension, "id"),
+                    title: self.string(&dimension, "title"),
                 })
             })
             .collect();
-        let rows = self
-            .array(map, path, "rows", true)
-            .into_iter()
-            .filter_map(|(at, v)| self.norm_row(v, &at))
-            .collect();
-        Some(Norms { source: self.string(map, path, "source"), levels, dimensions, rows })
+        let rows =
+            self.array(&map, "rows", true).iter().filter_map(|node| self.norm_row(node)).collect();
+        Some(Norms { source: self.string(&map, "source"), levels, dimensions, rows })
     }
 
     /// `expected` maps dimension ids to objects that map level ids to a scale symbol; which ids
     /// are allowed is checked once the whole file is read.
-    fn norm_row(&mut self, value: &Value, path: &str) -> Option<NormRow> {
-        let map = self.object(value, path, &["learning_outcome", "label", "expected"])?;
-        let at = join(path, "expected");
+    fn norm_row(&mut self, node: &Node) -> Option<NormRow> {
+        let map = self.object(node, &["learning_outcome", "label", "expected"])?;
         let mut expected = BTreeMap::new();
-        match map.get("expected") {
-            None => self.push(&at, ProblemKind::MissingField("expected")),
-            Some(Value::Object(dimensions)) => {
-                for (dimension, by_level) in dimensions {
-                    let at = join(&at, dimension);
-                    let Some(by_level) = by_level.as_object() else {
-                        self.push(&at, ProblemKind::WrongType("object"));
-                        continue;
-                    };
-                    let mut scores = BTreeMap::new();
-                    for (level, symbol) in by_level {
-                        let at = join(&at, level);
-                        match symbol.as_str().map(|s| (s, Score::from_symbol(s))) {
-                            Some((_, Some(score))) => {
-                                scores.insert(level.clone(), score);
-                            }
-                            Some((s, None)) => {
-                                self.push(&at, ProblemKind::NotAScaleValue(s.to_string()))
-                            }
-                            None => self.push(&at, ProblemKind::WrongType("string")),
+        if let Some(dimensions) = self.ok(map.object("expected")) {
+            for (dimension, by_level) in dimensions.members() {
+                let Some(by_level) = self.ok(by_level.object()) else { continue };
+                let mut scores = BTreeMap::new();
+                for (level, symbol) in by_level.members() {
+                    let Some(s) = self.ok(symbol.string()) else { continue };
+                    match Score::from_symbol(s) {
+                        Some(score) => {
+                            scores.insert(level.clone(), score);
+                        }
+                        None => {
+                            self.push(symbol.path(), ProblemKind::NotAScaleValue(s.to_string()))
                         }
                     }
-                    expected.insert(dimension.clone(), scores);
                 }
+                expected.insert(dimension.clone(), scores);
             }
-            Some(_) => self.push(&at, ProblemKind::WrongType("object")),
         }
         Some(NormRow {
-            learning_outcome: self.string(map, path, "learning_outcome"),
-            label: self.opt_string(map, path, "label"),
+            learning_outcome: self.string(&map, "learning_outcome"),
+            label: self.opt_string(&map, "label"),
             expected,
         })
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
     }
 }

@@ -1,12 +1,10 @@
 //! The scale ++ / + / □ from the Competentieprofiel opbouwwerker (2010), Bijlage 3.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The score of one indicator. The order is the scale's: not yet scored is below every level, so
 /// "raising" a score means moving it right in this list.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Score {
     #[default]
     #[serde(rename = "not-scored")]

@@ -8,11 +8,9 @@ pub mod saved;
 
 use std::fmt;
 
-use serde_json::Value;
-
 use crate::core::assessment::{Assessment, Mode};
-use crate::core::crypto::jcs;
 use crate::core::framework::Framework;
+use crate::core::json::{self, JsonErrorKind, Node};
 use crate::core::library::saved::{SavedEntry, SavedError};
 
 /// Each assessment is kept under this prefix followed by its id.
@@ -251,25 +249,24 @@ impl fmt::Display for BackupError {
 /// Reads a backup. One unreadable assessment refuses the whole file: importing part of it would
 /// look like success while something was left behind.
 pub fn backup_from_bytes(bytes: &[u8]) -> Result<Vec<SavedEntry>, BackupError> {
-    if bytes.len() > MAX_BACKUP_BYTES {
-        return Err(BackupError::TooLarge { bytes: bytes.len() });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| BackupError::NotJson)?;
-    let value = jcs::parse_strict(text).map_err(|_| BackupError::NotJson)?;
-    let root = value.as_object().ok_or(BackupError::NotABackup)?;
-    if root.get("type").and_then(Value::as_str) != Some(BACKUP_TYPE) {
+    let value = json::parse_bytes(bytes, MAX_BACKUP_BYTES).map_err(|error| match error.kind {
+        JsonErrorKind::TooLarge { bytes, .. } => BackupError::TooLarge { bytes },
+        _ => BackupError::NotJson,
+    })?;
+    let root = Node::root(&value).object().map_err(|_| BackupError::NotABackup)?;
+    if root.string("type").ok() != Some(BACKUP_TYPE) {
         return Err(BackupError::NotABackup);
     }
-    let version = root.get("version").and_then(Value::as_u64).ok_or(BackupError::NotABackup)?;
+    let version = root.count("version").map_err(|_| BackupError::NotABackup)?;
     if version != BACKUP_VERSION {
         return Err(BackupError::UnknownVersion(version));
     }
-    let items = root.get("assessments").and_then(Value::as_array).ok_or(BackupError::NotABackup)?;
+    let items = root.array("assessments").map_err(|_| BackupError::NotABackup)?;
     items
         .iter()
         .enumerate()
         .map(|(index, item)| {
-            saved::from_value(item).map_err(|error| BackupError::Entry { index, error })
+            saved::from_value(item.value()).map_err(|error| BackupError::Entry { index, error })
         })
         .collect()
 }

@@ -8,12 +8,13 @@ use std::fmt;
 use std::rc::Rc;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::core::assessment::{Assessment, Metadata, MetadataField, Mode, OutcomeEntry, Signed};
-use crate::core::crypto::jcs;
 use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
+use crate::core::json::{self, JsonError, Node, Object};
+use crate::core::library::MAX_BACKUP_BYTES;
 
 /// The version of one stored entry. Version 1 kept a single assessment under one key; version 2
 /// keeps each assessment under a key of its own, with an id and the time it last changed.
@@ -68,46 +69,59 @@ pub fn to_json(entry: &SavedEntry) -> Result<String, serde_json::Error> {
     })
 }
 
-/// Reads what `to_json` wrote. Read by hand rather than through serde's derive: the app then
-/// carries one JSON reader, not a second one for this format.
+/// Reads what `to_json` wrote. Read through [`crate::core::json`] rather than serde's derive: the
+/// app then carries one JSON reader, not a second one for this format.
 pub fn from_json(text: &str) -> Result<SavedEntry, SavedError> {
-    let value = jcs::parse_strict(text).map_err(|_| SavedError::Unreadable("text"))?;
-    from_value(&value)
+    from_value(&parse(text)?)
 }
 
 pub(crate) fn from_value(value: &Value) -> Result<SavedEntry, SavedError> {
-    let root = value.as_object().ok_or(SavedError::Unreadable("root"))?;
-    let version =
-        root.get("version").and_then(Value::as_u64).ok_or(SavedError::Unreadable("version"))?;
+    let (root, version) = versioned(value)?;
     if version != u64::from(SAVED_VERSION) {
         return Err(SavedError::UnknownVersion(version));
     }
-    let id = string(root.get("id"), "id")?;
-    if !is_entry_id(&id) {
+    let id = root.string("id").map_err(at("id"))?;
+    if !is_entry_id(id) {
         return Err(SavedError::Unreadable("id"));
     }
     Ok(SavedEntry {
-        id,
-        updated: string(root.get("updated"), "updated")?,
-        assessment: assessment(root.get("assessment"))?,
+        id: id.to_string(),
+        updated: root.string("updated").map_err(at("updated"))?.to_string(),
+        assessment: assessment(&root)?,
     })
 }
 
 /// Reads the single assessment that version 1 of the app kept, to be stored again as an entry
 /// with `id`, dated `updated`.
 pub fn migrate_v1(text: &str, id: &str, updated: &str) -> Result<SavedEntry, SavedError> {
-    let value = jcs::parse_strict(text).map_err(|_| SavedError::Unreadable("text"))?;
-    let root = value.as_object().ok_or(SavedError::Unreadable("root"))?;
-    let version =
-        root.get("version").and_then(Value::as_u64).ok_or(SavedError::Unreadable("version"))?;
+    let value = parse(text)?;
+    let (root, version) = versioned(&value)?;
     if version != 1 {
         return Err(SavedError::UnknownVersion(version));
     }
     Ok(SavedEntry {
         id: id.to_string(),
         updated: updated.to_string(),
-        assessment: assessment(root.get("assessment"))?,
+        assessment: assessment(&root)?,
     })
+}
+
+/// An entry is part of a backup, so no readable one is larger than a backup may be.
+fn parse(text: &str) -> Result<Value, SavedError> {
+    json::parse(text, MAX_BACKUP_BYTES).map_err(at("text"))
+}
+
+/// The root object of what any version saved, and the version it states.
+fn versioned(value: &Value) -> Result<(Object<'_>, u64), SavedError> {
+    let root = Node::root(value).object().map_err(at("root"))?;
+    let version = root.count("version").map_err(at("version"))?;
+    Ok((root, version))
+}
+
+/// What this format tells of an error: which part could not be read. Its place in storage is
+/// no one's to fix by hand, so the exact path is not kept.
+fn at(part: &'static str) -> impl Fn(JsonError) -> SavedError {
+    move |_| SavedError::Unreadable(part)
 }
 
 /// Entry ids become part of storage keys and element ids: letters, digits and hyphens only.
@@ -126,75 +140,70 @@ pub fn check_framework(assessment: &Assessment, framework: &Framework) -> Result
     }
 }
 
-fn assessment(value: Option<&Value>) -> Result<Assessment, SavedError> {
-    let a = object(value, "assessment")?;
+fn assessment(root: &Object) -> Result<Assessment, SavedError> {
+    let a = root.object("assessment").map_err(at("assessment"))?;
     Ok(Assessment {
-        framework_id: string(a.get("framework_id"), "framework_id")?,
-        framework_version: string(a.get("framework_version"), "framework_version")?,
-        metadata: metadata(a.get("metadata"))?,
-        outcomes: outcomes(a.get("outcomes"))?,
+        framework_id: a.string("framework_id").map_err(at("framework_id"))?.to_string(),
+        framework_version: a
+            .string("framework_version")
+            .map_err(at("framework_version"))?
+            .to_string(),
+        metadata: metadata(&a)?,
+        outcomes: outcomes(&a)?,
         // Absent in what earlier versions of the app kept, and for frameworks without norms.
-        norm_level: match a.get("norm_level") {
-            None | Some(Value::Null) => None,
-            level => Some(string(level, "norm_level")?),
-        },
-        signed: signed(a.get("signed"))?,
+        norm_level: a.optional_string("norm_level").map_err(at("norm_level"))?.map(str::to_string),
+        signed: signed(&a)?,
     })
 }
 
-pub(crate) fn object<'v>(
-    value: Option<&'v Value>,
-    at: &'static str,
-) -> Result<&'v Map<String, Value>, SavedError> {
-    value.and_then(Value::as_object).ok_or(SavedError::Unreadable(at))
-}
-
-pub(crate) fn string(value: Option<&Value>, at: &'static str) -> Result<String, SavedError> {
-    value.and_then(Value::as_str).map(str::to_string).ok_or(SavedError::Unreadable(at))
-}
-
-fn metadata(value: Option<&Value>) -> Result<Metadata, SavedError> {
-    let m = object(value, "metadata")?;
+fn metadata(a: &Object) -> Result<Metadata, SavedError> {
+    let m = a.object("metadata").map_err(at("metadata"))?;
     let mut metadata = Metadata::default();
     for field in MetadataField::ALL {
-        *metadata.get_mut(field) = string(m.get(field.serialized_name()), "metadata")?;
+        *metadata.get_mut(field) =
+            m.string(field.serialized_name()).map_err(at("metadata"))?.to_string();
     }
     metadata.mode = m
-        .get("mode")
-        .and_then(Value::as_str)
+        .string("mode")
+        .ok()
         .and_then(Mode::from_key)
         .ok_or(SavedError::Unreadable("metadata.mode"))?;
     Ok(metadata)
 }
 
-fn signed(value: Option<&Value>) -> Result<Option<Signed>, SavedError> {
-    match value {
-        None | Some(Value::Null) => Ok(None),
-        Some(value) => {
-            let s = object(Some(value), "signed")?;
+fn signed(a: &Object) -> Result<Option<Signed>, SavedError> {
+    match a.get("signed") {
+        Some(node) if !node.is_null() => {
+            let s = node.object().map_err(at("signed"))?;
+            let string = |key, part| s.string(key).map(str::to_string).map_err(at(part));
             Ok(Some(Signed {
-                record: string(s.get("record"), "signed.record")?.into(),
-                created: string(s.get("created"), "signed.created")?,
-                signer: string(s.get("signer"), "signed.signer")?,
+                record: string("record", "signed.record")?.into(),
+                created: string("created", "signed.created")?,
+                signer: string("signer", "signed.signer")?,
             }))
         }
+        _ => Ok(None),
     }
 }
 
-fn outcomes(value: Option<&Value>) -> Result<BTreeMap<String, Rc<OutcomeEntry>>, SavedError> {
+fn outcomes(a: &Object) -> Result<BTreeMap<String, Rc<OutcomeEntry>>, SavedError> {
     let mut outcomes = BTreeMap::new();
-    for (id, entry) in object(value, "outcomes")? {
-        let entry = object(Some(entry), "outcomes")?;
+    for (id, entry) in a.object("outcomes").map_err(at("outcomes"))?.members() {
+        let entry = entry.object().map_err(at("outcomes"))?;
         let mut read = OutcomeEntry::default();
-        for (indicator, score) in object(entry.get("scores"), "scores")? {
-            let score =
-                score.as_str().and_then(Score::from_key).ok_or(SavedError::Unreadable("scores"))?;
+        for (indicator, score) in entry.object("scores").map_err(at("scores"))?.members() {
+            let score = score
+                .string()
+                .ok()
+                .and_then(Score::from_key)
+                .ok_or(SavedError::Unreadable("scores"))?;
             read.scores.insert(indicator.clone(), score);
         }
-        for (indicator, comment) in object(entry.get("comments"), "comments")? {
-            read.comments.insert(indicator.clone(), string(Some(comment), "comments")?);
+        for (indicator, comment) in entry.object("comments").map_err(at("comments"))?.members() {
+            read.comments
+                .insert(indicator.clone(), comment.string().map_err(at("comments"))?.to_string());
         }
-        read.feedback = string(entry.get("feedback"), "feedback")?;
+        read.feedback = entry.string("feedback").map_err(at("feedback"))?.to_string();
         outcomes.insert(id.clone(), Rc::new(read));
     }
     Ok(outcomes)

@@ -1,0 +1,411 @@
+//! The one strict JSON reader: frameworks, records, saved assessments and backups are all read
+//! through it, so they refuse the same things in the same way and say where, with a path such as
+//! `core_tasks[1].learning_outcomes[0].indicators[2].id`.
+//!
+//! Parsing is [`jcs::parse_strict`]: `serde_json` would silently keep the last of two duplicate
+//! member names, accept lone surrogates and recurse as deep as a hostile file asks. A size limit
+//! comes first, because a page that tries to parse a huge download freezes.
+//!
+//! Reading walks the parsed value with [`Node`] and [`Object`], which know their path, so that a
+//! format's reader states what it expects and gets every error already placed. Whether to stop at
+//! the first error or collect them all is the format's choice: frameworks and records list every
+//! problem for whoever fixes the file; a saved assessment is either readable or kept aside.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::core::crypto::jcs::{self, JcsError};
+
+/// Something wrong with a JSON text or value, at `path` (empty for the whole text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    pub path: String,
+    pub kind: JsonErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JsonErrorKind {
+    /// Refused before parsing.
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    /// The bytes are not UTF-8; `offset` is where the first bad byte is.
+    NotUtf8 {
+        offset: usize,
+    },
+    /// Not strict JSON: syntax, a member name twice, a lone surrogate, nesting too deep.
+    Invalid(JcsError),
+    /// A member the format requires is absent; holds its name.
+    Missing(&'static str),
+    /// A member the format does not have; holds its name. Refused, so that nothing in a file is
+    /// silently ignored.
+    Unknown(String),
+    WrongType(Expected),
+}
+
+/// What a value should have been.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    Array,
+    String,
+    /// Where null stands for "none".
+    StringOrNull,
+    /// A whole number from 0 up to what the type asked for holds.
+    Count,
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Expected::Object => "an object",
+            Expected::Array => "an array",
+            Expected::String => "a string",
+            Expected::StringOrNull => "a string or null",
+            Expected::Count => "a whole number in range",
+        })
+    }
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.path.is_empty() { "(root)" } else { &self.path };
+        match &self.kind {
+            JsonErrorKind::TooLarge { bytes, limit } => {
+                write!(f, "{bytes} bytes, more than the limit of {limit}")
+            }
+            JsonErrorKind::NotUtf8 { offset } => {
+                write!(f, "not UTF-8 text (bad byte at offset {offset})")
+            }
+            JsonErrorKind::Invalid(e) => write!(f, "not valid JSON: {e}"),
+            JsonErrorKind::Missing(_) => write!(f, "{at}: is missing"),
+            JsonErrorKind::Unknown(_) => write!(f, "{at}: is not a member of this format"),
+            JsonErrorKind::WrongType(expected) => write!(f, "{at}: expected {expected}"),
+        }
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+fn whole_text(kind: JsonErrorKind) -> JsonError {
+    JsonError { path: String::new(), kind }
+}
+
+/// Parses `text` strictly, refusing it unread when it is longer than `limit` bytes.
+pub fn parse(text: &str, limit: usize) -> Result<Value, JsonError> {
+    if text.len() > limit {
+        return Err(whole_text(JsonErrorKind::TooLarge { bytes: text.len(), limit }));
+    }
+    jcs::parse_strict(text).map_err(|e| whole_text(JsonErrorKind::Invalid(e)))
+}
+
+/// [`parse`] for raw bytes, such as a file's: the size is judged before the encoding, so a huge
+/// file is not read through.
+pub fn parse_bytes(bytes: &[u8], limit: usize) -> Result<Value, JsonError> {
+    if bytes.len() > limit {
+        return Err(whole_text(JsonErrorKind::TooLarge { bytes: bytes.len(), limit }));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| whole_text(JsonErrorKind::NotUtf8 { offset: e.valid_up_to() }))?;
+    parse(text, limit)
+}
+
+/// A value in a parsed document, with its path.
+#[derive(Clone, Debug)]
+pub struct Node<'v> {
+    value: &'v Value,
+    path: String,
+}
+
+/// An object in a parsed document, with its path.
+#[derive(Clone, Debug)]
+pub struct Object<'v> {
+    map: &'v Map<String, Value>,
+    path: String,
+}
+
+impl<'v> Node<'v> {
+    /// The whole document.
+    pub fn root(value: &'v Value) -> Node<'v> {
+        Node { value, path: String::new() }
+    }
+
+    /// A value whose path the caller already knows.
+    pub fn at(value: &'v Value, path: &str) -> Node<'v> {
+        Node { value, path: path.to_string() }
+    }
+
+    pub fn value(&self) -> &'v Value {
+        self.value
+    }
+
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn is_null(&self) -> bool {
+        self.value.is_null()
+    }
+
+    /// An error about this value.
+    pub fn error(&self, kind: JsonErrorKind) -> JsonError {
+        JsonError { path: self.path.clone(), kind }
+    }
+
+    fn wrong_type(&self, expected: Expected) -> JsonError {
+        self.error(JsonErrorKind::WrongType(expected))
+    }
+
+    pub fn object(&self) -> Result<Object<'v>, JsonError> {
+        match self.value {
+            Value::Object(map) => Ok(Object { map, path: self.path.clone() }),
+            _ => Err(self.wrong_type(Expected::Object)),
+        }
+    }
+
+    /// The elements, each with its path.
+    pub fn array(&self) -> Result<Vec<Node<'v>>, JsonError> {
+        let Value::Array(items) = self.value else {
+            return Err(self.wrong_type(Expected::Array));
+        };
+        let element = |(i, value)| Node { value, path: format!("{}[{i}]", self.path) };
+        Ok(items.iter().enumerate().map(element).collect())
+    }
+
+    pub fn string(&self) -> Result<&'v str, JsonError> {
+        self.value.as_str().ok_or_else(|| self.wrong_type(Expected::String))
+    }
+
+    /// A string, or `None` for null.
+    pub fn nullable_string(&self) -> Result<Option<&'v str>, JsonError> {
+        match self.value {
+            Value::Null => Ok(None),
+            Value::String(s) => Ok(Some(s)),
+            _ => Err(self.wrong_type(Expected::StringOrNull)),
+        }
+    }
+
+    /// A whole number that fits in `T`.
+    pub fn count<T: TryFrom<u64>>(&self) -> Result<T, JsonError> {
+        self.value
+            .as_u64()
+            .and_then(|n| T::try_from(n).ok())
+            .ok_or_else(|| self.wrong_type(Expected::Count))
+    }
+}
+
+impl<'v> Object<'v> {
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The path of member `key`, whether or not it is there.
+    pub fn path_to(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    /// One error for each member not in `fields`.
+    pub fn unknown<'a>(&'a self, fields: &'a [&str]) -> impl Iterator<Item = JsonError> + 'a {
+        self.map.keys().filter(|key| !fields.contains(&key.as_str())).map(|key| JsonError {
+            path: self.path_to(key),
+            kind: JsonErrorKind::Unknown(key.clone()),
+        })
+    }
+
+    /// Member `key`; `None` when absent (null is a value like any other here).
+    pub fn get(&self, key: &str) -> Option<Node<'v>> {
+        let value = self.map.get(key)?;
+        Some(Node { value, path: self.path_to(key) })
+    }
+
+    /// Member `key`, which the format requires.
+    pub fn member(&self, key: &'static str) -> Result<Node<'v>, JsonError> {
+        self.get(key)
+            .ok_or_else(|| JsonError { path: self.path_to(key), kind: JsonErrorKind::Missing(key) })
+    }
+
+    /// Every member, in the map's order, each with its path.
+    pub fn members(&self) -> impl Iterator<Item = (&'v String, Node<'v>)> + '_ {
+        self.map.iter().map(|(key, value)| (key, Node { value, path: self.path_to(key) }))
+    }
+
+    pub fn object(&self, key: &'static str) -> Result<Object<'v>, JsonError> {
+        self.member(key)?.object()
+    }
+
+    pub fn array(&self, key: &'static str) -> Result<Vec<Node<'v>>, JsonError> {
+        self.member(key)?.array()
+    }
+
+    pub fn string(&self, key: &'static str) -> Result<&'v str, JsonError> {
+        self.member(key)?.string()
+    }
+
+    /// A member that must be present but may be null.
+    pub fn nullable_string(&self, key: &'static str) -> Result<Option<&'v str>, JsonError> {
+        self.member(key)?.nullable_string()
+    }
+
+    /// A member that may be absent or null, both meaning none.
+    pub fn optional_string(&self, key: &str) -> Result<Option<&'v str>, JsonError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(node) => node.nullable_string(),
+        }
+    }
+
+    pub fn count<T: TryFrom<u64>>(&self, key: &'static str) -> Result<T, JsonError> {
+        self.member(key)?.count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::crypto::jcs::MAX_DEPTH;
+
+    fn error(path: &str, kind: JsonErrorKind) -> JsonError {
+        JsonError { path: path.to_string(), kind }
+    }
+
+    fn invalid(e: JcsError) -> JsonError {
+        error("", JsonErrorKind::Invalid(e))
+    }
+
+    #[test]
+    fn refuses_duplicate_member_names() {
+        assert_eq!(
+            parse("{\"a\":{\"b\":1,\"b\":2}}", 100),
+            Err(invalid(JcsError::DuplicateKey { offset: 12, key: "b".into() }))
+        );
+    }
+
+    #[test]
+    fn refuses_nesting_deeper_than_the_limit() {
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&ok, 1000).is_ok());
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        assert_eq!(parse(&deep, 1000), Err(invalid(JcsError::TooDeep { limit: MAX_DEPTH })));
+    }
+
+    #[test]
+    fn refuses_a_lone_surrogate() {
+        assert_eq!(
+            parse("{\"a\":\"x\\udc00\"}", 100),
+            Err(invalid(JcsError::LoneSurrogate { offset: 7, code_unit: 0xdc00 }))
+        );
+    }
+
+    #[test]
+    fn refuses_more_than_the_limit_unread() {
+        let text = "[1, 2]";
+        assert!(parse(text, text.len()).is_ok());
+        let too_large = JsonErrorKind::TooLarge { bytes: 6, limit: 5 };
+        assert_eq!(parse(text, 5), Err(error("", too_large.clone())));
+        // Too large is told before not UTF-8 or not JSON, as the text is never looked at.
+        assert_eq!(parse_bytes(b"\xff\xff\xff\xff\xff\xff", 5), Err(error("", too_large)));
+        assert_eq!(
+            parse_bytes(b"[\"\xff\"]", 5),
+            Err(error("", JsonErrorKind::NotUtf8 { offset: 2 }))
+        );
+        assert_eq!(parse_bytes(b"[1]", 5), Ok(serde_json::json!([1])));
+    }
+
+    fn framework_like() -> Value {
+        serde_json::json!({
+            "core_tasks": [
+                {"id": "KT1", "learning_outcomes": []},
+                {"id": "KT2", "learning_outcomes": [
+                    {"id": "LU1", "indicators": [{"id": "LU1.1"}, {"id": "LU1.2"}, {"id": 3}]}
+                ]}
+            ]
+        })
+    }
+
+    /// `core_tasks[1].learning_outcomes[0].indicators[i]` of [`framework_like`].
+    fn indicators(root: &Value) -> Result<Vec<Node<'_>>, JsonError> {
+        let tasks = Node::root(root).object()?.array("core_tasks")?;
+        let task = tasks.get(1).map(Node::object).transpose()?;
+        let outcomes = task.map(|t| t.array("learning_outcomes")).transpose()?;
+        let outcome = outcomes.as_ref().and_then(|o| o.first()).map(Node::object).transpose()?;
+        Ok(outcome.map(|o| o.array("indicators")).transpose()?.unwrap_or_default())
+    }
+
+    #[test]
+    fn a_wrong_type_is_placed_at_its_nested_path() {
+        let root = framework_like();
+        let indicators = indicators(&root).unwrap();
+        let ids: Vec<Result<&str, JsonError>> =
+            indicators.iter().map(|i| i.object().and_then(|i| i.string("id"))).collect();
+        assert_eq!(ids[0], Ok("LU1.1"));
+        assert_eq!(ids[1], Ok("LU1.2"));
+        assert_eq!(
+            ids[2],
+            Err(error(
+                "core_tasks[1].learning_outcomes[0].indicators[2].id",
+                JsonErrorKind::WrongType(Expected::String)
+            ))
+        );
+        assert_eq!(
+            Node::root(&root).object().and_then(|o| o.object("core_tasks")).err(),
+            Some(error("core_tasks", JsonErrorKind::WrongType(Expected::Object)))
+        );
+    }
+
+    #[test]
+    fn an_unknown_member_is_refused_with_its_path() {
+        let root = serde_json::json!({"source": {"title": "T", "titel": "T", "date": "2026"}});
+        let source = Node::root(&root).object().and_then(|o| o.object("source")).unwrap();
+        let unknown: Vec<JsonError> = source.unknown(&["title", "date"]).collect();
+        assert_eq!(unknown, vec![error("source.titel", JsonErrorKind::Unknown("titel".into()))]);
+        assert_eq!(source.unknown(&["title", "titel", "date"]).count(), 0);
+    }
+
+    #[test]
+    fn a_missing_member_is_named_at_its_path() {
+        let root = framework_like();
+        let indicators = indicators(&root).unwrap();
+        let first = indicators[0].object().unwrap();
+        assert_eq!(
+            first.string("text"),
+            Err(error(
+                "core_tasks[1].learning_outcomes[0].indicators[0].text",
+                JsonErrorKind::Missing("text")
+            ))
+        );
+        assert_eq!(first.get("text").map(|n| n.path().to_string()), None);
+        assert_eq!(first.path_to("text"), "core_tasks[1].learning_outcomes[0].indicators[0].text");
+    }
+
+    #[test]
+    fn null_absent_and_counts() {
+        let root = serde_json::json!({"a": null, "b": "x", "c": 1, "big": 4294967296_u64});
+        let o = Node::root(&root).object().unwrap();
+        assert_eq!(o.nullable_string("a"), Ok(None));
+        assert_eq!(o.nullable_string("b"), Ok(Some("x")));
+        assert_eq!(o.nullable_string("z"), Err(error("z", JsonErrorKind::Missing("z"))));
+        assert_eq!(
+            o.nullable_string("c"),
+            Err(error("c", JsonErrorKind::WrongType(Expected::StringOrNull)))
+        );
+        assert_eq!(o.optional_string("z"), Ok(None));
+        assert_eq!(o.optional_string("a"), Ok(None));
+        assert_eq!(o.string("a"), Err(error("a", JsonErrorKind::WrongType(Expected::String))));
+        assert_eq!(o.count::<u32>("c"), Ok(1));
+        assert_eq!(o.count::<u64>("big"), Ok(4_294_967_296));
+        assert_eq!(
+            o.count::<u32>("big"),
+            Err(error("big", JsonErrorKind::WrongType(Expected::Count)))
+        );
+        assert_eq!(o.count::<u32>("b"), Err(error("b", JsonErrorKind::WrongType(Expected::Count))));
+        let members: Vec<(String, String)> =
+            o.members().map(|(k, n)| (k.clone(), n.path().to_string())).collect();
+        assert_eq!(members[0], ("a".to_string(), "a".to_string()));
+    }
+}

@@ -1,0 +1,384 @@
+//! Reading a record out of parsed JSON, checking its shape only.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::core::assessment::Mode;
+use crate::core::json::{JsonError, Node, Object};
+use crate::core::record::problem::{RecordProblem, ShapeProblem};
+use crate::core::record::shape::{
+    Aggregate, Aggregates, AppInfo, AssessmentRecord, Assessor, FrameworkInfo, IndicatorRecord,
+    IndicatorStatus, OutcomeRecord, Proof, ScoreRecord, Subject,
+};
+
+impl AssessmentRecord {
+    /// Reads the typed record out of a JSON value, checking its shape only: every member present,
+    /// of its type, and no other. Use [`verify_record`](super::verify_record) for a record from outside.
+    pub fn from_value(value: &Value) -> Result<AssessmentRecord, Vec<RecordProblem>> {
+        let mut reader = Reader::default();
+        match reader.record(value) {
+            Some(record) if reader.problems.is_empty() => Ok(record),
+            _ => Err(reader.problems),
+        }
+    }
+}
+
+/// Reads a record through [`crate::core::json`], as the framework and the saved state are read,
+/// noting every shape problem with its path instead of stopping at the first.
+#[derive(Default)]
+pub(super) struct Reader {
+    pub(super) problems: Vec<RecordProblem>,
+}
+
+const RECORD_FIELDS: &[&str] = &[
+    "type",
+    "schemaVersion",
+    "id",
+    "created",
+    "app",
+    "framework",
+    "subject",
+    "assessor",
+    "mode",
+    "assessmentDate",
+    "normLevel",
+    "indicators",
+    "learningOutcomes",
+    "aggregates",
+    "proof",
+];
+const PROOF_FIELDS: &[&str] =
+    &["type", "cryptosuite", "created", "verificationMethod", "proofPurpose", "proofValue"];
+const AGGREGATE_FIELDS: &[&str] =
+    &["high", "good", "present", "notScored", "scored", "total", "sum", "mean", "result"];
+
+impl Reader {
+    fn malformed(&mut self, path: &str, reason: ShapeProblem) {
+        self.problems.push(RecordProblem::Malformed { path: path.to_string(), reason });
+    }
+
+    /// The value read, or `None` with its error noted.
+    fn ok<T>(&mut self, read: Result<T, JsonError>) -> Option<T> {
+        read.map_err(|error| self.problems.push(error.into())).ok()
+    }
+
+    /// The object at `path`; members outside `fields` are problems, so nothing is silently ignored.
+    fn object<'v>(&mut self, value: &'v Value, path: &str, fields: &[&str]) -> Option<Object<'v>> {
+        let object = self.ok(Node::at(value, path).object())?;
+        let unknown: Vec<JsonError> = object.unknown(fields).collect();
+        for error in unknown {
+            self.problems.push(error.into());
+        }
+        Some(object)
+    }
+
+    fn string(&mut self, object: &Object, key: &'static str) -> Option<String> {
+        self.ok(object.string(key)).map(str::to_string)
+    }
+
+    /// A member that must be present but may be null.
+    fn nullable_string(&mut self, object: &Object, key: &'static str) -> Option<Option<String>> {
+        self.ok(object.nullable_string(key)).map(|s| s.map(str::to_string))
+    }
+
+    fn count(&mut self, object: &Object, key: &'static str) -> Option<u32> {
+        self.ok(object.count(key))
+    }
+
+    fn record(&mut self, value: &Value) -> Option<AssessmentRecord> {
+        let map = self.object(value, "", RECORD_FIELDS)?;
+        let record_type = self.string(&map, "type");
+        let schema_version = self.string(&map, "schemaVersion");
+        let id = self.string(&map, "id");
+        let created = self.string(&map, "created");
+        let app = self.app(&map);
+        let framework = self.framework(&map);
+        let subject = self.subject(&map);
+        let assessor = self.assessor(&map);
+        let mode = self.mode(&map);
+        let assessment_date = self.nullable_string(&map, "assessmentDate");
+        // Version 1 has no member for it; version 2 must state it, if only as null. Of a version
+        // this reader does not know, the version is the problem to report, not its members.
+        let has_norm_level = map.get("normLevel").is_some();
+        let norm_level = match schema_version.as_deref() {
+            Some("1") => {
+                if has_norm_level {
+                    self.malformed("normLevel", ShapeProblem::UnexpectedMember);
+                }
+                Some(None)
+            }
+            Some("2") => self.nullable_string(&map, "normLevel"),
+            _ if has_norm_level => self.nullable_string(&map, "normLevel"),
+            _ => Some(None),
+        };
+        let indicators = self.list(&map, "indicators", Reader::indicator);
+        let learning_outcomes = self.list(&map, "learningOutcomes", Reader::outcome);
+        let aggregates = self.aggregates(&map);
+        let proof = match map.get("proof") {
+            None => Some(None),
+            Some(node) => self.proof(node.value(), node.path()).map(Some),
+        };
+        Some(AssessmentRecord {
+            record_type: record_type?,
+            schema_version: schema_version?,
+            id: id?,
+            created: created?,
+            app: app?,
+            framework: framework?,
+            subject: subject?,
+            assessor: assessor?,
+            mode: mode?,
+            assessment_date: assessment_date?,
+            norm_level: norm_level?,
+            indicators: indicators?,
+            learning_outcomes: learning_outcomes?,
+            aggregates: aggregates?,
+            proof: proof?,
+        })
+    }
+
+    /// Reads every element, so that each bad one is reported, and gives the list only if all read.
+    fn list<T>(
+        &mut self,
+        map: &Object,
+        key: &'static str,
+        read: fn(&mut Reader, &Value, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let items = self.ok(map.array(key))?;
+        let read: Vec<Option<T>> =
+            items.iter().map(|item| read(self, item.value(), item.path())).collect();
+        read.into_iter().collect()
+    }
+
+    /// Member `key` of the record, an object with exactly `fields`.
+    fn part<'v>(
+        &mut self,
+        map: &Object<'v>,
+        key: &'static str,
+        fields: &[&str],
+    ) -> Option<Object<'v>> {
+        let node = self.ok(map.member(key))?;
+        self.object(node.value(), node.path(), fields)
+    }
+
+    fn app(&mut self, map: &Object) -> Option<AppInfo> {
+        let app = self.part(map, "app", &["name", "version"])?;
+        let name = self.string(&app, "name");
+        let version = self.string(&app, "version");
+        Some(AppInfo { name: name?, version: version? })
+    }
+
+    fn framework(&mut self, map: &Object) -> Option<FrameworkInfo> {
+        let fw = self.part(map, "framework", &["id", "version", "sha256"])?;
+        let id = self.string(&fw, "id");
+        let version = self.string(&fw, "version");
+        let sha256 = self.string(&fw, "sha256");
+        Some(FrameworkInfo { id: id?, version: version?, sha256: sha256? })
+    }
+
+    fn subject(&mut self, map: &Object) -> Option<Subject> {
+        let subject = self.part(map, "subject", &["name", "studentNumber"])?;
+        let name = self.string(&subject, "name");
+        let student_number = self.string(&subject, "studentNumber");
+        Some(Subject { name: name?, student_number: student_number? })
+    }
+
+    fn assessor(&mut self, map: &Object) -> Option<Assessor> {
+        let assessor = self.part(map, "assessor", &["name", "role", "organisation"])?;
+        let name = self.string(&assessor, "name");
+        let role = self.string(&assessor, "role");
+        let organisation = self.string(&assessor, "organisation");
+        Some(Assessor { name: name?, role: role?, organisation: organisation? })
+    }
+
+    fn mode(&mut self, map: &Object) -> Option<Mode> {
+        let key = self.string(map, "mode")?;
+        let mode = Mode::from_key(&key);
+        if mode.is_none() {
+            self.malformed(
+                "mode",
+                ShapeProblem::NotOneOf { found: key, expected: &["assessor", "self"] },
+            );
+        }
+        mode
+    }
+
+    fn indicator(&mut self, value: &Value, path: &str) -> Option<IndicatorRecord> {
+        let fields = &["id", "learningOutcome", "status", "score", "comment"];
+        let map = self.object(value, path, fields)?;
+        let id = self.string(&map, "id");
+        let learning_outcome = self.string(&map, "learningOutcome");
+        let status = self.string(&map, "status").and_then(|status| match status.as_str() {
+            "scored" => Some(IndicatorStatus::Scored),
+            "not-scored" => Some(IndicatorStatus::NotScored),
+            _ => {
+                self.malformed(
+                    &map.path_to("status"),
+                    ShapeProblem::NotOneOf { found: status, expected: &["scored", "not-scored"] },
+                );
+                None
+            }
+        });
+        let score = self.nullable_score(&map, "score");
+        let comment = self.nullable_string(&map, "comment");
+        Some(IndicatorRecord {
+            id: id?,
+            learning_outcome: learning_outcome?,
+            status: status?,
+            score: score?,
+            comment: comment?,
+        })
+    }
+
+    fn nullable_score(&mut self, map: &Object, key: &'static str) -> Option<Option<ScoreRecord>> {
+        let node = self.ok(map.member(key))?;
+        if node.is_null() {
+            return Some(None);
+        }
+        let score = self.object(node.value(), node.path(), &["symbol", "value"])?;
+        let symbol = self.string(&score, "symbol");
+        let value = self.count(&score, "value").and_then(|n| {
+            let value = u8::try_from(n).ok();
+            if value.is_none() {
+                self.malformed(&score.path_to("value"), ShapeProblem::NotAScaleValue);
+            }
+            value
+        });
+        Some(Some(ScoreRecord { symbol: symbol?, value: value? }))
+    }
+
+    fn outcome(&mut self, value: &Value, path: &str) -> Option<OutcomeRecord> {
+        let map = self.object(value, path, &["id", "coreTask", "feedback"])?;
+        let id = self.string(&map, "id");
+        let core_task = self.string(&map, "coreTask");
+        let feedback = self.nullable_string(&map, "feedback");
+        Some(OutcomeRecord { id: id?, core_task: core_task?, feedback: feedback? })
+    }
+
+    fn aggregates(&mut self, map: &Object) -> Option<Aggregates> {
+        let map = self.part(map, "aggregates", &["learningOutcomes", "coreTasks", "overall"])?;
+        let learning_outcomes = self.aggregate_map(&map, "learningOutcomes");
+        let core_tasks = self.aggregate_map(&map, "coreTasks");
+        let overall = self.ok(map.member("overall"));
+        let overall = overall.and_then(|node| self.aggregate(node.value(), node.path()));
+        Some(Aggregates {
+            learning_outcomes: learning_outcomes?,
+            core_tasks: core_tasks?,
+            overall: overall?,
+        })
+    }
+
+    /// Aggregates keyed by id: any member name is an id, so none is unknown.
+    fn aggregate_map(
+        &mut self,
+        map: &Object,
+        key: &'static str,
+    ) -> Option<BTreeMap<String, Aggregate>> {
+        let entries = self.ok(map.object(key))?;
+        let read: Vec<Option<(String, Aggregate)>> = entries
+            .members()
+            .map(|(id, node)| Some((id.clone(), self.aggregate(node.value(), node.path())?)))
+            .collect();
+        read.into_iter().collect()
+    }
+
+    fn aggregate(&mut self, value: &Value, path: &str) -> Option<Aggregate> {
+        let map = self.object(value, path, AGGREGATE_FIELDS)?;
+        let high = self.count(&map, "high");
+        let good = self.count(&map, "good");
+        let present = self.count(&map, "present");
+        let not_scored = self.count(&map, "notScored");
+        let scored = self.count(&map, "scored");
+        let total = self.count(&map, "total");
+        let sum = self.count(&map, "sum");
+        let mean = self.nullable_string(&map, "mean");
+        let result = self.nullable_score(&map, "result");
+        Some(Aggregate {
+            high: high?,
+            good: good?,
+            present: present?,
+            not_scored: not_scored?,
+            scored: scored?,
+            total: total?,
+            sum: sum?,
+            mean: mean?,
+            result: result?,
+        })
+    }
+
+    pub(super) fn proof(&mut self, value: &Value, path: &str) -> Option<Proof> {
+        let map = self.object(value, path, PROOF_FIELDS)?;
+        let proof_type = self.string(&map, "type");
+        let cryptosuite = self.string(&map, "cryptosuite");
+        let created = self.string(&map, "created");
+        let verification_method = self.string(&map, "verificationMethod");
+        let proof_purpose = self.string(&map, "proofPurpose");
+        let proof_value = self.string(&map, "proofValue");
+        Some(Proof {
+            proof_type: proof_type?,
+            cryptosuite: cryptosuite?,
+            created: created?,
+            verification_method: verification_method?,
+            proof_purpose: proof_purpose?,
+            proof_value: proof_value?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nullable_fields_must_be_present() {
+        let mut reader = Reader::default();
+        let with = serde_json::json!({"id": "LU1", "coreTask": "KT1", "feedback": null});
+        assert!(reader.outcome(&with, "o").is_some());
+        assert!(reader.problems.is_empty());
+        let without = serde_json::json!({"id": "LU1", "coreTask": "KT1"});
+        assert!(reader.outcome(&without, "o").is_none());
+        assert_eq!(
+            reader.problems,
+            vec![RecordProblem::Malformed {
+                path: "o.feedback".into(),
+                reason: ShapeProblem::Missing
+            }]
+        );
+    }
+
+    #[test]
+    fn every_shape_problem_is_reported_with_its_path() {
+        let value = serde_json::json!({
+            "type": 1,
+            "indicators": [{"id": "LU1.1", "learningOutcome": "LU1", "status": "maybe",
+                            "score": {"symbol": "+", "value": 300}, "comment": 5, "x": 0}],
+            "aggregates": {"learningOutcomes": [], "coreTasks": {"KT1": null}},
+            "extra": true,
+        });
+        let problems = AssessmentRecord::from_value(&value).err().unwrap_or_default();
+        let paths: Vec<&str> = problems
+            .iter()
+            .filter_map(|p| match p {
+                RecordProblem::Malformed { path, .. } => Some(path.as_str()),
+                _ => None,
+            })
+            .collect();
+        for expected in [
+            "extra",
+            "type",
+            "schemaVersion",
+            "indicators[0].x",
+            "indicators[0].status",
+            "indicators[0].score.value",
+            "indicators[0].comment",
+            "learningOutcomes",
+            "aggregates.learningOutcomes",
+            "aggregates.coreTasks.KT1",
+            "aggregates.overall",
+            "proof",
+        ] {
+            assert_eq!(paths.contains(&expected), expected != "proof", "{expected} in {paths:?}");
+        }
+    }
+}

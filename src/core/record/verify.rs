@@ -1,0 +1,311 @@
+//! Verifying a record from outside: its proof, its shape, and its agreement with a framework the
+//! verifier knows.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde_json::Value;
+
+use crate::core::assessment::aggregate::summarize;
+use crate::core::assessment::Assessment;
+use crate::core::crypto::data_integrity::{self, VerifiedProof};
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::json;
+use crate::core::record::problem::{AggregateScope, RecordProblem, ShapeProblem};
+use crate::core::record::read::Reader;
+use crate::core::record::shape::{
+    char_count_over_limit, indicator_score, is_calendar_date, is_record_id, is_rfc3339_utc, texts,
+    Aggregate, Aggregates, AssessmentRecord, MAX_RECORD_BYTES, READABLE_SCHEMA_VERSIONS,
+    RECORD_TYPE,
+};
+
+/// What verifying a record found. Valid only when there is no problem.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecordReport {
+    /// Every reason the record is not valid; empty when it is.
+    pub problems: Vec<RecordProblem>,
+    /// Who signed, and when, once the signature checks out (even if other checks fail).
+    pub proof: Option<VerifiedProof>,
+    /// The record, whenever its shape could be read, to show it; trust it only if valid.
+    pub record: Option<AssessmentRecord>,
+    /// The known framework the record names, found by id and version.
+    pub framework: Option<HashedFramework>,
+}
+
+impl RecordReport {
+    pub fn is_valid(&self) -> bool {
+        self.problems.is_empty() && self.proof.is_some() && self.record.is_some()
+    }
+
+    pub fn signature_valid(&self) -> bool {
+        self.proof.is_some()
+    }
+
+    /// The assessment to show read-only, with [`RecordReport::framework`]; `None` when the record
+    /// could not be read or its scores are malformed.
+    pub fn assessment(&self) -> Option<Assessment> {
+        self.record.as_ref()?.to_assessment().ok()
+    }
+
+    fn with(problem: RecordProblem) -> RecordReport {
+        RecordReport { problems: vec![problem], ..RecordReport::default() }
+    }
+}
+
+/// Verifies raw bytes, e.g. a file's: size, then UTF-8, then [`verify_record_value`].
+pub fn verify_record_bytes(bytes: &[u8], frameworks: &[&HashedFramework]) -> RecordReport {
+    match json::parse_bytes(bytes, MAX_RECORD_BYTES) {
+        Ok(value) => verify_record_value(&value, frameworks),
+        Err(e) => RecordReport::with(e.into()),
+    }
+}
+
+/// Verifies a record's text against the frameworks the verifier knows.
+pub fn verify_record(text: &str, frameworks: &[&HashedFramework]) -> RecordReport {
+    match json::parse(text, MAX_RECORD_BYTES) {
+        Ok(value) => verify_record_value(&value, frameworks),
+        Err(e) => RecordReport::with(e.into()),
+    }
+}
+
+/// Verifies a record already parsed, by [`json::parse`]: `serde_json` would have resolved
+/// duplicate member names silently.
+pub fn verify_record_value(value: &Value, frameworks: &[&HashedFramework]) -> RecordReport {
+    let Some(object) = value.as_object() else {
+        return RecordReport::with(RecordProblem::NotAnObject);
+    };
+    let mut report = RecordReport::default();
+    match data_integrity::verify(value) {
+        Ok(proof) => report.proof = Some(proof),
+        Err(e) => report.problems.push(e.into()),
+    }
+
+    // The proof was judged above, with the errors of the signature code; reading the rest
+    // without it keeps a bad proof from being reported twice.
+    let mut unsigned = object.clone();
+    let proof_value = unsigned.remove("proof");
+    let mut record = match AssessmentRecord::from_value(&Value::Object(unsigned)) {
+        Ok(record) => record,
+        Err(problems) => {
+            report.problems.extend(problems);
+            return report;
+        }
+    };
+    if let Some(proof_value) = proof_value {
+        let mut reader = Reader::default();
+        match reader.proof(&proof_value, "proof") {
+            Some(proof) if reader.problems.is_empty() => {
+                if report.proof.is_some() && !is_rfc3339_utc(&proof.created) {
+                    report.problems.push(RecordProblem::Malformed {
+                        path: "proof.created".into(),
+                        reason: ShapeProblem::NotUtcTime(proof.created.clone()),
+                    });
+                }
+                record.proof = Some(proof);
+            }
+            // A proof that verified but has members of its own is signed, yet not this format.
+            _ if report.proof.is_some() => report.problems.extend(reader.problems),
+            _ => {}
+        }
+    }
+
+    check_record(&record, &mut report.problems);
+    let known = frameworks.iter().find(|f| {
+        f.framework().id == record.framework.id && f.framework().version == record.framework.version
+    });
+    match known {
+        Some(framework) => {
+            check_against_framework(&record, framework, &mut report.problems);
+            report.framework = Some((*framework).clone());
+        }
+        None => report.problems.push(RecordProblem::UnknownFramework {
+            id: record.framework.id.clone(),
+            version: record.framework.version.clone(),
+        }),
+    }
+    report.record = Some(record);
+    report
+}
+
+/// The checks that need no framework.
+fn check_record(record: &AssessmentRecord, problems: &mut Vec<RecordProblem>) {
+    let mut malformed = |path: &str, reason: ShapeProblem| {
+        problems.push(RecordProblem::Malformed { path: path.to_string(), reason })
+    };
+    if !is_record_id(&record.id) {
+        malformed("id", ShapeProblem::InvalidRecordId);
+    }
+    if !is_rfc3339_utc(&record.created) {
+        malformed("created", ShapeProblem::NotUtcTime(record.created.clone()));
+    }
+    if let Some(date) = &record.assessment_date {
+        if !is_calendar_date(date) {
+            malformed("assessmentDate", ShapeProblem::NotADate(date.clone()));
+        }
+    }
+    let sha = &record.framework.sha256;
+    if sha.len() != 64 || !sha.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        malformed("framework.sha256", ShapeProblem::NotSha256);
+    }
+    for (path, text) in texts(record) {
+        if let Some(chars) = char_count_over_limit(text) {
+            malformed(&path, ShapeProblem::TooLong { chars });
+        }
+    }
+    for (i, indicator) in record.indicators.iter().enumerate() {
+        if let Err(problem) = indicator_score(i, indicator) {
+            problems.push(problem);
+        }
+        if indicator.comment.as_deref().is_some_and(is_blank) {
+            problems.push(RecordProblem::Malformed {
+                path: format!("indicators[{i}].comment"),
+                reason: ShapeProblem::BlankComment,
+            });
+        }
+    }
+    for (i, outcome) in record.learning_outcomes.iter().enumerate() {
+        if outcome.feedback.as_deref().is_some_and(is_blank) {
+            problems.push(RecordProblem::Malformed {
+                path: format!("learningOutcomes[{i}].feedback"),
+                reason: ShapeProblem::BlankFeedback,
+            });
+        }
+    }
+    if record.record_type != RECORD_TYPE {
+        problems.push(RecordProblem::UnsupportedType(record.record_type.clone()));
+    }
+    if !READABLE_SCHEMA_VERSIONS.contains(&record.schema_version.as_str()) {
+        problems.push(RecordProblem::UnsupportedSchemaVersion(record.schema_version.clone()));
+    }
+}
+
+fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+fn check_against_framework(
+    record: &AssessmentRecord,
+    framework: &HashedFramework,
+    problems: &mut Vec<RecordProblem>,
+) {
+    let fw = framework.framework();
+    if record.framework.sha256 != framework.sha256() {
+        problems.push(RecordProblem::FrameworkHashDiffers {
+            stated: record.framework.sha256.clone(),
+            expected: framework.sha256().to_string(),
+        });
+    }
+    if let Some(level) = &record.norm_level {
+        if fw.norms.as_ref().and_then(|norms| norms.level(level)).is_none() {
+            problems.push(RecordProblem::UnknownNormLevel(level.clone()));
+        }
+    }
+
+    // Indicators: each of the framework's exactly once, under its own learning outcome, in order.
+    let expected_indicators: Vec<(&str, &str)> = fw
+        .learning_outcomes()
+        .flat_map(|o| o.indicators.iter().map(|i| (&*i.id, o.id.as_str())))
+        .collect();
+    let owner: HashMap<&str, &str> = expected_indicators.iter().copied().collect();
+    let stated: Vec<(&str, &str)> =
+        record.indicators.iter().map(|i| (i.id.as_str(), i.learning_outcome.as_str())).collect();
+    let mut seen = BTreeSet::new();
+    for &(id, outcome) in &stated {
+        match owner.get(id) {
+            None => problems.push(RecordProblem::UnknownIndicator(id.into())),
+            Some(_) if !seen.insert(id) => {
+                problems.push(RecordProblem::DuplicateIndicator(id.into()))
+            }
+            Some(&expected) if expected != outcome => {
+                problems.push(RecordProblem::WrongLearningOutcome {
+                    indicator: id.into(),
+                    stated: outcome.into(),
+                    expected: expected.into(),
+                })
+            }
+            Some(_) => {}
+        }
+    }
+    for &(id, _) in &expected_indicators {
+        if !seen.contains(id) {
+            problems.push(RecordProblem::MissingIndicator(id.into()));
+        }
+    }
+    let same_set = seen.len() == expected_indicators.len() && stated.len() == seen.len();
+    if same_set && stated.iter().map(|s| s.0).ne(expected_indicators.iter().map(|e| e.0)) {
+        problems.push(RecordProblem::OutOfOrder { list: "indicators" });
+    }
+
+    // Learning outcomes: the same, under their core task.
+    let expected_outcomes: Vec<(&str, &str)> = fw
+        .core_tasks
+        .iter()
+        .flat_map(|t| t.learning_outcomes.iter().map(move |o| (o.id.as_str(), t.id.as_str())))
+        .collect();
+    let task_of: HashMap<&str, &str> = expected_outcomes.iter().copied().collect();
+    let mut seen = BTreeSet::new();
+    for outcome in &record.learning_outcomes {
+        let id = outcome.id.as_str();
+        match task_of.get(id) {
+            None => problems.push(RecordProblem::UnknownLearningOutcome(id.into())),
+            Some(_) if !seen.insert(id) => {
+                problems.push(RecordProblem::DuplicateLearningOutcome(id.into()))
+            }
+            Some(&expected) if expected != outcome.core_task => {
+                problems.push(RecordProblem::WrongCoreTask {
+                    outcome: id.into(),
+                    stated: outcome.core_task.clone(),
+                    expected: expected.into(),
+                })
+            }
+            Some(_) => {}
+        }
+    }
+    for &(id, _) in &expected_outcomes {
+        if !seen.contains(id) {
+            problems.push(RecordProblem::MissingLearningOutcome(id.into()));
+        }
+    }
+    let same_set =
+        seen.len() == expected_outcomes.len() && record.learning_outcomes.len() == seen.len();
+    if same_set
+        && record
+            .learning_outcomes
+            .iter()
+            .map(|o| o.id.as_str())
+            .ne(expected_outcomes.iter().map(|e| e.0))
+    {
+        problems.push(RecordProblem::OutOfOrder { list: "learningOutcomes" });
+    }
+
+    // Aggregates, recomputed from the scores as stated. Malformed scores were reported above.
+    let Ok(assessment) = record.to_assessment() else {
+        return;
+    };
+    let expected = Aggregates::from_summary(&summarize(fw, &assessment));
+    let stated = &record.aggregates;
+    differing(
+        &stated.learning_outcomes,
+        &expected.learning_outcomes,
+        AggregateScope::LearningOutcome,
+        problems,
+    );
+    differing(&stated.core_tasks, &expected.core_tasks, AggregateScope::CoreTask, problems);
+    if stated.overall != expected.overall {
+        problems.push(RecordProblem::AggregatesDiffer { scope: AggregateScope::Overall });
+    }
+}
+
+/// One problem per id whose aggregate is missing, extra or different.
+fn differing(
+    stated: &BTreeMap<String, Aggregate>,
+    expected: &BTreeMap<String, Aggregate>,
+    scope: fn(String) -> AggregateScope,
+    problems: &mut Vec<RecordProblem>,
+) {
+    let ids: BTreeSet<&String> = stated.keys().chain(expected.keys()).collect();
+    for id in ids {
+        if stated.get(id) != expected.get(id) {
+            problems.push(RecordProblem::AggregatesDiffer { scope: scope(id.clone()) });
+        }
+    }
+}
