@@ -7,12 +7,13 @@ use std::rc::Rc;
 use leeruitkomsten::core::app::{
     update, DownloadPurpose, Effect, Entropy, FilePurpose, FileRef, KeyImport, KeyStatus,
     LibraryMessage, Model, Msg, Now, SignFailure, SigningStage, Startup, StorageFailed,
-    StorageNotice, Switch, View, WritePurpose,
+    StorageNotice, View, WritePurpose,
 };
 use leeruitkomsten::core::assessment::{Action, MetadataField};
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::framework::score::Score;
+use leeruitkomsten::core::framework::source::FrameworkSource;
 use leeruitkomsten::core::library::saved::SavedEntry;
 use leeruitkomsten::core::library::{backup_to_json, read_all, Listed};
 use leeruitkomsten::core::record::verify_record;
@@ -115,7 +116,6 @@ impl Browser {
                 let bytes = self.files.remove(&file.handle).unwrap();
                 Some(Msg::FileRead { purpose, name: file.name, result: Ok(bytes) })
             }
-            Effect::Switch(_) => None,
         }
     }
 }
@@ -151,6 +151,8 @@ impl App {
             migration_failed: false,
             key: browser.key.clone().map_or(KeyStatus::None, KeyStatus::Key),
             presets: Vec::new(),
+            source: FrameworkSource::BuiltIn,
+            link_failure: None,
         };
         App { model: Model::start(framework(), startup, &now(0)), browser, clock: 0 }
     }
@@ -268,14 +270,60 @@ fn new_and_open_from_the_library() {
 }
 
 #[test]
-fn a_new_assessment_in_another_built_in_framework_leaves_it_to_the_page() {
+fn a_new_assessment_in_another_built_in_framework_switches_the_form_to_it() {
     let mut app = App::start(Browser::default());
     app.send(Msg::ChooseNewIn("competentieprofiel-opbouwwerker-2010".into()));
     let effects = app.send(Msg::NewAssessment);
-    assert_eq!(
-        effects,
-        vec![Effect::Switch(Switch::New("competentieprofiel-opbouwwerker-2010".into()))]
-    );
+    assert_eq!(app.model.framework.framework().id, "competentieprofiel-opbouwwerker-2010");
+    assert_eq!(app.model.view, View::Assess);
+    assert_eq!(saves(&effects), 1, "the new assessment is stored at once");
+    assert_eq!(app.model.open.assessment.framework_id, "competentieprofiel-opbouwwerker-2010");
+    assert_eq!(app.model.library.new_in, "competentieprofiel-opbouwwerker-2010");
+
+    let effects = app.score("VCa.1", Score::Good);
+    assert_eq!(saves(&effects), 1);
+    assert_eq!(app.model.error, None);
+
+    // Opening an assessment of the 2026 outcomes from the library switches back.
+    let mut old = app.stored().clone();
+    old.id = "of-2026".into();
+    old.assessment = leeruitkomsten::core::assessment::Assessment::new(framework().framework());
+    app.browser.entries.insert(old.id.clone(), old.clone());
+    app.send(Msg::Show(View::Library));
+    let effects = app.send(Msg::OpenEntry("of-2026".into()));
+    assert_eq!(effects, vec![Effect::SetOpen("of-2026".into())]);
+    assert_eq!(app.model.framework.framework().id, "leeruitkomsten-opbouwwerk-2026");
+    assert_eq!(&*app.model.open.id, "of-2026");
+}
+
+#[test]
+fn a_framework_file_replaces_the_one_in_use_and_a_bad_one_is_refused_with_its_problems() {
+    let mut app = App::start(Browser::default());
+    app.browser.files.insert(1, b"{\"format\": \"nope\"}".to_vec());
+    app.send(Msg::FilesChosen(
+        FilePurpose::Framework,
+        vec![FileRef { handle: 1, name: "x.json".into() }],
+    ));
+    assert!(app.model.framework_failure.is_some());
+    assert_eq!(app.model.framework.framework().id, "leeruitkomsten-opbouwwerk-2026");
+
+    let profile = leeruitkomsten::core::framework::catalogue::built_in(
+        "competentieprofiel-opbouwwerker-2010",
+    )
+    .unwrap();
+    app.browser.files.insert(2, profile.json().as_bytes().to_vec());
+    app.send(Msg::FilesChosen(
+        FilePurpose::Framework,
+        vec![FileRef { handle: 2, name: "profiel.json".into() }],
+    ));
+    assert_eq!(app.model.framework_failure, None);
+    assert_eq!(app.model.framework.framework().id, "competentieprofiel-opbouwwerker-2010");
+    assert_eq!(app.model.source, FrameworkSource::File("profiel.json".into()));
+    assert_eq!(app.model.open.assessment.framework_id, "competentieprofiel-opbouwwerker-2010");
+
+    app.send(Msg::UseBuiltIn);
+    assert_eq!(app.model.framework.framework().id, "leeruitkomsten-opbouwwerk-2026");
+    assert_eq!(app.model.source, FrameworkSource::BuiltIn);
 }
 
 #[test]
@@ -573,6 +621,8 @@ fn storage_that_cannot_be_read_at_start_is_said_and_the_form_still_opens() {
         migration_failed: false,
         key: KeyStatus::Unavailable,
         presets: Vec::new(),
+        source: FrameworkSource::BuiltIn,
+        link_failure: None,
     };
     let model = Model::start(framework(), startup, &now(0));
     assert_eq!(model.storage, Some(StorageNotice::Unavailable));

@@ -10,6 +10,7 @@ use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField};
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::framework::score::Score;
+use leeruitkomsten::core::framework::source::FrameworkSource;
 use leeruitkomsten::core::library::saved::SavedEntry;
 use leeruitkomsten::core::library::Listed;
 use leeruitkomsten::core::record::export::sign_assessment;
@@ -52,6 +53,8 @@ fn Harness(props: &HarnessProps) -> Html {
                 migration_failed: false,
                 key: keystore::load(),
                 presets: Vec::new(),
+                source: FrameworkSource::BuiltIn,
+                link_failure: None,
             };
             Model::start(framework, startup, &clock::now())
         }
@@ -59,9 +62,7 @@ fn Harness(props: &HarnessProps) -> Html {
     let redraw = use_force_update();
     let dispatch = (*use_memo((), {
         let model = model.clone();
-        move |_| {
-            dispatcher(model, Callback::from(move |()| redraw.force_update()), Callback::noop())
-        }
+        move |_| dispatcher(model, Callback::from(move |()| redraw.force_update()))
     }))
     .clone();
     let state = model.borrow();

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use super::load_failure::load_failure_text;
+use crate::core::app::Msg;
 use crate::core::framework::source::LoadFailure;
 use crate::i18n::Lang;
 use crate::web::link::Link;
@@ -13,14 +14,14 @@ pub fn link_notices(
     lang: Lang,
     link: &Link,
     failure: Option<&(String, LoadFailure)>,
-    on_dismiss: &Callback<()>,
+    dispatch: &Callback<Msg>,
 ) -> Html {
     let et = lang.embed_texts();
     let problems = &link.problems;
     if problems.is_empty() && failure.is_none() {
         return Html::default();
     }
-    let onclick = on_dismiss.reform(|_: MouseEvent| ());
+    let onclick = dispatch.reform(|_: MouseEvent| Msg::DismissLink);
     html! {
         <div class="notice notice-warning link-notice" role="alert">
             <div>

@@ -12,7 +12,7 @@ use yew::platform::spawn_local;
 use yew::Callback;
 
 use super::{clipboard, clock, download, embed, files, keystore, library, storage};
-use crate::core::app::{update, Effect, Model, Msg, StorageFailed, Switch};
+use crate::core::app::{update, Effect, Model, Msg, StorageFailed};
 use crate::core::library::saved::SavedEntry;
 
 /// Where the runner sends what comes back.
@@ -20,8 +20,6 @@ use crate::core::library::saved::SavedEntry;
 pub struct Runner {
     /// Answers that arrive later (files, clipboard).
     pub dispatch: Callback<Msg>,
-    /// Leaving the framework in use, which the page around the form does.
-    pub switch: Callback<Switch>,
 }
 
 /// The key the language preference is kept under.
@@ -84,10 +82,6 @@ impl Runner {
                 });
                 None
             }
-            Effect::Switch(switch) => {
-                self.switch.emit(switch);
-                None
-            }
         }
     }
 
@@ -104,16 +98,9 @@ fn write_all(entries: &[SavedEntry]) -> Vec<String> {
 
 /// The app's one way to send a message: `core::app::update` handles it, the runner carries out
 /// its effects and feeds their answers back, all before this returns; then `redraw` renders.
-pub fn dispatcher(
-    model: Rc<RefCell<Model>>,
-    redraw: Callback<()>,
-    switch: Callback<Switch>,
-) -> Callback<Msg> {
+pub fn dispatcher(model: Rc<RefCell<Model>>, redraw: Callback<()>) -> Callback<Msg> {
     Callback::from(move |msg: Msg| {
-        let runner = Runner {
-            dispatch: dispatcher(model.clone(), redraw.clone(), switch.clone()),
-            switch: switch.clone(),
-        };
+        let runner = Runner { dispatch: dispatcher(model.clone(), redraw.clone()) };
         let mut queue = VecDeque::from([msg]);
         while let Some(msg) = queue.pop_front() {
             let effects = update(&mut model.borrow_mut(), msg, &clock::now());

@@ -1,12 +1,15 @@
-//! What the browser holds when the app starts, read once before the first render, and the
-//! framework switch the page around the form carries out.
+//! What the browser holds when the app starts, read once before the first render.
+
+use std::rc::Rc;
 
 use super::library::{self, Migration};
 use super::link::Link;
 use super::{clock, keystore, storage};
-use crate::core::app::{fresh_entry, Startup, StorageFailed, Switch};
+use crate::core::app::{new_id, Model, Startup, StorageFailed};
 use crate::core::framework::catalogue;
 use crate::core::framework::hashed::HashedFramework;
+use crate::core::framework::source::{framework_from_bytes, FrameworkSource, LoadFailure};
+use crate::core::framework::DEFAULT_FRAMEWORK_JSON;
 use crate::core::library::saved;
 use crate::i18n::Lang;
 
@@ -30,59 +33,65 @@ pub fn keep_link_lang(link: &Link) {
     }
 }
 
-/// Moves version 1's single assessment over first, then reads every stored assessment, the open
-/// one's id and the key.
-pub fn read(link: &Link) -> Startup {
+/// The app as the browser left it: the crash journal put back, version 1's assessment moved over,
+/// the framework chosen (the one the link names, else the one of the assessment that was open),
+/// and everything stored read. The form opens only after this, so that its first change cannot
+/// overwrite what the journal kept, and it does not show one framework and then another.
+pub async fn boot(link: &Link) -> Result<Model, LoadFailure> {
+    recover_journal().await;
+    let default = framework_from_bytes(DEFAULT_FRAMEWORK_JSON.as_bytes())?;
+    let mut link_failure = None;
+    let framework = match link.config.framework.as_deref() {
+        None => open_built_in().unwrap_or(default),
+        // A link may name a built-in framework by its id instead of an address.
+        Some(id) if catalogue::built_in(id).is_some() => {
+            catalogue::built_in(id).and_then(|b| b.load().ok()).unwrap_or(default)
+        }
+        Some(address) => match framework_from_link(address).await {
+            Ok(framework) => framework,
+            Err(failure) => {
+                link_failure = Some((address.to_string(), failure));
+                default
+            }
+        },
+    };
+    let source = match (&link.config.framework, &link_failure) {
+        (Some(address), None) if catalogue::built_in(address).is_none() => {
+            FrameworkSource::Url(address.clone())
+        }
+        _ => FrameworkSource::BuiltIn,
+    };
     let now = clock::now();
-    let id = crate::core::app::new_id(&now);
-    let migration = library::migrate_v1(&id, &now.time);
-    Startup {
+    let migration = library::migrate_v1(&new_id(&now), &now.time);
+    let startup = Startup {
         lang: saved_lang(link),
         listing: library::list().map_err(|_| StorageFailed),
         open_id: library::open_id(),
         migration_failed: matches!(migration, Migration::Failed(_)),
         key: keystore::load(),
         presets: link.config.presets(),
-    }
+        source,
+        link_failure,
+    };
+    Ok(Model::start(Rc::new(framework), startup, &now))
 }
 
-/// The framework the app opens with when nothing says otherwise.
-pub fn is_default(built_in: &catalogue::BuiltIn) -> bool {
-    catalogue::BUILT_IN.first().is_some_and(|d| d.id == built_in.id)
+/// Downloads the framework a link names and checks it like any other.
+async fn framework_from_link(address: &str) -> Result<HashedFramework, LoadFailure> {
+    let url = super::link::resolve(address).ok_or(LoadFailure::Network)?;
+    framework_from_bytes(&super::fetch::framework_bytes(&url).await?)
 }
 
 /// The built-in framework of the assessment that was open, when that is not the default one.
 pub fn open_built_in() -> Option<HashedFramework> {
     let text = library::raw(&library::open_id()?).ok()??;
     let entry = saved::from_json(&text).ok()?;
-    let built_in = entry.assessment.built_in_framework()?;
-    if is_default(built_in) {
-        None
-    } else {
-        built_in.load().ok()
-    }
-}
-
-/// Stores what the new form must open (the chosen entry, or a new one) and returns its framework.
-/// Where storage fails the new form says so, and opens a fresh assessment.
-pub fn prepare_switch(switch: &Switch, link: &Link) -> Option<HashedFramework> {
-    let built_in = match switch {
-        Switch::Open(entry) => entry.assessment.built_in_framework(),
-        Switch::New(framework_id) => catalogue::built_in(framework_id),
-    }?;
-    let hashed = built_in.load().ok()?;
-    let _ = match switch {
-        Switch::Open(entry) => library::set_open(&entry.id),
-        Switch::New(_) => {
-            library::save(&fresh_entry(&hashed, &link.config.presets(), &clock::now()))
-        }
-    };
-    Some(hashed)
+    entry.assessment.built_in_framework()?.load().ok()
 }
 
 /// Puts back what the crash journal holds newer than `localStorage`; the form opens after this,
 /// since opening first would let the next change overwrite what the journal kept.
-pub async fn recover_journal() {
+async fn recover_journal() {
     library::recover(super::journal::open_and_read().await);
 }
 

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use crate::core::crypto::signing_key::{SigningKey, MAX_KEY_FILE_BYTES};
+use crate::core::framework::MAX_FRAMEWORK_BYTES;
 use crate::core::library::saved::SavedEntry;
 use crate::core::library::MAX_BACKUP_BYTES;
 use crate::i18n::Lang;
@@ -35,8 +36,6 @@ pub enum Effect {
     Copy(Rc<str>),
     /// Read a file the user chose, refusing one over `max_bytes`; answered with `Msg::FileRead`.
     ReadFile { file: FileRef, max_bytes: usize, purpose: FilePurpose },
-    /// Leave this framework for another built-in one (the page around the form does that).
-    Switch(super::Switch),
 }
 
 /// Why assessments are written without being opened.
@@ -70,6 +69,7 @@ pub enum DownloadPurpose {
 pub enum FilePurpose {
     Backup,
     Key,
+    Framework,
 }
 
 /// A file the user chose, as the browser glue registered it: the core never holds the file
@@ -91,6 +91,7 @@ pub(super) fn read_chosen(purpose: FilePurpose, files: Vec<FileRef>) -> Vec<Effe
     let max_bytes = match purpose {
         FilePurpose::Backup => MAX_BACKUP_BYTES,
         FilePurpose::Key => MAX_KEY_FILE_BYTES,
+        FilePurpose::Framework => MAX_FRAMEWORK_BYTES,
     };
     files.into_iter().take(1).map(|file| Effect::ReadFile { file, max_bytes, purpose }).collect()
 }

@@ -111,6 +111,13 @@ pub(super) fn open(model: &mut Model, entry: SavedEntry, is_new: bool) -> Vec<Ef
     }
 }
 
+/// Shows `entry` without storing it or naming it open: a fresh assessment that is stored with its
+/// first change.
+pub(super) fn show_unsaved(model: &mut Model, entry: SavedEntry) {
+    show(model, entry);
+    model.signing = super::SigningState::default();
+}
+
 /// Whether `entry` can be opened in the form of `framework`.
 pub(super) fn belongs(entry: &SavedEntry, framework: &HashedFramework) -> bool {
     saved::check_framework(&entry.assessment, framework.framework()).is_ok()

@@ -3,10 +3,9 @@
 
 use std::rc::Rc;
 
-use super::form;
+use super::{form, frameworks};
 use super::{
-    DownloadPurpose, Effect, FileReadError, Model, Msg, Now, StorageFailed, Switch, View,
-    WritePurpose,
+    DownloadPurpose, Effect, FileReadError, Model, Msg, Now, StorageFailed, View, WritePurpose,
 };
 use crate::core::library::saved::SavedEntry;
 use crate::core::library::{
@@ -86,7 +85,7 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         Msg::OpenEntry(id) => {
             let Some(entry) = library.entry(&id).cloned() else { return vec![Effect::List] };
             if !form::belongs(&entry, &model.framework) {
-                return vec![Effect::Switch(Switch::Open(Box::new(entry)))];
+                return frameworks::open_in_own(model, entry);
             }
             model.view = View::Assess;
             form::open(model, entry, false)
@@ -97,7 +96,8 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         }
         Msg::NewAssessment => {
             if library.new_in != model.framework.framework().id {
-                return vec![Effect::Switch(Switch::New(library.new_in.clone()))];
+                let id = library.new_in.clone();
+                return frameworks::new_in(model, &id, now);
             }
             model.view = View::Assess;
             let entry = form::fresh_entry(&model.framework, &model.presets, now);

@@ -9,6 +9,7 @@
 
 pub mod effect;
 mod form;
+mod frameworks;
 mod library;
 mod signing;
 
@@ -22,6 +23,7 @@ pub use signing::{KeyImport, KeyState, KeyStatus, SignFailure, SigningStage, Sig
 use crate::core::assessment::aggregate::{summarize, Summary};
 use crate::core::assessment::{Action, ActionError, Assessment};
 use crate::core::framework::hashed::HashedFramework;
+use crate::core::framework::source::{FrameworkSource, LoadFailure};
 use crate::core::library::saved::SavedEntry;
 use crate::core::library::Listed;
 use crate::i18n::Lang;
@@ -90,15 +92,6 @@ pub enum StorageNotice {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StorageFailed;
 
-/// Leaving the framework in use for another built-in one, which the page around the form does.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Switch {
-    /// Open this stored assessment, of another built-in framework.
-    Open(Box<SavedEntry>),
-    /// Start a new assessment in the built-in framework of this id.
-    New(String),
-}
-
 /// The open assessment and its summary.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OpenAssessment {
@@ -136,6 +129,14 @@ pub struct Model {
     pub lang: Lang,
     pub view: View,
     pub framework: Rc<HashedFramework>,
+    /// Where the framework in use came from.
+    pub source: FrameworkSource,
+    /// Why the last framework file was not loaded.
+    pub framework_failure: Option<Rc<LoadFailure>>,
+    /// The framework address in the link and why it was not loaded.
+    pub link_failure: Option<Rc<(String, LoadFailure)>>,
+    /// The notice about the link was dismissed.
+    pub link_dismissed: bool,
     pub open: OpenAssessment,
     /// The last action the core refused, shown until dismissed.
     pub error: Option<ActionError>,
@@ -158,6 +159,9 @@ pub struct Startup {
     pub migration_failed: bool,
     pub key: KeyStatus,
     pub presets: Vec<Action>,
+    /// Where the framework came from, and why the one a link named was not loaded.
+    pub source: FrameworkSource,
+    pub link_failure: Option<(String, LoadFailure)>,
 }
 
 /// Every message the app handles. Components send the first kind; `web::runner` answers effects
@@ -175,6 +179,9 @@ pub enum Msg {
     DismissStorage,
     /// Download every assessment, the open one as it is in memory: the way out when storage fails.
     DownloadEverything,
+    DismissLink,
+    /// Back to the framework the app opens with.
+    UseBuiltIn,
 
     // The library (start screen)
     OpenEntry(String),
@@ -275,6 +282,10 @@ impl Model {
             open: OpenAssessment::new(&framework, entry),
             library: LibraryState::new(framework.framework().id.clone(), listing),
             framework,
+            source: startup.source,
+            framework_failure: None,
+            link_failure: startup.link_failure.map(Rc::new),
+            link_dismissed: false,
             error: None,
             storage: notice,
             key: KeyState::new(startup.key),
@@ -334,10 +345,16 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
                 signing::downloaded(model, purpose, ok)
             }
         },
+        Msg::DismissLink => {
+            model.link_dismissed = true;
+            Vec::new()
+        }
+        Msg::UseBuiltIn => frameworks::use_built_in(model, now),
         Msg::FilesChosen(purpose, files) => effect::read_chosen(purpose, files),
-        Msg::FileRead { purpose, result, .. } => match purpose {
+        Msg::FileRead { purpose, name, result } => match purpose {
             FilePurpose::Backup => library::backup_read(model, result),
             FilePurpose::Key => signing::key_file_read(model, result),
+            FilePurpose::Framework => frameworks::file_read(model, name, result, now),
         },
     }
 }
