@@ -21,7 +21,7 @@ use crate::core::framework::source::LoadFailure;
 use crate::core::review::cohort::Cohort;
 use crate::web::link::{self, Link};
 use crate::web::runner::dispatcher;
-use crate::web::{embed, startup};
+use crate::web::startup;
 
 /// Until the browser's stores are read (and a framework a link names has arrived or failed),
 /// the page says it is busy; then the app runs on its model.
@@ -95,8 +95,7 @@ fn Page(props: &PageProps) -> Html {
         let dispatch = dispatch.clone();
         let parent_origin = props.link.config.parent_origin.clone();
         use_effect_with((), move |_| {
-            let listener = startup::listen(dispatch);
-            embed::start(parent_origin.as_deref());
+            let listener = startup::connect(dispatch, parent_origin.as_deref());
             move || drop(listener)
         });
     }

@@ -95,10 +95,13 @@ async fn recover_journal() {
     library::recover(super::journal::open_and_read().await);
 }
 
-/// Changes other tabs make to the stored assessments, as messages; they stop when the returned
-/// listener is dropped.
-pub fn listen(
+/// Connects the running app to the world around it: changes other tabs make to the stored
+/// assessments come in as messages (until the returned listener is dropped), and the page that
+/// embeds the app is told it is ready and how tall it is.
+pub fn connect(
     dispatch: yew::Callback<crate::core::app::Msg>,
+    parent_origin: Option<&str>,
 ) -> Option<gloo::events::EventListener> {
+    super::embed::start(parent_origin);
     library::on_change(dispatch)
 }
