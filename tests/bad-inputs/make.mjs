@@ -3,26 +3,37 @@
 // otherwise real input. Run again only to renew them: node tests/bad-inputs/make.mjs DIST
 // The expected messages are in catalogue.json, written by hand.
 import { writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startHarness, download } from "../e2e/harness.mjs";
+import { startApp, download } from "../e2e/harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const h = await startHarness("node tests/bad-inputs/make.mjs DIST");
+const [dist] = process.argv.slice(2);
+if (!dist) {
+  console.error("usage: node tests/bad-inputs/make.mjs DIST");
+  process.exit(2);
+}
+const app = await startApp(resolve(dist));
 
 let record, key, backup;
-await h.check("make a signed record, a key backup and a backup of assessments in the app", async (page) => {
-  await page.locator("#meta-student-name").fill("Sanne de Vries");
-  await page.locator("#meta-student-number").fill("4812345");
-  for (const id of ["LU1.1", "LU1.2", "LU2.1"]) await page.locator(`input[name="score-${id}"][value="good"]`).check();
-  await page.locator('li[id="indicator-LU1.1"] details.comment summary').click();
-  await page.locator('textarea[id="comment-LU1.1"]').fill("Zie verslag.");
-  await page.locator("#sign .sign-start").click();
-  record = (await download(page, () => page.locator(".sign-confirm-button").click())).text;
-  key = (await download(page, () => page.locator(".key-export").first().click())).text;
-  await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
-  backup = (await download(page, () => page.getByRole("button", { name: "Back-up downloaden" }).click())).text;
-});
+// Made in the app, in a fresh profile that must stay free of page and console errors.
+const report = { diagnostic: (text) => console.log(text) };
+try {
+  await app.withPage(report, async (page) => {
+    await page.locator("#meta-student-name").fill("Sanne de Vries");
+    await page.locator("#meta-student-number").fill("4812345");
+    for (const id of ["LU1.1", "LU1.2", "LU2.1"]) await page.locator(`input[name="score-${id}"][value="good"]`).check();
+    await page.locator('li[id="indicator-LU1.1"] details.comment summary').click();
+    await page.locator('textarea[id="comment-LU1.1"]').fill("Zie verslag.");
+    await page.locator("#sign .sign-start").click();
+    record = (await download(page, () => page.locator(".sign-confirm-button").click())).text;
+    key = (await download(page, () => page.locator(".key-export").first().click())).text;
+    await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+    backup = (await download(page, () => page.getByRole("button", { name: "Back-up downloaden" }).click())).text;
+  });
+} finally {
+  await app.close();
+}
 
 const r = JSON.parse(record);
 const k = JSON.parse(key);
@@ -80,5 +91,4 @@ files["framework-missing-reference.json"] = edit(framework, (c) => { c.core_task
 files["framework-duplicate-ids.json"] = edit(framework, (c) => { c.core_tasks[0].learning_outcomes[0].indicators[1].id = "LU1.1"; });
 
 for (const [name, content] of Object.entries(files)) await writeFile(join(here, name), content);
-h.note(`${Object.keys(files).length} files written to ${here}`);
-await h.finish();
+console.log(`${Object.keys(files).length} files written to ${here}`);

@@ -1,17 +1,27 @@
-// Shared machinery of the page-level tests: serves a dist directory on 127.0.0.1, drives Debian's
-// Chromium with playwright-core (no browser is downloaded), runs named checks in fresh browser
-// contexts that fail on page and console errors, and reports the results.
+// Shared machinery of the page-level tests (tests/e2e/*.test.mjs, run with `node --test`): serves
+// the release build on 127.0.0.1, drives Debian's Chromium with playwright-core (no browser is
+// downloaded), and runs each test's body in fresh browser contexts that fail on page and console
+// errors.
 //
-//   const h = await startHarness("node tests/e2e/x.mjs DIST");
-//   await h.check("name", async (page, { newPage }) => { ... });  // may return a detail to print
-//   await h.finish(); // prints `ok: …` / `FAILED: …` per check and exits non-zero on a failure
+//   import { test, before, after } from "node:test";
+//   import { startApp } from "./harness.mjs";
+//   let app;
+//   before(async () => { app = await startApp(); });
+//   after(() => app?.close());
+//   test("name", (t) => app.withPage(t, async (page, { newPage }) => { ... }));
 //
-// Each check gets a page in a context of its own (an empty profile: no localStorage, no key);
-// `newPage()` opens another such context for tests that need a second, fresh browser profile.
-// Contexts accept downloads; `download(page, trigger)` returns the file a trigger downloads.
+// `withPage` gives the body a page in a context of its own (an empty profile: no localStorage, no
+// key); `newPage()` opens another such context for tests that need a second, fresh browser
+// profile. A detail the body returns is printed under the test. Contexts accept downloads;
+// `download(page, trigger)` returns the file a trigger downloads.
+//
+// `node --test` passes no arguments to a test file, so the settings come from the environment:
+//   LEERUITKOMSTEN_DIST         the release build to serve (default: <repo>/dist)
+//   LEERUITKOMSTEN_SCREENSHOTS  where tests that make screenshots write them (default: none made)
+//   CHROMIUM                    the browser (default: /usr/bin/chromium)
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
-import { extname, join, normalize, dirname } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
@@ -20,11 +30,17 @@ const require = createRequire(import.meta.url);
 const { chromium } = require("playwright-core");
 
 const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+
+/** The release build the page tests serve. */
+export const DIST = resolve(process.env.LEERUITKOMSTEN_DIST || join(root, "dist"));
+/** Where screenshots go, or null when none are to be made. */
+export const SCREENSHOTS = process.env.LEERUITKOMSTEN_SCREENSHOTS ? resolve(process.env.LEERUITKOMSTEN_SCREENSHOTS) : null;
 
 /** The framework the app is built with, and its learning outcomes and indicators in order. */
 export async function loadFramework() {
   const framework = JSON.parse(
-    await readFile(join(here, "../../frameworks/leeruitkomsten-opbouwwerk-2026.json"), "utf8"),
+    await readFile(join(root, "frameworks/leeruitkomsten-opbouwwerk-2026.json"), "utf8"),
   );
   const outcomes = framework.core_tasks.flatMap((t) => t.learning_outcomes);
   const indicators = outcomes.flatMap((o) => o.indicators);
@@ -46,6 +62,21 @@ function serve(dist) {
     }
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Fails with a clear message when `dist` holds no build. */
+export async function expectBuild(dist = DIST) {
+  const found = await stat(join(dist, "index.html")).then(() => true, () => false);
+  assert.ok(found, `no release build at ${dist} (run scripts/test page, or set LEERUITKOMSTEN_DIST)`);
+}
+
+/** Launches Debian's Chromium the way every page test does. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
 }
 
 /** Waits until the app has rendered its page (the framework's title). */
@@ -70,24 +101,20 @@ export async function download(page, trigger) {
 }
 
 /**
- * Reads DIST (and further arguments) from the command line, serves DIST and launches Chromium.
- * `usage` is printed when DIST is missing.
+ * Serves `dist` and launches Chromium: call it in `before`, and `close()` in `after`. Returns
+ * `{ dist, url, browser, openPage, withPage, close }`.
  */
-export async function startHarness(usage) {
-  const [dist, ...args] = process.argv.slice(2);
-  if (!dist) {
-    console.error(`usage: ${usage}`);
-    process.exit(2);
-  }
+export async function startApp(dist = DIST) {
+  await expectBuild(dist);
   const server = await serve(dist);
   const url = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
-  const started = Date.now();
-  const results = [];
+  let browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    server.close();
+    throw error;
+  }
 
   /**
    * A page of the app in a new context (an empty profile). Page errors and console errors are
@@ -97,7 +124,7 @@ export async function startHarness(usage) {
   async function openPage(problems = [], label = "page", contexts = []) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     contexts.push(context);
-    // Generous for a 2-core machine, yet a check that waits for something that never comes fails.
+    // Generous for a 2-core machine, yet a test that waits for something that never comes fails.
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     page.on("pageerror", (e) => problems.push(`${label}: page error: ${e.message}`));
@@ -107,46 +134,33 @@ export async function startHarness(usage) {
     return { page, context, close: () => context.close() };
   }
 
-  /** Runs one named check with a fresh page; every page it opens must stay free of errors. */
-  async function check(name, body) {
+  /**
+   * Runs `body(page, { newPage })` with a fresh page; every page it opens must stay free of page
+   * and console errors. `t` is the test's context: a detail the body returns is printed under the
+   * test, and on a failure the errors the pages reported (often its cause) are too.
+   */
+  async function withPage(t, body) {
     const problems = [];
     const contexts = [];
-    const begun = Date.now();
     try {
       const first = await openPage(problems, "page 1", contexts);
       const newPage = async () => (await openPage(problems, `page ${contexts.length + 1}`, contexts)).page;
       const detail = await body(first.page, { newPage });
       assert.deepEqual([...problems], []);
-      results.push({ status: "ok", name: detail ? `${name}: ${detail}` : name, seconds: (Date.now() - begun) / 1000 });
+      if (detail) t.diagnostic(detail);
     } catch (error) {
-      results.push({ status: "FAILED", name, seconds: (Date.now() - begun) / 1000, error, problems: [...problems] });
+      for (const problem of problems) t.diagnostic(problem);
+      throw error;
     } finally {
       for (const context of contexts) await context.close().catch(() => {});
     }
   }
 
-  /** Records a result that is not a check, e.g. screenshots written. */
-  function note(name) {
-    results.push({ status: "ok", name });
-  }
-
-  /** Closes everything, prints one line per check and exits: 0 when all passed, 1 otherwise. */
-  async function finish() {
+  async function close() {
     await browser.close();
-    server.close();
-    let failed = 0;
-    for (const { status, name, seconds, error, problems } of results) {
-      console.log(`${status}: ${name}${seconds === undefined ? "" : ` (${seconds.toFixed(1)} s)`}`);
-      if (error) {
-        failed++;
-        console.log(`  ${String(error.stack ?? error).split("\n").slice(0, 8).join("\n  ")}`);
-        // An error in the page is often the cause of the failure: show it too.
-        if (problems.length) console.log(`  ${problems.join("\n  ")}`);
-      }
-    }
-    console.log(`${results.length - failed} of ${results.length} passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    process.exit(failed ? 1 : 0);
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
   }
 
-  return { dist, args, url, browser, check, openPage, note, finish };
+  return { dist, url, browser, openPage, withPage, close };
 }

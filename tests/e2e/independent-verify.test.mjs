@@ -1,8 +1,9 @@
 // Self-test of the independent eddsa-jcs-2022 verifier (tests/e2e/independent-verify.mjs).
-// Run: NODE_PATH=$HOME/.cache/leeruitkomsten/node/node_modules node tests/e2e/independent-verify.test.mjs
+// Run: NODE_PATH=$HOME/.cache/leeruitkomsten/node/node_modules node --test tests/e2e/independent-verify.test.mjs
 // Optional: RECORD_FILE=path/to/exported-record.json also verifies that record (and a tampered copy).
-// Ends with a line `N passed, N failed` and exits non-zero when a check fails.
+// Runs on node:test, whose reporter ends with the counts; exits non-zero when a test fails.
 
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -66,26 +67,6 @@ const W3C_LEGACY_SIGNED = {
   },
 };
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(error?.stack ?? error).split("\n").join("\n     ")}`);
-  }
-}
-
-function skip(name, why) {
-  skipped++;
-  console.log(`skip ${name}: ${why}`);
-}
-
 async function assertVerified(document, expectedDid) {
   const result = await verifyDataIntegrityProof(document);
   assert.equal(result.verified, true, `expected verified, got: ${result.reason}`);
@@ -108,47 +89,47 @@ function changeLastChar(value) {
 }
 
 /** The tampering every signed document must resist; `subjectEdit` changes one signed value. */
-async function tamperChecks(label, signed, subjectEdit) {
-  await check(`${label}: a changed signed value fails`, async () => {
+function tamperChecks(label, signed, subjectEdit) {
+  test(`${label}: a changed signed value fails`, async () => {
     const doc = structuredClone(signed);
     subjectEdit(doc);
     assert.notDeepEqual(doc, signed);
     await assertRejected(doc, /signature does not match/);
   });
-  await check(`${label}: an added top-level member fails`, async () => {
+  test(`${label}: an added top-level member fails`, async () => {
     await assertRejected({ ...structuredClone(signed), addedAfterSigning: true }, /signature does not match/);
   });
-  await check(`${label}: a changed proof.created fails`, async () => {
+  test(`${label}: a changed proof.created fails`, async () => {
     const doc = structuredClone(signed);
     doc.proof.created = doc.proof.created.replace(/^\d{4}/, (y) => String(Number(y) + 1));
     await assertRejected(doc, /signature does not match/);
   });
-  await check(`${label}: a changed last character of proofValue fails`, async () => {
+  test(`${label}: a changed last character of proofValue fails`, async () => {
     const doc = structuredClone(signed);
     doc.proof.proofValue = changeLastChar(doc.proof.proofValue);
     await assertRejected(doc);
   });
-  await check(`${label}: a wrong cryptosuite fails`, async () => {
+  test(`${label}: a wrong cryptosuite fails`, async () => {
     const doc = structuredClone(signed);
     doc.proof.cryptosuite = "eddsa-rdfc-2022";
     await assertRejected(doc, /cryptosuite/);
   });
-  await check(`${label}: a wrong proof type fails`, async () => {
+  test(`${label}: a wrong proof type fails`, async () => {
     const doc = structuredClone(signed);
     doc.proof.type = "Ed25519Signature2020";
     await assertRejected(doc, /proof\.type/);
   });
-  await check(`${label}: a proof array fails`, async () => {
+  test(`${label}: a proof array fails`, async () => {
     const doc = structuredClone(signed);
     doc.proof = [doc.proof];
     await assertRejected(doc, /single object/);
   });
-  await check(`${label}: a removed proof fails`, async () => {
+  test(`${label}: a removed proof fails`, async () => {
     const doc = structuredClone(signed);
     delete doc.proof;
     await assertRejected(doc, /no proof/);
   });
-  await check(`${label}: another did:key fails`, async () => {
+  test(`${label}: another did:key fails`, async () => {
     // The RFC 8032 test 1 public key and the W3C vector's key, as did:key values; whichever differs.
     const doc = structuredClone(signed);
     const other = ["z6MktwupdmLXVVqTzCw4i46r4uGyosGXRnR3XjN4Zq7oMMsw", "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"].find(
@@ -157,7 +138,7 @@ async function tamperChecks(label, signed, subjectEdit) {
     doc.proof.verificationMethod = `did:key:${other}#${other}`;
     await assertRejected(doc, /signature does not match/);
   });
-  await check(`${label}: a fragment unlike the did:key fails`, async () => {
+  test(`${label}: a fragment unlike the did:key fails`, async () => {
     const doc = structuredClone(signed);
     const [did] = doc.proof.verificationMethod.split("#");
     doc.proof.verificationMethod = `${did}#key-1`;
@@ -167,7 +148,7 @@ async function tamperChecks(label, signed, subjectEdit) {
 
 // --- base58btc decoder ------------------------------------------------------------------------
 
-await check("base58btc decodes known values", () => {
+test("base58btc decodes known values", () => {
   assert.deepEqual([...base58btcDecode("")], []);
   assert.deepEqual([...base58btcDecode("1")], [0]);
   assert.deepEqual([...base58btcDecode("11")], [0, 0]);
@@ -180,40 +161,40 @@ await check("base58btc decodes known values", () => {
   assert.throws(() => base58btcDecode("0OIl"), /invalid base58btc character/);
 });
 
-await check("the W3C signature decodes to the spec's bytes", () => {
+test("the W3C signature decodes to the spec's bytes", () => {
   const bytes = base58btcDecode(W3C_SIGNED.proof.proofValue.slice(1));
   assert.equal(Buffer.from(bytes).toString("hex"), W3C_SIGNATURE_HEX);
 });
 
 // --- the W3C test vectors, stated here ----------------------------------------------------------
 
-await check("W3C vector: the hash data equals the spec's combined hash", () => {
+test("W3C vector: the hash data equals the spec's combined hash", () => {
   assert.equal(computeHashData(W3C_SIGNED).toString("hex"), W3C_COMBINED_HASH_HEX);
 });
-await check("W3C vector: the signed credential verifies", () => assertVerified(W3C_SIGNED, W3C_DID));
-await check("W3C legacy vector (proof without @context) verifies", () =>
+test("W3C vector: the signed credential verifies", () => assertVerified(W3C_SIGNED, W3C_DID));
+test("W3C legacy vector (proof without @context) verifies", () =>
   assertVerified(W3C_LEGACY_SIGNED, W3C_DID),
 );
-await check("W3C vector: a document @context that does not start with proof.@context fails", async () => {
+test("W3C vector: a document @context that does not start with proof.@context fails", async () => {
   const doc = structuredClone(W3C_SIGNED);
   doc["@context"] = [doc["@context"][1], doc["@context"][0]];
   await assertRejected(doc, /@context/);
 });
-await check("W3C vector: an invalid proof.created is refused", async () => {
+test("W3C vector: an invalid proof.created is refused", async () => {
   const doc = structuredClone(W3C_SIGNED);
   doc.proof.created = "2023-02-30T23:36:38Z";
   await assertRejected(doc, /dateTime/);
 });
-await tamperChecks("W3C vector", W3C_SIGNED, (doc) => {
+tamperChecks("W3C vector", W3C_SIGNED, (doc) => {
   doc.credentialSubject.alumniOf = "The School of Counterexamples";
 });
-await tamperChecks("W3C legacy vector", W3C_LEGACY_SIGNED, (doc) => {
+tamperChecks("W3C legacy vector", W3C_LEGACY_SIGNED, (doc) => {
   doc.credentialSubject.id = "did:example:ijklmnop";
 });
 
 // --- strict JSON reading -------------------------------------------------------------------------
 
-await check("JSON with a duplicate key is refused", () => {
+test("JSON with a duplicate key is refused", () => {
   assert.throws(() => parseJsonStrict('{"a":1,"b":{"c":[{"d":1,"d":2}]}}'), /duplicate key "d"/);
   assert.deepEqual(parseJsonStrict('{"a":"x\\"}","b":[{"a":1},{"a":2}]}'), { a: 'x"}', b: [{ a: 1 }, { a: 2 }] });
 });
@@ -226,29 +207,30 @@ const vectorFiles = [
 ];
 if (existsSync(vectorsDir)) {
   for (const rel of vectorFiles) {
-    await check(`shared vector ${rel} verifies`, async () => {
+    test(`shared vector ${rel} verifies`, async () => {
       const result = await verifyFile(join(vectorsDir, rel));
       assert.equal(result.verified, true, result.reason);
       assert.equal(result.did, W3C_DID);
     });
   }
 } else {
-  console.log(`skipped: ${vectorFiles.join(", ")} (no ../shared/vectors beside the project at ${vectorsDir})`);
-  for (const rel of vectorFiles) skip(`shared vector ${rel}`, "../shared/vectors is absent");
+  for (const rel of vectorFiles) {
+    test(`shared vector ${rel}`, { skip: `../shared/vectors is absent (looked at ${vectorsDir})` }, () => {});
+  }
 }
 
 // --- an exported record of the app, when given ---------------------------------------------------
 
 const recordFile = process.env.RECORD_FILE;
 if (recordFile) {
-  await check(`RECORD_FILE ${recordFile} verifies`, async () => {
+  test(`RECORD_FILE ${recordFile} verifies`, async (t) => {
     const result = await verifyFile(recordFile);
     assert.equal(result.verified, true, result.reason);
     assert.match(result.did, /^did:key:z6Mk/);
-    console.log(`     signed by ${result.did}`);
+    t.diagnostic(`signed by ${result.did}`);
   });
   const record = parseJsonStrict(readFileSync(recordFile, "utf8").replace(/^\uFEFF/, ""));
-  await tamperChecks("RECORD_FILE", record, (doc) => {
+  tamperChecks("RECORD_FILE", record, (doc) => {
     // Change the first string found in the unsecured record, depth first.
     const visit = (node) => {
       for (const [key, value] of Object.entries(node)) {
@@ -266,6 +248,3 @@ if (recordFile) {
 } else {
   console.log("RECORD_FILE is not set: no exported record checked");
 }
-
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exitCode = failed > 0 ? 1 : 0;

@@ -1,20 +1,22 @@
 // Page-level tests that an assessment is never lost: autosave and reload, a browser killed in the
 // middle of typing, full storage, a corrupted entry, two tabs on one assessment, and moving
 // assessments to another browser with a backup file.
-// Usage: node tests/e2e/storage.mjs DIST
+// Run: scripts/test page storage
+import { test, before, after } from "node:test";
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
-import { startHarness, appReady, reloadApp, download } from "./harness.mjs";
+import { startApp, appReady, reloadApp, download } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const { chromium } = require("playwright-core");
 
-const h = await startHarness("node tests/e2e/storage.mjs DIST");
-const { check, url } = h;
+let app;
+before(async () => { app = await startApp(); });
+after(() => app?.close());
 
 const LEVEL = { present: "□ aanwezig", good: "+ goed ontwikkeld", high: "++ in hoge mate ontwikkeld" };
 const TEN = [
@@ -50,7 +52,7 @@ async function openLibrary(page) {
 
 const notice = (page) => page.locator(".storage-notice");
 
-await check("ten scores and a comment typed just before a reload are all there after it", async (page) => {
+test("ten scores and a comment typed just before a reload are all there after it", (t) => app.withPage(t, async (page) => {
   for (const [id, level] of TEN) await score(page, id, level);
   const text = "Zij leidde de buurtavond zelfstandig; zie verslag van 12 november.";
   await typeComment(page, "LU3.2", text);
@@ -60,7 +62,7 @@ await check("ten scores and a comment typed just before a reload are all there a
   assert.equal(await comment(page, "LU3.2").inputValue(), text);
   assert.equal(await progress(page), "10 van 42 indicatoren gescoord");
   assert.equal(await notice(page).count(), 0);
-});
+}));
 
 /** Starts Chromium ourselves on a profile directory, so that the test can kill it outright. */
 async function launchOwnBrowser(profile) {
@@ -80,12 +82,12 @@ async function launchOwnBrowser(profile) {
   const page = await browser.contexts()[0].newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(url);
+  await page.goto(app.url);
   await appReady(page);
   return { child, browser, page, problems };
 }
 
-await check("a browser killed in the middle of typing reopens with every score and keystroke", async () => {
+test("a browser killed in the middle of typing reopens with every score and keystroke", (t) => app.withPage(t, async () => {
   const profile = await mkdtemp(join(tmpdir(), "leeruitkomsten-kill-"));
   try {
     let run = await launchOwnBrowser(profile);
@@ -110,9 +112,9 @@ await check("a browser killed in the middle of typing reopens with every score a
     // Chromium's helper processes may still be writing as it dies: retry the removal.
     await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
-});
+}));
 
-await check("full storage gives a warning, keeps working in memory, offers everything as a download, and loses nothing", async (page) => {
+test("full storage gives a warning, keeps working in memory, offers everything as a download, and loses nothing", (t) => app.withPage(t, async (page) => {
   await score(page, "LU1.1", "good");
   // From now on every write is refused as a full quota would refuse it.
   await page.evaluate(() => {
@@ -143,9 +145,9 @@ await check("full storage gives a warning, keeps working in memory, offers every
   await reloadApp(page);
   await expectScores(page, [["LU1.1", "good"], ["LU1.2", "high"], ["LU1.3", "present"]]);
   assert.equal(await comment(page, "LU1.2").inputValue(), "Nog niet bewaard");
-});
+}));
 
-await check("storage that is switched off gives a warning at once, and the form works and downloads", async (page, { newPage }) => {
+test("storage that is switched off gives a warning at once, and the form works and downloads", (t) => app.withPage(t, async (page, { newPage }) => {
   // As in some private modes and with site data blocked: touching localStorage throws.
   const context = page.context();
   await context.addInitScript(() => {
@@ -164,9 +166,9 @@ await check("storage that is switched off gives a warning at once, and the form 
   // The start screen says why it lists nothing.
   await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
   await page.getByText("De opslag van deze browser is niet beschikbaar").waitFor();
-});
+}));
 
-await check("a corrupted entry gives a warning, is kept as it is, and the other assessments load", async (page) => {
+test("a corrupted entry gives a warning, is kept as it is, and the other assessments load", (t) => app.withPage(t, async (page) => {
   await page.locator("#meta-student-name").fill("Eerste Student");
   await score(page, "LU1.1", "high");
   await openLibrary(page);
@@ -192,12 +194,12 @@ await check("a corrupted entry gives a warning, is kept as it is, and the other 
   // The other one opens with its score.
   await page.locator(".library-item", { hasText: "Eerste Student" }).getByRole("button", { name: "Openen" }).click();
   await expectScores(page, [["LU1.1", "high"]]);
-});
+}));
 
-await check("two tabs on one assessment: a change in one shows in the other, with a notice", async (page, { newPage }) => {
+test("two tabs on one assessment: a change in one shows in the other, with a notice", (t) => app.withPage(t, async (page, { newPage }) => {
   await score(page, "LU1.1", "good");
   const second = await page.context().newPage();
-  await second.goto(url);
+  await second.goto(app.url);
   await appReady(second);
   await expectScores(second, [["LU1.1", "good"]]);
   await score(second, "LU4.3", "high");
@@ -219,9 +221,9 @@ await check("two tabs on one assessment: a change in one shows in the other, wit
   await notice(page).getByText("in een ander tabblad verwijderd").waitFor();
   await expectScores(page, [["LU5.1", "present"]]);
   await second.close();
-});
+}));
 
-await check("a backup moves assessments to a fresh browser; importing never replaces a newer copy", async (page, { newPage }) => {
+test("a backup moves assessments to a fresh browser; importing never replaces a newer copy", (t) => app.withPage(t, async (page, { newPage }) => {
   await page.locator("#meta-student-name").fill("Sanne de Vries");
   await score(page, "LU1.1", "high");
   await openLibrary(page);
@@ -259,6 +261,4 @@ await check("a backup moves assessments to a fresh browser; importing never repl
   await page.setInputFiles("#backup-import", { name: "record.json", mimeType: "application/json", buffer: Buffer.from('{"type":"AssessmentRecord"}') });
   await page.getByText("Dit is geen back-up van deze app").waitFor();
   assert.equal(await page.locator(".library-item").count(), 2);
-});
-
-await h.finish();
+}));

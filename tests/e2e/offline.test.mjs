@@ -1,7 +1,10 @@
 // Offline use of the release build: the service worker (scripts/write-sw, src/web/sw.js) in Debian's
 // Chromium driven by playwright-core. The page is visited once online, the server is then stopped
 // and the browser taken offline, and the page must still open and score. A second build on the same
-// address must then replace the first one's cache. Usage: node tests/e2e/offline.mjs DIST
+// address must then replace the first one's cache. Run: scripts/test page offline
+//
+// The tests run in order and build on each other: one browser profile goes through every step.
+import { test, before, after } from "node:test";
 import { createServer } from "node:http";
 import { readFile, readdir, writeFile, rename, mkdtemp, cp, rm } from "node:fs/promises";
 import { extname, join, normalize, dirname } from "node:path";
@@ -9,29 +12,11 @@ import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
 import assert from "node:assert/strict";
-
-const require = createRequire(import.meta.url);
-const { chromium } = require("playwright-core");
+import { DIST as dist, expectBuild, launchChromium } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const writeSw = join(here, "../../scripts/write-sw");
-const [dist] = process.argv.slice(2);
-if (!dist) {
-  console.error("usage: node tests/e2e/offline.mjs DIST");
-  process.exit(2);
-}
-
-const results = [];
-async function step(name, body) {
-  try {
-    await body();
-    results.push(["ok", name]);
-  } catch (e) {
-    results.push(["FAILED", name, e]);
-  }
-}
 
 // What a generated sw.js says about its build.
 function describe(sw) {
@@ -41,45 +26,49 @@ function describe(sw) {
   return { build, assets: [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]) };
 }
 
-const work = await mkdtemp(join(tmpdir(), "leeruitkomsten-offline-"));
+const generate = (dir) => execFileSync("bash", [writeSw, dir], { stdio: ["ignore", "ignore", "inherit"] });
+let work, buildA, buildB, oldCss, newCss, swA, swB;
 
 // Build B: build A with one stylesheet changed, renamed and relinked the way trunk would do it, so
 // that only the generator decides what the worker of B caches.
-const buildA = join(work, "a");
-const buildB = join(work, "b");
-await cp(dist, buildA, { recursive: true });
-await cp(dist, buildB, { recursive: true });
-const oldCss = (await readdir(buildB)).find((f) => /^app-[0-9a-f]+\.css$/.test(f));
-assert.ok(oldCss, "the build has no app-….css");
-const css = Buffer.concat([await readFile(join(buildB, oldCss)), Buffer.from("\n/* build B */\n")]);
-const newCss = `app-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
-await writeFile(join(buildB, newCss), css);
-await rm(join(buildB, oldCss));
-const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
-const indexB = (await readFile(join(buildB, "index.html"), "utf8"))
-  .replace(oldCss, newCss)
-  .replace(sri(await readFile(join(buildA, oldCss))), sri(css));
-await writeFile(join(buildB, "index.html"), indexB);
-const generate = (dir) => execFileSync("bash", [writeSw, dir], { stdio: ["ignore", "ignore", "inherit"] });
-generate(buildB);
-const swA = await readFile(join(dist, "sw.js"), "utf8");
-const swB = await readFile(join(buildB, "sw.js"), "utf8");
+before(async () => {
+  await expectBuild(dist);
+  work = await mkdtemp(join(tmpdir(), "leeruitkomsten-offline-"));
+  buildA = join(work, "a");
+  buildB = join(work, "b");
+  await cp(dist, buildA, { recursive: true });
+  await cp(dist, buildB, { recursive: true });
+  oldCss = (await readdir(buildB)).find((f) => /^app-[0-9a-f]+\.css$/.test(f));
+  assert.ok(oldCss, "the build has no app-….css");
+  const css = Buffer.concat([await readFile(join(buildB, oldCss)), Buffer.from("\n/* build B */\n")]);
+  newCss = `app-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
+  await writeFile(join(buildB, newCss), css);
+  await rm(join(buildB, oldCss));
+  const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+  const indexB = (await readFile(join(buildB, "index.html"), "utf8"))
+    .replace(oldCss, newCss)
+    .replace(sri(await readFile(join(buildA, oldCss))), sri(css));
+  await writeFile(join(buildB, "index.html"), indexB);
+  generate(buildB);
+  swA = await readFile(join(dist, "sw.js"), "utf8");
+  swB = await readFile(join(buildB, "sw.js"), "utf8");
+});
 
-await step("the release build's sw.js lists every file of that build and nothing else", async () => {
+test("the release build's sw.js lists every file of that build and nothing else", async () => {
   const { assets } = describe(swA);
   const files = (await readdir(dist)).filter((f) => f !== "sw.js" && f !== "index.html").sort();
   assert.deepEqual([...assets].sort(), files);
   assert.ok(assets.some((f) => f.endsWith(".wasm")), "the .wasm, which holds the default framework, is listed");
 });
 
-await step("scripts/write-sw is deterministic: the same build gives the same sw.js, byte for byte", async () => {
+test("scripts/write-sw is deterministic: the same build gives the same sw.js, byte for byte", async () => {
   generate(buildA);
   assert.equal(await readFile(join(buildA, "sw.js"), "utf8"), swA);
   generate(buildA);
   assert.equal(await readFile(join(buildA, "sw.js"), "utf8"), swA);
 });
 
-await step("a build with a new asset name gets a new cache name and lists the new name, not the old", async () => {
+test("a build with a new asset name gets a new cache name and lists the new name, not the old", async () => {
   const a = describe(swA);
   const b = describe(swB);
   assert.notEqual(b.build, a.build);
@@ -114,21 +103,25 @@ const stop = () => new Promise((resolve) => {
   server.close(resolve);
   server.closeAllConnections();
 });
-await start();
-const url = `http://127.0.0.1:${port}/`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
-// One context throughout: it is the browser profile that keeps the worker, the cache and
-// localStorage from one visit to the next.
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-const page = await context.newPage();
+let url, browser, context, page;
 const problems = [];
-page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+before(async () => {
+  await start();
+  url = `http://127.0.0.1:${port}/`;
+  browser = await launchChromium();
+  // One context throughout: it is the browser profile that keeps the worker, the cache and
+  // localStorage from one visit to the next.
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+});
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  if (server.listening) await stop();
+  if (work) await rm(work, { recursive: true, force: true });
+});
 
 const heading = () => page.getByRole("heading", { level: 1 }).waitFor();
 const progress = () => page.getByRole("status").first().textContent();
@@ -155,7 +148,7 @@ const goOnline = async () => {
   await start();
 };
 
-await step("first visit: the worker installs, caches build A and controls the page without a reload", async () => {
+test("first visit: the worker installs, caches build A and controls the page without a reload", async () => {
   await page.goto(url);
   await heading();
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -171,7 +164,7 @@ await step("first visit: the worker installs, caches build A and controls the pa
   assert.equal(await progress(), "1 van 42 indicatoren gescoord");
 });
 
-await step("offline reopen: with the server stopped and the browser offline, the page opens and scores", async () => {
+test("offline reopen: with the server stopped and the browser offline, the page opens and scores", async () => {
   await goOffline();
   const response = await page.reload();
   assert.ok(response?.fromServiceWorker(), "index.html came from the worker");
@@ -186,7 +179,7 @@ await step("offline reopen: with the server stopped and the browser offline, the
   assert.equal(await radio("LU1.1", "++ in hoge mate ontwikkeld").isChecked(), true);
 });
 
-await step("a network that never answers: the page opens from the cache after the worker's 4 s wait", async () => {
+test("a network that never answers: the page opens from the cache after the worker's 4 s wait", async () => {
   silent = true;
   await goOnline();
   const started = Date.now();
@@ -199,7 +192,7 @@ await step("a network that never answers: the page opens from the cache after th
   silent = false;
 });
 
-await step("online again with build B: the page comes from the network and B's worker replaces A's cache", async () => {
+test("online again with build B: the page comes from the network and B's worker replaces A's cache", async () => {
   root = buildB;
   await goOnline();
   await page.reload();
@@ -212,7 +205,7 @@ await step("online again with build B: the page comes from the network and B's w
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated");
 });
 
-await step("offline again: build B opens from its cache, with the scores made under build A", async () => {
+test("offline again: build B opens from its cache, with the scores made under build A", async () => {
   await goOffline();
   const response = await page.reload();
   assert.ok(response?.fromServiceWorker(), "index.html came from the worker");
@@ -224,20 +217,6 @@ await step("offline again: build B opens from its cache, with the scores made un
   assert.equal(await progress(), "3 van 42 indicatoren gescoord");
 });
 
-await step("no page errors and no console errors throughout", async () => {
+test("no page errors and no console errors throughout", async () => {
   assert.deepEqual(problems, []);
 });
-
-await context.close();
-await browser.close();
-if (server.listening) await stop();
-await rm(work, { recursive: true, force: true });
-let failed = 0;
-for (const [status, name, error] of results) {
-  console.log(`${status}: ${name}`);
-  if (error) {
-    failed++;
-    console.log(`  ${String(error.stack ?? error).split("\n").slice(0, 6).join("\n  ")}`);
-  }
-}
-process.exit(failed ? 1 : 0);

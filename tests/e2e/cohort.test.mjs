@@ -6,17 +6,20 @@
 // generated record is a copy with other people, scores, dates and ids, its aggregates recomputed
 // here under the README's result rule, signed in Node (eddsa-jcs-2022) with a key of the test's
 // own. So the app has to accept records it did not make.
-// Usage: node tests/e2e/cohort.mjs DIST
+// Run: scripts/test page cohort
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { download, startHarness } from "./harness.mjs";
+import { download, startApp } from "./harness.mjs";
 import { verifyDataIntegrityProof } from "./independent-verify.mjs";
 import { newSigner } from "./node-signer.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const h = await startHarness("node tests/e2e/cohort.mjs DIST");
+let app;
+before(async () => { app = await startApp(); });
+after(() => app?.close());
 
 const readFramework = async (file) => JSON.parse(await readFile(join(here, "../../frameworks", file), "utf8"));
 const FRAMEWORKS = {
@@ -195,7 +198,7 @@ async function signTemplate(page, frameworkTitle) {
 const dataRows = (page) => page.locator(".cohort-table tbody tr");
 const select = (page, id, label) => page.locator(`#${id}`).selectOption({ label });
 
-await h.check(`the cohort overview: ${COUNT} generated signed records and five bad files, table, filters, distribution, CSV`, async (page) => {
+test(`the cohort overview: ${COUNT} generated signed records and five bad files, table, filters, distribution, CSV`, (t) => app.withPage(t, async (page) => {
   const templates = { lu: await signTemplate(page, "Leeruitkomsten opbouwwerk"), cp: await signTemplate(page, "Competentieprofiel opbouwwerker") };
   const records = [];
   for (let n = 0; n < COUNT; n++) records.push(makeRecord(n, templates));
@@ -298,9 +301,9 @@ await h.check(`the cohort overview: ${COUNT} generated signed records and five b
   await status.filter({ hasText: `${COUNT} records meegenomen` }).waitFor();
   assert.equal(await dataRows(page).count(), lu.length);
   return `${COUNT + bad.length} files verified and shown in ${seconds.toFixed(1)} s`;
-});
+}));
 
-await h.check("records dropped on the cohort overview are taken in like chosen ones", async (page) => {
+test("records dropped on the cohort overview are taken in like chosen ones", (t) => app.withPage(t, async (page) => {
   const template = await signTemplate(page, "Leeruitkomsten opbouwwerk");
   people.length = 0;
   const records = [0, 1, 2].map((n) => makeRecord(n, { lu: template, cp: template }));
@@ -316,6 +319,4 @@ await h.check("records dropped on the cohort overview are taken in like chosen o
   await zone.dispatchEvent("drop", { dataTransfer });
   await page.locator(".cohort-status").filter({ hasText: "3 records meegenomen; 1 bestand niet" }).waitFor();
   assert.equal(await dataRows(page).count(), 3);
-});
-
-await h.finish();
+}));

@@ -2,13 +2,16 @@
 // against the release build: a student self-assesses and signs in one browser profile, an assessor
 // scores the same student and signs in another, and the compare view shows what the two files
 // say. Every expected count, mean and order is computed here from the two JSON files themselves.
-// Usage: node tests/e2e/compare.mjs DIST
+// Run: scripts/test page compare
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { download, loadFramework, startHarness } from "./harness.mjs";
+import { download, loadFramework, startApp } from "./harness.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
 
 const { framework, outcomes } = await loadFramework();
-const { check, finish } = await startHarness("node tests/e2e/compare.mjs DIST");
+let app;
+before(async () => { app = await startApp(); });
+after(() => app?.close());
 
 const RADIO = { 1: "□ aanwezig", 2: "+ goed ontwikkeld", 3: "++ in hoge mate ontwikkeld" };
 const LABEL = Object.fromEntries(framework.scale.levels.map((l) => [l.symbol, `${l.symbol} ${l.label}`]));
@@ -169,7 +172,7 @@ function assertShowsComparison(view, student, assessor) {
 
 let files; // { student, assessor }, signed in two browser profiles by the first check
 
-await check("a student self-assesses and signs in one profile, an assessor scores the same student in another, and the compare view shows per indicator, per leeruitkomst and overall what the two files say, with the largest gaps first", async (page, { newPage }) => {
+test("a student self-assesses and signs in one profile, an assessor scores the same student in another, and the compare view shows per indicator, per leeruitkomst and overall what the two files say, with the largest gaps first", (t) => app.withPage(t, async (page, { newPage }) => {
   // The student's browser: the form speaks to the student.
   await page.getByRole("radio", { name: "Zelfbeoordeling", exact: true }).check();
   await page.getByRole("heading", { name: "Je zelfbeoordeling" }).waitFor();
@@ -225,9 +228,9 @@ await check("a student self-assesses and signs in one profile, an assessor score
   assert.equal(await row.getByRole("cell").count(), 3);
   files = { student, assessor };
   return `${expected.talking.length} talking points, overall ${expected.summary.at(-1).slice(1).join(" / ")}`;
-});
+}));
 
-await check("the assessor's own signed assessment can be chosen from this browser instead of a file, and the records may be given the other way round", async (page, { newPage }) => {
+test("the assessor's own signed assessment can be chosen from this browser instead of a file, and the records may be given the other way round", (t) => app.withPage(t, async (page, { newPage }) => {
   assert.ok(files, "needs the records of the first check");
   const { student, assessor } = files;
   await page.getByLabel("Naam student", { exact: true }).fill("Sanne de Vries");
@@ -251,9 +254,9 @@ await check("the assessor's own signed assessment can be chosen from this browse
   const swapped = await shown(fresh);
   assert.deepEqual(swapped.notices, ["De zelfbeoordeling stond bij de beoordelaar; de records zijn omgewisseld."]);
   assertShowsComparison(swapped, student.record, assessor.record);
-});
+}));
 
-await check("two records of the same kind, of different students, an untrusted record and another framework are said so; only the other framework is refused", async (page) => {
+test("two records of the same kind, of different students, an untrusted record and another framework are said so; only the other framework is refused", (t) => app.withPage(t, async (page) => {
   assert.ok(files, "needs the records of the first check");
   const { student, assessor } = files;
   await openCompare(page);
@@ -290,6 +293,4 @@ await check("two records of the same kind, of different students, an untrusted r
     "Deze records horen bij verschillende beoordelingskaders en worden niet vergeleken.",
   );
   assert.equal(await page.locator(".compare-summary").count(), 0);
-});
-
-await finish();
+}));

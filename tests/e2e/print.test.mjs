@@ -1,15 +1,18 @@
 // The printed report: Chromium prints the page to an A4 PDF, and poppler's pdfinfo and pdftotext
-// read it back. Usage: node tests/e2e/print.mjs DIST [--screenshots DIR]
-// With --screenshots, the PDF's first page is written to DIR/print-page1.png for the README.
+// read it back. Run: scripts/test page print
+// With LEERUITKOMSTEN_SCREENSHOTS=DIR, the PDF's first page is written to DIR/print-page1.png for
+// the README.
+import { test, before, after } from "node:test";
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
-import { startHarness, download, loadFramework } from "./harness.mjs";
+import { SCREENSHOTS, startApp, download, loadFramework } from "./harness.mjs";
 
-const h = await startHarness("node tests/e2e/print.mjs DIST [--screenshots DIR]");
-const [flag, shotDir] = h.args;
+let app;
+before(async () => { app = await startApp(); });
+after(() => app?.close());
 const { indicators } = await loadFramework();
 
 const LEVEL = { present: "□ aanwezig", good: "+ goed ontwikkeld", high: "++ in hoge mate ontwikkeld" };
@@ -32,7 +35,7 @@ const FEEDBACK = "Sterk in het betrekken van bewoners; let op de planning.";
 const normalise = (text) => text.replace(/\s+/g, " ");
 const count = (text, part) => text.split(part).length - 1;
 
-await h.check("the printed report is A4 with the details, every indicator's score and evidence, the summary and a checked signature", async (page) => {
+test("the printed report is A4 with the details, every indicator's score and evidence, the summary and a checked signature", (t) => app.withPage(t, async (page) => {
   for (const [id, value] of Object.entries(METADATA)) await page.locator(`input[id="${id}"]`).fill(value);
   for (const [id, level] of Object.entries(PLAN)) {
     await page.locator(`li[id="indicator-${id}"]`).getByRole("radio", { name: LEVEL[level], exact: true }).check();
@@ -79,17 +82,17 @@ await h.check("the printed report is A4 with the details, every indicator's scor
     for (const gone of ["Ondertekenen en exporteren", "English", "Record controleren", "Wissen"]) {
       assert.ok(!text.includes(gone), `"${gone}" is not printed`);
     }
-    if (flag === "--screenshots" && shotDir) {
-      await mkdir(shotDir, { recursive: true });
-      execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, join(shotDir, "print-page1")]);
+    if (SCREENSHOTS) {
+      await mkdir(SCREENSHOTS, { recursive: true });
+      execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, join(SCREENSHOTS, "print-page1")]);
     }
     return `${pages} pages`;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-});
+}));
 
-await h.check("a draft prints as a draft", async (page) => {
+test("a draft prints as a draft", (t) => app.withPage(t, async (page) => {
   await page.locator('li[id="indicator-LU3.1"]').getByRole("radio", { name: LEVEL.good, exact: true }).check();
   const pdf = await page.pdf({ format: "A4" });
   const dir = await mkdtemp(join(tmpdir(), "leeruitkomsten-print-"));
@@ -101,9 +104,9 @@ await h.check("a draft prints as a draft", async (page) => {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-});
+}));
 
-await h.check("a report of the 2010 profile prints its level of practice, its competences by code and their norm verdicts", async (page) => {
+test("a report of the 2010 profile prints its level of practice, its competences by code and their norm verdicts", (t) => app.withPage(t, async (page) => {
   await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
   await page.getByRole("radio", { name: /^Competentieprofiel opbouwwerker/ }).check();
   await page.locator(".library-new").click();
@@ -124,6 +127,4 @@ await h.check("a report of the 2010 profile prints its level of practice, its co
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-});
-
-await h.finish();
+}));

@@ -3,14 +3,17 @@
 // single-field change of it is refused by the verify view (and by the independent verifier), the
 // key survives a reload, and a key backup moves the key to a fresh browser profile. Along the
 // way, focus lands on each dialog and on what replaces a pressed button, never on <body>.
-// Usage: node tests/e2e/signing.mjs DIST
+// Run: scripts/test page signing
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { download, loadFramework, reloadApp, startHarness } from "./harness.mjs";
+import { download, loadFramework, reloadApp, startApp } from "./harness.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
 
 const { outcomes, indicators } = await loadFramework();
-const { check, finish } = await startHarness("node tests/e2e/signing.mjs DIST");
+let app;
+before(async () => { app = await startApp(); });
+after(() => app?.close());
 
 // ---------------------------------------------------------------------------------------------
 // The scale as the form shows it and as a record writes it.
@@ -179,7 +182,7 @@ function expectedAggregate(ids) {
 
 let signed; // { name, text, record } of the first test, tampered with by the second
 
-await check("a record signed and downloaded in the browser verifies with the independent eddsa-jcs-2022 verifier, holds what was clicked and typed, and is named beoordeling-<studentnummer>-<datum>.json", async (page) => {
+test("a record signed and downloaded in the browser verifies with the independent eddsa-jcs-2022 verifier, holds what was clicked and typed, and is named beoordeling-<studentnummer>-<datum>.json", (t) => app.withPage(t, async (page) => {
   const panel = page.locator("#sign .key-panel");
   await panel.locator(".key-none").waitFor();
   assert.equal(await panel.locator(".key-did").count(), 0, "a fresh profile has no key");
@@ -263,7 +266,7 @@ await check("a record signed and downloaded in the browser verifies with the ind
   assert.equal(backup.name, `leeruitkomsten-sleutel-${fingerprintOf(did)}.json`);
   assert.equal(JSON.parse(backup.text).did, did, "the backup offered after signing holds the key that signed");
   signed = file;
-});
+}));
 
 // ---------------------------------------------------------------------------------------------
 // 2. Tampering, in the verify view.
@@ -396,7 +399,7 @@ async function verdictFor(page, name, text) {
   return handle.jsonValue();
 }
 
-await check("the verify view shows the signed record as valid and every single-field change, deletion or addition as not valid; the independent verifier refuses each change too", async (page) => {
+test("the verify view shows the signed record as valid and every single-field change, deletion or addition as not valid; the independent verifier refuses each change too", (t) => app.withPage(t, async (page) => {
   assert.ok(signed, "needs the record signed by the previous check");
   await page.getByRole("button", { name: "Record controleren", exact: true }).click();
   assert.equal(await page.getByRole("button", { name: "Record controleren", exact: true }).getAttribute("aria-pressed"), "true");
@@ -452,12 +455,12 @@ await check("the verify view shows the signed record as valid and every single-f
   // The view is not stuck on "not valid": the untouched record is valid again.
   await expectValid("again.json", signed.text);
   return `${variants.length} tampered variants refused`;
-});
+}));
 
 // ---------------------------------------------------------------------------------------------
 // 3. The key survives a reload.
 
-await check("the signing key made on first signing survives a reload: same did:key and fingerprint, and it signs the next record", async (page) => {
+test("the signing key made on first signing survives a reload: same did:key and fingerprint, and it signs the next record", (t) => app.withPage(t, async (page) => {
   await page.locator("#sign .key-panel .key-none").waitFor();
   const first = await signSomething(page);
   const did = await assertVerifies(first.record);
@@ -477,7 +480,7 @@ await check("the signing key made on first signing survives a reload: same did:k
   const second = await signSomething(page, "LU5.1", "high");
   assert.equal(await assertVerifies(second.record), did, "the next record is signed with the same key");
   assert.notEqual(second.record.id, first.record.id);
-});
+}));
 
 // ---------------------------------------------------------------------------------------------
 // 4. A key backup, imported in a fresh browser profile.
@@ -493,7 +496,7 @@ async function keyWithBackup(page) {
   return { did, backup };
 }
 
-await check("a key backup imported in a fresh browser profile signs records with the same did:key", async (page, { newPage }) => {
+test("a key backup imported in a fresh browser profile signs records with the same did:key", (t) => app.withPage(t, async (page, { newPage }) => {
   const { did, backup } = await keyWithBackup(page);
   // The same key again replaces nothing, so there is nothing to ask.
   await importKeyFile(page, backup.name, backup.text);
@@ -514,9 +517,9 @@ await check("a key backup imported in a fresh browser profile signs records with
   assert.match(signedThere.name, /^beoordeling-S-42-\d{4}-\d{2}-\d{2}\.json$/);
   assert.equal(await assertVerifies(signedThere.record), did, "signed with the imported key");
   assert.equal(signedThere.record.proof.verificationMethod, `${did}#${did.slice("did:key:".length)}`);
-});
+}));
 
-await check("importing over a different key asks first (cancel keeps it, confirm replaces it); a broken key file gives an error and keeps the key", async (page, { newPage }) => {
+test("importing over a different key asks first (cancel keeps it, confirm replaces it); a broken key file gives an error and keeps the key", (t) => app.withPage(t, async (page, { newPage }) => {
   const { did: imported, backup } = await keyWithBackup(page);
 
   const other = await newPage();
@@ -566,9 +569,9 @@ await check("importing over a different key asks first (cancel keeps it, confirm
   assert.equal((await shownKey(other)).did, imported, "the replacement is stored");
   const after = await signSomething(other, "LU6.9", "high");
   assert.equal(await assertVerifies(after.record), imported);
-});
+}));
 
-await check("several records at once: one line each with its verdict, student and reasons, and a count", async (page) => {
+test("several records at once: one line each with its verdict, student and reasons, and a count", (t) => app.withPage(t, async (page) => {
   const record = JSON.parse(signed.text);
   const changed = JSON.parse(signed.text);
   changed.subject.name = "Iemand Anders";
@@ -598,6 +601,4 @@ await check("several records at once: one line each with its verdict, student an
   await page.setInputFiles("#record-file", { name: "1-echt.json", mimeType: "application/json", buffer: Buffer.from(signed.text) });
   await page.locator(".verdict.is-valid").waitFor();
   await page.locator(".record-view").waitFor();
-});
-
-await finish();
+}));

@@ -1,14 +1,17 @@
 // Accessibility of every view: axe-core (WCAG 2.1 A and AA rules) finds no violation, in the
 // light and the dark scheme, in Dutch and English, wide and phone-narrow.
-// Usage: node tests/e2e/a11y.mjs DIST
+// Run: scripts/test page a11y
+import { test, before, after } from "node:test";
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
-import { startHarness, download, reloadApp } from "./harness.mjs";
+import { startApp, download, reloadApp } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
 
-const h = await startHarness("node tests/e2e/a11y.mjs DIST");
+let app;
+before(async () => { app = await startApp(); });
+after(() => app?.close());
 const LEVEL = { present: "□ aanwezig", good: "+ goed ontwikkeld", high: "++ in hoge mate ontwikkeld" };
 
 /** Runs axe on the page as it is and fails with a readable list of what it found. */
@@ -46,7 +49,7 @@ async function signedRecord(page) {
 }
 
 for (const scheme of ["light", "dark"]) {
-  await h.check(`every view has no axe violations (WCAG 2.1 AA), ${scheme} scheme`, async (page) => {
+  test(`every view has no axe violations (WCAG 2.1 AA), ${scheme} scheme`, (t) => app.withPage(t, async (page) => {
     await page.emulateMedia({ colorScheme: scheme });
     await expectNoViolations(page, "the empty form");
     await scoreSome(page);
@@ -89,10 +92,10 @@ for (const scheme of ["light", "dark"]) {
     await page.setViewportSize({ width: 360, height: 780 });
     await expectNoViolations(page, "the cohort overview at 360 px");
     await page.setViewportSize({ width: 1280, height: 900 });
-  });
+  }));
 }
 
-await h.check("the form has no axe violations in English and at phone width", async (page) => {
+test("the form has no axe violations in English and at phone width", (t) => app.withPage(t, async (page) => {
   await page.locator(".lang-switch").click();
   await page.getByRole("heading", { name: "Assessment details" }).waitFor();
   await scoreSome(page);
@@ -101,10 +104,10 @@ await h.check("the form has no axe violations in English and at phone width", as
   await expectNoViolations(page, "the English form at 360 px");
   await reloadApp(page);
   await expectNoViolations(page, "after a reload");
-});
+}));
 
 for (const scheme of ["light", "dark"]) {
-  await h.check(`the 2010 profile's form, level picker and norm verdicts have no axe violations, ${scheme} scheme`, async (page) => {
+  test(`the 2010 profile's form, level picker and norm verdicts have no axe violations, ${scheme} scheme`, (t) => app.withPage(t, async (page) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
     await page.getByRole("radio", { name: /^Competentieprofiel opbouwwerker/ }).check();
@@ -123,7 +126,6 @@ for (const scheme of ["light", "dark"]) {
     await expectNoViolations(page, "the 2010 form with norm verdicts");
     await page.setViewportSize({ width: 360, height: 780 });
     await expectNoViolations(page, "the 2010 form at 360 px");
-  });
+  }));
 }
 
-await h.finish();

@@ -1,17 +1,20 @@
 // Every hostile file of tests/bad-inputs fed to the page where such a file goes: the user gets the
 // message catalogue.json states, the page keeps working, and the saved assessments and key are
 // exactly as before. Markup in a record's texts is shown as text, never run.
-// Usage: node tests/e2e/bad-inputs.mjs DIST
+// Run: scripts/test page bad-inputs
+import { test, before, after } from "node:test";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
-import { startHarness } from "./harness.mjs";
+import { startApp } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const folder = join(here, "../bad-inputs");
 const { files } = JSON.parse(await readFile(join(folder, "catalogue.json"), "utf8"));
-const h = await startHarness("node tests/e2e/bad-inputs.mjs DIST");
+let app;
+before(async () => { app = await startApp(); });
+after(() => app?.close());
 
 function generated(recipe) {
   assert.equal(recipe, "twenty-megabytes");
@@ -33,7 +36,7 @@ async function messageOf(page, selector, expected) {
 const snapshot = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 const normalise = (text) => text.replace(/\s+/g, " ").trim();
 
-await h.check("every hostile record, key and backup file gives its message, and nothing saved changes", async (page) => {
+test("every hostile record, key and backup file gives its message, and nothing saved changes", (t) => app.withPage(t, async (page) => {
   // Something worth keeping: an assessment with a score, and a key made by signing another.
   await page.locator('input[name="score-LU1.1"][value="good"]').check();
   await page.locator("#sign .sign-start").click();
@@ -76,9 +79,9 @@ await h.check("every hostile record, key and backup file gives its message, and 
   await page.getByRole("button", { name: "Beoordelen", exact: true }).click();
   assert.equal(await page.locator('input[name="score-LU2.2"][value="high"]').isChecked(), true);
   return `${checked} files`;
-});
+}));
 
-await h.check("markup and script in a record's names and comments are shown as text and never run", async (page) => {
+test("markup and script in a record's names and comments are shown as text and never run", (t) => app.withPage(t, async (page) => {
   await page.getByRole("button", { name: "Record controleren", exact: true }).click();
   const name = "record-markup-in-texts.json";
   await page.setInputFiles("#record-file", { name, mimeType: "application/json", buffer: await readFile(join(folder, name)) });
@@ -88,9 +91,9 @@ await h.check("markup and script in a record's names and comments are shown as t
   assert.ok(text.includes(payload), "the payload is shown literally");
   assert.equal(await page.evaluate(() => window.__owned), undefined, "no payload ran");
   assert.equal(await page.locator('.record-view img, .record-view script').count(), 0, "no element was made from it");
-});
+}));
 
-await h.check("markup typed into the form stays text in the form, the signed record and the verify view", async (page) => {
+test("markup typed into the form stays text in the form, the signed record and the verify view", (t) => app.withPage(t, async (page) => {
   const payload = '<img src=x onerror="window.__owned=3"><b>vet</b>';
   await page.locator("#meta-student-name").fill(payload);
   await page.locator('li[id="indicator-LU2.1"] details.comment summary').click();
@@ -108,6 +111,5 @@ await h.check("markup typed into the form stays text in the form, the signed rec
   assert.ok((await page.locator(".record-view").textContent()).includes(payload));
   assert.equal(await page.locator("img[src=x], .record-view b").count(), 0);
   assert.equal(await page.evaluate(() => window.__owned), undefined);
-});
+}));
 
-await h.finish();

@@ -1,17 +1,20 @@
-// Page-level tests of the release build (the server, browser and reporting are in harness.mjs).
-// Usage: node tests/e2e/run.mjs DIST [--screenshots DIR]
+// Page-level tests of the form in the release build (the server and browser are in harness.mjs).
+// Run: scripts/test page form. With LEERUITKOMSTEN_SCREENSHOTS=DIR it also writes the README's
+// screenshots to DIR.
+import { test, before, after } from "node:test";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import assert from "node:assert/strict";
-import { appReady, loadFramework, startHarness } from "./harness.mjs";
+import { SCREENSHOTS, appReady, loadFramework, startApp } from "./harness.mjs";
 
 const { framework, outcomes, indicators } = await loadFramework();
-const { check, openPage, note, finish, args } = await startHarness("node tests/e2e/run.mjs DIST [--screenshots DIR]");
-const [flag, shotDir] = args;
+let app;
+before(async () => { app = await startApp(); });
+after(() => app?.close());
 
 const progress = (page) => page.getByRole("status").first().textContent();
 
-await check("every kerntaak, leeruitkomst and indicator is on the page, each indicator a named radio group", async (page) => {
+test("every kerntaak, leeruitkomst and indicator is on the page, each indicator a named radio group", (t) => app.withPage(t, async (page) => {
   for (const task of framework.core_tasks) {
     await page.getByRole("heading", { level: 2, name: task.title }).waitFor();
     assert.equal(await page.getByText(task.description, { exact: true }).count(), 1);
@@ -32,9 +35,9 @@ await check("every kerntaak, leeruitkomst and indicator is on the page, each ind
     }
   }
   assert.equal(await progress(page), `0 van ${indicators.length} indicatoren gescoord`);
-});
+}));
 
-await check("choosing a level updates the summary at once, clearing restores it, a reload keeps it", async (page) => {
+test("choosing a level updates the summary at once, clearing restores it, a reload keeps it", (t) => app.withPage(t, async (page) => {
   const group = page.locator('li[id="indicator-LU3.2"]');
   await group.getByRole("radio", { name: "++ in hoge mate ontwikkeld" }).check();
   assert.equal(await progress(page), "1 van 42 indicatoren gescoord");
@@ -52,7 +55,7 @@ await check("choosing a level updates the summary at once, clearing restores it,
   await appReady(page);
   assert.equal(await page.locator('li[id="indicator-LU3.2"]').getByRole("radio", { name: "+ goed ontwikkeld" }).isChecked(), true);
   assert.equal(await progress(page), "1 van 42 indicatoren gescoord");
-});
+}));
 
 /** Every visible control smaller than 44 × 44 CSS pixels, except links inside running text. */
 const smallTargets = (page) => page.evaluate(() => {
@@ -65,7 +68,7 @@ const smallTargets = (page) => page.evaluate(() => {
   }).map((e) => `${e.tagName.toLowerCase()}.${e.className || "-"} "${e.textContent.trim().slice(0, 30)}" ${Math.round(e.getBoundingClientRect().width)}×${Math.round(e.getBoundingClientRect().height)}`);
 });
 
-await check("a phone-wide screen (360 px) needs no horizontal scrolling, and every control is at least 44 × 44 px", async (page) => {
+test("a phone-wide screen (360 px) needs no horizontal scrolling, and every control is at least 44 × 44 px", (t) => app.withPage(t, async (page) => {
   await page.setViewportSize({ width: 360, height: 780 });
   for (const id of ["LU1.1", "LU1.2"]) await page.locator(`input[name="score-${id}"][value="good"]`).check();
   await page.locator('li[id="indicator-LU1.1"] details.comment summary').click();
@@ -75,11 +78,12 @@ await check("a phone-wide screen (360 px) needs no horizontal scrolling, and eve
     assert.ok(overflow <= 0, `${view}: the page is ${overflow}px wider than the screen`);
     assert.deepEqual(await smallTargets(page), [], `${view}: controls under 44 px`);
   }
-});
+}));
 
-if (flag === "--screenshots" && shotDir) {
+test("screenshots at 360, 768 and 1280 px", { skip: SCREENSHOTS ? false : "LEERUITKOMSTEN_SCREENSHOTS is not set" }, async (t) => {
+  const shotDir = SCREENSHOTS;
   await mkdir(shotDir, { recursive: true });
-  const { page, close } = await openPage();
+  const { page, close } = await app.openPage();
   const scores = ["high", "good", "good", "present", "high", "good", "high", "good", "good", "high", "good", "present"];
   for (const [i, indicator] of indicators.slice(0, scores.length).entries()) {
     await page.locator(`input[name="score-${indicator.id}"][value="${scores[i]}"]`).check();
@@ -99,7 +103,6 @@ if (flag === "--screenshots" && shotDir) {
     await page.screenshot({ path: join(shotDir, `screenshot-${width}.png`) });
   }
   await close();
-  note(`screenshots at 360, 768 and 1280 px written to ${shotDir}`);
-}
+  t.diagnostic(`written to ${shotDir}`);
+});
 
-await finish();

@@ -2,7 +2,7 @@
 // example host page (examples/lms-embed.html) under a strict Content-Security-Policy, its messages
 // to the host (ready, resize, the signed record, which the independent verifier checks), messages
 // from other pages ignored, and every hostile or broken value in the link answered with a message
-// in the page, which never goes blank. Usage: node tests/e2e/embed.mjs DIST
+// in the page, which never goes blank. Run: scripts/test page embed
 //
 // Two servers, two origins: the app at http://localhost:<a> with the policy below on every
 // response, and the host page at http://localhost:<h>: other origins of one site, like an LMS at
@@ -10,17 +10,20 @@
 // fresh Chromium profile, as where a user blocks third-party cookies; one check shows the app then
 // warns and goes on.) The host server reached as http://127.0.0.1:<h> is a third origin, of
 // another site, foreign to both.
+import { test, before, after } from "node:test";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
-import { appReady, download, startHarness } from "./harness.mjs";
+import { DIST, appReady, download, startApp } from "./harness.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "../..");
-const { dist, browser, check, finish } = await startHarness("node tests/e2e/embed.mjs DIST");
+// The harness's server and browser (`app` is the address of the app under the policy, below).
+let pages;
+before(async () => { pages = await startApp(); });
 
 const DEFAULT_TITLE = "Leeruitkomsten opbouwwerk";
 const frameworkText = await readFile(join(root, "frameworks/leeruitkomsten-opbouwwerk-2026.json"), "utf8");
@@ -113,7 +116,7 @@ const appServer = createServer(async (req, res) => {
       return res.writeHead(200, { ...headers, "content-type": "application/json" }).end(otherFramework);
   }
   try {
-    const body = await readFile(join(dist, path === "/" ? "index.html" : path));
+    const body = await readFile(join(DIST, path === "/" ? "index.html" : path));
     res.writeHead(200, { ...headers, "content-type": TYPES[extname(path) || ".html"] ?? "application/octet-stream" });
     res.end(body);
   } catch {
@@ -123,6 +126,13 @@ const appServer = createServer(async (req, res) => {
 const appPort = await listen(appServer);
 const appOrigin = `http://localhost:${appPort}`;
 const app = `${appOrigin}/`;
+after(async () => {
+  await pages?.close();
+  for (const server of [appServer, hostServer]) {
+    server.closeAllConnections();
+    server.close();
+  }
+});
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
@@ -201,7 +211,7 @@ async function stillWorks(page) {
  * console (a refused fetch, a 404): `done()` fails on any error that matches none of `allowed`.
  */
 async function ownPage(allowed) {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await pages.browser.newContext({ acceptDownloads: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const errors = [];
@@ -219,7 +229,7 @@ async function ownPage(allowed) {
 // ---------------------------------------------------------------------------------------------
 // Embedding.
 
-await check("in the example host page (sandboxed iframe, strict CSP): ready, resize, and a signed record that verifies", async (page) => {
+test("in the example host page (sandboxed iframe, strict CSP): ready, resize, and a signed record that verifies", (t) => pages.withPage(t, async (page) => {
   const violated = await watchPolicy(page);
   const problems = [];
   refuseDialogs(page, problems);
@@ -271,9 +281,9 @@ await check("in the example host page (sandboxed iframe, strict CSP): ready, res
   assert.deepEqual(violated, []);
   assert.deepEqual(problems, []);
   return `heights ${sent.join(" → ")}; record signed by ${verified.did.slice(0, 20)}…`;
-});
+}));
 
-await check("messages from a foreign origin, and from the host itself, change nothing and cause no error", async (page) => {
+test("messages from a foreign origin, and from the host itself, change nothing and cause no error", (t) => pages.withPage(t, async (page) => {
   const violated = await watchPolicy(page);
   await page.goto(`${hostOrigin}/lms-embed.html?widget=${encodeURIComponent(app)}`);
   await page.locator("#status", { hasText: "De app is geladen." }).waitFor();
@@ -305,9 +315,9 @@ await check("messages from a foreign origin, and from the host itself, change no
   assert.deepEqual(await hostLog(page), logBefore, "the app sent nothing in reply");
   assert.equal(await progress(widget), "1 van 42 indicatoren gescoord");
   assert.deepEqual(violated, []);
-});
+}));
 
-await check("a wrong parentOrigin gets nothing: messages go to the named origin only", async () => {
+test("a wrong parentOrigin gets nothing: messages go to the named origin only", (t) => pages.withPage(t, async () => {
   // In a context of its own: the browser may report each dropped message as a console error.
   const { page, done, close } = await ownPage([/^Failed to execute 'postMessage' on 'DOMWindow': The target origin provided/]);
   try {
@@ -340,9 +350,9 @@ await check("a wrong parentOrigin gets nothing: messages go to the named origin 
     throw error;
   }
   await done();
-});
+}));
 
-await check("in a frame of another site, where the browser gives no storage: a warning, and the form works", async (page) => {
+test("in a frame of another site, where the browser gives no storage: a warning, and the form works", (t) => pages.withPage(t, async (page) => {
   await page.goto(`${foreignOrigin}/lms-embed.html?widget=${encodeURIComponent(app)}`);
   await page.locator("#status", { hasText: "De app is geladen." }).waitFor();
   const widget = page.frameLocator("#leeruitkomsten");
@@ -351,9 +361,9 @@ await check("in a frame of another site, where the browser gives no storage: a w
   await widget.locator("#sign .key-panel", { hasText: "De sleutel kan niet in deze browser worden bewaard" }).waitFor();
   await score(widget, "LU1.1", "+ goed ontwikkeld");
   assert.equal(await progress(widget), "1 van 42 indicatoren gescoord");
-});
+}));
 
-await check("not in a frame, the app posts nothing, even with a parentOrigin", async (page) => {
+test("not in a frame, the app posts nothing, even with a parentOrigin", (t) => pages.withPage(t, async (page) => {
   await page.addInitScript(() => {
     window.__messages = [];
     window.addEventListener("message", (e) => window.__messages.push(e.data));
@@ -363,13 +373,13 @@ await check("not in a frame, the app posts nothing, even with a parentOrigin", a
   await new Promise((resolve) => setTimeout(resolve, 500));
   assert.deepEqual(await page.evaluate(() => window.__messages), []);
   assert.equal(await page.locator(".link-notice").count(), 0, "a valid link gives no notice");
-});
+}));
 
 // ---------------------------------------------------------------------------------------------
 // The strict policy.
 
-await check("the policy is enforced: an inline style is refused and reported (so the other checks can see one)", async () => {
-  const context = await browser.newContext();
+test("the policy is enforced: an inline style is refused and reported (so the other checks can see one)", (t) => pages.withPage(t, async () => {
+  const context = await pages.browser.newContext();
   try {
     const page = await context.newPage();
     const violated = await watchPolicy(page);
@@ -382,9 +392,9 @@ await check("the policy is enforced: an inline style is refused and reported (so
   } finally {
     await context.close();
   }
-});
+}));
 
-await check("under the policy, top level: render, score, sign, verify and switch views with no violation", async (page) => {
+test("under the policy, top level: render, score, sign, verify and switch views with no violation", (t) => pages.withPage(t, async (page) => {
   const violated = await watchPolicy(page);
   await openApp(page, "lang=nl");
   assert.equal(await page.locator("script:not([src])").count(), 0, "no inline script in the page");
@@ -399,12 +409,12 @@ await check("under the policy, top level: render, score, sign, verify and switch
   await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
   await page.locator(".framework-panel").waitFor();
   assert.deepEqual(violated, []);
-});
+}));
 
 // ---------------------------------------------------------------------------------------------
 // Settings in the link.
 
-await check("a valid link: English, self-assessment and the student number for a new assessment", async (page) => {
+test("a valid link: English, self-assessment and the student number for a new assessment", (t) => pages.withPage(t, async (page) => {
   await openApp(page, "mode=self&student=S-42&lang=en&utm_source=lms&ou=6606");
   assert.equal(await page.locator(".app").getAttribute("lang"), "en");
   // In self mode the form speaks to the student.
@@ -412,9 +422,9 @@ await check("a valid link: English, self-assessment and the student number for a
   assert.equal(await page.locator("#meta-student-number").inputValue(), "S-42");
   assert.equal(await page.locator("#mode-self").isChecked(), true);
   assert.equal(await page.locator(".link-notice").count(), 0, "unknown parameters are ignored");
-});
+}));
 
-await check("a link never changes an assessment that exists; a new one takes its settings", async (page) => {
+test("a link never changes an assessment that exists; a new one takes its settings", (t) => pages.withPage(t, async (page) => {
   await openApp(page, "");
   await page.locator("#meta-student-number").fill("111");
   await score(page, "LU1.1", "+ goed ontwikkeld");
@@ -425,9 +435,9 @@ await check("a link never changes an assessment that exists; a new one takes its
   await page.getByRole("button", { name: "Nieuwe beoordeling" }).click();
   assert.equal(await page.locator("#meta-student-number").inputValue(), "S-42");
   assert.equal(await page.locator("#mode-self").isChecked(), true);
-});
+}));
 
-await check("each hostile or broken value gives its message, the page stays whole and nothing runs", async (page) => {
+test("each hostile or broken value gives its message, the page stays whole and nothing runs", (t) => pages.withPage(t, async (page) => {
   const problems = [];
   refuseDialogs(page, problems);
   const violated = await watchPolicy(page);
@@ -464,9 +474,9 @@ await check("each hostile or broken value gives its message, the page stays whol
   assert.equal(await page.locator(".link-notice").count(), 0);
   assert.deepEqual(violated, []);
   assert.deepEqual(problems, []);
-});
+}));
 
-await check("a framework address that fails gives its reason, and the built-in framework is used", async () => {
+test("a framework address that fails gives its reason, and the built-in framework is used", (t) => pages.withPage(t, async () => {
   // The browser reports a 404 and a fetch the policy refuses in the console; nothing else may be.
   const { page, done, close } = await ownPage([
     /^Failed to load resource: the server responded with a status of 404/,
@@ -507,9 +517,9 @@ await check("a framework address that fails gives its reason, and the built-in f
   }
   await done();
   return `the 50 MB downloads stopped after ${(streamed.chunked.sent / MB).toFixed(1)} MB and ${(streamed.declared.sent / MB).toFixed(1)} MB`;
-});
+}));
 
-await check("a framework from another server, and from a file: loaded through the same checks, shown as text", async (page) => {
+test("a framework from another server, and from a file: loaded through the same checks, shown as text", (t) => pages.withPage(t, async (page) => {
   const problems = [];
   refuseDialogs(page, problems);
   const violated = await watchPolicy(page);
@@ -549,8 +559,4 @@ await check("a framework from another server, and from a file: loaded through th
   assert.equal(await page.locator("img").count(), 0);
   assert.deepEqual(violated, []);
   assert.deepEqual(problems, []);
-});
-
-appServer.close();
-hostServer.close();
-await finish();
+}));

@@ -2,12 +2,13 @@
 // choosing it for a new assessment, the level of practice (C or D), and the summary's verdict per
 // competence against the norms of Bijlage 3. Every expectation is computed here from the
 // framework file's norm table, not written into the test.
-// Usage: node tests/e2e/norms.mjs DIST
+// Run: scripts/test page norms
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { download, reloadApp, startHarness } from "./harness.mjs";
+import { download, reloadApp, startApp } from "./harness.mjs";
 import { verifyDataIntegrityProof } from "./independent-verify.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,7 +16,9 @@ const profile = JSON.parse(
   await readFile(join(here, "../../frameworks/competentieprofiel-opbouwwerker-2010.json"), "utf8"),
 );
 const outcomes = profile.core_tasks.flatMap((t) => t.learning_outcomes);
-const h = await startHarness("node tests/e2e/norms.mjs DIST");
+let app;
+before(async () => { app = await startApp(); });
+after(() => app?.close());
 
 const RADIO = { "□": "□ aanwezig", "+": "+ goed ontwikkeld", "++": "++ in hoge mate ontwikkeld" };
 const RANK = { "□": 1, "+": 2, "++": 3 };
@@ -51,7 +54,7 @@ async function startIn(page, title) {
   await page.locator(".library-new").click();
 }
 
-await h.check("a new assessment in the 2010 profile: every competence as in the file, level C by default", async (page) => {
+test("a new assessment in the 2010 profile: every competence as in the file, level C by default", (t) => app.withPage(t, async (page) => {
   await startIn(page, `${profile.title} (${profile.version})`);
   await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
   // Every competence under its code, and every indicator as a radio group.
@@ -64,9 +67,9 @@ await h.check("a new assessment in the 2010 profile: every competence as in the 
   for (const outcome of outcomes) {
     assert.equal(await normLine(page, outcome.id).textContent(), expectedLine(outcome.id, "C", null), outcome.id);
   }
-});
+}));
 
-await h.check("the summary holds each result against the norm of the chosen level, and keeps it on reload", async (page) => {
+test("the summary holds each result against the norm of the chosen level, and keeps it on reload", (t) => app.withPage(t, async (page) => {
   await startIn(page, `${profile.title} (${profile.version})`);
   await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
   const [vca, vcd] = [outcomes.find((o) => o.id === "VCa"), outcomes.find((o) => o.id === "VCd")];
@@ -94,9 +97,9 @@ await h.check("the summary holds each result against the norm of the chosen leve
   assert.equal(await page.locator(`li[id="indicator-VCa.1"]`).getByRole("radio", { name: RADIO["□"], exact: true }).isChecked(), true);
   assert.equal(await normLine(page, "VCa").textContent(), expectedLine("VCa", "D", "□"));
   assert.equal(await normLine(page, "VCd").textContent(), expectedLine("VCd", "D", "+"));
-});
+}));
 
-await h.check("the start screen keeps both frameworks' assessments and opens each in its own", async (page) => {
+test("the start screen keeps both frameworks' assessments and opens each in its own", (t) => app.withPage(t, async (page) => {
   await page.locator("#meta-student-name").fill("Noor Visser");
   await startIn(page, `${profile.title} (${profile.version})`);
   await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
@@ -116,9 +119,9 @@ await h.check("the start screen keeps both frameworks' assessments and opens eac
   await page.locator(".library-item", { hasText: "Daan Smit" }).locator(".library-open").click();
   await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
   assert.equal(await page.locator("#meta-student-name").inputValue(), "Daan Smit");
-});
+}));
 
-await h.check("a signed record of the 2010 profile states its level; the verify view judges it by that level", async (page) => {
+test("a signed record of the 2010 profile states its level; the verify view judges it by that level", (t) => app.withPage(t, async (page) => {
   await startIn(page, `${profile.title} (${profile.version})`);
   await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
   await page.getByRole("group", { name: "Niveau" }).getByRole("radio", { name: /^Niveau D/ }).check();
@@ -156,9 +159,9 @@ await h.check("a signed record of the 2010 profile states its level; the verify 
   await inputs.nth(0).setInputFiles({ name: "zelf.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(self)) });
   await page.getByRole("heading", { name: /^VC a: / }).waitFor();
   assert.equal(await page.locator(".compare-refusal").count(), 0);
-});
+}));
 
-await h.check("a link names the 2010 profile by its id: it opens without a download, with the link's mode", async (page) => {
+test("a link names the 2010 profile by its id: it opens without a download, with the link's mode", (t) => app.withPage(t, async (page) => {
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(`${page.url().split("?")[0]}?framework=${profile.id}&mode=self`);
@@ -167,6 +170,4 @@ await h.check("a link names the 2010 profile by its id: it opens without a downl
   assert.equal(requests.filter((p) => p.endsWith(".json") || p.includes(profile.id)).length, 0, requests.join(" "));
   assert.equal(await page.getByRole("radio", { name: /^Niveau C/ }).isChecked(), true);
   assert.equal(await page.locator("#mode-self").isChecked(), true);
-});
-
-await h.finish();
+}));

@@ -1,11 +1,14 @@
 // The whole flow by keyboard alone: details, every indicator chosen with the arrow keys inside its
 // radio group, evidence, signing and the export; and the link to the next open indicator.
-// Usage: node tests/e2e/keyboard.mjs DIST
+// Run: scripts/test page keyboard
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startHarness, download, loadFramework, reloadApp } from "./harness.mjs";
+import { startApp, download, loadFramework, reloadApp } from "./harness.mjs";
 import { verifyDataIntegrityProof } from "./independent-verify.mjs";
 
-const h = await startHarness("node tests/e2e/keyboard.mjs DIST");
+let app;
+before(async () => { app = await startApp(); });
+after(() => app?.close());
 const { indicators } = await loadFramework();
 
 // Levels in the order of each radio group: □, +, ++.
@@ -29,7 +32,7 @@ async function tabTo(page, wanted, what, limit = 60) {
   assert.fail(`${what} was not reached by Tab within ${limit} presses; focus is on ${JSON.stringify(await focused(page))}`);
 }
 
-await h.check("keyboard only: details, all 42 indicators by arrow keys, evidence, sign and export; the record holds it all", async (page) => {
+test("keyboard only: details, all 42 indicators by arrow keys, evidence, sign and export; the record holds it all", (t) => app.withPage(t, async (page) => {
   const details = [["meta-student-name", "Lotte Bakker"], ["meta-student-number", "6234567"],
     ["meta-assessor-name", "Ahmed Yilmaz"], ["meta-assessor-role", "werkbegeleider"], ["meta-organisation", "Buurtwerk West"]];
   for (const [id, text] of details) {
@@ -66,9 +69,9 @@ await h.check("keyboard only: details, all 42 indicators by arrow keys, evidence
     assert.equal(item.score?.value, value[plan[item.id]], item.id);
   }
   assert.equal(record.indicators.find((i) => i.id === "LU3.4").comment, COMMENT);
-});
+}));
 
-await h.check("keyboard only: the summary's link goes to the first open indicator, where Tab continues", async (page) => {
+test("keyboard only: the summary's link goes to the first open indicator, where Tab continues", (t) => app.withPage(t, async (page) => {
   for (const id of ["LU1.1", "LU1.2"]) await page.locator(`input[name="score-${id}"][value="good"]`).check();
   // A reload puts the keyboard at the top of the page; the scores stay.
   await reloadApp(page);
@@ -80,6 +83,4 @@ await h.check("keyboard only: the summary's link goes to the first open indicato
   await page.keyboard.press("Enter");
   await page.keyboard.press("Tab");
   assert.equal((await focused(page)).name, "score-LU1.3");
-});
-
-await h.finish();
+}));
