@@ -1,6 +1,6 @@
 //! The catalogue of hostile files in `tests/bad-inputs/`: each is read the way the app reads that
 //! kind of file, must not panic, and must give the user-facing message `catalogue.json` states
-//! for it (in Dutch, the default). `tests/e2e/bad-inputs.mjs` checks the same messages on the page.
+//! for it (in Dutch, the default). `tests/e2e/bad-inputs.test.mjs` checks the same messages on the page.
 
 use std::fs;
 use std::path::Path;
