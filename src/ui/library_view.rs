@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::file_picker::FilePicker;
+use super::radio_choice::RadioChoice;
 use crate::core::app::{FilePurpose, LibraryMessage, LibraryState, Msg};
 use crate::core::framework::catalogue::BUILT_IN;
 use crate::core::framework::Framework;
@@ -68,14 +69,18 @@ fn new_assessment(props: &LibraryViewProps) -> Html {
         choices.insert(0, (fw.id.clone(), format!("{} ({})", fw.title, fw.version)));
     }
     let choice = |(id, label): (String, String)| {
-        let dom = format!("new-in-{id}");
         let checked = props.library.new_in == id;
-        let onchange = props.dispatch.reform(move |_: Event| Msg::ChooseNewIn(id.clone()));
         html! {
-            <div class="mode-option">
-                <input type="radio" id={dom.clone()} name="new-in" value={dom.clone()} {checked} {onchange} />
-                <label for={dom} lang="nl">{ label }</label>
-            </div>
+            <RadioChoice
+                id={format!("new-in-{id}")}
+                name="new-in"
+                value={id.clone()}
+                {checked}
+                label_lang={AttrValue::Static("nl")}
+                on_choose={props.dispatch.reform(move |()| Msg::ChooseNewIn(id.clone()))}
+            >
+                { label }
+            </RadioChoice>
         }
     };
     html! {

@@ -1,6 +1,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::radio_choice::RadioChoice;
 use crate::core::app::Msg;
 use crate::core::assessment::{Action, Metadata, MetadataField, Mode};
 use crate::i18n::Lang;
@@ -62,25 +63,18 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
         }
     };
     let mode_option = |mode: Mode| {
-        let id = format!("mode-{}", mode.key());
-        let dispatch = props.dispatch.clone();
-        let onchange =
-            Callback::from(move |_: Event| dispatch.emit(Msg::Edit(Action::SetMode(mode))));
         html! {
-            <div class="mode-option">
-                <input
-                    type="radio"
-                    id={id.clone()}
-                    name="mode"
-                    value={mode.key()}
-                    checked={props.metadata.mode == mode}
-                    disabled={props.locked}
-                    aria-describedby={format!("{id}-hint")}
-                    {onchange}
-                />
-                <label for={id.clone()}>{ lang.mode_label(mode) }</label>
-                <p class="hint" id={format!("{id}-hint")}>{ lang.mode_hint(mode) }</p>
-            </div>
+            <RadioChoice
+                id={format!("mode-{}", mode.key())}
+                name="mode"
+                value={mode.key()}
+                checked={props.metadata.mode == mode}
+                disabled={props.locked}
+                hint={AttrValue::from(lang.mode_hint(mode))}
+                on_choose={props.dispatch.reform(move |()| Msg::Edit(Action::SetMode(mode)))}
+            >
+                { lang.mode_label(mode) }
+            </RadioChoice>
         }
     };
     // A student scoring themselves is spoken to as such.

@@ -20,6 +20,7 @@ pub mod norm_level_picker;
 pub mod notices;
 pub mod outcome_card;
 pub mod page_header;
+pub mod radio_choice;
 pub mod record_view;
 pub mod scale_legend;
 pub mod sign_section;

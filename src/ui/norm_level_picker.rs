@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::radio_choice::RadioChoice;
 use crate::core::app::Msg;
 use crate::core::assessment::Action;
 use crate::core::framework::norms::NormLevel;
@@ -28,30 +29,19 @@ pub fn NormLevelPicker(props: &NormLevelPickerProps) -> Html {
     let n = props.lang.norm_texts();
     let content_lang = props.framework.language.clone();
     let option = |level: &NormLevel| {
-        let id = format!("norm-level-{}", level.id);
-        let onchange = {
-            let dispatch = props.dispatch.clone();
-            let level = level.id.clone();
-            Callback::from(move |_: Event| {
-                dispatch.emit(Msg::Edit(Action::SetNormLevel(level.clone())))
-            })
-        };
+        let id = level.id.clone();
         html! {
-            <div class="mode-option">
-                <input
-                    type="radio"
-                    id={id.clone()}
-                    name="norm-level"
-                    value={level.id.clone()}
-                    checked={props.level.as_deref() == Some(level.id.as_str())}
-                    disabled={props.locked}
-                    {onchange}
-                />
-                <label for={id}>
-                    { format!("{} {} – ", n.level, level.id) }
-                    <span lang={content_lang.clone()}>{ &level.title }</span>
-                </label>
-            </div>
+            <RadioChoice
+                id={format!("norm-level-{}", level.id)}
+                name="norm-level"
+                value={level.id.clone()}
+                checked={props.level.as_deref() == Some(level.id.as_str())}
+                disabled={props.locked}
+                on_choose={props.dispatch.reform(move |()| Msg::Edit(Action::SetNormLevel(id.clone())))}
+            >
+                { format!("{} {} – ", n.level, level.id) }
+                <span lang={content_lang.clone()}>{ &level.title }</span>
+            </RadioChoice>
         }
     };
     html! {
