@@ -54,10 +54,18 @@ pub fn SignSection(props: &SignSectionProps) -> Html {
             })
         }
     };
+    let section = Section { props, refs: &refs, send };
     match &props.assessment.signed {
-        Some(signed) => signed_section(props, signed, &refs, &send),
-        None => unsigned_section(props, &refs, &send),
+        Some(signed) => section.signed(signed),
+        None => section.unsigned(),
     }
+}
+
+/// What the section's parts render from.
+struct Section<'a, F> {
+    props: &'a SignSectionProps,
+    refs: &'a Refs,
+    send: F,
 }
 
 fn failure_text(lang: Lang, failure: &SignFailure) -> String {
@@ -71,131 +79,123 @@ fn failure_text(lang: Lang, failure: &SignFailure) -> String {
     format!("{}: {why}", t.sign_failed)
 }
 
-fn unsigned_section(
-    props: &SignSectionProps,
-    refs: &Refs,
-    send: &impl Fn(Msg, Focus) -> Callback<MouseEvent>,
-) -> Html {
-    let lang = props.lang;
-    let t = lang.texts();
-    let stage = &props.signing.stage;
-    let confirm = match stage {
-        SigningStage::Failed(failure) => html! {
-            <p class="notice notice-error" role="alert">{ failure_text(lang, failure) }</p>
-        },
-        SigningStage::Confirming => sign_confirm(props, refs, send),
-        SigningStage::Idle | SigningStage::ConfirmingNew => Html::default(),
-    };
-    let intro = if props.assessment.metadata.mode == Mode::SelfAssessment {
-        lang.self_texts().sign_intro
-    } else {
-        t.sign_intro
-    };
-    html! {
-        <section id="sign" class="card sign" aria-labelledby="sign-heading">
-            <h2 id="sign-heading" tabindex="-1" ref={refs.heading.clone()}>{ t.sign_heading }</h2>
-            <p>{ intro }</p>
-            <KeyPanel {lang} key_state={props.key_state.clone()} dispatch={props.dispatch.clone()} />
-            if *stage != SigningStage::Confirming {
-                <button type="button" class="primary sign-start" onclick={send(Msg::StartSigning, Focus::Node(refs.dialog.clone()))} ref={refs.start.clone()}>{ t.sign_start }</button>
-            }
-            { confirm }
-        </section>
+impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
+    fn unsigned(&self) -> Html {
+        let (props, refs, send) = (self.props, self.refs, &self.send);
+        let lang = props.lang;
+        let t = lang.texts();
+        let stage = &props.signing.stage;
+        let confirm = match stage {
+            SigningStage::Failed(failure) => html! {
+                <p class="notice notice-error" role="alert">{ failure_text(lang, failure) }</p>
+            },
+            SigningStage::Confirming => self.confirm(),
+            SigningStage::Idle | SigningStage::ConfirmingNew => Html::default(),
+        };
+        let intro = if props.assessment.metadata.mode == Mode::SelfAssessment {
+            lang.self_texts().sign_intro
+        } else {
+            t.sign_intro
+        };
+        html! {
+            <section id="sign" class="card sign" aria-labelledby="sign-heading">
+                <h2 id="sign-heading" tabindex="-1" ref={refs.heading.clone()}>{ t.sign_heading }</h2>
+                <p>{ intro }</p>
+                <KeyPanel {lang} key_state={props.key_state.clone()} dispatch={props.dispatch.clone()} />
+                if *stage != SigningStage::Confirming {
+                    <button type="button" class="primary sign-start" onclick={send(Msg::StartSigning, Focus::Node(refs.dialog.clone()))} ref={refs.start.clone()}>{ t.sign_start }</button>
+                }
+                { confirm }
+            </section>
+        }
     }
-}
 
-/// The list of open indicators, and the yes that signs. After signing, focus goes to the signed
-/// section's heading; after a failure the alert is read out and focus waits on the start button.
-fn sign_confirm(
-    props: &SignSectionProps,
-    refs: &Refs,
-    send: &impl Fn(Msg, Focus) -> Callback<MouseEvent>,
-) -> Html {
-    let lang = props.lang;
-    let t = lang.texts();
-    let fw = props.framework.framework();
-    let unscored = props.assessment.unscored(fw);
-    let after_sign = Focus::FirstOf(vec![refs.start.clone(), refs.heading.clone()]);
-    html! {
-        <div class="confirm sign-confirm" role="alertdialog" aria-labelledby="sign-confirm-heading" tabindex="-1" ref={refs.dialog.clone()}>
-            if unscored.is_empty() {
-                <p id="sign-confirm-heading">{ t.sign_all_scored }</p>
-            } else {
-                <h3 id="sign-confirm-heading">{ lang.unscored_count(unscored.len()) }</h3>
-                <p>{ t.sign_unscored_hint }</p>
-                <ul class="unscored-list">
-                    { for unscored.iter().map(|indicator| html! {
-                        <li>
-                            <a href={format!("#{}", dom_id("indicator", &indicator.id))}>{ &*indicator.id }</a>
-                            { " " }
-                            <span lang={fw.language.clone()}>{ &*indicator.text }</span>
-                        </li>
-                    }) }
-                </ul>
-            }
-            <div class="actions">
-                <button type="button" onclick={send(Msg::BackFromSigning, Focus::Node(refs.start.clone()))}>{ t.sign_back }</button>
-                <button type="button" class="primary sign-confirm-button" onclick={send(Msg::Sign, after_sign)}>
-                    { if unscored.is_empty() { t.sign_confirm.to_string() } else { lang.sign_with_unscored(unscored.len()) } }
-                </button>
-            </div>
-        </div>
-    }
-}
-
-fn signed_section(
-    props: &SignSectionProps,
-    signed: &Signed,
-    refs: &Refs,
-    send: &impl Fn(Msg, Focus) -> Callback<MouseEvent>,
-) -> Html {
-    let lang = props.lang;
-    let t = lang.texts();
-    let signing = &props.signing;
-    let confirming = signing.stage == SigningStage::ConfirmingNew;
-    // The new assessment starts at its first field; where the section stands without the form,
-    // at the section's own heading.
-    let on_new = if confirming {
-        send(
-            Msg::NewAfterSigning,
-            Focus::ById { id: FIRST_FIELD_ID, fallback: refs.heading.clone() },
-        )
-    } else {
-        send(Msg::NewAfterSigning, Focus::Node(refs.dialog.clone()))
-    };
-    // Only the key that signed is worth backing up here; a key imported since is not it.
-    let signer_kept =
-        matches!(&props.key_state.status, KeyStatus::Key(key) if key.did() == signed.signer);
-    let on_download = props.dispatch.reform(|_: MouseEvent| Msg::DownloadRecord);
-    let on_copy = props.dispatch.reform(|_: MouseEvent| Msg::CopyRecord);
-    html! {
-        <section id="sign" class="card sign signed" aria-labelledby="sign-heading">
-            <h2 id="sign-heading" tabindex="-1" ref={refs.heading.clone()}>{ t.signed_heading }</h2>
-            <p class="signed-at">{ lang.signed_at(&signed.created, &fingerprint(&signed.signer)) }</p>
-            if signing.download_failed.as_deref() == Some(signed.created.as_str()) {
-                <p class="notice notice-error download-failed" role="alert">{ t.record_download_failed }</p>
-            }
-            <div class="actions">
-                <button type="button" class="primary download-record" onclick={on_download}>{ t.download_again }</button>
-                <button type="button" class="copy-record" onclick={on_copy}>{ t.copy_json }</button>
-                <button type="button" class="new-assessment" onclick={on_new.clone()} ref={refs.new.clone()}>{ t.new_assessment }</button>
-            </div>
-            <div aria-live="polite">
-                if signing.copied == Some(true) { <p>{ t.copied }</p> }
-                if signing.copied == Some(false) { <p class="notice notice-warning">{ t.copy_failed }</p> }
-            </div>
-            if confirming {
-                <div class="notice notice-warning confirm" role="alertdialog" aria-labelledby="new-warning" tabindex="-1" ref={refs.dialog.clone()}>
-                    <p id="new-warning">{ t.new_assessment_warning }</p>
-                    <div class="actions">
-                        <button type="button" class="danger confirm-new" onclick={on_new}>{ t.new_assessment }</button>
-                        <button type="button" onclick={send(Msg::KeepSigned, Focus::Node(refs.new.clone()))}>{ t.cancel }</button>
-                    </div>
+    /// The list of open indicators, and the yes that signs. After signing, focus goes to the signed
+    /// section's heading; after a failure the alert is read out and focus waits on the start button.
+    fn confirm(&self) -> Html {
+        let (props, refs, send) = (self.props, self.refs, &self.send);
+        let lang = props.lang;
+        let t = lang.texts();
+        let fw = props.framework.framework();
+        let unscored = props.assessment.unscored(fw);
+        let after_sign = Focus::FirstOf(vec![refs.start.clone(), refs.heading.clone()]);
+        html! {
+            <div class="confirm sign-confirm" role="alertdialog" aria-labelledby="sign-confirm-heading" tabindex="-1" ref={refs.dialog.clone()}>
+                if unscored.is_empty() {
+                    <p id="sign-confirm-heading">{ t.sign_all_scored }</p>
+                } else {
+                    <h3 id="sign-confirm-heading">{ lang.unscored_count(unscored.len()) }</h3>
+                    <p>{ t.sign_unscored_hint }</p>
+                    <ul class="unscored-list">
+                        { for unscored.iter().map(|indicator| html! {
+                            <li>
+                                <a href={format!("#{}", dom_id("indicator", &indicator.id))}>{ &*indicator.id }</a>
+                                { " " }
+                                <span lang={fw.language.clone()}>{ &*indicator.text }</span>
+                            </li>
+                        }) }
+                    </ul>
+                }
+                <div class="actions">
+                    <button type="button" onclick={send(Msg::BackFromSigning, Focus::Node(refs.start.clone()))}>{ t.sign_back }</button>
+                    <button type="button" class="primary sign-confirm-button" onclick={send(Msg::Sign, after_sign)}>
+                        { if unscored.is_empty() { t.sign_confirm.to_string() } else { lang.sign_with_unscored(unscored.len()) } }
+                    </button>
                 </div>
-            }
-            if signer_kept {
-                <KeyPanel {lang} key_state={props.key_state.clone()} dispatch={props.dispatch.clone()} after_signing={true} />
-            }
-        </section>
+            </div>
+        }
+    }
+
+    fn signed(&self, signed: &Signed) -> Html {
+        let (props, refs, send) = (self.props, self.refs, &self.send);
+        let lang = props.lang;
+        let t = lang.texts();
+        let signing = &props.signing;
+        let confirming = signing.stage == SigningStage::ConfirmingNew;
+        // The new assessment starts at its first field; where the section stands without the form,
+        // at the section's own heading.
+        let on_new = if confirming {
+            send(
+                Msg::NewAfterSigning,
+                Focus::ById { id: FIRST_FIELD_ID, fallback: refs.heading.clone() },
+            )
+        } else {
+            send(Msg::NewAfterSigning, Focus::Node(refs.dialog.clone()))
+        };
+        // Only the key that signed is worth backing up here; a key imported since is not it.
+        let signer_kept =
+            matches!(&props.key_state.status, KeyStatus::Key(key) if key.did() == signed.signer);
+        let on_download = props.dispatch.reform(|_: MouseEvent| Msg::DownloadRecord);
+        let on_copy = props.dispatch.reform(|_: MouseEvent| Msg::CopyRecord);
+        html! {
+            <section id="sign" class="card sign signed" aria-labelledby="sign-heading">
+                <h2 id="sign-heading" tabindex="-1" ref={refs.heading.clone()}>{ t.signed_heading }</h2>
+                <p class="signed-at">{ lang.signed_at(&signed.created, &fingerprint(&signed.signer)) }</p>
+                if signing.download_failed.as_deref() == Some(signed.created.as_str()) {
+                    <p class="notice notice-error download-failed" role="alert">{ t.record_download_failed }</p>
+                }
+                <div class="actions">
+                    <button type="button" class="primary download-record" onclick={on_download}>{ t.download_again }</button>
+                    <button type="button" class="copy-record" onclick={on_copy}>{ t.copy_json }</button>
+                    <button type="button" class="new-assessment" onclick={on_new.clone()} ref={refs.new.clone()}>{ t.new_assessment }</button>
+                </div>
+                <div aria-live="polite">
+                    if signing.copied == Some(true) { <p>{ t.copied }</p> }
+                    if signing.copied == Some(false) { <p class="notice notice-warning">{ t.copy_failed }</p> }
+                </div>
+                if confirming {
+                    <div class="notice notice-warning confirm" role="alertdialog" aria-labelledby="new-warning" tabindex="-1" ref={refs.dialog.clone()}>
+                        <p id="new-warning">{ t.new_assessment_warning }</p>
+                        <div class="actions">
+                            <button type="button" class="danger confirm-new" onclick={on_new}>{ t.new_assessment }</button>
+                            <button type="button" onclick={send(Msg::KeepSigned, Focus::Node(refs.new.clone()))}>{ t.cancel }</button>
+                        </div>
+                    </div>
+                }
+                if signer_kept {
+                    <KeyPanel {lang} key_state={props.key_state.clone()} dispatch={props.dispatch.clone()} after_signing={true} />
+                }
+            </section>
+        }
     }
 }
