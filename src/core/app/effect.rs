@@ -63,6 +63,7 @@ pub enum DownloadPurpose {
     /// The raw text of an unreadable stored entry.
     Raw,
     KeyBackup,
+    CohortCsv,
 }
 
 /// What a chosen file is for.
@@ -70,6 +71,8 @@ pub enum DownloadPurpose {
 pub enum FilePurpose {
     Backup,
     Key,
+    /// A record for the verify, compare or cohort view.
+    Review(super::ReviewRead),
 }
 
 /// A file the user chose, as the browser glue registered it: the core never holds the file
@@ -91,6 +94,7 @@ pub(super) fn read_chosen(purpose: FilePurpose, files: Vec<FileRef>) -> Vec<Effe
     let max_bytes = match purpose {
         FilePurpose::Backup => MAX_BACKUP_BYTES,
         FilePurpose::Key => MAX_KEY_FILE_BYTES,
+        FilePurpose::Review(_) => crate::core::record::MAX_RECORD_BYTES,
     };
     files.into_iter().take(1).map(|file| Effect::ReadFile { file, max_bytes, purpose }).collect()
 }

@@ -10,6 +10,7 @@
 pub mod effect;
 mod form;
 mod library;
+pub mod review;
 mod signing;
 
 use std::rc::Rc;
@@ -17,6 +18,7 @@ use std::rc::Rc;
 pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
 pub use form::{fresh_entry, new_id};
 pub use library::{LibraryMessage, LibraryState};
+pub use review::{ReviewMsg, ReviewRead, ReviewState};
 pub use signing::{KeyImport, KeyState, KeyStatus, SignFailure, SigningStage, SigningState};
 
 use crate::core::assessment::aggregate::{summarize, Summary};
@@ -145,6 +147,8 @@ pub struct Model {
     pub signing: SigningState,
     /// What a link asks of every new assessment (a mode, a student number).
     pub presets: Vec<Action>,
+    /// The verify, compare and cohort views.
+    pub review: ReviewState,
 }
 
 /// What the browser held when the app started, read before the first render.
@@ -200,6 +204,9 @@ pub enum Msg {
     ExportKey,
     ConfirmKeyReplace,
     CancelKeyReplace,
+
+    // The verify, compare and cohort views
+    Review(ReviewMsg),
 
     // Files the user chose, by purpose
     FilesChosen(FilePurpose, Vec<FileRef>),
@@ -280,6 +287,7 @@ impl Model {
             key: KeyState::new(startup.key),
             signing: SigningState::default(),
             presets: startup.presets,
+            review: ReviewState::default(),
         }
     }
 
@@ -292,9 +300,13 @@ impl Model {
 /// The app's one reducer.
 pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
     match msg {
+        Msg::Show(view) => {
+            let mut effects = review::show(model, view);
+            effects.extend(form::update(model, msg, now));
+            effects
+        }
         Msg::Edit(_)
         | Msg::SetLang(_)
-        | Msg::Show(_)
         | Msg::DismissError
         | Msg::DismissStorage
         | Msg::DownloadEverything
@@ -333,11 +345,14 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             DownloadPurpose::Record { .. } | DownloadPurpose::KeyBackup => {
                 signing::downloaded(model, purpose, ok)
             }
+            DownloadPurpose::CohortCsv => review::downloaded(model, ok),
         },
+        Msg::Review(msg) => review::update(model, msg, now),
         Msg::FilesChosen(purpose, files) => effect::read_chosen(purpose, files),
-        Msg::FileRead { purpose, result, .. } => match purpose {
+        Msg::FileRead { purpose, name, result } => match purpose {
             FilePurpose::Backup => library::backup_read(model, result),
             FilePurpose::Key => signing::key_file_read(model, result),
+            FilePurpose::Review(read) => review::file_read(model, read, name, result),
         },
     }
 }
