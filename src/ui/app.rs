@@ -20,7 +20,6 @@ use crate::core::framework::catalogue;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::source::{framework_from_bytes, FrameworkSource, LoadFailure};
 use crate::core::framework::{DEFAULT_FRAMEWORK_JSON, MAX_FRAMEWORK_BYTES};
-use crate::core::review::cohort::Cohort;
 use crate::web::files::{self, ReadError};
 use crate::web::link::{self, Link};
 use crate::web::runner::dispatcher;
@@ -261,10 +260,6 @@ fn Assessor(props: &AssessorProps) -> Html {
         let parent_origin = props.link.config.parent_origin.clone();
         use_effect_with((), move |_| embed::start(parent_origin.as_deref()));
     }
-    // The cohort overview's records outlive a visit to another view.
-    let cohort = use_state(|| Rc::new(Cohort::default()));
-    let cohort_progress = use_state(|| None::<(usize, usize)>);
-
     let m = model.borrow();
     let lang = m.lang;
     let t = lang.texts();
@@ -284,14 +279,18 @@ fn Assessor(props: &AssessorProps) -> Html {
             </main>
         },
         View::Verify => html! {
-            <main id="main" class="content"><VerifyView {lang} framework={hashed.clone()} /></main>
+            <main id="main" class="content">
+                <VerifyView {lang} state={m.review.verify.clone()} dispatch={dispatch.clone()} />
+            </main>
         },
         View::Compare => html! {
-            <main id="main" class="content"><CompareView {lang} framework={hashed.clone()} /></main>
+            <main id="main" class="content">
+                <CompareView {lang} state={m.review.compare.clone()} library={m.library.clone()} dispatch={dispatch.clone()} />
+            </main>
         },
         View::Cohort => html! {
             <main id="main" class="content">
-                <CohortView {lang} framework={hashed.clone()} cohort={cohort.clone()} progress={cohort_progress.clone()} />
+                <CohortView {lang} state={m.review.cohort.clone()} dispatch={dispatch.clone()} />
             </main>
         },
         View::Assess => assess_view(&m, &dispatch),
