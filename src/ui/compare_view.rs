@@ -5,6 +5,7 @@ use super::dom_id;
 use super::file_picker::FilePicker;
 use crate::core::app::review::{Chosen, CompareState, Compared, ReviewMsg, Side, Source};
 use crate::core::app::{LibraryState, Msg};
+use crate::core::assessment::Mode;
 use crate::core::crypto::signing_key::fingerprint;
 use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
@@ -23,13 +24,7 @@ pub struct CompareViewProps {
 }
 
 /// "Sanne de Vries (4812345) · Zelfbeoordeling · 2026-05-01"
-fn saved_label(
-    lang: Lang,
-    name: &str,
-    number: &str,
-    mode: crate::core::assessment::Mode,
-    date: &str,
-) -> String {
+fn saved_label(lang: Lang, name: &str, number: &str, mode: Mode, date: &str) -> String {
     let name = if name.is_empty() { lang.texts().library_no_name } else { name };
     format!("{name} ({number}) · {} · {date}", lang.mode_label(mode))
 }

@@ -19,7 +19,7 @@ pub use cohort::{csv_labels, CohortChoice, CohortState, PROGRESS_EVERY};
 pub use compare::{Chosen, CompareState, Compared, Side, Source};
 pub use verify::{Checked, Shown, Verified, VerifyState};
 
-use super::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, Model, Msg, Now, View};
+use super::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, Model, Now, View};
 use crate::core::assessment::Mode;
 use crate::core::framework::catalogue::with_built_ins;
 use crate::core::framework::hashed::HashedFramework;
@@ -203,11 +203,4 @@ pub(super) fn file_read(
 pub(super) fn downloaded(model: &mut Model, ok: bool) -> Vec<Effect> {
     model.review.cohort.download_failed = !ok;
     Vec::new()
-}
-
-/// Wraps a view's message for the app.
-impl From<ReviewMsg> for Msg {
-    fn from(msg: ReviewMsg) -> Msg {
-        Msg::Review(msg)
-    }
 }

@@ -4,13 +4,11 @@
 use std::rc::Rc;
 
 use super::{
-    DownloadPurpose, Effect, FileReadError, FileRef, Model, Now, Queue, ReviewMsg, ReviewRead,
-    ReviewState, Target,
+    too_large, DownloadPurpose, Effect, FileReadError, FileRef, Model, Now, Queue, ReviewMsg,
+    ReviewRead, ReviewState, Target,
 };
 use crate::core::assessment::Mode;
 use crate::core::framework::hashed::HashedFramework;
-use crate::core::record::RecordProblem;
-use crate::core::record::MAX_RECORD_BYTES;
 use crate::core::review::cohort::{rows, to_csv, Cohort, CsvLabels, Filter, Reason, Separator};
 use crate::i18n::Lang;
 
@@ -104,13 +102,9 @@ pub(super) fn read(
     match result {
         Ok(bytes) => working.add(name, Some(&bytes), &known.iter().collect::<Vec<_>>()),
         // Said as the verify view says it, not as an unreadable file.
-        Err(FileReadError::TooLarge { bytes }) => working.reject(
-            name,
-            Reason::Invalid(vec![RecordProblem::TooLarge {
-                bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
-                limit: MAX_RECORD_BYTES,
-            }]),
-        ),
+        Err(FileReadError::TooLarge { bytes }) => {
+            working.reject(name, Reason::Invalid(too_large(bytes).problems))
+        }
         Err(FileReadError::Unreadable) => working.add(name, None, &[]),
     }
     let done = queue.asked();
