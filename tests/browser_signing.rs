@@ -82,10 +82,10 @@ fn Harness(props: &HarnessProps) -> Html {
                 assessment={state.open.assessment.clone()}
                 signing={state.signing.clone()}
                 key_state={state.key.clone()}
-                {dispatch}
+                dispatch={dispatch.clone()}
             />
             <pre id="harness-record">{ signed }</pre>
-            <VerifyView lang={Lang::Nl} framework={props.framework.clone()} />
+            <VerifyView lang={Lang::Nl} state={state.review.verify.clone()} {dispatch} />
         </>
     }
 }

@@ -18,7 +18,6 @@ use super::page_header::PageHeader;
 use super::verify_view::VerifyView;
 use crate::core::app::{Model, Msg, View};
 use crate::core::framework::source::LoadFailure;
-use crate::core::review::cohort::Cohort;
 use crate::web::link::{self, Link};
 use crate::web::runner::dispatcher;
 use crate::web::startup;
@@ -99,10 +98,6 @@ fn Page(props: &PageProps) -> Html {
             move || drop(listener)
         });
     }
-    // The cohort overview's records outlive a visit to another view.
-    let cohort = use_state(|| Rc::new(Cohort::default()));
-    let cohort_progress = use_state(|| None::<(usize, usize)>);
-
     let m = props.model.borrow();
     let lang = m.lang;
     let t = lang.texts();
@@ -122,14 +117,18 @@ fn Page(props: &PageProps) -> Html {
             </main>
         },
         View::Verify => html! {
-            <main id="main" class="content"><VerifyView {lang} framework={hashed.clone()} /></main>
+            <main id="main" class="content">
+                <VerifyView {lang} state={m.review.verify.clone()} dispatch={dispatch.clone()} />
+            </main>
         },
         View::Compare => html! {
-            <main id="main" class="content"><CompareView {lang} framework={hashed.clone()} /></main>
+            <main id="main" class="content">
+                <CompareView {lang} state={m.review.compare.clone()} library={m.library.clone()} dispatch={dispatch.clone()} />
+            </main>
         },
         View::Cohort => html! {
             <main id="main" class="content">
-                <CohortView {lang} framework={hashed.clone()} cohort={cohort.clone()} progress={cohort_progress.clone()} />
+                <CohortView {lang} state={m.review.cohort.clone()} dispatch={dispatch.clone()} />
             </main>
         },
         View::Assess => assess_view(&m, &dispatch),

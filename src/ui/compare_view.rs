@@ -1,76 +1,44 @@
-use std::rc::Rc;
-
-use web_sys::{File, HtmlSelectElement};
-use yew::platform::spawn_local;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::dom_id;
 use super::file_picker::FilePicker;
+use crate::core::app::review::{Chosen, CompareState, Compared, ReviewMsg, Side, Source};
+use crate::core::app::{LibraryState, Msg};
+use crate::core::assessment::Mode;
 use crate::core::crypto::signing_key::fingerprint;
-use crate::core::framework::catalogue::with_built_ins;
-use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
 use crate::core::library::saved::SavedEntry;
-use crate::core::library::Listed;
-use crate::core::record::{verify_record_bytes, RecordProblem, RecordReport, MAX_RECORD_BYTES};
-use crate::core::review::compare::{compare_records, Agreement, Comparison, Refusal};
+use crate::core::record::RecordReport;
+use crate::core::review::compare::{Agreement, Comparison};
 use crate::i18n::Lang;
-use crate::web::files::{self, ReadError};
-use crate::web::library;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareViewProps {
     pub lang: Lang,
-    pub framework: Rc<HashedFramework>,
-}
-
-/// One side as chosen: where it came from and what verifying it found; no report when the file
-/// could not be read at all.
-#[derive(Clone, PartialEq)]
-struct Chosen {
-    source: String,
-    report: Option<Rc<RecordReport>>,
-}
-
-/// The signed assessments kept in this browser: their records can be compared like files.
-fn signed_entries() -> Vec<SavedEntry> {
-    let listed = library::list().unwrap_or_default();
-    listed
-        .into_iter()
-        .filter_map(|l| match l {
-            Listed::Entry(e) if e.assessment.is_final() => Some(e),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Verifies against the frameworks a record may belong to: the one in use and the built-in ones.
-fn verify_against(bytes: &[u8], frameworks: &[HashedFramework]) -> RecordReport {
-    verify_record_bytes(bytes, &frameworks.iter().collect::<Vec<_>>())
-}
-
-async fn read_file(file: File, frameworks: &[HashedFramework]) -> Chosen {
-    let report = match files::read_bytes(&file, MAX_RECORD_BYTES).await {
-        Ok(bytes) => Some(verify_against(&bytes, frameworks)),
-        Err(ReadError::TooLarge { bytes }) => Some(RecordReport {
-            problems: vec![RecordProblem::TooLarge {
-                bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
-                limit: MAX_RECORD_BYTES,
-            }],
-            ..RecordReport::default()
-        }),
-        Err(ReadError::Unreadable) => None,
-    };
-    Chosen { source: file.name(), report: report.map(Rc::new) }
+    pub state: CompareState,
+    /// What storage held when last read: its signed assessments can be compared like files.
+    pub library: LibraryState,
+    pub dispatch: Callback<Msg>,
 }
 
 /// "Sanne de Vries (4812345) · Zelfbeoordeling · 2026-05-01"
+fn saved_label(lang: Lang, name: &str, number: &str, mode: Mode, date: &str) -> String {
+    let name = if name.is_empty() { lang.texts().library_no_name } else { name };
+    format!("{name} ({number}) · {} · {date}", lang.mode_label(mode))
+}
+
 fn entry_label(lang: Lang, entry: &SavedEntry) -> String {
     let m = &entry.assessment.metadata;
-    let name =
-        if m.student_name.is_empty() { lang.texts().library_no_name } else { &m.student_name };
-    format!("{name} ({}) · {} · {}", m.student_number, lang.mode_label(m.mode), m.date)
+    saved_label(lang, &m.student_name, &m.student_number, m.mode, &m.date)
+}
+
+fn source_label(lang: Lang, source: &Source) -> String {
+    match source {
+        Source::File(name) => name.clone(),
+        Source::Saved { name, number, mode, date } => saved_label(lang, name, number, *mode, date),
+    }
 }
 
 fn score_text(lang: Lang, framework: &Framework, score: Score) -> String {
@@ -85,102 +53,11 @@ fn score_text(lang: Lang, framework: &Framework, score: Score) -> String {
 #[function_component]
 pub fn CompareView(props: &CompareViewProps) -> Html {
     let lang = props.lang;
-    let t = lang.texts();
     let c = lang.compare_texts();
-    let hashed = &props.framework;
-    let frameworks = use_memo(hashed.clone(), |active| with_built_ins(active));
-    let saved = use_memo((), |_| signed_entries());
-    let sides = [use_state(|| None::<Chosen>), use_state(|| None::<Chosen>)];
-
-    let side = |chosen: &UseStateHandle<Option<Chosen>>, key: &str, title: &'static str| {
-        let on_file = {
-            let chosen = chosen.clone();
-            let frameworks = frameworks.clone();
-            Callback::from(move |file: File| {
-                let chosen = chosen.clone();
-                let frameworks = frameworks.clone();
-                spawn_local(async move { chosen.set(Some(read_file(file, &frameworks).await)) });
-            })
-        };
-        let on_saved = {
-            let chosen = chosen.clone();
-            let frameworks = frameworks.clone();
-            let saved = saved.clone();
-            Callback::from(move |e: Event| {
-                let Some(select) = e.target_dyn_into::<HtmlSelectElement>() else { return };
-                let Some(entry) = select.value().parse().ok().and_then(|i: usize| saved.get(i))
-                else {
-                    return;
-                };
-                if let Some(signed) = &entry.assessment.signed {
-                    chosen.set(Some(Chosen {
-                        source: entry_label(lang, entry),
-                        report: Some(Rc::new(verify_against(
-                            signed.record.as_bytes(),
-                            &frameworks,
-                        ))),
-                    }));
-                }
-            })
-        };
-        let select_id = format!("compare-saved-{key}");
-        html! {
-            <section class="card compare-side">
-                <h3>{ title }</h3>
-                <FilePicker {lang} id={format!("compare-{key}")} label={t.choose_file} {on_file} />
-                if !saved.is_empty() {
-                    <label for={select_id.clone()}>{ c.choose_saved }</label>
-                    <select id={select_id} onchange={on_saved}>
-                        // Yew inserts the options last first, so without `selected` the browser
-                        // would pick a saved assessment before anyone chose one.
-                        <option value="" selected=true>{ c.choose }</option>
-                        { for saved.iter().enumerate().map(|(i, entry)| html! {
-                            <option value={i.to_string()}>{ entry_label(lang, entry) }</option>
-                        }) }
-                    </select>
-                }
-                <div aria-live="polite">{ for chosen.as_ref().map(|chosen| side_status(lang, chosen)) }</div>
-            </section>
-        }
+    let result = match &props.state.compared {
+        Some(compared) => compared_html(lang, compared),
+        None => html! { <p>{ c.need_both }</p> },
     };
-
-    let reports: Vec<Option<&RecordReport>> =
-        sides.iter().filter_map(|s| s.as_ref()).map(|c| c.report.as_deref()).collect();
-    let result = match reports[..] {
-        [first, second] => {
-            let trusted = reports.iter().all(|r| r.is_some_and(RecordReport::is_valid));
-            // The framework the first record was verified against, which may be either built-in one.
-            let framework = first.and_then(|r| r.framework.as_ref()).unwrap_or(hashed);
-            let compared = match (
-                first.and_then(|r| r.record.as_ref()),
-                second.and_then(|r| r.record.as_ref()),
-            ) {
-                (Some(a), Some(b)) => compare_records(framework, a, b),
-                _ => Err(Refusal::Unreadable),
-            };
-            match compared {
-                Ok(comparison) => html! {
-                    <>
-                        if !trusted {
-                            <p class="notice notice-warning" role="alert">{ t.record_untrusted }</p>
-                        }
-                        if comparison.swapped {
-                            <p class="notice notice-info">{ c.swapped }</p>
-                        }
-                        { for comparison.warnings.iter().map(|w| html! {
-                            <p class="notice notice-warning compare-warning" role="alert">{ lang.compare_warning(w) }</p>
-                        }) }
-                        { comparison_html(lang, framework.framework(), &comparison) }
-                    </>
-                },
-                Err(refusal) => html! {
-                    <p class="notice notice-error compare-refusal" role="alert">{ lang.refusal(refusal) }</p>
-                },
-            }
-        }
-        _ => html! { <p>{ c.need_both }</p> },
-    };
-
     html! {
         <section class="compare-view" aria-labelledby="compare-heading">
             <div class="card">
@@ -188,11 +65,75 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                 <p>{ c.intro }</p>
             </div>
             <div class="compare-sides">
-                { side(&sides[0], "self", c.self_slot) }
-                { side(&sides[1], "assessor", c.assessor_slot) }
+                { side(props, Side::SelfAssessment, "self", c.self_slot) }
+                { side(props, Side::Assessor, "assessor", c.assessor_slot) }
             </div>
             { result }
         </section>
+    }
+}
+
+/// One slot: a file to choose, or one of the signed assessments kept in this browser.
+fn side(props: &CompareViewProps, side: Side, key: &str, title: &'static str) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let c = lang.compare_texts();
+    let saved: Vec<&SavedEntry> =
+        props.library.entries().filter(|e| e.assessment.is_final()).collect();
+    let on_chosen =
+        props.dispatch.reform(move |files| Msg::Review(ReviewMsg::CompareFile(side, files)));
+    let on_saved = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target_dyn_into::<HtmlSelectElement>() else { return };
+            let id = select.value();
+            if !id.is_empty() {
+                dispatch.emit(Msg::Review(ReviewMsg::CompareSaved(side, id)));
+            }
+        })
+    };
+    let select_id = format!("compare-saved-{key}");
+    html! {
+        <section class="card compare-side">
+            <h3>{ title }</h3>
+            <FilePicker {lang} id={format!("compare-{key}")} label={t.choose_file} {on_chosen} />
+            if !saved.is_empty() {
+                <label for={select_id.clone()}>{ c.choose_saved }</label>
+                <select id={select_id} onchange={on_saved}>
+                    // Yew inserts the options last first, so without `selected` the browser
+                    // would pick a saved assessment before anyone chose one.
+                    <option value="" selected=true>{ c.choose }</option>
+                    { for saved.iter().map(|entry| html! {
+                        <option value={entry.id.clone()}>{ entry_label(lang, entry) }</option>
+                    }) }
+                </select>
+            }
+            <div aria-live="polite">{ for props.state.side(side).map(|chosen| side_status(lang, chosen)) }</div>
+        </section>
+    }
+}
+
+fn compared_html(lang: Lang, compared: &Compared) -> Html {
+    let t = lang.texts();
+    let c = lang.compare_texts();
+    match &compared.outcome {
+        Ok(comparison) => html! {
+            <>
+                if !compared.trusted {
+                    <p class="notice notice-warning" role="alert">{ t.record_untrusted }</p>
+                }
+                if comparison.swapped {
+                    <p class="notice notice-info">{ c.swapped }</p>
+                }
+                { for comparison.warnings.iter().map(|w| html! {
+                    <p class="notice notice-warning compare-warning" role="alert">{ lang.compare_warning(w) }</p>
+                }) }
+                { comparison_html(lang, compared.framework.framework(), comparison) }
+            </>
+        },
+        Err(refusal) => html! {
+            <p class="notice notice-error compare-refusal" role="alert">{ lang.refusal(*refusal) }</p>
+        },
     }
 }
 
@@ -215,7 +156,7 @@ fn side_status(lang: Lang, chosen: &Chosen) -> Html {
     }
     html! {
         <div class={if valid { "verdict compare-verdict is-valid" } else { "verdict compare-verdict is-invalid" }}>
-            <p class="verdict-file">{ chosen.source.clone() }</p>
+            <p class="verdict-file">{ source_label(lang, &chosen.source) }</p>
             <p class="verdict-result">{ if valid { t.verify_valid } else { t.verify_invalid } }</p>
             if !valid {
                 <p>{ lang.compare_texts().untrusted }</p>

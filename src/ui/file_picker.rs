@@ -18,10 +18,9 @@ pub struct FilePickerProps {
     /// message carries a handle to it. Then `on_file` is not called.
     #[prop_or_default]
     pub on_chosen: Option<Callback<Vec<FileRef>>>,
-    /// Set to take several files at once: then all chosen or dropped files go here, and
-    /// `on_file` is not called.
+    /// Takes several files at once: every file chosen or dropped goes to `on_chosen`, in order.
     #[prop_or_default]
-    pub on_files: Option<Callback<Vec<File>>>,
+    pub multiple: bool,
     #[prop_or_default]
     pub disabled: bool,
     /// For a caller that returns focus to the input, e.g. after a dialog the file led to.
@@ -37,22 +36,20 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
     let dragging = use_state(|| false);
     let deliver = {
         let on_file = props.on_file.clone();
-        let on_files = props.on_files.clone();
         let on_chosen = props.on_chosen.clone();
-        move |list: Option<web_sys::FileList>| match (&on_chosen, &on_files) {
-            (Some(on_chosen), _) => {
-                let first: Vec<File> = crate::web::files::first_of(list).into_iter().collect();
-                if !first.is_empty() {
-                    on_chosen.emit(crate::web::files::register(first));
+        let multiple = props.multiple;
+        move |list: Option<web_sys::FileList>| match &on_chosen {
+            Some(on_chosen) => {
+                let chosen: Vec<File> = if multiple {
+                    crate::web::files::all_of(list)
+                } else {
+                    crate::web::files::first_of(list).into_iter().collect()
+                };
+                if !chosen.is_empty() {
+                    on_chosen.emit(crate::web::files::register(chosen));
                 }
             }
-            (None, Some(on_files)) => {
-                let all = crate::web::files::all_of(list);
-                if !all.is_empty() {
-                    on_files.emit(all);
-                }
-            }
-            (None, None) => {
+            None => {
                 if let Some(file) = crate::web::files::first_of(list) {
                     on_file.emit(file);
                 }
@@ -105,11 +102,11 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
                 type="file"
                 accept={props.accept.clone()}
                 disabled={props.disabled}
-                multiple={props.on_files.is_some()}
+                multiple={props.multiple}
                 ref={props.input_ref.clone()}
                 {onchange}
             />
-            <span class="hint">{ if props.on_files.is_some() { t.drop_here_many } else { t.drop_here } }</span>
+            <span class="hint">{ if props.multiple { t.drop_here_many } else { t.drop_here } }</span>
         </div>
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod assess_view;
+pub mod cohort_overview;
+pub mod cohort_tables;
 pub mod cohort_view;
 pub mod compare_view;
 pub mod core_task_section;

@@ -62,6 +62,7 @@ pub enum DownloadPurpose {
     /// The raw text of an unreadable stored entry.
     Raw,
     KeyBackup,
+    CohortCsv,
 }
 
 /// What a chosen file is for.
@@ -70,6 +71,8 @@ pub enum FilePurpose {
     Backup,
     Key,
     Framework,
+    /// A record for the verify, compare or cohort view.
+    Review(super::ReviewRead),
 }
 
 /// A file the user chose, as the browser glue registered it: the core never holds the file
@@ -92,6 +95,7 @@ pub(super) fn read_chosen(purpose: FilePurpose, files: Vec<FileRef>) -> Vec<Effe
         FilePurpose::Backup => MAX_BACKUP_BYTES,
         FilePurpose::Key => MAX_KEY_FILE_BYTES,
         FilePurpose::Framework => MAX_FRAMEWORK_BYTES,
+        FilePurpose::Review(_) => crate::core::record::MAX_RECORD_BYTES,
     };
     files.into_iter().take(1).map(|file| Effect::ReadFile { file, max_bytes, purpose }).collect()
 }

@@ -11,6 +11,7 @@ pub mod effect;
 mod form;
 mod frameworks;
 mod library;
+pub mod review;
 mod signing;
 
 use std::rc::Rc;
@@ -18,6 +19,7 @@ use std::rc::Rc;
 pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
 pub use form::{fresh_entry, new_id};
 pub use library::{LibraryMessage, LibraryState};
+pub use review::{ReviewMsg, ReviewRead, ReviewState};
 pub use signing::{KeyImport, KeyState, KeyStatus, SignFailure, SigningStage, SigningState};
 
 use crate::core::assessment::aggregate::{summarize, Summary};
@@ -146,6 +148,8 @@ pub struct Model {
     pub signing: SigningState,
     /// What a link asks of every new assessment (a mode, a student number).
     pub presets: Vec<Action>,
+    /// The verify, compare and cohort views.
+    pub review: ReviewState,
 }
 
 /// What the browser held when the app started, read before the first render.
@@ -207,6 +211,9 @@ pub enum Msg {
     ExportKey,
     ConfirmKeyReplace,
     CancelKeyReplace,
+
+    // The verify, compare and cohort views
+    Review(ReviewMsg),
 
     // Files the user chose, by purpose
     FilesChosen(FilePurpose, Vec<FileRef>),
@@ -291,6 +298,7 @@ impl Model {
             key: KeyState::new(startup.key),
             signing: SigningState::default(),
             presets: startup.presets,
+            review: ReviewState::default(),
         }
     }
 
@@ -303,9 +311,13 @@ impl Model {
 /// The app's one reducer.
 pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
     match msg {
+        Msg::Show(view) => {
+            let mut effects = review::show(model, view);
+            effects.extend(form::update(model, msg, now));
+            effects
+        }
         Msg::Edit(_)
         | Msg::SetLang(_)
-        | Msg::Show(_)
         | Msg::DismissError
         | Msg::DismissStorage
         | Msg::DownloadEverything
@@ -344,17 +356,20 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             DownloadPurpose::Record { .. } | DownloadPurpose::KeyBackup => {
                 signing::downloaded(model, purpose, ok)
             }
+            DownloadPurpose::CohortCsv => review::downloaded(model, ok),
         },
         Msg::DismissLink => {
             model.link_dismissed = true;
             Vec::new()
         }
         Msg::UseBuiltIn => frameworks::use_built_in(model, now),
+        Msg::Review(msg) => review::update(model, msg, now),
         Msg::FilesChosen(purpose, files) => effect::read_chosen(purpose, files),
         Msg::FileRead { purpose, name, result } => match purpose {
             FilePurpose::Backup => library::backup_read(model, result),
             FilePurpose::Key => signing::key_file_read(model, result),
             FilePurpose::Framework => frameworks::file_read(model, name, result, now),
+            FilePurpose::Review(read) => review::file_read(model, read, name, result),
         },
     }
 }

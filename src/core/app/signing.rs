@@ -210,7 +210,7 @@ pub(super) fn downloaded(model: &mut Model, purpose: DownloadPurpose, ok: bool) 
             model.signing.download_failed = (!ok).then_some(created);
         }
         DownloadPurpose::KeyBackup => model.key.export_failed = !ok,
-        DownloadPurpose::Backup | DownloadPurpose::Raw => {}
+        DownloadPurpose::Backup | DownloadPurpose::Raw | DownloadPurpose::CohortCsv => {}
     }
     Vec::new()
 }

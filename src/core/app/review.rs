@@ -1,0 +1,206 @@
+//! The hogeschool's side of the app: verifying records one by one, comparing a self-assessment
+//! with an assessor's, and overviewing a cohort.
+//!
+//! Files are read one at a time, each with its own `Effect::ReadFile`: the next is asked for when
+//! the last has answered. So files are taken in in the order chosen (the first of two copies is
+//! the one kept), and a folder of hundreds never has all its bytes in memory at once.
+//!
+//! Every choice of files is numbered, and its reads carry the number: an answer to a choice that
+//! was since replaced, or to a view since left, is dropped.
+
+mod cohort;
+mod compare;
+mod verify;
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+pub use cohort::{csv_labels, CohortChoice, CohortState, PROGRESS_EVERY};
+pub use compare::{Chosen, CompareState, Compared, Side, Source};
+pub use verify::{Checked, Shown, Verified, VerifyState};
+
+use super::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, Model, Now, View};
+use crate::core::assessment::Mode;
+use crate::core::framework::catalogue::with_built_ins;
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::record::{verify_record_bytes, RecordProblem, RecordReport, MAX_RECORD_BYTES};
+use crate::core::review::cohort::Separator;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReviewState {
+    pub verify: VerifyState,
+    pub compare: CompareState,
+    pub cohort: CohortState,
+    /// Files still to verify, and those verified so far. Kept apart from what the views show,
+    /// which they are given whole on every render: a batch in progress is not copied with it.
+    verifying: Option<(Queue, Vec<Checked>)>,
+    /// Files still to take into the cohort, and the cohort they go into, which replaces the one
+    /// shown once every file is read.
+    taking_in: Option<(Queue, crate::core::review::cohort::Cohort)>,
+    /// The frameworks a record may belong to, the one in use first: loaded when first needed,
+    /// since parsing the built-in ones for every file would slow a cohort down.
+    known: Option<Rc<[HashedFramework]>>,
+    /// Counts the choices of files, to tell their answers apart.
+    picks: u32,
+}
+
+/// What the verify, compare and cohort views send.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReviewMsg {
+    /// Files to verify; several give one line each.
+    Verify(Vec<FileRef>),
+    /// A record file for one side of the comparison; the first is taken.
+    CompareFile(Side, Vec<FileRef>),
+    /// A signed assessment kept in this browser, by id, for one side of the comparison.
+    CompareSaved(Side, String),
+    /// Files to take into the cohort, on top of those already there.
+    CohortFiles(Vec<FileRef>),
+    ClearCohort,
+    /// The framework's SHA-256; `None` for the one with the most records.
+    CohortFramework(Option<String>),
+    CohortMode(Option<Mode>),
+    CohortOrganisation(Option<String>),
+    CohortAssessor(Option<String>),
+    CohortSeparator(Separator),
+    DownloadCsv,
+}
+
+/// Which read a file answers: for which view, and for which choice of files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReviewRead {
+    pub target: Target,
+    pub pick: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Verify,
+    Compare(Side),
+    Cohort,
+}
+
+impl ReviewState {
+    fn next_pick(&mut self) -> u32 {
+        self.picks = self.picks.wrapping_add(1);
+        self.picks
+    }
+}
+
+/// The frameworks records are verified against: the one in use and every built-in one.
+fn known(model: &mut Model) -> Rc<[HashedFramework]> {
+    let framework = &model.framework;
+    model.review.known.get_or_insert_with(|| with_built_ins(framework).into()).clone()
+}
+
+/// Verifies a file's bytes, or says why there are none to verify; `None` for a file the browser
+/// could not read at all.
+fn verify(
+    known: &[HashedFramework],
+    result: Result<Vec<u8>, FileReadError>,
+) -> Option<RecordReport> {
+    match result {
+        Ok(bytes) => Some(verify_record_bytes(&bytes, &known.iter().collect::<Vec<_>>())),
+        // The same message as the core and the CLI give for an oversized file.
+        Err(FileReadError::TooLarge { bytes }) => Some(too_large(bytes)),
+        Err(FileReadError::Unreadable) => None,
+    }
+}
+
+fn too_large(bytes: u64) -> RecordReport {
+    RecordReport {
+        problems: vec![RecordProblem::TooLarge {
+            bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
+            limit: MAX_RECORD_BYTES,
+        }],
+        ..RecordReport::default()
+    }
+}
+
+/// Files still to be read for one choice, one at a time.
+#[derive(Clone, Debug, PartialEq)]
+struct Queue {
+    read: ReviewRead,
+    files: VecDeque<FileRef>,
+    total: usize,
+}
+
+impl Queue {
+    fn new(read: ReviewRead, files: Vec<FileRef>) -> Queue {
+        Queue { read, total: files.len(), files: files.into() }
+    }
+
+    /// Asks for the next file's bytes, if any is left.
+    fn next(&mut self) -> Option<Effect> {
+        let file = self.files.pop_front()?;
+        Some(Effect::ReadFile {
+            file,
+            max_bytes: MAX_RECORD_BYTES,
+            purpose: FilePurpose::Review(self.read),
+        })
+    }
+
+    /// How many files were asked for so far, the one awaited included.
+    fn asked(&self) -> usize {
+        self.total - self.files.len()
+    }
+}
+
+pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect> {
+    match msg {
+        ReviewMsg::Verify(files) => verify::choose(&mut model.review, files),
+        ReviewMsg::CompareFile(side, files) => {
+            let pick = model.review.next_pick();
+            compare::choose(&mut model.review.compare, side, pick, files)
+        }
+        ReviewMsg::CompareSaved(side, id) => {
+            let pick = model.review.next_pick();
+            compare::saved(model, side, pick, &id)
+        }
+        ReviewMsg::CohortFiles(files) => cohort::choose(&mut model.review, files),
+        msg => cohort::update(model, msg, now),
+    }
+}
+
+/// Entering a view starts it afresh, as it always has; only the cohort stays, filters aside.
+pub(super) fn show(model: &mut Model, view: View) -> Vec<Effect> {
+    if model.view == view {
+        return Vec::new();
+    }
+    match view {
+        View::Verify => {
+            model.review.verify = VerifyState::default();
+            model.review.verifying = None;
+        }
+        View::Compare => {
+            model.review.compare = CompareState::default();
+            // The signed assessments to choose from are those stored now.
+            return vec![Effect::List];
+        }
+        View::Cohort => model.review.cohort.enter(),
+        View::Library | View::Assess => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn file_read(
+    model: &mut Model,
+    read: ReviewRead,
+    name: String,
+    result: Result<Vec<u8>, FileReadError>,
+) -> Vec<Effect> {
+    let known = known(model);
+    let review = &mut model.review;
+    match read.target {
+        Target::Verify => verify::read(review, read, name, verify(&known, result)),
+        Target::Compare(side) => {
+            let framework = model.framework.clone();
+            review.compare.read(read, side, name, verify(&known, result), &framework)
+        }
+        Target::Cohort => cohort::read(review, read, &name, result, &known),
+    }
+}
+
+pub(super) fn downloaded(model: &mut Model, ok: bool) -> Vec<Effect> {
+    model.review.cohort.download_failed = !ok;
+    Vec::new()
+}

@@ -1,0 +1,179 @@
+//! The cohort overview: many records taken in, filtered and exported as CSV. The records stay
+//! while the user looks at another view; a batch still being read finishes there.
+
+use std::rc::Rc;
+
+use super::{
+    too_large, DownloadPurpose, Effect, FileReadError, FileRef, Model, Now, Queue, ReviewMsg,
+    ReviewRead, ReviewState, Target,
+};
+use crate::core::assessment::Mode;
+use crate::core::framework::hashed::HashedFramework;
+use crate::core::review::cohort::{rows, to_csv, Cohort, CsvLabels, Filter, Reason, Separator};
+use crate::i18n::Lang;
+
+/// How many files are read and verified before the page says how far it is: a status announced
+/// for every file would drown a screen reader's user, and redraw the line hundreds of times.
+pub const PROGRESS_EVERY: usize = 25;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CohortState {
+    /// The records taken in so far: shared with the view, replaced whole once a batch is read.
+    pub cohort: Rc<Cohort>,
+    pub choice: CohortChoice,
+    /// The separator the user picked; until then, the one the interface's language expects.
+    pub separator: Option<Separator>,
+    pub download_failed: bool,
+    /// Files verified so far and in all while a batch is read, in steps of [`PROGRESS_EVERY`].
+    pub progress: Option<(usize, usize)>,
+}
+
+/// What the filters are set to. Values, not indexes: the choices change as records come in.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CohortChoice {
+    /// The framework's SHA-256; none chosen means the one with the most records.
+    pub framework: Option<String>,
+    pub mode: Option<Mode>,
+    pub organisation: Option<String>,
+    pub assessor: Option<String>,
+}
+
+impl CohortState {
+    pub fn is_busy(&self) -> bool {
+        self.progress.is_some()
+    }
+
+    /// Dutch Excel reads `;`, since the comma is its decimal sign; most other software reads `,`.
+    pub fn separator(&self, lang: Lang) -> Separator {
+        self.separator.unwrap_or(match lang {
+            Lang::Nl => Separator::Semicolon,
+            Lang::En => Separator::Comma,
+        })
+    }
+
+    /// The framework the overview shows: the chosen one while it still has records, else the one
+    /// with the most.
+    pub fn framework(&self) -> Option<&HashedFramework> {
+        let chosen = self.choice.framework.as_deref().and_then(|sha| self.cohort.framework(sha));
+        chosen.or_else(|| self.cohort.framework_counts().first().map(|(f, _)| *f))
+    }
+
+    pub fn filter(&self, framework: &HashedFramework) -> Filter {
+        Filter {
+            framework: framework.sha256().to_string(),
+            mode: self.choice.mode,
+            organisation: self.choice.organisation.clone(),
+            assessor: self.choice.assessor.clone(),
+        }
+    }
+
+    /// Entering the view starts the filters and the export afresh; the records stay.
+    pub(super) fn enter(&mut self) {
+        self.choice = CohortChoice::default();
+        self.separator = None;
+        self.download_failed = false;
+    }
+}
+
+/// Files come on top of those already taken in. One batch at a time: the view takes no files
+/// while one is read.
+pub(super) fn choose(review: &mut ReviewState, files: Vec<FileRef>) -> Vec<Effect> {
+    if review.taking_in.is_some() || files.is_empty() {
+        return Vec::new();
+    }
+    let read = ReviewRead { target: Target::Cohort, pick: review.next_pick() };
+    let mut queue = Queue::new(read, files);
+    let first = queue.next();
+    review.cohort.progress = Some((0, queue.total));
+    review.taking_in = Some((queue, (*review.cohort.cohort).clone()));
+    first.into_iter().collect()
+}
+
+pub(super) fn read(
+    review: &mut ReviewState,
+    read: ReviewRead,
+    name: &str,
+    result: Result<Vec<u8>, FileReadError>,
+    known: &[HashedFramework],
+) -> Vec<Effect> {
+    let Some((queue, working)) = review.taking_in.as_mut().filter(|(q, _)| q.read == read) else {
+        return Vec::new();
+    };
+    match result {
+        Ok(bytes) => working.add(name, Some(&bytes), &known.iter().collect::<Vec<_>>()),
+        // Said as the verify view says it, not as an unreadable file.
+        Err(FileReadError::TooLarge { bytes }) => {
+            working.reject(name, Reason::Invalid(too_large(bytes).problems))
+        }
+        Err(FileReadError::Unreadable) => working.add(name, None, &[]),
+    }
+    let done = queue.asked();
+    if done % PROGRESS_EVERY == 0 {
+        review.cohort.progress = Some((done, queue.total));
+    }
+    if let Some(next) = queue.next() {
+        return vec![next];
+    }
+    if let Some((_, working)) = review.taking_in.take() {
+        review.cohort.cohort = Rc::new(working);
+    }
+    review.cohort.progress = None;
+    Vec::new()
+}
+
+pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect> {
+    let state = &mut model.review.cohort;
+    let choice = &mut state.choice;
+    match msg {
+        ReviewMsg::ClearCohort => {
+            if !state.is_busy() {
+                state.cohort = Rc::new(Cohort::default());
+                state.choice = CohortChoice::default();
+            }
+        }
+        // Another framework's records have other organisations and assessors.
+        ReviewMsg::CohortFramework(framework) => {
+            *choice = CohortChoice { framework, ..CohortChoice::default() }
+        }
+        ReviewMsg::CohortMode(mode) => choice.mode = mode,
+        ReviewMsg::CohortOrganisation(organisation) => choice.organisation = organisation,
+        ReviewMsg::CohortAssessor(assessor) => choice.assessor = assessor,
+        ReviewMsg::CohortSeparator(separator) => state.separator = Some(separator),
+        ReviewMsg::DownloadCsv => return csv(state, model.lang, now),
+        ReviewMsg::Verify(_)
+        | ReviewMsg::CompareFile(..)
+        | ReviewMsg::CompareSaved(..)
+        | ReviewMsg::CohortFiles(_) => {}
+    }
+    Vec::new()
+}
+
+/// The rows shown, as a CSV file for a gradebook, named with the framework and today's date.
+fn csv(state: &CohortState, lang: Lang, now: &Now) -> Vec<Effect> {
+    let Some(framework) = state.framework() else { return Vec::new() };
+    let fw = framework.framework();
+    let shown = rows(&state.cohort, &state.filter(framework));
+    let text = to_csv(fw, &shown, state.separator(lang), &csv_labels(lang));
+    vec![Effect::Download {
+        name: format!("cohort-{}-{}.csv", fw.id, now.today),
+        mime: "text/csv;charset=utf-8",
+        text: text.into(),
+        purpose: DownloadPurpose::CohortCsv,
+    }]
+}
+
+/// The CSV's headers and mode names in the interface's language.
+pub fn csv_labels(lang: Lang) -> CsvLabels<'static> {
+    let c = lang.cohort_texts();
+    CsvLabels {
+        student_number: c.student_number,
+        student_name: c.student_name,
+        organisation: c.organisation,
+        assessor: c.assessor,
+        mode: c.mode,
+        date: c.date,
+        overall: lang.texts().overall,
+        mode_assessor: lang.mode_label(Mode::Assessor),
+        mode_self: lang.mode_label(Mode::SelfAssessment),
+    }
+}

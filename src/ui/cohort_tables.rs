@@ -1,0 +1,129 @@
+//! The cohort's table of students and learning outcomes, and its distribution per indicator.
+
+use yew::prelude::*;
+
+use crate::core::assessment::aggregate::Tally;
+use crate::core::framework::score::Score;
+use crate::core::framework::Framework;
+use crate::core::review::cohort::{percent, Member};
+use crate::i18n::Lang;
+
+fn symbol(score: Score) -> &'static str {
+    if score.is_scored() {
+        score.symbol()
+    } else {
+        "–"
+    }
+}
+
+pub fn results_table(lang: Lang, fw: &Framework, shown: &[&Member]) -> Html {
+    let c = lang.cohort_texts();
+    let t = lang.texts();
+    let mut number = 0;
+    let outcome_heads: Vec<Html> = fw
+        .learning_outcomes()
+        .map(|outcome| {
+            number += 1;
+            // The short id in the head keeps many columns readable; the full name is its label.
+            let full =
+                format!("{}: {}", super::outcome_label(lang, outcome, number), outcome.title);
+            html! {
+                <th scope="col" class="cohort-result" title={full.clone()} aria-label={full}>
+                    { outcome.code.as_deref().unwrap_or(&outcome.id) }
+                </th>
+            }
+        })
+        .collect();
+    html! {
+        <div class="card cohort-results">
+            <p class="hint" id="cohort-table-hint">{ c.table_hint }</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={c.table_caption}>
+                <table class="cohort-table" aria-describedby="cohort-table-hint">
+                    <caption>{ c.table_caption }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ c.student_name }</th>
+                            <th scope="col">{ c.student_number }</th>
+                            <th scope="col">{ c.organisation }</th>
+                            <th scope="col">{ c.assessor }</th>
+                            <th scope="col">{ c.mode }</th>
+                            <th scope="col">{ c.date }</th>
+                            { for outcome_heads }
+                            <th scope="col" class="cohort-result">{ t.overall }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for shown.iter().map(|m| html! {
+                            <tr data-record={m.record_id.clone()}>
+                                <th scope="row">{ if m.student_name.trim().is_empty() { c.no_value.to_string() } else { m.student_name.clone() } }</th>
+                                <td class="nowrap">{ &m.student_number }</td>
+                                <td>{ &m.organisation }</td>
+                                <td>{ &m.assessor_name }</td>
+                                <td>{ lang.mode_label(m.mode) }</td>
+                                <td class="nowrap">{ &m.date }</td>
+                                { for m.outcomes.iter().map(|s| html! { <td class="cohort-result" data-result={s.key()}>{ symbol(*s) }</td> }) }
+                                <td class="cohort-result cohort-overall" data-result={m.overall.key()}>{ symbol(m.overall) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+/// A shade for a share: five steps, so a class can carry it (no style attributes under the
+/// Content-Security-Policy).
+fn heat(share: u32) -> &'static str {
+    match share {
+        0 => "heat-0",
+        1..=25 => "heat-1",
+        26..=50 => "heat-2",
+        51..=75 => "heat-3",
+        _ => "heat-4",
+    }
+}
+
+pub fn heatmap(lang: Lang, fw: &Framework, tallies: &[Tally], records: usize) -> Html {
+    let c = lang.cohort_texts();
+    let t = lang.texts();
+    let total = u32::try_from(records).unwrap_or(u32::MAX);
+    let levels = [Score::High, Score::Good, Score::Present, Score::NotScored];
+    let cell = |tally: &Tally, score: Score| {
+        let count = tally.count(score);
+        let share = percent(count, total);
+        html! {
+            <td class={classes!("heat", heat(share))} data-score={score.key()}>
+                { format!("{count} ({share}%)") }
+            </td>
+        }
+    };
+    html! {
+        <div class="card cohort-heatmap">
+            <p class="hint" id="cohort-heatmap-hint">{ c.heatmap_hint }</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={c.heatmap_caption}>
+                <table class="heatmap-table" aria-describedby="cohort-heatmap-hint">
+                    <caption>{ c.heatmap_caption }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ c.indicator }</th>
+                            { for levels.iter().map(|s| html! {
+                                <th scope="col">{ if s.is_scored() { s.symbol() } else { t.open_count } }</th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for fw.indicators().zip(tallies).map(|(indicator, tally)| html! {
+                            <tr data-indicator={indicator.id.to_string()}>
+                                <th scope="row" lang={fw.language.clone()}>
+                                    <span class="heatmap-id">{ &*indicator.id }</span>{ " " }{ &*indicator.text }
+                                </th>
+                                { for levels.iter().map(|s| cell(tally, *s)) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}

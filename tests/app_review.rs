@@ -1,0 +1,583 @@
+//! The verify, compare and cohort views, message by message, natively: `core::app::update` with
+//! an in-memory browser that carries out the effects as `web::runner` does. Storage and downloads
+//! answer at once; a file read answers later, as the browser's does, when the test lets it.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::rc::Rc;
+
+use leeruitkomsten::core::app::review::{
+    CohortChoice, ReviewMsg, Side, Source, Verified, PROGRESS_EVERY,
+};
+use leeruitkomsten::core::app::{
+    update, DownloadPurpose, Effect, Entropy, FileReadError, FileRef, KeyStatus, Model, Msg, Now,
+    Startup, StorageFailed, View,
+};
+use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField, Mode};
+use leeruitkomsten::core::crypto::signing_key::SigningKey;
+use leeruitkomsten::core::framework::hashed::HashedFramework;
+use leeruitkomsten::core::framework::score::Score;
+use leeruitkomsten::core::framework::source::FrameworkSource;
+use leeruitkomsten::core::library::saved::{to_json, SavedEntry};
+use leeruitkomsten::core::library::{entry_key, read_all, Listed};
+use leeruitkomsten::core::record::export::sign_assessment;
+use leeruitkomsten::core::record::{RecordProblem, MAX_RECORD_BYTES};
+use leeruitkomsten::core::review::cohort::{Reason, Separator};
+use leeruitkomsten::core::review::compare::Warning;
+use leeruitkomsten::i18n::Lang;
+
+/// A file as the browser would give it: its bytes, or why it gives none.
+type FileContent = Result<Vec<u8>, FileReadError>;
+
+#[derive(Default)]
+struct Browser {
+    entries: BTreeMap<String, SavedEntry>,
+    files: BTreeMap<u32, FileContent>,
+    next_file: u32,
+    /// File reads asked for and not yet answered, in order.
+    reading: VecDeque<Msg>,
+    downloads: Vec<(String, &'static str, Rc<str>)>,
+    /// Whether downloads work.
+    refuse_downloads: bool,
+    effects: Vec<Effect>,
+}
+
+impl Browser {
+    fn listing(&self) -> Result<Vec<Listed>, StorageFailed> {
+        let texts =
+            self.entries.values().map(|e| (entry_key(&e.id), to_json(e).unwrap())).collect();
+        Ok(read_all(texts))
+    }
+
+    fn run(&mut self, effect: Effect) -> Option<Msg> {
+        self.effects.push(effect.clone());
+        match effect {
+            Effect::List => Some(Msg::Listed(self.listing())),
+            Effect::Download { name, mime, text, purpose } => {
+                self.downloads.push((name, mime, text));
+                Some(Msg::Downloaded { purpose, ok: !self.refuse_downloads })
+            }
+            Effect::ReadFile { file, max_bytes, purpose } => {
+                let result = match self.files.remove(&file.handle).unwrap() {
+                    Ok(bytes) if bytes.len() > max_bytes => {
+                        Err(FileReadError::TooLarge { bytes: bytes.len() as u64 })
+                    }
+                    other => other,
+                };
+                self.reading.push_back(Msg::FileRead { purpose, name: file.name, result });
+                None
+            }
+            other => panic!("the review views asked for {other:?}"),
+        }
+    }
+
+    /// Holds files as a file input would, and hands out their handles.
+    fn choose(&mut self, files: Vec<(&str, FileContent)>) -> Vec<FileRef> {
+        files
+            .into_iter()
+            .map(|(name, content)| {
+                self.next_file += 1;
+                self.files.insert(self.next_file, content);
+                FileRef { handle: self.next_file, name: name.into() }
+            })
+            .collect()
+    }
+}
+
+struct App {
+    model: Model,
+    browser: Browser,
+    clock: u64,
+}
+
+fn now(tick: u64) -> Now {
+    Now {
+        time: format!("2026-12-06T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
+        today: "2026-12-06".into(),
+        entropy: Some(Entropy([tick as u8; 64])),
+    }
+}
+
+fn framework() -> Rc<HashedFramework> {
+    Rc::new(HashedFramework::default_framework().unwrap())
+}
+
+impl App {
+    fn start(browser: Browser) -> App {
+        let startup = Startup {
+            lang: Lang::Nl,
+            listing: browser.listing(),
+            open_id: None,
+            migration_failed: false,
+            key: KeyStatus::None,
+            presets: Vec::new(),
+            source: FrameworkSource::BuiltIn,
+            link_failure: None,
+        };
+        App { model: Model::start(framework(), startup, &now(0)), browser, clock: 0 }
+    }
+
+    /// Sends `msg` and handles every answer that comes at once; returns the effects it caused.
+    fn send(&mut self, msg: Msg) -> Vec<Effect> {
+        let before = self.browser.effects.len();
+        let mut queue = VecDeque::from([msg]);
+        while let Some(msg) = queue.pop_front() {
+            self.clock += 1;
+            let effects = update(&mut self.model, msg, &now(self.clock));
+            queue.extend(effects.into_iter().filter_map(|e| self.browser.run(e)));
+        }
+        self.browser.effects[before..].to_vec()
+    }
+
+    fn review(&mut self, msg: ReviewMsg) -> Vec<Effect> {
+        self.send(Msg::Review(msg))
+    }
+
+    /// Lets the browser answer the oldest file read; false when none waits.
+    fn answer_one(&mut self) -> bool {
+        match self.browser.reading.pop_front() {
+            Some(msg) => {
+                self.send(msg);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Lets every file read be answered, and those the answers ask for.
+    fn settle(&mut self) {
+        while self.answer_one() {}
+    }
+
+    fn choose(&mut self, files: Vec<(&str, FileContent)>) -> Vec<FileRef> {
+        self.browser.choose(files)
+    }
+}
+
+/// A signed record of the built-in framework, made as the app makes one.
+fn record(student: &str, number: &str, mode: Mode, id: u32, scores: &[(&str, Score)]) -> String {
+    let hashed = framework();
+    let fw = hashed.framework();
+    let mut assessment = Assessment::new(fw);
+    let mut actions = vec![
+        Action::SetMode(mode),
+        Action::SetMetadata(MetadataField::StudentName, student.into()),
+        Action::SetMetadata(MetadataField::StudentNumber, number.into()),
+        Action::SetMetadata(MetadataField::Date, "2026-11-30".into()),
+        Action::SetMetadata(MetadataField::Organisation, "Buurtwerk West".into()),
+    ];
+    if mode == Mode::Assessor {
+        actions.push(Action::SetMetadata(MetadataField::AssessorName, "Petra de Wit".into()));
+    }
+    actions.extend(
+        scores.iter().map(|(i, score)| Action::SetScore { indicator: (*i).into(), score: *score }),
+    );
+    for action in actions {
+        assessment.apply(fw, action).unwrap();
+    }
+    let key = SigningKey::from_seed([7; 32], "2026-12-01T10:00:00Z");
+    let record_id = format!("urn:uuid:00000000-0000-4000-8000-{id:012}");
+    let signed =
+        sign_assessment(&hashed, &assessment, &key, "2026-12-01T10:00:00Z", &record_id).unwrap();
+    signed.record.to_string()
+}
+
+fn bytes(text: &str) -> FileContent {
+    Ok(text.as_bytes().to_vec())
+}
+
+fn file_reads(effects: &[Effect]) -> usize {
+    effects.iter().filter(|e| matches!(e, Effect::ReadFile { .. })).count()
+}
+
+#[test]
+fn several_files_are_read_one_at_a_time_and_verified_each_with_its_reasons() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Show(View::Verify));
+    let valid = record("Sanne de Vries", "4812345", Mode::Assessor, 1, &[("LU1.1", Score::High)]);
+    let tampered = valid.replace("Sanne de Vries", "Iemand Anders");
+    let files = app.choose(vec![
+        ("1-echt.json", bytes(&valid)),
+        ("2-veranderd.json", bytes(&tampered)),
+        ("3-brief.json", bytes("Beste docent,")),
+        ("4-te-groot.json", Ok(vec![b' '; MAX_RECORD_BYTES + 1])),
+        ("5-weg.json", Err(FileReadError::Unreadable)),
+    ]);
+
+    // Only the first file is asked for; each answer asks for the next.
+    assert_eq!(file_reads(&app.review(ReviewMsg::Verify(files))), 1);
+    for _ in 0..4 {
+        assert!(
+            app.model.review.verify.shown.is_none(),
+            "nothing is shown before every file is read"
+        );
+        let before = app.browser.effects.len();
+        assert!(app.answer_one());
+        assert_eq!(file_reads(&app.browser.effects[before..]), 1);
+    }
+    assert!(app.answer_one());
+    assert!(!app.answer_one());
+
+    let state = &app.model.review.verify;
+    assert_eq!(state.results, 1);
+    let Some(Verified::Many(all)) = &state.shown else { panic!("{:?}", state.shown) };
+    let names: Vec<&str> = all.iter().map(|c| c.file_name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["1-echt.json", "2-veranderd.json", "3-brief.json", "4-te-groot.json", "5-weg.json"]
+    );
+    let valid_ones: Vec<bool> = all.iter().map(|c| c.is_valid()).collect();
+    assert_eq!(valid_ones, [true, false, false, false, false]);
+    let problems = |n: usize| all[n].report.as_ref().unwrap().problems.clone();
+    assert!(problems(1).contains(&RecordProblem::SignatureMismatch), "{:?}", problems(1));
+    assert!(matches!(problems(2)[..], [RecordProblem::InvalidJson(_)]), "{:?}", problems(2));
+    assert_eq!(
+        problems(3),
+        [RecordProblem::TooLarge { bytes: MAX_RECORD_BYTES + 1, limit: MAX_RECORD_BYTES }]
+    );
+    assert!(all[4].report.is_none(), "a file the browser could not read has no report");
+    // Who signed, and whose record it is, for the valid one.
+    let report = all[0].report.as_ref().unwrap();
+    assert_eq!(report.record.as_ref().unwrap().subject.name, "Sanne de Vries");
+    assert!(report.proof.is_some());
+}
+
+#[test]
+fn one_file_is_shown_in_full_and_a_newer_choice_or_leaving_the_view_drops_an_older_one() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Show(View::Verify));
+    let valid =
+        record("Sanne de Vries", "4812345", Mode::SelfAssessment, 1, &[("LU1.2", Score::Good)]);
+
+    let first = app.choose(vec![("oud.json", bytes("{"))]);
+    app.review(ReviewMsg::Verify(first));
+    // Another file is chosen before the first has been read: only the second counts.
+    let second = app.choose(vec![("echt.json", bytes(&valid))]);
+    app.review(ReviewMsg::Verify(second));
+    app.settle();
+    let state = &app.model.review.verify;
+    assert_eq!(state.results, 1);
+    let Some(Verified::One(checked, Some(shown))) = &state.shown else {
+        panic!("{:?}", state.shown)
+    };
+    assert_eq!(checked.file_name, "echt.json");
+    assert!(checked.is_valid());
+    assert_eq!(shown.assessment.metadata.student_name, "Sanne de Vries");
+    assert_eq!(shown.assessment.metadata.mode, Mode::SelfAssessment);
+    assert_eq!(shown.summary.overall.count(Score::Good), 1);
+
+    // The same file again is a new result, announced again.
+    let again = app.choose(vec![("echt.json", bytes(&valid))]);
+    app.review(ReviewMsg::Verify(again));
+    app.settle();
+    assert_eq!(app.model.review.verify.results, 2);
+
+    // Leaving the view starts it afresh on return, and a read still under way is dropped.
+    let late = app.choose(vec![("laat.json", bytes(&valid))]);
+    app.review(ReviewMsg::Verify(late));
+    app.send(Msg::Show(View::Library));
+    app.send(Msg::Show(View::Verify));
+    app.settle();
+    assert_eq!(app.model.review.verify.shown, None);
+}
+
+#[test]
+fn a_self_assessment_and_an_assessors_record_are_compared_per_indicator() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Show(View::Compare));
+    let student = record(
+        "Sanne de Vries",
+        "4812345",
+        Mode::SelfAssessment,
+        1,
+        &[("LU1.1", Score::High), ("LU1.2", Score::Good)],
+    );
+    let assessor = record(
+        "Sanne de Vries",
+        "4812345",
+        Mode::Assessor,
+        2,
+        &[("LU1.1", Score::Present), ("LU1.2", Score::Good)],
+    );
+
+    // The assessor's record in the first slot: taken the other way round.
+    let files = app.choose(vec![("beoordelaar.json", bytes(&assessor))]);
+    app.review(ReviewMsg::CompareFile(Side::SelfAssessment, files));
+    app.settle();
+    assert!(app.model.review.compare.compared.is_none(), "one side is not a comparison");
+    let files = app.choose(vec![("zelf.json", bytes(&student))]);
+    app.review(ReviewMsg::CompareFile(Side::Assessor, files));
+    app.settle();
+
+    let compare = &app.model.review.compare;
+    assert_eq!(
+        compare.side(Side::SelfAssessment).unwrap().source,
+        Source::File("beoordelaar.json".into())
+    );
+    let compared = compare.compared.as_ref().unwrap();
+    assert!(compared.trusted);
+    assert_eq!(compared.framework.sha256(), framework().sha256());
+    let comparison = compared.outcome.as_ref().unwrap();
+    assert!(comparison.swapped);
+    assert!(comparison.warnings.is_empty(), "{:?}", comparison.warnings);
+    let pair = |id: &str| comparison.indicators.iter().find(|p| &*p.id == id).unwrap();
+    assert_eq!((pair("LU1.1").student, pair("LU1.1").assessor), (Score::High, Score::Present));
+    assert_eq!(pair("LU1.1").difference(), Some(-2));
+    assert_eq!(pair("LU1.2").difference(), Some(0));
+    assert_eq!(&*comparison.talking_points()[0].id, "LU1.1");
+
+    // A changed file replaces its side; the comparison then says it cannot be trusted.
+    let changed = student.replace("Sanne de Vries", "Iemand Anders");
+    let files = app.choose(vec![("zelf-veranderd.json", bytes(&changed))]);
+    app.review(ReviewMsg::CompareFile(Side::Assessor, files));
+    app.settle();
+    let compared = app.model.review.compare.compared.clone().unwrap();
+    assert!(!compared.trusted);
+    assert!(compared.outcome.is_ok(), "an untrusted record is still compared");
+
+    // Two self-assessments: compared, with a warning.
+    let files = app.choose(vec![("zelf.json", bytes(&student))]);
+    app.review(ReviewMsg::CompareFile(Side::SelfAssessment, files));
+    app.settle();
+    let comparison = app.model.review.compare.compared.clone().unwrap().outcome.clone().unwrap();
+    assert!(comparison.warnings.contains(&Warning::SameMode(Mode::SelfAssessment)));
+}
+
+#[test]
+fn a_signed_assessment_kept_in_this_browser_is_compared_like_a_file() {
+    let hashed = framework();
+    let text = record("Daan Jansen", "4000001", Mode::Assessor, 3, &[("LU1.1", Score::Good)]);
+    let mut assessment = Assessment::new(hashed.framework());
+    for action in [
+        Action::SetMetadata(MetadataField::StudentName, "Daan Jansen".into()),
+        Action::SetMetadata(MetadataField::StudentNumber, "4000001".into()),
+        Action::SetScore { indicator: "LU1.1".into(), score: Score::Good },
+    ] {
+        assessment.apply(hashed.framework(), action).unwrap();
+    }
+    let key = SigningKey::from_seed([4; 32], "2026-12-01T10:00:00Z");
+    let signed =
+        sign_assessment(&hashed, &assessment, &key, "2026-12-01T11:00:00Z", "urn:uuid:s").unwrap();
+    assessment.apply(hashed.framework(), Action::Seal(signed)).unwrap();
+    let mut app = App::start(Browser::default());
+    // Signed after the app started: the view asks storage again when shown.
+    app.browser.entries.insert(
+        "kept".into(),
+        SavedEntry { id: "kept".into(), updated: "2026-12-01T11:00:00Z".into(), assessment },
+    );
+    let effects = app.send(Msg::Show(View::Compare));
+    assert!(effects.contains(&Effect::List));
+    assert_eq!(app.model.library.entries().filter(|e| e.assessment.is_final()).count(), 1);
+
+    app.review(ReviewMsg::CompareSaved(Side::Assessor, "kept".into()));
+    let files = app.choose(vec![("zelf.json", bytes(&text))]);
+    app.review(ReviewMsg::CompareFile(Side::SelfAssessment, files));
+    app.settle();
+    let compare = &app.model.review.compare;
+    let chosen = compare.side(Side::Assessor).unwrap();
+    assert!(
+        matches!(&chosen.source, Source::Saved { name, number, .. } if name == "Daan Jansen" && number == "4000001")
+    );
+    assert!(chosen.report.as_ref().unwrap().is_valid());
+    assert!(compare.compared.as_ref().unwrap().outcome.is_ok());
+
+    // An id storage no longer holds changes nothing.
+    app.review(ReviewMsg::CompareSaved(Side::Assessor, "gone".into()));
+    assert!(app.model.review.compare.side(Side::Assessor).is_some());
+}
+
+/// Records of several students, modes and organisations, each with an id of its own.
+fn cohort_records(count: u32) -> Vec<(String, String)> {
+    (0..count)
+        .map(|n| {
+            let mode = if n % 3 == 2 { Mode::SelfAssessment } else { Mode::Assessor };
+            let score = [Score::Present, Score::Good, Score::High][(n % 3) as usize];
+            let text = record(
+                &format!("Student {n:03}"),
+                &format!("{}", 4000000 + n),
+                mode,
+                100 + n,
+                &[("LU1.1", score), ("LU1.2", Score::Good)],
+            );
+            (format!("record-{n:03}.json"), text)
+        })
+        .collect()
+}
+
+#[test]
+fn a_cohort_takes_valid_records_in_and_keeps_copies_and_bad_files_apart_with_reasons() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Show(View::Cohort));
+    let records = cohort_records(6);
+    let tampered = records[1].1.replace("Student 001", "Iemand Anders");
+    let mut files: Vec<(&str, FileContent)> =
+        records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect();
+    files.extend([
+        ("kopie-van-record-000.json", bytes(&records[0].1)),
+        ("veranderd.json", bytes(&tampered)),
+        ("brief.json", bytes("Beste docent, hierbij de beoordelingen.")),
+        ("te-groot.json", Ok(vec![b' '; MAX_RECORD_BYTES + 1])),
+        ("weg.json", Err(FileReadError::Unreadable)),
+    ]);
+    let files = app.choose(files);
+    app.review(ReviewMsg::CohortFiles(files));
+    assert_eq!(app.model.review.cohort.progress, Some((0, 11)));
+    app.settle();
+
+    let state = &app.model.review.cohort;
+    assert_eq!(state.progress, None);
+    let cohort = &state.cohort;
+    assert_eq!(cohort.members.len(), 6);
+    let rejected: Vec<(&str, &Reason)> =
+        cohort.rejected.iter().map(|r| (r.file_name.as_str(), &r.reason)).collect();
+    assert_eq!(rejected.len(), 5);
+    assert_eq!(
+        rejected[0],
+        ("kopie-van-record-000.json", &Reason::Copy { of: "record-000.json".into() })
+    );
+    assert!(
+        matches!(rejected[1], ("veranderd.json", Reason::Invalid(p)) if p.contains(&RecordProblem::SignatureMismatch))
+    );
+    assert!(
+        matches!(rejected[2], ("brief.json", Reason::Invalid(p)) if matches!(p[..], [RecordProblem::InvalidJson(_)]))
+    );
+    assert_eq!(
+        rejected[3],
+        (
+            "te-groot.json",
+            &Reason::Invalid(vec![RecordProblem::TooLarge {
+                bytes: MAX_RECORD_BYTES + 1,
+                limit: MAX_RECORD_BYTES
+            }])
+        )
+    );
+    assert_eq!(rejected[4], ("weg.json", &Reason::Unreadable));
+    // The reasons are worded when shown, in the language then chosen.
+    assert!(Lang::Nl.cohort_reason(rejected[0].1).contains("record-000.json"));
+
+    // More files come on top; a copy of one taken in earlier is still a copy.
+    let more = cohort_records(8);
+    let files = app.choose(vec![
+        ("record-006.json", bytes(&more[6].1)),
+        ("nog-een-kopie.json", bytes(&more[2].1)),
+    ]);
+    app.review(ReviewMsg::CohortFiles(files));
+    app.settle();
+    let cohort = &app.model.review.cohort.cohort;
+    assert_eq!((cohort.members.len(), cohort.rejected.len()), (7, 6));
+    assert_eq!(cohort.rejected[5].reason, Reason::Copy { of: "record-002.json".into() });
+}
+
+#[test]
+fn a_large_batch_reports_its_progress_and_shows_the_cohort_once_every_file_is_read() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Show(View::Cohort));
+    let records = cohort_records(60);
+    let files =
+        app.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect());
+    app.review(ReviewMsg::CohortFiles(files));
+    let shown_before = app.model.review.cohort.cohort.clone();
+    let mut progress = vec![app.model.review.cohort.progress];
+    // More files while a batch is read are not taken: the view does not offer it.
+    let extra = app.choose(vec![("extra.json", bytes(&records[0].1))]);
+    assert_eq!(file_reads(&app.review(ReviewMsg::CohortFiles(extra))), 0);
+    while app.answer_one() {
+        if progress.last() != Some(&app.model.review.cohort.progress) {
+            progress.push(app.model.review.cohort.progress);
+        }
+        if app.model.review.cohort.is_busy() {
+            // The cohort shown is not touched while the batch is read, so that the view never
+            // copies or redraws it per file.
+            assert!(Rc::ptr_eq(&app.model.review.cohort.cohort, &shown_before));
+        }
+    }
+    assert_eq!(PROGRESS_EVERY, 25);
+    assert_eq!(progress, [Some((0, 60)), Some((25, 60)), Some((50, 60)), None]);
+    assert_eq!(app.model.review.cohort.cohort.members.len(), 60);
+}
+
+#[test]
+fn filters_narrow_the_rows_and_the_csv_download_has_the_framework_and_todays_date_in_its_name() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Show(View::Cohort));
+    let records = cohort_records(9);
+    let files =
+        app.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect());
+    app.review(ReviewMsg::CohortFiles(files));
+    app.settle();
+
+    let state = &app.model.review.cohort;
+    let framework = state.framework().unwrap().clone();
+    assert_eq!(framework.sha256(), self::framework().sha256());
+    assert_eq!(state.separator(Lang::Nl), Separator::Semicolon);
+    assert_eq!(state.separator(Lang::En), Separator::Comma);
+
+    app.review(ReviewMsg::CohortMode(Some(Mode::SelfAssessment)));
+    let state = &app.model.review.cohort;
+    let filter = state.filter(&framework);
+    let shown = leeruitkomsten::core::review::cohort::rows(&state.cohort, &filter);
+    assert_eq!(shown.len(), 3);
+    assert!(shown.iter().all(|m| m.mode == Mode::SelfAssessment));
+
+    let effects = app.review(ReviewMsg::DownloadCsv);
+    let [Effect::Download { name, mime, text, purpose }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(name, "cohort-leeruitkomsten-opbouwwerk-2026-2026-12-06.csv");
+    assert_eq!(*mime, "text/csv;charset=utf-8");
+    assert_eq!(*purpose, DownloadPurpose::CohortCsv);
+    assert!(
+        text.starts_with("\u{feff}Studentnummer;Naam student;Organisatie;Beoordelaar;Modus;Datum;")
+    );
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 1 + 3, "a header and the three self-assessments");
+    assert_eq!(lines[1], lines[1].replace(',', ";"), "semicolons, as Dutch Excel reads");
+    assert!(lines[1].starts_with("4000002;Student 002;Buurtwerk West;;Zelfbeoordeling;2026-11-30;"));
+    assert!(!app.model.review.cohort.download_failed);
+
+    // Commas, every mode, and the file the browser would not make is reported.
+    app.review(ReviewMsg::CohortMode(None));
+    app.review(ReviewMsg::CohortSeparator(Separator::Comma));
+    app.browser.refuse_downloads = true;
+    app.review(ReviewMsg::DownloadCsv);
+    let (_, _, text) = app.browser.downloads.last().unwrap();
+    assert!(text.starts_with("\u{feff}Studentnummer,Naam student,"));
+    assert_eq!(text.split("\r\n").filter(|l| !l.is_empty()).count(), 1 + 9);
+    assert!(app.model.review.cohort.download_failed);
+
+    // An organisation filter that matches nobody leaves no rows.
+    app.review(ReviewMsg::CohortOrganisation(Some("Wijkteam Oost".into())));
+    let state = &app.model.review.cohort;
+    let rows = leeruitkomsten::core::review::cohort::rows(&state.cohort, &state.filter(&framework));
+    assert!(rows.is_empty());
+}
+
+#[test]
+fn the_cohort_stays_while_the_user_looks_at_another_view_and_its_filters_start_afresh() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Show(View::Cohort));
+    let records = cohort_records(30);
+    let files =
+        app.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect());
+    app.review(ReviewMsg::CohortFiles(files));
+    // Half read, the user looks at the library; the batch goes on there.
+    for _ in 0..15 {
+        app.answer_one();
+    }
+    app.send(Msg::Show(View::Library));
+    app.settle();
+    app.send(Msg::Show(View::Verify));
+    app.review(ReviewMsg::CohortMode(Some(Mode::Assessor)));
+    app.review(ReviewMsg::CohortSeparator(Separator::Comma));
+    let kept = app.model.review.cohort.cohort.clone();
+
+    app.send(Msg::Show(View::Cohort));
+    let state = &app.model.review.cohort;
+    assert!(Rc::ptr_eq(&state.cohort, &kept), "the same records, not a copy");
+    assert_eq!(state.cohort.members.len(), 30);
+    assert_eq!(state.choice, CohortChoice::default());
+    assert_eq!(state.separator, None);
+
+    // Clearing empties it.
+    app.review(ReviewMsg::ClearCohort);
+    assert!(app.model.review.cohort.cohort.members.is_empty());
+}
