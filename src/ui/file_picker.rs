@@ -3,6 +3,7 @@ use yew::prelude::*;
 
 use crate::core::app::FileRef;
 use crate::i18n::Lang;
+use crate::web::files;
 
 #[derive(Properties, PartialEq)]
 pub struct FilePickerProps {
@@ -12,13 +13,11 @@ pub struct FilePickerProps {
     pub label: AttrValue,
     #[prop_or(AttrValue::Static(".json,application/json"))]
     pub accept: AttrValue,
-    #[prop_or_default]
-    pub on_file: Callback<File>,
-    /// Set to hand the chosen file to the app's model: the browser glue keeps the file and the
-    /// message carries a handle to it. Then `on_file` is not called.
-    #[prop_or_default]
-    pub on_chosen: Option<Callback<Vec<FileRef>>>,
-    /// Takes several files at once: every file chosen or dropped goes to `on_chosen`, in order.
+    /// The chosen files go to the app's model as handles: the browser glue keeps the files until
+    /// the core asks for their bytes.
+    pub on_chosen: Callback<Vec<FileRef>>,
+    /// Takes several files at once: every file chosen or dropped goes to `on_chosen`, in order;
+    /// otherwise only the first.
     #[prop_or_default]
     pub multiple: bool,
     #[prop_or_default]
@@ -35,24 +34,16 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
     let t = props.lang.texts();
     let dragging = use_state(|| false);
     let deliver = {
-        let on_file = props.on_file.clone();
         let on_chosen = props.on_chosen.clone();
         let multiple = props.multiple;
-        move |list: Option<web_sys::FileList>| match &on_chosen {
-            Some(on_chosen) => {
-                let chosen: Vec<File> = if multiple {
-                    crate::web::files::all_of(list)
-                } else {
-                    crate::web::files::first_of(list).into_iter().collect()
-                };
-                if !chosen.is_empty() {
-                    on_chosen.emit(crate::web::files::register(chosen));
-                }
-            }
-            None => {
-                if let Some(file) = crate::web::files::first_of(list) {
-                    on_file.emit(file);
-                }
+        move |list: Option<web_sys::FileList>| {
+            let chosen: Vec<File> = if multiple {
+                files::all_of(list)
+            } else {
+                files::first_of(list).into_iter().collect()
+            };
+            if !chosen.is_empty() {
+                on_chosen.emit(files::register(chosen));
             }
         }
     };

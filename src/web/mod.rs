@@ -12,7 +12,6 @@ pub mod keystore;
 pub mod library;
 pub mod link;
 pub mod offline;
-pub mod random;
 pub mod runner;
 pub mod startup;
 pub mod storage;
