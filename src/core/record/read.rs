@@ -9,7 +9,8 @@ use crate::core::json::{JsonError, Node, Object};
 use crate::core::record::problem::{RecordProblem, ShapeProblem};
 use crate::core::record::shape::{
     Aggregate, Aggregates, AppInfo, AssessmentRecord, Assessor, FrameworkInfo, IndicatorRecord,
-    IndicatorStatus, OutcomeRecord, Proof, ScoreRecord, Subject,
+    IndicatorStatus, OutcomeRecord, Proof, ScoreRecord, Subject, RECORD_CONTEXT, RECORD_TYPE,
+    RECORD_TYPES,
 };
 
 impl AssessmentRecord {
@@ -48,8 +49,38 @@ const RECORD_FIELDS: &[&str] = &[
     "aggregates",
     "proof",
 ];
+const CREDENTIAL_FIELDS: &[&str] = &[
+    "@context",
+    "id",
+    "type",
+    "schemaVersion",
+    "issuer",
+    "validFrom",
+    "credentialSubject",
+    "proof",
+];
+const ASSESSMENT_FIELDS: &[&str] = &[
+    "app",
+    "framework",
+    "assessor",
+    "mode",
+    "assessmentDate",
+    "normLevel",
+    "indicators",
+    "learningOutcomes",
+    "aggregates",
+];
 const PROOF_FIELDS: &[&str] =
     &["type", "cryptosuite", "created", "verificationMethod", "proofPurpose", "proofValue"];
+const CREDENTIAL_PROOF_FIELDS: &[&str] = &[
+    "@context",
+    "type",
+    "cryptosuite",
+    "created",
+    "verificationMethod",
+    "proofPurpose",
+    "proofValue",
+];
 const AGGREGATE_FIELDS: &[&str] =
     &["high", "good", "present", "notScored", "scored", "total", "sum", "mean", "result"];
 
@@ -86,7 +117,19 @@ impl Reader {
         self.ok(object.count(key))
     }
 
+    /// A record in the layout it has: a credential (version 3) once it has an `@context` or says
+    /// it is version 3, so that a credential missing either is told what it lacks.
     fn record(&mut self, value: &Value) -> Option<AssessmentRecord> {
+        let says_3 = value.get("schemaVersion").and_then(Value::as_str) == Some("3");
+        if value.get("@context").is_some() || says_3 {
+            self.credential(value)
+        } else {
+            self.flat(value)
+        }
+    }
+
+    /// Versions 1 and 2.
+    fn flat(&mut self, value: &Value) -> Option<AssessmentRecord> {
         let map = self.object(value, "", RECORD_FIELDS)?;
         let record_type = self.string(&map, "type");
         let schema_version = self.string(&map, "schemaVersion");
@@ -117,13 +160,14 @@ impl Reader {
         let aggregates = self.aggregates(&map);
         let proof = match map.get("proof") {
             None => Some(None),
-            Some(node) => self.proof(node.value(), node.path()).map(Some),
+            Some(node) => self.proof(node.value(), node.path(), false).map(Some),
         };
         Some(AssessmentRecord {
             record_type: record_type?,
             schema_version: schema_version?,
             id: id?,
             created: created?,
+            issuer: None,
             app: app?,
             framework: framework?,
             subject: subject?,
@@ -136,6 +180,113 @@ impl Reader {
             aggregates: aggregates?,
             proof: proof?,
         })
+    }
+
+    /// Version 3: the same content as version 2 inside a Verifiable Credential.
+    fn credential(&mut self, value: &Value) -> Option<AssessmentRecord> {
+        let map = self.object(value, "", CREDENTIAL_FIELDS)?;
+        let context = self.exactly(&map, "@context", &RECORD_CONTEXT);
+        let id = self.string(&map, "id");
+        let types = self.exactly(&map, "type", &RECORD_TYPES);
+        let schema_version = self.string(&map, "schemaVersion");
+        if let Some(version @ ("1" | "2")) = schema_version.as_deref() {
+            let found = version.to_string();
+            self.malformed("schemaVersion", ShapeProblem::NotOneOf { found, expected: &["3"] });
+        }
+        let issuer = self.part(&map, "issuer", &["id", "name"]);
+        // Absent before signing; the verifier requires it of a signed record.
+        let issuer_id = issuer.as_ref().and_then(|issuer| {
+            self.ok(issuer.optional_string("id")).map(|id| id.map(str::to_string))
+        });
+        let assessor_name = issuer.and_then(|issuer| self.string(&issuer, "name"));
+        let created = self.string(&map, "validFrom");
+        let fields = &["name", "studentNumber", "assessment"];
+        let subject = self.part(&map, "credentialSubject", fields);
+        let (mut name, mut student_number, mut assessment) = (None, None, None);
+        if let Some(subject) = &subject {
+            name = self.string(subject, "name");
+            student_number = self.string(subject, "studentNumber");
+            assessment = self.part(subject, "assessment", ASSESSMENT_FIELDS);
+        }
+        let content = assessment.and_then(|a| self.assessment(&a));
+        let proof = match map.get("proof") {
+            None => Some(None),
+            Some(node) => self.proof(node.value(), node.path(), true).map(Some),
+        };
+        context?;
+        types?;
+        let content = content?;
+        Some(AssessmentRecord {
+            record_type: RECORD_TYPE.to_string(),
+            schema_version: schema_version?,
+            id: id?,
+            created: created?,
+            issuer: issuer_id?,
+            app: content.app,
+            framework: content.framework,
+            subject: Subject { name: name?, student_number: student_number? },
+            assessor: Assessor {
+                name: assessor_name?,
+                role: content.role,
+                organisation: content.organisation,
+            },
+            mode: content.mode,
+            assessment_date: content.assessment_date,
+            norm_level: content.norm_level,
+            indicators: content.indicators,
+            learning_outcomes: content.learning_outcomes,
+            aggregates: content.aggregates,
+            proof: proof?,
+        })
+    }
+
+    /// `credentialSubject.assessment` of version 3.
+    fn assessment(&mut self, map: &Object) -> Option<Content> {
+        let app = self.app(map);
+        let framework = self.framework(map);
+        let assessor = self.part(map, "assessor", &["role", "organisation"]);
+        let role_and_organisation = assessor.and_then(|assessor| {
+            let role = self.string(&assessor, "role");
+            let organisation = self.string(&assessor, "organisation");
+            Some((role?, organisation?))
+        });
+        let mode = self.mode(map);
+        let assessment_date = self.nullable_string(map, "assessmentDate");
+        let norm_level = self.nullable_string(map, "normLevel");
+        let indicators = self.list(map, "indicators", Reader::indicator);
+        let learning_outcomes = self.list(map, "learningOutcomes", Reader::outcome);
+        let aggregates = self.aggregates(map);
+        let (role, organisation) = role_and_organisation?;
+        Some(Content {
+            app: app?,
+            framework: framework?,
+            role,
+            organisation,
+            mode: mode?,
+            assessment_date: assessment_date?,
+            norm_level: norm_level?,
+            indicators: indicators?,
+            learning_outcomes: learning_outcomes?,
+            aggregates: aggregates?,
+        })
+    }
+
+    /// A member that must be exactly this list of strings (a credential's `@context` and `type`).
+    fn exactly(
+        &mut self,
+        map: &Object,
+        key: &'static str,
+        expected: &'static [&str],
+    ) -> Option<()> {
+        let node = self.ok(map.member(key))?;
+        let same = node.value().as_array().is_some_and(|items| {
+            items.len() == expected.len()
+                && items.iter().zip(expected).all(|(item, e)| item.as_str() == Some(*e))
+        });
+        if !same {
+            self.malformed(node.path(), ShapeProblem::NotExactly { expected });
+        }
+        same.then_some(())
     }
 
     /// Reads every element, so that each bad one is reported, and gives the list only if all read.
@@ -197,7 +348,7 @@ impl Reader {
         let mode = Mode::from_key(&key);
         if mode.is_none() {
             self.malformed(
-                "mode",
+                &map.path_to("mode"),
                 ShapeProblem::NotOneOf { found: key, expected: &["assessor", "self"] },
             );
         }
@@ -307,8 +458,17 @@ impl Reader {
         })
     }
 
-    pub(super) fn proof(&mut self, value: &Value, path: &str) -> Option<Proof> {
-        let map = self.object(value, path, PROOF_FIELDS)?;
+    /// The proof of a record; that of a credential (version 3) carries the credential's
+    /// `@context`, as the cryptosuite's proof configuration copies it.
+    pub(super) fn proof(&mut self, value: &Value, path: &str, credential: bool) -> Option<Proof> {
+        let fields = if credential { CREDENTIAL_PROOF_FIELDS } else { PROOF_FIELDS };
+        let map = self.object(value, path, fields)?;
+        let context = if credential {
+            self.exactly(&map, "@context", &RECORD_CONTEXT)
+                .map(|()| Some(RECORD_CONTEXT.iter().map(|c| c.to_string()).collect()))
+        } else {
+            Some(None)
+        };
         let proof_type = self.string(&map, "type");
         let cryptosuite = self.string(&map, "cryptosuite");
         let created = self.string(&map, "created");
@@ -316,6 +476,7 @@ impl Reader {
         let proof_purpose = self.string(&map, "proofPurpose");
         let proof_value = self.string(&map, "proofValue");
         Some(Proof {
+            context: context?,
             proof_type: proof_type?,
             cryptosuite: cryptosuite?,
             created: created?,
@@ -324,6 +485,20 @@ impl Reader {
             proof_value: proof_value?,
         })
     }
+}
+
+/// What `credentialSubject.assessment` holds, before it is put together with the rest.
+struct Content {
+    app: AppInfo,
+    framework: FrameworkInfo,
+    role: String,
+    organisation: String,
+    mode: Mode,
+    assessment_date: Option<String>,
+    norm_level: Option<String>,
+    indicators: Vec<IndicatorRecord>,
+    learning_outcomes: Vec<OutcomeRecord>,
+    aggregates: Aggregates,
 }
 
 #[cfg(test)]
