@@ -773,6 +773,12 @@ fn content_checks_beyond_the_signature() {
             reason: ShapeProblem::NotOneOf { found: "2".into(), expected: &["3"] }
         }]
     );
+    // Every member of the assessment is there, if only as null.
+    let problems = resigned_problems(&fw, |r| {
+        object_mut(&mut r["credentialSubject"]["assessment"]).remove("normLevel");
+    });
+    let at = "credentialSubject.assessment.normLevel";
+    assert!(problems.iter().any(|p| matches!(p, RecordProblem::Malformed { path, reason: ShapeProblem::Missing } if path == at)), "{problems:?}");
     // The issuer is the key that signed, and nobody else.
     let other = did_key::did_key_from_seed(&[1; 32]);
     let problems = resigned_problems(&fw, |r| r["issuer"]["id"] = json!(other));

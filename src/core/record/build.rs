@@ -217,7 +217,7 @@ pub fn build_record(
     let record = build_record_typed(framework, assessment, created, record_id)?;
     // Serializing plain structs of strings and small integers cannot fail; should it ever, the
     // caller still gets an error rather than a panic.
-    serde_json::to_value(&record).map_err(|e| RecordError::NotAnUnsignedRecord(e.to_string()))
+    record.to_json().map_err(|e| RecordError::NotAnUnsignedRecord(e.to_string()))
 }
 
 /// Signs an unsigned record with the Ed25519 key of `seed`. `created` is the proof's time, RFC
@@ -235,21 +235,20 @@ pub fn sign_record(unsigned: &Value, seed: &[u8; 32], created: &str) -> Result<V
     if record.proof.is_some() {
         return Err(RecordError::Sign(SignError::DocumentAlreadyHasProof));
     }
-    if !is_credential_version(&record.schema_version) {
-        return data_integrity::sign(unsigned, seed, created).map_err(RecordError::Sign);
-    }
-    let signer = did_key::did_key_from_seed(seed);
-    if let Some(issuer) = record.issuer.filter(|issuer| *issuer != signer) {
-        return Err(RecordError::NotAnUnsignedRecord(format!(
-            "issuer.id {issuer} is not the signing key {signer}"
-        )));
-    }
     let mut unsigned = unsigned.clone();
-    let issuer = unsigned.get_mut("issuer").and_then(Value::as_object_mut);
-    let Some(issuer) = issuer else {
-        return Err(RecordError::NotAnUnsignedRecord("issuer is not an object".into()));
-    };
-    issuer.insert("id".into(), Value::String(signer));
+    if is_credential_version(&record.schema_version) {
+        let signer = did_key::did_key_from_seed(seed);
+        if let Some(issuer) = record.issuer.filter(|issuer| *issuer != signer) {
+            return Err(RecordError::NotAnUnsignedRecord(format!(
+                "issuer.id {issuer} is not the signing key {signer}"
+            )));
+        }
+        let issuer = unsigned.get_mut("issuer").and_then(Value::as_object_mut);
+        let Some(issuer) = issuer else {
+            return Err(RecordError::NotAnUnsignedRecord("issuer is not an object".into()));
+        };
+        issuer.insert("id".into(), Value::String(signer));
+    }
     data_integrity::sign(&unsigned, seed, created).map_err(RecordError::Sign)
 }
 

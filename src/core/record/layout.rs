@@ -2,7 +2,9 @@
 //! Credential 2.0 of version 3, which wraps the same members so that the aggregation checks, the
 //! cohort and the comparison read every version alike.
 
+use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
 
 use crate::core::assessment::Mode;
 use crate::core::record::shape::{
@@ -43,14 +45,64 @@ impl AssessmentRecord {
     }
 }
 
-impl Serialize for AssessmentRecord {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl AssessmentRecord {
+    /// The record as JSON in the layout of its version. One serializer for the content, whose
+    /// members a credential then moves into its places: smaller in the app than a second set of
+    /// derived serializers.
+    pub fn to_json(&self) -> Result<Value, serde_json::Error> {
+        let flat = serde_json::to_value(Flat::of(self))?;
         if is_credential_version(&self.schema_version) {
-            Credential::of(self).serialize(serializer)
+            Ok(credential(flat, self.issuer.as_deref()))
         } else {
-            Flat::of(self).serialize(serializer)
+            Ok(flat)
         }
     }
+}
+
+impl Serialize for AssessmentRecord {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json().map_err(S::Error::custom)?.serialize(serializer)
+    }
+}
+
+/// The flat layout's members in the credential's places; `issuer` is the signer, when known.
+fn credential(flat: Value, issuer: Option<&str>) -> Value {
+    let Value::Object(mut flat) = flat else {
+        return flat;
+    };
+    let mut take = |key: &str| flat.remove(key).unwrap_or(Value::Null);
+    let mut assessor = take("assessor");
+    let name = assessor.as_object_mut().and_then(|a| a.remove("name")).unwrap_or(Value::Null);
+    let mut by = Map::new();
+    if let Some(id) = issuer {
+        by.insert("id".into(), id.into());
+    }
+    by.insert("name".into(), name);
+    let mut assessment = Map::new();
+    for key in ["app", "framework", "mode", "assessmentDate", "normLevel"] {
+        assessment.insert(key.into(), take(key));
+    }
+    for key in ["indicators", "learningOutcomes", "aggregates"] {
+        assessment.insert(key.into(), take(key));
+    }
+    assessment.insert("assessor".into(), assessor);
+    let mut subject = match take("subject") {
+        Value::Object(subject) => subject,
+        _ => Map::new(),
+    };
+    subject.insert("assessment".into(), Value::Object(assessment));
+    let mut out = Map::new();
+    out.insert("@context".into(), RECORD_CONTEXT.iter().map(|c| Value::from(*c)).collect());
+    out.insert("id".into(), take("id"));
+    out.insert("type".into(), Value::Array(vec![VC_TYPE.into(), take("type")]));
+    out.insert("schemaVersion".into(), take("schemaVersion"));
+    out.insert("issuer".into(), Value::Object(by));
+    out.insert("validFrom".into(), take("created"));
+    out.insert("credentialSubject".into(), Value::Object(subject));
+    if let Some(proof) = flat.remove("proof") {
+        out.insert("proof".into(), proof);
+    }
+    Value::Object(out)
 }
 
 #[derive(Serialize)]
@@ -94,93 +146,6 @@ impl<'a> Flat<'a> {
             indicators: &r.indicators,
             learning_outcomes: &r.learning_outcomes,
             aggregates: &r.aggregates,
-            proof: r.proof.as_ref(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Credential<'a> {
-    #[serde(rename = "@context")]
-    context: [&'static str; 2],
-    id: &'a str,
-    #[serde(rename = "type")]
-    types: [&'a str; 2],
-    schema_version: &'a str,
-    issuer: Issuer<'a>,
-    valid_from: &'a str,
-    credential_subject: CredentialSubject<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    proof: Option<&'a Proof>,
-}
-
-/// The assessor as the credential's issuer: the key that signs, and the name the form gave.
-#[derive(Serialize)]
-struct Issuer<'a> {
-    /// Absent only before signing, which sets it to the signer's did:key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    name: &'a str,
-}
-
-/// The student, with the assessment of them. No `id`: students have no identifier of their own
-/// that the record could name.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CredentialSubject<'a> {
-    name: &'a str,
-    student_number: &'a str,
-    assessment: Assessment<'a>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Assessment<'a> {
-    app: &'a AppInfo,
-    framework: &'a FrameworkInfo,
-    assessor: AssessorRole<'a>,
-    mode: Mode,
-    assessment_date: &'a Option<String>,
-    norm_level: &'a Option<String>,
-    indicators: &'a [IndicatorRecord],
-    learning_outcomes: &'a [OutcomeRecord],
-    aggregates: &'a Aggregates,
-}
-
-#[derive(Serialize)]
-struct AssessorRole<'a> {
-    role: &'a str,
-    organisation: &'a str,
-}
-
-impl<'a> Credential<'a> {
-    fn of(r: &'a AssessmentRecord) -> Credential<'a> {
-        Credential {
-            context: RECORD_CONTEXT,
-            id: &r.id,
-            types: [VC_TYPE, &r.record_type],
-            schema_version: &r.schema_version,
-            issuer: Issuer { id: r.issuer.as_deref(), name: &r.assessor.name },
-            valid_from: &r.created,
-            credential_subject: CredentialSubject {
-                name: &r.subject.name,
-                student_number: &r.subject.student_number,
-                assessment: Assessment {
-                    app: &r.app,
-                    framework: &r.framework,
-                    assessor: AssessorRole {
-                        role: &r.assessor.role,
-                        organisation: &r.assessor.organisation,
-                    },
-                    mode: r.mode,
-                    assessment_date: &r.assessment_date,
-                    norm_level: &r.norm_level,
-                    indicators: &r.indicators,
-                    learning_outcomes: &r.learning_outcomes,
-                    aggregates: &r.aggregates,
-                },
-            },
             proof: r.proof.as_ref(),
         }
     }

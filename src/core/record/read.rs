@@ -2,10 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::core::assessment::Mode;
 use crate::core::json::{JsonError, Node, Object};
+use crate::core::record::layout::credential_path;
 use crate::core::record::problem::{RecordProblem, ShapeProblem};
 use crate::core::record::shape::{
     Aggregate, Aggregates, AppInfo, AssessmentRecord, Assessor, FrameworkInfo, IndicatorRecord,
@@ -121,10 +122,27 @@ impl Reader {
     /// it is version 3, so that a credential missing either is told what it lacks.
     fn record(&mut self, value: &Value) -> Option<AssessmentRecord> {
         let says_3 = value.get("schemaVersion").and_then(Value::as_str) == Some("3");
-        if value.get("@context").is_some() || says_3 {
-            self.credential(value)
-        } else {
-            self.flat(value)
+        let is_credential = value.get("@context").is_some() || says_3;
+        let envelope = if is_credential { Some(self.envelope(value)?) } else { None };
+        // One reader of the content for every version (so the app carries it once): a
+        // credential's content is handed over in the flat layout, its problems moved back to
+        // where the credential has them.
+        let mut content = Reader::default();
+        let record = content.flat(envelope.as_ref().map_or(value, |e| &e.content));
+        self.problems.extend(content.problems.into_iter().map(|problem| match problem {
+            RecordProblem::Malformed { path, reason } if is_credential => {
+                RecordProblem::Malformed { path: credential_path(&path), reason }
+            }
+            other => other,
+        }));
+        let record = record?;
+        match envelope {
+            None => Some(record),
+            Some(envelope) => Some(AssessmentRecord {
+                issuer: envelope.issuer?,
+                proof: envelope.proof?,
+                ..record
+            }),
         }
     }
 
@@ -141,7 +159,7 @@ impl Reader {
         let assessor = self.assessor(&map);
         let mode = self.mode(&map);
         let assessment_date = self.nullable_string(&map, "assessmentDate");
-        // Version 1 has no member for it; version 2 must state it, if only as null. Of a version
+        // Version 1 has no member for it; versions 2 and 3 must state it, if only as null. Of a version
         // this reader does not know, the version is the problem to report, not its members.
         let has_norm_level = map.get("normLevel").is_some();
         let norm_level = match schema_version.as_deref() {
@@ -151,7 +169,7 @@ impl Reader {
                 }
                 Some(None)
             }
-            Some("2") => self.nullable_string(&map, "normLevel"),
+            Some("2" | "3") => self.nullable_string(&map, "normLevel"),
             _ if has_norm_level => self.nullable_string(&map, "normLevel"),
             _ => Some(None),
         };
@@ -182,14 +200,15 @@ impl Reader {
         })
     }
 
-    /// Version 3: the same content as version 2 inside a Verifiable Credential.
-    fn credential(&mut self, value: &Value) -> Option<AssessmentRecord> {
+    /// Version 3: the same content as version 2 inside a Verifiable Credential. Checks the
+    /// envelope and gives the content in the flat layout, for the reader of version 2.
+    fn envelope(&mut self, value: &Value) -> Option<Envelope> {
         let map = self.object(value, "", CREDENTIAL_FIELDS)?;
         let context = self.exactly(&map, "@context", &RECORD_CONTEXT);
-        let id = self.string(&map, "id");
         let types = self.exactly(&map, "type", &RECORD_TYPES);
-        let schema_version = self.string(&map, "schemaVersion");
-        if let Some(version @ ("1" | "2")) = schema_version.as_deref() {
+        if let Some(version @ ("1" | "2")) =
+            map.get("schemaVersion").and_then(|v| v.value().as_str())
+        {
             let found = version.to_string();
             self.malformed("schemaVersion", ShapeProblem::NotOneOf { found, expected: &["3"] });
         }
@@ -198,76 +217,45 @@ impl Reader {
         let issuer_id = issuer.as_ref().and_then(|issuer| {
             self.ok(issuer.optional_string("id")).map(|id| id.map(str::to_string))
         });
-        let assessor_name = issuer.and_then(|issuer| self.string(&issuer, "name"));
-        let created = self.string(&map, "validFrom");
-        let fields = &["name", "studentNumber", "assessment"];
-        let subject = self.part(&map, "credentialSubject", fields);
-        let (mut name, mut student_number, mut assessment) = (None, None, None);
-        if let Some(subject) = &subject {
-            name = self.string(subject, "name");
-            student_number = self.string(subject, "studentNumber");
-            assessment = self.part(subject, "assessment", ASSESSMENT_FIELDS);
-        }
-        let content = assessment.and_then(|a| self.assessment(&a));
+        let subject =
+            self.part(&map, "credentialSubject", &["name", "studentNumber", "assessment"]);
+        let assessment =
+            subject.as_ref().and_then(|s| self.part(s, "assessment", ASSESSMENT_FIELDS));
+        let assessor =
+            assessment.as_ref().and_then(|a| self.part(a, "assessor", &["role", "organisation"]));
         let proof = match map.get("proof") {
             None => Some(None),
             Some(node) => self.proof(node.value(), node.path(), true).map(Some),
         };
-        context?;
-        types?;
-        let content = content?;
-        Some(AssessmentRecord {
-            record_type: RECORD_TYPE.to_string(),
-            schema_version: schema_version?,
-            id: id?,
-            created: created?,
-            issuer: issuer_id?,
-            app: content.app,
-            framework: content.framework,
-            subject: Subject { name: name?, student_number: student_number? },
-            assessor: Assessor {
-                name: assessor_name?,
-                role: content.role,
-                organisation: content.organisation,
-            },
-            mode: content.mode,
-            assessment_date: content.assessment_date,
-            norm_level: content.norm_level,
-            indicators: content.indicators,
-            learning_outcomes: content.learning_outcomes,
-            aggregates: content.aggregates,
-            proof: proof?,
-        })
-    }
+        let (issuer, subject, assessment, assessor) = (issuer?, subject?, assessment?, assessor?);
 
-    /// `credentialSubject.assessment` of version 3.
-    fn assessment(&mut self, map: &Object) -> Option<Content> {
-        let app = self.app(map);
-        let framework = self.framework(map);
-        let assessor = self.part(map, "assessor", &["role", "organisation"]);
-        let role_and_organisation = assessor.and_then(|assessor| {
-            let role = self.string(&assessor, "role");
-            let organisation = self.string(&assessor, "organisation");
-            Some((role?, organisation?))
-        });
-        let mode = self.mode(map);
-        let assessment_date = self.nullable_string(map, "assessmentDate");
-        let norm_level = self.nullable_string(map, "normLevel");
-        let indicators = self.list(map, "indicators", Reader::indicator);
-        let learning_outcomes = self.list(map, "learningOutcomes", Reader::outcome);
-        let aggregates = self.aggregates(map);
-        let (role, organisation) = role_and_organisation?;
-        Some(Content {
-            app: app?,
-            framework: framework?,
-            role,
-            organisation,
-            mode: mode?,
-            assessment_date: assessment_date?,
-            norm_level: norm_level?,
-            indicators: indicators?,
-            learning_outcomes: learning_outcomes?,
-            aggregates: aggregates?,
+        let mut flat = Map::new();
+        let copy = |to: &mut Map<String, Value>, from: &Object, key: &str, as_key: &str| {
+            if let Some(node) = from.get(key) {
+                to.insert(as_key.to_string(), node.value().clone());
+            }
+        };
+        flat.insert("type".into(), RECORD_TYPE.into());
+        copy(&mut flat, &map, "schemaVersion", "schemaVersion");
+        copy(&mut flat, &map, "id", "id");
+        copy(&mut flat, &map, "validFrom", "created");
+        let mut student = Map::new();
+        copy(&mut student, &subject, "name", "name");
+        copy(&mut student, &subject, "studentNumber", "studentNumber");
+        flat.insert("subject".into(), Value::Object(student));
+        let mut who = Map::new();
+        copy(&mut who, &issuer, "name", "name");
+        copy(&mut who, &assessor, "role", "role");
+        copy(&mut who, &assessor, "organisation", "organisation");
+        flat.insert("assessor".into(), Value::Object(who));
+        for key in ASSESSMENT_FIELDS.iter().filter(|key| **key != "assessor") {
+            copy(&mut flat, &assessment, key, key);
+        }
+        let whole = context.and(types).is_some();
+        Some(Envelope {
+            content: Value::Object(flat),
+            issuer: issuer_id.filter(|_| whole),
+            proof: proof.filter(|_| whole),
         })
     }
 
@@ -487,18 +475,12 @@ impl Reader {
     }
 }
 
-/// What `credentialSubject.assessment` holds, before it is put together with the rest.
-struct Content {
-    app: AppInfo,
-    framework: FrameworkInfo,
-    role: String,
-    organisation: String,
-    mode: Mode,
-    assessment_date: Option<String>,
-    norm_level: Option<String>,
-    indicators: Vec<IndicatorRecord>,
-    learning_outcomes: Vec<OutcomeRecord>,
-    aggregates: Aggregates,
+/// What [`Reader::envelope`] found: the content in the flat layout, and the credential's own
+/// members, `None` when they could not be read (the problems say why).
+struct Envelope {
+    content: Value,
+    issuer: Option<Option<String>>,
+    proof: Option<Option<Proof>>,
 }
 
 #[cfg(test)]
