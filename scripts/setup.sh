@@ -23,6 +23,15 @@ PLAYWRIGHT_VERSION="1.65.1"
 CANONICALIZE_VERSION="2.1.0"
 # The accessibility checker the page tests run on every view.
 AXE_VERSION="4.14.1"
+# Digital Bazaar's Verifiable Credential verifier and what it needs for eddsa-jcs-2022 and did:key,
+# with the JSON-LD processor it uses: the third-party check of records (tests/e2e/vc-verifier.mjs).
+VC_VERSION="7.3.0"
+EDDSA_JCS_2022_VERSION="1.0.0"
+DATA_INTEGRITY_VERSION="2.5.0"
+ED25519_MULTIKEY_VERSION="1.3.1"
+DID_METHOD_KEY_VERSION="5.3.0"
+JSONLD_SIGNATURES_VERSION="11.6.0"
+JSONLD_VERSION="9.0.0"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -94,6 +103,17 @@ ensure_playwright() {
   ensure_npm_package playwright-core "$PLAYWRIGHT_VERSION"
   ensure_npm_package canonicalize "$CANONICALIZE_VERSION"
   ensure_npm_package axe-core "$AXE_VERSION"
+}
+
+ensure_vc_verifier() {
+  ensure_npm_package canonicalize "$CANONICALIZE_VERSION"
+  ensure_npm_package @digitalbazaar/vc "$VC_VERSION"
+  ensure_npm_package @digitalbazaar/eddsa-jcs-2022-cryptosuite "$EDDSA_JCS_2022_VERSION"
+  ensure_npm_package @digitalbazaar/data-integrity "$DATA_INTEGRITY_VERSION"
+  ensure_npm_package @digitalbazaar/ed25519-multikey "$ED25519_MULTIKEY_VERSION"
+  ensure_npm_package @digitalbazaar/did-method-key "$DID_METHOD_KEY_VERSION"
+  ensure_npm_package jsonld-signatures "$JSONLD_SIGNATURES_VERSION"
+  ensure_npm_package jsonld "$JSONLD_VERSION"
 }
 
 # Debian packages for the tests: the browser and its driver, and poppler-utils (pdftotext, pdfinfo,

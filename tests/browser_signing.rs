@@ -470,16 +470,16 @@ async fn reasons_in_the_verify_view_are_dutch_throughout() {
     let record = app.one("#harness-record").text_content().unwrap();
 
     let mut value: serde_json::Value = serde_json::from_str(&record).unwrap();
-    value["indicators"][0]["status"] = "scorea".into();
+    value["credentialSubject"]["assessment"]["indicators"][0]["status"] = "scorea".into();
     value["proof"]["proofPurpose"] = "authentication".into();
     value["note"] = "x".into();
-    value.as_object_mut().unwrap().remove("mode");
+    value["credentialSubject"]["assessment"].as_object_mut().unwrap().remove("mode");
     app.choose_file("#record-file", "vorm.json", &value.to_string()).await;
     let reasons = app.text(".verdict-reasons");
     for expected in [
-        "bij indicators[0].status (\"scorea\" is geen toegestane waarde",
+        "bij credentialSubject.assessment.indicators[0].status (\"scorea\" is geen toegestane waarde",
         "bij note (hoort niet bij dit formaat)",
-        "bij mode (ontbreekt)",
+        "bij credentialSubject.assessment.mode (ontbreekt)",
         "(proof.proofPurpose) is \"authentication\" in plaats van \"assertionMethod\"",
     ] {
         assert!(reasons.contains(expected), "{expected:?} not in {reasons:?}");

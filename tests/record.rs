@@ -22,7 +22,8 @@ use leeruitkomsten::core::framework::DEFAULT_FRAMEWORK_JSON;
 use leeruitkomsten::core::record::{
     build_record, build_record_typed, sign_record, verify_record, verify_record_bytes,
     AggregateScope, AssessmentRecord, RecordError, RecordProblem, RecordReport, ShapeProblem,
-    APP_VERSION, MAX_RECORD_BYTES, RECORD_TYPE,
+    APP_VERSION, CONTEXT_URL, MAX_RECORD_BYTES, RECORD_CONTEXT, RECORD_TYPE, RECORD_TYPES,
+    VC_CONTEXT,
 };
 use serde_json::{json, Value};
 use support::*;
@@ -71,8 +72,10 @@ fn a_full_record_verifies_and_reads_back() {
         RECORD_ID,
     )
     .expect("rebuilds");
+    // Signing put the signer in as issuer; the rest is the record again.
     let mut unsigned = record.clone();
     object_mut(&mut unsigned).remove("proof");
+    object_mut(&mut unsigned["issuer"]).remove("id");
     assert_eq!(again, unsigned);
 }
 
@@ -80,34 +83,62 @@ fn a_full_record_verifies_and_reads_back() {
 fn the_record_has_the_documented_shape() {
     let fw = framework();
     let record = signed(&fw, &full_assessment(&fw));
-    let top: Vec<&str> = object(&record).keys().map(String::as_str).collect();
-    let expected: BTreeSet<&str> = [
-        "type",
-        "schemaVersion",
-        "id",
-        "created",
-        "app",
-        "framework",
-        "subject",
-        "assessor",
-        "mode",
-        "assessmentDate",
-        "normLevel",
-        "indicators",
-        "learningOutcomes",
-        "aggregates",
-        "proof",
-    ]
-    .into();
-    assert_eq!(top.into_iter().collect::<BTreeSet<_>>(), expected);
-    assert_eq!(record["type"], RECORD_TYPE);
-    assert_eq!(record["schemaVersion"], "2");
-    // The 2026 framework has no norms, so no level of practice.
-    assert_eq!(record["normLevel"], Value::Null);
-    assert_eq!(record["framework"]["sha256"], fw.sha256());
-    assert_eq!(record["subject"]["studentNumber"], "0123456");
+    let keys = |value: &Value| -> BTreeSet<String> { object(value).keys().cloned().collect() };
+    let set =
+        |names: &[&str]| -> BTreeSet<String> { names.iter().map(|n| n.to_string()).collect() };
     assert_eq!(
-        record["indicators"][0],
+        keys(&record),
+        set(&[
+            "@context",
+            "id",
+            "type",
+            "schemaVersion",
+            "issuer",
+            "validFrom",
+            "credentialSubject",
+            "proof"
+        ])
+    );
+    assert_eq!(record["@context"], json!(RECORD_CONTEXT));
+    assert_eq!(record["@context"], json!([VC_CONTEXT, CONTEXT_URL]));
+    assert_eq!(record["type"], json!(["VerifiableCredential", RECORD_TYPE]));
+    assert_eq!(record["schemaVersion"], "3");
+    assert_eq!(record["id"], RECORD_ID);
+    assert_eq!(record["validFrom"], CREATED);
+    let did = did_key::did_key_from_seed(&SEED);
+    assert_eq!(record["issuer"], json!({"id": did, "name": "Jan Jansen"}));
+    assert_eq!(keys(&record["credentialSubject"]), set(&["name", "studentNumber", "assessment"]));
+    assert_eq!(record["credentialSubject"]["name"], "Sanne de Vries-Öztürk");
+    assert_eq!(
+        keys(&record["credentialSubject"]["assessment"]),
+        set(&[
+            "app",
+            "framework",
+            "assessor",
+            "mode",
+            "assessmentDate",
+            "normLevel",
+            "indicators",
+            "learningOutcomes",
+            "aggregates"
+        ])
+    );
+    assert_eq!(
+        record["credentialSubject"]["assessment"]["assessor"],
+        json!({"role": "praktijkbegeleider", "organisation": "Buurtwerk Noord"})
+    );
+    // The proof's @context is the document's, as the cryptosuite's proof configuration makes it.
+    assert_eq!(record["proof"]["@context"], record["@context"]);
+    assert_eq!(
+        record["proof"]["verificationMethod"],
+        format!("{did}#{}", did.trim_start_matches("did:key:"))
+    );
+    // The 2026 framework has no norms, so no level of practice.
+    assert_eq!(record["credentialSubject"]["assessment"]["normLevel"], Value::Null);
+    assert_eq!(record["credentialSubject"]["assessment"]["framework"]["sha256"], fw.sha256());
+    assert_eq!(record["credentialSubject"]["studentNumber"], "0123456");
+    assert_eq!(
+        record["credentialSubject"]["assessment"]["indicators"][0],
         json!({
             "id": "LU1.1",
             "learningOutcome": "LU1",
@@ -117,16 +148,18 @@ fn the_record_has_the_documented_shape() {
         })
     );
     assert_eq!(
-        record["learningOutcomes"][3],
+        record["credentialSubject"]["assessment"]["learningOutcomes"][3],
         json!({"id": "LU4", "coreTask": "KT2", "feedback": "Feedback op LU4"})
     );
     // LU2 has four indicators: □ + ++ □ in the cycling sample (indicators 10..13).
-    let lu2 = &record["aggregates"]["learningOutcomes"]["LU2"];
+    let lu2 = &record["credentialSubject"]["assessment"]["aggregates"]["learningOutcomes"]["LU2"];
     assert_eq!(lu2["total"], 4);
     assert_eq!(lu2["scored"], 4);
     let sum = lu2["sum"].as_u64().expect("sum");
     assert_eq!(lu2["mean"], format!("{}.{:02}", sum * 100 / 4 / 100, sum * 100 / 4 % 100));
-    assert!(record["aggregates"]["overall"]["result"].is_object());
+    assert!(
+        record["credentialSubject"]["assessment"]["aggregates"]["overall"]["result"].is_object()
+    );
     assert_eq!(record["proof"]["cryptosuite"], "eddsa-jcs-2022");
 }
 
@@ -136,17 +169,19 @@ fn an_unscored_record_still_verifies() {
     let record = signed(&fw, &Assessment::new(fw.framework()));
     let report = verify(&fw, &record);
     assert_valid(&report);
-    for indicator in record["indicators"].as_array().expect("indicators") {
+    for indicator in
+        record["credentialSubject"]["assessment"]["indicators"].as_array().expect("indicators")
+    {
         assert_eq!(indicator["status"], "not-scored");
         assert_eq!(indicator["score"], Value::Null);
         assert_eq!(indicator["comment"], Value::Null);
     }
-    let overall = &record["aggregates"]["overall"];
+    let overall = &record["credentialSubject"]["assessment"]["aggregates"]["overall"];
     assert_eq!(overall["scored"], 0);
     assert_eq!(overall["notScored"], fw.framework().indicator_count());
     assert_eq!(overall["mean"], Value::Null);
     assert_eq!(overall["result"], Value::Null);
-    assert_eq!(record["assessmentDate"], Value::Null);
+    assert_eq!(record["credentialSubject"]["assessment"]["assessmentDate"], Value::Null);
     assert_eq!(report.assessment(), Some(Assessment::new(fw.framework())));
 }
 
@@ -155,7 +190,7 @@ fn a_self_assessment_verifies_and_says_so() {
     let fw = framework();
     let assessment = partial_assessment(&fw);
     let record = signed(&fw, &assessment);
-    assert_eq!(record["mode"], "self");
+    assert_eq!(record["credentialSubject"]["assessment"]["mode"], "self");
     let report = verify(&fw, &record);
     assert_valid(&report);
     let shown = report.assessment().expect("readable");
@@ -163,13 +198,24 @@ fn a_self_assessment_verifies_and_says_so() {
     assert_eq!(shown, normalized(assessment.clone()));
     // LU2 is complete (□ + + ++: mean 2.00), so it has a result; LU1 is not.
     assert_eq!(
-        record["aggregates"]["learningOutcomes"]["LU2"]["result"],
+        record["credentialSubject"]["assessment"]["aggregates"]["learningOutcomes"]["LU2"]
+            ["result"],
         json!({"symbol": "+", "value": 2})
     );
-    assert_eq!(record["aggregates"]["learningOutcomes"]["LU2"]["mean"], "2.00");
-    assert_eq!(record["aggregates"]["learningOutcomes"]["LU1"]["result"], Value::Null);
+    assert_eq!(
+        record["credentialSubject"]["assessment"]["aggregates"]["learningOutcomes"]["LU2"]["mean"],
+        "2.00"
+    );
+    assert_eq!(
+        record["credentialSubject"]["assessment"]["aggregates"]["learningOutcomes"]["LU1"]
+            ["result"],
+        Value::Null
+    );
     let summary = summarize(fw.framework(), &assessment);
-    assert_eq!(record["aggregates"]["overall"]["scored"], summary.overall.scored());
+    assert_eq!(
+        record["credentialSubject"]["assessment"]["aggregates"]["overall"]["scored"],
+        summary.overall.scored()
+    );
 }
 
 #[test]
@@ -308,7 +354,44 @@ fn signing_refuses_what_is_not_an_unsigned_record() {
 // ---------------------------------------------------------------------------
 // THE TAMPER TEST
 
-/// Paths that the walk must have changed in a fully scored, fully commented record.
+/// Where a member of the flat layout (versions 1 and 2) is in a version 3 record.
+fn credential_pointer(flat: &str) -> String {
+    let (head, rest) = match flat.get(1..).and_then(|tail| tail.find('/')) {
+        Some(at) => flat.split_at(at + 1),
+        None => (flat, ""),
+    };
+    match head {
+        "" | "/type" | "/schemaVersion" | "/id" | "/proof" => flat.to_string(),
+        "/created" => format!("/validFrom{rest}"),
+        "/subject" => format!("/credentialSubject{rest}"),
+        "/assessor" if rest == "/name" => "/issuer/name".to_string(),
+        _ => format!("{CONTENT}{flat}"),
+    }
+}
+
+/// Paths that the walk must have changed in a fully scored, fully commented version 3 record:
+/// every leaf of version 2 where version 3 keeps it, and the credential's own.
+fn required_credential_pointers(fw: &HashedFramework) -> BTreeSet<String> {
+    let mut required: BTreeSet<String> = required_pointers(fw)
+        .iter()
+        .filter(|p| p.as_str() != "/type")
+        .map(|p| credential_pointer(p))
+        .collect();
+    for pointer in [
+        "/@context/0",
+        "/@context/1",
+        "/type/0",
+        "/type/1",
+        "/issuer/id",
+        "/proof/@context/0",
+        "/proof/@context/1",
+    ] {
+        required.insert(pointer.to_string());
+    }
+    required
+}
+
+/// Paths that the walk must have changed in a fully scored, fully commented version 2 record.
 fn required_pointers(fw: &HashedFramework) -> BTreeSet<String> {
     let mut required: BTreeSet<String> = [
         "/type",
@@ -384,10 +467,16 @@ fn check_every_mutation_is_rejected(fw: &HashedFramework, record: &Value) -> Vec
             mutation.describe(),
             report.problems
         );
-        // Outside the proof, the signature alone must catch every edit.
+        // Outside the proof, the signature alone must catch every edit; an edit of the
+        // @context, which the proof repeats, before the signature is even computed.
+        let caught_by_proof = if mutation.pointer.starts_with("/@context") {
+            RecordProblem::InvalidProof(VerifyError::ContextMismatch)
+        } else {
+            RecordProblem::SignatureMismatch
+        };
         if !mutation.touches_proof() {
             assert!(
-                report.problems.contains(&RecordProblem::SignatureMismatch),
+                report.problems.contains(&caught_by_proof),
                 "{} was not a signature mismatch: {:?}",
                 mutation.describe(),
                 report.problems
@@ -398,19 +487,22 @@ fn check_every_mutation_is_rejected(fw: &HashedFramework, record: &Value) -> Vec
     tried
 }
 
-#[test]
-fn every_single_edit_of_a_full_record_is_rejected() {
-    let fw = framework();
-    let record = signed(&fw, &full_assessment(&fw));
-    let tried = check_every_mutation_is_rejected(&fw, &record);
+/// The walk over a full record of either layout: every leaf changed, every member deleted,
+/// every object and array added to.
+fn check_every_edit_of_a_full_record(
+    fw: &HashedFramework,
+    record: &Value,
+    required: BTreeSet<String>,
+    at: fn(&str) -> String,
+) {
+    let tried = check_every_mutation_is_rejected(fw, record);
 
     let changed: BTreeSet<String> =
         tried.iter().filter_map(|t| t.strip_prefix("Change ").map(String::from)).collect();
-    let missed: Vec<_> =
-        required_pointers(&fw).into_iter().filter(|p| !changed.contains(p)).collect();
+    let missed: Vec<_> = required.iter().filter(|p| !changed.contains(*p)).collect();
     assert!(missed.is_empty(), "never changed: {missed:?}");
     // Every member deleted, every object added to.
-    for (kind, at) in [
+    for (kind, flat) in [
         ("Delete", "/proof/proofValue"),
         ("Delete", "/proof"),
         ("Delete", "/subject/studentNumber"),
@@ -422,16 +514,37 @@ fn every_single_edit_of_a_full_record_is_rejected() {
         ("Add", "/indicators"),
         ("Add", "/indicators/0/score"),
     ] {
-        assert!(tried.contains(&format!("{kind} {at}")), "{kind} {at} was not tried");
+        let pointer = at(flat);
+        assert!(tried.contains(&format!("{kind} {pointer}")), "{kind} {pointer} was not tried");
     }
     // 42 indicators with 6 leaves, 6 outcomes and 9 aggregates: well over a thousand edits.
     let changes = tried.iter().filter(|t| t.starts_with("Change")).count();
     let deletes = tried.iter().filter(|t| t.starts_with("Delete")).count();
     let adds = tried.iter().filter(|t| t.starts_with("Add")).count();
-    assert!(changes >= required_pointers(&fw).len(), "{changes} changes");
+    assert!(changes >= required.len(), "{changes} changes");
     assert!(deletes > changes - 10, "{deletes} deletes for {changes} changes");
     assert!(adds >= 42 * 2 + 6 + 9 + 5, "{adds} additions");
     assert!(tried.len() > 1000, "only {} mutations", tried.len());
+}
+
+#[test]
+fn every_single_edit_of_a_full_record_is_rejected() {
+    let fw = framework();
+    let record = signed(&fw, &full_assessment(&fw));
+    check_every_edit_of_a_full_record(
+        &fw,
+        &record,
+        required_credential_pointers(&fw),
+        credential_pointer,
+    );
+}
+
+#[test]
+fn every_single_edit_of_a_full_version_2_record_is_rejected() {
+    let fw = framework();
+    let record = signed_as(&fw, &full_assessment(&fw), "2");
+    assert_eq!(record["schemaVersion"], "2");
+    check_every_edit_of_a_full_record(&fw, &record, required_pointers(&fw), str::to_string);
 }
 
 #[test]
@@ -440,7 +553,7 @@ fn every_single_edit_of_a_partial_record_is_rejected() {
     let record = signed(&fw, &partial_assessment(&fw));
     let tried = check_every_mutation_is_rejected(&fw, &record);
     // Nulls were changed too: an unscored score, an absent comment, the date, a result.
-    for pointer in [
+    for flat in [
         "/indicators/2/score",
         "/indicators/2/comment",
         "/assessmentDate",
@@ -448,6 +561,7 @@ fn every_single_edit_of_a_partial_record_is_rejected() {
         "/aggregates/learningOutcomes/LU1/result",
         "/aggregates/overall/mean",
     ] {
+        let pointer = credential_pointer(flat);
         assert!(tried.contains(&format!("Change {pointer}")), "{pointer} was not changed");
     }
     assert!(tried.len() > 800, "only {} mutations", tried.len());
@@ -512,7 +626,8 @@ fn aggregates_that_differ_from_a_recomputation_are_reported() {
     let fw = framework();
     // LU1.1 is □ in the sample; claiming ++ changes LU1, KT1 and the overall aggregates.
     let problems = resigned_problems(&fw, |r| {
-        r["indicators"][0]["score"] = json!({"symbol": "++", "value": 3});
+        r["credentialSubject"]["assessment"]["indicators"][0]["score"] =
+            json!({"symbol": "++", "value": 3});
     });
     assert_eq!(
         problems,
@@ -525,7 +640,8 @@ fn aggregates_that_differ_from_a_recomputation_are_reported() {
         ]
     );
     let problems = resigned_problems(&fw, |r| {
-        r["aggregates"]["learningOutcomes"]["LU5"]["mean"] = json!("2.4");
+        r["credentialSubject"]["assessment"]["aggregates"]["learningOutcomes"]["LU5"]["mean"] =
+            json!("2.4");
     });
     assert_eq!(
         problems,
@@ -534,7 +650,8 @@ fn aggregates_that_differ_from_a_recomputation_are_reported() {
         }]
     );
     let problems = resigned_problems(&fw, |r| {
-        object_mut(&mut r["aggregates"]["coreTasks"]).remove("KT2");
+        object_mut(&mut r["credentialSubject"]["assessment"]["aggregates"]["coreTasks"])
+            .remove("KT2");
     });
     assert_eq!(
         problems,
@@ -546,7 +663,7 @@ fn aggregates_that_differ_from_a_recomputation_are_reported() {
 fn indicator_lists_that_are_not_the_frameworks_are_reported() {
     let fw = framework();
     let problems = resigned_problems(&fw, |r| {
-        r["indicators"].as_array_mut().expect("array").remove(5);
+        r["credentialSubject"]["assessment"]["indicators"].as_array_mut().expect("array").remove(5);
     });
     assert!(problems.contains(&RecordProblem::MissingIndicator("LU1.6".into())));
     assert!(problems.contains(&RecordProblem::AggregatesDiffer {
@@ -554,19 +671,22 @@ fn indicator_lists_that_are_not_the_frameworks_are_reported() {
     }));
 
     let problems = resigned_problems(&fw, |r| {
-        let first = r["indicators"][0].clone();
-        r["indicators"].as_array_mut().expect("array").push(first);
+        let first = r["credentialSubject"]["assessment"]["indicators"][0].clone();
+        r["credentialSubject"]["assessment"]["indicators"]
+            .as_array_mut()
+            .expect("array")
+            .push(first);
     });
     assert!(problems.contains(&RecordProblem::DuplicateIndicator("LU1.1".into())));
 
     let problems = resigned_problems(&fw, |r| {
-        r["indicators"][0]["id"] = json!("LU9.9");
+        r["credentialSubject"]["assessment"]["indicators"][0]["id"] = json!("LU9.9");
     });
     assert!(problems.contains(&RecordProblem::UnknownIndicator("LU9.9".into())));
     assert!(problems.contains(&RecordProblem::MissingIndicator("LU1.1".into())));
 
     let problems = resigned_problems(&fw, |r| {
-        r["indicators"][0]["learningOutcome"] = json!("LU2");
+        r["credentialSubject"]["assessment"]["indicators"][0]["learningOutcome"] = json!("LU2");
     });
     assert!(problems.contains(&RecordProblem::WrongLearningOutcome {
         indicator: "LU1.1".into(),
@@ -575,16 +695,22 @@ fn indicator_lists_that_are_not_the_frameworks_are_reported() {
     }));
 
     let problems = resigned_problems(&fw, |r| {
-        r["indicators"].as_array_mut().expect("array").swap(0, 1);
+        r["credentialSubject"]["assessment"]["indicators"]
+            .as_array_mut()
+            .expect("array")
+            .swap(0, 1);
     });
     assert_eq!(problems, vec![RecordProblem::OutOfOrder { list: "indicators" }]);
 
     let problems = resigned_problems(&fw, |r| {
-        r["learningOutcomes"].as_array_mut().expect("array").swap(0, 1);
+        r["credentialSubject"]["assessment"]["learningOutcomes"]
+            .as_array_mut()
+            .expect("array")
+            .swap(0, 1);
     });
     assert_eq!(problems, vec![RecordProblem::OutOfOrder { list: "learningOutcomes" }]);
     let problems = resigned_problems(&fw, |r| {
-        r["learningOutcomes"][0]["coreTask"] = json!("KT2");
+        r["credentialSubject"]["assessment"]["learningOutcomes"][0]["coreTask"] = json!("KT2");
     });
     assert_eq!(
         problems,
@@ -595,7 +721,10 @@ fn indicator_lists_that_are_not_the_frameworks_are_reported() {
         }]
     );
     let problems = resigned_problems(&fw, |r| {
-        r["learningOutcomes"].as_array_mut().expect("array").pop();
+        r["credentialSubject"]["assessment"]["learningOutcomes"]
+            .as_array_mut()
+            .expect("array")
+            .pop();
     });
     assert_eq!(problems, vec![RecordProblem::MissingLearningOutcome("LU6".into())]);
 }
@@ -603,7 +732,9 @@ fn indicator_lists_that_are_not_the_frameworks_are_reported() {
 #[test]
 fn content_checks_beyond_the_signature() {
     let fw = framework();
-    let problems = resigned_problems(&fw, |r| r["framework"]["sha256"] = json!("0".repeat(64)));
+    let problems = resigned_problems(&fw, |r| {
+        r["credentialSubject"]["assessment"]["framework"]["sha256"] = json!("0".repeat(64))
+    });
     assert_eq!(
         problems,
         vec![RecordProblem::FrameworkHashDiffers {
@@ -611,45 +742,113 @@ fn content_checks_beyond_the_signature() {
             expected: fw.sha256().into()
         }]
     );
-    let problems = resigned_problems(&fw, |r| r["type"] = json!("SomethingElse"));
-    assert_eq!(problems, vec![RecordProblem::UnsupportedType("SomethingElse".into())]);
-    let problems = resigned_problems(&fw, |r| r["schemaVersion"] = json!("3"));
-    assert_eq!(problems, vec![RecordProblem::UnsupportedSchemaVersion("3".into())]);
+    // A credential's @context and type are fixed lists, in order.
+    let exactly = |expected: &'static [&'static str]| ShapeProblem::NotExactly { expected };
+    for (pointer, value, path, expected) in [
+        ("/type", json!("SomethingElse"), "type", &RECORD_TYPES),
+        ("/type", json!([RECORD_TYPE, "VerifiableCredential"]), "type", &RECORD_TYPES),
+        ("/type/1", json!("SomethingElse"), "type", &RECORD_TYPES),
+        ("/@context", json!(VC_CONTEXT), "@context", &RECORD_CONTEXT),
+        ("/@context/1", json!("https://example.org/other"), "@context", &RECORD_CONTEXT),
+    ] {
+        let mut record = signed(&fw, &full_assessment(&fw));
+        *record.pointer_mut(pointer).expect("pointer exists") = value;
+        let problems = verify(&fw, &record).problems;
+        let wanted = RecordProblem::Malformed { path: path.into(), reason: exactly(expected) };
+        assert!(problems.contains(&wanted), "{pointer}: {problems:?}");
+    }
+    // The proof's own @context differs from the document's: the proof fails before its shape.
+    let mut record = signed(&fw, &full_assessment(&fw));
+    record["proof"]["@context"] = json!([VC_CONTEXT]);
+    let problems = verify(&fw, &record).problems;
+    assert_eq!(problems, vec![RecordProblem::InvalidProof(VerifyError::ContextMismatch)]);
+    let problems = resigned_problems(&fw, |r| r["schemaVersion"] = json!("4"));
+    assert_eq!(problems, vec![RecordProblem::UnsupportedSchemaVersion("4".into())]);
+    // A credential of an earlier version is a contradiction, not a record of that version.
+    let problems = resigned_problems(&fw, |r| r["schemaVersion"] = json!("2"));
+    assert_eq!(
+        problems,
+        vec![RecordProblem::Malformed {
+            path: "schemaVersion".into(),
+            reason: ShapeProblem::NotOneOf { found: "2".into(), expected: &["3"] }
+        }]
+    );
+    // Every member of the assessment is there, if only as null.
+    let problems = resigned_problems(&fw, |r| {
+        object_mut(&mut r["credentialSubject"]["assessment"]).remove("normLevel");
+    });
+    let at = "credentialSubject.assessment.normLevel";
+    assert!(problems.iter().any(|p| matches!(p, RecordProblem::Malformed { path, reason: ShapeProblem::Missing } if path == at)), "{problems:?}");
+    // The issuer is the key that signed, and nobody else.
+    let other = did_key::did_key_from_seed(&[1; 32]);
+    let problems = resigned_problems(&fw, |r| r["issuer"]["id"] = json!(other));
+    assert_eq!(
+        problems,
+        vec![RecordProblem::IssuerNotSigner {
+            issuer: other.clone(),
+            signer: did_key::did_key_from_seed(&SEED)
+        }]
+    );
+    let problems = resigned_problems(&fw, |r| {
+        object_mut(&mut r["issuer"]).remove("id");
+    });
+    assert_eq!(
+        problems,
+        vec![RecordProblem::Malformed { path: "issuer.id".into(), reason: ShapeProblem::Missing }]
+    );
     // A level of practice where the framework has no norms.
-    let problems = resigned_problems(&fw, |r| r["normLevel"] = json!("C"));
+    let problems =
+        resigned_problems(&fw, |r| r["credentialSubject"]["assessment"]["normLevel"] = json!("C"));
     assert_eq!(problems, vec![RecordProblem::UnknownNormLevel("C".into())]);
     let malformed_at = |problems: &[RecordProblem], at: &str| {
         problems.iter().any(|p| matches!(p, RecordProblem::Malformed { path, .. } if path == at))
     };
     for (edit, at) in [
-        (json!({"symbol": "++", "value": 2}), "indicators[0].score"),
-        (Value::Null, "indicators[0].score"),
+        (json!({"symbol": "++", "value": 2}), "credentialSubject.assessment.indicators[0].score"),
+        (Value::Null, "credentialSubject.assessment.indicators[0].score"),
     ] {
-        let problems = resigned_problems(&fw, |r| r["indicators"][0]["score"] = edit);
+        let problems = resigned_problems(&fw, |r| {
+            r["credentialSubject"]["assessment"]["indicators"][0]["score"] = edit
+        });
         assert!(malformed_at(&problems, at), "{problems:?}");
     }
-    let problems = resigned_problems(&fw, |r| r["indicators"][0]["comment"] = json!(" "));
-    assert!(malformed_at(&problems, "indicators[0].comment"));
-    let problems = resigned_problems(&fw, |r| r["learningOutcomes"][0]["feedback"] = json!(""));
-    assert!(malformed_at(&problems, "learningOutcomes[0].feedback"));
-    let problems = resigned_problems(&fw, |r| r["created"] = json!("2026-05-01T11:30:00+02:00"));
-    assert!(malformed_at(&problems, "created"));
-    let problems = resigned_problems(&fw, |r| r["assessmentDate"] = json!("2026-02-30"));
-    assert!(malformed_at(&problems, "assessmentDate"));
-    let problems = resigned_problems(&fw, |r| r["framework"]["sha256"] = json!("ABC"));
-    assert!(malformed_at(&problems, "framework.sha256"));
+    let problems = resigned_problems(&fw, |r| {
+        r["credentialSubject"]["assessment"]["indicators"][0]["comment"] = json!(" ")
+    });
+    assert!(malformed_at(&problems, "credentialSubject.assessment.indicators[0].comment"));
+    let problems = resigned_problems(&fw, |r| {
+        r["credentialSubject"]["assessment"]["learningOutcomes"][0]["feedback"] = json!("")
+    });
+    assert!(malformed_at(&problems, "credentialSubject.assessment.learningOutcomes[0].feedback"));
+    let problems = resigned_problems(&fw, |r| r["validFrom"] = json!("2026-05-01T11:30:00+02:00"));
+    assert!(malformed_at(&problems, "validFrom"));
+    let problems = resigned_problems(&fw, |r| {
+        r["credentialSubject"]["assessment"]["assessmentDate"] = json!("2026-02-30")
+    });
+    assert!(malformed_at(&problems, "credentialSubject.assessment.assessmentDate"));
+    let problems = resigned_problems(&fw, |r| {
+        r["credentialSubject"]["assessment"]["framework"]["sha256"] = json!("ABC")
+    });
+    assert!(malformed_at(&problems, "credentialSubject.assessment.framework.sha256"));
     let problems = resigned_problems(&fw, |r| r["id"] = json!(""));
     assert!(malformed_at(&problems, "id"));
-    let problems = resigned_problems(&fw, |r| r["subject"]["name"] = json!("x".repeat(10_001)));
-    assert!(malformed_at(&problems, "subject.name"));
-    let problems = resigned_problems(&fw, |r| r["mode"] = json!("peer"));
-    assert!(malformed_at(&problems, "mode"), "{problems:?}");
-    let problems = resigned_problems(&fw, |r| r["indicators"][0]["score"]["value"] = json!(300));
-    assert!(malformed_at(&problems, "indicators[0].score.value"));
+    let problems =
+        resigned_problems(&fw, |r| r["credentialSubject"]["name"] = json!("x".repeat(10_001)));
+    assert!(malformed_at(&problems, "credentialSubject.name"));
+    let problems =
+        resigned_problems(&fw, |r| r["credentialSubject"]["assessment"]["mode"] = json!("peer"));
+    assert!(malformed_at(&problems, "credentialSubject.assessment.mode"), "{problems:?}");
     let problems = resigned_problems(&fw, |r| {
-        object_mut(&mut r["indicators"][0]).remove("comment");
+        r["credentialSubject"]["assessment"]["indicators"][0]["score"]["value"] = json!(300)
     });
-    assert!(malformed_at(&problems, "indicators[0].comment"), "{problems:?}");
+    assert!(malformed_at(&problems, "credentialSubject.assessment.indicators[0].score.value"));
+    let problems = resigned_problems(&fw, |r| {
+        object_mut(&mut r["credentialSubject"]["assessment"]["indicators"][0]).remove("comment");
+    });
+    assert!(
+        malformed_at(&problems, "credentialSubject.assessment.indicators[0].comment"),
+        "{problems:?}"
+    );
     let problems = resigned_problems(&fw, |r| {
         object_mut(r).insert("note".into(), json!("extra"));
     });
@@ -661,6 +860,7 @@ fn a_signed_proof_with_members_of_its_own_is_not_this_format() {
     let fw = framework();
     let mut unsigned =
         build_record(&fw, &full_assessment(&fw), CREATED, RECORD_ID).expect("builds");
+    unsigned["issuer"]["id"] = json!(did_key::did_key_from_seed(&SEED));
     let method =
         did_key::verification_method_from_public_key(&did_key::public_key_from_seed(&SEED));
     let mut proof = proof_configuration(&unsigned, &method, CREATED).expect("config");
@@ -706,7 +906,8 @@ fn an_unknown_framework_still_gets_its_signature_checked() {
 
     // Tampered: both reasons are given.
     let mut tampered = record.clone();
-    tampered["indicators"][0]["score"] = json!({"symbol": "++", "value": 3});
+    tampered["credentialSubject"]["assessment"]["indicators"][0]["score"] =
+        json!({"symbol": "++", "value": 3});
     let report = verify(&known, &tampered);
     assert!(!report.signature_valid());
     assert!(report.problems.contains(&RecordProblem::SignatureMismatch));
@@ -719,7 +920,9 @@ fn an_unknown_framework_still_gets_its_signature_checked() {
 #[test]
 fn a_known_id_with_another_version_is_unknown() {
     let fw = framework();
-    let problems = resigned_problems(&fw, |r| r["framework"]["version"] = json!("2030-01"));
+    let problems = resigned_problems(&fw, |r| {
+        r["credentialSubject"]["assessment"]["framework"]["version"] = json!("2030-01")
+    });
     assert_eq!(
         problems,
         vec![RecordProblem::UnknownFramework {
@@ -816,7 +1019,7 @@ fn hostile_inputs_give_clear_problems() {
     let big = text.replacen("\"0123456\"", "123456789012345678901234567890", 1);
     assert!(matches!(
         problems(&big).as_slice(),
-        [RecordProblem::SignatureMismatch, RecordProblem::Malformed { path, .. }] if path == "subject.studentNumber"
+        [RecordProblem::SignatureMismatch, RecordProblem::Malformed { path, .. }] if path == "credentialSubject.studentNumber"
     ));
     assert!(matches!(
         problems("1e999").as_slice(),
@@ -829,7 +1032,7 @@ fn every_problem_has_an_english_reason() {
     let fw = framework();
     let record = signed(&fw, &full_assessment(&fw));
     let mut tampered = record.clone();
-    tampered["subject"]["studentNumber"] = json!("7654321");
+    tampered["credentialSubject"]["studentNumber"] = json!("7654321");
     let report = verify(&fw, &tampered);
     assert_eq!(
         report.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
@@ -904,12 +1107,34 @@ mod random {
 // Schema versions: version 2 added normLevel; records of version 1 stay valid
 
 #[test]
+fn records_of_versions_1_and_2_stay_valid() {
+    let fw = framework();
+    let assessment = full_assessment(&fw);
+    for version in ["1", "2"] {
+        let record = signed_as(&fw, &assessment, version);
+        assert!(record.get("@context").is_none() && record.get("issuer").is_none());
+        assert_eq!(record["type"], RECORD_TYPE);
+        let report = verify(&fw, &record);
+        assert!(report.is_valid(), "version {version}: {:?}", report.problems);
+        assert_eq!(report.assessment(), Some(normalized(assessment.clone())));
+        let typed = report.record.expect("read");
+        assert_eq!(typed.assessor.name, "Jan Jansen");
+        assert_eq!(typed.issuer, None);
+        // Read and written back, each version keeps its own layout.
+        assert_eq!(serde_json::to_value(&typed).expect("writes"), record);
+        // Its proof has no @context, since the record has none.
+        let mut with_context = record.clone();
+        with_context["proof"]["@context"] = json!(RECORD_CONTEXT);
+        assert!(!verify(&fw, &with_context).is_valid());
+    }
+}
+
+#[test]
 fn a_record_of_version_1_is_read_without_a_norm_level() {
     let fw = framework();
-    let mut record = signed(&fw, &full_assessment(&fw));
-    object_mut(&mut record).remove("normLevel");
-    record["schemaVersion"] = json!("1");
-    let report = verify(&fw, &resign(&record));
+    let mut record = signed_as(&fw, &full_assessment(&fw), "1");
+    assert!(record.get("normLevel").is_none());
+    let report = verify(&fw, &record);
     assert!(report.is_valid(), "{:?}", report.problems);
     assert_eq!(report.assessment().unwrap().norm_level, None);
     // Version 1 has no such member; version 2 must have it.
@@ -931,13 +1156,13 @@ fn a_record_of_the_2010_profile_states_its_level_and_verifies_it() {
     let first = fw.indicators().next().unwrap().id.clone();
     assessment.apply(fw, Action::SetScore { indicator: first, score: Score::Good }).unwrap();
     let record = signed(&profile, &assessment);
-    assert_eq!(record["normLevel"], "D");
+    assert_eq!(record["credentialSubject"]["assessment"]["normLevel"], "D");
     let report = verify(&profile, &record);
     assert!(report.is_valid(), "{:?}", report.problems);
     assert_eq!(report.assessment().unwrap().norm_level.as_deref(), Some("D"));
     // A level the norms lack, even when signed, is not valid.
     let mut other = record.clone();
-    other["normLevel"] = json!("E");
+    other["credentialSubject"]["assessment"]["normLevel"] = json!("E");
     let problems = verify(&profile, &resign(&other)).problems;
     assert_eq!(problems, vec![RecordProblem::UnknownNormLevel("E".into())]);
     // And the app refuses to build one.

@@ -7,7 +7,9 @@ mod support;
 
 use leeruitkomsten::core::assessment::Assessment;
 use leeruitkomsten::core::crypto::jcs;
-use leeruitkomsten::core::record::{READABLE_SCHEMA_VERSIONS, SCHEMA_ID};
+use leeruitkomsten::core::record::{
+    READABLE_SCHEMA_VERSIONS, RECORD_CONTEXT, RECORD_TYPES, SCHEMA_ID, SCHEMA_VERSION,
+};
 use serde_json::{json, Value};
 use support::*;
 
@@ -36,7 +38,20 @@ fn the_schema_is_a_valid_draft_2020_12_schema_of_this_version() {
     }
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(schema["$id"], SCHEMA_ID);
-    assert_eq!(schema["properties"]["schemaVersion"]["enum"], json!(READABLE_SCHEMA_VERSIONS));
+    let defs = &schema["$defs"];
+    assert_eq!(defs["credential"]["properties"]["schemaVersion"]["const"], SCHEMA_VERSION);
+    assert_eq!(defs["credential"]["properties"]["@context"]["const"], json!(RECORD_CONTEXT));
+    assert_eq!(defs["credential"]["properties"]["type"]["const"], json!(RECORD_TYPES));
+    assert_eq!(defs["credentialProof"]["properties"]["@context"]["const"], json!(RECORD_CONTEXT));
+    let mut versions = vec![json!(SCHEMA_VERSION)];
+    versions.extend(
+        defs["flatRecord"]["properties"]["schemaVersion"]["enum"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default(),
+    );
+    versions.sort_by_key(|v| v.as_str().map(String::from));
+    assert_eq!(json!(versions), json!(READABLE_SCHEMA_VERSIONS));
 }
 
 #[test]
@@ -55,12 +70,13 @@ fn the_apps_records_validate() {
     // A record of the 2010 profile, with its level, and one of version 1, without.
     let profile = leeruitkomsten::core::framework::catalogue::BUILT_IN[1].load().unwrap();
     let record = signed(&profile, &Assessment::new(profile.framework()));
-    assert_eq!(record["normLevel"], "C");
+    assert_eq!(record["credentialSubject"]["assessment"]["normLevel"], "C");
     assert_eq!(errors(&validator, &record), Vec::<String>::new());
-    let mut version_1 = signed(&fw, &full_assessment(&fw));
-    version_1.as_object_mut().map(|o| o.remove("normLevel"));
-    version_1["schemaVersion"] = json!("1");
-    assert_eq!(errors(&validator, &version_1), Vec::<String>::new());
+    // Records of versions 1 and 2, which verifiers still read.
+    for version in ["1", "2"] {
+        let record = signed_as(&fw, &full_assessment(&fw), version);
+        assert_eq!(errors(&validator, &record), Vec::<String>::new(), "version {version}");
+    }
 }
 
 /// Turns an app-made record into one the app would never make.
@@ -73,30 +89,49 @@ fn records_the_app_would_not_write_do_not_validate() {
     let record = signed(&fw, &full_assessment(&fw));
     let edits: Vec<(&str, Edit)> = vec![
         ("symbol and value of different levels", |r| {
-            r["indicators"][0]["score"] = json!({"symbol": "++", "value": 1})
+            content(r)["indicators"][0]["score"] = json!({"symbol": "++", "value": 1})
         }),
-        ("scored without a score", |r| r["indicators"][0]["score"] = Value::Null),
-        ("a score while not scored", |r| r["indicators"][0]["status"] = json!("not-scored")),
-        ("a blank comment", |r| r["indicators"][0]["comment"] = json!("  ")),
+        ("scored without a score", |r| content(r)["indicators"][0]["score"] = Value::Null),
+        ("a score while not scored", |r| {
+            content(r)["indicators"][0]["status"] = json!("not-scored")
+        }),
+        ("a blank comment", |r| content(r)["indicators"][0]["comment"] = json!("  ")),
         ("a member of its own", |r| r["note"] = json!("x")),
+        ("a member of its own in the assessment", |r| content(r)["note"] = json!("x")),
+        ("a student id", |r| r["credentialSubject"]["id"] = json!("did:example:student")),
         ("no proof", |r| {
             r.as_object_mut().map(|o| o.remove("proof"));
         }),
-        ("a time with an offset", |r| r["created"] = json!("2026-05-01T11:30:00+02:00")),
-        ("a student number as a number", |r| r["subject"]["studentNumber"] = json!(123456)),
-        ("a mean as a number", |r| r["aggregates"]["overall"]["mean"] = json!(2.33)),
-        ("another cryptosuite", |r| r["proof"]["cryptosuite"] = json!("ecdsa-jcs-2019")),
-        ("another mode", |r| r["mode"] = json!("peer")),
-        ("version 2 without normLevel", |r| {
-            r.as_object_mut().map(|o| o.remove("normLevel"));
+        ("no issuer id", |r| {
+            r["issuer"].as_object_mut().map(|o| o.remove("id"));
         }),
-        ("version 1 with normLevel", |r| r["schemaVersion"] = json!("1")),
-        ("an unknown version", |r| r["schemaVersion"] = json!("3")),
-        ("a level as a number", |r| r["normLevel"] = json!(3)),
+        ("an issuer that is not a did:key", |r| r["issuer"]["id"] = json!("https://hs.example")),
+        ("a time with an offset", |r| r["validFrom"] = json!("2026-05-01T11:30:00+02:00")),
+        ("a student number as a number", |r| {
+            r["credentialSubject"]["studentNumber"] = json!(123456)
+        }),
+        ("a mean as a number", |r| content(r)["aggregates"]["overall"]["mean"] = json!(2.33)),
+        ("another cryptosuite", |r| r["proof"]["cryptosuite"] = json!("ecdsa-jcs-2019")),
+        ("a proof without @context", |r| {
+            r["proof"].as_object_mut().map(|o| o.remove("@context"));
+        }),
+        ("another mode", |r| content(r)["mode"] = json!("peer")),
+        ("without normLevel", |r| {
+            content(r).as_object_mut().map(|o| o.remove("normLevel"));
+        }),
+        ("version 2 as a credential", |r| r["schemaVersion"] = json!("2")),
+        ("an unknown version", |r| r["schemaVersion"] = json!("4")),
+        ("another context", |r| r["@context"][1] = json!("https://example.org/v1")),
+        ("only the VC context", |r| {
+            r["@context"] = json!(["https://www.w3.org/ns/credentials/v2"])
+        }),
+        ("only one type", |r| r["type"] = json!(["VerifiableCredential"])),
+        ("the record type as a string", |r| r["type"] = json!("LeeruitkomstenAssessmentRecord")),
+        ("a level as a number", |r| content(r)["normLevel"] = json!(3)),
         ("an uppercase hash", |r| {
-            let upper =
-                r["framework"]["sha256"].as_str().map(str::to_uppercase).unwrap_or_default();
-            r["framework"]["sha256"] = json!(upper);
+            let hash = &mut content(r)["framework"]["sha256"];
+            let upper = hash.as_str().map(str::to_uppercase).unwrap_or_default();
+            *hash = json!(upper);
         }),
     ];
     for (name, edit) in edits {
@@ -105,4 +140,27 @@ fn records_the_app_would_not_write_do_not_validate() {
         assert_ne!(bad, record, "{name}: the edit changed nothing");
         assert!(!validator.is_valid(&bad), "schema accepted {name}");
     }
+    // Versions 1 and 2 are held to their own shape.
+    let version_2 = signed_as(&fw, &full_assessment(&fw), "2");
+    let flat_edits: Vec<(&str, Edit)> = vec![
+        ("version 2 without normLevel", |r| {
+            r.as_object_mut().map(|o| o.remove("normLevel"));
+        }),
+        ("version 1 with normLevel", |r| r["schemaVersion"] = json!("1")),
+        ("version 3 without the credential", |r| r["schemaVersion"] = json!("3")),
+        ("a proof with @context", |r| {
+            r["proof"]["@context"] = json!(["https://www.w3.org/ns/credentials/v2"])
+        }),
+        ("a member of its own", |r| r["note"] = json!("x")),
+    ];
+    for (name, edit) in flat_edits {
+        let mut bad = version_2.clone();
+        edit(&mut bad);
+        assert_ne!(bad, version_2, "{name}: the edit changed nothing");
+        assert!(!validator.is_valid(&bad), "schema accepted {name}");
+    }
+}
+
+fn content(record: &mut Value) -> &mut Value {
+    &mut record["credentialSubject"]["assessment"]
 }

@@ -65,7 +65,8 @@ fn valid_and_tampered_records() {
     let record = signed(&fw, &full_assessment(&fw));
     let valid = write(&dir, "valid.json", to_text(&record));
     let mut tampered = record.clone();
-    tampered["indicators"][0]["score"] = json!({"symbol": "++", "value": 3});
+    tampered["credentialSubject"]["assessment"]["indicators"][0]["score"] =
+        json!({"symbol": "++", "value": 3});
     let tampered = write(&dir, "tampered.json", to_text(&tampered));
     let self_assessment = write(&dir, "self.json", to_text(&signed(&fw, &partial_assessment(&fw))));
     let did = did_key::did_key_from_seed(&SEED);
@@ -97,7 +98,7 @@ fn valid_and_tampered_records() {
     );
 
     let mut renamed = record.clone();
-    renamed["subject"]["studentNumber"] = json!("7654321");
+    renamed["credentialSubject"]["studentNumber"] = json!("7654321");
     let renamed = write(&dir, "renamed.json", to_text(&renamed));
     let output = run(&[&renamed]);
     assert_eq!(output.status.code(), Some(1));
@@ -118,13 +119,16 @@ fn records_of_both_built_in_frameworks_verify() {
         .apply(profile.framework(), Action::SetNormLevel("D".into()))
         .expect("the profile has level D");
     let record = signed(&profile, &assessment);
-    assert_eq!(record["normLevel"], "D");
+    assert_eq!(record["credentialSubject"]["assessment"]["normLevel"], "D");
     let fw = framework();
     let files = [
         write(&dir, "2010.json", to_text(&record)),
         write(&dir, "2026.json", to_text(&signed(&fw, &full_assessment(&fw)))),
+        // Records of the earlier schema versions stay valid.
+        write(&dir, "2026-v1.json", to_text(&signed_as(&fw, &full_assessment(&fw), "1"))),
+        write(&dir, "2026-v2.json", to_text(&signed_as(&fw, &full_assessment(&fw), "2"))),
     ];
-    let output = run(&[&files[0], &files[1]]);
+    let output = run(&files.iter().map(PathBuf::as_path).collect::<Vec<_>>());
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let lines = stdout_lines(&output);
     assert!(lines.iter().all(|l| l.starts_with("VALID ")), "{lines:?}");
@@ -187,17 +191,28 @@ fn unreadable_hostile_and_unknown_files_are_invalid() {
     assert!(!lines[1].contains("signature itself"));
 }
 
-/// The tamper test through the command line: every single edit of a signed record, each in a
-/// file of its own, checked in one run.
+/// The tamper test through the command line: every single edit of a signed record (of version 3,
+/// and of version 2), each in a file of its own, checked in one run.
 #[test]
 fn every_tampered_record_is_invalid_on_the_command_line() {
-    let dir = folder("tampered");
     let fw = framework();
     let record = signed(&fw, &full_assessment(&fw));
-    let valid = write(&dir, "0-valid.json", to_text(&record));
+    every_edit_is_invalid_on_the_command_line("tampered", &record);
+}
+
+#[test]
+fn every_tampered_version_2_record_is_invalid_on_the_command_line() {
+    let fw = framework();
+    let record = signed_as(&fw, &full_assessment(&fw), "2");
+    every_edit_is_invalid_on_the_command_line("tampered-v2", &record);
+}
+
+fn every_edit_is_invalid_on_the_command_line(name: &str, record: &serde_json::Value) {
+    let dir = folder(name);
+    let valid = write(&dir, "0-valid.json", to_text(record));
     let mut paths = vec![valid.clone()];
     let mut described = vec![String::from("the original")];
-    for (i, mutation) in mutations(&record).into_iter().enumerate() {
+    for (i, mutation) in mutations(record).into_iter().enumerate() {
         paths.push(write(&dir, &format!("{}-tampered.json", i + 1), to_text(&mutation.document)));
         described.push(mutation.describe());
     }

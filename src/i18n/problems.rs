@@ -260,6 +260,10 @@ impl Lang {
                     format!("the results for {place} do not follow from the scores"),
                 )
             }
+            P::IssuerNotSigner { issuer, signer } => pick(
+                format!("het record noemt {issuer} als uitgever, maar {signer} ondertekende het"),
+                format!("the record names {issuer} as its issuer, but {signer} signed it"),
+            ),
         }
     }
 }
@@ -308,6 +312,10 @@ fn dutch_shape_problem(problem: &ShapeProblem) -> String {
             "de toelichting is leeg; zonder toelichting staat er null".into()
         }
         ShapeProblem::BlankFeedback => "de feedback is leeg; zonder feedback staat er null".into(),
+        ShapeProblem::NotExactly { expected } => {
+            let quoted: Vec<String> = expected.iter().map(|e| format!("\"{e}\"")).collect();
+            format!("moet precies [{}] zijn", quoted.join(", "))
+        }
     }
 }
 
@@ -534,6 +542,7 @@ mod tests {
             ShapeProblem::TooLong { chars: 10_001 },
             ShapeProblem::BlankComment,
             ShapeProblem::BlankFeedback,
+            ShapeProblem::NotExactly { expected: &["VerifiableCredential", "X"] },
         ];
         for p in &all {
             match p {
@@ -555,7 +564,8 @@ mod tests {
                 | ShapeProblem::NotSha256
                 | ShapeProblem::TooLong { .. }
                 | ShapeProblem::BlankComment
-                | ShapeProblem::BlankFeedback => {}
+                | ShapeProblem::BlankFeedback
+                | ShapeProblem::NotExactly { .. } => {}
             }
         }
         all
@@ -598,6 +608,7 @@ mod tests {
             P::AggregatesDiffer { scope: AggregateScope::LearningOutcome("LU1".into()) },
             P::AggregatesDiffer { scope: AggregateScope::CoreTask("KT1".into()) },
             P::AggregatesDiffer { scope: AggregateScope::Overall },
+            P::IssuerNotSigner { issuer: "did:key:z6MkA".into(), signer: "did:key:z6MkB".into() },
         ];
         all.extend(json_errors().into_iter().map(P::InvalidJson));
         all.extend(did_key_errors().into_iter().map(P::MalformedDidKey));
@@ -634,7 +645,8 @@ mod tests {
                 | P::WrongCoreTask { .. }
                 | P::OutOfOrder { .. }
                 | P::UnknownNormLevel(_)
-                | P::AggregatesDiffer { .. } => {}
+                | P::AggregatesDiffer { .. }
+                | P::IssuerNotSigner { .. } => {}
             }
         }
         all

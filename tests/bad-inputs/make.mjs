@@ -2,6 +2,9 @@
 // made by the app itself (the release build in DIST), so each file is one deliberate fault in
 // otherwise real input. Run again only to renew them: node tests/bad-inputs/make.mjs DIST
 // The expected messages are in catalogue.json, written by hand.
+// The record files were made by a build that wrote schema version 2, which verifiers still read;
+// the edits below follow that flat layout. Renewing them from a build that writes version 3 (a
+// Verifiable Credential) needs the edits moved under credentialSubject.assessment first.
 import { writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,7 +63,7 @@ const files = {
   "record-unknown-cryptosuite.json": edit(r, (c) => { c.proof.cryptosuite = "eddsa-rdfc-2022"; }),
   "record-malformed-did-key.json": edit(r, (c) => { c.proof.verificationMethod = "did:key:z6MkNOTAKEY#z6MkNOTAKEY"; }),
   "record-signature-mismatch.json": edit(r, (c) => { c.subject.name = "Sanne de Vries-Jansen"; }),
-  "record-unknown-version.json": edit(r, (c) => { c.schemaVersion = "3"; }),
+  "record-unknown-version.json": edit(r, (c) => { c.schemaVersion = "4"; }),
   "record-not-a-record.json": edit(r, (c) => { c.type = "VerifiableCredential"; }),
   "record-unknown-framework.json": edit(r, (c) => { c.framework.id = "competentieprofiel-jeugdwerk-2031"; }),
   "record-aggregates-differ.json": edit(r, (c) => { c.aggregates.overall.good += 1; c.aggregates.overall.notScored -= 1; }),

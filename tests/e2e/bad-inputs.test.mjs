@@ -104,7 +104,7 @@ test("markup typed into the form stays text in the form, the signed record and t
   const chunks = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
   const record = Buffer.concat(chunks);
-  assert.equal(JSON.parse(record.toString("utf8")).subject.name, payload);
+  assert.equal(JSON.parse(record.toString("utf8")).credentialSubject.name, payload);
   await page.getByRole("button", { name: "Record controleren", exact: true }).click();
   await page.setInputFiles("#record-file", { name: "met-opmaak.json", mimeType: "application/json", buffer: record });
   await page.locator(".verdict.is-valid").waitFor();

@@ -113,17 +113,25 @@ function makeRecord(n, templates) {
     }
   }
   const { aggregates: agg, outcomeResult, overall } = aggregates(framework, (id) => values[id]);
+  const content = template.credentialSubject.assessment;
   const document = {
     ...template,
     id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
-    subject: { name, studentNumber: number },
-    assessor: { name: assessor, role: assessor ? "werkbegeleider" : "", organisation },
-    mode,
-    assessmentDate: date,
-    indicators: template.indicators.map((i) => ({
-      ...i, status: values[i.id] === null ? "not-scored" : "scored", score: asScore(values[i.id]),
-    })),
-    aggregates: agg,
+    issuer: { ...template.issuer, name: assessor },
+    credentialSubject: {
+      name,
+      studentNumber: number,
+      assessment: {
+        ...content,
+        assessor: { role: assessor ? "werkbegeleider" : "", organisation },
+        mode,
+        assessmentDate: date,
+        indicators: content.indicators.map((i) => ({
+          ...i, status: values[i.id] === null ? "not-scored" : "scored", score: asScore(values[i.id]),
+        })),
+        aggregates: agg,
+      },
+    },
   };
   const record = sign(document, proof);
   people.push({ n, kind, file: `record-${String(n).padStart(3, "0")}.json`, id: record.id, name, number, organisation, assessor, mode,
@@ -208,10 +216,11 @@ test(`the cohort overview: ${COUNT} generated signed records and five bad files,
   }
   const file = (name, value) => ({ name, mimeType: "application/json", buffer: Buffer.from(typeof value === "string" ? value : JSON.stringify(value, null, 2)) });
   const tampered = structuredClone(records[1]);
-  tampered.subject.name = "Iemand Anders";
+  tampered.credentialSubject.name = "Iemand Anders";
   // Signed, but naming other contents for the framework than the app's.
   const { proof: proofOf2, ...copyOf2 } = structuredClone(records[2]);
-  const otherHash = sign({ ...copyOf2, framework: { ...copyOf2.framework, sha256: "0".repeat(64) } }, proofOf2);
+  copyOf2.credentialSubject.assessment.framework.sha256 = "0".repeat(64);
+  const otherHash = sign(copyOf2, proofOf2);
   const bad = [
     file("veranderd.json", tampered),
     file("brief.json", "Beste docent, hierbij de beoordelingen."),

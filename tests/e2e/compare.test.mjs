@@ -89,11 +89,11 @@ function agreementCells({ compared, equal, sum, absolute }) {
 
 /** Per indicator, per leeruitkomst and overall, and the talking points, from the two files. */
 function expectedComparison(student, assessor) {
-  const byId = (record) => new Map(record.indicators.map((i) => [i.id, i]));
+  const byId = (record) => new Map(record.credentialSubject.assessment.indicators.map((i) => [i.id, i]));
   const [s, a] = [byId(student), byId(assessor)];
-  const perOutcome = new Map(student.learningOutcomes.map((o) => [o.id, { compared: 0, equal: 0, sum: 0, absolute: 0 }]));
+  const perOutcome = new Map(student.credentialSubject.assessment.learningOutcomes.map((o) => [o.id, { compared: 0, equal: 0, sum: 0, absolute: 0 }]));
   const overall = { compared: 0, equal: 0, sum: 0, absolute: 0 };
-  const rows = student.indicators.map(({ id, learningOutcome }) => {
+  const rows = student.credentialSubject.assessment.indicators.map(({ id, learningOutcome }) => {
     const [mine, theirs] = [s.get(id), a.get(id)];
     let difference = null;
     if (mine.score && theirs.score) {
@@ -182,9 +182,11 @@ test("a student self-assesses and signs in one profile, an assessor scores the s
   await page.getByLabel("Je studentnummer", { exact: true }).fill(NUMBER);
   await score(page, STUDENT, STUDENT_COMMENTS);
   const student = await signAndDownload(page);
-  assert.equal(student.record.mode, "self");
-  assert.deepEqual(student.record.subject, { name: "Sanne de Vries", studentNumber: NUMBER });
-  assert.deepEqual(student.record.assessor, { name: "", role: "", organisation: "" });
+  const { assessment: own, ...studentSubject } = student.record.credentialSubject;
+  assert.equal(own.mode, "self");
+  assert.deepEqual(studentSubject, { name: "Sanne de Vries", studentNumber: NUMBER });
+  assert.equal(student.record.issuer.name, "");
+  assert.deepEqual(own.assessor, { role: "", organisation: "" });
   assert.equal((await verifyDataIntegrityProof(student.record)).verified, true);
 
   // The verify view says it is a self-assessment.
@@ -202,7 +204,7 @@ test("a student self-assesses and signs in one profile, an assessor scores the s
   await other.getByLabel("Naam beoordelaar", { exact: true }).fill("Karim Haddou");
   await score(other, ASSESSOR, ASSESSOR_COMMENTS);
   const assessor = await signAndDownload(other);
-  assert.equal(assessor.record.mode, "assessor");
+  assert.equal(assessor.record.credentialSubject.assessment.mode, "assessor");
   assert.notEqual(signerOf(assessor.record), signerOf(student.record), "two browsers, two keys");
 
   await openCompare(other);
@@ -270,7 +272,7 @@ test("two records of the same kind, of different students, an untrusted record a
   // Another student number: the signature no longer matches, so the record is untrusted, yet
   // still compared, with both warnings.
   const changed = structuredClone(assessor.record);
-  changed.subject.studentNumber = "4899999";
+  changed.credentialSubject.studentNumber = "4899999";
   await chooseFile(page, "assessor", { name: "ander.json", text: JSON.stringify(changed) });
   view = await shown(page);
   assert.equal(view.sides[1].result, "Niet geldig");
@@ -285,7 +287,7 @@ test("two records of the same kind, of different students, an untrusted record a
 
   // Another framework version: refused, and nothing is compared.
   const other = structuredClone(assessor.record);
-  other.framework.version = "2027-01";
+  other.credentialSubject.assessment.framework.version = "2027-01";
   await chooseFile(page, "assessor", { name: "ander-kader.json", text: JSON.stringify(other) });
   await page.locator(".compare-refusal").waitFor();
   assert.equal(

@@ -271,9 +271,9 @@ test("in the example host page (sandboxed iframe, strict CSP): ready, resize, an
   const record = parseJsonStrict(recordJson);
   const verified = await verifyDataIntegrityProof(record);
   assert.equal(verified.verified, true, `independent verifier: ${verified.reason}`);
-  assert.equal(record.subject.studentNumber, "S-42");
-  assert.equal(record.subject.name, 'Sanne "<b>de</b>" Vries');
-  assert.equal(record.mode, "assessor");
+  assert.equal(record.credentialSubject.studentNumber, "S-42");
+  assert.equal(record.credentialSubject.name, 'Sanne "<b>de</b>" Vries');
+  assert.equal(record.credentialSubject.assessment.mode, "assessor");
   assert.equal(await page.locator("#records .record-summary").getAttribute("data-signer"), verified.did);
   assert.equal(await page.locator("#records b").count(), 0, "the host shows the record as text");
   assert.equal((await hostLog(page)).filter((l) => l === "record").length, 1);
@@ -535,7 +535,7 @@ test("a framework from another server, and from a file: loaded through the same 
   await page.locator("#sign .sign-start").click();
   const file = await download(page, () => page.locator("#sign").getByRole("alertdialog").locator(".sign-confirm-button").click());
   const record = parseJsonStrict(file.text);
-  assert.equal(record.framework.id, "testkader-2026");
+  assert.equal(record.credentialSubject.assessment.framework.id, "testkader-2026");
   assert.equal((await verifyDataIntegrityProof(record)).verified, true);
   await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
   assert.match(await page.locator(".framework-current").textContent(), /testkader-2026 2026-03 · uit de link/);

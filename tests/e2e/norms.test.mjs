@@ -130,9 +130,9 @@ test("a signed record of the 2010 profile states its level; the verify view judg
   await page.locator("#sign .sign-start").click();
   const file = await download(page, () => page.locator(".sign-confirm-button").click());
   const record = JSON.parse(file.text);
-  assert.equal(record.schemaVersion, "2");
-  assert.equal(record.normLevel, "D");
-  assert.equal(record.framework.id, profile.id);
+  assert.equal(record.schemaVersion, "3");
+  assert.equal(record.credentialSubject.assessment.normLevel, "D");
+  assert.equal(record.credentialSubject.assessment.framework.id, profile.id);
   const { verified, reason } = await verifyDataIntegrityProof(record);
   assert.equal(verified, true, reason);
   await page.getByRole("button", { name: "Record controleren", exact: true }).click();
@@ -155,7 +155,8 @@ test("a signed record of the 2010 profile states its level; the verify view judg
   await page.getByRole("button", { name: "Vergelijken", exact: true }).click();
   const inputs = page.locator('.compare-view input[type="file"]');
   await inputs.nth(1).setInputFiles({ name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
-  const self = { ...record, mode: "self" };
+  const self = structuredClone(record);
+  self.credentialSubject.assessment.mode = "self";
   await inputs.nth(0).setInputFiles({ name: "zelf.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(self)) });
   await page.getByRole("heading", { name: /^VC a: / }).waitFor();
   assert.equal(await page.locator(".compare-refusal").count(), 0);

@@ -1,5 +1,6 @@
 // Page-level tests of signing, verifying and the signing key, against the release build:
-// a record signed in the browser verifies with the independent eddsa-jcs-2022 verifier, every
+// a record signed in the browser verifies with the independent eddsa-jcs-2022 verifier and, as a
+// Verifiable Credential, with @digitalbazaar/vc (vc-verifier.mjs, offline), every
 // single-field change of it is refused by the verify view (and by the independent verifier), the
 // key survives a reload, and a key backup moves the key to a fresh browser profile. Along the
 // way, focus lands on each dialog and on what replaces a pressed button, never on <body>.
@@ -9,6 +10,7 @@ import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { download, loadFramework, reloadApp, startApp } from "./harness.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
+import { verifyCredential } from "./vc-verifier.mjs";
 
 const { outcomes, indicators } = await loadFramework();
 let app;
@@ -147,11 +149,13 @@ function signerOf(record) {
   return did;
 }
 
-/** Verifies with the independent implementation and returns the signer's did:key. */
+/** Verifies with the independent implementation and Digital Bazaar's VC verifier; returns the signer's did:key. */
 async function assertVerifies(record) {
   const result = await verifyDataIntegrityProof(record);
   assert.equal(result.verified, true, `independent verifier: ${result.reason}`);
   assert.equal(result.did, signerOf(record));
+  assert.deepEqual(await verifyCredential(record), { verified: true, error: null }, "@digitalbazaar/vc verifyCredential");
+  assert.equal(record.issuer.id, result.did, "the issuer is the signer");
   return result.did;
 }
 
@@ -208,20 +212,25 @@ test("a record signed and downloaded in the browser verifies with the independen
   assert.equal(file.name, `beoordeling-${METADATA.Studentnummer}-${METADATA.Datum}.json`);
   const did = await assertVerifies(record);
 
+  // A Verifiable Credential: the assessor issues it, about the student.
+  assert.deepEqual(record["@context"], ["https://www.w3.org/ns/credentials/v2", "https://leeruitkomsten.example/ns/v1"]);
+  assert.deepEqual(record.proof["@context"], record["@context"]);
+  assert.deepEqual(record.type, ["VerifiableCredential", "LeeruitkomstenAssessmentRecord"]);
+  assert.equal(record.schemaVersion, "3");
+  assert.equal(record.validFrom, record.proof.created);
+  assert.deepEqual(record.issuer, { id: did, name: METADATA["Naam beoordelaar"] });
+  const { assessment, ...student } = record.credentialSubject;
+
   // What was typed.
-  assert.equal(record.type, "LeeruitkomstenAssessmentRecord");
-  assert.equal(record.schemaVersion, "2");
-  assert.equal(record.normLevel, null);
-  assert.deepEqual(record.subject, { name: METADATA["Naam student"], studentNumber: METADATA.Studentnummer });
-  assert.deepEqual(record.assessor, {
-    name: METADATA["Naam beoordelaar"], role: METADATA["Rol beoordelaar"], organisation: METADATA.Organisatie,
-  });
-  assert.equal(record.mode, "assessor");
-  assert.equal(record.assessmentDate, METADATA.Datum);
+  assert.deepEqual(student, { name: METADATA["Naam student"], studentNumber: METADATA.Studentnummer });
+  assert.deepEqual(assessment.assessor, { role: METADATA["Rol beoordelaar"], organisation: METADATA.Organisatie });
+  assert.equal(assessment.normLevel, null);
+  assert.equal(assessment.mode, "assessor");
+  assert.equal(assessment.assessmentDate, METADATA.Datum);
 
   // What was clicked, indicator by indicator in framework order.
   assert.deepEqual(
-    record.indicators,
+    assessment.indicators,
     outcomes.flatMap((o) => o.indicators.map((i) => {
       const level = PLAN[i.id];
       return {
@@ -233,16 +242,16 @@ test("a record signed and downloaded in the browser verifies with the independen
       };
     })),
   );
-  assert.deepEqual(record.learningOutcomes.map((o) => [o.id, o.feedback]), outcomes.map((o) => [o.id, FEEDBACK[o.id] ?? null]));
+  assert.deepEqual(assessment.learningOutcomes.map((o) => [o.id, o.feedback]), outcomes.map((o) => [o.id, FEEDBACK[o.id] ?? null]));
 
   // The counts follow from the clicks; the result is there exactly where a leeruitkomst is complete.
   for (const outcome of outcomes) {
     const ids = outcome.indicators.map((i) => i.id);
-    const { result, ...counts } = record.aggregates.learningOutcomes[outcome.id];
+    const { result, ...counts } = assessment.aggregates.learningOutcomes[outcome.id];
     assert.deepEqual(counts, expectedAggregate(ids), outcome.id);
     assert.equal(result !== null, ids.every((id) => PLAN[id]), `${outcome.id} has a result only when complete`);
   }
-  const { result: _overall, ...overall } = record.aggregates.overall;
+  const { result: _overall, ...overall } = assessment.aggregates.overall;
   assert.deepEqual(overall, expectedAggregate(indicators.map((i) => i.id)));
 
   // The page says who signed, and the form is now final.
@@ -342,17 +351,20 @@ function tamperedVariants(record) {
       throw new Error(`unexpected leaf ${show(path)}: ${JSON.stringify(old)}`);
     }
   }
+  const A = ["credentialSubject", "assessment"];
   for (const path of [["proof"], ["proof", "proofValue"], ["proof", "created"], ["proof", "verificationMethod"],
-    ["created"], ["subject", "studentNumber"], ["indicators", 5], ["indicators", 0, "comment"],
-    ["learningOutcomes", 1, "feedback"], ["aggregates", "overall"], ["aggregates", "learningOutcomes", "LU2"]]) {
+    ["proof", "@context"], ["@context"], ["issuer", "id"], ["validFrom"], ["credentialSubject", "studentNumber"],
+    [...A, "indicators", 5], [...A, "indicators", 0, "comment"], [...A, "learningOutcomes", 1, "feedback"],
+    [...A, "aggregates", "overall"], [...A, "aggregates", "learningOutcomes", "LU2"]]) {
     add(path, "deleted", changed(record, path, (parent, key) => {
       if (Array.isArray(parent)) parent.splice(key, 1);
       else delete parent[key];
     }));
   }
   add(["note"], "added", { ...record, note: "x" });
+  add([...A, "note"], "added", changed(record, [...A, "note"], (parent, key) => { parent[key] = "x"; }));
   add(["proof", "nonce"], "added", changed(record, ["proof", "nonce"], (parent, key) => { parent[key] = "x"; }));
-  add(["indicators"], "[0] and [1] swapped", changed(record, ["indicators"], (parent, key) => {
+  add([...A, "indicators"], "[0] and [1] swapped", changed(record, [...A, "indicators"], (parent, key) => {
     [parent[key][0], parent[key][1]] = [parent[key][1], parent[key][0]];
   }));
   const other = anotherDidKey();
@@ -437,8 +449,9 @@ test("the verify view shows the signed record as valid and every single-field ch
       appAccepted.push(`${label}: ${JSON.stringify(verdict)}`);
     }
     // Outside the proof the app cannot fail to check the signature, and it must not match: also
-    // where a recomputation (aggregates, shape) would catch the change on its own.
-    if (path[0] !== "proof" && !verdict.reasons.includes(SIGNATURE_MISMATCH)) {
+    // where a recomputation (aggregates, shape) would catch the change on its own. The @context,
+    // which the proof repeats, fails the proof before the signature is computed.
+    if (path[0] !== "proof" && path[0] !== "@context" && !verdict.reasons.includes(SIGNATURE_MISMATCH)) {
       unsigned.push(`${label}: ${verdict.reasons.join(" / ")}`);
     }
     // The reasons are Dutch throughout: no English detail from the core slips through.
@@ -574,7 +587,7 @@ test("importing over a different key asks first (cancel keeps it, confirm replac
 test("several records at once: one line each with its verdict, student and reasons, and a count", (t) => app.withPage(t, async (page) => {
   const record = JSON.parse(signed.text);
   const changed = JSON.parse(signed.text);
-  changed.subject.name = "Iemand Anders";
+  changed.credentialSubject.name = "Iemand Anders";
   const unsigned = JSON.parse(signed.text);
   delete unsigned.proof;
   const chosen = [
@@ -591,7 +604,7 @@ test("several records at once: one line each with its verdict, student and reaso
   assert.equal(await rows.count(), 4);
   const row = (n) => rows.nth(n);
   assert.equal(await row(0).locator(".batch-result").textContent(), "Geldig");
-  assert.ok((await row(0).textContent()).includes(`${record.subject.name} (${record.subject.studentNumber})`));
+  assert.ok((await row(0).textContent()).includes(`${record.credentialSubject.name} (${record.credentialSubject.studentNumber})`));
   assert.ok((await row(0).locator(".key-fingerprint").textContent()).length > 0, "the signer is shown");
   assert.match(await row(1).locator(".batch-reasons").textContent(), /de handtekening klopt niet/);
   assert.match(await row(2).locator(".batch-reasons").textContent(), /het record is niet ondertekend/);

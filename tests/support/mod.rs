@@ -7,7 +7,7 @@ use leeruitkomsten::core::crypto::jcs;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::framework::score::Score;
 use leeruitkomsten::core::framework::DEFAULT_FRAMEWORK_JSON;
-use leeruitkomsten::core::record::{build_record, sign_record};
+use leeruitkomsten::core::record::{build_record, build_record_typed, sign_record};
 use serde_json::{Map, Value};
 
 /// A fixed test key; never used for real records.
@@ -107,6 +107,18 @@ pub fn signed(fw: &HashedFramework, assessment: &Assessment) -> Value {
     let unsigned = build_record(fw, assessment, CREATED, RECORD_ID).expect("record builds");
     sign_record(&unsigned, &SEED, CREATED).expect("record signs")
 }
+
+/// The record of `assessment` in the layout of an earlier schema version ("1" or "2"), signed as
+/// the app that wrote that version signed it: records of those versions must stay valid.
+pub fn signed_as(fw: &HashedFramework, assessment: &Assessment, version: &str) -> Value {
+    let mut typed = build_record_typed(fw, assessment, CREATED, RECORD_ID).expect("record builds");
+    typed.schema_version = version.into();
+    let unsigned = serde_json::to_value(&typed).expect("a record serializes");
+    sign_record(&unsigned, &SEED, CREATED).expect("record signs")
+}
+
+/// Where version 3 keeps the assessment: framework, scores, aggregates.
+pub const CONTENT: &str = "/credentialSubject/assessment";
 
 /// The record without its proof, signed again with the test key: a record whose signature is
 /// valid, so that only the checks beyond the signature can catch what was changed.

@@ -7,8 +7,10 @@ use serde_json::Value;
 use crate::core::assessment::aggregate::summarize;
 use crate::core::assessment::{Assessment, MAX_TEXT_CHARS};
 use crate::core::crypto::data_integrity::{self, SignError};
+use crate::core::crypto::did_key;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::Framework;
+use crate::core::record::layout::is_credential_version;
 use crate::core::record::shape::{
     char_count_over_limit, is_calendar_date, is_record_id, is_rfc3339_utc, texts, Aggregates,
     AppInfo, AssessmentRecord, Assessor, FrameworkInfo, IndicatorRecord, IndicatorStatus,
@@ -175,6 +177,7 @@ pub fn build_record_typed(
         schema_version: SCHEMA_VERSION.into(),
         id: record_id.into(),
         created: created.into(),
+        issuer: None,
         app: AppInfo { name: APP_NAME.into(), version: APP_VERSION.into() },
         framework: FrameworkInfo {
             id: fw.id.clone(),
@@ -214,11 +217,13 @@ pub fn build_record(
     let record = build_record_typed(framework, assessment, created, record_id)?;
     // Serializing plain structs of strings and small integers cannot fail; should it ever, the
     // caller still gets an error rather than a panic.
-    serde_json::to_value(&record).map_err(|e| RecordError::NotAnUnsignedRecord(e.to_string()))
+    record.to_json().map_err(|e| RecordError::NotAnUnsignedRecord(e.to_string()))
 }
 
 /// Signs an unsigned record with the Ed25519 key of `seed`. `created` is the proof's time, RFC
-/// 3339 UTC; usually the record's own `created`.
+/// 3339 UTC; usually the record's own `created`. A credential (version 3) without `issuer.id` gets
+/// the signer's did:key there first, since a VC verifier requires the issuer to be the key's
+/// controller; one that names another issuer is refused.
 pub fn sign_record(unsigned: &Value, seed: &[u8; 32], created: &str) -> Result<Value, RecordError> {
     if !is_rfc3339_utc(created) {
         return Err(RecordError::InvalidCreated(created.to_string()));
@@ -230,7 +235,21 @@ pub fn sign_record(unsigned: &Value, seed: &[u8; 32], created: &str) -> Result<V
     if record.proof.is_some() {
         return Err(RecordError::Sign(SignError::DocumentAlreadyHasProof));
     }
-    data_integrity::sign(unsigned, seed, created).map_err(RecordError::Sign)
+    let mut unsigned = unsigned.clone();
+    if is_credential_version(&record.schema_version) {
+        let signer = did_key::did_key_from_seed(seed);
+        if let Some(issuer) = record.issuer.filter(|issuer| *issuer != signer) {
+            return Err(RecordError::NotAnUnsignedRecord(format!(
+                "issuer.id {issuer} is not the signing key {signer}"
+            )));
+        }
+        let issuer = unsigned.get_mut("issuer").and_then(Value::as_object_mut);
+        let Some(issuer) = issuer else {
+            return Err(RecordError::NotAnUnsignedRecord("issuer is not an object".into()));
+        };
+        issuer.insert("id".into(), Value::String(signer));
+    }
+    data_integrity::sign(&unsigned, seed, created).map_err(RecordError::Sign)
 }
 
 /// Scores, comments and feedback the record could not carry would be lost silently on export.

@@ -74,6 +74,10 @@ pub enum ShapeProblem {
     BlankComment,
     /// Feedback of only white space, where no feedback is written as null.
     BlankFeedback,
+    /// Not exactly this list of strings, as a credential's `@context` and `type` must be.
+    NotExactly {
+        expected: &'static [&'static str],
+    },
 }
 
 impl fmt::Display for ShapeProblem {
@@ -112,6 +116,7 @@ impl fmt::Display for ShapeProblem {
             }
             ShapeProblem::BlankComment => write!(f, "is blank; no comment is written as null"),
             ShapeProblem::BlankFeedback => write!(f, "is blank; no feedback is written as null"),
+            ShapeProblem::NotExactly { expected } => write!(f, "must be exactly {expected:?}"),
         }
     }
 }
@@ -201,6 +206,12 @@ pub enum RecordProblem {
     AggregatesDiffer {
         scope: AggregateScope,
     },
+    /// A credential's `issuer.id` is not the did:key whose key made the (valid) signature, so the
+    /// record claims an issuer that did not sign it.
+    IssuerNotSigner {
+        issuer: String,
+        signer: String,
+    },
 }
 
 impl fmt::Display for RecordProblem {
@@ -288,6 +299,9 @@ impl fmt::Display for RecordProblem {
                 f,
                 "aggregates for {scope} differ from a recomputation from the scores"
             ),
+            RecordProblem::IssuerNotSigner { issuer, signer } => {
+                write!(f, "issuer.id {issuer} is not the signer {signer}")
+            }
         }
     }
 }

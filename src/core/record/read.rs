@@ -2,14 +2,16 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::core::assessment::Mode;
 use crate::core::json::{JsonError, Node, Object};
+use crate::core::record::layout::credential_path;
 use crate::core::record::problem::{RecordProblem, ShapeProblem};
 use crate::core::record::shape::{
     Aggregate, Aggregates, AppInfo, AssessmentRecord, Assessor, FrameworkInfo, IndicatorRecord,
-    IndicatorStatus, OutcomeRecord, Proof, ScoreRecord, Subject,
+    IndicatorStatus, OutcomeRecord, Proof, ScoreRecord, Subject, RECORD_CONTEXT, RECORD_TYPE,
+    RECORD_TYPES,
 };
 
 impl AssessmentRecord {
@@ -48,8 +50,38 @@ const RECORD_FIELDS: &[&str] = &[
     "aggregates",
     "proof",
 ];
+const CREDENTIAL_FIELDS: &[&str] = &[
+    "@context",
+    "id",
+    "type",
+    "schemaVersion",
+    "issuer",
+    "validFrom",
+    "credentialSubject",
+    "proof",
+];
+const ASSESSMENT_FIELDS: &[&str] = &[
+    "app",
+    "framework",
+    "assessor",
+    "mode",
+    "assessmentDate",
+    "normLevel",
+    "indicators",
+    "learningOutcomes",
+    "aggregates",
+];
 const PROOF_FIELDS: &[&str] =
     &["type", "cryptosuite", "created", "verificationMethod", "proofPurpose", "proofValue"];
+const CREDENTIAL_PROOF_FIELDS: &[&str] = &[
+    "@context",
+    "type",
+    "cryptosuite",
+    "created",
+    "verificationMethod",
+    "proofPurpose",
+    "proofValue",
+];
 const AGGREGATE_FIELDS: &[&str] =
     &["high", "good", "present", "notScored", "scored", "total", "sum", "mean", "result"];
 
@@ -86,7 +118,36 @@ impl Reader {
         self.ok(object.count(key))
     }
 
+    /// A record in the layout it has: a credential (version 3) once it has an `@context` or says
+    /// it is version 3, so that a credential missing either is told what it lacks.
     fn record(&mut self, value: &Value) -> Option<AssessmentRecord> {
+        let says_3 = value.get("schemaVersion").and_then(Value::as_str) == Some("3");
+        let is_credential = value.get("@context").is_some() || says_3;
+        let envelope = if is_credential { Some(self.envelope(value)?) } else { None };
+        // One reader of the content for every version (so the app carries it once): a
+        // credential's content is handed over in the flat layout, its problems moved back to
+        // where the credential has them.
+        let mut content = Reader::default();
+        let record = content.flat(envelope.as_ref().map_or(value, |e| &e.content));
+        self.problems.extend(content.problems.into_iter().map(|problem| match problem {
+            RecordProblem::Malformed { path, reason } if is_credential => {
+                RecordProblem::Malformed { path: credential_path(&path), reason }
+            }
+            other => other,
+        }));
+        let record = record?;
+        match envelope {
+            None => Some(record),
+            Some(envelope) => Some(AssessmentRecord {
+                issuer: envelope.issuer?,
+                proof: envelope.proof?,
+                ..record
+            }),
+        }
+    }
+
+    /// Versions 1 and 2.
+    fn flat(&mut self, value: &Value) -> Option<AssessmentRecord> {
         let map = self.object(value, "", RECORD_FIELDS)?;
         let record_type = self.string(&map, "type");
         let schema_version = self.string(&map, "schemaVersion");
@@ -98,7 +159,7 @@ impl Reader {
         let assessor = self.assessor(&map);
         let mode = self.mode(&map);
         let assessment_date = self.nullable_string(&map, "assessmentDate");
-        // Version 1 has no member for it; version 2 must state it, if only as null. Of a version
+        // Version 1 has no member for it; versions 2 and 3 must state it, if only as null. Of a version
         // this reader does not know, the version is the problem to report, not its members.
         let has_norm_level = map.get("normLevel").is_some();
         let norm_level = match schema_version.as_deref() {
@@ -108,7 +169,7 @@ impl Reader {
                 }
                 Some(None)
             }
-            Some("2") => self.nullable_string(&map, "normLevel"),
+            Some("2" | "3") => self.nullable_string(&map, "normLevel"),
             _ if has_norm_level => self.nullable_string(&map, "normLevel"),
             _ => Some(None),
         };
@@ -117,13 +178,14 @@ impl Reader {
         let aggregates = self.aggregates(&map);
         let proof = match map.get("proof") {
             None => Some(None),
-            Some(node) => self.proof(node.value(), node.path()).map(Some),
+            Some(node) => self.proof(node.value(), node.path(), false).map(Some),
         };
         Some(AssessmentRecord {
             record_type: record_type?,
             schema_version: schema_version?,
             id: id?,
             created: created?,
+            issuer: None,
             app: app?,
             framework: framework?,
             subject: subject?,
@@ -136,6 +198,83 @@ impl Reader {
             aggregates: aggregates?,
             proof: proof?,
         })
+    }
+
+    /// Version 3: the same content as version 2 inside a Verifiable Credential. Checks the
+    /// envelope and gives the content in the flat layout, for the reader of version 2.
+    fn envelope(&mut self, value: &Value) -> Option<Envelope> {
+        let map = self.object(value, "", CREDENTIAL_FIELDS)?;
+        let context = self.exactly(&map, "@context", &RECORD_CONTEXT);
+        let types = self.exactly(&map, "type", &RECORD_TYPES);
+        if let Some(version @ ("1" | "2")) =
+            map.get("schemaVersion").and_then(|v| v.value().as_str())
+        {
+            let found = version.to_string();
+            self.malformed("schemaVersion", ShapeProblem::NotOneOf { found, expected: &["3"] });
+        }
+        let issuer = self.part(&map, "issuer", &["id", "name"]);
+        // Absent before signing; the verifier requires it of a signed record.
+        let issuer_id = issuer.as_ref().and_then(|issuer| {
+            self.ok(issuer.optional_string("id")).map(|id| id.map(str::to_string))
+        });
+        let subject =
+            self.part(&map, "credentialSubject", &["name", "studentNumber", "assessment"]);
+        let assessment =
+            subject.as_ref().and_then(|s| self.part(s, "assessment", ASSESSMENT_FIELDS));
+        let assessor =
+            assessment.as_ref().and_then(|a| self.part(a, "assessor", &["role", "organisation"]));
+        let proof = match map.get("proof") {
+            None => Some(None),
+            Some(node) => self.proof(node.value(), node.path(), true).map(Some),
+        };
+        let (issuer, subject, assessment, assessor) = (issuer?, subject?, assessment?, assessor?);
+
+        let mut flat = Map::new();
+        let copy = |to: &mut Map<String, Value>, from: &Object, key: &str, as_key: &str| {
+            if let Some(node) = from.get(key) {
+                to.insert(as_key.to_string(), node.value().clone());
+            }
+        };
+        flat.insert("type".into(), RECORD_TYPE.into());
+        copy(&mut flat, &map, "schemaVersion", "schemaVersion");
+        copy(&mut flat, &map, "id", "id");
+        copy(&mut flat, &map, "validFrom", "created");
+        let mut student = Map::new();
+        copy(&mut student, &subject, "name", "name");
+        copy(&mut student, &subject, "studentNumber", "studentNumber");
+        flat.insert("subject".into(), Value::Object(student));
+        let mut who = Map::new();
+        copy(&mut who, &issuer, "name", "name");
+        copy(&mut who, &assessor, "role", "role");
+        copy(&mut who, &assessor, "organisation", "organisation");
+        flat.insert("assessor".into(), Value::Object(who));
+        for key in ASSESSMENT_FIELDS.iter().filter(|key| **key != "assessor") {
+            copy(&mut flat, &assessment, key, key);
+        }
+        let whole = context.and(types).is_some();
+        Some(Envelope {
+            content: Value::Object(flat),
+            issuer: issuer_id.filter(|_| whole),
+            proof: proof.filter(|_| whole),
+        })
+    }
+
+    /// A member that must be exactly this list of strings (a credential's `@context` and `type`).
+    fn exactly(
+        &mut self,
+        map: &Object,
+        key: &'static str,
+        expected: &'static [&str],
+    ) -> Option<()> {
+        let node = self.ok(map.member(key))?;
+        let same = node.value().as_array().is_some_and(|items| {
+            items.len() == expected.len()
+                && items.iter().zip(expected).all(|(item, e)| item.as_str() == Some(*e))
+        });
+        if !same {
+            self.malformed(node.path(), ShapeProblem::NotExactly { expected });
+        }
+        same.then_some(())
     }
 
     /// Reads every element, so that each bad one is reported, and gives the list only if all read.
@@ -197,7 +336,7 @@ impl Reader {
         let mode = Mode::from_key(&key);
         if mode.is_none() {
             self.malformed(
-                "mode",
+                &map.path_to("mode"),
                 ShapeProblem::NotOneOf { found: key, expected: &["assessor", "self"] },
             );
         }
@@ -307,8 +446,17 @@ impl Reader {
         })
     }
 
-    pub(super) fn proof(&mut self, value: &Value, path: &str) -> Option<Proof> {
-        let map = self.object(value, path, PROOF_FIELDS)?;
+    /// The proof of a record; that of a credential (version 3) carries the credential's
+    /// `@context`, as the cryptosuite's proof configuration copies it.
+    pub(super) fn proof(&mut self, value: &Value, path: &str, credential: bool) -> Option<Proof> {
+        let fields = if credential { CREDENTIAL_PROOF_FIELDS } else { PROOF_FIELDS };
+        let map = self.object(value, path, fields)?;
+        let context = if credential {
+            self.exactly(&map, "@context", &RECORD_CONTEXT)
+                .map(|()| Some(RECORD_CONTEXT.iter().map(|c| c.to_string()).collect()))
+        } else {
+            Some(None)
+        };
         let proof_type = self.string(&map, "type");
         let cryptosuite = self.string(&map, "cryptosuite");
         let created = self.string(&map, "created");
@@ -316,6 +464,7 @@ impl Reader {
         let proof_purpose = self.string(&map, "proofPurpose");
         let proof_value = self.string(&map, "proofValue");
         Some(Proof {
+            context: context?,
             proof_type: proof_type?,
             cryptosuite: cryptosuite?,
             created: created?,
@@ -324,6 +473,14 @@ impl Reader {
             proof_value: proof_value?,
         })
     }
+}
+
+/// What [`Reader::envelope`] found: the content in the flat layout, and the credential's own
+/// members, `None` when they could not be read (the problems say why).
+struct Envelope {
+    content: Value,
+    issuer: Option<Option<String>>,
+    proof: Option<Option<Proof>>,
 }
 
 #[cfg(test)]

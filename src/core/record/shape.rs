@@ -15,12 +15,26 @@ use crate::core::record::problem::{RecordProblem, ShapeProblem};
 /// The value of `type`, which tells a reader what the JSON document is.
 pub const RECORD_TYPE: &str = "LeeruitkomstenAssessmentRecord";
 /// Raised whenever a reader of an earlier version could misread a new record; readers refuse
-/// versions they do not know. Version 2 added `normLevel`.
-pub const SCHEMA_VERSION: &str = "2";
-/// Every version this verifier reads: records of version 1 stay valid.
-pub const READABLE_SCHEMA_VERSIONS: [&str; 2] = ["1", "2"];
+/// versions they do not know. Version 2 added `normLevel`; version 3 put the same content in a W3C
+/// Verifiable Credential 2.0 envelope, so that any VC verifier accepts it.
+pub const SCHEMA_VERSION: &str = "3";
+/// Every version this verifier reads: records of versions 1 and 2 stay valid.
+pub const READABLE_SCHEMA_VERSIONS: [&str; 3] = ["1", "2", "3"];
 /// `$id` of the JSON Schema that describes these versions.
-pub const SCHEMA_ID: &str = "urn:leeruitkomsten:schema:assessment-record:2";
+pub const SCHEMA_ID: &str = "urn:leeruitkomsten:schema:assessment-record:3";
+/// The Verifiable Credentials 2.0 base context, which a credential names first.
+pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+/// The app's own JSON-LD context. An identifier, never fetched: a JSON-LD processor gets the
+/// document from [`CONTEXT_JSON`] (or `schemas/leeruitkomsten-v1.jsonld`) and no other place.
+pub const CONTEXT_URL: &str = "https://leeruitkomsten.example/ns/v1";
+/// The `@context` of a version 3 record and of its proof, exactly.
+pub const RECORD_CONTEXT: [&str; 2] = [VC_CONTEXT, CONTEXT_URL];
+pub const VC_TYPE: &str = "VerifiableCredential";
+/// The `type` of a version 3 record, exactly.
+pub const RECORD_TYPES: [&str; 2] = [VC_TYPE, RECORD_TYPE];
+/// The app's context document, so that a JSON-LD processor in the app or a verifier built on this
+/// crate never has to look it up anywhere.
+pub const CONTEXT_JSON: &str = include_str!("../../../schemas/leeruitkomsten-v1.jsonld");
 pub const APP_NAME: &str = "leeruitkomsten";
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -31,20 +45,24 @@ pub const MAX_RECORD_BYTES: usize = 5 * 1024 * 1024;
 /// A record id is a short identifier such as `urn:uuid:…`, not a text.
 pub const MAX_RECORD_ID_CHARS: usize = 200;
 
-/// A record as it is written and read. Field names are the JSON names in camelCase; no field is
-/// ever left out, so that deleting one from a record is a shape error and not a silent default.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// A record as it is read, whatever its version: the content of version 2, which version 3 only
+/// wraps in a credential. Written back (`Serialize`) in the layout of its `schema_version`: the
+/// flat object of versions 1 and 2, the Verifiable Credential of version 3. No member is ever left
+/// out, so that deleting one from a record is a shape error and not a silent default.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AssessmentRecord {
-    /// Always [`RECORD_TYPE`].
-    #[serde(rename = "type")]
+    /// Always [`RECORD_TYPE`] (in version 3, the type beside `VerifiableCredential`).
     pub record_type: String,
-    /// Always [`SCHEMA_VERSION`].
+    /// [`SCHEMA_VERSION`] for a new record.
     pub schema_version: String,
     /// Chosen by the exporting app, e.g. `urn:uuid:…`.
     pub id: String,
-    /// When the record was made: RFC 3339 in UTC, from the browser's clock.
+    /// When the record was made: RFC 3339 in UTC, from the browser's clock (`validFrom` in
+    /// version 3).
     pub created: String,
+    /// Version 3: the did:key of the signer, `issuer.id`; `None` before signing, which fills it
+    /// in, and in versions 1 and 2, which name no issuer.
+    pub issuer: Option<String>,
     pub app: AppInfo,
     pub framework: FrameworkInfo,
     pub subject: Subject,
@@ -63,7 +81,6 @@ pub struct AssessmentRecord {
     /// Derived from `indicators`; a verifier recomputes them.
     pub aggregates: Aggregates,
     /// Absent only before signing.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub proof: Option<Proof>,
 }
 
@@ -85,7 +102,8 @@ pub struct FrameworkInfo {
     pub sha256: String,
 }
 
-/// The student who is assessed. Strings may be empty: the app does not insist on them.
+/// The student who is assessed (in version 3 the `credentialSubject`). Strings may be empty: the
+/// app does not insist on them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Subject {
@@ -94,6 +112,7 @@ pub struct Subject {
     pub student_number: String,
 }
 
+/// Who scored. In version 3 the name is `issuer.name` and the rest is part of the assessment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Assessor {
@@ -178,6 +197,9 @@ pub struct Aggregate {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Proof {
+    /// Version 3 only: the record's `@context`, as the cryptosuite's proof configuration copies it.
+    #[serde(rename = "@context", skip_serializing_if = "Option::is_none")]
+    pub context: Option<Vec<String>>,
     #[serde(rename = "type")]
     pub proof_type: String,
     pub cryptosuite: String,

@@ -10,6 +10,7 @@ use crate::core::assessment::Assessment;
 use crate::core::crypto::data_integrity::{self, VerifiedProof};
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::json;
+use crate::core::record::layout::is_credential_version;
 use crate::core::record::problem::{AggregateScope, RecordProblem, ShapeProblem};
 use crate::core::record::read::Reader;
 use crate::core::record::shape::{
@@ -90,9 +91,10 @@ pub fn verify_record_value(value: &Value, frameworks: &[&HashedFramework]) -> Re
             return report;
         }
     };
+    let credential = is_credential_version(&record.schema_version);
     if let Some(proof_value) = proof_value {
         let mut reader = Reader::default();
-        match reader.proof(&proof_value, "proof") {
+        match reader.proof(&proof_value, "proof", credential) {
             Some(proof) if reader.problems.is_empty() => {
                 if report.proof.is_some() && !is_rfc3339_utc(&proof.created) {
                     report.problems.push(RecordProblem::Malformed {
@@ -108,6 +110,21 @@ pub fn verify_record_value(value: &Value, frameworks: &[&HashedFramework]) -> Re
         }
     }
 
+    if credential {
+        match (&record.issuer, &report.proof) {
+            (None, _) => report.problems.push(RecordProblem::Malformed {
+                path: "issuer.id".into(),
+                reason: ShapeProblem::Missing,
+            }),
+            (Some(issuer), Some(proof)) if *issuer != proof.did => {
+                report.problems.push(RecordProblem::IssuerNotSigner {
+                    issuer: issuer.clone(),
+                    signer: proof.did.clone(),
+                })
+            }
+            _ => {}
+        }
+    }
     check_record(&record, &mut report.problems);
     let known = frameworks.iter().find(|f| {
         f.framework().id == record.framework.id && f.framework().version == record.framework.version
@@ -126,8 +143,20 @@ pub fn verify_record_value(value: &Value, frameworks: &[&HashedFramework]) -> Re
     report
 }
 
-/// The checks that need no framework.
+/// The checks that need no framework, each problem at its path in the record's own layout.
 fn check_record(record: &AssessmentRecord, problems: &mut Vec<RecordProblem>) {
+    let mut found = Vec::new();
+    check_content(record, &mut found);
+    problems.extend(found.into_iter().map(|problem| match problem {
+        RecordProblem::Malformed { path, reason } => {
+            RecordProblem::Malformed { path: record.path_of(&path), reason }
+        }
+        other => other,
+    }));
+}
+
+/// [`check_record`] with the paths of the flat layout.
+fn check_content(record: &AssessmentRecord, problems: &mut Vec<RecordProblem>) {
     let mut malformed = |path: &str, reason: ShapeProblem| {
         problems.push(RecordProblem::Malformed { path: path.to_string(), reason })
     };

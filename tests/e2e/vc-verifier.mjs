@@ -1,0 +1,93 @@
+// A third-party check of records: Digital Bazaar's Verifiable Credential verifier
+// (@digitalbazaar/vc with @digitalbazaar/data-integrity and @digitalbazaar/eddsa-jcs-2022-cryptosuite,
+// did:key through @digitalbazaar/did-method-key) and the JSON-LD processor `jsonld` in safe mode.
+// Neither shares code with the app. Nothing is fetched: the document loader serves the two contexts
+// a record names from the repository (schemas/credentials-v2.jsonld, schemas/leeruitkomsten-v1.jsonld),
+// resolves did:key from the key itself, and refuses every other URL.
+//
+//   import { verifyCredential, expandStrictly } from "./vc-verifier.mjs";
+//   const { verified, error } = await verifyCredential(record);
+//
+// The npm packages come from scripts/setup.sh (ensure_vc_verifier), found through NODE_PATH.
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const require = createRequire(import.meta.url);
+
+/** Imports an npm package found through NODE_PATH (bare ES module imports ignore NODE_PATH). */
+async function load(name) {
+  let path;
+  try {
+    path = require.resolve(name);
+  } catch (error) {
+    throw new Error(
+      `the npm package ${name} was not found: run scripts/setup.sh's ensure_vc_verifier (scripts/test verifier ` +
+        `does) and put its node_modules on NODE_PATH: ${error.message}`,
+    );
+  }
+  return import(pathToFileURL(path).href);
+}
+
+const vc = await load("@digitalbazaar/vc");
+const { DataIntegrityProof } = await load("@digitalbazaar/data-integrity");
+const { createVerifyCryptosuite } = await load("@digitalbazaar/eddsa-jcs-2022-cryptosuite");
+const { driver: didKeyDriver } = await load("@digitalbazaar/did-method-key");
+const Ed25519Multikey = await load("@digitalbazaar/ed25519-multikey");
+const jsonldModule = await load("jsonld");
+const jsonld = jsonldModule.default ?? jsonldModule;
+
+/** The contexts a record names, each from its file in the repository. */
+export const CONTEXTS = new Map([
+  // Copied from the W3C VC 2.0 context (w3c/vc-data-model, commit 979c4af1) as the shared vectors hold it.
+  ["https://www.w3.org/ns/credentials/v2", "schemas/credentials-v2.jsonld"],
+  // The app's own; never served anywhere.
+  ["https://leeruitkomsten.example/ns/v1", "schemas/leeruitkomsten-v1.jsonld"],
+]);
+const contextDocuments = new Map(
+  [...CONTEXTS].map(([url, file]) => [url, JSON.parse(readFileSync(join(root, file), "utf8"))]),
+);
+
+const didKey = didKeyDriver();
+didKey.use({ multibaseMultikeyHeader: "z6Mk", fromMultibase: Ed25519Multikey.from });
+
+/** URLs the verifier asked for, to show that nothing else was wanted. */
+export const requested = new Set();
+
+/** Serves the repository's contexts and did:key documents; refuses anything else. */
+export async function documentLoader(url) {
+  requested.add(url);
+  if (contextDocuments.has(url)) {
+    return { contextUrl: null, documentUrl: url, document: structuredClone(contextDocuments.get(url)) };
+  }
+  if (url.startsWith("did:key:")) {
+    return { contextUrl: null, documentUrl: url, document: await didKey.get({ url }) };
+  }
+  throw new Error(`not served offline: ${url}`);
+}
+
+/**
+ * `verifyCredential` of @digitalbazaar/vc with the eddsa-jcs-2022 Data Integrity suite. Returns
+ * { verified, error } with the first error's message when it is not verified.
+ */
+export async function verifyCredential(credential) {
+  const suite = new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() });
+  let result;
+  try {
+    result = await vc.verifyCredential({ credential: structuredClone(credential), suite, documentLoader });
+  } catch (error) {
+    return { verified: false, error: error.message };
+  }
+  const error = result.error?.errors?.[0] ?? result.error ?? result.results?.find((r) => !r.verified)?.error;
+  return { verified: result.verified === true, error: error?.message ?? (result.verified ? null : "not verified") };
+}
+
+/**
+ * Expands the credential with `jsonld` in safe mode, which throws on any term it would drop or
+ * any relative IRI. Returns the expanded form.
+ */
+export async function expandStrictly(credential) {
+  return jsonld.expand(structuredClone(credential), { documentLoader, safe: true });
+}
