@@ -78,7 +78,7 @@ for (const scheme of ["light", "dark"]) {
     const inputs = page.locator('.compare-view input[type="file"]');
     await inputs.nth(1).setInputFiles({ name: record.name, mimeType: "application/json", buffer: Buffer.from(record.text) });
     const self = JSON.parse(record.text);
-    self.mode = "self";
+    self.credentialSubject.assessment.mode = "self";
     await inputs.nth(0).setInputFiles({ name: "zelf.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(self)) });
     await page.getByText("Gesprekspunten").first().waitFor();
     await expectNoViolations(page, "the compare view with two records");

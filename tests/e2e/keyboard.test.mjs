@@ -62,13 +62,13 @@ test("keyboard only: details, all 42 indicators by arrow keys, evidence, sign an
   const record = JSON.parse(file.text);
   const { verified, reason } = await verifyDataIntegrityProof(record);
   assert.ok(verified, reason);
-  assert.equal(record.subject.name, "Lotte Bakker");
-  assert.equal(record.assessor.organisation, "Buurtwerk West");
+  assert.equal(record.credentialSubject.name, "Lotte Bakker");
+  assert.equal(record.credentialSubject.assessment.assessor.organisation, "Buurtwerk West");
   const value = { present: 1, good: 2, high: 3 };
-  for (const item of record.indicators) {
+  for (const item of record.credentialSubject.assessment.indicators) {
     assert.equal(item.score?.value, value[plan[item.id]], item.id);
   }
-  assert.equal(record.indicators.find((i) => i.id === "LU3.4").comment, COMMENT);
+  assert.equal(record.credentialSubject.assessment.indicators.find((i) => i.id === "LU3.4").comment, COMMENT);
 }));
 
 test("keyboard only: the summary's link goes to the first open indicator, where Tab continues", (t) => app.withPage(t, async (page) => {
