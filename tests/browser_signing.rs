@@ -188,6 +188,8 @@ fn partly_scored() -> Assessment {
     a.apply(fw, Action::SetComment { indicator: "LU1.1".into(), text: "Buurtavond".into() })
         .unwrap();
     a.apply(fw, Action::SetMetadata(MetadataField::StudentNumber, "4812345".into())).unwrap();
+    // Signing is refused until the record names who signs it.
+    a.apply(fw, Action::SetMetadata(MetadataField::AssessorName, "Karim Haddou".into())).unwrap();
     a.apply(fw, Action::SetMetadata(MetadataField::Date, "2026-11-23".into())).unwrap();
     a
 }
