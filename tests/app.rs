@@ -30,6 +30,8 @@ struct Browser {
     full: bool,
     downloads: Vec<(String, Rc<str>)>,
     posted: Vec<Rc<str>>,
+    /// The names of files handed to the share sheet.
+    shared: Vec<String>,
     files: BTreeMap<u32, Vec<u8>>,
     /// Every effect, in order.
     effects: Vec<Effect>,
@@ -112,6 +114,10 @@ impl Browser {
                 None
             }
             Effect::Copy(_) => Some(Msg::Copied(true)),
+            Effect::Share { name, .. } => {
+                self.shared.push(name);
+                Some(Msg::Shared(Some(true)))
+            }
             Effect::ReadFile { file, purpose, .. } => {
                 let bytes = self.files.remove(&file.handle).unwrap();
                 Some(Msg::FileRead { purpose, name: file.name, result: Ok(bytes) })
@@ -134,6 +140,7 @@ fn now(tick: u64) -> Now {
     Now {
         time: format!("2026-12-06T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
         today: "2026-12-06".into(),
+        utc_offset: 60,
         entropy: Some(Entropy(bytes)),
     }
 }
@@ -151,6 +158,8 @@ impl App {
             migration_failed: false,
             key: browser.key.clone().map_or(KeyStatus::None, KeyStatus::Key),
             presets: Vec::new(),
+            instruction: None,
+            can_share: false,
             source: FrameworkSource::BuiltIn,
             link_failure: None,
         };
@@ -173,6 +182,16 @@ impl App {
 
     fn score(&mut self, indicator: &str, score: Score) -> Vec<Effect> {
         self.send(Msg::Edit(Action::SetScore { indicator: indicator.into(), score }))
+    }
+
+    fn fill(&mut self, field: MetadataField, text: &str) -> Vec<Effect> {
+        self.send(Msg::Edit(Action::SetMetadata(field, text.into())))
+    }
+
+    /// What a record must name before it is signed: the student number and the assessor.
+    fn fill_required(&mut self) {
+        self.fill(MetadataField::StudentNumber, "4812345");
+        self.fill(MetadataField::AssessorName, "Karim Haddou");
     }
 
     fn stored(&self) -> &SavedEntry {
@@ -434,7 +453,7 @@ fn a_file_that_is_not_a_backup_is_refused_whole() {
 #[test]
 fn signing_makes_the_key_once_builds_the_record_once_and_seals() {
     let mut app = App::start(Browser::default());
-    app.send(Msg::Edit(Action::SetMetadata(MetadataField::StudentNumber, "4812345".into())));
+    app.fill_required();
     app.score("LU1.1", Score::High);
     app.send(Msg::StartSigning);
     assert_eq!(app.model.signing.stage, SigningStage::Confirming);
@@ -472,6 +491,7 @@ fn signing_makes_the_key_once_builds_the_record_once_and_seals() {
     assert_eq!(app.model.signing.stage, SigningStage::ConfirmingNew);
     app.send(Msg::NewAfterSigning);
     assert!(app.model.open.assessment.signed.is_none());
+    app.fill(MetadataField::StudentNumber, "4812346");
     app.score("LU2.1", Score::Good);
     let effects = app.send(Msg::Sign);
     assert!(!effects.iter().any(|e| matches!(e, Effect::StoreKey { .. })));
@@ -481,6 +501,7 @@ fn signing_makes_the_key_once_builds_the_record_once_and_seals() {
 #[test]
 fn a_key_that_cannot_be_kept_signs_nothing() {
     let mut app = App::start(Browser { full: true, ..Default::default() });
+    app.fill_required();
     let effects = app.send(Msg::Sign);
     assert!(!effects.iter().any(|e| matches!(e, Effect::Download { .. })));
     assert_eq!(app.model.signing.stage, SigningStage::Failed(SignFailure::KeyNotKept));
@@ -490,11 +511,8 @@ fn a_key_that_cannot_be_kept_signs_nothing() {
 #[test]
 fn without_a_random_source_no_key_is_made() {
     let mut app = App::start(Browser::default());
-    let effects = update(
-        &mut app.model,
-        Msg::Sign,
-        &Now { time: now(1).time, today: now(1).today, entropy: None },
-    );
+    app.fill_required();
+    let effects = update(&mut app.model, Msg::Sign, &Now { entropy: None, ..now(1) });
     assert!(effects.is_empty());
     assert_eq!(app.model.signing.stage, SigningStage::Failed(SignFailure::NoRandomSource));
 }
@@ -502,6 +520,7 @@ fn without_a_random_source_no_key_is_made() {
 #[test]
 fn downloading_and_copying_the_signed_record_again() {
     let mut app = App::start(Browser::default());
+    app.fill_required();
     app.send(Msg::Sign);
     let record = app.model.open.assessment.signed.as_ref().unwrap().record.clone();
     let effects = app.send(Msg::DownloadRecord);
@@ -621,10 +640,128 @@ fn storage_that_cannot_be_read_at_start_is_said_and_the_form_still_opens() {
         migration_failed: false,
         key: KeyStatus::Unavailable,
         presets: Vec::new(),
+        instruction: None,
+        can_share: false,
         source: FrameworkSource::BuiltIn,
         link_failure: None,
     };
     let model = Model::start(framework(), startup, &now(0));
     assert_eq!(model.storage, Some(StorageNotice::Unavailable));
     assert_eq!(model.view, View::Assess);
+}
+
+#[test]
+fn signing_is_refused_until_the_record_names_the_student_and_who_signs() {
+    let mut app = App::start(Browser::default());
+    app.score("LU1.1", Score::High);
+    app.send(Msg::StartSigning);
+    assert_eq!(
+        app.model.signing.stage,
+        SigningStage::Incomplete(vec![MetadataField::StudentNumber, MetadataField::AssessorName])
+    );
+    // Signing directly is refused the same way: no key, no record, nothing sealed.
+    let effects = app.send(Msg::Sign);
+    assert!(effects.is_empty());
+    assert!(app.model.open.assessment.signed.is_none());
+
+    // The refusal follows the form: it names what is still missing, and goes once nothing is.
+    app.fill(MetadataField::StudentNumber, "4812345");
+    assert_eq!(
+        app.model.signing.stage,
+        SigningStage::Incomplete(vec![MetadataField::AssessorName])
+    );
+    app.fill(MetadataField::AssessorName, "   ");
+    assert_eq!(
+        app.model.signing.stage,
+        SigningStage::Incomplete(vec![MetadataField::AssessorName])
+    );
+    app.fill(MetadataField::AssessorName, "Karim Haddou");
+    assert_eq!(app.model.signing.stage, SigningStage::Idle);
+    app.send(Msg::StartSigning);
+    assert_eq!(app.model.signing.stage, SigningStage::Confirming);
+
+    // A student signs their own self-assessment, so their name is the signer's.
+    app.send(Msg::BackFromSigning);
+    app.send(Msg::Edit(Action::SetMode(leeruitkomsten::core::assessment::Mode::SelfAssessment)));
+    app.send(Msg::StartSigning);
+    assert_eq!(app.model.signing.stage, SigningStage::Incomplete(vec![MetadataField::StudentName]));
+    app.fill(MetadataField::StudentName, "Sanne de Vries");
+    app.send(Msg::StartSigning);
+    app.send(Msg::Sign);
+    let (name, _) = app.browser.downloads.last().unwrap();
+    assert_eq!(name, "zelfbeoordeling-4812345-Sanne-de-Vries-2026-12-06.json");
+}
+
+#[test]
+fn the_next_assessment_takes_over_the_assessor_s_details_and_not_the_student_s() {
+    let mut app = App::start(Browser::default());
+    for (field, text) in [
+        (MetadataField::StudentName, "Sanne de Vries"),
+        (MetadataField::StudentNumber, "4812345"),
+        (MetadataField::AssessorName, "Karim Haddou"),
+        (MetadataField::AssessorRole, "werkbegeleider"),
+        (MetadataField::Organisation, "Buurtwerk Zuid"),
+    ] {
+        app.fill(field, text);
+    }
+    app.send(Msg::Sign);
+    let (name, _) = app.browser.downloads.last().unwrap();
+    assert_eq!(name, "beoordeling-4812345-Sanne-de-Vries-2026-12-06.json");
+    let signed_id = app.model.open.id.clone();
+    app.send(Msg::NewAfterSigning);
+    app.send(Msg::NewAfterSigning);
+    let m = &app.model.open.assessment.metadata;
+    assert_eq!(
+        (m.assessor_name.as_str(), m.assessor_role.as_str(), m.organisation.as_str()),
+        ("Karim Haddou", "werkbegeleider", "Buurtwerk Zuid")
+    );
+    assert_eq!((m.student_name.as_str(), m.student_number.as_str()), ("", ""));
+    assert_eq!(m.date, "2026-12-06");
+    assert_eq!(app.stored().assessment.metadata, *m, "stored at once, details and all");
+    // The signed one stays where it was, as the warning now says.
+    assert!(app.browser.entries[&*signed_id].assessment.signed.is_some());
+
+    // The same from the start screen.
+    app.send(Msg::Show(View::Library));
+    app.send(Msg::NewAssessment);
+    assert_eq!(app.model.open.assessment.metadata.assessor_name, "Karim Haddou");
+    assert_eq!(app.model.open.assessment.metadata.student_name, "");
+}
+
+#[test]
+fn a_signed_record_is_shared_as_its_file_and_a_closed_share_sheet_says_nothing() {
+    let mut app = App::start(Browser::default());
+    app.fill_required();
+    app.send(Msg::ShareRecord);
+    assert!(app.browser.shared.is_empty(), "nothing to share before signing");
+    app.send(Msg::Sign);
+    app.send(Msg::ShareRecord);
+    assert_eq!(app.browser.shared, ["beoordeling-4812345-2026-12-06.json"]);
+    assert_eq!(app.model.signing.shared, Some(true));
+    app.send(Msg::Shared(None));
+    assert_eq!(app.model.signing.shared, None);
+    app.send(Msg::Shared(Some(false)));
+    assert_eq!(app.model.signing.shared, Some(false));
+}
+
+#[test]
+fn the_link_s_instruction_and_the_time_zone_reach_the_model() {
+    let startup = Startup {
+        lang: Lang::Nl,
+        listing: Ok(Vec::new()),
+        open_id: None,
+        migration_failed: false,
+        key: KeyStatus::None,
+        presets: Vec::new(),
+        instruction: Some("Lever in bij Stage 2".into()),
+        can_share: true,
+        source: FrameworkSource::BuiltIn,
+        link_failure: None,
+    };
+    let mut model = Model::start(framework(), startup, &Now { utc_offset: 120, ..now(0) });
+    assert_eq!(model.instruction.as_deref(), Some("Lever in bij Stage 2"));
+    assert!(model.can_share);
+    assert_eq!(model.utc_offset, 120);
+    update(&mut model, Msg::DismissError, &Now { utc_offset: 60, ..now(1) });
+    assert_eq!(model.utc_offset, 60, "a change of time zone shows with the next message");
 }

@@ -93,6 +93,7 @@ fn now(tick: u64) -> Now {
     Now {
         time: format!("2026-12-06T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
         today: "2026-12-06".into(),
+        utc_offset: 60,
         entropy: Some(Entropy([tick as u8; 64])),
     }
 }
@@ -110,6 +111,8 @@ impl App {
             migration_failed: false,
             key: KeyStatus::None,
             presets: Vec::new(),
+            instruction: None,
+            can_share: false,
             source: FrameworkSource::BuiltIn,
             link_failure: None,
         };

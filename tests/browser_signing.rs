@@ -53,6 +53,8 @@ fn Harness(props: &HarnessProps) -> Html {
                 migration_failed: false,
                 key: keystore::load(),
                 presets: Vec::new(),
+                instruction: None,
+                can_share: false,
                 source: FrameworkSource::BuiltIn,
                 link_failure: None,
             };
@@ -82,10 +84,13 @@ fn Harness(props: &HarnessProps) -> Html {
                 assessment={state.open.assessment.clone()}
                 signing={state.signing.clone()}
                 key_state={state.key.clone()}
+                instruction={None::<Rc<str>>}
+                can_share={false}
+                utc_offset={state.utc_offset}
                 dispatch={dispatch.clone()}
             />
             <pre id="harness-record">{ signed }</pre>
-            <VerifyView lang={Lang::Nl} state={state.review.verify.clone()} {dispatch} />
+            <VerifyView lang={Lang::Nl} state={state.review.verify.clone()} utc_offset={state.utc_offset} {dispatch} />
         </>
     }
 }
@@ -183,6 +188,8 @@ fn partly_scored() -> Assessment {
     a.apply(fw, Action::SetComment { indicator: "LU1.1".into(), text: "Buurtavond".into() })
         .unwrap();
     a.apply(fw, Action::SetMetadata(MetadataField::StudentNumber, "4812345".into())).unwrap();
+    // Signing is refused until the record names who signs it.
+    a.apply(fw, Action::SetMetadata(MetadataField::AssessorName, "Karim Haddou".into())).unwrap();
     a.apply(fw, Action::SetMetadata(MetadataField::Date, "2026-11-23".into())).unwrap();
     a
 }

@@ -19,6 +19,7 @@ texts! { EmbedTexts, EMBED_NL, EMBED_EN {
     expect_origin: "moet een herkomst zijn als https://lms.hogeschool.nl (zonder pad, niet *; http alleen voor localhost)",
         "must be an origin such as https://lms.school.nl (no path, not *; http only for localhost)";
     expect_framework: "moet een https-adres zijn, of een pad op deze server", "must be an https address, or a path on this server";
+    expect_instruction: "mag alleen gewone tekst zijn: geen < of > en geen regeleinden", "may only be plain text: no < or > and no line breaks";
     framework_loading: "Beoordelingskader laden…", "Loading the framework…";
     framework_url_failed: "Het beoordelingskader uit de link kon niet worden geladen. De app gebruikt het ingebouwde kader.",
         "The framework in the link could not be loaded. The app uses the built-in framework.";
@@ -61,6 +62,7 @@ impl Lang {
                 Param::Student => t.expect_student.into(),
                 Param::ParentOrigin => t.expect_origin.into(),
                 Param::Framework => t.expect_framework.into(),
+                Param::Instruction => t.expect_instruction.into(),
             },
         }
     }

@@ -51,8 +51,9 @@ pub use compare::{CompareTexts, COMPARE_EN, COMPARE_NL};
 pub use embed::{EmbedTexts, EMBED_EN, EMBED_NL};
 pub use norms::{NormTexts, NORM_EN, NORM_NL};
 pub use self_assessment::{SelfTexts, SELF_EN, SELF_NL};
+pub use signing::{SigningTexts, SIGNING_EN, SIGNING_NL};
 pub use texts::{Texts, EN, NL};
-pub use time::readable_time;
+pub use time::{local_time, readable_time};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -100,6 +101,7 @@ mod tests {
             (EMBED_NL.entries(), EMBED_EN.entries()),
             (NORM_NL.entries(), NORM_EN.entries()),
             (COHORT_NL.entries(), COHORT_EN.entries()),
+            (SIGNING_NL.entries(), SIGNING_EN.entries()),
         ] {
             assert_eq!(nl.len(), en.len());
             for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {

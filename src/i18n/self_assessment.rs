@@ -14,6 +14,8 @@ texts! { SelfTexts, SELF_NL, SELF_EN {
     sign_intro: "Na ondertekenen is je zelfbeoordeling definitief. Je ondertekent met de sleutel van deze browser: je eigen sleutel, niet die van je beoordelaar. Het JSON-bestand geef je aan je beoordelaar.",
         "Once signed, your self-assessment is final. You sign with this browser's key: your own, not your assessor's. You give the JSON file to your assessor.";
     signed_by_student: "ingevuld en ondertekend door de student zelf", "filled in and signed by the student";
+    feedback_label: "Wat wil je over deze leeruitkomst zeggen?", "What would you like to say about this learning outcome?";
+    feedback_read: "Toelichting van de student", "The student's explanation";
 }}
 
 impl Lang {
@@ -21,6 +23,23 @@ impl Lang {
         match self {
             Lang::Nl => &SELF_NL,
             Lang::En => &SELF_EN,
+        }
+    }
+
+    /// The label of the text field under a learning outcome: an assessor gives feedback, a student
+    /// scoring themselves is asked what they want to say.
+    pub fn feedback_label(self, mode: Mode) -> &'static str {
+        match mode {
+            Mode::Assessor => self.texts().feedback_label,
+            Mode::SelfAssessment => self.self_texts().feedback_label,
+        }
+    }
+
+    /// The same text as a reader of the record sees it: a self-assessment's is the student's.
+    pub fn feedback_heading(self, mode: Mode) -> &'static str {
+        match mode {
+            Mode::Assessor => self.texts().feedback_label,
+            Mode::SelfAssessment => self.self_texts().feedback_read,
         }
     }
 
@@ -46,5 +65,11 @@ mod tests {
         assert_eq!(label(Lang::Nl, MetadataField::StudentName, Mode::SelfAssessment), "Je naam");
         assert_eq!(label(Lang::Nl, MetadataField::StudentName, Mode::Assessor), "Naam student");
         assert_eq!(label(Lang::En, MetadataField::Date, Mode::SelfAssessment), "Date");
+        assert_eq!(Lang::Nl.feedback_label(Mode::Assessor), "Feedback op deze leeruitkomst");
+        assert_eq!(
+            Lang::Nl.feedback_label(Mode::SelfAssessment),
+            "Wat wil je over deze leeruitkomst zeggen?"
+        );
+        assert_eq!(Lang::Nl.feedback_heading(Mode::SelfAssessment), "Toelichting van de student");
     }
 }

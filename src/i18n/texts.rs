@@ -23,8 +23,8 @@ texts! { Texts, NL, EN {
     mode_self: "Zelfbeoordeling", "Self-assessment";
     mode_self_hint: "Je beoordeelt jezelf als student.", "You assess yourself as a student.";
     scale_heading: "Schaal", "Scale";
-    scale_intro: "Per gedragsindicator kies je hoe ver de bekwaamheid ontwikkeld is.",
-        "For each behaviour indicator, choose how far the capability has developed.";
+    scale_intro: "Per gedragsindicator kies je in welke mate de competentie ontwikkeld is:",
+        "For each behaviour indicator, choose to what degree the competence has developed:";
     core_task: "Kerntaak", "Core task";
     learning_outcome: "Leeruitkomst", "Learning outcome";
     description: "Beschrijving", "Description";
@@ -141,8 +141,8 @@ texts! { Texts, NL, EN {
     copied: "Het record staat op het klembord.", "The record is on the clipboard.";
     copy_failed: "Kopiëren lukte niet in deze browser; download het bestand.", "Copying failed in this browser; download the file.";
     new_assessment: "Nieuwe beoordeling starten", "Start a new assessment";
-    new_assessment_warning: "De ondertekende beoordeling wordt uit deze browser verwijderd. Download het record eerst als je het nog nodig hebt.",
-        "The signed assessment is removed from this browser. Download the record first if you still need it.";
+    new_assessment_warning: "Je begint een nieuwe beoordeling. Deze ondertekende beoordeling blijft bewaard onder Beoordelingen, waar je het record altijd opnieuw kunt downloaden.",
+        "You start a new assessment. This signed assessment stays saved under Assessments, where you can always download the record again.";
     verify_heading: "Record controleren", "Verify a record";
     verify_intro: "Open of sleep een beoordelingsrecord (JSON). De app controleert de handtekening, het beoordelingskader en de resultaten. Het bestand blijft op dit apparaat.",
         "Open or drop an assessment record (JSON). The app checks the signature, the framework and the results. The file stays on this device.";

@@ -1,9 +1,77 @@
-//! Times as the interface shows them.
+//! Times as the interface shows them: kept in UTC, shown in the user's time zone.
 
-/// `2026-11-23T19:37:27.123Z` as `2026-11-23 19:37`.
+/// `2026-11-23T19:37:27.123Z` as `2026-11-23 19:37`, as it reads in UTC.
 pub fn readable_time(rfc3339: &str) -> String {
     match (rfc3339.get(..10), rfc3339.get(11..16)) {
         (Some(date), Some(time)) => format!("{date} {time}"),
         _ => rfc3339.to_string(),
+    }
+}
+
+/// `2026-11-23T19:37:27.123Z` as the clock reads it `offset` minutes east of UTC:
+/// `2026-11-23 20:37` at `+60`. A text that is not such a UTC time is shown as it is.
+pub fn local_time(rfc3339: &str, offset: i32) -> String {
+    let Some(minutes) = utc_minutes(rfc3339) else { return readable_time(rfc3339) };
+    let local = minutes + i64::from(offset);
+    let (days, minute_of_day) = (local.div_euclid(1440), local.rem_euclid(1440));
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minute_of_day / 60, minute_of_day % 60)
+}
+
+/// Minutes since 1970-01-01 00:00 UTC of an RFC 3339 time in UTC (`…Z`).
+fn utc_minutes(rfc3339: &str) -> Option<i64> {
+    let number = |range: std::ops::Range<usize>| -> Option<i64> {
+        let digits = rfc3339.get(range)?;
+        digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok())?
+    };
+    if !rfc3339.ends_with(['Z', 'z']) || rfc3339.get(10..11) != Some("T") {
+        return None;
+    }
+    let (y, mo, d, h, mi) =
+        (number(0..4)?, number(5..7)?, number(8..10)?, number(11..13)?, number(14..16)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 {
+        return None;
+    }
+    Some(days_from_civil(y, mo, d) * 1440 + h * 60 + mi)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_times_are_shown_in_the_user_s_time_zone() {
+        assert_eq!(local_time("2026-11-23T19:37:27.123Z", 60), "2026-11-23 20:37");
+        assert_eq!(local_time("2026-05-01T09:30:00Z", 120), "2026-05-01 11:30");
+        assert_eq!(local_time("2026-12-31T23:30:00Z", 60), "2027-01-01 00:30");
+        assert_eq!(local_time("2024-03-01T00:15:00Z", -60), "2024-02-29 23:15");
+        assert_eq!(local_time("2026-11-23T19:37:27Z", 0), "2026-11-23 19:37");
+        assert_eq!(local_time("2026-11-23T05:00:00Z", 330), "2026-11-23 10:30");
+        // Not a UTC time: shown as it was, never guessed.
+        assert_eq!(local_time("2026-11-23T19:37:27+01:00", 60), "2026-11-23 19:37");
+        assert_eq!(local_time("gisteren", 60), "gisteren");
+        assert_eq!(local_time("2026-13-01T00:00:00Z", 60), "2026-13-01 00:00");
     }
 }

@@ -111,6 +111,7 @@ fn Page(props: &PageProps) -> Html {
                     framework={framework.clone()}
                     library={m.library.clone()}
                     open_id={m.open.id.clone()}
+                    utc_offset={m.utc_offset}
                     dispatch={dispatch.clone()}
                 />
                 { framework_panel(&m, &dispatch) }
@@ -118,7 +119,7 @@ fn Page(props: &PageProps) -> Html {
         },
         View::Verify => html! {
             <main id="main" class="content">
-                <VerifyView {lang} state={m.review.verify.clone()} dispatch={dispatch.clone()} />
+                <VerifyView {lang} state={m.review.verify.clone()} utc_offset={m.utc_offset} dispatch={dispatch.clone()} />
             </main>
         },
         View::Compare => html! {

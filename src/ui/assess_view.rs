@@ -49,6 +49,9 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                     assessment={assessment.clone()}
                     signing={m.signing.clone()}
                     key_state={m.key.clone()}
+                    instruction={m.instruction.clone()}
+                    can_share={m.can_share}
+                    utc_offset={m.utc_offset}
                     dispatch={dispatch.clone()}
                 />
             </main>
@@ -59,7 +62,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 first_open={m.first_open()}
                 norm_level={assessment.norm_level.clone()}
             />
-            <SignatureBlock {lang} framework={hashed.clone()} assessment={assessment.clone()} />
+            <SignatureBlock {lang} framework={hashed.clone()} assessment={assessment.clone()} utc_offset={m.utc_offset} />
         </div>
     }
 }

@@ -39,8 +39,11 @@ pub fn NormLevelPicker(props: &NormLevelPickerProps) -> Html {
                 disabled={props.locked}
                 on_choose={props.dispatch.reform(move |()| Msg::Edit(Action::SetNormLevel(id.clone())))}
             >
-                { format!("{} {} – ", n.level, level.id) }
-                <span lang={content_lang.clone()}>{ &level.title }</span>
+                // One span: the label is a flex box, which would drop the space before the title.
+                <span>
+                    { format!("{} {} – ", n.level, level.id) }
+                    <span lang={content_lang.clone()}>{ &level.title }</span>
+                </span>
             </RadioChoice>
         }
     };

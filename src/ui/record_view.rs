@@ -69,7 +69,7 @@ pub fn RecordView(props: &RecordViewProps) -> Html {
                             }) }
                         </ol>
                         if let Some(feedback) = entry.map(|e| e.feedback.as_str()).filter(|f| !f.is_empty()) {
-                            <p class="record-feedback"><strong>{ format!("{}: ", t.feedback_label) }</strong>{ feedback }</p>
+                            <p class="record-feedback"><strong>{ format!("{}: ", lang.feedback_heading(a.metadata.mode)) }</strong>{ feedback }</p>
                         }
                     </section>
                 }

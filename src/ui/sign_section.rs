@@ -3,13 +3,15 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::dom_id;
 use super::focus::{use_focus_after_render, Focus};
 use super::key_panel::KeyPanel;
 use crate::core::app::{KeyState, KeyStatus, Msg, SignFailure, SigningStage, SigningState};
-use crate::core::assessment::{Assessment, Mode, Signed};
+use crate::core::assessment::{Assessment, MetadataField, Mode, Signed};
 use crate::core::crypto::signing_key::fingerprint;
 use crate::core::framework::hashed::HashedFramework;
 use crate::i18n::Lang;
@@ -21,6 +23,12 @@ pub struct SignSectionProps {
     pub assessment: Assessment,
     pub signing: SigningState,
     pub key_state: KeyState,
+    /// The school's instruction from the link, shown after signing.
+    pub instruction: Option<Rc<str>>,
+    /// The device can hand the file to another app.
+    pub can_share: bool,
+    /// The user's time zone, minutes east of UTC.
+    pub utc_offset: i32,
     pub dispatch: Callback<Msg>,
 }
 
@@ -34,6 +42,7 @@ const FIRST_FIELD_ID: &str = "meta-student-name";
 struct Refs {
     heading: NodeRef,
     dialog: NodeRef,
+    refusal: NodeRef,
     start: NodeRef,
     new: NodeRef,
 }
@@ -68,6 +77,28 @@ struct Section<'a, F> {
     send: F,
 }
 
+/// After signing: what to do with the file, in the school's words where the link gives them.
+impl<F> Section<'_, F> {
+    fn next_step(&self, signed: &Signed) -> Html {
+        let props = self.props;
+        let lang = props.lang;
+        let s = lang.signing_texts();
+        let file = props.assessment.export_file_name(&signed.created);
+        html! {
+            <section class="next-step" aria-labelledby="next-step-heading">
+                <h3 id="next-step-heading">{ s.next_step }</h3>
+                <p>{ lang.next_step(props.assessment.metadata.mode, &file) }</p>
+                if let Some(instruction) = &props.instruction {
+                    <p class="school-instruction"><strong>{ s.school_says }</strong>{ " " }{ instruction.to_string() }</p>
+                }
+                if props.signing.download_failed.as_deref() != Some(signed.created.as_str()) {
+                    <p class="hint">{ s.saved_where }</p>
+                }
+            </section>
+        }
+    }
+}
+
 fn failure_text(lang: Lang, failure: &SignFailure) -> String {
     let t = lang.texts();
     let why = match failure {
@@ -90,6 +121,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
                 <p class="notice notice-error" role="alert">{ failure_text(lang, failure) }</p>
             },
             SigningStage::Confirming => self.confirm(),
+            SigningStage::Incomplete(missing) => self.refusal(missing),
             SigningStage::Idle | SigningStage::ConfirmingNew => Html::default(),
         };
         let intro = if props.assessment.metadata.mode == Mode::SelfAssessment {
@@ -103,10 +135,60 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
                 <p>{ intro }</p>
                 <KeyPanel {lang} key_state={props.key_state.clone()} dispatch={props.dispatch.clone()} />
                 if *stage != SigningStage::Confirming {
-                    <button type="button" class="primary sign-start" onclick={send(Msg::StartSigning, Focus::Node(refs.dialog.clone()))} ref={refs.start.clone()}>{ t.sign_start }</button>
+                    <button type="button" class="primary sign-start" onclick={send(Msg::StartSigning, Focus::FirstOf(vec![refs.dialog.clone(), refs.refusal.clone()]))} ref={refs.start.clone()}>{ t.sign_start }</button>
                 }
                 { confirm }
             </section>
+        }
+    }
+
+    /// Why signing waits: the empty fields every record must name, each a link to its field.
+    fn refusal(&self, missing: &[MetadataField]) -> Html {
+        let props = self.props;
+        let lang = props.lang;
+        let mode = props.assessment.metadata.mode;
+        let link = |field: &MetadataField| {
+            let id = format!("meta-{}", field.key());
+            // A link to a field scrolls but leaves focus where it was; typing should go there.
+            let onclick = {
+                let id = id.clone();
+                Callback::from(move |e: MouseEvent| {
+                    let field = gloo::utils::document().get_element_by_id(&id);
+                    if let Some(field) = field.and_then(|f| f.dyn_into::<HtmlElement>().ok()) {
+                        e.prevent_default();
+                        let _ = field.focus();
+                    }
+                })
+            };
+            html! { <li><a href={format!("#{id}")} {onclick}>{ lang.form_label(*field, mode) }</a></li> }
+        };
+        html! {
+            <div class="notice notice-error sign-incomplete" role="alert" tabindex="-1" ref={self.refs.refusal.clone()}>
+                <p>{ lang.signing_texts().incomplete }</p>
+                <ul>{ for missing.iter().map(link) }</ul>
+            </div>
+        }
+    }
+
+    /// Who signs what for whom, as the record will name them.
+    fn summary(&self, open: usize) -> Html {
+        let props = self.props;
+        let lang = props.lang;
+        let (t, s) = (lang.texts(), lang.signing_texts());
+        let m = &props.assessment.metadata;
+        let fw = props.framework.framework();
+        let row = |term: &str, value: Html| html! { <div><dt>{ term.to_string() }</dt><dd>{ value }</dd></div> };
+        html! {
+            <>
+                <h3>{ s.confirm_heading }</h3>
+                <dl class="sign-summary">
+                    { row(s.signed_by, html! { lang.signer(m) }) }
+                    { row(s.assessed, html! { lang.assessed_student(m) }) }
+                    { row(s.framework, html! { <span lang={fw.language.clone()}>{ &fw.title }</span> }) }
+                    { row(t.date, html! { m.date.clone() }) }
+                    { row(s.still_open, html! { open.to_string() }) }
+                </dl>
+            </>
         }
     }
 
@@ -121,6 +203,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
         let after_sign = Focus::FirstOf(vec![refs.start.clone(), refs.heading.clone()]);
         html! {
             <div class="confirm sign-confirm" role="alertdialog" aria-labelledby="sign-confirm-heading" tabindex="-1" ref={refs.dialog.clone()}>
+                { self.summary(unscored.len()) }
                 if unscored.is_empty() {
                     <p id="sign-confirm-heading">{ t.sign_all_scored }</p>
                 } else {
@@ -167,22 +250,29 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
             matches!(&props.key_state.status, KeyStatus::Key(key) if key.did() == signed.signer);
         let on_download = props.dispatch.reform(|_: MouseEvent| Msg::DownloadRecord);
         let on_copy = props.dispatch.reform(|_: MouseEvent| Msg::CopyRecord);
+        let on_share = props.dispatch.reform(|_: MouseEvent| Msg::ShareRecord);
         html! {
             <section id="sign" class="card sign signed" aria-labelledby="sign-heading">
                 <h2 id="sign-heading" tabindex="-1" ref={refs.heading.clone()}>{ t.signed_heading }</h2>
-                <p class="signed-at">{ lang.signed_at(&signed.created, &fingerprint(&signed.signer)) }</p>
+                <p class="signed-at">{ lang.signed_at(&signed.created, props.utc_offset, &fingerprint(&signed.signer)) }</p>
                 if signing.download_failed.as_deref() == Some(signed.created.as_str()) {
                     <p class="notice notice-error download-failed" role="alert">{ t.record_download_failed }</p>
                 }
                 <div class="actions">
                     <button type="button" class="primary download-record" onclick={on_download}>{ t.download_again }</button>
                     <button type="button" class="copy-record" onclick={on_copy}>{ t.copy_json }</button>
+                    if props.can_share {
+                        <button type="button" class="share-record" onclick={on_share}>{ lang.signing_texts().share }</button>
+                    }
                     <button type="button" class="new-assessment" onclick={on_new.clone()} ref={refs.new.clone()}>{ t.new_assessment }</button>
                 </div>
                 <div aria-live="polite">
                     if signing.copied == Some(true) { <p>{ t.copied }</p> }
                     if signing.copied == Some(false) { <p class="notice notice-warning">{ t.copy_failed }</p> }
+                    if signing.shared == Some(true) { <p>{ lang.signing_texts().shared }</p> }
+                    if signing.shared == Some(false) { <p class="notice notice-warning">{ lang.signing_texts().share_failed }</p> }
                 </div>
+                { self.next_step(signed) }
                 if confirming {
                     <div class="notice notice-warning confirm" role="alertdialog" aria-labelledby="new-warning" tabindex="-1" ref={refs.dialog.clone()}>
                         <p id="new-warning">{ t.new_assessment_warning }</p>

@@ -13,6 +13,8 @@ pub struct SignatureBlockProps {
     pub lang: Lang,
     pub framework: Rc<HashedFramework>,
     pub assessment: Assessment,
+    /// The user's time zone, minutes east of UTC.
+    pub utc_offset: i32,
 }
 
 /// The end of the printed report: who signed and whether the signature holds, checked again from
@@ -36,7 +38,7 @@ pub fn SignatureBlock(props: &SignatureBlockProps) -> Html {
             };
             html! {
                 <>
-                    <p>{ lang.signed_at(&signed.created, &fingerprint(&signed.signer)) }</p>
+                    <p>{ lang.signed_at(&signed.created, props.utc_offset, &fingerprint(&signed.signer)) }</p>
                     <p>{ format!("{}: {}", t.print_key, signed.signer) }</p>
                     <p class="signature-check">{ format!("{}: {verdict}", t.print_check) }</p>
                 </>

@@ -10,12 +10,14 @@ use crate::core::app::Msg;
 use crate::core::assessment::Mode;
 use crate::core::crypto::signing_key::fingerprint;
 use crate::core::record::{RecordProblem, RecordReport};
-use crate::i18n::{readable_time, Lang};
+use crate::i18n::{local_time, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct VerifyViewProps {
     pub lang: Lang,
     pub state: VerifyState,
+    /// The user's time zone, minutes east of UTC.
+    pub utc_offset: i32,
     pub dispatch: Callback<Msg>,
 }
 
@@ -35,7 +37,9 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
                     <p>{ t.file_unreadable }</p>
                 </div>
             },
-            Some(report) => one_report(lang, &checked.file_name, report, shown.as_ref()),
+            Some(report) => {
+                one_report(lang, &checked.file_name, report, shown.as_ref(), props.utc_offset)
+            }
         },
     };
     html! {
@@ -74,7 +78,13 @@ fn announcement(lang: Lang, shown: Option<&Verified>) -> String {
 }
 
 /// One record: the verdict with every reason, who signed and when, then the record itself.
-fn one_report(lang: Lang, file_name: &str, report: &RecordReport, shown: Option<&Shown>) -> Html {
+fn one_report(
+    lang: Lang,
+    file_name: &str,
+    report: &RecordReport,
+    shown: Option<&Shown>,
+    offset: i32,
+) -> Html {
     let t = lang.texts();
     let valid = report.is_valid();
     let unknown_framework =
@@ -95,7 +105,7 @@ fn one_report(lang: Lang, file_name: &str, report: &RecordReport, shown: Option<
                         { for report.problems.iter().map(|p| html! { <li>{ lang.record_problem(p) }</li> }) }
                     </ul>
                 }
-                { facts(lang, report) }
+                { facts(lang, report, offset) }
             </div>
             if unknown_framework {
                 <p class="notice notice-warning">{ t.verify_unknown_framework }</p>
@@ -123,7 +133,7 @@ fn one_report(lang: Lang, file_name: &str, report: &RecordReport, shown: Option<
 }
 
 /// The record's mode, its signer and when it was signed, where they can be read.
-fn facts(lang: Lang, report: &RecordReport) -> Html {
+fn facts(lang: Lang, report: &RecordReport, offset: i32) -> Html {
     let t = lang.texts();
     if report.record.is_none() && report.proof.is_none() {
         return Html::default();
@@ -153,7 +163,7 @@ fn facts(lang: Lang, report: &RecordReport) -> Html {
                 if let Some(created) = &proof.created {
                     <div>
                         <dt>{ t.verify_created }</dt>
-                        <dd>{ format!("{} (UTC)", readable_time(created)) }</dd>
+                        <dd>{ local_time(created, offset) }</dd>
                     </div>
                 }
             }

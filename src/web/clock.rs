@@ -16,7 +16,18 @@ pub fn now_rfc3339() -> String {
 
 /// The moment a message is handled, with fresh random bytes where the browser has a source.
 pub fn now() -> Now {
-    Now { time: now_rfc3339(), today: today(), entropy: entropy() }
+    Now { time: now_rfc3339(), today: today(), utc_offset: utc_offset(), entropy: entropy() }
+}
+
+/// The time zone now in minutes east of UTC. JS counts the other way (`-60` in Amsterdam in
+/// winter); an offset is never more than a day, so the rounding cannot overflow.
+fn utc_offset() -> i32 {
+    let west = js_sys::Date::new_0().get_timezone_offset();
+    if west.is_finite() && west.abs() < 1440.0 {
+        -(west.round() as i32)
+    } else {
+        0
+    }
 }
 
 fn entropy() -> Option<Entropy> {

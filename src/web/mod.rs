@@ -13,5 +13,6 @@ pub mod library;
 pub mod link;
 pub mod offline;
 pub mod runner;
+pub mod share;
 pub mod startup;
 pub mod storage;

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::Callback;
 
-use super::{clipboard, clock, download, embed, files, keystore, library, storage};
+use super::{clipboard, clock, download, embed, files, keystore, library, share, storage};
 use crate::core::app::{update, Effect, Model, Msg, StorageFailed};
 use crate::core::library::saved::SavedEntry;
 
@@ -68,6 +68,10 @@ impl Runner {
             }
             Effect::Copy(text) => {
                 self.later(async move { Msg::Copied(clipboard::copy(&text).await) });
+                None
+            }
+            Effect::Share { name, text } => {
+                self.later(async move { Msg::Shared(share::share_file(&name, &text).await) });
                 None
             }
             Effect::ReadFile { file, max_bytes, purpose } => {

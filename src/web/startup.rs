@@ -70,6 +70,8 @@ pub async fn boot(link: &Link) -> Result<Model, LoadFailure> {
         migration_failed: matches!(migration, Migration::Failed(_)),
         key: keystore::load(),
         presets: link.config.presets(),
+        instruction: link.config.instruction.clone(),
+        can_share: super::share::can_share_files(),
         source,
         link_failure,
     };

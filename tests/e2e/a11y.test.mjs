@@ -43,6 +43,11 @@ async function scoreSome(page) {
 }
 
 async function signedRecord(page) {
+  // Without the assessor's name signing is refused, naming the field.
+  await page.locator("#sign .sign-start").click();
+  await page.locator("#sign .sign-incomplete").waitFor();
+  await expectNoViolations(page, "signing refused: the assessor's name is missing");
+  await page.locator("#meta-assessor-name").fill("Peter Visser");
   await page.locator("#sign .sign-start").click();
   await expectNoViolations(page, "the sign dialog with open indicators");
   return download(page, () => page.locator(".sign-confirm-button").click());

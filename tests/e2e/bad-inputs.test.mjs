@@ -39,6 +39,9 @@ const normalise = (text) => text.replace(/\s+/g, " ").trim();
 test("every hostile record, key and backup file gives its message, and nothing saved changes", (t) => app.withPage(t, async (page) => {
   // Something worth keeping: an assessment with a score, and a key made by signing another.
   await page.locator('input[name="score-LU1.1"][value="good"]').check();
+  // A record names the student and who signs it before it can be signed.
+  await page.locator("#meta-student-number").fill("1234567");
+  await page.locator("#meta-assessor-name").fill("Karim Haddou");
   await page.locator("#sign .sign-start").click();
   await Promise.all([page.waitForEvent("download"), page.locator(".sign-confirm-button").click()]);
   await page.locator("#sign .key-did").first().waitFor();
@@ -99,12 +102,16 @@ test("markup typed into the form stays text in the form, the signed record and t
   await page.locator('li[id="indicator-LU2.1"] details.comment summary').click();
   await page.locator('textarea[id="comment-LU2.1"]').fill(payload);
   await page.locator('input[name="score-LU2.1"][value="high"]').check();
+  await page.locator("#meta-student-number").fill("1234567");
+  await page.locator("#meta-assessor-name").fill(payload);
   await page.locator("#sign .sign-start").click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".sign-confirm-button").click()]);
   const chunks = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
   const record = Buffer.concat(chunks);
   assert.equal(JSON.parse(record.toString("utf8")).credentialSubject.name, payload);
+  // The file is named after the student too, in letters, digits and hyphens only.
+  assert.match(download.suggestedFilename(), /^beoordeling-1234567-img-src-x-onerror-window-owned-3-b-vet-b-\d{4}-\d{2}-\d{2}\.json$/);
   await page.getByRole("button", { name: "Record controleren", exact: true }).click();
   await page.setInputFiles("#record-file", { name: "met-opmaak.json", mimeType: "application/json", buffer: record });
   await page.locator(".verdict.is-valid").waitFor();

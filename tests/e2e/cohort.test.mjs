@@ -199,6 +199,9 @@ async function signTemplate(page, frameworkTitle) {
   await page.getByRole("radio", { name: new RegExp(`^${frameworkTitle}`) }).check();
   await page.locator(".library-new").click();
   await page.getByRole("heading", { level: 1, name: frameworkTitle }).waitFor();
+  // A record names the student and who signs it before it can be signed.
+  await page.locator("#meta-student-number").fill("0000000");
+  await page.locator("#meta-assessor-name").fill("Sjabloon");
   await page.locator("#sign .sign-start").click();
   return JSON.parse((await download(page, () => page.locator(".sign-confirm-button").click())).text);
 }

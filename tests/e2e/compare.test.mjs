@@ -237,6 +237,7 @@ test("the assessor's own signed assessment can be chosen from this browser inste
   const { student, assessor } = files;
   await page.getByLabel("Naam student", { exact: true }).fill("Sanne de Vries");
   await page.getByLabel("Studentnummer", { exact: true }).fill(NUMBER);
+  await page.getByLabel("Naam beoordelaar", { exact: true }).fill("Karim Haddou");
   await score(page, { "LU4.4": 3 }, {});
   const own = await signAndDownload(page);
   await openCompare(page);

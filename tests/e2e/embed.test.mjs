@@ -262,6 +262,7 @@ test("in the example host page (sandboxed iframe, strict CSP): ready, resize, an
   await score(widget, "LU1.1", "++ in hoge mate ontwikkeld");
   await score(widget, "LU3.2", "□ aanwezig");
   await widget.locator("#meta-student-name").fill('Sanne "<b>de</b>" Vries');
+  await widget.locator("#meta-assessor-name").fill("Karim Haddou");
   const sign = widget.locator("#sign");
   await sign.locator(".sign-start").click();
   const file = await download(page, () => sign.getByRole("alertdialog").locator(".sign-confirm-button").click());
@@ -403,6 +404,9 @@ test("under the policy, top level: render, score, sign, verify and switch views 
   assert.equal(await progress(page), "1 van 42 indicatoren gescoord");
   const fill = await page.locator(".progress-fill rect").getAttribute("width");
   assert.equal(fill, "2.38", "the progress bar shows 1 of 42");
+  // A record names the student and who signs it before it can be signed.
+  await page.locator("#meta-student-number").fill("4812345");
+  await page.locator("#meta-assessor-name").fill("Karim Haddou");
   await page.locator("#sign .sign-start").click();
   await download(page, () => page.locator("#sign").getByRole("alertdialog").locator(".sign-confirm-button").click());
   await page.getByRole("button", { name: "Record controleren" }).click();
@@ -532,6 +536,8 @@ test("a framework from another server, and from a file: loaded through the same 
   await openApp(page, new URLSearchParams({ framework: `${hostOrigin}/kader.json` }).toString());
   assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Testkader <img src=x onerror=alert(1)>");
   await score(page, "LU1.1", "++ in hoge mate ontwikkeld");
+  await page.locator("#meta-student-number").fill("4812345");
+  await page.locator("#meta-assessor-name").fill("Karim Haddou");
   await page.locator("#sign .sign-start").click();
   const file = await download(page, () => page.locator("#sign").getByRole("alertdialog").locator(".sign-confirm-button").click());
   const record = parseJsonStrict(file.text);

@@ -127,6 +127,9 @@ test("a signed record of the 2010 profile states its level; the verify view judg
   await page.getByRole("group", { name: "Niveau" }).getByRole("radio", { name: /^Niveau D/ }).check();
   const vca = outcomes.find((o) => o.id === "VCa");
   await scoreAll(page, vca, "++");
+  // A record names the student and who signs it before it can be signed.
+  await page.locator("#meta-student-number").fill("4812345");
+  await page.locator("#meta-assessor-name").fill("Karim Haddou");
   await page.locator("#sign .sign-start").click();
   const file = await download(page, () => page.locator(".sign-confirm-button").click());
   const record = JSON.parse(file.text);

@@ -98,9 +98,18 @@ async function signAndDownload(page, open) {
   return { ...file, record: parseJsonStrict(file.text) };
 }
 
+/** Fills what a record must name before it is signed, where it is still empty. */
+async function fillRequired(page) {
+  for (const [id, text] of [["meta-student-number", "1234567"], ["meta-assessor-name", "Karim Haddou"]]) {
+    const field = page.locator(`input[id="${id}"]`);
+    if (!(await field.inputValue())) await field.fill(text);
+  }
+}
+
 /** Scores one indicator and signs; returns the download. */
 async function signSomething(page, id = "LU2.2", level = "good") {
   await score(page, id, level);
+  await fillRequired(page);
   return signAndDownload(page);
 }
 
@@ -186,7 +195,7 @@ function expectedAggregate(ids) {
 
 let signed; // { name, text, record } of the first test, tampered with by the second
 
-test("a record signed and downloaded in the browser verifies with the independent eddsa-jcs-2022 verifier, holds what was clicked and typed, and is named beoordeling-<studentnummer>-<datum>.json", (t) => app.withPage(t, async (page) => {
+test("a record signed and downloaded in the browser verifies with the independent eddsa-jcs-2022 verifier, holds what was clicked and typed, and is named beoordeling-<studentnummer>-<naam>-<datum>.json", (t) => app.withPage(t, async (page) => {
   const panel = page.locator("#sign .key-panel");
   await panel.locator(".key-none").waitFor();
   assert.equal(await panel.locator(".key-did").count(), 0, "a fresh profile has no key");
@@ -209,7 +218,8 @@ test("a record signed and downloaded in the browser verifies with the independen
   const file = await signAndDownload(page, open);
   const { record } = file;
 
-  assert.equal(file.name, `beoordeling-${METADATA.Studentnummer}-${METADATA.Datum}.json`);
+  // Until the student's name went into file names this was beoordeling-4812345-2026-05-01.json.
+  assert.equal(file.name, `beoordeling-${METADATA.Studentnummer}-Sanne-de-Vries-${METADATA.Datum}.json`);
   const did = await assertVerifies(record);
 
   // A Verifiable Credential: the assessor issues it, about the student.

@@ -34,6 +34,9 @@ pub enum Effect {
     PostRecord(Rc<str>),
     /// Answered with `Msg::Copied`.
     Copy(Rc<str>),
+    /// Offer the signed record as the file `name` to the device's share sheet (Web Share);
+    /// answered with `Msg::Shared`.
+    Share { name: String, text: Rc<str> },
     /// Read a file the user chose, refusing one over `max_bytes`; answered with `Msg::FileRead`.
     ReadFile { file: FileRef, max_bytes: usize, purpose: FilePurpose },
 }

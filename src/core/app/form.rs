@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::{DownloadPurpose, Effect, Model, Msg, Now, OpenAssessment, StorageNotice, View};
 use crate::core::assessment::aggregate::summarize;
-use crate::core::assessment::{Action, Assessment, MetadataField};
+use crate::core::assessment::{Action, Assessment, Metadata, MetadataField};
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::library::saved::{self, SavedEntry};
 
@@ -77,6 +77,7 @@ fn edit(model: &mut Model, action: Action, now: &Now) -> Vec<Effect> {
             if summary != *model.open.summary {
                 model.open.summary = Rc::new(summary);
             }
+            super::signing::refresh_missing(model);
             vec![Effect::Save(model.open.entry())]
         }
         Err(error) => {
@@ -125,8 +126,20 @@ pub(super) fn belongs(entry: &SavedEntry, framework: &HashedFramework) -> bool {
 
 /// A new, empty assessment, dated today, with what the link asks of every new one, not yet stored.
 pub fn fresh_entry(framework: &HashedFramework, presets: &[Action], now: &Now) -> SavedEntry {
+    fresh_entry_after(framework, presets, now, &Metadata::default())
+}
+
+/// A new assessment that follows `previous`: the assessor's details carry over
+/// ([`Metadata::carried_over`]); the link's presets still have the last word.
+pub fn fresh_entry_after(
+    framework: &HashedFramework,
+    presets: &[Action],
+    now: &Now,
+    previous: &Metadata,
+) -> SavedEntry {
     let framework = framework.framework();
     let mut assessment = Assessment::new(framework);
+    assessment.metadata = previous.carried_over();
     // The core refuses nothing about a date the browser's clock formats.
     let _ =
         assessment.apply(framework, Action::SetMetadata(MetadataField::Date, now.today.clone()));

@@ -60,7 +60,8 @@ pub(super) fn new_in(model: &mut Model, id: &str, now: &Now) -> Vec<Effect> {
     let Some(Ok(hashed)) = catalogue::built_in(id).map(BuiltIn::load) else { return Vec::new() };
     switch(model, hashed, FrameworkSource::BuiltIn);
     model.view = View::Assess;
-    let entry = form::fresh_entry(&model.framework, &model.presets, now);
+    let previous = &model.open.assessment.metadata;
+    let entry = form::fresh_entry_after(&model.framework, &model.presets, now, previous);
     form::open(model, entry, true)
 }
 

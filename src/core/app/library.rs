@@ -100,7 +100,8 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
                 return frameworks::new_in(model, &id, now);
             }
             model.view = View::Assess;
-            let entry = form::fresh_entry(&model.framework, &model.presets, now);
+            let previous = &model.open.assessment.metadata;
+            let entry = form::fresh_entry_after(&model.framework, &model.presets, now, previous);
             form::open(model, entry, true)
         }
         Msg::Duplicate(id) => {

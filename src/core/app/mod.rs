@@ -17,7 +17,7 @@ mod signing;
 use std::rc::Rc;
 
 pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
-pub use form::{fresh_entry, new_id};
+pub use form::{fresh_entry, fresh_entry_after, new_id};
 pub use library::{LibraryMessage, LibraryState};
 pub use review::{ReviewMsg, ReviewRead, ReviewState};
 pub use signing::{KeyImport, KeyState, KeyStatus, SignFailure, SigningStage, SigningState};
@@ -38,6 +38,9 @@ pub struct Now {
     pub time: String,
     /// Today in the user's time zone, `YYYY-MM-DD`.
     pub today: String,
+    /// The user's time zone now, in minutes east of UTC (`+60` in Amsterdam in winter): times
+    /// are kept in UTC and shown in local time.
+    pub utc_offset: i32,
     /// Fresh bytes from the browser's cryptographic source; `None` where it has none, and then
     /// nothing that needs them (a key, a record id) is made.
     pub entropy: Option<Entropy>,
@@ -148,6 +151,12 @@ pub struct Model {
     pub signing: SigningState,
     /// What a link asks of every new assessment (a mode, a student number).
     pub presets: Vec<Action>,
+    /// The school's own words from the link on what to do with a signed record (plain text).
+    pub instruction: Option<Rc<str>>,
+    /// The device can hand a file to another app (Web Share with files).
+    pub can_share: bool,
+    /// The user's time zone, as the last message's [`Now`] gave it.
+    pub utc_offset: i32,
     /// The verify, compare and cohort views.
     pub review: ReviewState,
 }
@@ -163,6 +172,8 @@ pub struct Startup {
     pub migration_failed: bool,
     pub key: KeyStatus,
     pub presets: Vec<Action>,
+    pub instruction: Option<String>,
+    pub can_share: bool,
     /// Where the framework came from, and why the one a link named was not loaded.
     pub source: FrameworkSource,
     pub link_failure: Option<(String, LoadFailure)>,
@@ -205,6 +216,10 @@ pub enum Msg {
     Sign,
     DownloadRecord,
     CopyRecord,
+    /// Hand the signed record to another app (mail, a learning environment's app).
+    ShareRecord,
+    /// How sharing ended: `Some(true)` shared, `Some(false)` failed, `None` cancelled.
+    Shared(Option<bool>),
     /// After signing: asks first, and on the second press starts a new assessment.
     NewAfterSigning,
     KeepSigned,
@@ -298,6 +313,9 @@ impl Model {
             key: KeyState::new(startup.key),
             signing: SigningState::default(),
             presets: startup.presets,
+            instruction: startup.instruction.map(Rc::from),
+            can_share: startup.can_share,
+            utc_offset: now.utc_offset,
             review: ReviewState::default(),
         }
     }
@@ -310,6 +328,7 @@ impl Model {
 
 /// The app's one reducer.
 pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
+    model.utc_offset = now.utc_offset;
     match msg {
         Msg::Show(view) => {
             let mut effects = review::show(model, view);
@@ -342,6 +361,8 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::Sign
         | Msg::DownloadRecord
         | Msg::CopyRecord
+        | Msg::ShareRecord
+        | Msg::Shared(_)
         | Msg::NewAfterSigning
         | Msg::KeepSigned
         | Msg::ExportKey

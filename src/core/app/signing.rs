@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::form;
 use super::{DownloadPurpose, Effect, FileReadError, Model, Msg, Now, StorageFailed};
-use crate::core::assessment::Action;
+use crate::core::assessment::{Action, MetadataField};
 use crate::core::crypto::signing_key::{KeyFileError, SigningKey};
 use crate::core::record::export::sign_assessment;
 use crate::core::record::RecordError;
@@ -59,12 +59,17 @@ pub struct SigningState {
     pub download_failed: Option<String>,
     /// Whether the last copy to the clipboard worked.
     pub copied: Option<bool>,
+    /// How the last share ended; `None` also when the user closed the share sheet.
+    pub shared: Option<bool>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum SigningStage {
     #[default]
     Idle,
+    /// Signing was refused: these fields, which every record must name, are empty. Kept up to
+    /// date as the form is filled in, and gone once nothing is missing.
+    Incomplete(Vec<MetadataField>),
     /// What is still open is shown; signing waits for the user's yes.
     Confirming,
     Failed(SignFailure),
@@ -84,7 +89,14 @@ pub enum SignFailure {
 pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
     let signing = &mut model.signing;
     match msg {
-        Msg::StartSigning => signing.stage = SigningStage::Confirming,
+        Msg::StartSigning => {
+            let missing = model.open.assessment.metadata.missing_for_signing();
+            signing.stage = if missing.is_empty() {
+                SigningStage::Confirming
+            } else {
+                SigningStage::Incomplete(missing)
+            };
+        }
         Msg::BackFromSigning | Msg::KeepSigned => signing.stage = SigningStage::Idle,
         Msg::Sign => return sign(model, now),
         Msg::KeyStored { key, then_sign, result } => {
@@ -101,9 +113,21 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             }
         }
         Msg::Copied(ok) => signing.copied = Some(ok),
+        Msg::ShareRecord => {
+            if let Some(signed) = &model.open.assessment.signed {
+                signing.shared = None;
+                return vec![Effect::Share {
+                    name: model.open.assessment.export_file_name(&signed.created),
+                    text: signed.record.clone(),
+                }];
+            }
+        }
+        Msg::Shared(outcome) => signing.shared = outcome,
         Msg::NewAfterSigning => {
             if signing.stage == SigningStage::ConfirmingNew {
-                let entry = form::fresh_entry(&model.framework, &model.presets, now);
+                let previous = &model.open.assessment.metadata;
+                let entry =
+                    form::fresh_entry_after(&model.framework, &model.presets, now, previous);
                 return form::open(model, entry, true);
             }
             signing.stage = SigningStage::ConfirmingNew;
@@ -130,6 +154,13 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
 }
 
 fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
+    // The button is only there once nothing is missing; a record without whom it is about or
+    // who signed it is refused here all the same.
+    let missing = model.open.assessment.metadata.missing_for_signing();
+    if !missing.is_empty() {
+        model.signing.stage = SigningStage::Incomplete(missing);
+        return Vec::new();
+    }
     match &model.key.status {
         KeyStatus::Key(key) => {
             let key = key.clone();
@@ -144,6 +175,15 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
             }
             None => fail(model, SignFailure::NoRandomSource),
         },
+    }
+}
+
+/// After an edit: the refusal names only what is still missing, and goes once nothing is.
+pub(super) fn refresh_missing(model: &mut Model) {
+    if let SigningStage::Incomplete(_) = model.signing.stage {
+        let missing = model.open.assessment.metadata.missing_for_signing();
+        model.signing.stage =
+            if missing.is_empty() { SigningStage::Idle } else { SigningStage::Incomplete(missing) };
     }
 }
 

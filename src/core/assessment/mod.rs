@@ -117,6 +117,35 @@ impl Metadata {
         })
     }
 
+    /// The fields a record must name before it is signed: whom it is about (the student number,
+    /// which the school files it under) and who signs it (the assessor's name, or in a
+    /// self-assessment the student's own, since the student signs). Text of spaces only is empty.
+    pub fn missing_for_signing(&self) -> Vec<MetadataField> {
+        let signer = match self.mode {
+            Mode::Assessor => MetadataField::AssessorName,
+            Mode::SelfAssessment => MetadataField::StudentName,
+        };
+        [MetadataField::StudentNumber, signer]
+            .into_iter()
+            .filter(|&field| self.get(field).trim().is_empty())
+            .collect()
+    }
+
+    /// A new assessment's details taken over from the one before it: an assessor who assesses
+    /// several students does not type their own name again, and no student's details carry over.
+    pub fn carried_over(&self) -> Metadata {
+        match self.mode {
+            Mode::Assessor => Metadata {
+                assessor_name: self.assessor_name.clone(),
+                assessor_role: self.assessor_role.clone(),
+                organisation: self.organisation.clone(),
+                ..Metadata::default()
+            },
+            // A self-assessment's details are all the student's: only the kind carries over.
+            Mode::SelfAssessment => Metadata { mode: Mode::SelfAssessment, ..Metadata::default() },
+        }
+    }
+
     pub fn get(&self, field: MetadataField) -> &str {
         match field {
             MetadataField::StudentName => &self.student_name,
@@ -306,22 +335,19 @@ impl Assessment {
     /// `created`. Anything but letters, digits and hyphens becomes a hyphen, so that a student
     /// number can never steer where the file goes.
     pub fn export_file_name(&self, created: &str) -> String {
-        let number: String = self
-            .metadata
-            .student_number
-            .trim()
-            .chars()
-            .take(40)
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
-            .collect();
-        let number = if number.is_empty() { "zonder-nummer".to_string() } else { number };
-        let date = if self.metadata.date.is_empty() {
-            created.get(..10).unwrap_or("")
-        } else {
-            &self.metadata.date
+        let m = &self.metadata;
+        let kind = match m.mode {
+            Mode::Assessor => "beoordeling",
+            Mode::SelfAssessment => "zelfbeoordeling",
         };
-        let date: String = date.chars().filter(|c| c.is_ascii_digit() || *c == '-').collect();
-        format!("beoordeling-{number}-{date}.json")
+        let number = file_name_part(&m.student_number, 32);
+        let number = if number.is_empty() { "zonder-nummer".to_string() } else { number };
+        let name = file_name_part(&m.student_name, 40);
+        let date = if m.date.is_empty() { created.get(..10).unwrap_or("") } else { &m.date };
+        let date = file_name_part(date, 10);
+        let parts = [kind, &number, &name, &date];
+        let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+        format!("{}.json", parts.join("-"))
     }
 
     /// Applies one change. An action naming something the framework lacks changes nothing.
@@ -391,6 +417,64 @@ fn check_length(text: &str) -> Result<(), ActionError> {
         }
     }
     Ok(())
+}
+
+/// `text` made safe for a file name on every system: diacritics folded (é → e), every other
+/// character but ASCII letters and digits a hyphen, no hyphen twice, at either end or past `max`.
+pub fn file_name_part(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let folded = fold_diacritic(c);
+        for c in folded.chars() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c);
+            } else if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+    }
+    out.truncate(max);
+    out.trim_end_matches('-').to_string()
+}
+
+/// The Latin letters names in the Netherlands commonly carry, without their marks; any other
+/// character is returned as it is.
+fn fold_diacritic(c: char) -> String {
+    let plain = match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
+        'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'ç' | 'ć' | 'č' => "c",
+        'Ç' | 'Ć' | 'Č' => "C",
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'È'..='Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'ì'..='ï' | 'ī' | 'ı' | 'į' => "i",
+        'Ì'..='Ï' | 'Ī' | 'İ' | 'Į' => "I",
+        'ĳ' => "ij",
+        'Ĳ' => "IJ",
+        'ñ' | 'ń' | 'ň' => "n",
+        'Ñ' | 'Ń' | 'Ň' => "N",
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => "o",
+        'Ò'..='Ö' | 'Ø' | 'Ō' | 'Ő' => "O",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'ß' => "ss",
+        'ś' | 'š' | 'ş' => "s",
+        'Ś' | 'Š' | 'Ş' => "S",
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => "u",
+        'Ù'..='Ü' | 'Ū' | 'Ů' | 'Ű' => "U",
+        'ý' | 'ÿ' => "y",
+        'Ý' | 'Ÿ' => "Y",
+        'ź' | 'ż' | 'ž' => "z",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        'ğ' => "g",
+        'Ğ' => "G",
+        'ł' => "l",
+        'Ł' => "L",
+        other => return other.to_string(),
+    };
+    plain.to_string()
 }
 
 #[cfg(test)]
@@ -575,12 +659,82 @@ mod tests {
             a.export_file_name("2026-11-23T10:00:00Z"),
             "beoordeling-4812345-2026-11-20.json"
         );
+        // Before names went into file names, "../../etc/<x>" gave "beoordeling-------etc--x--…":
+        // hyphens now never come twice.
         a.apply(&fw, Action::SetMetadata(MetadataField::StudentNumber, "../../etc/<x>".into()))
             .unwrap();
+        assert_eq!(a.export_file_name("2026-11-23T10:00:00Z"), "beoordeling-etc-x-2026-11-20.json");
+    }
+
+    #[test]
+    fn a_file_name_says_whose_record_of_what_kind_in_safe_letters() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        let set = |a: &mut Assessment, field, text: &str| {
+            a.apply(&fw, Action::SetMetadata(field, text.into())).unwrap()
+        };
+        set(&mut a, MetadataField::StudentNumber, "4812345");
+        set(&mut a, MetadataField::StudentName, "Anaïs Çelik-de Vrieß");
+        set(&mut a, MetadataField::Date, "2026-05-01");
         assert_eq!(
-            a.export_file_name("2026-11-23T10:00:00Z"),
-            "beoordeling-------etc--x--2026-11-20.json"
+            a.export_file_name("2026-05-01T10:00:00Z"),
+            "beoordeling-4812345-Anais-Celik-de-Vriess-2026-05-01.json"
         );
+        a.apply(&fw, Action::SetMode(Mode::SelfAssessment)).unwrap();
+        set(&mut a, MetadataField::StudentName, "  Zoë 👍 <b>Ĳsselmeer</b>/.. ");
+        assert_eq!(
+            a.export_file_name("2026-05-01T10:00:00Z"),
+            "zelfbeoordeling-4812345-Zoe-b-IJsselmeer-b-2026-05-01.json"
+        );
+        // Long names are cut, never mid-hyphen; a name of marks only leaves no part.
+        set(&mut a, MetadataField::StudentName, &"Abcdefghi ".repeat(10));
+        let name = a.export_file_name("2026-05-01T10:00:00Z");
+        assert_eq!(
+            name,
+            "zelfbeoordeling-4812345-Abcdefghi-Abcdefghi-Abcdefghi-Abcdefghi-2026-05-01.json"
+        );
+        set(&mut a, MetadataField::StudentName, "—…");
+        assert_eq!(a.export_file_name("x"), "zelfbeoordeling-4812345-2026-05-01.json");
+        assert_eq!(file_name_part(&"ø".repeat(100), 32), "o".repeat(32));
+    }
+
+    #[test]
+    fn signing_needs_the_student_number_and_the_signer_s_name() {
+        let mut m = Metadata::default();
+        assert_eq!(
+            m.missing_for_signing(),
+            [MetadataField::StudentNumber, MetadataField::AssessorName]
+        );
+        m.student_number = "4812345".into();
+        m.assessor_name = "   ".into();
+        assert_eq!(m.missing_for_signing(), [MetadataField::AssessorName]);
+        m.assessor_name = "Karim Haddou".into();
+        assert!(m.missing_for_signing().is_empty());
+        // In a self-assessment the student signs, so the student's name is the signer's.
+        m.mode = Mode::SelfAssessment;
+        assert_eq!(m.missing_for_signing(), [MetadataField::StudentName]);
+    }
+
+    #[test]
+    fn only_the_assessor_s_details_carry_over_to_the_next_assessment() {
+        let m = Metadata {
+            student_name: "Sanne".into(),
+            student_number: "1".into(),
+            assessor_name: "Karim".into(),
+            assessor_role: "werkbegeleider".into(),
+            organisation: "Buurtwerk Zuid".into(),
+            date: "2026-05-01".into(),
+            mode: Mode::Assessor,
+        };
+        let next = m.carried_over();
+        assert_eq!(
+            (next.assessor_name.as_str(), next.assessor_role.as_str(), next.organisation.as_str()),
+            ("Karim", "werkbegeleider", "Buurtwerk Zuid")
+        );
+        assert_eq!((next.student_name.as_str(), next.student_number.as_str()), ("", ""));
+        assert_eq!(next.date, "");
+        let own = Metadata { mode: Mode::SelfAssessment, ..m }.carried_over();
+        assert_eq!(own, Metadata { mode: Mode::SelfAssessment, ..Metadata::default() });
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The settings a link to the app can carry in its query string, for staff who put the app in a
-//! learning environment: `mode`, `lang`, `framework`, `student` and `parentOrigin` (README:
-//! Embedding).
+//! learning environment: `mode`, `lang`, `framework`, `student`, `parentOrigin` and `instruction`
+//! (README: Embedding).
 //!
 //! A link is typed or pasted by people and sometimes made by a template, so every value is checked
 //! here and never trusted: a value that breaks a rule is not used, and the problem is reported
@@ -20,6 +20,10 @@ pub const MAX_FRAMEWORK_URL_CHARS: usize = 2048;
 /// `https://` with a host name of at most 253 characters and a port fits well within this.
 pub const MAX_ORIGIN_CHARS: usize = 300;
 
+/// The school's instruction after signing ("Lever het bestand in bij opdracht Stage 2 in
+/// Brightspace"): a sentence or two, shown as it is, never a document.
+pub const MAX_INSTRUCTION_CHARS: usize = 300;
+
 /// `self`, `assessor`, `nl`, `en`: anything longer is wrong anyway.
 const MAX_WORD_CHARS: usize = 16;
 
@@ -31,11 +35,18 @@ pub enum Param {
     Framework,
     Student,
     ParentOrigin,
+    Instruction,
 }
 
 impl Param {
-    pub const ALL: [Param; 5] =
-        [Param::Mode, Param::Lang, Param::Framework, Param::Student, Param::ParentOrigin];
+    pub const ALL: [Param; 6] = [
+        Param::Mode,
+        Param::Lang,
+        Param::Framework,
+        Param::Student,
+        Param::ParentOrigin,
+        Param::Instruction,
+    ];
 
     /// The name in the query string (case-sensitive, like `URLSearchParams`).
     pub fn name(self) -> &'static str {
@@ -45,6 +56,7 @@ impl Param {
             Param::Framework => "framework",
             Param::Student => "student",
             Param::ParentOrigin => "parentOrigin",
+            Param::Instruction => "instruction",
         }
     }
 
@@ -59,6 +71,7 @@ impl Param {
             Param::Framework => MAX_FRAMEWORK_URL_CHARS,
             Param::Student => MAX_STUDENT_CHARS,
             Param::ParentOrigin => MAX_ORIGIN_CHARS,
+            Param::Instruction => MAX_INSTRUCTION_CHARS,
         }
     }
 }
@@ -79,7 +92,8 @@ pub enum Reason {
     /// Not one of the words the parameter takes (`mode`, `lang`).
     UnknownValue,
     /// A character the parameter does not allow: markup, spaces, control characters, and for
-    /// `student` anything but letters, digits and hyphens.
+    /// `student` anything but letters, digits and hyphens; for `instruction`, `<`, `>` and
+    /// control characters (line breaks too).
     BadCharacter,
     /// `*` or `null` as `parentOrigin`: messages must go to one known page, never to any.
     Wildcard,
@@ -116,6 +130,9 @@ pub struct UrlConfig {
     /// The page allowed to receive the app's messages, as a browser writes an origin: lowercase,
     /// without a default port or a trailing slash, so that it compares equal to `event.origin`.
     pub parent_origin: Option<String>,
+    /// What the school asks the user to do with a signed record, shown after signing as plain
+    /// text.
+    pub instruction: Option<String>,
 }
 
 impl UrlConfig {
@@ -139,7 +156,7 @@ impl UrlConfig {
 pub fn parse(query: &str) -> (UrlConfig, Vec<UrlProblem>) {
     let query = query.strip_prefix('?').unwrap_or(query);
     let query = query.split('#').next().unwrap_or_default();
-    let mut raw: [Vec<&str>; 5] = Default::default();
+    let mut raw: [Vec<&str>; 6] = Default::default();
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         // A name that does not decode is no name the app knows.
@@ -211,9 +228,21 @@ fn apply(config: &mut UrlConfig, param: Param, value: String) -> Result<(), Reas
             config.student = Some(value);
         }
         Param::ParentOrigin => config.parent_origin = Some(origin(&value)?),
+        Param::Instruction => config.instruction = instruction(&value)?,
         Param::Framework => config.framework = Some(framework_url(value)?),
     }
     Ok(())
+}
+
+/// An instruction is shown as text, never read as markup; refusing `<` and `>` tells whoever
+/// wrote the link that tags would not work, instead of showing them as typed. Spaces at either
+/// end are dropped, and a value of spaces only counts as not given.
+fn instruction(value: &str) -> Result<Option<String>, Reason> {
+    if value.chars().any(|c| c == '<' || c == '>' || c.is_control()) {
+        return Err(Reason::BadCharacter);
+    }
+    let value = value.trim();
+    Ok((!value.is_empty()).then(|| value.to_string()))
 }
 
 /// `application/x-www-form-urlencoded` decoding, as `URLSearchParams` does it, except that a
@@ -446,7 +475,8 @@ mod tests {
     fn every_parameter_together() {
         let c = config(
             "?mode=self&lang=en&framework=https%3A%2F%2Fkaders.example.nl%2Fopbouwwerk.json\
-             &student=S-42&parentOrigin=https%3A%2F%2Fbrightspace.example.nl",
+             &student=S-42&parentOrigin=https%3A%2F%2Fbrightspace.example.nl\
+             &instruction=Inleveren+bij+Stage+2",
         );
         assert_eq!(
             c,
@@ -456,6 +486,7 @@ mod tests {
                 framework: Some("https://kaders.example.nl/opbouwwerk.json".into()),
                 student: Some("S-42".into()),
                 parent_origin: Some("https://brightspace.example.nl".into()),
+                instruction: Some("Inleveren bij Stage 2".into()),
             }
         );
     }
@@ -784,5 +815,29 @@ mod tests {
         assert_eq!(assessment.metadata.mode, Mode::SelfAssessment);
         assert_eq!(assessment.metadata.student_number, "S-42");
         assert_eq!(config("lang=en").presets(), []);
+    }
+    #[test]
+    fn instruction_is_plain_text_of_a_few_sentences() {
+        let c = config(
+            "instruction=Lever+het+bestand+in+bij+%E2%80%98Stage+2%E2%80%99+%26+mail+je+docent.",
+        );
+        assert_eq!(
+            c.instruction.as_deref(),
+            Some("Lever het bestand in bij ‘Stage 2’ & mail je docent.")
+        );
+        assert_eq!(config("instruction=++Opdracht+3++").instruction.as_deref(), Some("Opdracht 3"));
+        assert_eq!(config("instruction=+++").instruction, None);
+        for markup in ["%3Cb%3Evet%3C%2Fb%3E", "a%3Eb", "regel%0Aregel", "tab%09", "%7F"] {
+            assert_eq!(
+                problem(&format!("instruction={markup}")),
+                UrlProblem { param: Param::Instruction, reason: Reason::BadCharacter },
+                "{markup}"
+            );
+        }
+        let longest = "é".repeat(MAX_INSTRUCTION_CHARS);
+        let encoded = "%C3%A9".repeat(MAX_INSTRUCTION_CHARS);
+        assert_eq!(config(&format!("instruction={encoded}")).instruction, Some(longest));
+        assert_eq!(reason(&format!("instruction={encoded}e")), Reason::TooLong { limit: 300 });
+        assert_eq!(reason("instruction=a&instruction=b"), Reason::Duplicate);
     }
 }
