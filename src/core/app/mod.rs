@@ -14,6 +14,7 @@ mod library;
 pub mod review;
 mod signing;
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
@@ -150,6 +151,10 @@ pub struct Model {
     pub presets: Vec<Action>,
     /// The verify, compare and cohort views.
     pub review: ReviewState,
+    /// The learning outcomes folded in the form. Only how the page looks now: never saved.
+    pub folded: BTreeSet<String>,
+    /// The form was folded once for a narrow screen; later visits keep what the user chose.
+    pub folded_for_narrow: bool,
 }
 
 /// What the browser held when the app started, read before the first render.
@@ -186,6 +191,15 @@ pub enum Msg {
     DismissLink,
     /// Back to the framework the app opens with.
     UseBuiltIn,
+    /// Folds or unfolds a learning outcome in the form.
+    Fold {
+        outcome: String,
+        folded: bool,
+    },
+    /// Unfolds the learning outcome that holds an indicator, to show or focus it.
+    Reveal(Rc<str>),
+    /// On a phone the form opens folded but for the outcome with the first open indicator.
+    FoldForNarrowScreen,
 
     // The library (start screen)
     OpenEntry(String),
@@ -299,6 +313,8 @@ impl Model {
             signing: SigningState::default(),
             presets: startup.presets,
             review: ReviewState::default(),
+            folded: BTreeSet::new(),
+            folded_for_narrow: false,
         }
     }
 
@@ -322,6 +338,9 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::DismissStorage
         | Msg::DownloadEverything
         | Msg::Saved(_)
+        | Msg::Fold { .. }
+        | Msg::Reveal(_)
+        | Msg::FoldForNarrowScreen
         | Msg::ChangedElsewhere(_)
         | Msg::RemovedElsewhere(_) => form::update(model, msg, now),
         Msg::OpenEntry(_)
