@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::dom_id;
 use super::outcome_card::OutcomeCard;
 use crate::core::app::Msg;
+use crate::core::assessment::open_work::ScoreOffer;
 use crate::core::assessment::OutcomeEntry;
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
@@ -20,6 +21,12 @@ pub struct CoreTaskSectionProps {
     /// Position of the core task in the framework.
     pub index: usize,
     pub outcomes: BTreeMap<String, Rc<OutcomeEntry>>,
+    /// The folded learning outcomes of this core task.
+    #[prop_or_default]
+    pub folded: Vec<String>,
+    /// Scores its indicators could take over from where their texts first stand.
+    #[prop_or_default]
+    pub offers: Vec<ScoreOffer>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -55,6 +62,8 @@ pub fn CoreTaskSection(props: &CoreTaskSectionProps) -> Html {
                     outcome={outcome.clone()}
                     number={first_number + i}
                     entry={props.outcomes.get(&outcome.id).cloned()}
+                    folded={props.folded.contains(&outcome.id)}
+                    offers={props.offers.iter().filter(|o| outcome.indicators.iter().any(|i| i.id == o.indicator)).cloned().collect::<Vec<_>>()}
                     dispatch={props.dispatch.clone()}
                 />
             }) }

@@ -113,7 +113,6 @@ fn one_report(lang: Lang, file_name: &str, report: &RecordReport, shown: Option<
                         framework={framework.framework().clone()}
                         summary={shown.summary.clone()}
                         first_open={None::<Rc<str>>}
-                        dock={false}
                         norm_level={shown.assessment.norm_level.clone()}
                     />
                 </div>
