@@ -7,7 +7,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use gloo::utils::{document, window};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlAnchorElement, HtmlElement};
 use yew::prelude::*;
 
 use super::dom_id;
@@ -90,10 +90,10 @@ pub fn ProgressDock(props: &ProgressDockProps) -> Html {
             let options = EventListenerOptions::enable_prevent_default();
             let on_click =
                 EventListener::new_with_options(&document(), "click", options, move |event| {
-                    let Some(link) = event
-                        .target()
-                        .and_then(|t| t.dyn_into::<Element>().ok())
-                        .and_then(|e| e.closest("a[href^='#indicator-']").ok().flatten())
+                    // Such links hold only text, so the link is the target: a cheap test on
+                    // every click.
+                    let Some(link) =
+                        event.target().and_then(|t| t.dyn_into::<HtmlAnchorElement>().ok())
                     else {
                         return;
                     };
