@@ -765,3 +765,53 @@ fn the_link_s_instruction_and_the_time_zone_reach_the_model() {
     update(&mut model, Msg::DismissError, &Now { utc_offset: 60, ..now(1) });
     assert_eq!(model.utc_offset, 60, "a change of time zone shows with the next message");
 }
+
+#[test]
+fn folding_is_state_of_the_page_only_and_revealing_an_indicator_unfolds_its_outcome() {
+    let mut app = App::start(Browser::default());
+    assert!(app.model.folded.is_empty(), "the form opens unfolded");
+    assert!(
+        app.send(Msg::Fold { outcome: "LU2".into(), folded: true }).is_empty(),
+        "nothing saved"
+    );
+    assert!(app.model.folded.contains("LU2"));
+    app.send(Msg::Reveal("LU2.3".into()));
+    assert!(app.model.folded.is_empty());
+    // An indicator the framework lacks unfolds nothing and changes nothing else.
+    app.send(Msg::Fold { outcome: "LU3".into(), folded: true });
+    assert!(app.send(Msg::Reveal("LU99.1".into())).is_empty());
+    assert!(app.model.folded.contains("LU3"));
+    app.send(Msg::Fold { outcome: "LU3".into(), folded: false });
+    assert!(app.model.folded.is_empty());
+}
+
+#[test]
+fn a_narrow_screen_folds_all_but_the_outcome_with_the_first_open_indicator_once() {
+    let mut app = App::start(Browser::default());
+    let lu1: Vec<String> = app
+        .model
+        .framework
+        .framework()
+        .learning_outcome("LU1")
+        .unwrap()
+        .indicators
+        .iter()
+        .map(|i| i.id.to_string())
+        .collect();
+    for id in &lu1 {
+        app.score(id, Score::Good);
+    }
+    let first_open = app.model.first_open().unwrap();
+    let keep = app.model.framework.framework().outcome_of(&first_open).unwrap().id.clone();
+    assert_ne!(keep, "LU1", "the plan must score all of LU1 for this test");
+    app.send(Msg::FoldForNarrowScreen);
+    let outcomes: Vec<String> =
+        app.model.framework.framework().learning_outcomes().map(|o| o.id.clone()).collect();
+    for id in &outcomes {
+        assert_eq!(app.model.folded.contains(id), *id != keep, "{id}");
+    }
+    // Once: what the user unfolds later stays unfolded when the form is shown again.
+    app.send(Msg::Fold { outcome: "LU1".into(), folded: false });
+    app.send(Msg::FoldForNarrowScreen);
+    assert!(!app.model.folded.contains("LU1"));
+}

@@ -151,7 +151,11 @@ async fn shows_every_kerntaak_leeruitkomst_and_indicator_as_a_radio_group() {
     for outcome in fw.learning_outcomes() {
         let card = format!(r#"article[id="outcome-{}"]"#, outcome.id);
         assert_eq!(app.text(&format!("{card} .outcome-description p")), outcome.description);
-        assert!(app.text(&format!("{card} h3")).ends_with(&outcome.title));
+        // The header is the fold button: the title, then how many indicators are open.
+        assert!(app.text(&format!("{card} h3 .fold-title")).ends_with(&outcome.title));
+        assert!(app
+            .text(&format!("{card} h3"))
+            .ends_with(&format!("{} open", outcome.indicators.len())));
         assert_eq!(
             app.all(&format!("{card} ul.capabilities li")).len(),
             outcome.capabilities.len()

@@ -52,6 +52,31 @@ impl Lang {
         }
     }
 
+    /// The progress dock's button: "Volgende open (5)".
+    pub fn next_open_button(self, open: usize) -> String {
+        match self {
+            Lang::Nl => format!("Volgende open ({open})"),
+            Lang::En => format!("Next open ({open})"),
+        }
+    }
+
+    /// In a learning outcome's header: "3 open", or that none is.
+    pub fn open_in_outcome(self, open: usize) -> String {
+        match (self, open) {
+            (Lang::Nl, 0) => "alles gescoord".into(),
+            (Lang::En, 0) => "all scored".into(),
+            (Lang::Nl | Lang::En, n) => format!("{n} open"),
+        }
+    }
+
+    /// "Score overnemen van LU1.3 (++)"
+    pub fn take_over_score(self, from: &str, symbol: &str) -> String {
+        match self {
+            Lang::Nl => format!("Score overnemen van {from} ({symbol})"),
+            Lang::En => format!("Take over the score of {from} ({symbol})"),
+        }
+    }
+
     pub fn clear_score_label(self, indicator_id: &str) -> String {
         match self {
             Lang::Nl => format!("Score wissen van indicator {indicator_id}"),

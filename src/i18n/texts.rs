@@ -88,6 +88,9 @@ texts! { Texts, NL, EN {
     skip_to_summary: "Naar het overzicht", "Skip to the summary";
     next_open: "Naar de eerste open indicator", "Go to the first open indicator";
     all_scored: "Alle indicatoren zijn gescoord.", "All indicators are scored.";
+    all_scored_short: "Alles gescoord", "All scored";
+    open_mark: "Nog open", "Not yet scored";
+    menu: "Menu", "Menu";
     final_notice: "Deze beoordeling is ondertekend en definitief. Het formulier is alleen nog te lezen.",
         "This assessment is signed and final. The form can only be read.";
     print_score: "Score", "Score";

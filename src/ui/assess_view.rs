@@ -5,11 +5,13 @@ use yew::prelude::*;
 use super::core_task_section::CoreTaskSection;
 use super::metadata_form::MetadataForm;
 use super::norm_level_picker::NormLevelPicker;
+use super::progress_dock::ProgressDock;
 use super::scale_legend::ScaleLegend;
 use super::sign_section::SignSection;
 use super::signature_block::SignatureBlock;
 use super::summary_panel::SummaryPanel;
 use crate::core::app::{Model, Msg};
+use crate::core::assessment::open_work::score_offers;
 
 pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
     let lang = m.lang;
@@ -40,6 +42,9 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                         framework={framework.clone()}
                         {index}
                         outcomes={assessment.outcomes.clone()}
+                        mode={assessment.metadata.mode}
+                        folded={task.learning_outcomes.iter().filter(|o| m.folded.contains(&o.id)).map(|o| o.id.clone()).collect::<Vec<_>>()}
+                        offers={task.learning_outcomes.iter().flat_map(|o| score_offers(framework, assessment, o)).collect::<Vec<_>>()}
                         dispatch={dispatch.clone()}
                     />
                 }) }
@@ -61,6 +66,13 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 summary={m.open.summary.clone()}
                 first_open={m.first_open()}
                 norm_level={assessment.norm_level.clone()}
+            />
+            <ProgressDock
+                {lang}
+                framework={framework.clone()}
+                assessment={assessment.clone()}
+                open={m.open.summary.overall.total.saturating_sub(m.open.summary.overall.scored())}
+                dispatch={dispatch.clone()}
             />
             <SignatureBlock {lang} framework={hashed.clone()} assessment={assessment.clone()} utc_offset={m.utc_offset} />
         </div>

@@ -6,7 +6,8 @@ use yew::prelude::*;
 use super::dom_id;
 use super::outcome_card::OutcomeCard;
 use crate::core::app::Msg;
-use crate::core::assessment::OutcomeEntry;
+use crate::core::assessment::open_work::ScoreOffer;
+use crate::core::assessment::{Mode, OutcomeEntry};
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
 
@@ -20,6 +21,14 @@ pub struct CoreTaskSectionProps {
     /// Position of the core task in the framework.
     pub index: usize,
     pub outcomes: BTreeMap<String, Rc<OutcomeEntry>>,
+    /// Who scores: a student is asked for their own view, not for feedback.
+    pub mode: Mode,
+    /// The folded learning outcomes of this core task.
+    #[prop_or_default]
+    pub folded: Vec<String>,
+    /// Scores its indicators could take over from where their texts first stand.
+    #[prop_or_default]
+    pub offers: Vec<ScoreOffer>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -51,10 +60,13 @@ pub fn CoreTaskSection(props: &CoreTaskSectionProps) -> Html {
                     key={outcome.id.clone()}
                     lang={props.lang}
                     locked={props.locked}
+                    mode={props.mode}
                     framework={props.framework.clone()}
                     outcome={outcome.clone()}
                     number={first_number + i}
                     entry={props.outcomes.get(&outcome.id).cloned()}
+                    folded={props.folded.contains(&outcome.id)}
+                    offers={props.offers.iter().filter(|o| outcome.indicators.iter().any(|i| i.id == o.indicator)).cloned().collect::<Vec<_>>()}
                     dispatch={props.dispatch.clone()}
                 />
             }) }

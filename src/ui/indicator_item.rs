@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::dom_id;
 use crate::core::app::Msg;
+use crate::core::assessment::open_work::ScoreOffer;
 use crate::core::assessment::{Action, MAX_TEXT_CHARS};
 use crate::core::framework::score::Score;
 use crate::core::framework::{Framework, Indicator};
@@ -20,6 +21,9 @@ pub struct IndicatorItemProps {
     pub indicator: Indicator,
     pub score: Score,
     pub comment: AttrValue,
+    /// The score where the same text first stands, when it differs from this one.
+    #[prop_or_default]
+    pub offer: Option<ScoreOffer>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -75,6 +79,13 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
         })
     };
     let shared = props.framework.shared_with(id);
+    let take_over = props.offer.as_ref().filter(|_| !props.locked).map(|offer| {
+        let take = set_score(offer.score);
+        let label = props.lang.take_over_score(&offer.from, offer.score.symbol());
+        (label, Callback::from(move |_: MouseEvent| take()))
+    });
+    let open = !props.score.is_scored();
+    let mark_id = dom_id("open-mark", id);
     // Paper shows the chosen level and the evidence as text; form controls print poorly.
     let printed_score = match props.framework.scale_level(props.score) {
         Some(level) => format!("{}: {} {}", t.print_score, level.symbol, level.label),
@@ -83,7 +94,7 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
 
     html! {
         <li
-            class={classes!("indicator", props.score.is_scored().then_some("is-scored"))}
+            class={classes!("indicator", if open { "is-open" } else { "is-scored" })}
             id={dom_id("indicator", id)}
             data-score={props.score.key()}
         >
@@ -91,11 +102,20 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
                 <span class="indicator-id" aria-hidden="true">{ id }</span>
                 <p class="indicator-text" id={text_id.clone()} lang={content_lang.clone()}>{ &*props.indicator.text }</p>
             </div>
+            // Words, not colour alone, say what is still to do; the radio group is described by them.
+            if open {
+                <p class="open-mark" id={mark_id.clone()}>{ t.open_mark }</p>
+            }
             if !shared.is_empty() {
                 <p class="shared-note">{ format!("{} {}.", t.also_under, shared.join(", ")) }</p>
             }
+            if let Some((label, onclick)) = take_over {
+                <p class="take-over">
+                    <button type="button" class="take-over-button" {onclick}>{ label }</button>
+                </p>
+            }
             <div class="indicator-controls">
-                <div class="levels" role="radiogroup" aria-labelledby={text_id}>
+                <div class="levels" role="radiogroup" aria-labelledby={text_id} aria-describedby={open.then_some(mark_id)}>
                     { for Score::LEVELS.into_iter().map(option) }
                 </div>
                 <button

@@ -6,7 +6,8 @@ use yew::prelude::*;
 use super::dom_id;
 use super::indicator_item::IndicatorItem;
 use crate::core::app::Msg;
-use crate::core::assessment::{Action, OutcomeEntry, MAX_TEXT_CHARS};
+use crate::core::assessment::open_work::{open_in, ScoreOffer};
+use crate::core::assessment::{Action, Mode, OutcomeEntry, MAX_TEXT_CHARS};
 use crate::core::framework::{Framework, LearningOutcome};
 use crate::i18n::Lang;
 
@@ -16,12 +17,20 @@ pub struct OutcomeCardProps {
     /// A signed assessment is final: every field is read-only.
     #[prop_or_default]
     pub locked: bool,
+    /// Who scores: a student is asked for their own view, not for feedback.
+    pub mode: Mode,
     pub framework: Rc<Framework>,
     pub outcome: Rc<LearningOutcome>,
     /// The number the source gives the learning outcome.
     pub number: usize,
     /// What has been recorded so far; `None` until anything is.
     pub entry: Option<Rc<OutcomeEntry>>,
+    /// Only the header shows; the page keeps this, storage does not.
+    #[prop_or_default]
+    pub folded: bool,
+    /// Scores its indicators could take over from where their texts first stand.
+    #[prop_or_default]
+    pub offers: Vec<ScoreOffer>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -33,6 +42,16 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
     let title_id = dom_id("outcome-title", &outcome.id);
     let feedback_id = dom_id("feedback", &outcome.id);
     let entry = props.entry.as_deref();
+    let body_id = dom_id("outcome-body", &outcome.id);
+    let open = open_in(outcome, entry);
+    let on_fold = {
+        let dispatch = props.dispatch.clone();
+        let outcome = outcome.id.clone();
+        let folded = !props.folded;
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Msg::Fold { outcome: outcome.clone(), folded });
+        })
+    };
 
     let on_feedback = {
         let dispatch = props.dispatch.clone();
@@ -48,16 +67,37 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
     };
 
     html! {
-        <article class="card outcome" id={dom_id("outcome", &outcome.id)} aria-labelledby={title_id.clone()}>
-            <h3 id={title_id}>
-                <span class="outcome-number">{ super::outcome_label(props.lang, outcome, props.number) }</span>
-                <span class="sep">{ ": " }</span>
-                <span lang={content_lang.clone()}>{ &outcome.title }</span>
+        <article
+            class={classes!("card", "outcome", props.folded.then_some("is-folded"))}
+            id={dom_id("outcome", &outcome.id)}
+            aria-labelledby={title_id.clone()}
+        >
+            <h3>
+                <button
+                    type="button"
+                    class="fold-toggle"
+                    aria-expanded={if props.folded { "false" } else { "true" }}
+                    aria-controls={body_id.clone()}
+                    onclick={on_fold}
+                >
+                    <span class="fold-icon" aria-hidden="true"></span>
+                    <span class="fold-title" id={title_id}>
+                        <span class="outcome-number">{ super::outcome_label(props.lang, outcome, props.number) }</span>
+                        <span class="sep">{ ": " }</span>
+                        <span lang={content_lang.clone()}>{ &outcome.title }</span>
+                    </span>
+                    <span class={classes!("outcome-open", (open == 0).then_some("is-done"))}>
+                        { props.lang.open_in_outcome(open) }
+                    </span>
+                </button>
             </h3>
+            <div class="outcome-body" id={body_id}>
             <details class="outcome-description" open=true>
                 <summary>{ t.description }</summary>
                 <p lang={content_lang.clone()}>{ &outcome.description }</p>
             </details>
+            // A 2010 competence names no capabilities: no heading over an empty list.
+            if !outcome.capabilities.is_empty() {
             <h4>{ t.capabilities }</h4>
             <ul class="capabilities" lang={content_lang.clone()}>
                 { for outcome.capabilities.iter().filter_map(|id| props.framework.capability(id)).map(|cap| html! {
@@ -69,6 +109,7 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
                     </li>
                 }) }
             </ul>
+            }
             <h4>{ t.indicators }</h4>
             <ol class="indicators">
                 { for outcome.indicators.iter().map(|indicator| html! {
@@ -80,15 +121,16 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
                         indicator={indicator.clone()}
                         score={entry.map(|e| e.score(&indicator.id)).unwrap_or_default()}
                         comment={AttrValue::from(entry.map(|e| e.comment(&indicator.id)).unwrap_or("").to_string())}
+                        offer={props.offers.iter().find(|o| o.indicator == indicator.id).cloned()}
                         dispatch={props.dispatch.clone()}
                     />
                 }) }
             </ol>
             if let Some(feedback) = entry.map(|e| e.feedback.as_str()).filter(|f| !f.is_empty()) {
-                <p class="print-only print-feedback">{ format!("{}: {feedback}", t.feedback_label) }</p>
+                <p class="print-only print-feedback">{ format!("{}: {feedback}", props.lang.feedback_label(props.mode)) }</p>
             }
             <div class="field feedback">
-                <label for={feedback_id.clone()}>{ t.feedback_label }</label>
+                <label for={feedback_id.clone()}>{ props.lang.feedback_label(props.mode) }</label>
                 <textarea
                     id={feedback_id}
                     rows="3"
@@ -97,6 +139,7 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
                     disabled={props.locked}
                     oninput={on_feedback}
                 />
+            </div>
             </div>
         </article>
     }

@@ -22,10 +22,23 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
         Lang::Nl => Lang::En,
         Lang::En => Lang::Nl,
     };
-    let onclick = props.on_lang.reform(move |_: MouseEvent| other);
+    // Only phones show the menu button; there the views and the language wait behind it, so the
+    // form starts near the top of the screen. What the page shows, never saved.
+    let menu_open = use_state(|| false);
+    let toggle_menu = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |_: MouseEvent| menu_open.set(!*menu_open))
+    };
+    let onclick = {
+        let menu_open = menu_open.clone();
+        props.on_lang.reform(move |_: MouseEvent| {
+            menu_open.set(false);
+            other
+        })
+    };
     let fw = &props.framework;
     html! {
-        <header class="page-header">
+        <header class={classes!("page-header", menu_open.then_some("menu-open"))}>
             <div class="page-title">
                 <p class="app-name">{ t.app_title }</p>
                 <h1 lang={fw.language.clone()}>{ &fw.title }</h1>
@@ -36,9 +49,24 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
                     <p class="framework-level" lang={fw.language.clone()}>{ level }</p>
                 }
             </div>
+            <button
+                type="button"
+                class="menu-toggle"
+                aria-expanded={if *menu_open { "true" } else { "false" }}
+                aria-controls="header-menu"
+                onclick={toggle_menu}
+            >
+                <span class="menu-icon" aria-hidden="true"></span>
+                { t.menu }
+            </button>
+            <div class="header-menu" id="header-menu">
             <nav class="views" aria-label={t.nav_label}>
                 { for [(View::Library, t.nav_library), (View::Assess, t.nav_assess), (View::Verify, t.nav_verify), (View::Compare, props.lang.compare_texts().nav), (View::Cohort, props.lang.cohort_texts().nav)].into_iter().map(|(view, label)| {
-                    let onclick = props.on_view.reform(move |_: MouseEvent| view);
+                    let menu_open = menu_open.clone();
+                    let onclick = props.on_view.reform(move |_: MouseEvent| {
+                        menu_open.set(false);
+                        view
+                    });
                     let current = props.view == view;
                     html! {
                         <button
@@ -61,6 +89,7 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
             >
                 { t.switch_language }
             </button>
+            </div>
         </header>
     }
 }

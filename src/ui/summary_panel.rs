@@ -16,9 +16,6 @@ pub struct SummaryPanelProps {
     pub summary: Rc<Summary>,
     /// The first indicator not yet scored, to jump to.
     pub first_open: Option<Rc<str>>,
-    /// The progress bar kept in view on narrow screens, for the form that comes before it.
-    #[prop_or(true)]
-    pub dock: bool,
     /// The level of practice whose norms the results are held against, for a framework with norms.
     #[prop_or_default]
     pub norm_level: Option<String>,
@@ -141,13 +138,6 @@ pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
                 }
             </p>
         </aside>
-        // The summary's own status line is the one announced; this copy only stays in view.
-        if props.dock {
-            <div class="progress-dock" aria-hidden="true">
-                <span>{ lang.progress(overall.scored(), overall.total) }</span>
-                <a href="#summary" tabindex="-1">{ t.summary_heading }</a>
-            </div>
-        }
         </>
     }
 }

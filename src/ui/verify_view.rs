@@ -123,7 +123,6 @@ fn one_report(
                         framework={framework.framework().clone()}
                         summary={shown.summary.clone()}
                         first_open={None::<Rc<str>>}
-                        dock={false}
                         norm_level={shown.assessment.norm_level.clone()}
                     />
                 </div>

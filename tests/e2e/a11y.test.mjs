@@ -134,3 +134,17 @@ for (const scheme of ["light", "dark"]) {
   }));
 }
 
+
+test("the form opened on a phone (360 px): folded outcomes, the open menu and the bottom bar have no axe violations", (t) => app.withPage(t, async (page) => {
+  await scoreSome(page);
+  await page.setViewportSize({ width: 360, height: 780 });
+  await reloadApp(page);
+  await page.getByRole("button", { name: /^Leeruitkomst 2: / }).waitFor();
+  await expectNoViolations(page, "the folded form at 360 px");
+  await page.getByRole("button", { name: "Menu", exact: true }).click();
+  await expectNoViolations(page, "the header's menu open at 360 px");
+  await page.getByRole("button", { name: /^Volgende open \(\d+\)$/ }).click();
+  await expectNoViolations(page, "after going to the next open indicator at 360 px");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoViolations(page, "the same, dark scheme");
+}));

@@ -73,6 +73,8 @@ test("a phone-wide screen (360 px) needs no horizontal scrolling, and every cont
   for (const id of ["LU1.1", "LU1.2"]) await page.locator(`input[name="score-${id}"][value="good"]`).check();
   await page.locator('li[id="indicator-LU1.1"] details.comment summary').click();
   for (const view of ["Beoordelen", "Beoordelingen", "Record controleren", "Vergelijken"]) {
+    // On a phone the views wait behind the header's menu button.
+    await page.getByRole("button", { name: "Menu", exact: true }).click();
     await page.getByRole("button", { name: view, exact: true }).click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${view}: the page is ${overflow}px wider than the screen`);

@@ -49,6 +49,33 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::Fold { outcome, folded } => {
+            if folded {
+                model.folded.insert(outcome);
+            } else {
+                model.folded.remove(&outcome);
+            }
+            Vec::new()
+        }
+        Msg::Reveal(indicator) => {
+            if let Some(outcome) = model.framework.framework().outcome_of(&indicator) {
+                model.folded.remove(&outcome.id);
+            }
+            Vec::new()
+        }
+        Msg::FoldForNarrowScreen => {
+            if !model.folded_for_narrow {
+                model.folded_for_narrow = true;
+                let framework = model.framework.framework();
+                let keep = model.first_open().and_then(|id| framework.outcome_of(&id).cloned());
+                model.folded = framework
+                    .learning_outcomes()
+                    .filter(|o| keep.as_ref().is_none_or(|keep| keep.id != o.id))
+                    .map(|o| o.id.clone())
+                    .collect();
+            }
+            Vec::new()
+        }
         Msg::ChangedElsewhere(entry) => {
             if *entry.id == *model.open.id && entry.assessment != model.open.assessment {
                 show(model, entry);

@@ -14,6 +14,7 @@ mod library;
 pub mod review;
 mod signing;
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
@@ -159,6 +160,10 @@ pub struct Model {
     pub utc_offset: i32,
     /// The verify, compare and cohort views.
     pub review: ReviewState,
+    /// The learning outcomes folded in the form. Only how the page looks now: never saved.
+    pub folded: BTreeSet<String>,
+    /// The form was folded once for a narrow screen; later visits keep what the user chose.
+    pub folded_for_narrow: bool,
 }
 
 /// What the browser held when the app started, read before the first render.
@@ -197,6 +202,15 @@ pub enum Msg {
     DismissLink,
     /// Back to the framework the app opens with.
     UseBuiltIn,
+    /// Folds or unfolds a learning outcome in the form.
+    Fold {
+        outcome: String,
+        folded: bool,
+    },
+    /// Unfolds the learning outcome that holds an indicator, to show or focus it.
+    Reveal(Rc<str>),
+    /// On a phone the form opens folded but for the outcome with the first open indicator.
+    FoldForNarrowScreen,
 
     // The library (start screen)
     OpenEntry(String),
@@ -317,6 +331,8 @@ impl Model {
             can_share: startup.can_share,
             utc_offset: now.utc_offset,
             review: ReviewState::default(),
+            folded: BTreeSet::new(),
+            folded_for_narrow: false,
         }
     }
 
@@ -341,6 +357,9 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::DismissStorage
         | Msg::DownloadEverything
         | Msg::Saved(_)
+        | Msg::Fold { .. }
+        | Msg::Reveal(_)
+        | Msg::FoldForNarrowScreen
         | Msg::ChangedElsewhere(_)
         | Msg::RemovedElsewhere(_) => form::update(model, msg, now),
         Msg::OpenEntry(_)

@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod norm_check;
+pub mod open_work;
 
 use std::collections::BTreeMap;
 use std::fmt;

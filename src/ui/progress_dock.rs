@@ -1,0 +1,158 @@
+//! The bar at the bottom of the form: progress, and a button that goes to the next open
+//! indicator. It also keeps links to indicators working when their learning outcome is folded.
+
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use gloo::utils::{document, window};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlAnchorElement, HtmlElement};
+use yew::prelude::*;
+
+use super::dom_id;
+use crate::core::app::Msg;
+use crate::core::assessment::open_work::next_open;
+use crate::core::assessment::Assessment;
+use crate::core::framework::Framework;
+use crate::i18n::Lang;
+
+/// Below this width (40rem at the default font size) the form opens folded.
+const NARROW_PX: f64 = 640.0;
+
+#[derive(Properties, PartialEq)]
+pub struct ProgressDockProps {
+    pub lang: Lang,
+    pub framework: Rc<Framework>,
+    pub assessment: Assessment,
+    /// How many indicators are not yet scored.
+    pub open: u32,
+    pub dispatch: Callback<Msg>,
+}
+
+/// The indicator an element stands in, by its list item's id.
+fn indicator_of(element: &Element) -> Option<String> {
+    let item = element.closest("li.indicator").ok()??;
+    item.id().strip_prefix("indicator-").map(str::to_string)
+}
+
+/// Focuses an indicator once the render that unfolds its outcome is done: the render is
+/// scheduled before a timeout's turn comes. `on_choice` focuses its first level, where Space
+/// scores; otherwise the item itself, so that Tab goes on from it as after following a link.
+fn focus_indicator(id: &str, on_choice: bool) {
+    let id = dom_id("indicator", id);
+    Timeout::new(0, move || {
+        let Some(item) = document().get_element_by_id(&id) else {
+            return;
+        };
+        let target = if on_choice {
+            item.query_selector("input[type=radio]").ok().flatten()
+        } else {
+            let _ = item.set_attribute("tabindex", "-1");
+            Some(item.clone())
+        };
+        if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            let _ = target.focus();
+        }
+        // At the top of the screen, clear of this bar.
+        item.scroll_into_view_with_bool(true);
+    })
+    .forget();
+}
+
+#[function_component]
+pub fn ProgressDock(props: &ProgressDockProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    // The indicator last worked on: the button itself takes focus when pressed, so the place to
+    // go on from is remembered as focus moves through the form.
+    let position = use_mut_ref(|| None::<String>);
+    {
+        let position = position.clone();
+        let dispatch = props.dispatch.clone();
+        use_effect_with((), move |_| {
+            let narrow =
+                window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < NARROW_PX);
+            if narrow {
+                dispatch.emit(Msg::FoldForNarrowScreen);
+            }
+            let on_focus = EventListener::new(&document(), "focusin", move |event| {
+                if let Some(id) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .as_ref()
+                    .and_then(indicator_of)
+                {
+                    *position.borrow_mut() = Some(id);
+                }
+            });
+            // A link to an indicator in a folded outcome would lead nowhere: unfold it first.
+            let options = EventListenerOptions::enable_prevent_default();
+            let on_click =
+                EventListener::new_with_options(&document(), "click", options, move |event| {
+                    // Such links hold only text, so the link is the target: a cheap test on
+                    // every click.
+                    let Some(link) =
+                        event.target().and_then(|t| t.dyn_into::<HtmlAnchorElement>().ok())
+                    else {
+                        return;
+                    };
+                    let Some(id) = link
+                        .get_attribute("href")
+                        .and_then(|h| h.strip_prefix("#indicator-").map(str::to_string))
+                    else {
+                        return;
+                    };
+                    let folded = document()
+                        .get_element_by_id(&dom_id("indicator", &id))
+                        .and_then(|item| item.closest(".outcome.is-folded").ok().flatten())
+                        .is_some();
+                    if folded {
+                        event.prevent_default();
+                        dispatch.emit(Msg::Reveal(id.as_str().into()));
+                        focus_indicator(&id, false);
+                    }
+                });
+            move || drop((on_focus, on_click))
+        });
+    }
+    let next = {
+        let position = position.clone();
+        let dispatch = props.dispatch.clone();
+        let framework = props.framework.clone();
+        let assessment = props.assessment.clone();
+        Callback::from(move |_: MouseEvent| {
+            let after = position.borrow().clone();
+            if let Some(id) = next_open(&framework, &assessment, after.as_deref()) {
+                *position.borrow_mut() = Some(id.to_string());
+                dispatch.emit(Msg::Reveal(id.clone()));
+                focus_indicator(&id, true);
+            }
+        })
+    };
+    let progress = lang.scored_of(props.scored() as usize, props.total() as usize);
+    html! {
+        <div class="progress-dock">
+            // The summary's own status line is the one announced; this copy only stays in view.
+            <span class="dock-progress" aria-hidden="true">{ progress }</span>
+            <a class="dock-summary" href="#summary" tabindex="-1" aria-hidden="true">{ t.summary_heading }</a>
+            if props.open > 0 {
+                <button type="button" class="next-open-button" onclick={next}>
+                    { lang.next_open_button(props.open as usize) }
+                </button>
+            } else {
+                <span class="dock-done">{ t.all_scored_short }</span>
+            }
+        </div>
+    }
+}
+
+impl ProgressDockProps {
+    fn total(&self) -> u32 {
+        u32::try_from(self.framework.indicator_count()).unwrap_or(u32::MAX)
+    }
+
+    fn scored(&self) -> u32 {
+        self.total().saturating_sub(self.open)
+    }
+}
