@@ -106,7 +106,9 @@ test("a student self-assessing on a phone must give their own name, signs as 'de
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
 
-  // Whoever reads the record sees the student's own words as such, not as feedback.
+  // Whoever reads the record sees the student's own words as such, not as feedback. On a phone
+  // the views are behind the header's menu.
+  await page.getByRole("button", { name: "Menu", exact: true }).click();
   await page.getByRole("button", { name: "Record controleren", exact: true }).click();
   await page.setInputFiles("#record-file", { name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
   await page.locator(".verdict.is-valid").waitFor();
