@@ -2,7 +2,7 @@
 // signature the panel says what the key is, when it is made and why to back it up; after signing
 // it names whose key it is beside the fingerprint, with the did:key behind "Technische gegevens";
 // importing a key waits behind "Ik heb al een sleutel" and is never as strong as signing; and axe
-// finds nothing on the panel in any of these states.
+// finds nothing on the panel in any of these states, light or dark.
 // Run: scripts/test page key-words
 import { test, before, after } from "node:test";
 import { createRequire } from "node:module";
@@ -38,7 +38,8 @@ async function background(locator) {
   return locator.evaluate((e) => getComputedStyle(e).backgroundColor);
 }
 
-test("before the first signature the key is explained; after it, it is the assessor's key with its fingerprint, the did:key under Technische gegevens; import only behind Ik heb al een sleutel", (t) => app.withPage(t, async (page) => {
+for (const scheme of ["light", "dark"]) test(`before the first signature the key is explained; after it, it is the assessor's key with its fingerprint, the did:key under Technische gegevens; import only behind Ik heb al een sleutel (${scheme} scheme)`, (t) => app.withPage(t, async (page) => {
+  await page.emulateMedia({ colorScheme: scheme });
   const sign = page.locator("#sign");
   const panel = sign.getByRole("region", { name: "Je ondertekensleutel" });
   const haveOne = panel.getByRole("button", { name: "Ik heb al een sleutel", exact: true });
