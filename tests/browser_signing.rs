@@ -241,6 +241,8 @@ async fn a_key_backup_replaces_the_key_only_after_a_warning() {
     assert_eq!(app.text(".key-fingerprint"), first.fingerprint());
 
     let second = SigningKey::from_seed([22; 32], "2026-11-23T11:00:00Z");
+    // The import waits behind "Ik heb al een sleutel".
+    app.click(".key-import-toggle").await;
     app.choose_file("#key-import", "sleutel.json", &second.to_file_json()).await;
     assert!(app.text(".key-panel .confirm").contains("Importeren vervangt die"));
     // Cancel keeps the first key.
@@ -388,6 +390,7 @@ async fn replacing_a_key_moves_focus_to_the_question_and_back() {
     let app = Mounted::new(partly_scored()).await;
     let second = SigningKey::from_seed([32; 32], "2026-11-23T11:00:00Z");
 
+    app.click(".key-import-toggle").await;
     app.choose_file("#key-import", "sleutel.json", &second.to_file_json()).await;
     assert!(app.has_focus(".key-panel .confirm[role=alertdialog]"), "{}", Mounted::focused());
     app.click(".key-panel .confirm .actions button:last-child").await;

@@ -42,6 +42,14 @@ impl Lang {
         }
     }
 
+    /// Whose key the panel shows: "Sleutel van Karim Haddou".
+    pub fn key_owner(self, name: &str) -> String {
+        match self {
+            Lang::Nl => format!("Sleutel van {name}"),
+            Lang::En => format!("Key of {name}"),
+        }
+    }
+
     /// Whom the record is about: "Sanne de Vries (4812345)".
     pub fn assessed_student(self, m: &Metadata) -> String {
         let (name, number) = (m.student_name.trim(), m.student_number.trim());

@@ -106,11 +106,18 @@ texts! { Texts, NL, EN {
     nav_assess: "Beoordelen", "Assess";
     nav_verify: "Record controleren", "Verify a record";
     key_heading: "Je ondertekensleutel", "Your signing key";
-    key_intro: "Met deze sleutel onderteken je beoordelingen. Aan de did:key in een record ziet de hogeschool dat het van deze sleutel komt. De sleutel blijft in deze browser.",
-        "You sign assessments with this key. The did:key in a record shows the school that it comes from this key. The key stays in this browser.";
-    key_none: "Er is nog geen sleutel in deze browser. Bij de eerste ondertekening maakt de app er een.",
-        "This browser has no key yet. The app makes one when you first sign.";
+    key_intro: "Met deze sleutel onderteken je beoordelingen op dit apparaat. Hij blijft in deze browser.",
+        "You sign assessments on this device with this key. It stays in this browser.";
+    key_none: "Je sleutel is je digitale handtekening op dit apparaat. Er is nog geen sleutel: de app maakt hem wanneer je voor het eerst ondertekent.",
+        "Your key is your digital signature on this device. There is no key yet: the app makes it when you first sign.";
+    key_none_backup: "Download daarna een back-up van de sleutel. Daarmee onderteken je ook op een ander apparaat, in een nieuwe browser of nadat deze browser is gewist.",
+        "Then download a backup of the key. With it you can also sign on another device, in a new browser or after this browser has been cleared.";
+    key_technical: "Technische gegevens", "Technical details";
+    key_did_explained: "De did:key is het openbare deel van je sleutel. Het staat in elk record dat je ondertekent, zodat de hogeschool kan nagaan dat het record met deze sleutel is ondertekend.",
+        "The did:key is the public part of your key. It is in every record you sign, so the school can check that the record was signed with this key.";
+    key_have_one: "Ik heb al een sleutel", "I already have a key";
     key_fingerprint: "Vingerafdruk", "Fingerprint";
+    key_fingerprint_inline: "vingerafdruk", "fingerprint";
     key_export: "Back-up van de sleutel downloaden", "Download a key backup";
     key_export_hint: "Bewaar de back-up veilig en deel hem met niemand: wie het bestand heeft, kan namens jou ondertekenen.",
         "Keep the backup safe and share it with no one: whoever has the file can sign in your name.";

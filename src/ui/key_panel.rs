@@ -1,4 +1,5 @@
-//! The signing key: its did:key and fingerprint, a backup to download and a backup to import.
+//! The signing key: what it is, whose it is and its fingerprint, the did:key for whoever asks, a
+//! backup to download and, out of the way, a backup to import.
 
 use yew::prelude::*;
 
@@ -12,6 +13,9 @@ pub struct KeyPanelProps {
     pub lang: Lang,
     pub key_state: KeyState,
     pub dispatch: Callback<Msg>,
+    /// Who signs the open assessment, where typed: the key is shown as theirs.
+    #[prop_or_default]
+    pub owner: Option<AttrValue>,
     /// Shown right after signing: the key that signed is to be backed up now, and importing
     /// another key over it belongs before the next signing, not here.
     #[prop_or_default]
@@ -26,6 +30,14 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     let dialog_ref = use_node_ref();
     let input_ref = use_node_ref();
     let focus_next = use_focus_after_render();
+    // Importing is the rare path (a second device, a new browser): it waits behind a secondary
+    // control, so the page's one strong action stays signing. Opening it changes nothing else,
+    // which is why it is the panel's own state and not the model's.
+    let import_open = use_state(|| false);
+    let toggle_import = {
+        let import_open = import_open.clone();
+        Callback::from(move |_: MouseEvent| import_open.set(!*import_open))
+    };
     // A key file that would replace the present key opens a dialog: focus goes there.
     let confirming = matches!(props.key_state.import, KeyImport::Confirm(_));
     {
@@ -67,17 +79,28 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
         },
     };
     let on_files = props.dispatch.reform(|files| Msg::FilesChosen(FilePurpose::Key, files));
+    // An unreadable key can only be mended by importing, so the picker is not hidden then.
+    let unreadable = props.key_state.status == KeyStatus::Unreadable;
+    let import_open = *import_open || unreadable;
+    let has_key = matches!(props.key_state.status, KeyStatus::Key(_));
     html! {
         <section class="key-panel" aria-labelledby="key-heading">
             <h3 id="key-heading" tabindex="-1" ref={heading_ref}>{ t.key_heading }</h3>
             if props.after_signing {
                 <p class="hint">{ t.key_backup_now }</p>
-            } else {
+            } else if has_key {
                 <p class="hint">{ t.key_intro }</p>
             }
             { key_info(props) }
             if !props.after_signing {
-                <FilePicker {lang} id="key-import" label={t.key_import} on_chosen={on_files} input_ref={input_ref} />
+                if !unreadable {
+                    <button type="button" class="key-import-toggle" aria-expanded={import_open.to_string()} onclick={toggle_import}>{ t.key_have_one }</button>
+                }
+                if import_open {
+                    <div id="key-import-area" class="key-import-area">
+                        <FilePicker {lang} id="key-import" label={t.key_import} on_chosen={on_files} input_ref={input_ref} />
+                    </div>
+                }
             }
             { import_status }
         </section>
@@ -93,16 +116,19 @@ fn key_info(props: &KeyPanelProps) -> Html {
     match &props.key_state.status {
         KeyStatus::Key(key) => html! {
             <>
-                <dl class="key-facts">
-                    <div>
-                        <dt>{ t.key_fingerprint }</dt>
-                        <dd class="key-fingerprint">{ key.fingerprint() }</dd>
-                    </div>
-                    <div>
-                        <dt>{ "did:key" }</dt>
-                        <dd class="key-did"><code>{ key.did() }</code></dd>
-                    </div>
-                </dl>
+                <p class="key-owner">
+                    if let Some(owner) = &props.owner {
+                        { props.lang.key_owner(owner) }{ " · " }{ t.key_fingerprint_inline }
+                    } else {
+                        { t.key_fingerprint }
+                    }
+                    { " " }<span class="key-fingerprint">{ key.fingerprint() }</span>
+                </p>
+                <details class="key-technical">
+                    <summary>{ t.key_technical }</summary>
+                    <p class="hint">{ t.key_did_explained }</p>
+                    <p>{ "did:key " }<code class="key-did">{ key.did() }</code></p>
+                </details>
                 <button type="button" class="key-export" onclick={props.dispatch.reform(|_: MouseEvent| Msg::ExportKey)}>{ t.key_export }</button>
                 if props.key_state.export_failed {
                     <p class="notice notice-error key-export-failed" role="alert">{ t.download_failed }</p>
@@ -110,7 +136,12 @@ fn key_info(props: &KeyPanelProps) -> Html {
                 <p class="hint">{ t.key_export_hint }</p>
             </>
         },
-        KeyStatus::None => html! { <p class="key-none">{ t.key_none }</p> },
+        KeyStatus::None => html! {
+            <div class="key-none">
+                <p>{ t.key_none }</p>
+                <p>{ t.key_none_backup }</p>
+            </div>
+        },
         KeyStatus::Unreadable => {
             html! { <p class="notice notice-warning" role="alert">{ t.key_unreadable }</p> }
         }

@@ -79,6 +79,11 @@ struct Section<'a, F> {
 
 /// After signing: what to do with the file, in the school's words where the link gives them.
 impl<F> Section<'_, F> {
+    fn key_owner(&self) -> Option<AttrValue> {
+        let name = self.props.assessment.metadata.signer_name()?;
+        Some(AttrValue::from(name.to_string()))
+    }
+
     fn next_step(&self, signed: &Signed) -> Html {
         let props = self.props;
         let lang = props.lang;
@@ -133,7 +138,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
             <section id="sign" class="card sign" aria-labelledby="sign-heading">
                 <h2 id="sign-heading" tabindex="-1" ref={refs.heading.clone()}>{ t.sign_heading }</h2>
                 <p>{ intro }</p>
-                <KeyPanel {lang} key_state={props.key_state.clone()} dispatch={props.dispatch.clone()} />
+                <KeyPanel {lang} key_state={props.key_state.clone()} owner={self.key_owner()} dispatch={props.dispatch.clone()} />
                 if *stage != SigningStage::Confirming {
                     <button type="button" class="primary sign-start" onclick={send(Msg::StartSigning, Focus::FirstOf(vec![refs.dialog.clone(), refs.refusal.clone()]))} ref={refs.start.clone()}>{ t.sign_start }</button>
                 }
@@ -283,7 +288,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
                     </div>
                 }
                 if signer_kept {
-                    <KeyPanel {lang} key_state={props.key_state.clone()} dispatch={props.dispatch.clone()} after_signing={true} />
+                    <KeyPanel {lang} key_state={props.key_state.clone()} owner={self.key_owner()} dispatch={props.dispatch.clone()} after_signing={true} />
                 }
             </section>
         }

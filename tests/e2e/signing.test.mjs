@@ -135,11 +135,15 @@ async function shownKey(page) {
 
 /** Waits until the key panel shows `did`, then checks its fingerprint too. */
 async function expectKey(page, did) {
-  await page.locator("#sign .key-panel .key-did").filter({ hasText: did }).waitFor();
+  // The did:key sits in a closed "Technische gegevens": present, not visible.
+  await page.locator("#sign .key-panel .key-did").filter({ hasText: did }).waitFor({ state: "attached" });
   assert.deepEqual(await shownKey(page), { did, fingerprint: fingerprintOf(did) });
 }
 
+/** Opens "Ik heb al een sleutel" where it is closed, and chooses the file in the picker it reveals. */
 async function importKeyFile(page, name, text) {
+  const haveOne = page.locator("#sign .key-panel").getByRole("button", { name: "Ik heb al een sleutel", exact: true });
+  if ((await haveOne.getAttribute("aria-expanded")) === "false") await haveOne.click();
   await page.setInputFiles("#key-import", { name, mimeType: "application/json", buffer: Buffer.from(text) });
 }
 

@@ -122,14 +122,23 @@ impl Metadata {
     /// which the school files it under) and who signs it (the assessor's name, or in a
     /// self-assessment the student's own, since the student signs). Text of spaces only is empty.
     pub fn missing_for_signing(&self) -> Vec<MetadataField> {
-        let signer = match self.mode {
-            Mode::Assessor => MetadataField::AssessorName,
-            Mode::SelfAssessment => MetadataField::StudentName,
-        };
-        [MetadataField::StudentNumber, signer]
+        [MetadataField::StudentNumber, self.signer_field()]
             .into_iter()
             .filter(|&field| self.get(field).trim().is_empty())
             .collect()
+    }
+
+    fn signer_field(&self) -> MetadataField {
+        match self.mode {
+            Mode::Assessor => MetadataField::AssessorName,
+            Mode::SelfAssessment => MetadataField::StudentName,
+        }
+    }
+
+    /// The name of whoever signs this assessment, once typed. The key panel puts it beside the
+    /// key, so the key reads as the person's signature and not as the browser's.
+    pub fn signer_name(&self) -> Option<&str> {
+        Some(self.get(self.signer_field()).trim()).filter(|name| !name.is_empty())
     }
 
     /// A new assessment's details taken over from the one before it: an assessor who assesses
@@ -714,6 +723,20 @@ mod tests {
         // In a self-assessment the student signs, so the student's name is the signer's.
         m.mode = Mode::SelfAssessment;
         assert_eq!(m.missing_for_signing(), [MetadataField::StudentName]);
+    }
+
+    #[test]
+    fn the_signer_s_name_is_the_assessor_s_or_the_self_assessing_student_s() {
+        let mut m = Metadata {
+            student_name: " Sanne de Vries ".into(),
+            assessor_name: "   ".into(),
+            ..Metadata::default()
+        };
+        assert_eq!(m.signer_name(), None, "spaces name no one");
+        m.assessor_name = "Karim Haddou".into();
+        assert_eq!(m.signer_name(), Some("Karim Haddou"));
+        m.mode = Mode::SelfAssessment;
+        assert_eq!(m.signer_name(), Some("Sanne de Vries"));
     }
 
     #[test]
