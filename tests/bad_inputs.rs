@@ -22,13 +22,12 @@ fn message(kind: &str, bytes: &[u8]) -> Option<String> {
         "record" => {
             let framework = HashedFramework::default_framework().ok()?;
             let report = verify_record_bytes(bytes, &[&framework]);
+            // As the verify view shows it: the plain sentence and the next step, then the detail.
             (!report.is_valid()).then(|| {
-                report
-                    .problems
-                    .iter()
-                    .map(|p| lang.record_problem(p))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                let detail =
+                    report.problems.iter().map(|p| lang.record_problem(p)).collect::<Vec<_>>();
+                let plain = lang.plain_record_verdict(&report.problems).unwrap_or_default();
+                format!("{plain} {} {}", lang.technical_details(), detail.join("; "))
             })
         }
         "key" => match std::str::from_utf8(bytes) {
@@ -87,7 +86,14 @@ fn every_hostile_file_gives_its_message() {
             Some(got) if !got.contains(expected) => {
                 failures.push(format!("{name}: \"{got}\" lacks \"{expected}\""))
             }
-            Some(_) => {}
+            // The plain sentence comes first, before the detail.
+            Some(got) => match entry["plain"].as_str() {
+                Some(plain) if !got.starts_with(plain) => {
+                    failures.push(format!("{name}: \"{got}\" does not begin with \"{plain}\""))
+                }
+                None if kind == "record" => failures.push(format!("{name}: no plain sentence")),
+                _ => {}
+            },
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));

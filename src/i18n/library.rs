@@ -56,6 +56,8 @@ impl Lang {
             (Lang::En, BackupError::NotABackup) => {
                 "This is not a backup of this app (a record or key file, perhaps?).".into()
             }
+            (Lang::Nl, BackupError::SecretKeyFile) => "Dit is geen back-up maar een geheime ondertekensleutel. Is het uw eigen sleutel, importeer die dan bij het ondertekenen; zo niet, geef het bestand niet door en geef het terug aan de eigenaar of verwijder het.".into(),
+            (Lang::En, BackupError::SecretKeyFile) => "This is not a backup but a secret signing key. If it is your own key, import it where you sign; if not, do not pass the file on, and give it back to its owner or delete it.".into(),
             (Lang::Nl, BackupError::UnknownVersion(v)) => {
                 format!("De back-up heeft versie {v}, die deze versie van de app niet kent.")
             }

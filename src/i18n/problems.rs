@@ -132,6 +132,10 @@ impl Lang {
             Lang::En => format!("the file is not a valid JSON record ({problem})"),
         };
         match problem {
+            P::SecretKeyFile => pick(
+                "dit is een geheime ondertekensleutel, geen record; geef het niet door".into(),
+                "this is a secret signing key, not a record; do not pass it on".into(),
+            ),
             P::TooLarge { bytes, limit } => pick(
                 format!("het bestand is te groot voor een record ({bytes} bytes; de grens is {limit})"),
                 format!("the file is too large for a record ({bytes} bytes; the limit is {limit})"),
@@ -576,6 +580,7 @@ mod tests {
         use RecordProblem as P;
         let id = || "LU1.1".to_string();
         let mut all = vec![
+            P::SecretKeyFile,
             P::TooLarge { bytes: 6_000_000, limit: 5_242_880 },
             P::NotUtf8 { offset: 6 },
             P::NotAnObject,
@@ -620,7 +625,8 @@ mod tests {
         }
         for p in &all {
             match p {
-                P::TooLarge { .. }
+                P::SecretKeyFile
+                | P::TooLarge { .. }
                 | P::NotUtf8 { .. }
                 | P::InvalidJson(_)
                 | P::NotAnObject

@@ -2,8 +2,10 @@ use yew::prelude::*;
 
 use super::cohort_overview::CohortOverview;
 use super::file_picker::FilePicker;
+use super::plain_verdict::plain_verdict;
 use crate::core::app::review::{CohortState, ReviewMsg};
 use crate::core::app::Msg;
+use crate::core::review::cohort::Reason;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -60,7 +62,11 @@ pub fn CohortView(props: &CohortViewProps) -> Html {
                             <li>
                                 <span class="cohort-file">{ &r.file_name }</span>
                                 { ": " }
-                                <span class="cohort-reason">{ lang.cohort_reason(&r.reason) }</span>
+                                if let Reason::Invalid(problems) = &r.reason {
+                                    <div class="cohort-reason">{ plain_verdict(lang, problems) }</div>
+                                } else {
+                                    <span class="cohort-reason">{ lang.cohort_reason(&r.reason) }</span>
+                                }
                             </li>
                         }) }
                     </ul>

@@ -3,6 +3,7 @@ use yew::prelude::*;
 
 use super::dom_id;
 use super::file_picker::FilePicker;
+use super::plain_verdict::plain_verdict;
 use crate::core::app::review::{Chosen, CompareState, Compared, ReviewMsg, Side, Source};
 use crate::core::app::{LibraryState, Msg};
 use crate::core::assessment::Mode;
@@ -142,9 +143,9 @@ fn side_status(lang: Lang, chosen: &Chosen) -> Html {
     let t = lang.texts();
     let report = chosen.report.as_deref();
     let valid = report.is_some_and(RecordReport::is_valid);
-    let reasons: Vec<String> = match report {
-        Some(report) => report.problems.iter().map(|p| lang.record_problem(p)).collect(),
-        None => vec![t.file_unreadable.to_string()],
+    let reasons = match report {
+        Some(report) => plain_verdict(lang, &report.problems),
+        None => html! { <p>{ t.file_unreadable }</p> },
     };
     let mut facts = Vec::new();
     if let Some(record) = report.and_then(|r| r.record.as_ref()) {
@@ -160,7 +161,7 @@ fn side_status(lang: Lang, chosen: &Chosen) -> Html {
             <p class="verdict-result">{ if valid { t.verify_valid } else { t.verify_invalid } }</p>
             if !valid {
                 <p>{ lang.compare_texts().untrusted }</p>
-                <ul class="verdict-reasons">{ for reasons.into_iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+                { reasons }
             }
             <p class="compare-facts">{ facts.join(" · ") }</p>
         </div>

@@ -22,6 +22,7 @@ pub mod norm_level_picker;
 pub mod notices;
 pub mod outcome_card;
 pub mod page_header;
+pub mod plain_verdict;
 pub mod progress_dock;
 pub mod radio_choice;
 pub mod record_view;

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::file_picker::FilePicker;
+use super::plain_verdict::plain_verdict;
 use super::record_view::RecordView;
 use super::summary_panel::SummaryPanel;
 use crate::core::app::review::{Checked, ReviewMsg, Shown, Verified, VerifyState};
@@ -100,10 +101,7 @@ fn one_report(
                     if report.signature_valid() {
                         <p>{ t.verify_signature_ok }</p>
                     }
-                    <h3>{ t.verify_reasons }</h3>
-                    <ul class="verdict-reasons">
-                        { for report.problems.iter().map(|p| html! { <li>{ lang.record_problem(p) }</li> }) }
-                    </ul>
+                    { plain_verdict(lang, &report.problems) }
                 }
                 { facts(lang, report, offset) }
             </div>
@@ -184,13 +182,8 @@ fn batch_table(lang: Lang, checked: &[Checked]) -> Html {
         let signer =
             report.and_then(|r| r.proof.as_ref()).map(|p| fingerprint(&p.did)).unwrap_or_default();
         let reasons = match report {
-            Some(report) => report
-                .problems
-                .iter()
-                .map(|p| lang.record_problem(p))
-                .collect::<Vec<_>>()
-                .join("; "),
-            None => t.file_unreadable.to_string(),
+            Some(report) => plain_verdict(lang, &report.problems),
+            None => html! { t.file_unreadable },
         };
         html! {
             <tr class={if ok { "is-valid" } else { "is-invalid" }}>

@@ -78,6 +78,7 @@ const files = {
   "key-unknown-version.json": edit(k, (c) => { c.version = 99; }),
   // Backups of assessments
   "backup-a-record.json": record,
+  "backup-a-key-file.json": key,
   "backup-unknown-version.json": edit(b, (c) => { c.version = 2; }),
   "backup-broken-entry.json": edit(b, (c) => { c.assessments.push({ version: 2, id: "../../x" }); }),
   "backup-truncated.json": backup.slice(0, 200),

@@ -66,6 +66,8 @@ test("every hostile record, key and backup file gives its message, and nothing s
       await verdict.waitFor();
       assert.ok(await verdict.evaluate((e) => e.classList.contains("is-invalid")), `${name} must be shown as not valid`);
       shown = normalise(await verdict.textContent());
+      // The plain sentence first; the catalogue's message is then the folded-away detail.
+      assert.equal(normalise(await verdict.locator(".verdict-sentence").textContent()), entry.plain, `${name}: the plain sentence`);
     } else if (entry.kind === "key") {
       await page.getByRole("button", { name: "Beoordelen", exact: true }).click();
       // The import waits behind "Ik heb al een sleutel", closed again each time the view returns.

@@ -9,6 +9,7 @@ pub mod saved;
 use std::fmt;
 
 use crate::core::assessment::{Assessment, Mode};
+use crate::core::crypto::signing_key::KEY_FILE_TYPE;
 use crate::core::framework::Framework;
 use crate::core::json::{self, JsonErrorKind, Node};
 use crate::core::library::saved::{SavedEntry, SavedError};
@@ -220,8 +221,10 @@ pub enum BackupError {
         bytes: usize,
     },
     NotJson,
-    /// JSON, but not a backup of this app (a record, a key file, something else).
+    /// JSON, but not a backup of this app (a record, something else).
     NotABackup,
+    /// A signing-key backup: told apart, since it holds a secret the reader must not pass on.
+    SecretKeyFile,
     UnknownVersion(u64),
     /// The assessment at this position (0-based) cannot be read.
     Entry {
@@ -238,6 +241,9 @@ impl fmt::Display for BackupError {
             }
             BackupError::NotJson => write!(f, "the file is not JSON"),
             BackupError::NotABackup => write!(f, "the file is not a backup of this app"),
+            BackupError::SecretKeyFile => {
+                write!(f, "the file is a secret signing key, not a backup")
+            }
             BackupError::UnknownVersion(v) => write!(f, "the backup has unknown version {v}"),
             BackupError::Entry { index, error } => {
                 write!(f, "assessment {} in the backup: {error}", index + 1)
@@ -254,7 +260,11 @@ pub fn backup_from_bytes(bytes: &[u8]) -> Result<Vec<SavedEntry>, BackupError> {
         _ => BackupError::NotJson,
     })?;
     let root = Node::root(&value).object().map_err(|_| BackupError::NotABackup)?;
-    if root.string("type").ok() != Some(BACKUP_TYPE) {
+    let kind = root.string("type").ok();
+    if kind == Some(KEY_FILE_TYPE) {
+        return Err(BackupError::SecretKeyFile);
+    }
+    if kind != Some(BACKUP_TYPE) {
         return Err(BackupError::NotABackup);
     }
     let version = root.count("version").map_err(|_| BackupError::NotABackup)?;

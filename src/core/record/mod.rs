@@ -25,6 +25,7 @@
 pub mod build;
 pub mod export;
 pub mod layout;
+pub mod plain;
 pub mod problem;
 pub mod read;
 pub mod shape;
@@ -32,6 +33,7 @@ pub mod verify;
 
 pub use build::{build_record, build_record_typed, sign_record, RecordError};
 pub use layout::{credential_path, is_credential_version};
+pub use plain::{verdict, Verdict};
 pub use problem::{AggregateScope, RecordProblem, ShapeProblem};
 pub use shape::{
     is_calendar_date, is_rfc3339_utc, mean_string, Aggregate, Aggregates, AppInfo,

@@ -132,6 +132,9 @@ impl PartialEq<str> for ShapeProblem {
 /// One reason a record is not valid. The interface translates by variant; `Display` is English.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RecordProblem {
+    /// A signing-key backup, which holds its owner's secret key: told apart so that the reader
+    /// hears that, not the dozen ways a key file is not a record.
+    SecretKeyFile,
     /// Refused before parsing.
     TooLarge {
         bytes: usize,
@@ -217,6 +220,9 @@ pub enum RecordProblem {
 impl fmt::Display for RecordProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            RecordProblem::SecretKeyFile => {
+                write!(f, "this is a secret signing key, not a record; do not pass it on")
+            }
             RecordProblem::TooLarge { bytes, limit } => {
                 write!(f, "file is {bytes} bytes, more than the limit of {limit}")
             }

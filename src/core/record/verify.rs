@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::core::assessment::aggregate::summarize;
 use crate::core::assessment::Assessment;
 use crate::core::crypto::data_integrity::{self, VerifiedProof};
+use crate::core::crypto::signing_key::KEY_FILE_TYPE;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::json;
 use crate::core::record::layout::is_credential_version;
@@ -52,6 +53,13 @@ impl RecordReport {
     }
 }
 
+/// A signing-key backup by its type, or anything carrying a secret key under the key file's
+/// member name, so that an edited or older key file is recognised too.
+fn is_key_file(object: &serde_json::Map<String, Value>) -> bool {
+    object.get("type").and_then(Value::as_str) == Some(KEY_FILE_TYPE)
+        || object.contains_key("secretKeyMultibase")
+}
+
 /// Verifies raw bytes, e.g. a file's: size, then UTF-8, then [`verify_record_value`].
 pub fn verify_record_bytes(bytes: &[u8], frameworks: &[&HashedFramework]) -> RecordReport {
     match json::parse_bytes(bytes, MAX_RECORD_BYTES) {
@@ -74,6 +82,9 @@ pub fn verify_record_value(value: &Value, frameworks: &[&HashedFramework]) -> Re
     let Some(object) = value.as_object() else {
         return RecordReport::with(RecordProblem::NotAnObject);
     };
+    if is_key_file(object) {
+        return RecordReport::with(RecordProblem::SecretKeyFile);
+    }
     let mut report = RecordReport::default();
     match data_integrity::verify(value) {
         Ok(proof) => report.proof = Some(proof),
