@@ -51,13 +51,9 @@ pub fn open_id() -> Option<String> {
     storage::read(library::OPEN_KEY).ok().flatten().filter(|id| saved::is_entry_id(id))
 }
 
-/// The stored text of one entry, for undoing a delete.
+/// The stored text of one entry: at start, to learn the framework of the assessment that was open.
 pub fn raw(id: &str) -> Result<Option<String>, StorageError> {
     storage::read(&library::entry_key(id))
-}
-
-pub fn restore_raw(id: &str, text: &str) -> Result<(), StorageError> {
-    put(&library::entry_key(id), text)
 }
 
 pub fn remove(id: &str) -> Result<(), StorageError> {
