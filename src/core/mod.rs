@@ -4,10 +4,12 @@
 //! one student and aggregating), `record` (the signed export), `crypto` (canonical JSON, keys,
 //! Data Integrity proofs), `library` (assessments kept on the device), `review` (what the
 //! hogeschool does with records: compare, cohort) and `embed` (configuration by link, messages to
-//! the host page). `json` is the one strict reader every format there is read through.
+//! the host page), `credentials` (the trust chain around a record: invitation, trusted assessors,
+//! decision). `json` is the one strict reader every format there is read through.
 
 pub mod app;
 pub mod assessment;
+pub mod credentials;
 pub mod crypto;
 pub mod embed;
 pub mod framework;

@@ -1,5 +1,6 @@
 //! Canonical JSON (RFC 8785), did:key, the assessor's signing key and Data Integrity proofs.
 
+pub mod base64url;
 pub mod data_integrity;
 pub mod did_key;
 pub mod jcs;
