@@ -44,11 +44,16 @@ pub enum CredentialProblem {
     /// `@context` is not the VC 2.0 context followed by the app's.
     WrongContext,
     /// `type` lacks `VerifiableCredential` or the expected type.
-    WrongType { expected: &'static str },
+    WrongType {
+        expected: &'static str,
+    },
     /// No `issuer`, or one that is neither a string nor an object with a string `id`.
     MissingIssuer,
     /// The signature is good but made by another key than the one `issuer` names.
-    IssuerNotSigner { issuer: String, signer: String },
+    IssuerNotSigner {
+        issuer: String,
+        signer: String,
+    },
     /// `validFrom` or `validUntil` missing where required, or not RFC 3339 in UTC.
     BadValidity(&'static str),
     Signature(VerifyError),
@@ -80,7 +85,10 @@ impl std::fmt::Display for CredentialProblem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IssueError {
     /// The document names an issuer other than the key that would sign it.
-    IssuerNotSigner { issuer: String, signer: String },
+    IssuerNotSigner {
+        issuer: String,
+        signer: String,
+    },
     Sign(SignError),
 }
 
@@ -108,7 +116,10 @@ impl VerifiedCredential {
     pub fn validity(&self, now: &str) -> Validity {
         if utc_order(now) < utc_order(&self.valid_from) {
             Validity::NotYet
-        } else if self.valid_until.as_deref().is_some_and(|until| utc_order(now) >= utc_order(until))
+        } else if self
+            .valid_until
+            .as_deref()
+            .is_some_and(|until| utc_order(now) >= utc_order(until))
         {
             Validity::Expired
         } else {
@@ -279,7 +290,10 @@ mod tests {
         ));
         let mut context = signed.clone();
         context["@context"] = json!([RECORD_CONTEXT[0]]);
-        assert_eq!(verify_credential(&context, INVITATION_TYPE), Err(CredentialProblem::WrongContext));
+        assert_eq!(
+            verify_credential(&context, INVITATION_TYPE),
+            Err(CredentialProblem::WrongContext)
+        );
         let mut until = signed;
         until["validUntil"] = "morgen".into();
         assert_eq!(
