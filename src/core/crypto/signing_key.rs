@@ -9,7 +9,7 @@ use std::fmt;
 use serde_json::{json, Value};
 
 use crate::core::crypto::did_key::{self, DidKeyError, KEY_LENGTH};
-use crate::core::crypto::jcs;
+use crate::core::json::{self, JsonErrorKind};
 
 pub const KEY_FILE_TYPE: &str = "LeeruitkomstenSigningKey";
 pub const KEY_FILE_VERSION: &str = "1";
@@ -99,10 +99,10 @@ impl SigningKey {
     }
 
     pub fn from_file_json(text: &str) -> Result<SigningKey, KeyFileError> {
-        if text.len() > MAX_KEY_FILE_BYTES {
-            return Err(KeyFileError::TooLarge);
-        }
-        let value = jcs::parse_strict(text).map_err(|_| KeyFileError::NotJson)?;
+        let value = json::parse(text, MAX_KEY_FILE_BYTES).map_err(|e| match e.kind {
+            JsonErrorKind::TooLarge { .. } => KeyFileError::TooLarge,
+            _ => KeyFileError::NotJson,
+        })?;
         let member = |name: &'static str| {
             value.get(name).and_then(Value::as_str).ok_or(KeyFileError::NotAKeyFile(name))
         };
