@@ -4,4 +4,5 @@ pub mod base64url;
 pub mod data_integrity;
 pub mod did_key;
 pub mod jcs;
+pub mod rdfc;
 pub mod signing_key;
