@@ -4,5 +4,6 @@ pub mod base64url;
 pub mod data_integrity;
 pub mod did_key;
 pub mod jcs;
+pub mod jsonld;
 pub mod rdfc;
 pub mod signing_key;
