@@ -12,7 +12,7 @@ const MAX_DEPTH: usize = 64;
 /// Expands a document: the result is an array of node objects in expanded form.
 pub fn expand(document: &Value, contexts: &Contexts) -> Result<Vec<Value>, JsonLdError> {
     let expander = Expander { contexts };
-    let expanded = expander.element(&ActiveContext::default(), None, document, 0)?;
+    let expanded = expander.element(&ActiveContext::default(), None, document, 0, false)?;
     let nodes = match expanded {
         None => Vec::new(),
         Some(Value::Object(mut map)) if map.len() == 1 && map.contains_key("@graph") => {
@@ -42,6 +42,7 @@ impl Expander<'_> {
         property: Option<&str>,
         element: &Value,
         depth: usize,
+        inside_list: bool,
     ) -> Result<Option<Value>, JsonLdError> {
         if depth > MAX_DEPTH {
             return Err(JsonLdError::TooDeep);
@@ -49,9 +50,20 @@ impl Expander<'_> {
         match element {
             Value::Null => Ok(None),
             Value::Array(items) => {
+                // Inside a list, an array is a list of its own (JSON-LD 1.1 lists of lists).
+                let in_list = inside_list
+                    || property
+                        .and_then(|p| context.term(p))
+                        .is_some_and(|d| d.has_container("@list"));
                 let mut list = Vec::new();
                 for item in items {
-                    match self.element(context, property, item, depth + 1)? {
+                    if in_list && item.is_array() {
+                        let inner = self.element(context, property, item, depth + 1, true)?;
+                        let inner = Value::Array(inner.map(as_list).unwrap_or_default());
+                        list.push(Value::Object(Map::from_iter([("@list".to_string(), inner)])));
+                        continue;
+                    }
+                    match self.element(context, property, item, depth + 1, false)? {
                         Some(Value::Array(inner)) => list.extend(inner),
                         Some(value) => list.push(value),
                         None => {}
@@ -169,7 +181,7 @@ impl Expander<'_> {
                 } else if container("@index") && value.is_object() {
                     self.index_map(&context, key, value, depth)?
                 } else {
-                    match self.element(&context, Some(key), value, depth + 1)? {
+                    match self.element(&context, Some(key), value, depth + 1, false)? {
                         Some(expanded) => expanded,
                         None => continue,
                     }
@@ -232,10 +244,11 @@ impl Expander<'_> {
             "@value" => Ok(Some(value.clone())),
             "@language" | "@index" => Ok(Some(Value::String(string(value)?))),
             "@graph" => Ok(self
-                .element(context, Some("@graph"), value, depth + 1)?
+                .element(context, Some("@graph"), value, depth + 1, false)?
                 .map(|v| Value::Array(as_list(v)))),
             "@list" | "@set" => {
-                let expanded = self.element(context, property, value, depth + 1)?;
+                let expanded =
+                    self.element(context, property, value, depth + 1, keyword == "@list")?;
                 Ok(Some(Value::Array(expanded.map(as_list).unwrap_or_default())))
             }
             _ => Err(JsonLdError::Unsupported("this keyword in a document")),
@@ -255,7 +268,7 @@ impl Expander<'_> {
         keys.sort();
         for index in keys {
             let Some(items) = map.get(index.as_str()) else { continue };
-            let expanded = self.element(context, Some(property), items, depth + 1)?;
+            let expanded = self.element(context, Some(property), items, depth + 1, false)?;
             for mut item in expanded.map(as_list).unwrap_or_default() {
                 if let Value::Object(item_map) = &mut item {
                     if index != "@none" && !item_map.contains_key("@index") {
