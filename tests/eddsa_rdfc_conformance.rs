@@ -187,3 +187,107 @@ fn a_protected_term_cannot_be_redefined() {
     document["@context"][2] = json!({"name": "https://schema.org/name"});
     assert!(jsonld::document_to_rdf(&document, &contexts()).is_ok());
 }
+
+// ---------------------------------------------------------------------------
+// The suite as the app uses it: sign and verify.
+
+use leeruitkomsten::core::crypto::data_integrity::VerifyError;
+use leeruitkomsten::core::crypto::eddsa_rdfc::{self, RdfcProofError};
+
+const CREATED: &str = "2023-02-24T23:36:38Z";
+
+fn unsigned() -> Value {
+    let mut document = signed();
+    document.as_object_mut().unwrap().remove("proof");
+    document
+}
+
+#[test]
+fn signing_the_vector_document_gives_the_vector_proof() {
+    let seed = did_key::decode_secret_key_multibase(SECRET_KEY_MULTIBASE).unwrap();
+    let signed_here = eddsa_rdfc::sign(&unsigned(), &seed, CREATED, &contexts()).unwrap();
+    // Member order aside, the whole signed credential is the vector's.
+    assert_eq!(signed_here, signed());
+    let verified = eddsa_rdfc::verify(&signed_here, &contexts()).unwrap();
+    assert_eq!(verified.did, "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2");
+    assert_eq!(verified.created.as_deref(), Some(CREATED));
+}
+
+#[test]
+fn a_change_that_alters_the_rdf_is_refused() {
+    let changes: [(&str, fn(&mut Value)); 5] = [
+        ("subject value", |d| d["credentialSubject"]["alumniOf"] = json!("Other School")),
+        ("issuer", |d| d["issuer"] = json!("https://vc.example/issuers/0000")),
+        ("type", |d| d["type"] = json!(["VerifiableCredential"])),
+        ("proof created", |d| d["proof"]["created"] = json!("2023-02-24T23:36:39Z")),
+        ("added property", |d| d["credentialSubject"]["extra"] = json!("x")),
+    ];
+    for (what, change) in changes {
+        let mut document = signed();
+        change(&mut document);
+        assert_eq!(
+            eddsa_rdfc::verify(&document, &contexts()),
+            Err(RdfcProofError::Verify(VerifyError::SignatureMismatch)),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn a_change_that_keeps_the_rdf_still_verifies() {
+    // RDF-based proofs sign the data, not the text: reordering types is no change.
+    let mut document = signed();
+    document["type"] = json!(["AlumniCredential", "VerifiableCredential"]);
+    assert!(eddsa_rdfc::verify(&document, &contexts()).is_ok());
+}
+
+#[test]
+fn a_jcs_proof_or_wrong_fields_are_refused_by_name() {
+    let mut document = signed();
+    document["proof"]["cryptosuite"] = json!("eddsa-jcs-2022");
+    assert_eq!(
+        eddsa_rdfc::verify(&document, &contexts()),
+        Err(RdfcProofError::Verify(VerifyError::UnknownCryptosuite("eddsa-jcs-2022".to_string())))
+    );
+    let mut document = signed();
+    document["proof"]["@context"] = json!(["https://www.w3.org/ns/credentials/v2"]);
+    assert_eq!(
+        eddsa_rdfc::verify(&document, &contexts()),
+        Err(RdfcProofError::Verify(VerifyError::ContextMismatch))
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Hostile JSON-LD ends in an error, never in a crash or a hang.
+
+#[test]
+fn hostile_json_ld_is_refused() {
+    let mut contexts = contexts();
+    contexts.insert("https://loop.example/a", r#"{"@context": "https://loop.example/b"}"#).unwrap();
+    contexts.insert("https://loop.example/b", r#"{"@context": "https://loop.example/a"}"#).unwrap();
+    let cases = [
+        (
+            "remote contexts in a loop",
+            json!({"@context": "https://loop.example/a", "@id": "urn:x"}),
+        ),
+        ("terms defined in a cycle", json!({"@context": {"a": "b:x", "b": "a:y"}, "a": "1"})),
+        ("a keyword redefined", json!({"@context": {"@id": "urn:evil"}, "@id": "urn:x"})),
+        (
+            "a relative identifier",
+            json!({"@context": {"@vocab": "urn:v:"}, "@id": "relative", "p": "1"}),
+        ),
+        ("a context that is a number", json!({"@context": 5, "@id": "urn:x"})),
+        (
+            "an unsupported feature",
+            json!({"@context": {"@base": "https://b.example/"}, "@id": "urn:x"}),
+        ),
+    ];
+    for (what, document) in cases {
+        assert!(jsonld::document_to_rdf(&document, &contexts).is_err(), "{what} was accepted");
+    }
+    let mut deep = json!("leaf");
+    for _ in 0..200 {
+        deep = json!({ "urn:p": deep });
+    }
+    assert_eq!(jsonld::document_to_rdf(&deep, &contexts), Err(JsonLdError::TooDeep));
+}
