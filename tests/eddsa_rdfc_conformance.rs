@@ -215,7 +215,8 @@ fn signing_the_vector_document_gives_the_vector_proof() {
 
 #[test]
 fn a_change_that_alters_the_rdf_is_refused() {
-    let changes: [(&str, fn(&mut Value)); 5] = [
+    type Change = (&'static str, fn(&mut Value));
+    let changes: [Change; 5] = [
         ("subject value", |d| d["credentialSubject"]["alumniOf"] = json!("Other School")),
         ("issuer", |d| d["issuer"] = json!("https://vc.example/issuers/0000")),
         ("type", |d| d["type"] = json!(["VerifiableCredential"])),
