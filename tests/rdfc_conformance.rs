@@ -171,3 +171,63 @@ fn a_long_chain_of_alike_blank_nodes_is_refused_not_a_stack_overflow() {
         Err(CanonError::TooDeep { limit: rdfc::MAX_DEPTH })
     );
 }
+
+// ---------------------------------------------------------------------------
+// Properties: the canonical form depends on the shape of the data only.
+
+use proptest::prelude::*;
+
+/// A small random graph over blank nodes `0..n`: edges with one of two predicates, and literals.
+fn graph() -> impl Strategy<Value = (usize, Vec<(usize, usize, u8)>, Vec<(usize, u8)>)> {
+    (1usize..7).prop_flat_map(|n| {
+        (
+            Just(n),
+            prop::collection::vec((0..n, 0..n, 0u8..2), 0..14),
+            prop::collection::vec((0..n, 0u8..2), 0..4),
+        )
+    })
+}
+
+fn write(labels: &[String], edges: &[(usize, usize, u8)], literals: &[(usize, u8)]) -> Vec<String> {
+    let mut lines: Vec<String> = edges
+        .iter()
+        .map(|(s, o, p)| format!("_:{} <urn:p{p}> _:{} .\n", labels[*s], labels[*o]))
+        .collect();
+    lines.extend(literals.iter().map(|(s, v)| format!("_:{} <urn:v> \"{v}\" .\n", labels[*s])));
+    lines
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn relabelling_and_reordering_do_not_change_the_canonical_form(
+        (n, edges, literals) in graph(),
+        seed in any::<u64>(),
+    ) {
+        let labels: Vec<String> = (0..n).map(|i| format!("n{i}")).collect();
+        // Another labelling (a rotation scrambled by the seed) and the lines in another order.
+        let mut other: Vec<String> = (0..n).map(|i| format!("x{}", (i as u64 * 7 + seed) % 1000 + i as u64 * 1000)).collect();
+        other.rotate_left((seed as usize) % n);
+        let first = write(&labels, &edges, &literals).concat();
+        let mut second_lines = write(&other, &edges, &literals);
+        second_lines.reverse();
+        let shift = (seed as usize) % second_lines.len().max(1);
+        second_lines.rotate_left(shift);
+        let second = second_lines.concat();
+
+        let canon = |text: &str| rdfc::canonicalize(&rdfc::parse(text).unwrap(), Options::default());
+        let (a, b) = (canon(&first), canon(&second));
+        prop_assert_eq!(a.as_ref().map(|c| &c.nquads), b.as_ref().map(|c| &c.nquads));
+        if let Ok(a) = a {
+            // Canonical output is a fixed point, and every input blank node got a c14n label.
+            prop_assert_eq!(&canon(&a.nquads).unwrap().nquads, &a.nquads);
+            let mentioned: std::collections::BTreeSet<&String> = edges
+                .iter()
+                .flat_map(|(s, o, _)| [&labels[*s], &labels[*o]])
+                .chain(literals.iter().map(|(s, _)| &labels[*s]))
+                .collect();
+            prop_assert_eq!(a.issued.len(), mentioned.len());
+        }
+    }
+}
