@@ -178,7 +178,9 @@ fn a_long_chain_of_alike_blank_nodes_is_refused_not_a_stack_overflow() {
 use proptest::prelude::*;
 
 /// A small random graph over blank nodes `0..n`: edges with one of two predicates, and literals.
-fn graph() -> impl Strategy<Value = (usize, Vec<(usize, usize, u8)>, Vec<(usize, u8)>)> {
+type Graph = (usize, Vec<(usize, usize, u8)>, Vec<(usize, u8)>);
+
+fn graph() -> impl Strategy<Value = Graph> {
     (1usize..7).prop_flat_map(|n| {
         (
             Just(n),
