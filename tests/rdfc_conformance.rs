@@ -80,6 +80,8 @@ fn every_test_of_the_w3c_rdfc10_manifest_passes() {
                 Err(CanonError::TooComplex { .. }) => {
                     // The guard is only worth having if it stops soon, even in a debug build.
                     let spent = started.elapsed();
+                    let line = format!("\n{id}: poison graph refused after {spent:?}\n");
+                    let _ = std::io::stderr().write_all(line.as_bytes());
                     (spent > Duration::from_secs(20))
                         .then(|| format!("refused only after {spent:?}"))
                 }
