@@ -292,3 +292,77 @@ fn hostile_json_ld_is_refused() {
     }
     assert_eq!(jsonld::document_to_rdf(&deep, &contexts), Err(JsonLdError::TooDeep));
 }
+
+// Any JSON, however odd its use of keywords and terms, is turned into RDF or refused: no panic.
+mod arbitrary_documents {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn key() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "@context",
+            "@id",
+            "@type",
+            "@value",
+            "@list",
+            "@set",
+            "@graph",
+            "@language",
+            "@index",
+            "@json",
+            "@reverse",
+            "@vocab",
+            "id",
+            "type",
+            "name",
+            "issuer",
+            "proof",
+            "credentialSubject",
+            "validFrom",
+            "alumniOf",
+            "urn:p",
+            "_:b",
+            "",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    fn document() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i32>().prop_map(|n| json!(n)),
+            (-1e30f64..1e30).prop_map(|x| json!(x)),
+            prop::sample::select(vec![
+                "https://www.w3.org/ns/credentials/v2",
+                "https://www.w3.org/ns/credentials/examples/v2",
+                "urn:x",
+                "_:b0",
+                "VerifiableCredential",
+                "relative",
+                "@id",
+                "@vocab",
+                "2026-01-01T00:00:00Z",
+            ])
+            .prop_map(|s| Value::String(s.to_string())),
+        ];
+        leaf.prop_recursive(5, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map(key(), inner, 0..5)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn any_json_is_turned_into_rdf_or_refused(document in document()) {
+            if let Ok(quads) = jsonld::document_to_rdf(&document, &contexts()) {
+                let _ = leeruitkomsten::core::crypto::rdfc::canonicalize(&quads, Default::default());
+            }
+        }
+    }
+}

@@ -235,3 +235,36 @@ proptest! {
         }
     }
 }
+
+fn literal_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![any::<char>(), Just('"'), Just('\\'), Just('\n'), Just('\r'), Just('\u{7f}')],
+        0..12,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_text_is_read_or_refused_without_a_panic(text in "\\PC{0,80}") {
+        let _ = rdfc::parse(&text);
+    }
+
+    #[test]
+    fn a_written_literal_reads_back_as_itself(value in literal_text(), language in prop::option::of("[a-z]{2}(-[a-z0-9]{1,4})?")) {
+        let object = match language {
+            Some(language) => Term::Literal {
+                value: value.clone(),
+                datatype: "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString".to_string(),
+                language: Some(language),
+            },
+            None => Term::string(value.clone()),
+        };
+        let quad = rdfc::Quad { subject: Term::Iri("urn:s".into()), predicate: Term::Iri("urn:p".into()), object, graph: None };
+        let line = rdfc::nquads::write_quad(&quad);
+        prop_assert_eq!(line.matches('\n').count(), 1, "one line: {:?}", line);
+        prop_assert_eq!(rdfc::parse(&line).unwrap(), vec![quad]);
+    }
+}
