@@ -73,6 +73,18 @@ pub fn invitation_reference(record: &Value) -> Option<(String, String)> {
     Some((id.to_string(), digest.to_string()))
 }
 
+/// [`invitation_reference`] from a record file's bytes. Most records answer no invitation, so
+/// the bytes are parsed again only when the member's name occurs in them at all.
+pub fn invitation_in_bytes(bytes: &[u8]) -> Option<(String, String)> {
+    const NEEDLE: &[u8] = b"\"invitation\"";
+    if !bytes.windows(NEEDLE.len()).any(|w| w == NEEDLE) {
+        return None;
+    }
+    let value =
+        crate::core::json::parse_bytes(bytes, crate::core::record::MAX_RECORD_BYTES).ok()?;
+    invitation_reference(&value)
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -139,5 +151,10 @@ mod tests {
         assert_eq!(invitation_reference(&json!({"credentialSubject": {}})), None);
         let broken = json!({"credentialSubject": {"invitation": {"id": "urn:uuid:a", "digestMultibase": 1}}});
         assert_eq!(invitation_reference(&broken), None);
+        assert_eq!(
+            invitation_in_bytes(record.to_string().as_bytes()),
+            Some(("urn:uuid:a".into(), "uAAA".into()))
+        );
+        assert_eq!(invitation_in_bytes(b"{\"credentialSubject\": {}}"), None);
     }
 }
