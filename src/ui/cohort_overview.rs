@@ -24,6 +24,7 @@ pub struct CohortOverviewProps {
     pub choice: CohortChoice,
     pub separator: Separator,
     pub download_failed: bool,
+    #[prop_or_default]
     pub trusted: crate::core::app::TrustedState,
     pub dispatch: Callback<Msg>,
 }

@@ -15,6 +15,7 @@ pub struct CohortViewProps {
     /// batch still being read finishes there.
     pub state: CohortState,
     /// The docent's trusted assessors, for the signer column.
+    #[prop_or_default]
     pub trusted: crate::core::app::TrustedState,
     pub dispatch: Callback<Msg>,
 }

@@ -21,6 +21,7 @@ pub struct VerifyViewProps {
     /// The user's time zone, minutes east of UTC.
     pub utc_offset: i32,
     /// The docent's trusted assessors: each record's signer is judged against them.
+    #[prop_or_default]
     pub trusted: TrustedState,
     pub dispatch: Callback<Msg>,
 }
