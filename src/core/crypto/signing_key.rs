@@ -220,5 +220,10 @@ mod tests {
         let other = SigningKey::from_seed([8; 32], "2026-11-23T10:00:00Z");
         assert_ne!(fingerprint(other.did()), fp);
         assert_eq!(fingerprint(&did), fp, "the same key, the same fingerprint");
+        // As tests/e2e/fingerprint.mjs, written from the description with Node's SHA-256, has it.
+        assert_eq!(
+            fingerprint("did:key:z6MktwupdmLXVVqTzCw4i46r4uGyosGXRnR3XjN4Zq7oMMsw"),
+            "0SC8-13M5-SJ1H"
+        );
     }
 }
