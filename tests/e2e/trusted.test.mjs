@@ -49,7 +49,7 @@ async function verifyRecord(page) {
   return verdict;
 }
 
-const panel = (page) => page.getByRole("region", { name: "Vertrouwde beoordelaars" });
+const panel = (page) => page.getByRole("region", { name: "Vertrouwde beoordelaars", exact: true });
 
 async function importList(page, text, name = "vertrouwde-beoordelaars.json") {
   await page.setInputFiles("#trusted-file", { name, mimeType: "application/json", buffer: Buffer.from(text) });
