@@ -137,17 +137,28 @@ pub struct PendingAddProps {
 
 /// The fingerprint to confirm by phone before a record's signer joins the list, with the name the
 /// record gives, which the docent may correct. Takes focus when it opens, since the button that
-/// opened it is gone.
+/// opened it is gone, and gives it back to the signer's line when it closes.
 #[function_component]
 pub fn PendingAdd(props: &PendingAddProps) -> Html {
     let heading = use_node_ref();
+    let was_open = use_mut_ref(|| false);
     let did = props.state.pending.as_ref().map(|p| p.did.clone());
     {
         let heading = heading.clone();
         use_effect_with(did, move |did| {
             if did.is_some() {
+                *was_open.borrow_mut() = true;
                 if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
                     let _ = element.focus();
+                }
+            } else if std::mem::take(&mut *was_open.borrow_mut()) {
+                // Added or cancelled: the form is gone, so focus returns to the signer's line,
+                // which now says what became of them.
+                let line = gloo::utils::document().get_element_by_id("signer-standing");
+                if let Some(line) = line
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = line.focus();
                 }
             }
         });
@@ -216,7 +227,7 @@ pub fn standing_line(
         TrustedMsg::Propose { did: proof.did.clone(), name, organisation }
     });
     html! {
-        <div class={classes!("signer-standing", class)}>
+        <div id="signer-standing" tabindex="-1" class={classes!("signer-standing", class)}>
             <p>
                 <strong>{ format!("{}: ", t.standing) }</strong>
                 <span class="signer-standing-label">{ lang.standing_label(&standing) }</span>

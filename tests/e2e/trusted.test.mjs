@@ -78,6 +78,7 @@ test("an unknown signer is flagged, added after confirming the fingerprint, trus
   await expectNoViolations(page, "form.trusted-confirm", "the confirmation");
   await confirm.getByRole("button", { name: "Vingerafdruk klopt: toevoegen", exact: true }).click();
   await confirm.waitFor({ state: "detached" });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "signer-standing", "focus returns to the signer's line");
 
   assert.match(await seen(standing), /: vertrouwd: Jan Jansen \(Buurtwerk Noord\)/);
   assert.equal(await standing.getByRole("button", { name: "Toevoegen aan vertrouwde beoordelaars" }).count(), 0);
