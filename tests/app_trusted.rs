@@ -226,6 +226,19 @@ fn a_name_is_needed_to_add_and_cancel_adds_nothing() {
     app.trusted(TrustedMsg::CancelAdd);
     assert!(app.model.trusted.list.assessors.is_empty());
     assert_eq!(app.model.trusted.pending, None);
+
+    // A confirmation belongs to the record shown: another record, or another view, drops it.
+    for leave in [Msg::Review(ReviewMsg::Verify(Vec::new())), Msg::Show(View::Cohort)] {
+        app.trusted(TrustedMsg::Propose {
+            did: did_key_from_seed(&ASSESSOR_SEED),
+            name: "Karim".into(),
+            organisation: None,
+        });
+        assert!(app.model.trusted.pending.is_some());
+        app.send(leave);
+        assert_eq!(app.model.trusted.pending, None);
+    }
+    assert!(app.model.trusted.list.assessors.is_empty());
 }
 
 #[test]

@@ -354,6 +354,8 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
     model.utc_offset = now.utc_offset;
     match msg {
         Msg::Show(view) => {
+            // A fingerprint waiting to be confirmed belongs to the record shown; so does leaving it.
+            model.trusted.pending = None;
             let mut effects = review::show(model, view);
             effects.extend(form::update(model, msg, now));
             effects
@@ -417,7 +419,12 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             Vec::new()
         }
         Msg::UseBuiltIn => frameworks::use_built_in(model, now),
-        Msg::Review(msg) => review::update(model, msg, now),
+        Msg::Review(msg) => {
+            if matches!(msg, ReviewMsg::Verify(_)) {
+                model.trusted.pending = None;
+            }
+            review::update(model, msg, now)
+        }
         Msg::Trusted(msg) => trusted::update(model, msg, now),
         Msg::FilesChosen(purpose, files) => effect::read_chosen(purpose, files),
         Msg::FileRead { purpose, name, result } => match purpose {
