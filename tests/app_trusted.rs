@@ -27,6 +27,7 @@ struct Browser {
     /// The kept list's text, as `web::trusted_store` keeps it.
     trusted: Option<String>,
     refuse_storage: bool,
+    refuse_keys: bool,
     key: Option<SigningKey>,
     files: BTreeMap<u32, Vec<u8>>,
     next_file: u32,
@@ -46,6 +47,10 @@ impl Browser {
                 Some(Msg::Trusted(TrustedMsg::Stored(Ok(()))))
             }
             Effect::StoreKey { key, then_sign } => {
+                if self.refuse_keys {
+                    let result = Err(StorageFailed);
+                    return Some(Msg::KeyStored { key: Box::new(key), then_sign, result });
+                }
                 self.key = Some(key.clone());
                 Some(Msg::KeyStored { key: Box::new(key), then_sign, result: Ok(()) })
             }
@@ -347,6 +352,18 @@ fn storage_that_fails_says_so_and_the_list_holds_in_the_page() {
     assert_eq!(app.model.trusted.kept, Kept::Failed);
     assert_eq!(app.model.trusted.list.assessors.len(), 1);
     assert_eq!(TrustedState::restore(Err(StorageFailed)).kept, Kept::Failed);
+}
+
+#[test]
+fn an_export_that_cannot_keep_a_new_key_says_so_and_signs_nothing() {
+    let mut app = App::start(Browser { refuse_storage: true, ..Browser::default() });
+    app.browser.refuse_keys = true;
+    add_from_record(&mut app);
+    app.trusted(TrustedMsg::DocentName("Petra de Wit".into()));
+    app.trusted(TrustedMsg::Export);
+    assert_eq!(app.model.trusted.notice, Some(TrustedNotice::KeyNotKept));
+    assert!(app.browser.downloads.is_empty(), "no list signed with a key that is not kept");
+    assert_eq!(app.model.key.import, leeruitkomsten::core::app::KeyImport::Idle);
 }
 
 #[test]

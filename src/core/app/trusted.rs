@@ -364,13 +364,13 @@ fn signed_download(model: &mut Model, key: &SigningKey, now: &Now) -> Vec<Effect
     }]
 }
 
-/// After a key was kept: the export that asked for it goes on (the key panel's import message
-/// is not this key's story).
+/// After a key was kept (or not): the export that asked for it goes on, or says why not. The key
+/// panel's message about an import is not this key's story, so it is cleared.
 pub(super) fn key_stored(model: &mut Model, kept: bool, now: &Now) -> Vec<Effect> {
     if !std::mem::take(&mut model.trusted.export_after_key) {
         return Vec::new();
     }
-    if model.key.import == KeyImport::Done {
+    if matches!(model.key.import, KeyImport::Done | KeyImport::NotKept) {
         model.key.import = KeyImport::Idle;
     }
     match (&model.key.status, kept) {
