@@ -37,6 +37,9 @@ pub enum Effect {
     /// Offer the signed record as the file `name` to the device's share sheet (Web Share);
     /// answered with `Msg::Shared`.
     Share { name: String, text: Rc<str> },
+    /// Keep the docent's trusted assessors (`trusted::kept_json`); answered with
+    /// `Msg::Trusted(TrustedMsg::Stored)`.
+    StoreTrusted(Rc<str>),
     /// Read a file the user chose, refusing one over `max_bytes`; answered with `Msg::FileRead`.
     ReadFile { file: FileRef, max_bytes: usize, purpose: FilePurpose },
 }
@@ -66,6 +69,8 @@ pub enum DownloadPurpose {
     Raw,
     KeyBackup,
     CohortCsv,
+    /// The signed list of trusted assessors, or the unreadable kept one.
+    TrustedList,
 }
 
 /// What a chosen file is for.
@@ -76,6 +81,8 @@ pub enum FilePurpose {
     Framework,
     /// A record for the verify, compare or cohort view.
     Review(super::ReviewRead),
+    /// A signed list of trusted assessors to import.
+    TrustedList,
 }
 
 /// A file the user chose, as the browser glue registered it: the core never holds the file
@@ -99,6 +106,7 @@ pub(super) fn read_chosen(purpose: FilePurpose, files: Vec<FileRef>) -> Vec<Effe
         FilePurpose::Key => MAX_KEY_FILE_BYTES,
         FilePurpose::Framework => MAX_FRAMEWORK_BYTES,
         FilePurpose::Review(_) => crate::core::record::MAX_RECORD_BYTES,
+        FilePurpose::TrustedList => crate::core::credentials::trusted::MAX_TRUSTED_LIST_BYTES,
     };
     files.into_iter().take(1).map(|file| Effect::ReadFile { file, max_bytes, purpose }).collect()
 }
