@@ -6,6 +6,8 @@
 //! verifying the envelope (context, type, issuer is signer, validity window) and the digest by
 //! which one credential names another (`digestMultibase`).
 
+pub mod decision;
+
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
