@@ -183,7 +183,8 @@ fn every_refusal_of_reading_a_decision() {
     assert_eq!(record, Err(DecisionProblem::Credential(CredentialProblem::NotAnObject)));
 
     let lo = "credentialSubject.decision.learningOutcomes";
-    let cases: Vec<(fn(&mut Value), DecisionProblem)> = vec![
+    type Change = fn(&mut Value);
+    let cases: Vec<(Change, DecisionProblem)> = vec![
         (
             |v| v["credentialSubject"]["extra"] = 1.into(),
             DecisionProblem::Malformed("credentialSubject.extra".into()),
