@@ -37,6 +37,9 @@ pub enum Effect {
     /// Offer the signed record as the file `name` to the device's share sheet (Web Share);
     /// answered with `Msg::Shared`.
     Share { name: String, text: Rc<str> },
+    /// Keep the examinator's decision in progress (`None`: none is left to keep); answered with
+    /// `Msg::Decide(DecideMsg::Kept)`.
+    KeepDecision(Option<Rc<str>>),
     /// Read a file the user chose, refusing one over `max_bytes`; answered with `Msg::FileRead`.
     ReadFile { file: FileRef, max_bytes: usize, purpose: FilePurpose },
 }
@@ -66,6 +69,8 @@ pub enum DownloadPurpose {
     Raw,
     KeyBackup,
     CohortCsv,
+    /// The examinator's signed decision.
+    Decision,
 }
 
 /// What a chosen file is for.

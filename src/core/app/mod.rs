@@ -7,6 +7,7 @@
 //! [`Effect`]s, which `web::runner` carries out and answers with further messages. So every flow
 //! (open, edit, sign, delete and undo, import, another tab) is tested natively, message by message.
 
+pub mod decide;
 pub mod effect;
 mod form;
 mod frameworks;
@@ -17,6 +18,7 @@ mod signing;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+pub use decide::{DecideMsg, DecideRefusal, DecideStage, DecideState, SignedDecision};
 pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
 pub use form::{fresh_entry, fresh_entry_after, new_id};
 pub use library::{LibraryMessage, LibraryState};
@@ -79,6 +81,8 @@ pub enum View {
     Verify,
     Compare,
     Cohort,
+    /// The examinator's decision on the record the verify view showed.
+    Decide,
 }
 
 /// What the user must know about the browser's storage.
@@ -160,6 +164,8 @@ pub struct Model {
     pub utc_offset: i32,
     /// The verify, compare and cohort views.
     pub review: ReviewState,
+    /// The examinator's decision being made or just signed.
+    pub decide: DecideState,
     /// The learning outcomes folded in the form. Only how the page looks now: never saved.
     pub folded: BTreeSet<String>,
     /// The form was folded once for a narrow screen; later visits keep what the user chose.
@@ -243,6 +249,8 @@ pub enum Msg {
 
     // The verify, compare and cohort views
     Review(ReviewMsg),
+    /// The examinator's decision.
+    Decide(DecideMsg),
 
     // Files the user chose, by purpose
     FilesChosen(FilePurpose, Vec<FileRef>),
@@ -331,6 +339,7 @@ impl Model {
             can_share: startup.can_share,
             utc_offset: now.utc_offset,
             review: ReviewState::default(),
+            decide: DecideState::default(),
             folded: BTreeSet::new(),
             folded_for_narrow: false,
         }
@@ -375,6 +384,18 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::Listed(_)
         | Msg::Written { .. }
         | Msg::Removed { .. } => library::update(model, msg, now),
+        Msg::Decide(msg) => decide::update(model, msg, now),
+        Msg::KeyStored { key, then_sign: true, result } if model.decide.awaits_key() => {
+            decide::key_stored(model, *key, result, now)
+        }
+        Msg::Copied(ok) if model.view == View::Decide => {
+            decide::answered(model, decide::Answer::Copied(ok));
+            Vec::new()
+        }
+        Msg::Shared(outcome) if model.view == View::Decide => {
+            decide::answered(model, decide::Answer::Shared(outcome));
+            Vec::new()
+        }
         Msg::StartSigning
         | Msg::BackFromSigning
         | Msg::Sign
@@ -397,6 +418,10 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
                 signing::downloaded(model, purpose, ok)
             }
             DownloadPurpose::CohortCsv => review::downloaded(model, ok),
+            DownloadPurpose::Decision => {
+                decide::answered(model, decide::Answer::Downloaded(ok));
+                Vec::new()
+            }
         },
         Msg::DismissLink => {
             model.link_dismissed = true;

@@ -6,15 +6,26 @@
 //! whose record id was already taken in is left out as a copy: two files of one record would count
 //! the same assessment twice. Two different records of one student (a self-assessment and an
 //! assessor's, or two assessors) are two rows: they are two assessments.
+//!
+//! Examinators' decisions come in beside the records, in any order: a decision is matched to the
+//! record it names by id and `digestMultibase`, and one that matches no record in the overview
+//! (its record missing, or changed since the decision) is listed among the files left out.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::core::assessment::aggregate::Tally;
 use crate::core::assessment::Mode;
+use crate::core::credentials::decision::{
+    read_decision, Decision, DecisionProblem, Mismatch, OutcomeResult,
+};
+use crate::core::credentials::{digest_multibase, DECISION_TYPE};
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
-use crate::core::record::{verify_record_bytes, AssessmentRecord, RecordProblem};
+use crate::core::json::parse_bytes;
+use crate::core::record::{
+    verify_record_bytes, verify_record_value, AssessmentRecord, RecordProblem, MAX_RECORD_BYTES,
+};
 
 /// One valid record, reduced to what the overview shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +46,44 @@ pub struct Member {
     pub overall: Score,
     /// The score of every indicator, in framework order.
     pub indicators: Vec<Score>,
+    /// The record's `digestMultibase`, by which a decision names it.
+    pub digest: String,
+    /// The examinator's decision on this record, once its file is in.
+    pub decision: Option<MemberDecision>,
+}
+
+/// An examinator's decision as the overview shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberDecision {
+    pub file_name: String,
+    /// Who signed it (`issuer.name`); empty when it names nobody.
+    pub examinator: String,
+    pub decision_date: String,
+    /// Per learning outcome, in framework order.
+    pub results: Vec<OutcomeResult>,
+}
+
+/// A verified decision kept until its record comes in (or for good, when it never does).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct KeptDecision {
+    file_name: String,
+    examinator: String,
+    decision: Decision,
+    /// Taken into a member's row.
+    matched: bool,
+}
+
+/// Why a decision file is left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecisionRejection {
+    /// It does not verify.
+    Invalid(DecisionProblem),
+    /// No record with its id is in the overview.
+    NoRecord,
+    /// A record with its id is, but not the one it was made on.
+    Mismatch(Mismatch),
+    /// Another decision on the same record was taken in from this file first.
+    Copy { of: String },
 }
 
 /// Why a file is not in the overview.
@@ -46,6 +95,8 @@ pub enum Reason {
     Invalid(Vec<RecordProblem>),
     /// A valid record already taken in from the file named here.
     Copy { of: String },
+    /// An examinator's decision that is not shown beside a record.
+    Decision(DecisionRejection),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +114,8 @@ pub struct Cohort {
     pub frameworks: Vec<HashedFramework>,
     /// Record id -> file name, to recognise copies.
     ids: BTreeMap<String, String>,
+    /// Every decision that verified, in the order they came.
+    decisions: Vec<KeptDecision>,
 }
 
 impl Cohort {
@@ -74,7 +127,14 @@ impl Cohort {
             self.rejected.push(reject(Reason::Unreadable));
             return;
         };
-        let report = verify_record_bytes(bytes, known);
+        let value = parse_bytes(bytes, MAX_RECORD_BYTES).ok();
+        if let Some(value) = value.as_ref().filter(|v| is_decision(v)) {
+            return self.add_decision(file_name, value, known);
+        }
+        let report = match &value {
+            Some(value) => verify_record_value(value, known),
+            None => verify_record_bytes(bytes, known),
+        };
         let (Some(record), Some(framework), true) =
             (&report.record, &report.framework, report.is_valid())
         else {
@@ -89,7 +149,106 @@ impl Cohort {
         if !self.frameworks.iter().any(|f| f.sha256() == framework.sha256()) {
             self.frameworks.push(framework.clone());
         }
-        self.members.push(member(file_name, record, framework));
+        let digest = value.as_ref().and_then(|v| digest_multibase(v).ok()).unwrap_or_default();
+        let mut member = member(file_name, record, framework, digest);
+        self.settle(&mut member);
+        self.members.push(member);
+    }
+
+    /// Verifies a decision and puts it beside its record, if that is in already.
+    fn add_decision(
+        &mut self,
+        file_name: &str,
+        value: &serde_json::Value,
+        known: &[&HashedFramework],
+    ) {
+        let verified = match read_decision(value, known) {
+            Ok(verified) => verified,
+            Err(problem) => {
+                let reason = Reason::Decision(DecisionRejection::Invalid(problem));
+                self.rejected.push(Rejected { file_name: file_name.to_string(), reason });
+                return;
+            }
+        };
+        let d = &verified.decision;
+        let same = |k: &KeptDecision| {
+            k.decision.record_id == d.record_id && k.decision.record_digest == d.record_digest
+        };
+        if let Some(first) = self.decisions.iter().find(|k| same(k)) {
+            let reason = Reason::Decision(DecisionRejection::Copy { of: first.file_name.clone() });
+            self.rejected.push(Rejected { file_name: file_name.to_string(), reason });
+            return;
+        }
+        self.decisions.push(KeptDecision {
+            file_name: file_name.to_string(),
+            examinator: verified.credential.issuer_name.clone().unwrap_or_default(),
+            decision: verified.decision,
+            matched: false,
+        });
+        let mut members = std::mem::take(&mut self.members);
+        for member in members.iter_mut().filter(|m| m.decision.is_none()) {
+            self.settle(member);
+        }
+        self.members = members;
+    }
+
+    /// Gives a member the decision made on it, if one is in.
+    fn settle(&mut self, member: &mut Member) {
+        let Some(kept) = self.decisions.iter_mut().find(|k| {
+            !k.matched
+                && k.decision
+                    .check_against(&member.record_id, &member.digest, &member.framework)
+                    .is_ok()
+        }) else {
+            return;
+        };
+        kept.matched = true;
+        let framework = self.frameworks.iter().find(|f| f.sha256() == member.framework);
+        let results = framework
+            .map(|f| {
+                f.framework()
+                    .learning_outcomes()
+                    .map(|o| kept.decision.result(&o.id).unwrap_or_default())
+                    .collect()
+            })
+            .unwrap_or_default();
+        member.decision = Some(MemberDecision {
+            file_name: kept.file_name.clone(),
+            examinator: kept.examinator.clone(),
+            decision_date: kept.decision.decision_date.clone(),
+            results,
+        });
+    }
+
+    /// The decisions that verified but are beside no record: their record is not in the overview,
+    /// or was changed after the decision.
+    pub fn unmatched_decisions(&self) -> Vec<Rejected> {
+        self.decisions
+            .iter()
+            .filter(|k| !k.matched)
+            .map(|k| {
+                let d = &k.decision;
+                let reason = self
+                    .members
+                    .iter()
+                    .filter(|m| m.record_id == d.record_id)
+                    .find_map(|m| d.check_against(&m.record_id, &m.digest, &m.framework).err())
+                    .map_or(DecisionRejection::NoRecord, DecisionRejection::Mismatch);
+                Rejected { file_name: k.file_name.clone(), reason: Reason::Decision(reason) }
+            })
+            .collect()
+    }
+
+    /// Every file left out, those refused as they came and the decisions beside no record.
+    pub fn all_rejected(&self) -> Vec<Rejected> {
+        let mut all = self.rejected.clone();
+        all.extend(self.unmatched_decisions());
+        all
+    }
+
+    /// Whether any decision is shown beside a record: then the table and the CSV have its columns.
+    pub fn has_decisions(&self) -> bool {
+        self.members.iter().any(|m| m.decision.is_some())
     }
 
     /// Notes a file that was not verified at all, such as one too large to read.
@@ -124,7 +283,20 @@ impl Cohort {
     }
 }
 
-fn member(file_name: &str, record: &AssessmentRecord, framework: &HashedFramework) -> Member {
+/// A file whose `type` names it a decision is read as one; anything else as a record.
+fn is_decision(value: &serde_json::Value) -> bool {
+    value
+        .get("type")
+        .and_then(serde_json::Value::as_array)
+        .is_some_and(|types| types.iter().any(|t| t.as_str() == Some(DECISION_TYPE)))
+}
+
+fn member(
+    file_name: &str,
+    record: &AssessmentRecord,
+    framework: &HashedFramework,
+    digest: String,
+) -> Member {
     let fw = framework.framework();
     let result = |aggregate: Option<&crate::core::record::Aggregate>| {
         aggregate.and_then(|a| a.result.as_ref()).and_then(|r| r.score()).unwrap_or_default()
@@ -154,6 +326,8 @@ fn member(file_name: &str, record: &AssessmentRecord, framework: &HashedFramewor
             .indicators()
             .map(|i| scores.get(&*i.id).copied().unwrap_or_default())
             .collect(),
+        digest,
+        decision: None,
     }
 }
 
@@ -242,6 +416,12 @@ pub struct CsvLabels<'a> {
     pub overall: &'a str,
     pub mode_assessor: &'a str,
     pub mode_self: &'a str,
+    /// The decision columns: "Besluit" before each outcome's code, "Besluit door", the results.
+    pub decision: &'a str,
+    pub decided_by: &'a str,
+    pub achieved: &'a str,
+    pub not_achieved: &'a str,
+    pub not_assessed: &'a str,
 }
 
 /// The rows as CSV for a gradebook: UTF-8 with a byte order mark (which tells Excel the encoding),
@@ -270,6 +450,20 @@ pub fn to_csv(
         header.push(format!("{code} {}", outcome.title));
     }
     header.push(labels.overall.to_string());
+    // Only where a decision is in: an export without decisions keeps the columns it always had.
+    let decisions = rows.iter().any(|m| m.decision.is_some());
+    if decisions {
+        for outcome in framework.learning_outcomes() {
+            let code = outcome.code.as_deref().unwrap_or(&outcome.id);
+            header.push(format!("{} {code}", labels.decision));
+        }
+        header.push(labels.decided_by.to_string());
+    }
+    let word = |result: &OutcomeResult| match result {
+        OutcomeResult::Achieved => labels.achieved,
+        OutcomeResult::NotAchieved => labels.not_achieved,
+        OutcomeResult::NotAssessed => labels.not_assessed,
+    };
 
     let value = |score: Score| score.value().map(|v| v.to_string()).unwrap_or_default();
     let mut out = String::from("\u{feff}");
@@ -292,6 +486,18 @@ pub fn to_csv(
         .collect();
         fields.extend(member.outcomes.iter().map(|s| value(*s)));
         fields.push(value(member.overall));
+        if decisions {
+            match &member.decision {
+                Some(d) => {
+                    fields.extend(d.results.iter().map(|r| word(r).to_string()));
+                    fields.push(d.examinator.clone());
+                }
+                None => fields.extend(std::iter::repeat_n(
+                    String::new(),
+                    framework.learning_outcomes().count() + 1,
+                )),
+            }
+        }
         push_line(&mut out, fields.iter().map(String::as_str), separator);
     }
     out
@@ -520,6 +726,11 @@ mod tests {
             overall: "totaal",
             mode_assessor: "beoordelaar",
             mode_self: "zelf",
+            decision: "besluit",
+            decided_by: "besluit door",
+            achieved: "behaald",
+            not_achieved: "niet behaald",
+            not_assessed: "niet beoordeeld",
         };
         let csv = to_csv(fw.framework(), &rows(&cohort, &filter), Separator::Semicolon, &labels);
         assert!(csv.starts_with('\u{feff}'));
