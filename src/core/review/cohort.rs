@@ -750,6 +750,119 @@ mod tests {
         );
     }
 
+    /// A decision on `record` (its bytes as a file holds them): LU1 achieved, LU2 not.
+    fn decision_on(fw: &HashedFramework, record: &[u8]) -> Vec<u8> {
+        use crate::core::credentials::decision::Draft;
+        let value: serde_json::Value = serde_json::from_slice(record).unwrap();
+        let report = verify_record_value(&value, &[fw]);
+        let digest = digest_multibase(&value).unwrap();
+        let mut draft = Draft::from_record(&report, &digest, "2026-12-01").unwrap();
+        draft.examinator = "Examinator Jansen".into();
+        draft.decision.outcomes[0].result = OutcomeResult::Achieved;
+        draft.decision.outcomes[0].motivation = "Gezien op de werkplek.".into();
+        draft.decision.outcomes[1].result = OutcomeResult::NotAchieved;
+        draft.decision.outcomes[1].motivation = "Nog geen bewijs.".into();
+        let signed =
+            draft.sign(&[5; 32], "6f1c2a4e-8b3d-4c5e-9f60-718293a4b5c6", CREATED, "2026-12-01");
+        serde_json::to_vec(&signed.unwrap()).unwrap()
+    }
+
+    #[test]
+    fn decisions_are_matched_to_their_record_in_any_order_and_the_others_left_out_with_a_reason() {
+        let fw = default();
+        let sanne = signed(&fw, 1, |f, a| meta(f, a, MetadataField::StudentName, "Sanne"));
+        let bram = signed(&fw, 2, |f, a| meta(f, a, MetadataField::StudentName, "Bram"));
+        // The same id, signed again with other content: valid, but not the record decided on.
+        let bram_again = signed(&fw, 2, |f, a| meta(f, a, MetadataField::StudentName, "Bram B."));
+        let daan = signed(&fw, 3, |f, a| meta(f, a, MetadataField::StudentName, "Daan"));
+        let mut tampered = String::from_utf8(decision_on(&fw, &daan)).unwrap();
+        tampered = tampered.replace("\"notAchieved\"", "\"achieved\"");
+        let mut cohort = Cohort::default();
+        cohort.add("besluit-sanne.json", Some(&decision_on(&fw, &sanne)), &[&fw]);
+        cohort.add("sanne.json", Some(&sanne), &[&fw]);
+        cohort.add("bram.json", Some(&bram_again), &[&fw]);
+        cohort.add("besluit-bram.json", Some(&decision_on(&fw, &bram)), &[&fw]);
+        cohort.add("besluit-niemand.json", Some(&decision_on(&fw, &daan)), &[&fw]);
+        cohort.add("besluit-daan-veranderd.json", Some(tampered.as_bytes()), &[&fw]);
+        cohort.add("besluit-sanne-kopie.json", Some(&decision_on(&fw, &sanne)), &[&fw]);
+        assert_eq!(cohort.members.len(), 2);
+        let decision = cohort.members[0].decision.as_ref().unwrap();
+        assert_eq!(decision.file_name, "besluit-sanne.json");
+        assert_eq!(decision.examinator, "Examinator Jansen");
+        assert_eq!(
+            &decision.results[..3],
+            [OutcomeResult::Achieved, OutcomeResult::NotAchieved, OutcomeResult::NotAssessed]
+        );
+        assert_eq!(cohort.members[1].decision, None);
+        let reasons: Vec<(String, Reason)> =
+            cohort.all_rejected().into_iter().map(|r| (r.file_name, r.reason)).collect();
+        assert!(
+            matches!(&reasons[0], (f, Reason::Decision(DecisionRejection::Invalid(DecisionProblem::Credential(_)))) if f == "besluit-daan-veranderd.json")
+        );
+        assert_eq!(
+            reasons[1],
+            (
+                "besluit-sanne-kopie.json".into(),
+                Reason::Decision(DecisionRejection::Copy { of: "besluit-sanne.json".into() })
+            )
+        );
+        assert_eq!(
+            reasons[2],
+            (
+                "besluit-bram.json".into(),
+                Reason::Decision(DecisionRejection::Mismatch(Mismatch::RecordChanged))
+            )
+        );
+        assert_eq!(
+            reasons[3],
+            ("besluit-niemand.json".into(), Reason::Decision(DecisionRejection::NoRecord))
+        );
+        assert_eq!(reasons.len(), 4);
+        // Daan's record coming in later takes its decision in.
+        cohort.add("daan.json", Some(&daan), &[&fw]);
+        assert!(cohort.members[2].decision.is_some());
+        assert_eq!(cohort.all_rejected().len(), 3);
+    }
+
+    #[test]
+    fn the_csv_has_decision_columns_only_when_a_decision_is_in() {
+        let fw = default();
+        let sanne = signed(&fw, 1, |f, a| meta(f, a, MetadataField::StudentName, "Sanne"));
+        let bram = signed(&fw, 2, |f, a| meta(f, a, MetadataField::StudentName, "Bram"));
+        let mut cohort = Cohort::default();
+        cohort.add("sanne.json", Some(&sanne), &[&fw]);
+        cohort.add("bram.json", Some(&bram), &[&fw]);
+        let labels = CsvLabels {
+            student_number: "nr",
+            student_name: "naam",
+            organisation: "org",
+            assessor: "beoordelaar",
+            mode: "modus",
+            date: "datum",
+            overall: "totaal",
+            mode_assessor: "beoordelaar",
+            mode_self: "zelf",
+            decision: "Besluit",
+            decided_by: "Besluit door",
+            achieved: "behaald",
+            not_achieved: "niet behaald",
+            not_assessed: "niet beoordeeld",
+        };
+        let filter = Filter { framework: fw.sha256().into(), ..Filter::default() };
+        let csv = |cohort: &Cohort| {
+            to_csv(fw.framework(), &rows(cohort, &filter), Separator::Semicolon, &labels)
+        };
+        let before = csv(&cohort);
+        assert!(before.lines().next().unwrap().ends_with(";totaal"));
+        cohort.add("besluit.json", Some(&decision_on(&fw, &sanne)), &[&fw]);
+        let after = csv(&cohort);
+        let lines: Vec<&str> = after.split_terminator("\r\n").collect();
+        assert!(lines[0].ends_with(";totaal;Besluit LU1;Besluit LU2;Besluit LU3;Besluit LU4;Besluit LU5;Besluit LU6;Besluit door"));
+        assert!(lines[1].starts_with(";Bram;"));
+        assert!(lines[1].ends_with(";;;;;;;"));
+        assert!(lines[2].ends_with(";behaald;niet behaald;niet beoordeeld;niet beoordeeld;niet beoordeeld;niet beoordeeld;Examinator Jansen"));
+    }
+
     #[test]
     fn csv_fields_are_quoted_and_formulas_defused() {
         let s = Separator::Semicolon;
