@@ -222,7 +222,7 @@ fn a_decision_is_made_on_a_verified_record_signed_with_a_new_key_and_downloaded(
     app.decide(DecideMsg::SetResult(1, OutcomeResult::Achieved));
     assert!(matches!(app.stage(), DecideStage::Signed(_)));
     app.decide(DecideMsg::Copy);
-    assert_eq!(app.browser.copied, [text.clone()]);
+    assert_eq!(app.browser.copied, std::slice::from_ref(&text));
     assert!(matches!(app.stage(), DecideStage::Signed(s) if s.copied == Some(true)));
     app.decide(DecideMsg::Finish);
     assert_eq!((app.model.view, app.model.decide.draft.is_none()), (View::Verify, true));

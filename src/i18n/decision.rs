@@ -137,6 +137,12 @@ impl Lang {
             (Lang::En, DecisionRejection::Mismatch(Mismatch::RecordChanged)) => {
                 "Decision: the assessment was changed after the decision; the decision no longer fits it.".into()
             }
+            (Lang::Nl, DecisionRejection::Mismatch(Mismatch::OtherStudent)) => {
+                "Besluit: het noemt een andere student dan de beoordeling waar het bij hoort.".into()
+            }
+            (Lang::En, DecisionRejection::Mismatch(Mismatch::OtherStudent)) => {
+                "Decision: it names another student than the assessment it belongs to.".into()
+            }
             (Lang::Nl, DecisionRejection::Mismatch(_)) => {
                 "Besluit: het past niet bij de beoordeling met dit kenmerk (ander kader).".into()
             }

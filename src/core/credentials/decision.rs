@@ -145,6 +145,8 @@ pub enum Mismatch {
     /// Same id, other digest: the record was changed after the decision.
     RecordChanged,
     OtherFramework,
+    /// It names another student than the record does.
+    OtherStudent,
 }
 
 /// A decision that verified, with who signed it.
@@ -440,6 +442,16 @@ impl Decision {
             Err(Mismatch::OtherFramework)
         } else {
             Ok(())
+        }
+    }
+
+    /// Whether it names the student the record names: the digest pins the record, and a decision
+    /// that says another name beside it contradicts itself.
+    pub fn check_student(&self, name: &str, student_number: &str) -> Result<(), Mismatch> {
+        if self.student_name == name && self.student_number == student_number {
+            Ok(())
+        } else {
+            Err(Mismatch::OtherStudent)
         }
     }
 

@@ -198,6 +198,9 @@ impl Cohort {
             !k.matched
                 && k.decision
                     .check_against(&member.record_id, &member.digest, &member.framework)
+                    .and_then(|()| {
+                        k.decision.check_student(&member.student_name, &member.student_number)
+                    })
                     .is_ok()
         }) else {
             return;
@@ -232,7 +235,11 @@ impl Cohort {
                     .members
                     .iter()
                     .filter(|m| m.record_id == d.record_id)
-                    .find_map(|m| d.check_against(&m.record_id, &m.digest, &m.framework).err())
+                    .find_map(|m| {
+                        d.check_against(&m.record_id, &m.digest, &m.framework)
+                            .and_then(|()| d.check_student(&m.student_name, &m.student_number))
+                            .err()
+                    })
                     .map_or(DecisionRejection::NoRecord, DecisionRejection::Mismatch);
                 Rejected { file_name: k.file_name.clone(), reason: Reason::Decision(reason) }
             })
