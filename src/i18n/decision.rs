@@ -123,8 +123,7 @@ impl Lang {
             (Lang::En, DecisionRejection::Invalid(DecisionProblem::Credential(_))) => {
                 "Decision: the signature or the form is not right; it was changed after signing or not made by this app.".into()
             }
-            (Lang::Nl, DecisionRejection::Invalid(p)) => format!("Besluit: niet zoals deze app het maakt ({p})."),
-            (Lang::En, DecisionRejection::Invalid(p)) => format!("Decision: not as this app makes it ({p})."),
+            (lang, DecisionRejection::Invalid(p)) => lang.decision_problem(p),
             (Lang::Nl, DecisionRejection::NoRecord) => {
                 "Besluit: de beoordeling waar het over gaat zit niet in dit overzicht. Voeg het recordbestand toe.".into()
             }
@@ -154,6 +153,44 @@ impl Lang {
             }
             (Lang::En, DecisionRejection::Copy { of }) => {
                 format!("Decision: there already is a decision on this assessment, from {of}.")
+            }
+        }
+    }
+}
+
+impl Lang {
+    /// What is wrong with a decision whose signature holds but whose content the app refuses.
+    pub fn decision_problem(self, problem: &DecisionProblem) -> String {
+        match (self, problem) {
+            (Lang::Nl, DecisionProblem::Credential(p)) => {
+                format!("Besluit: de handtekening of de vorm klopt niet ({p}).")
+            }
+            (Lang::En, DecisionProblem::Credential(p)) => {
+                format!("Decision: the signature or the form is not right ({p}).")
+            }
+            (Lang::Nl, DecisionProblem::Malformed(path)) => {
+                format!("Besluit: het veld {path} ontbreekt of klopt niet.")
+            }
+            (Lang::En, DecisionProblem::Malformed(path)) => {
+                format!("Decision: the member {path} is missing or malformed.")
+            }
+            (Lang::Nl, DecisionProblem::UnknownFramework { id }) => {
+                format!("Besluit: het beoordelingskader {id} kent deze app niet.")
+            }
+            (Lang::En, DecisionProblem::UnknownFramework { id }) => {
+                format!("Decision: this app does not know the framework {id}.")
+            }
+            (Lang::Nl, DecisionProblem::Outcomes) => {
+                "Besluit: de leeruitkomsten zijn niet precies die van het beoordelingskader.".into()
+            }
+            (Lang::En, DecisionProblem::Outcomes) => {
+                "Decision: the learning outcomes are not exactly those of the framework.".into()
+            }
+            (Lang::Nl, DecisionProblem::MotivationMissing(id)) => {
+                format!("Besluit: bij {id} ontbreekt de motivering.")
+            }
+            (Lang::En, DecisionProblem::MotivationMissing(id)) => {
+                format!("Decision: the motivation for {id} is missing.")
             }
         }
     }

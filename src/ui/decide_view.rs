@@ -152,7 +152,7 @@ fn outcome_card(
             if can_take {
                 <button type="button" class="take-advice" onclick={on_take} aria-label={format!("{} {code}", d.take_advice)}>{ d.take_advice }</button>
             }
-            <fieldset class="decide-result">
+            <fieldset class="mode decide-result">
                 <legend>{ format!("{} {code}", d.result_legend) }</legend>
                 { for OutcomeResult::ALL.into_iter().map(|result| html! {
                     <RadioChoice
