@@ -276,6 +276,7 @@ fn another_record_waits_while_an_unfinished_decision_is_kept_or_given_up() {
     app.decide(DecideMsg::Open);
     app.decide(DecideMsg::ConfirmReplace);
     assert_eq!(app.model.decide.draft.as_ref().unwrap().decision.record_id, other_id);
+    assert_eq!(app.model.decide.framework.as_ref().map(|f| f.sha256()), Some(fw.sha256()));
     let kept: Value = serde_json::from_str(app.browser.kept.as_deref().unwrap()).unwrap();
     assert_eq!(kept["credentialSubject"]["decision"]["record"]["id"], other_id);
 }

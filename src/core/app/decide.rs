@@ -96,6 +96,10 @@ pub(super) fn update(model: &mut Model, msg: DecideMsg, now: &Now) -> Vec<Effect
         DecideMsg::Open => return open(model, now),
         DecideMsg::ConfirmReplace => {
             if let Some(next) = state.replacing.take() {
+                let sha = next.decision.framework_sha256.clone();
+                let known = super::review::known(model);
+                let state = &mut model.decide;
+                state.framework = known.iter().find(|f| f.sha256() == sha).cloned();
                 state.draft = Some(next);
                 state.stage = DecideStage::Editing;
                 return keep(state);
@@ -226,8 +230,9 @@ fn open(model: &mut Model, now: &Now) -> Vec<Effect> {
             return Vec::new()
         }
         Some(current) if !matches!(state.stage, DecideStage::Signed(_)) && started(current) => {
-            state.replacing = Some(Rc::new(fresh));
-            state.framework = framework;
+            // The unfinished draft keeps its framework until the examinator gives it up.
+            let examinator = current.examinator.clone();
+            state.replacing = Some(Rc::new(Draft { examinator, ..fresh }));
             return Vec::new();
         }
         _ => {}
@@ -252,7 +257,9 @@ fn started(draft: &Draft) -> bool {
 }
 
 fn restore(model: &mut Model, text: &str) -> Vec<Effect> {
-    let Some(draft) = serde_json::from_str(text).ok().and_then(|v| Draft::from_stored(&v)) else {
+    // The app's one strict JSON reader: serde_json's own would add its parser to the page.
+    let parsed = crate::core::json::parse(text, crate::core::record::MAX_RECORD_BYTES).ok();
+    let Some(draft) = parsed.and_then(|v| Draft::from_stored(&v)) else {
         return Vec::new();
     };
     let known = super::review::known(model);
