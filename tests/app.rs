@@ -120,6 +120,8 @@ impl Browser {
                 self.shared.push(name);
                 Some(Msg::Shared(Some(true)))
             }
+            // The decision view's storage; its flows are in tests/app_decision.rs.
+            Effect::KeepDecision(_) => None,
             Effect::ReadFile { file, purpose, .. } => {
                 let bytes = self.files.remove(&file.handle).unwrap();
                 Some(Msg::FileRead { purpose, name: file.name, result: Ok(bytes) })

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::assess_view::assess_view;
 use super::cohort_view::CohortView;
 use super::compare_view::CompareView;
+use super::decide_view::DecideView;
 use super::framework_panel::framework_panel;
 use super::library_view::LibraryView;
 use super::link_notices::link_notices;
@@ -130,6 +131,11 @@ fn Page(props: &PageProps) -> Html {
         View::Cohort => html! {
             <main id="main" class="content">
                 <CohortView {lang} state={m.review.cohort.clone()} trusted={m.trusted.clone()} dispatch={dispatch.clone()} />
+            </main>
+        },
+        View::Decide => html! {
+            <main id="main" class="content">
+                <DecideView {lang} state={m.decide.clone()} key_status={m.key.status.clone()} can_share={m.can_share} dispatch={dispatch.clone()} />
             </main>
         },
         View::Assess => assess_view(&m, &dispatch),

@@ -12,7 +12,8 @@ use yew::platform::spawn_local;
 use yew::Callback;
 
 use super::{clipboard, clock, download, embed, files, keystore, library, share, storage};
-use crate::core::app::{update, Effect, Model, Msg, StorageFailed};
+use crate::core::app::decide::DECISION_KEY;
+use crate::core::app::{update, DecideMsg, Effect, Model, Msg, StorageFailed};
 use crate::core::library::saved::SavedEntry;
 
 /// Where the runner sends what comes back.
@@ -77,6 +78,13 @@ impl Runner {
             Effect::Share { name, text } => {
                 self.later(async move { Msg::Shared(share::share_file(&name, &text).await) });
                 None
+            }
+            Effect::KeepDecision(text) => {
+                let kept = match text {
+                    Some(text) => storage::write(DECISION_KEY, &text),
+                    None => storage::remove(DECISION_KEY),
+                };
+                Some(Msg::Decide(DecideMsg::Kept(kept.is_ok())))
             }
             Effect::ReadFile { file, max_bytes, purpose } => {
                 let name = file.name.clone();

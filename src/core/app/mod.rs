@@ -7,6 +7,7 @@
 //! [`Effect`]s, which `web::runner` carries out and answers with further messages. So every flow
 //! (open, edit, sign, delete and undo, import, another tab) is tested natively, message by message.
 
+pub mod decide;
 pub mod effect;
 mod form;
 mod frameworks;
@@ -18,6 +19,7 @@ pub mod trusted;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+pub use decide::{DecideMsg, DecideRefusal, DecideStage, DecideState, SignedDecision};
 pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
 pub use form::{fresh_entry, fresh_entry_after, new_id};
 pub use library::{LibraryMessage, LibraryState};
@@ -81,6 +83,8 @@ pub enum View {
     Verify,
     Compare,
     Cohort,
+    /// The examinator's decision on the record the verify view showed.
+    Decide,
 }
 
 /// What the user must know about the browser's storage.
@@ -164,6 +168,8 @@ pub struct Model {
     pub review: ReviewState,
     /// The docent's trusted assessors; `TrustedState::restore` fills it from storage.
     pub trusted: TrustedState,
+    /// The examinator's decision being made or just signed.
+    pub decide: DecideState,
     /// The learning outcomes folded in the form. Only how the page looks now: never saved.
     pub folded: BTreeSet<String>,
     /// The form was folded once for a narrow screen; later visits keep what the user chose.
@@ -249,6 +255,8 @@ pub enum Msg {
     Review(ReviewMsg),
     /// The docent's trusted assessors.
     Trusted(TrustedMsg),
+    /// The examinator's decision.
+    Decide(DecideMsg),
 
     // Files the user chose, by purpose
     FilesChosen(FilePurpose, Vec<FileRef>),
@@ -338,6 +346,7 @@ impl Model {
             utc_offset: now.utc_offset,
             review: ReviewState::default(),
             trusted: TrustedState::default(),
+            decide: DecideState::default(),
             folded: BTreeSet::new(),
             folded_for_narrow: false,
         }
@@ -384,6 +393,18 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::Listed(_)
         | Msg::Written { .. }
         | Msg::Removed { .. } => library::update(model, msg, now),
+        Msg::Decide(msg) => decide::update(model, msg, now),
+        Msg::KeyStored { key, then_sign: true, result } if model.decide.awaits_key() => {
+            decide::key_stored(model, *key, result, now)
+        }
+        Msg::Copied(ok) if model.view == View::Decide => {
+            decide::answered(model, decide::Answer::Copied(ok));
+            Vec::new()
+        }
+        Msg::Shared(outcome) if model.view == View::Decide => {
+            decide::answered(model, decide::Answer::Shared(outcome));
+            Vec::new()
+        }
         Msg::StartSigning
         | Msg::BackFromSigning
         | Msg::Sign
@@ -413,6 +434,10 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             }
             DownloadPurpose::CohortCsv => review::downloaded(model, ok),
             DownloadPurpose::TrustedList => trusted::downloaded(model, ok),
+            DownloadPurpose::Decision => {
+                decide::answered(model, decide::Answer::Downloaded(ok));
+                Vec::new()
+            }
         },
         Msg::DismissLink => {
             model.link_dismissed = true;
