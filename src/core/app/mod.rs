@@ -11,6 +11,7 @@ pub mod effect;
 mod form;
 mod frameworks;
 mod library;
+pub mod pages;
 pub mod review;
 mod signing;
 
@@ -347,7 +348,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
     model.utc_offset = now.utc_offset;
     match msg {
         Msg::Show(view) => {
-            let mut effects = review::show(model, view);
+            let mut effects = hogeschool(|| review::show(model, view));
             effects.extend(form::update(model, msg, now));
             effects
         }
@@ -396,20 +397,33 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             DownloadPurpose::Record { .. } | DownloadPurpose::KeyBackup => {
                 signing::downloaded(model, purpose, ok)
             }
-            DownloadPurpose::CohortCsv => review::downloaded(model, ok),
+            DownloadPurpose::CohortCsv => hogeschool(|| review::downloaded(model, ok)),
         },
         Msg::DismissLink => {
             model.link_dismissed = true;
             Vec::new()
         }
         Msg::UseBuiltIn => frameworks::use_built_in(model, now),
-        Msg::Review(msg) => review::update(model, msg, now),
+        Msg::Review(msg) => hogeschool(|| review::update(model, msg, now)),
         Msg::FilesChosen(purpose, files) => effect::read_chosen(purpose, files),
         Msg::FileRead { purpose, name, result } => match purpose {
             FilePurpose::Backup => library::backup_read(model, result),
             FilePurpose::Key => signing::key_file_read(model, result),
             FilePurpose::Framework => frameworks::file_read(model, name, result, now),
-            FilePurpose::Review(read) => review::file_read(model, read, name, result),
+            FilePurpose::Review(read) => {
+                hogeschool(|| review::file_read(model, read, name, result))
+            }
         },
+    }
+}
+
+/// The hogeschool's part of `update`, which its page alone needs (`pages`): the form's page is
+/// built without the `hogeschool` feature, the condition is then constant, and the compiler
+/// leaves the code behind it out of the form's bundle.
+fn hogeschool(update: impl FnOnce() -> Vec<Effect>) -> Vec<Effect> {
+    if cfg!(feature = "hogeschool") {
+        update()
+    } else {
+        Vec::new()
     }
 }

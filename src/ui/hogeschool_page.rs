@@ -1,0 +1,34 @@
+//! What the hogeschool's page (hogeschool.html, the `hogeschool` feature) shows: checking,
+//! comparing and the cohort. A new view of the hogeschool's gets its arm here (and its place in
+//! `core::app::pages`); this match names every view, so the compiler asks for it.
+
+use yew::prelude::*;
+
+use super::cohort_view::CohortView;
+use super::compare_view::CompareView;
+use super::verify_view::VerifyView;
+use crate::core::app::{Model, Msg, View};
+
+/// The page's main content for the model's view; nothing for a view of the form's page, which
+/// `App` opens there.
+pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
+    let lang = m.lang;
+    match m.view {
+        View::Verify => html! {
+            <main id="main" class="content">
+                <VerifyView {lang} state={m.review.verify.clone()} utc_offset={m.utc_offset} dispatch={dispatch.clone()} />
+            </main>
+        },
+        View::Compare => html! {
+            <main id="main" class="content">
+                <CompareView {lang} state={m.review.compare.clone()} library={m.library.clone()} dispatch={dispatch.clone()} />
+            </main>
+        },
+        View::Cohort => html! {
+            <main id="main" class="content">
+                <CohortView {lang} state={m.review.cohort.clone()} dispatch={dispatch.clone()} />
+            </main>
+        },
+        View::Library | View::Assess => Html::default(),
+    }
+}
