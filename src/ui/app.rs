@@ -115,7 +115,7 @@ fn Page(props: &PageProps) -> Html {
     use_effect_with(m.view, |view| {
         pages::open_elsewhere(*view);
     });
-    let content = if m.view.page() == AppPage::HERE {
+    let content = if m.view.is_on(AppPage::HERE) {
         page_content(&m, &dispatch)
     } else {
         html! { <main id="main" class="content" aria-busy="true"></main> }

@@ -1,11 +1,12 @@
 //! What the hogeschool's page (hogeschool.html, the `hogeschool` feature) shows: checking,
-//! comparing and the cohort. A new view of the hogeschool's gets its arm here (and its place in
+//! comparing and the cohort, and the library, which both pages show. A new view of the hogeschool's gets its arm here (and its place in
 //! `core::app::pages`); this match names every view, so the compiler asks for it.
 
 use yew::prelude::*;
 
 use super::cohort_view::CohortView;
 use super::compare_view::CompareView;
+use super::library_view::LibraryView;
 use super::verify_view::VerifyView;
 use crate::core::app::{Model, Msg, View};
 
@@ -29,6 +30,20 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 <CohortView {lang} state={m.review.cohort.clone()} dispatch={dispatch.clone()} />
             </main>
         },
-        View::Library | View::Assess => Html::default(),
+        // Without the framework panel: a framework chosen from a file lives in the page's memory
+        // only, and the form it opens is on the other page.
+        View::Library => html! {
+            <main id="main" class="content">
+                <LibraryView
+                    {lang}
+                    framework={m.framework.framework().clone()}
+                    library={m.library.clone()}
+                    open_id={m.open.id.clone()}
+                    utc_offset={m.utc_offset}
+                    dispatch={dispatch.clone()}
+                />
+            </main>
+        },
+        View::Assess => Html::default(),
     }
 }

@@ -4,6 +4,9 @@
 //! the hogeschool does with records), which loads only when asked for. Both keep their data in the
 //! same origin's storage, so moving between them loses nothing.
 //!
+//! The library (*Beoordelingen*) is on both: the form opens assessments from it, and the hogeschool
+//! looks through it without leaving its page and what it has loaded (a cohort of many records).
+//!
 //! A view is reached on the other page by its address: the page's file, the link's own settings
 //! (`?lang=…`, `?framework=…`) and the view's name as the fragment, `hogeschool.html#compare`.
 
@@ -39,20 +42,21 @@ impl Page {
 }
 
 impl View {
-    /// Which page shows the view, and its name in the address. Every view must be placed here:
-    /// a view of the hogeschool's stays out of the form's bundle.
-    pub fn place(self) -> (Page, &'static str) {
+    /// Which page shows the view (`None`: both), and its name in the address. Every view must
+    /// be placed here: a view of the hogeschool's stays out of the form's bundle.
+    pub fn place(self) -> (Option<Page>, &'static str) {
         match self {
-            View::Library => (Page::Form, "library"),
-            View::Assess => (Page::Form, "assess"),
-            View::Verify => (Page::Hogeschool, "verify"),
-            View::Compare => (Page::Hogeschool, "compare"),
-            View::Cohort => (Page::Hogeschool, "cohort"),
+            View::Library => (None, "library"),
+            View::Assess => (Some(Page::Form), "assess"),
+            View::Verify => (Some(Page::Hogeschool), "verify"),
+            View::Compare => (Some(Page::Hogeschool), "compare"),
+            View::Cohort => (Some(Page::Hogeschool), "cohort"),
         }
     }
 
-    pub fn page(self) -> Page {
-        self.place().0
+    /// The page `page` shows this view.
+    pub fn is_on(self, page: Page) -> bool {
+        self.place().0.is_none_or(|on| on == page)
     }
 
     /// The view an address's fragment names (without the `#`), if any; anything else, such as
@@ -66,8 +70,10 @@ impl View {
     /// Where the view is, seen from the page `from`: `None` on that very page, else the relative
     /// address to open, carrying the link's settings (`search`, empty or starting with `?`).
     pub fn address_from(self, from: Page, search: &str) -> Option<String> {
-        let (page, name) = self.place();
-        (page != from).then(|| format!("{}{search}#{name}", page.file()))
+        match self.place() {
+            (Some(page), name) if page != from => Some(format!("{}{search}#{name}", page.file())),
+            _ => None,
+        }
     }
 }
 
@@ -100,11 +106,13 @@ mod tests {
 
     #[test]
     fn the_form_keeps_only_the_library_and_the_assessment() {
-        assert_eq!(View::Library.page(), Page::Form);
-        assert_eq!(View::Assess.page(), Page::Form);
+        assert!(View::Library.is_on(Page::Form) && View::Library.is_on(Page::Hogeschool));
+        assert!(View::Assess.is_on(Page::Form) && !View::Assess.is_on(Page::Hogeschool));
         for view in [View::Verify, View::Compare, View::Cohort] {
-            assert_eq!(view.page(), Page::Hogeschool, "{view:?}");
+            assert!(view.is_on(Page::Hogeschool) && !view.is_on(Page::Form), "{view:?}");
         }
+        assert_eq!(View::Library.address_from(Page::Hogeschool, "?lang=en"), None);
+        assert_eq!(View::Library.address_from(Page::Form, ""), None);
     }
 
     #[test]
@@ -114,10 +122,7 @@ mod tests {
             View::Compare.address_from(Page::Form, "?lang=en&framework=x"),
             Some("hogeschool.html?lang=en&framework=x#compare".to_string())
         );
-        assert_eq!(
-            View::Library.address_from(Page::Hogeschool, ""),
-            Some("./#library".to_string())
-        );
+        assert_eq!(View::Assess.address_from(Page::Hogeschool, ""), Some("./#assess".to_string()));
     }
 
     #[test]
