@@ -188,6 +188,10 @@ test("both pages share the browser's storage: the hogeschool's page lists what t
   await page.locator(`li[id="indicator-LU2.3"]`).waitFor();
   await expectScores(page, [["LU2.3", "high"]]);
   assert.equal(await comment(page, "LU2.3").inputValue(), "Gezien op de wijkavond");
+  // An address of the form's page that names a hogeschool view (a bookmark) goes there.
+  await page.goto(`${app.url}?lang=nl#compare`);
+  await page.waitForURL(`${app.url}hogeschool.html?lang=nl#compare`);
+  assert.equal(await page.getByRole("button", { name: "Vergelijken", exact: true }).getAttribute("aria-pressed"), "true");
 }));
 
 test("a corrupted entry gives a warning, is kept as it is, and the other assessments load", (t) => app.withPage(t, async (page) => {
