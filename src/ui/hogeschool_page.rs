@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::cohort_view::CohortView;
 use super::compare_view::CompareView;
+use super::framework_panel::framework_panel;
 use super::library_view::LibraryView;
 use super::verify_view::VerifyView;
 use crate::core::app::{Model, Msg, View};
@@ -30,8 +31,9 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 <CohortView {lang} state={m.review.cohort.clone()} dispatch={dispatch.clone()} />
             </main>
         },
-        // Without the framework panel: a framework chosen from a file lives in the page's memory
-        // only, and the form it opens is on the other page.
+        // With the framework panel, as on the form's page: a framework loaded from a file here is
+        // one the verify and compare views then know. (It lives in this page's memory only: an
+        // assessment started in it opens in the form, which does not have it.)
         View::Library => html! {
             <main id="main" class="content">
                 <LibraryView
@@ -42,6 +44,7 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
                     utc_offset={m.utc_offset}
                     dispatch={dispatch.clone()}
                 />
+                { framework_panel(m, dispatch) }
             </main>
         },
         View::Assess => Html::default(),
