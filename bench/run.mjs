@@ -407,7 +407,8 @@ const signer = newSigner();
 function resign(n) {
   const { proof, ...document } = structuredClone(template);
   document.id = `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-  document.subject.studentNumber = String(2000000 + n);
+  // Record schema version 3 keeps the student under credentialSubject, versions 1 and 2 under subject.
+  (document.credentialSubject ?? document.subject).studentNumber = String(2000000 + n);
   return signer.sign(document, proof);
 }
 
