@@ -20,11 +20,14 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use std::collections::BTreeMap;
     use std::ffi::OsString;
     use std::fs::File;
     use std::io::{self, Read, Write};
     use std::path::Path;
     use std::process::ExitCode;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::mpsc;
 
     use leeruitkomsten::core::credentials::standing::{standing, HeldList};
     use leeruitkomsten::core::credentials::trusted::{
@@ -62,36 +65,79 @@ mod native {
                 return ExitCode::from(2);
             }
         };
-        // Every framework that comes with the app: a record of either verifies.
-        let mut frameworks = Vec::with_capacity(BUILT_IN.len());
-        for built_in in &BUILT_IN {
-            match built_in.load() {
-                Ok(framework) => frameworks.push(framework),
-                Err(_) => {
-                    let _ = writeln!(io::stderr(), "verify-record: {} does not load", built_in.id);
-                    return ExitCode::from(2);
+        // Every framework that comes with the app: a record of either verifies. Loaded here once
+        // to fail early; each worker loads its own, as a loaded framework is not shared between
+        // threads.
+        if let Err(id) = built_in_frameworks() {
+            let _ = writeln!(io::stderr(), "verify-record: {id} does not load");
+            return ExitCode::from(2);
+        }
+        let workers = std::thread::available_parallelism().map_or(1, usize::from).min(files.len());
+        let mut all_valid = true;
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        // Set when stdout is gone (`verify-record * | head`): the workers stop.
+        let stop = AtomicBool::new(false);
+        let (sender, results) = mpsc::channel::<(usize, bool, String)>();
+        std::thread::scope(|scope| {
+            for worker in 0..workers {
+                let sender = sender.clone();
+                let (files, stop, known) = (&files, &stop, &known);
+                scope.spawn(move || {
+                    let Ok(frameworks) = built_in_frameworks() else { return };
+                    let frameworks: Vec<&HashedFramework> = frameworks.iter().collect();
+                    // Blocks of files dealt round the workers, so that each works near the front
+                    // of the list and the lines can be written while the rest is checked.
+                    let mine = (0..files.len()).filter(|i| (i / BLOCK) % workers == worker);
+                    for (i, file) in mine.filter_map(|i| files.get(i).map(|f| (i, f))) {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let (valid, line) = check(Path::new(file), &frameworks, known);
+                        if sender.send((i, valid, line)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(sender);
+            // Lines in the order the files were given, whatever order the workers finish in.
+            let mut waiting = BTreeMap::new();
+            let mut next = 0;
+            for (i, valid, line) in results {
+                waiting.insert(i, (valid, line));
+                while let Some((valid, line)) = waiting.remove(&next) {
+                    next += 1;
+                    all_valid &= valid;
+                    // println! would panic on a closed pipe; stop quietly.
+                    if writeln!(out, "{line}").is_err() {
+                        stop.store(true, Ordering::Relaxed);
+                        return;
+                    }
                 }
             }
-        }
-        let frameworks: Vec<&HashedFramework> = frameworks.iter().collect();
-
-        let mut all_valid = true;
-        let mut out = io::stdout().lock();
-        for file in &files {
-            let path = Path::new(file);
-            let (valid, line) = check(path, &frameworks, &known);
-            all_valid &= valid;
-            // println! would panic on a closed pipe (`verify-record * | head`); stop quietly.
-            if writeln!(out, "{line}").is_err() {
-                break;
+            // Only if a worker gave up, which loading the built-in frameworks above rules out;
+            // said rather than passed over in silence.
+            if next < files.len() {
+                all_valid = false;
+                let _ = out.flush();
+                let missing = files.len() - next;
+                let _ = writeln!(io::stderr(), "verify-record: {missing} files were not checked");
             }
-        }
+        });
         let _ = out.flush();
         if all_valid {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(1)
         }
+    }
+
+    /// Files a worker checks in a row before the next worker's block.
+    const BLOCK: usize = 64;
+
+    /// The frameworks that come with the app, or the id of one that does not load.
+    fn built_in_frameworks() -> Result<Vec<HashedFramework>, &'static str> {
+        BUILT_IN.iter().map(|b| b.load().map_err(|_| b.id)).collect()
     }
 
     enum Usage {

@@ -206,7 +206,13 @@ impl<'v> Object<'v> {
         if self.path.is_empty() {
             key.to_string()
         } else {
-            format!("{}.{key}", self.path)
+            // Every member read gets its path, so this runs for each; without `format!`'s
+            // machinery it costs one allocation of the right size.
+            let mut path = String::with_capacity(self.path.len() + 1 + key.len());
+            path.push_str(&self.path);
+            path.push('.');
+            path.push_str(key);
+            path
         }
     }
 

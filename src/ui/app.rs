@@ -6,22 +6,20 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::assess_view::assess_view;
-use super::cohort_view::CohortView;
-use super::compare_view::CompareView;
-use super::decide_view::DecideView;
-use super::framework_panel::framework_panel;
-use super::library_view::LibraryView;
+#[cfg(not(feature = "hogeschool"))]
+use super::form_page::content as page_content;
+#[cfg(feature = "hogeschool")]
+use super::hogeschool_page::content as page_content;
 use super::link_notices::link_notices;
 use super::load_failure::load_failure_text;
 use super::notices::Notices;
 use super::page_header::PageHeader;
-use super::verify_view::VerifyView;
+use crate::core::app::pages::Page as AppPage;
 use crate::core::app::{Model, Msg, View};
 use crate::core::framework::source::LoadFailure;
 use crate::web::link::{self, Link};
 use crate::web::runner::dispatcher;
-use crate::web::startup;
+use crate::web::{pages, startup};
 
 /// Until the browser's stores are read (and a framework a link names has arrived or failed),
 /// the page says it is busy; then the app runs on its model.
@@ -38,9 +36,18 @@ pub fn App() -> Html {
         let booted = booted.clone();
         let link = link.clone();
         use_effect_with((), move |_| {
+            // An address that names a view of the other page (a bookmark) goes there first.
+            let first = match pages::first_view() {
+                Ok(first) => first,
+                Err(address) => return pages::go(&address, true),
+            };
             spawn_local(async move {
-                let model = startup::boot(&link).await;
-                booted.set(Some(model.map(|m| Rc::new(RefCell::new(m))).map_err(Rc::new)));
+                let model = startup::boot(&link).await.map(|m| Rc::new(RefCell::new(m)));
+                if let (Ok(model), Some(view)) = (&model, first) {
+                    // Before the first render, so the page opens on the view its address names.
+                    dispatcher(model.clone(), Callback::noop()).emit(Msg::Show(view));
+                }
+                booted.set(Some(model.map_err(Rc::new)));
             });
         });
     }
@@ -102,50 +109,31 @@ fn Page(props: &PageProps) -> Html {
     let m = props.model.borrow();
     let lang = m.lang;
     let t = lang.texts();
-    let hashed = &m.framework;
-    let framework = hashed.framework();
-    let content = match m.view {
-        View::Library => html! {
-            <main id="main" class="content">
-                <LibraryView
-                    {lang}
-                    framework={framework.clone()}
-                    library={m.library.clone()}
-                    open_id={m.open.id.clone()}
-                    utc_offset={m.utc_offset}
-                    dispatch={dispatch.clone()}
-                />
-                { framework_panel(&m, &dispatch) }
-            </main>
-        },
-        View::Verify => html! {
-            <main id="main" class="content">
-                <VerifyView {lang} state={m.review.verify.clone()} utc_offset={m.utc_offset} trusted={m.trusted.clone()} dispatch={dispatch.clone()} />
-            </main>
-        },
-        View::Compare => html! {
-            <main id="main" class="content">
-                <CompareView {lang} state={m.review.compare.clone()} library={m.library.clone()} dispatch={dispatch.clone()} />
-            </main>
-        },
-        View::Cohort => html! {
-            <main id="main" class="content">
-                <CohortView {lang} state={m.review.cohort.clone()} trusted={m.trusted.clone()} dispatch={dispatch.clone()} />
-            </main>
-        },
-        View::Decide => html! {
-            <main id="main" class="content">
-                <DecideView {lang} state={m.decide.clone()} key_status={m.key.status.clone()} can_share={m.can_share} dispatch={dispatch.clone()} />
-            </main>
-        },
-        View::Assess => assess_view(&m, &dispatch),
+    let framework = m.framework.framework();
+    // A view of the other page (the core may choose one, such as the form after a framework
+    // change) is opened there; until it loads, this page shows no content.
+    use_effect_with(m.view, |view| {
+        pages::open_elsewhere(*view);
+    });
+    let content = if m.view.is_on(AppPage::HERE) {
+        page_content(&m, &dispatch)
+    } else {
+        html! { <main id="main" class="content" aria-busy="true"></main> }
+    };
+    let on_view = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |view: View| {
+            if !pages::open_elsewhere(view) {
+                dispatch.emit(Msg::Show(view));
+            }
+        })
     };
     html! {
         <div class="app" lang={lang.code()}>
             if m.view == View::Assess {
                 <a class="skip-link" href="#summary">{ t.skip_to_summary }</a>
             }
-            <PageHeader {lang} framework={framework.clone()} on_lang={dispatch.reform(Msg::SetLang)} view={m.view} on_view={dispatch.reform(Msg::Show)} />
+            <PageHeader {lang} framework={framework.clone()} on_lang={dispatch.reform(Msg::SetLang)} view={m.view} {on_view} />
             <Notices {lang} storage={m.storage} error={m.error.clone()} dispatch={dispatch.clone()} />
             if !m.link_dismissed {
                 { link_notices(lang, &props.link, m.link_failure.as_deref(), &dispatch) }

@@ -12,6 +12,7 @@ pub mod keystore;
 pub mod library;
 pub mod link;
 pub mod offline;
+pub mod pages;
 pub mod runner;
 pub mod share;
 pub mod startup;

@@ -4,9 +4,16 @@
 //   BUILD  an id derived from the names and contents of the build's files, so every build gets a
 //          cache of its own and a sw.js that differs byte for byte, which is what makes browsers
 //          install the new worker;
-//   SHELL  "index.html";
-//   ASSETS every other file of the build. trunk names each one with a hash of its content, so a
-//          name always means the same bytes and a cached copy never goes stale.
+//   SHELL  "index.html", the form's page;
+//   ASSETS the files the form's page loads. trunk names each one with a hash of its content, so a
+//          name always means the same bytes and a cached copy never goes stale;
+//   HOGESCHOOL, HOGESCHOOL_ASSETS
+//          "hogeschool.html", the hogeschool's page (null in a build without it), and the files
+//          only that page loads.
+// The form's files are stored when the worker installs, so that the form works offline after
+// one visit. The hogeschool's are stored as that page loads them, so that a link to the form does
+// not transfer them: the hogeschool's page works offline after it was opened once with this
+// build (README: Two pages).
 // The default framework is compiled into the .wasm, so caching the .wasm caches the framework.
 //
 // A plain script with no imports and no eval: it runs under a strict Content-Security-Policy.
@@ -20,6 +27,8 @@ const CACHE = CACHE_PREFIX + BUILD;
 const SHELL_URL = new URL(SHELL, self.location).href;
 const SCOPE_URL = new URL("./", self.location).href;
 const ASSET_URLS = new Set(ASSETS.map((path) => new URL(path, self.location).href));
+const HOGESCHOOL_URL = HOGESCHOOL && new URL(HOGESCHOOL, self.location).href;
+const HOGESCHOOL_URLS = new Set(HOGESCHOOL_ASSETS.map((path) => new URL(path, self.location).href));
 // How long a navigation waits for the network before it falls back to the cached build, for
 // networks that neither answer nor fail (a weak signal, a captive portal).
 const NETWORK_TIMEOUT_MS = 4000;
@@ -63,19 +72,40 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   const bare = url.origin + url.pathname;
   if (request.mode === "navigate" && (bare === SCOPE_URL || bare === SHELL_URL)) {
-    event.respondWith(networkFirst(request));
+    event.respondWith(networkFirst(event, SHELL_URL, false));
+  } else if (request.mode === "navigate" && bare === HOGESCHOOL_URL) {
+    event.respondWith(networkFirst(event, HOGESCHOOL_URL, true));
   } else if (url.search === "" && ASSET_URLS.has(bare)) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event, false));
+  } else if (url.search === "" && HOGESCHOOL_URLS.has(bare)) {
+    event.respondWith(cacheFirst(event, true));
   }
 });
 
+// Stores a good answer from the network for the hogeschool's page under `key`, while the page
+// gets the answer itself; a copy that cannot be stored only means no offline copy.
+function keep(event, key, response) {
+  if (response.ok && response.type === "basic" && !response.redirected) {
+    const copy = response.clone();
+    const stored = caches.open(CACHE).then((cache) => cache.put(key, copy)).catch(() => {});
+    try {
+      event.waitUntil(stored);
+    } catch {
+      // The event has ended; the copy is stored all the same while the worker runs.
+    }
+  }
+  return response;
+}
+
 // Online, the page comes from the server, so a new build reaches users on their next visit;
-// offline, from the cache, which holds the index.html of the same build as the cached files.
-async function networkFirst(request) {
-  const network = fetch(request);
+// offline, from the cache, which holds the page of the same build as the cached files. `store`:
+// the hogeschool's page, which the worker did not store when it installed.
+async function networkFirst(event, shell, store) {
+  const fetched = fetch(event.request);
+  const network = store ? fetched.then((response) => keep(event, shell, response)) : fetched;
   // Whichever way the race below ends, a late failure of the network is expected, not unhandled.
   network.catch(() => {});
-  const cached = await caches.match(SHELL_URL, { cacheName: CACHE });
+  const cached = await caches.match(shell, { cacheName: CACHE });
   if (!cached) return network;
   let timer;
   const fallback = new Promise((resolve) => {
@@ -90,7 +120,9 @@ async function networkFirst(request) {
   }
 }
 
-async function cacheFirst(request) {
-  const cached = await caches.match(request, { cacheName: CACHE });
-  return cached ?? fetch(request);
+async function cacheFirst(event, store) {
+  const cached = await caches.match(event.request, { cacheName: CACHE });
+  if (cached) return cached;
+  const network = fetch(event.request);
+  return store ? network.then((response) => keep(event, event.request, response)) : network;
 }

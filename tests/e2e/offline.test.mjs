@@ -18,12 +18,17 @@ import { DIST as dist, expectBuild, launchChromium } from "./harness.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const writeSw = join(here, "../../scripts/write-sw");
 
-// What a generated sw.js says about its build.
+// What a generated sw.js says about its build: the form's files (`assets`, stored when the worker
+// installs) and the hogeschool's page and files (stored as that page loads them).
 function describe(sw) {
   const build = sw.match(/^const BUILD = "([0-9a-f]{16})";$/m)?.[1];
   const list = sw.match(/^const ASSETS = \[\n((?:  "[^"]+",\n)*)\];$/m)?.[1];
-  assert.ok(build && list !== undefined, "sw.js does not start with the constants scripts/write-sw writes");
-  return { build, assets: [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]) };
+  const second = sw.match(/^const HOGESCHOOL = "([^"]+)";$/m)?.[1];
+  const secondList = sw.match(/^const HOGESCHOOL_ASSETS = \[\n((?:  "[^"]+",\n)*)\];$/m)?.[1];
+  assert.ok(build && list !== undefined && second && secondList !== undefined,
+    "sw.js does not start with the constants scripts/write-sw writes");
+  const names = (text) => [...text.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  return { build, assets: names(list), hogeschool: second, hogeschoolAssets: names(secondList) };
 }
 
 const generate = (dir) => execFileSync("bash", [writeSw, dir], { stdio: ["ignore", "ignore", "inherit"] });
@@ -54,11 +59,21 @@ before(async () => {
   swB = await readFile(join(buildB, "sw.js"), "utf8");
 });
 
-test("the release build's sw.js lists every file of that build and nothing else", async () => {
-  const { assets } = describe(swA);
+test("the release build's sw.js lists every file of that build and nothing else, each page's apart", async () => {
+  const { assets, hogeschool, hogeschoolAssets } = describe(swA);
   const files = (await readdir(dist)).filter((f) => f !== "sw.js" && f !== "index.html").sort();
-  assert.deepEqual([...assets].sort(), files);
-  assert.ok(assets.some((f) => f.endsWith(".wasm")), "the .wasm, which holds the default framework, is listed");
+  assert.deepEqual([...assets, hogeschool, ...hogeschoolAssets].sort(), files);
+  assert.equal(hogeschool, "hogeschool.html");
+  // The form's page names its own loader, which names its own .wasm (with the default framework).
+  const index = await readFile(join(dist, "index.html"), "utf8");
+  const loader = assets.find((f) => /^init-[0-9a-f]+\.js$/.test(f));
+  assert.ok(loader && index.includes(loader), "the form's loader is stored when the worker installs");
+  const wasm = assets.filter((f) => f.endsWith(".wasm"));
+  assert.equal(wasm.length, 1, "the form's page has one .wasm");
+  assert.ok((await readFile(join(dist, loader), "utf8")).includes(wasm[0]));
+  // What only the hogeschool's page loads is not in the form's list.
+  assert.ok(hogeschoolAssets.some((f) => /^hogeschool-[0-9a-f]+_bg\.wasm$/.test(f)), "the hogeschool's .wasm is listed apart");
+  for (const file of hogeschoolAssets) assert.equal(index.includes(file), false, `${file} is not the form's`);
 });
 
 test("scripts/write-sw is deterministic: the same build gives the same sw.js, byte for byte", async () => {
@@ -162,6 +177,32 @@ test("first visit: the worker installs, caches build A and controls the page wit
   assert.deepEqual(cached, [...describe(swA).assets, "index.html"].sort());
   await radio("LU3.2", "+ goed ontwikkeld").check();
   assert.equal(await progress(), "1 van 42 indicatoren gescoord");
+});
+
+test("the hogeschool's page: stored as it loads, then opens offline and leads back to the form", async () => {
+  const { hogeschool, hogeschoolAssets } = describe(swA);
+  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
+  await page.waitForURL(`${url}hogeschool.html#verify`);
+  await heading();
+  await page.locator("#record-file").waitFor({ state: "attached" });
+  const stored = () => page.evaluate(async (name) => {
+    const cache = await caches.open(name);
+    return (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)).sort();
+  }, cacheOf(swA));
+  const wanted = [...describe(swA).assets, "index.html", hogeschool, ...hogeschoolAssets].sort();
+  await until(async () => (await stored()).join() === wanted.join(), "the hogeschool's files are stored");
+  await goOffline();
+  const response = await page.reload();
+  assert.ok(response?.fromServiceWorker(), "hogeschool.html came from the worker");
+  await heading();
+  await page.locator("#record-file").waitFor({ state: "attached" });
+  assert.equal(await page.getByRole("button", { name: "Record controleren", exact: true }).getAttribute("aria-pressed"), "true");
+  assert.equal(await styleRules(), true, "every stylesheet of the hogeschool's page came from the cache");
+  await page.getByRole("button", { name: "Beoordelen", exact: true }).click();
+  await page.waitForURL(`${url}#assess`);
+  await heading();
+  assert.equal(await radio("LU3.2", "+ goed ontwikkeld").isChecked(), true, "the form keeps its score");
+  await goOnline();
 });
 
 test("offline reopen: with the server stopped and the browser offline, the page opens and scores", async () => {

@@ -166,6 +166,32 @@ test("storage that is switched off gives a warning at once, and the form works a
   // The start screen says why it lists nothing.
   await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
   await page.getByText("De opslag van deze browser is niet beschikbaar").waitFor();
+  // The hogeschool's page (a bundle of its own) warns the same way and still checks records.
+  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
+  await page.waitForURL(/\/hogeschool\.html#verify$/);
+  await notice(page).getByText("kan niet in deze browser worden bewaard").waitFor();
+  await page.locator("#record-file").waitFor({ state: "attached" });
+}));
+
+test("both pages share the browser's storage: the hogeschool's page lists what the form saved and opens it in the form", (t) => app.withPage(t, async (page) => {
+  await score(page, "LU2.3", "high");
+  await typeComment(page, "LU2.3", "Gezien op de wijkavond");
+  await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
+  await page.waitForURL(/\/hogeschool\.html#cohort$/);
+  await openLibrary(page);
+  assert.match(page.url(), /\/hogeschool\.html#cohort$/, "the library opens on the hogeschool's own page");
+  const item = page.locator(".library-item");
+  assert.equal(await item.count(), 1);
+  assert.equal(await item.locator(".library-progress").textContent(), "1/42 gescoord");
+  await item.locator(".library-open").click();
+  await page.waitForURL(/\/#assess$/);
+  await page.locator(`li[id="indicator-LU2.3"]`).waitFor();
+  await expectScores(page, [["LU2.3", "high"]]);
+  assert.equal(await comment(page, "LU2.3").inputValue(), "Gezien op de wijkavond");
+  // An address of the form's page that names a hogeschool view (a bookmark) goes there.
+  await page.goto(`${app.url}?lang=nl#compare`);
+  await page.waitForURL(`${app.url}hogeschool.html?lang=nl#compare`);
+  assert.equal(await page.getByRole("button", { name: "Vergelijken", exact: true }).getAttribute("aria-pressed"), "true");
 }));
 
 test("a corrupted entry gives a warning, is kept as it is, and the other assessments load", (t) => app.withPage(t, async (page) => {

@@ -12,6 +12,7 @@ pub mod effect;
 mod form;
 mod frameworks;
 mod library;
+pub mod pages;
 pub mod review;
 mod signing;
 pub mod trusted;
@@ -365,7 +366,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         Msg::Show(view) => {
             // A fingerprint waiting to be confirmed belongs to the record shown; so does leaving it.
             model.trusted.pending = None;
-            let mut effects = review::show(model, view);
+            let mut effects = hogeschool(|| review::show(model, view));
             effects.extend(form::update(model, msg, now));
             effects
         }
@@ -393,9 +394,9 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::Listed(_)
         | Msg::Written { .. }
         | Msg::Removed { .. } => library::update(model, msg, now),
-        Msg::Decide(msg) => decide::update(model, msg, now),
+        Msg::Decide(msg) => hogeschool(|| decide::update(model, msg, now)),
         Msg::KeyStored { key, then_sign: true, result } if model.decide.awaits_key() => {
-            decide::key_stored(model, *key, result, now)
+            hogeschool(|| decide::key_stored(model, *key, result, now))
         }
         Msg::Copied(ok) if model.view == View::Decide => {
             decide::answered(model, decide::Answer::Copied(ok));
@@ -422,7 +423,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             let kept = result.is_ok();
             let mut effects =
                 signing::update(model, Msg::KeyStored { key, then_sign, result }, now);
-            effects.extend(trusted::key_stored(model, kept, now));
+            effects.extend(hogeschool(|| trusted::key_stored(model, kept, now)));
             effects
         }
         Msg::Downloaded { purpose, ok } => match purpose {
@@ -432,12 +433,12 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             DownloadPurpose::Record { .. } | DownloadPurpose::KeyBackup => {
                 signing::downloaded(model, purpose, ok)
             }
-            DownloadPurpose::CohortCsv => review::downloaded(model, ok),
-            DownloadPurpose::TrustedList => trusted::downloaded(model, ok),
-            DownloadPurpose::Decision => {
+            DownloadPurpose::CohortCsv => hogeschool(|| review::downloaded(model, ok)),
+            DownloadPurpose::TrustedList => hogeschool(|| trusted::downloaded(model, ok)),
+            DownloadPurpose::Decision => hogeschool(|| {
                 decide::answered(model, decide::Answer::Downloaded(ok));
                 Vec::new()
-            }
+            }),
         },
         Msg::DismissLink => {
             model.link_dismissed = true;
@@ -448,16 +449,29 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             if matches!(msg, ReviewMsg::Verify(_)) {
                 model.trusted.pending = None;
             }
-            review::update(model, msg, now)
+            hogeschool(|| review::update(model, msg, now))
         }
-        Msg::Trusted(msg) => trusted::update(model, msg, now),
+        Msg::Trusted(msg) => hogeschool(|| trusted::update(model, msg, now)),
         Msg::FilesChosen(purpose, files) => effect::read_chosen(purpose, files),
         Msg::FileRead { purpose, name, result } => match purpose {
             FilePurpose::Backup => library::backup_read(model, result),
             FilePurpose::Key => signing::key_file_read(model, result),
             FilePurpose::Framework => frameworks::file_read(model, name, result, now),
-            FilePurpose::Review(read) => review::file_read(model, read, name, result),
-            FilePurpose::TrustedList => trusted::file_read(model, result),
+            FilePurpose::Review(read) => {
+                hogeschool(|| review::file_read(model, read, name, result))
+            }
+            FilePurpose::TrustedList => hogeschool(|| trusted::file_read(model, result)),
         },
+    }
+}
+
+/// The hogeschool's part of `update`, which its page alone needs (`pages`): the form's page is
+/// built without the `hogeschool` feature, the condition is then constant, and the compiler
+/// leaves the code behind it out of the form's bundle.
+fn hogeschool(update: impl FnOnce() -> Vec<Effect>) -> Vec<Effect> {
+    if cfg!(feature = "hogeschool") {
+        update()
+    } else {
+        Vec::new()
     }
 }

@@ -187,14 +187,19 @@ pub fn hash_data(
     unsecured_document: &Value,
     proof_config: &Map<String, Value>,
 ) -> Result<HashData, JcsError> {
-    let canonical_proof_config = jcs::canonicalize(&Value::Object(proof_config.clone()))?;
+    let canonical_proof_config = jcs::canonicalize_object(proof_config, None)?;
     let canonical_document = jcs::canonicalize(unsecured_document)?;
-    Ok(HashData {
+    Ok(hashes(canonical_proof_config, canonical_document))
+}
+
+/// The hashes of a canonical proof configuration and a canonical unsecured document.
+fn hashes(canonical_proof_config: String, canonical_document: String) -> HashData {
+    HashData {
         proof_config_hash: Sha256::digest(canonical_proof_config.as_bytes()).into(),
         document_hash: Sha256::digest(canonical_document.as_bytes()).into(),
         canonical_proof_config,
         canonical_document,
-    })
+    }
 }
 
 /// Signs `document` with the Ed25519 key derived from `signing_seed` and
@@ -258,12 +263,13 @@ pub fn verify(document: &Value) -> Result<VerifiedProof, VerifyError> {
         }
     }
 
-    let mut proof_options = proof.clone();
-    proof_options.remove("proofValue");
-    let mut unsecured = object.clone();
-    unsecured.remove("proof");
-    let hashes = hash_data(&Value::Object(unsecured), &proof_options)
+    // The proof options are the proof without its value, the unsecured document the document
+    // without its proof: written so, rather than copied and then canonicalized.
+    let canonical_proof_config = jcs::canonicalize_object(proof, Some("proofValue"))
         .map_err(VerifyError::Canonicalization)?;
+    let canonical_document =
+        jcs::canonicalize_object(object, Some("proof")).map_err(VerifyError::Canonicalization)?;
+    let hashes = hashes(canonical_proof_config, canonical_document);
     ed25519_verify(&key.public_key, &hashes.bytes(), &signature)?;
 
     Ok(VerifiedProof {

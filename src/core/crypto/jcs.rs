@@ -83,6 +83,17 @@ pub fn canonicalize(value: &Value) -> Result<String, JcsError> {
     Ok(out)
 }
 
+/// Canonicalizes an object, as if member `without` (if named) were not in it: a document without
+/// its proof, a proof without its value, with no copy made to leave the member out.
+pub fn canonicalize_object(
+    map: &Map<String, Value>,
+    without: Option<&str>,
+) -> Result<String, JcsError> {
+    let mut out = String::new();
+    write_object(&mut out, map, without, enter(0)?)?;
+    Ok(out)
+}
+
 /// Parses JSON text strictly into a `serde_json::Value`.
 ///
 /// Use this instead of `serde_json::from_str` for text whose signature is to be
@@ -131,21 +142,66 @@ fn write_value(out: &mut String, value: &Value, depth: usize) -> Result<(), JcsE
             }
             out.push(']');
         }
-        Value::Object(map) => {
-            let depth = enter(depth)?;
-            out.push('{');
-            for (i, (key, item)) in sorted_members(map).into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(out, key);
-                out.push(':');
-                write_value(out, item, depth)?;
-            }
-            out.push('}');
-        }
+        Value::Object(map) => write_object(out, map, None, enter(depth)?)?,
     }
     Ok(())
+}
+
+/// `map`'s members in RFC 8785's order, but for `without`; `depth` is the object's own.
+fn write_object(
+    out: &mut String,
+    map: &Map<String, Value>,
+    without: Option<&str>,
+    depth: usize,
+) -> Result<(), JcsError> {
+    out.push('{');
+    let mut first = true;
+    let mut member = |out: &mut String, key: &String, item: &Value| {
+        if without == Some(key.as_str()) {
+            return Ok(());
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        write_string(out, key);
+        out.push(':');
+        write_value(out, item, depth)
+    };
+    // The map is most often in that order already (serde_json's default map sorts by bytes,
+    // which is UTF-16 order for nearly every key); then no sorted copy is made.
+    if in_utf16_order(map) {
+        for (key, item) in map {
+            member(out, key, item)?;
+        }
+    } else {
+        for (key, item) in sorted_members(map) {
+            member(out, key, item)?;
+        }
+    }
+    out.push('}');
+    Ok(())
+}
+
+fn in_utf16_order(map: &Map<String, Value>) -> bool {
+    let mut keys = map.keys();
+    let Some(mut previous) = keys.next() else { return true };
+    for key in keys {
+        if utf16_cmp(previous, key) != std::cmp::Ordering::Less {
+            return false;
+        }
+        previous = key;
+    }
+    true
+}
+
+fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    // ASCII sorts the same by bytes as by UTF-16 code units.
+    if a.is_ascii() && b.is_ascii() {
+        a.cmp(b)
+    } else {
+        a.encode_utf16().cmp(b.encode_utf16())
+    }
 }
 
 fn enter(depth: usize) -> Result<usize, JcsError> {
@@ -161,7 +217,7 @@ fn sorted_members(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
     let mut members: Vec<(&String, &Value)> = map.iter().collect();
     // RFC 8785 3.2.3 sorts by UTF-16 code units, which differs from Rust's
     // byte (code point) order for characters above U+FFFF versus U+E000..U+FFFF.
-    members.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    members.sort_by(|a, b| utf16_cmp(a.0, b.0));
     members
 }
 
@@ -280,6 +336,13 @@ fn push_zeros(out: &mut String, count: i64) {
 
 fn write_string(out: &mut String, s: &str) {
     out.push('"');
+    // Most strings need no escape at all: copied whole. Bytes of multi-byte characters are all
+    // 0x80 or above, so a byte test finds exactly the characters to escape.
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -653,6 +716,30 @@ mod tests {
         // surrogate 0xD83D is smaller than 0xFB33, so the emoji comes first.
         let text = "{\"\u{fb33}\":1,\"\u{1f602}\":2}";
         assert_eq!(canonicalize_str(text).as_deref(), Ok("{\"\u{1f602}\":2,\"\u{fb33}\":1}"));
+    }
+
+    #[test]
+    fn strings_without_escapes_are_copied_whole_and_others_escaped() {
+        let mut out = String::new();
+        write_string(&mut out, "plain é😂 text");
+        assert_eq!(out, "\"plain é😂 text\"");
+        out.clear();
+        write_string(&mut out, "é\"x");
+        assert_eq!(out, "\"é\\\"x\"");
+    }
+
+    #[test]
+    fn an_object_leaves_out_the_member_named_and_sorts_the_rest() {
+        let value =
+            parse_strict("{\"b\":1,\"proof\":{\"x\":1},\"a\":[2],\"\u{fb33}\":3,\"\u{1f602}\":4}");
+        let map = value.as_ref().ok().and_then(Value::as_object).cloned().unwrap_or_default();
+        assert_eq!(
+            canonicalize_object(&map, Some("proof")).as_deref(),
+            Ok("{\"a\":[2],\"b\":1,\"\u{1f602}\":4,\"\u{fb33}\":3}")
+        );
+        assert_eq!(canonicalize_object(&map, None), canonicalize(&Value::Object(map.clone())));
+        assert_eq!(canonicalize_object(&map, Some("absent")), canonicalize(&Value::Object(map)));
+        assert_eq!(canonicalize_object(&Map::new(), Some("proof")).as_deref(), Ok("{}"));
     }
 
     #[test]

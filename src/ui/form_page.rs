@@ -1,0 +1,32 @@
+//! What the form's page (index.html) shows: the library and the assessment. The hogeschool's
+//! views are on a page of their own (`hogeschool_page`), so that their code is not in this bundle.
+
+use yew::prelude::*;
+
+use super::assess_view::assess_view;
+use super::framework_panel::framework_panel;
+use super::library_view::LibraryView;
+use crate::core::app::{Model, Msg, View};
+
+/// The page's main content for the model's view; nothing for a view of the other page, which
+/// `App` opens there.
+pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
+    match m.view {
+        View::Library => html! {
+            <main id="main" class="content">
+                <LibraryView
+                    lang={m.lang}
+                    framework={m.framework.framework().clone()}
+                    library={m.library.clone()}
+                    open_id={m.open.id.clone()}
+                    utc_offset={m.utc_offset}
+                    dispatch={dispatch.clone()}
+                />
+                { framework_panel(m, dispatch) }
+            </main>
+        },
+        View::Assess => assess_view(m, dispatch),
+        // The hogeschool's views (core::app::pages).
+        _ => Html::default(),
+    }
+}

@@ -1,0 +1,58 @@
+//! What the hogeschool's page (hogeschool.html, the `hogeschool` feature) shows: checking,
+//! comparing, the cohort, the examinator's decision, and the library, which both pages show. A new view of the hogeschool's gets its arm here (and its place in
+//! `core::app::pages`); this match names every view, so the compiler asks for it.
+
+use yew::prelude::*;
+
+use super::cohort_view::CohortView;
+use super::compare_view::CompareView;
+use super::decide_view::DecideView;
+use super::framework_panel::framework_panel;
+use super::library_view::LibraryView;
+use super::verify_view::VerifyView;
+use crate::core::app::{Model, Msg, View};
+
+/// The page's main content for the model's view; nothing for a view of the form's page, which
+/// `App` opens there.
+pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
+    let lang = m.lang;
+    match m.view {
+        View::Verify => html! {
+            <main id="main" class="content">
+                <VerifyView {lang} state={m.review.verify.clone()} utc_offset={m.utc_offset} trusted={m.trusted.clone()} dispatch={dispatch.clone()} />
+            </main>
+        },
+        View::Compare => html! {
+            <main id="main" class="content">
+                <CompareView {lang} state={m.review.compare.clone()} library={m.library.clone()} dispatch={dispatch.clone()} />
+            </main>
+        },
+        View::Cohort => html! {
+            <main id="main" class="content">
+                <CohortView {lang} state={m.review.cohort.clone()} trusted={m.trusted.clone()} dispatch={dispatch.clone()} />
+            </main>
+        },
+        View::Decide => html! {
+            <main id="main" class="content">
+                <DecideView {lang} state={m.decide.clone()} key_status={m.key.status.clone()} can_share={m.can_share} dispatch={dispatch.clone()} />
+            </main>
+        },
+        // With the framework panel, as on the form's page: a framework loaded from a file here is
+        // one the verify and compare views then know. (It lives in this page's memory only: an
+        // assessment started in it opens in the form, which does not have it.)
+        View::Library => html! {
+            <main id="main" class="content">
+                <LibraryView
+                    {lang}
+                    framework={m.framework.framework().clone()}
+                    library={m.library.clone()}
+                    open_id={m.open.id.clone()}
+                    utc_offset={m.utc_offset}
+                    dispatch={dispatch.clone()}
+                />
+                { framework_panel(m, dispatch) }
+            </main>
+        },
+        View::Assess => Html::default(),
+    }
+}

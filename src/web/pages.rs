@@ -1,0 +1,41 @@
+//! Moving between the app's two pages (`core::app::pages`): the form's and the hogeschool's.
+
+use crate::core::app::pages::{self, Page};
+use crate::core::app::View;
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The page's own query, `?…` or empty: the link's settings travel to the other page.
+pub fn search() -> String {
+    location().and_then(|l| l.search().ok()).unwrap_or_default()
+}
+
+/// The view this page's address names and shows, or `Err` with the other page's address when it
+/// names a view of that page.
+pub fn first_view() -> Result<Option<View>, String> {
+    let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+    pages::first_view(Page::HERE, hash.strip_prefix('#').unwrap_or(&hash), &search())
+}
+
+/// Opens `view` on the page that shows it; `false` when that is this page, where the app shows it.
+pub fn open_elsewhere(view: View) -> bool {
+    match view.address_from(Page::HERE, &search()) {
+        Some(address) => {
+            go(&address, false);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Loads `address`; `replace` keeps the page it leaves out of the history (a bookmark of a view
+/// that moved, where Back would only return to the redirect).
+pub fn go(address: &str, replace: bool) {
+    if let Some(location) = location() {
+        // Where the browser refuses, the page stays as it is and the view's button can be pressed
+        // again; there is nothing better to offer.
+        let _ = if replace { location.replace(address) } else { location.assign(address) };
+    }
+}
