@@ -1,0 +1,278 @@
+//! A framework written as a CASE 1.1 `CFPackage` (the layout is described in `mod.rs`).
+
+use serde_json::{json, Map, Value};
+
+use super::{
+    identifier, uri, BEKWAAMHEID, EXTENSION, GEDRAGSINDICATOR, IS_CHILD_OF, IS_RELATED_TO,
+    KERNTAAK, LEERUITKOMST, TAAKGEBIED,
+};
+use crate::core::framework::Framework;
+
+/// The title of the rubric of the scale.
+pub const RUBRIC_TITLE: &str = "Beoordelingsschaal";
+
+/// The package as JSON text, indented, ending in a newline: what the app downloads.
+pub fn export_json(framework: &Framework) -> String {
+    let mut text = serde_json::to_string_pretty(&export(framework)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The package. Everything in it follows from the framework alone, so exporting twice gives the
+/// same bytes.
+pub fn export(framework: &Framework) -> Value {
+    Package::new(framework).build()
+}
+
+struct Package<'f> {
+    framework: &'f Framework,
+    changed: String,
+    document: Value,
+    items: Vec<Value>,
+    associations: Vec<Value>,
+}
+
+/// `lastChangeDateTime` of every object: the start of the source's date (it states a month, such
+/// as 2026-03, or a day), so that it is the framework's own and a re-export does not change it.
+/// A date of another form gives 1970-01-01, fixed for the same reason.
+pub fn last_change(source_date: &str) -> String {
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let parts: Vec<&str> = source_date.split('-').collect();
+    let date = match parts.as_slice() {
+        [y] if y.len() == 4 && digits(y) => format!("{y}-01-01"),
+        [y, m] if y.len() == 4 && m.len() == 2 && digits(y) && digits(m) => format!("{y}-{m}-01"),
+        [y, m, d]
+            if y.len() == 4
+                && m.len() == 2
+                && d.len() == 2
+                && [y, m, d].iter().all(|p| digits(p)) =>
+        {
+            format!("{y}-{m}-{d}")
+        }
+        _ => "1970-01-01".to_string(),
+    };
+    format!("{date}T00:00:00Z")
+}
+
+impl<'f> Package<'f> {
+    fn new(framework: &'f Framework) -> Package<'f> {
+        let document_id = identifier(&framework.id, "");
+        Package {
+            framework,
+            changed: last_change(&framework.source.date),
+            document: json!({
+                "title": framework.title,
+                "identifier": document_id,
+                "uri": uri(&document_id),
+            }),
+            items: Vec::new(),
+            associations: Vec::new(),
+        }
+    }
+
+    fn id(&self, path: &str) -> String {
+        identifier(&self.framework.id, path)
+    }
+
+    /// A `LinkGenURI` to an item of this framework.
+    fn link(&self, id: &str) -> Value {
+        let identifier = self.id(id);
+        json!({ "title": id, "identifier": identifier, "uri": uri(&identifier) })
+    }
+
+    fn item(&mut self, kind: &str, id: &str, statement: &str, extra: Map<String, Value>) {
+        let identifier = self.id(id);
+        let mut item = json!({
+            "identifier": identifier,
+            "uri": uri(&identifier),
+            "CFDocumentURI": self.document,
+            "CFItemType": kind,
+            "humanCodingScheme": id,
+            "fullStatement": statement,
+            "language": self.framework.language,
+            "lastChangeDateTime": self.changed,
+        });
+        if let Some(map) = item.as_object_mut() {
+            map.extend(extra);
+        }
+        self.items.push(item);
+    }
+
+    /// An association from item `from` to item `to` (the document where `to` is empty).
+    fn associate(&mut self, kind: &str, from: &str, to: &str, sequence: usize) {
+        let identifier = self.id(&format!("{kind}/{from}/{to}"));
+        let destination = if to.is_empty() { self.document.clone() } else { self.link(to) };
+        self.associations.push(json!({
+            "identifier": identifier,
+            "uri": uri(&identifier),
+            "associationType": kind,
+            "CFDocumentURI": self.document,
+            "originNodeURI": self.link(from),
+            "destinationNodeURI": destination,
+            "sequenceNumber": sequence,
+            "lastChangeDateTime": self.changed,
+        }));
+    }
+
+    fn build(mut self) -> Value {
+        let fw = self.framework;
+        for (a, area) in fw.task_areas.iter().enumerate() {
+            self.item(TAAKGEBIED, &area.id, &area.title, Map::new());
+            self.associate(IS_CHILD_OF, &area.id, "", a + 1);
+            for (c, capability) in area.capabilities.iter().enumerate() {
+                let mut ours = Map::new();
+                ours.insert("generic".into(), json!(capability.generic));
+                if capability.added {
+                    ours.insert("added".into(), json!(true));
+                }
+                self.item(BEKWAAMHEID, &capability.id, &capability.title, extensions(ours));
+                self.associate(IS_CHILD_OF, &capability.id, &area.id, c + 1);
+            }
+        }
+        for (k, task) in fw.core_tasks.iter().enumerate() {
+            self.item(KERNTAAK, &task.id, &task.title, described(&task.description, &task.code));
+            self.associate(IS_CHILD_OF, &task.id, "", k + 1);
+            for (o, outcome) in task.learning_outcomes.iter().enumerate() {
+                let mut extra = described(&outcome.description, &outcome.code);
+                if !outcome.results.is_empty() {
+                    let mut ours = Map::new();
+                    ours.insert("results".into(), json!(outcome.results));
+                    extra.extend(extensions(ours));
+                }
+                self.item(LEERUITKOMST, &outcome.id, &outcome.title, extra);
+                self.associate(IS_CHILD_OF, &outcome.id, &task.id, o + 1);
+                for (c, capability) in outcome.capabilities.iter().enumerate() {
+                    self.associate(IS_RELATED_TO, &outcome.id, capability, c + 1);
+                }
+                for (i, indicator) in outcome.indicators.iter().enumerate() {
+                    self.item(GEDRAGSINDICATOR, &indicator.id, &indicator.text, Map::new());
+                    self.associate(IS_CHILD_OF, &indicator.id, &outcome.id, i + 1);
+                }
+            }
+        }
+        let rubric = self.rubric();
+        let document = self.document_object();
+        json!({
+            "CFDocument": document,
+            "CFItems": self.items,
+            "CFAssociations": self.associations,
+            "CFRubrics": [rubric],
+        })
+    }
+
+    fn document_object(&self) -> Value {
+        let fw = self.framework;
+        let document_id = self.id("");
+        let mut ours = Map::new();
+        ours.insert("format".into(), json!(fw.format));
+        ours.insert("id".into(), json!(fw.id));
+        if let Some(subtitle) = &fw.subtitle {
+            ours.insert("subtitle".into(), json!(subtitle));
+        }
+        if let Some(level) = &fw.level {
+            ours.insert("level".into(), json!(level));
+        }
+        ours.insert("source".into(), json!(fw.source));
+        ours.insert("introduction".into(), json!(fw.introduction));
+        if let Some(caption) = &fw.task_areas_caption {
+            ours.insert("task_areas_caption".into(), json!(caption));
+        }
+        ours.insert("shared_indicator_texts".into(), json!(fw.shared_indicator_texts));
+        ours.insert("notes".into(), json!(fw.notes));
+        if let Some(norms) = &fw.norms {
+            ours.insert("norms".into(), json!(norms));
+        }
+        let mut document = json!({
+            "identifier": document_id,
+            "uri": uri(&document_id),
+            "title": fw.title,
+            "creator": fw.source.publisher,
+            "publisher": fw.source.publisher,
+            "version": fw.version,
+            "language": fw.language,
+            "lastChangeDateTime": self.changed,
+            "CFPackageURI": self.document,
+        });
+        if let Some(map) = document.as_object_mut() {
+            map.extend(extensions(ours));
+        }
+        document
+    }
+
+    /// One criterion per leeruitkomst, each with the scale's levels: a CASE consumer scores
+    /// criteria, and here the advice is given per leeruitkomst.
+    fn rubric(&self) -> Value {
+        let fw = self.framework;
+        let rubric_id = self.id("rubric");
+        let mut criteria = Vec::new();
+        let outcomes = fw.core_tasks.iter().flat_map(|t| t.learning_outcomes.iter());
+        for (position, outcome) in outcomes.enumerate() {
+            let criterion_id = self.id(&format!("rubric/{}", outcome.id));
+            let levels: Vec<Value> = fw
+                .scale
+                .levels
+                .iter()
+                .enumerate()
+                .map(|(l, level)| {
+                    let level_id = self.id(&format!("rubric/{}/{}", outcome.id, level.value));
+                    let mut ours = Map::new();
+                    ours.insert("symbol".into(), json!(level.symbol));
+                    let mut object = json!({
+                        "identifier": level_id,
+                        "uri": uri(&level_id),
+                        "quality": level.label,
+                        "description": level.description,
+                        "score": level.value,
+                        "position": l + 1,
+                        "rubricCriterionId": criterion_id,
+                        "lastChangeDateTime": self.changed,
+                    });
+                    if let Some(map) = object.as_object_mut() {
+                        map.extend(extensions(ours));
+                    }
+                    object
+                })
+                .collect();
+            criteria.push(json!({
+                "identifier": criterion_id,
+                "uri": uri(&criterion_id),
+                "category": LEERUITKOMST,
+                "description": outcome.title,
+                "CFItemURI": self.link(&outcome.id),
+                "position": position + 1,
+                "rubricId": rubric_id,
+                "lastChangeDateTime": self.changed,
+                "CFRubricCriterionLevels": levels,
+            }));
+        }
+        json!({
+            "identifier": rubric_id,
+            "uri": uri(&rubric_id),
+            "title": RUBRIC_TITLE,
+            "description": fw.scale.source,
+            "lastChangeDateTime": self.changed,
+            "CFRubricCriteria": criteria,
+        })
+    }
+}
+
+/// `notes` and `alternativeLabel` of a kerntaak or leeruitkomst.
+fn described(description: &str, code: &Option<String>) -> Map<String, Value> {
+    let mut extra = Map::new();
+    extra.insert("notes".into(), json!(description));
+    if let Some(code) = code {
+        extra.insert("alternativeLabel".into(), json!(code));
+    }
+    extra
+}
+
+/// `{"extensions": {"leeruitkomsten": ours}}`, or nothing when there is nothing of ours.
+fn extensions(ours: Map<String, Value>) -> Map<String, Value> {
+    let mut extra = Map::new();
+    if !ours.is_empty() {
+        let mut by_name = Map::new();
+        by_name.insert(EXTENSION.into(), Value::Object(ours));
+        extra.insert("extensions".into(), Value::Object(by_name));
+    }
+    extra
+}
