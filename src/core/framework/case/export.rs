@@ -12,9 +12,22 @@ use crate::core::framework::Framework;
 pub const RUBRIC_TITLE: &str = "Beoordelingsschaal";
 
 /// The package as JSON text, indented, ending in a newline: what the app downloads.
+///
+/// The package's own members come in the standard's order, document first, so that a reader
+/// sees what it is before its thousands of lines; within them members are sorted by name.
 pub fn export_json(framework: &Framework) -> String {
-    let mut text = serde_json::to_string_pretty(&export(framework)).unwrap_or_default();
-    text.push('\n');
+    let package = export(framework);
+    let mut text = String::from("{");
+    let members = ["CFDocument", "CFItems", "CFAssociations", "CFRubrics"];
+    for (n, key) in members.iter().enumerate() {
+        let Some(value) = package.get(key) else { continue };
+        let pretty = serde_json::to_string_pretty(value).unwrap_or_default();
+        text.push_str(if n == 0 { "\n  \"" } else { ",\n  \"" });
+        text.push_str(key);
+        text.push_str("\": ");
+        text.push_str(&pretty.replace('\n', "\n  "));
+    }
+    text.push_str("\n}\n");
     text
 }
 

@@ -246,3 +246,13 @@ fn not_a_package_goes_to_the_framework_reader() {
         Err(LoadFailure::Invalid(p)) if p.iter().any(|p| p.path == "CFDocument")
     ));
 }
+
+#[test]
+fn the_text_is_the_package_with_the_document_first() {
+    let built_in = BUILT_IN.first().unwrap().load().unwrap();
+    let text = export_json(built_in.framework());
+    let parsed: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(parsed, export(built_in.framework()));
+    assert!(text.starts_with("{\n  \"CFDocument\": {\n    \""));
+    assert!(text.ends_with("\n}\n"));
+}
