@@ -66,6 +66,8 @@ pub enum DownloadPurpose {
     Raw,
     KeyBackup,
     CohortCsv,
+    /// The framework in use as a CASE package.
+    Case,
 }
 
 /// What a chosen file is for.
