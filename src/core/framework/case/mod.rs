@@ -24,6 +24,7 @@
 //! Identifiers are name-based UUIDs (version 5, RFC 9562) of the framework id and item id, so a
 //! re-export gives the same ones and another system can match items across versions of a package.
 
+pub mod alignment;
 pub mod export;
 pub mod import;
 mod sha1;
