@@ -223,7 +223,7 @@ impl CaseReader {
         let Some(ours) = self.ours(&document, FRAMEWORK_EXTENSION_FIELDS) else {
             // Without it the package has no framework id, format or source to become.
             self.push(
-                format!("{}.extensions.{EXTENSION}", document.path_to("CFDocument")),
+                format!("{}.{EXTENSION}", document.path_to("extensions")),
                 ProblemKind::MissingField("extensions.leeruitkomsten"),
             );
             return None;

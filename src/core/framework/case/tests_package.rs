@@ -214,7 +214,13 @@ fn malformed_packages_get_their_paths() {
 
     let mut value = package(0);
     value["CFDocument"].as_object_mut().unwrap().remove("extensions");
-    assert!(!problems(&value).is_empty());
+    assert_eq!(
+        problems(&value),
+        [Problem {
+            path: "CFDocument.extensions.leeruitkomsten".into(),
+            kind: ProblemKind::MissingField("extensions.leeruitkomsten")
+        }]
+    );
 }
 
 #[test]
