@@ -142,12 +142,24 @@ pub fn looks_like_package(text: &str) -> bool {
 /// problem found.
 pub fn import(text: &str) -> Result<HashedFramework, Vec<Problem>> {
     let value = json::parse(text, MAX_FRAMEWORK_BYTES).map_err(|e| vec![Problem::from(e)])?;
-    let mut reader = CaseReader { r: Reader::default() };
+    let mut reader = CaseReader { r: Reader::default(), item_paths: HashMap::new() };
     let framework = reader.package(&value);
     match framework {
         Some(framework) if reader.r.problems.is_empty() => {
             let text = serde_json::to_string(&framework).unwrap_or_default();
-            HashedFramework::from_json(&text).map_err(problems_of)
+            HashedFramework::from_json(&text).map_err(|error| {
+                let in_package = |path: &str| in_package(&reader.item_paths, path);
+                problems_of(error)
+                    .into_iter()
+                    .map(|mut problem| {
+                        problem.path = in_package(&problem.path);
+                        if let ProblemKind::DuplicateId { first, .. } = &mut problem.kind {
+                            *first = in_package(first);
+                        }
+                        problem
+                    })
+                    .collect()
+            })
         }
         _ if !reader.r.problems.is_empty() => Err(reader.r.problems),
         _ => Err(vec![Problem { path: String::new(), kind: ProblemKind::WrongType("object") }]),
@@ -175,6 +187,46 @@ struct Link {
 
 struct CaseReader {
     r: Reader,
+    /// The path in the package of the item behind each element of the framework it makes, by the
+    /// element's path in a framework file (`core_tasks[0].learning_outcomes[2]` -> `CFItems[9]`).
+    item_paths: HashMap<String, String>,
+}
+
+/// Where in the package a problem found in the framework it makes lies: the framework checks its
+/// own file's paths (`core_tasks[0].learning_outcomes[2].id`), the user has the package.
+fn in_package(items: &HashMap<String, String>, path: &str) -> String {
+    // The deepest element of the path that is an item: its path, then what is left of the path.
+    let mut cut = path.len();
+    loop {
+        let element = path.get(..cut).unwrap_or_default();
+        if let Some(item) = items.get(element) {
+            let rest = path.get(cut..).unwrap_or_default().trim_start_matches('.');
+            let member = match rest.split('.').next().unwrap_or_default() {
+                "" => String::new(),
+                "id" => ".humanCodingScheme".into(),
+                "title" | "text" => ".fullStatement".into(),
+                "description" => ".notes".into(),
+                "code" => ".alternativeLabel".into(),
+                m if m.starts_with("results") || m == "generic" || m == "added" => {
+                    format!(".extensions.{EXTENSION}.{rest}")
+                }
+                // A leeruitkomst's bekwaamheden are associations; the item is the place to look.
+                _ => String::new(),
+            };
+            return format!("{item}{member}");
+        }
+        match element.rfind('.') {
+            Some(dot) => cut = dot,
+            None => break,
+        }
+    }
+    match path.split(['.', '[']).next().unwrap_or_default() {
+        "" => String::new(),
+        "title" | "version" | "language" => format!("CFDocument.{path}"),
+        "scale" => "CFRubrics[0]".to_string(),
+        "core_tasks" | "task_areas" => "CFItems".to_string(),
+        _ => format!("CFDocument.extensions.{EXTENSION}.{path}"),
+    }
 }
 
 impl CaseReader {
@@ -329,9 +381,13 @@ impl CaseReader {
         let mut task_areas = Vec::new();
         for area in of_kind(&document_id, TAAKGEBIED) {
             let Some(item) = get(area) else { continue };
+            let area_path = format!("task_areas[{}]", task_areas.len());
+            self.item_paths.insert(area_path.clone(), item.path.clone());
             let mut capabilities = Vec::new();
             for capability in of_kind(&identifier_of(area), BEKWAAMHEID) {
                 let Some(cap) = get(capability) else { continue };
+                let at = format!("{area_path}.capabilities[{}]", capabilities.len());
+                self.item_paths.insert(at, cap.path.clone());
                 let (generic, added) = match &cap.ours {
                     Some(ours) => {
                         let generic = self.r.opt_string(ours, "generic");
@@ -366,12 +422,23 @@ impl CaseReader {
         let mut core_tasks = Vec::new();
         for task in of_kind(&document_id, KERNTAAK) {
             let Some(item) = get(task) else { continue };
+            let task_path = format!("core_tasks[{}]", core_tasks.len());
+            self.item_paths.insert(task_path.clone(), item.path.clone());
             let mut learning_outcomes = Vec::new();
             for outcome in of_kind(&identifier_of(task), LEERUITKOMST) {
                 let Some(lu) = get(outcome) else { continue };
+                let outcome_path =
+                    format!("{task_path}.learning_outcomes[{}]", learning_outcomes.len());
+                self.item_paths.insert(outcome_path.clone(), lu.path.clone());
                 let indicators = of_kind(&identifier_of(outcome), GEDRAGSINDICATOR)
                     .into_iter()
                     .filter_map(get)
+                    .enumerate()
+                    .map(|(n, i)| {
+                        let at = format!("{outcome_path}.indicators[{n}]");
+                        self.item_paths.insert(at, i.path.clone());
+                        i
+                    })
                     .map(|i| Indicator {
                         id: i.id.as_str().into(),
                         text: i.statement.as_str().into(),

@@ -262,3 +262,34 @@ fn the_text_is_the_package_with_the_document_first() {
     assert!(text.starts_with("{\n  \"CFDocument\": {\n    \""));
     assert!(text.ends_with("\n}\n"));
 }
+
+#[test]
+fn problems_of_the_framework_it_makes_have_paths_in_the_package() {
+    let mut value = package(0);
+    let items = value["CFItems"].as_array().unwrap();
+    let at = |code: &str| items.iter().position(|i| i["humanCodingScheme"] == code).unwrap();
+    let (first, second) = (at("LU1.1"), at("LU1.2"));
+    value["CFItems"][second]["humanCodingScheme"] = Value::String("LU1.1".into());
+    let found = problems(&value);
+    assert!(
+        found.iter().any(|p| p.path == format!("CFItems[{second}].humanCodingScheme")
+            && p.kind
+                == ProblemKind::DuplicateId {
+                    id: "LU1.1".into(),
+                    first: format!("CFItems[{first}].humanCodingScheme")
+                }),
+        "{found:?}"
+    );
+
+    let mut value = package(0);
+    value["CFDocument"]["extensions"][EXTENSION]["format"] = Value::String("iets-anders/9".into());
+    assert!(has(
+        &problems(&value),
+        "CFDocument.extensions.leeruitkomsten.format",
+        &ProblemKind::UnsupportedFormat("iets-anders/9".into())
+    ));
+
+    let mut value = package(0);
+    value["CFDocument"]["version"] = Value::String(" ".into());
+    assert!(has(&problems(&value), "CFDocument.version", &ProblemKind::EmptyText));
+}
