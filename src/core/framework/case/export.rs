@@ -1,12 +1,119 @@
 //! A framework written as a CASE 1.1 `CFPackage` (the layout is described in `mod.rs`).
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::{
     identifier, uri, BEKWAAMHEID, EXTENSION, GEDRAGSINDICATOR, IS_CHILD_OF, IS_RELATED_TO,
     KERNTAAK, LEERUITKOMST, TAAKGEBIED,
 };
-use crate::core::framework::Framework;
+use crate::core::framework::norms::Norms;
+use crate::core::framework::{Framework, Source};
+
+// Values are built by hand rather than with `json!` or `Serialize`: those would bring the
+// serializer code of every framework type into the app for this alone.
+
+/// What a member's value may be built from.
+trait ToValue {
+    fn member_value(&self) -> Value;
+}
+
+impl ToValue for str {
+    fn member_value(&self) -> Value {
+        Value::String(self.to_string())
+    }
+}
+
+impl ToValue for String {
+    fn member_value(&self) -> Value {
+        Value::String(self.clone())
+    }
+}
+
+impl ToValue for usize {
+    fn member_value(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+impl ToValue for u8 {
+    fn member_value(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+impl ToValue for Value {
+    fn member_value(&self) -> Value {
+        self.clone()
+    }
+}
+
+impl ToValue for Vec<Value> {
+    fn member_value(&self) -> Value {
+        Value::Array(self.clone())
+    }
+}
+
+/// `obj!({"name": value, ...})`: an object of these members (the values are borrowed).
+macro_rules! obj {
+    ({ $($key:literal : $value:expr),* $(,)? }) => {
+        object(vec![$(($key, (&$value).member_value())),*])
+    };
+}
+
+fn text(s: &str) -> Value {
+    Value::String(s.to_string())
+}
+
+fn texts(list: &[String]) -> Value {
+    Value::Array(list.iter().map(|s| text(s)).collect())
+}
+
+fn object(members: Vec<(&str, Value)>) -> Value {
+    Value::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+/// The source as the framework file writes it.
+fn source_value(source: &Source) -> Value {
+    let mut members = vec![
+        ("title", text(&source.title)),
+        ("publisher", text(&source.publisher)),
+        ("date", text(&source.date)),
+    ];
+    members.extend(source.part.as_deref().map(|part| ("part", text(part))));
+    object(members)
+}
+
+/// A norm table as the framework file writes it.
+fn norms_value(norms: &Norms) -> Value {
+    let pairs = |list: Vec<(&String, &String)>| {
+        Value::Array(
+            list.into_iter()
+                .map(|(id, title)| object(vec![("id", text(id)), ("title", text(title))]))
+                .collect(),
+        )
+    };
+    let rows = norms.rows.iter().map(|row| {
+        let expected = row
+            .expected
+            .iter()
+            .map(|(dimension, by_level)| {
+                let by_level =
+                    by_level.iter().map(|(level, score)| (level.clone(), text(score.symbol())));
+                (dimension.clone(), Value::Object(by_level.collect()))
+            })
+            .collect();
+        let mut members = vec![("learning_outcome", text(&row.learning_outcome))];
+        members.extend(row.label.as_deref().map(|label| ("label", text(label))));
+        members.push(("expected", Value::Object(expected)));
+        object(members)
+    });
+    object(vec![
+        ("source", text(&norms.source)),
+        ("levels", pairs(norms.levels.iter().map(|l| (&l.id, &l.title)).collect())),
+        ("dimensions", pairs(norms.dimensions.iter().map(|d| (&d.id, &d.title)).collect())),
+        ("rows", Value::Array(rows.collect())),
+    ])
+}
 
 /// The title of the rubric of the scale.
 pub const RUBRIC_TITLE: &str = "Beoordelingsschaal";
@@ -73,7 +180,7 @@ impl<'f> Package<'f> {
         Package {
             framework,
             changed: last_change(&framework.source.date),
-            document: json!({
+            document: obj!({
                 "title": framework.title,
                 "identifier": document_id,
                 "uri": uri(&document_id),
@@ -90,12 +197,12 @@ impl<'f> Package<'f> {
     /// A `LinkGenURI` to an item of this framework.
     fn link(&self, id: &str) -> Value {
         let identifier = self.id(id);
-        json!({ "title": id, "identifier": identifier, "uri": uri(&identifier) })
+        obj!({ "title": id, "identifier": identifier, "uri": uri(&identifier) })
     }
 
     fn item(&mut self, kind: &str, id: &str, statement: &str, extra: Map<String, Value>) {
         let identifier = self.id(id);
-        let mut item = json!({
+        let mut item = obj!({
             "identifier": identifier,
             "uri": uri(&identifier),
             "CFDocumentURI": self.document,
@@ -115,7 +222,7 @@ impl<'f> Package<'f> {
     fn associate(&mut self, kind: &str, from: &str, to: &str, sequence: usize) {
         let identifier = self.id(&format!("{kind}/{from}/{to}"));
         let destination = if to.is_empty() { self.document.clone() } else { self.link(to) };
-        self.associations.push(json!({
+        self.associations.push(obj!({
             "identifier": identifier,
             "uri": uri(&identifier),
             "associationType": kind,
@@ -134,9 +241,12 @@ impl<'f> Package<'f> {
             self.associate(IS_CHILD_OF, &area.id, "", a + 1);
             for (c, capability) in area.capabilities.iter().enumerate() {
                 let mut ours = Map::new();
-                ours.insert("generic".into(), json!(capability.generic));
+                ours.insert(
+                    "generic".into(),
+                    capability.generic.as_deref().map_or(Value::Null, text),
+                );
                 if capability.added {
-                    ours.insert("added".into(), json!(true));
+                    ours.insert("added".into(), Value::Bool(true));
                 }
                 self.item(BEKWAAMHEID, &capability.id, &capability.title, extensions(ours));
                 self.associate(IS_CHILD_OF, &capability.id, &area.id, c + 1);
@@ -149,7 +259,7 @@ impl<'f> Package<'f> {
                 let mut extra = described(&outcome.description, &outcome.code);
                 if !outcome.results.is_empty() {
                     let mut ours = Map::new();
-                    ours.insert("results".into(), json!(outcome.results));
+                    ours.insert("results".into(), texts(&outcome.results));
                     extra.extend(extensions(ours));
                 }
                 self.item(LEERUITKOMST, &outcome.id, &outcome.title, extra);
@@ -165,11 +275,11 @@ impl<'f> Package<'f> {
         }
         let rubric = self.rubric();
         let document = self.document_object();
-        json!({
+        obj!({
             "CFDocument": document,
             "CFItems": self.items,
             "CFAssociations": self.associations,
-            "CFRubrics": [rubric],
+            "CFRubrics": vec![rubric],
         })
     }
 
@@ -177,25 +287,28 @@ impl<'f> Package<'f> {
         let fw = self.framework;
         let document_id = self.id("");
         let mut ours = Map::new();
-        ours.insert("format".into(), json!(fw.format));
-        ours.insert("id".into(), json!(fw.id));
+        ours.insert("format".into(), text(&fw.format));
+        ours.insert("id".into(), text(&fw.id));
         if let Some(subtitle) = &fw.subtitle {
-            ours.insert("subtitle".into(), json!(subtitle));
+            ours.insert("subtitle".into(), text(subtitle));
         }
         if let Some(level) = &fw.level {
-            ours.insert("level".into(), json!(level));
+            ours.insert("level".into(), text(level));
         }
-        ours.insert("source".into(), json!(fw.source));
-        ours.insert("introduction".into(), json!(fw.introduction));
+        ours.insert("source".into(), source_value(&fw.source));
+        ours.insert("introduction".into(), texts(&fw.introduction));
         if let Some(caption) = &fw.task_areas_caption {
-            ours.insert("task_areas_caption".into(), json!(caption));
+            ours.insert("task_areas_caption".into(), text(caption));
         }
-        ours.insert("shared_indicator_texts".into(), json!(fw.shared_indicator_texts));
-        ours.insert("notes".into(), json!(fw.notes));
+        ours.insert(
+            "shared_indicator_texts".into(),
+            Value::Array(fw.shared_indicator_texts.iter().map(|g| texts(g)).collect()),
+        );
+        ours.insert("notes".into(), texts(&fw.notes));
         if let Some(norms) = &fw.norms {
-            ours.insert("norms".into(), json!(norms));
+            ours.insert("norms".into(), norms_value(norms));
         }
-        let mut document = json!({
+        let mut document = obj!({
             "identifier": document_id,
             "uri": uri(&document_id),
             "title": fw.title,
@@ -229,8 +342,8 @@ impl<'f> Package<'f> {
                 .map(|(l, level)| {
                     let level_id = self.id(&format!("rubric/{}/{}", outcome.id, level.value));
                     let mut ours = Map::new();
-                    ours.insert("symbol".into(), json!(level.symbol));
-                    let mut object = json!({
+                    ours.insert("symbol".into(), text(&level.symbol));
+                    let mut object = obj!({
                         "identifier": level_id,
                         "uri": uri(&level_id),
                         "quality": level.label,
@@ -246,7 +359,7 @@ impl<'f> Package<'f> {
                     object
                 })
                 .collect();
-            criteria.push(json!({
+            criteria.push(obj!({
                 "identifier": criterion_id,
                 "uri": uri(&criterion_id),
                 "category": LEERUITKOMST,
@@ -258,7 +371,7 @@ impl<'f> Package<'f> {
                 "CFRubricCriterionLevels": levels,
             }));
         }
-        json!({
+        obj!({
             "identifier": rubric_id,
             "uri": uri(&rubric_id),
             "title": RUBRIC_TITLE,
@@ -272,9 +385,9 @@ impl<'f> Package<'f> {
 /// `notes` and `alternativeLabel` of a kerntaak or leeruitkomst.
 fn described(description: &str, code: &Option<String>) -> Map<String, Value> {
     let mut extra = Map::new();
-    extra.insert("notes".into(), json!(description));
+    extra.insert("notes".into(), text(description));
     if let Some(code) = code {
-        extra.insert("alternativeLabel".into(), json!(code));
+        extra.insert("alternativeLabel".into(), text(code));
     }
     extra
 }

@@ -4,7 +4,6 @@
 //! and the framework it makes then goes through the same checks as any framework file.
 
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use serde_json::Value;
 
@@ -14,10 +13,7 @@ use super::{
 };
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::source::problems_of;
-use crate::core::framework::{
-    Capability, CoreTask, Framework, Index, Indicator, LearningOutcome, Problem, ProblemKind,
-    Reader, Scale, ScaleLevel, TaskArea, MAX_FRAMEWORK_BYTES,
-};
+use crate::core::framework::{Problem, ProblemKind, Reader, ScaleLevel, MAX_FRAMEWORK_BYTES};
 use crate::core::json::{self, Node, Object};
 
 const PACKAGE_FIELDS: &[&str] =
@@ -146,7 +142,7 @@ pub fn import(text: &str) -> Result<HashedFramework, Vec<Problem>> {
     let framework = reader.package(&value);
     match framework {
         Some(framework) if reader.r.problems.is_empty() => {
-            let text = serde_json::to_string(&framework).unwrap_or_default();
+            let text = framework.to_string();
             HashedFramework::from_json(&text).map_err(|error| {
                 let in_package = |path: &str| in_package(&reader.item_paths, path);
                 problems_of(error)
@@ -164,6 +160,28 @@ pub fn import(text: &str) -> Result<HashedFramework, Vec<Problem>> {
         _ if !reader.r.problems.is_empty() => Err(reader.r.problems),
         _ => Err(vec![Problem { path: String::new(), kind: ProblemKind::WrongType("object") }]),
     }
+}
+
+fn text(s: &str) -> Value {
+    Value::String(s.to_string())
+}
+
+fn object(members: Vec<(&str, Value)>) -> Value {
+    Value::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+/// A member of our extension of an item, as it stands.
+fn member(ours: &Option<Object>, key: &str) -> Option<Value> {
+    ours.as_ref()?.get(key).map(|node| node.value().clone())
+}
+
+/// The members a kerntaak and a leeruitkomst have in common, in the framework file's names.
+fn described(item: &Item) -> Vec<(&'static str, Value)> {
+    let mut members = vec![("id", text(&item.id))];
+    members.extend(item.code.as_deref().map(|code| ("code", text(code))));
+    members.push(("title", text(&item.statement)));
+    members.push(("description", text(item.notes.as_deref().unwrap_or_default())));
+    members
 }
 
 /// An item as read, before it is placed in the tree.
@@ -260,7 +278,10 @@ impl CaseReader {
         Some((identifier.to_string(), link.path_to("identifier")))
     }
 
-    fn package(&mut self, value: &Value) -> Option<Framework> {
+    /// The framework file the package describes, as JSON: built as a value, not through the
+    /// framework's `Serialize`, which would add the serializer code of every framework type to
+    /// the app for this alone. Members absent or null where the file would leave them out.
+    fn package(&mut self, value: &Value) -> Option<Value> {
         let root = self.r.object(&Node::root(value), PACKAGE_FIELDS)?;
         let document = self.r.ok(root.member("CFDocument"))?;
         let document = self.r.object(&document, DOCUMENT_FIELDS)?;
@@ -270,8 +291,8 @@ impl CaseReader {
         }
         self.link(&document, "CFPackageURI");
         let title = self.text(&document, "title");
-        let version = self.r.string(&document, "version");
-        let language = self.r.string(&document, "language");
+        let version = Value::String(self.r.string(&document, "version"));
+        let language = Value::String(self.r.string(&document, "language"));
         let Some(ours) = self.ours(&document, FRAMEWORK_EXTENSION_FIELDS) else {
             // Without it the package has no framework id, format or source to become.
             self.push(
@@ -388,35 +409,19 @@ impl CaseReader {
                 let Some(cap) = get(capability) else { continue };
                 let at = format!("{area_path}.capabilities[{}]", capabilities.len());
                 self.item_paths.insert(at, cap.path.clone());
-                let (generic, added) = match &cap.ours {
-                    Some(ours) => {
-                        let generic = self.r.opt_string(ours, "generic");
-                        let added = match ours.get("added") {
-                            None => false,
-                            Some(node) => node.value().as_bool().unwrap_or_else(|| {
-                                self.push(
-                                    node.path().to_string(),
-                                    ProblemKind::WrongType("boolean"),
-                                );
-                                false
-                            }),
-                        };
-                        (generic, added)
-                    }
-                    None => (None, false),
-                };
-                capabilities.push(Capability {
-                    id: cap.id.clone(),
-                    title: cap.statement.clone(),
-                    generic,
-                    added,
-                });
+                // `generic` is always there, null where the source names none.
+                let mut capability = vec![("id", text(&cap.id)), ("title", text(&cap.statement))];
+                capability.push(("generic", member(&cap.ours, "generic").unwrap_or(Value::Null)));
+                if let Some(added) = member(&cap.ours, "added") {
+                    capability.push(("added", added));
+                }
+                capabilities.push(object(capability));
             }
-            task_areas.push(TaskArea {
-                id: item.id.clone(),
-                title: item.statement.clone(),
-                capabilities,
-            });
+            task_areas.push(object(vec![
+                ("id", text(&item.id)),
+                ("title", text(&item.statement)),
+                ("capabilities", Value::Array(capabilities)),
+            ]));
         }
 
         let mut core_tasks = Vec::new();
@@ -439,74 +444,54 @@ impl CaseReader {
                         self.item_paths.insert(at, i.path.clone());
                         i
                     })
-                    .map(|i| Indicator {
-                        id: i.id.as_str().into(),
-                        text: i.statement.as_str().into(),
-                    })
+                    .map(|i| object(vec![("id", text(&i.id)), ("text", text(&i.statement))]))
                     .collect();
                 let capabilities = related
                     .get(&outcome)
                     .map(|links| {
-                        links.iter().filter_map(|l| get(l.child)).map(|c| c.id.clone()).collect()
+                        links.iter().filter_map(|l| get(l.child)).map(|c| text(&c.id)).collect()
                     })
                     .unwrap_or_default();
-                let results = match &lu.ours {
-                    Some(ours) => self.r.strings(ours, "results", false),
-                    None => Vec::new(),
-                };
-                learning_outcomes.push(Rc::new(LearningOutcome {
-                    id: lu.id.clone(),
-                    code: lu.code.clone(),
-                    title: lu.statement.clone(),
-                    description: lu.notes.clone().unwrap_or_default(),
-                    capabilities,
-                    indicators,
-                    results,
-                }));
+                let mut outcome = described(lu);
+                outcome.push(("capabilities", Value::Array(capabilities)));
+                outcome.push(("indicators", Value::Array(indicators)));
+                if let Some(results) = member(&lu.ours, "results") {
+                    outcome.push(("results", results));
+                }
+                learning_outcomes.push(object(outcome));
             }
-            core_tasks.push(CoreTask {
-                id: item.id.clone(),
-                code: item.code.clone(),
-                title: item.statement.clone(),
-                description: item.notes.clone().unwrap_or_default(),
-                learning_outcomes,
-            });
+            let mut core_task = described(item);
+            core_task.push(("learning_outcomes", Value::Array(learning_outcomes)));
+            core_tasks.push(object(core_task));
         }
 
         let scale = self.scale(&root);
-        let source = self.r.ok(ours.member("source")).and_then(|node| self.r.source(&node));
-        let shared_indicator_texts = self
-            .r
-            .array(&ours, "shared_indicator_texts", false)
-            .iter()
-            .map(|group| {
-                let ids = self.r.ok(group.array()).unwrap_or_default();
-                ids.iter().filter_map(|id| self.r.ok(id.string()).map(str::to_string)).collect()
-            })
-            .collect();
-        let norms = match ours.get("norms") {
-            Some(node) if !node.is_null() => self.r.norms(&node),
-            _ => None,
-        };
-        Some(Framework {
-            format: self.r.string(&ours, "format"),
-            id: self.r.string(&ours, "id"),
-            title,
-            subtitle: self.r.opt_string(&ours, "subtitle"),
-            version,
-            language,
-            level: self.r.opt_string(&ours, "level"),
-            source: source.unwrap_or_default(),
-            scale: scale?,
-            introduction: self.r.strings(&ours, "introduction", false),
-            task_areas,
-            task_areas_caption: self.r.opt_string(&ours, "task_areas_caption"),
-            core_tasks,
-            shared_indicator_texts,
-            notes: self.r.strings(&ours, "notes", false),
-            norms,
-            index: Index::default(),
-        })
+        let ours = |key: &str| ours.get(key).map(|node| node.value().clone());
+        let mut framework = vec![
+            ("format", ours("format").unwrap_or(Value::Null)),
+            ("id", ours("id").unwrap_or(Value::Null)),
+            ("title", Value::String(title)),
+        ];
+        framework.extend(ours("subtitle").map(|v| ("subtitle", v)));
+        framework.extend([("version", version), ("language", language)]);
+        framework.extend(ours("level").map(|v| ("level", v)));
+        framework.extend([
+            ("source", ours("source").unwrap_or(Value::Null)),
+            ("scale", scale?),
+            ("introduction", ours("introduction").unwrap_or(Value::Array(Vec::new()))),
+            ("task_areas", Value::Array(task_areas)),
+        ]);
+        framework.extend(ours("task_areas_caption").map(|v| ("task_areas_caption", v)));
+        framework.extend([
+            ("core_tasks", Value::Array(core_tasks)),
+            (
+                "shared_indicator_texts",
+                ours("shared_indicator_texts").unwrap_or(Value::Array(Vec::new())),
+            ),
+            ("notes", ours("notes").unwrap_or(Value::Array(Vec::new()))),
+        ]);
+        framework.extend(ours("norms").map(|v| ("norms", v)));
+        Some(object(framework))
     }
 
     fn item<'v>(&mut self, node: &Node<'v>) -> Option<Item<'v>> {
@@ -551,7 +536,7 @@ impl CaseReader {
 
     /// The scale from the rubric: the levels of its first criterion, which every other criterion
     /// must repeat.
-    fn scale(&mut self, root: &Object) -> Option<Scale> {
+    fn scale(&mut self, root: &Object) -> Option<Value> {
         let rubrics = self.r.array(root, "CFRubrics", true);
         let Some(rubric) = rubrics.first() else {
             self.push(root.path_to("CFRubrics"), ProblemKind::Empty);
@@ -585,7 +570,18 @@ impl CaseReader {
                 Some(_) => {}
             }
         }
-        Some(Scale { source, levels: first.unwrap_or_default() })
+        let levels = first.unwrap_or_default().into_iter().map(|level| {
+            object(vec![
+                ("symbol", Value::String(level.symbol)),
+                ("value", Value::from(level.value)),
+                ("label", Value::String(level.label)),
+                ("description", Value::String(level.description)),
+            ])
+        });
+        Some(object(vec![
+            ("source", Value::String(source)),
+            ("levels", Value::Array(levels.collect())),
+        ]))
     }
 
     fn level(&mut self, node: &Node) -> Option<ScaleLevel> {
