@@ -184,6 +184,18 @@ fn described(item: &Item) -> Vec<(&'static str, Value)> {
     members
 }
 
+/// Sorts by `sequenceNumber`, keeping the file's order among equal numbers. An insertion sort:
+/// the lists are short, and the standard library's sorts are several KB of code in the app each.
+fn in_sequence(links: &mut [Link]) {
+    for end in 1..links.len() {
+        let mut at = end;
+        while at > 0 && links.get(at - 1).map(|l| l.sequence) > links.get(at).map(|l| l.sequence) {
+            links.swap(at - 1, at);
+            at -= 1;
+        }
+    }
+}
+
 /// An item as read, before it is placed in the tree.
 struct Item<'v> {
     path: String,
@@ -313,7 +325,7 @@ impl CaseReader {
         // Children by parent identifier (the document's too), and related bekwaamheden by
         // leeruitkomst.
         let mut children: HashMap<String, Vec<Link>> = HashMap::new();
-        let mut related: HashMap<usize, Vec<Link>> = HashMap::new();
+        let mut related: Vec<Vec<Link>> = items.iter().map(|_| Vec::new()).collect();
         let mut placed = vec![false; items.len()];
         for node in self.r.array(&root, "CFAssociations", false) {
             let Some(map) = self.r.object(&node, ASSOCIATION_FIELDS) else { continue };
@@ -371,7 +383,9 @@ impl CaseReader {
                 }
                 children.entry(destination).or_default().push(Link { sequence, child });
             } else if let Some(&capability) = by_identifier.get(&destination) {
-                related.entry(child).or_default().push(Link { sequence, child: capability });
+                if let Some(links) = related.get_mut(child) {
+                    links.push(Link { sequence, child: capability });
+                }
             }
         }
         for (item, placed) in items.iter().zip(&placed) {
@@ -379,8 +393,8 @@ impl CaseReader {
                 self.push(item.path.clone(), ProblemKind::NotPlaced(item.id.clone()));
             }
         }
-        for links in children.values_mut().chain(related.values_mut()) {
-            links.sort_by_key(|link| link.sequence); // stable: equal numbers keep the file's order
+        for links in children.values_mut().chain(related.iter_mut()) {
+            in_sequence(links);
         }
 
         let get = |i: usize| items.get(i).and_then(Option::as_ref);
@@ -447,7 +461,7 @@ impl CaseReader {
                     .map(|i| object(vec![("id", text(&i.id)), ("text", text(&i.statement))]))
                     .collect();
                 let capabilities = related
-                    .get(&outcome)
+                    .get(outcome)
                     .map(|links| {
                         links.iter().filter_map(|l| get(l.child)).map(|c| text(&c.id)).collect()
                     })
