@@ -21,6 +21,9 @@
 //!   bekwaamheid its generic capability; on a leeruitkomst its intended results; on a rubric level
 //!   its symbol. So an export imports to the very same framework, with the same SHA-256.
 //!
+//! `alignment.rs` gives the alignment targets of an Open Badges 3.0 `Achievement` by the same
+//! identifiers.
+//!
 //! Identifiers are name-based UUIDs (version 5, RFC 9562) of the framework id and item id, so a
 //! re-export gives the same ones and another system can match items across versions of a package.
 
