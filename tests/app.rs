@@ -350,6 +350,32 @@ fn a_framework_file_replaces_the_one_in_use_and_a_bad_one_is_refused_with_its_pr
 }
 
 #[test]
+fn the_framework_in_use_exports_as_case_and_the_package_loads_as_the_same_framework() {
+    let mut app = App::start(Browser::default());
+    let before = app.model.framework.sha256().to_string();
+    app.send(Msg::ExportCase);
+    let (name, text) = app.browser.downloads.last().cloned().unwrap();
+    assert_eq!(name, "leeruitkomsten-opbouwwerk-2026-case.json");
+    assert!(!app.model.case_download_failed);
+
+    app.send(Msg::UseBuiltIn);
+    app.browser.files.insert(7, text.as_bytes().to_vec());
+    app.send(Msg::FilesChosen(
+        FilePurpose::Framework,
+        vec![FileRef { handle: 7, name: name.clone() }],
+    ));
+    assert_eq!(app.model.framework_failure, None);
+    assert_eq!(app.model.source, FrameworkSource::File(name));
+    assert_eq!(app.model.framework.sha256(), before);
+
+    // A failed download is said, and the next try clears it.
+    update(&mut app.model, Msg::Downloaded { purpose: DownloadPurpose::Case, ok: false }, &now(99));
+    assert!(app.model.case_download_failed);
+    app.send(Msg::ExportCase);
+    assert!(!app.model.case_download_failed);
+}
+
+#[test]
 fn duplicate_makes_a_draft_copy_with_a_new_id() {
     let mut app = App::start(Browser::default());
     app.score("LU1.1", Score::High);

@@ -31,6 +31,10 @@ texts! { EmbedTexts, EMBED_NL, EMBED_EN {
     framework_from_file: "uit een bestand", "from a file";
     framework_choose: "Kader uit bestand laden", "Load a framework from a file";
     framework_use_built_in: "Ingebouwd kader gebruiken", "Use the built-in framework";
+    framework_export_case: "Exporteren als CASE", "Export as CASE";
+    framework_export_case_help: "Het kader als 1EdTech CASE 1.1-pakket (JSON), voor andere systemen. De app laadt zo'n pakket ook weer als kader.",
+        "The framework as a 1EdTech CASE 1.1 package (JSON), for other systems. The app also loads such a package as a framework.";
+    framework_export_case_failed: "Het CASE-bestand is niet gedownload. Probeer het opnieuw.", "The CASE file was not downloaded. Try again.";
     framework_file_failed: "Dit bestand is niet geladen; het kader blijft zoals het was.", "This file was not loaded; the framework stays as it was.";
     fetch_network: "geen antwoord, of ophalen is niet toegestaan (CORS of Content-Security-Policy)",
         "no answer, or fetching is not allowed (CORS or Content-Security-Policy)";

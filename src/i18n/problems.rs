@@ -112,6 +112,24 @@ impl Lang {
             (ProblemKind::NotAScaleValue(found), Lang::En) => {
                 format!("\"{found}\" is not a value of the scale (□, + or ++)")
             }
+            (ProblemKind::NotACaseItemType(found), Lang::Nl) => format!(
+                "onbekend soort item \"{found}\" (verwacht: Kerntaak, Leeruitkomst, Gedragsindicator, Taakgebied of Bekwaamheid)"
+            ),
+            (ProblemKind::NotACaseItemType(found), Lang::En) => format!(
+                "unknown kind of item \"{found}\" (expected: Kerntaak, Leeruitkomst, Gedragsindicator, Taakgebied or Bekwaamheid)"
+            ),
+            (ProblemKind::UnknownCaseNode(id), Lang::Nl) => {
+                format!("het pakket heeft geen item met identifier \"{id}\"")
+            }
+            (ProblemKind::UnknownCaseNode(id), Lang::En) => {
+                format!("the package has no item with identifier \"{id}\"")
+            }
+            (ProblemKind::NotPlaced(id), Lang::Nl) => format!(
+                "\"{id}\" staat niet op een passende plaats in het kader (isChildOf van gedragsindicator naar leeruitkomst naar kerntaak)"
+            ),
+            (ProblemKind::NotPlaced(id), Lang::En) => format!(
+                "\"{id}\" has no fitting place in the framework (isChildOf from indicator to learning outcome to core task)"
+            ),
         };
         if at.is_empty() {
             what

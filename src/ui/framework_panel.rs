@@ -19,6 +19,7 @@ pub fn framework_panel(model: &Model, dispatch: &Callback<Msg>) -> Html {
     };
     let onclick = dispatch.reform(|_: MouseEvent| Msg::UseBuiltIn);
     let on_chosen = dispatch.reform(|files| Msg::FilesChosen(FilePurpose::Framework, files));
+    let export_case = dispatch.reform(|_: MouseEvent| Msg::ExportCase);
     html! {
         <section class="card framework-panel" aria-labelledby="framework-heading">
             <h2 id="framework-heading">{ et.framework_heading }</h2>
@@ -33,7 +34,18 @@ pub fn framework_panel(model: &Model, dispatch: &Callback<Msg>) -> Html {
                     <button type="button" class="framework-built-in" {onclick}>{ et.framework_use_built_in }</button>
                 </div>
             }
+            // CASE is the hogeschool's (issue 16): the form's page has no code for it.
+            if cfg!(feature = "hogeschool") {
+                <div class="actions">
+                    <button type="button" class="framework-export-case" onclick={export_case}
+                        aria-describedby="framework-export-case-help">{ et.framework_export_case }</button>
+                </div>
+                <p id="framework-export-case-help" class="hint">{ et.framework_export_case_help }</p>
+            }
             <div aria-live="polite">
+                if model.case_download_failed {
+                    <p class="notice notice-error" role="alert">{ et.framework_export_case_failed }</p>
+                }
                 if let Some(why) = &model.framework_failure {
                     <div class="notice notice-error framework-file-failure" role="alert">
                         <p>{ et.framework_file_failed }</p>

@@ -76,6 +76,8 @@ pub enum DownloadPurpose {
     TrustedList,
     /// The examinator's signed decision.
     Decision,
+    /// The framework in use as a CASE package.
+    Case,
 }
 
 /// What a chosen file is for.

@@ -4,7 +4,8 @@
 use std::rc::Rc;
 
 use super::form;
-use super::{Effect, FileReadError, Model, Now, View};
+use super::{DownloadPurpose, Effect, FileReadError, Model, Now, View};
+use crate::core::framework::case;
 use crate::core::framework::catalogue::{self, BuiltIn};
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::source::{framework_from_bytes, FrameworkSource, LoadFailure};
@@ -43,6 +44,24 @@ pub(super) fn file_read(
             Vec::new()
         }
     }
+}
+
+/// The framework in use as a CASE package, named by its id: the hogeschool publishes it to other
+/// systems, and the app loads such a file again as a framework.
+pub(super) fn export_case(model: &mut Model) -> Vec<Effect> {
+    model.case_download_failed = false;
+    let framework = model.framework.framework();
+    vec![Effect::Download {
+        name: format!("{}-case.json", framework.id),
+        mime: "application/json",
+        text: case::export_json(framework).into(),
+        purpose: DownloadPurpose::Case,
+    }]
+}
+
+pub(super) fn case_downloaded(model: &mut Model, ok: bool) -> Vec<Effect> {
+    model.case_download_failed = !ok;
+    Vec::new()
 }
 
 /// Opens `entry` in the built-in framework it was made in.

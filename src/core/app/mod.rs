@@ -146,6 +146,8 @@ pub struct Model {
     pub source: FrameworkSource,
     /// Why the last framework file was not loaded.
     pub framework_failure: Option<Rc<LoadFailure>>,
+    /// The last download of the framework as a CASE package failed.
+    pub case_download_failed: bool,
     /// The framework address in the link and why it was not loaded.
     pub link_failure: Option<Rc<(String, LoadFailure)>>,
     /// The notice about the link was dismissed.
@@ -213,6 +215,8 @@ pub enum Msg {
     DismissLink,
     /// Back to the framework the app opens with.
     UseBuiltIn,
+    /// Download the framework in use as a 1EdTech CASE package.
+    ExportCase,
     /// Folds or unfolds a learning outcome in the form.
     Fold {
         outcome: String,
@@ -335,6 +339,7 @@ impl Model {
             framework,
             source: startup.source,
             framework_failure: None,
+            case_download_failed: false,
             link_failure: startup.link_failure.map(Rc::new),
             link_dismissed: false,
             error: None,
@@ -439,6 +444,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
                 decide::answered(model, decide::Answer::Downloaded(ok));
                 Vec::new()
             }),
+            DownloadPurpose::Case => hogeschool(|| frameworks::case_downloaded(model, ok)),
         },
         Msg::DismissLink => {
             model.link_dismissed = true;
@@ -452,6 +458,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             hogeschool(|| review::update(model, msg, now))
         }
         Msg::Trusted(msg) => hogeschool(|| trusted::update(model, msg, now)),
+        Msg::ExportCase => hogeschool(|| frameworks::export_case(model)),
         Msg::FilesChosen(purpose, files) => effect::read_chosen(purpose, files),
         Msg::FileRead { purpose, name, result } => match purpose {
             FilePurpose::Backup => library::backup_read(model, result),

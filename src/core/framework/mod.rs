@@ -8,6 +8,7 @@
 //! professional practice, such as the C and D tables of the Competentieprofiel opbouwwerker (2010),
 //! Bijlage 3. They are read and checked here; [`crate::core::assessment::norm_check`] compares results with them.
 
+pub mod case;
 pub mod catalogue;
 pub mod hashed;
 pub mod norms;
@@ -215,6 +216,13 @@ pub enum ProblemKind {
     MissingNorm(String),
     /// An expected score that is not a symbol of the scale.
     NotAScaleValue(String),
+    /// A CASE item whose `CFItemType` is none of the framework's kinds (named).
+    NotACaseItemType(String),
+    /// A CASE association names an item (by identifier) that the package does not have.
+    UnknownCaseNode(String),
+    /// A CASE item (by id or identifier) that no fitting `isChildOf` places in the framework, or
+    /// an association that would place an item under one of the wrong kind.
+    NotPlaced(String),
 }
 
 impl Framework {

@@ -3,6 +3,7 @@
 //! (`HashedFramework::from_json`), and whatever goes wrong is one [`LoadFailure`] the page can
 //! explain, after which the app carries on with the framework it had.
 
+use crate::core::framework::case;
 use crate::core::framework::hashed::{FrameworkLoadError, HashedFramework};
 use crate::core::framework::{Problem, ProblemKind, MAX_FRAMEWORK_BYTES};
 
@@ -49,6 +50,10 @@ pub fn framework_from_bytes(bytes: &[u8]) -> Result<HashedFramework, LoadFailure
         return Err(LoadFailure::TooLarge);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| LoadFailure::NotUtf8)?;
+    // A CASE package is a framework file too; told apart by its shape.
+    if case::looks_like_package(text) {
+        return case::import(text).map_err(LoadFailure::Invalid);
+    }
     HashedFramework::from_json(text).map_err(|error| LoadFailure::Invalid(problems_of(error)))
 }
 

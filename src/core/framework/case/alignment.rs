@@ -1,0 +1,138 @@
+//! Where an Open Badges 3.0 `Achievement` for a leeruitkomst points into the framework's CASE
+//! package: its `alignment` entries (OB 3.0 `Alignment`, with `targetType` `CFItem`,
+//! `CFRubricCriterion` and `CFRubricCriterionLevel`). The identifiers are the ones `export.rs`
+//! writes, so an issued badge and the published package name the same objects.
+
+use serde::Serialize;
+
+use super::{identifier, uri, LEERUITKOMST};
+use crate::core::framework::Framework;
+
+/// An OB 3.0 `Alignment`. `type` is always `["Alignment"]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Alignment {
+    #[serde(rename = "type")]
+    pub kind: [&'static str; 1],
+    pub target_name: String,
+    /// The CASE object's `uri`.
+    pub target_url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_description: Option<String>,
+    /// The framework's id of the item (`LU1`), or of the level (`LU1/++`).
+    pub target_code: String,
+    /// The framework's title.
+    pub target_framework: String,
+    pub target_type: &'static str,
+}
+
+/// The leeruitkomst's CASE item and its criterion in the scale's rubric; `None` when the framework
+/// has no leeruitkomst of that id.
+pub fn outcome_alignments(framework: &Framework, outcome_id: &str) -> Option<Vec<Alignment>> {
+    let outcome = framework.learning_outcome(outcome_id)?;
+    let item = identifier(&framework.id, &outcome.id);
+    let criterion = identifier(&framework.id, &format!("rubric/{}", outcome.id));
+    Some(vec![
+        Alignment {
+            kind: ["Alignment"],
+            target_name: outcome.title.clone(),
+            target_url: uri(&item),
+            target_description: Some(outcome.description.clone()),
+            target_code: outcome.id.clone(),
+            target_framework: framework.title.clone(),
+            target_type: "CFItem",
+        },
+        Alignment {
+            kind: ["Alignment"],
+            target_name: format!("{LEERUITKOMST} {}: {}", outcome.id, outcome.title),
+            target_url: uri(&criterion),
+            target_description: None,
+            target_code: outcome.id.clone(),
+            target_framework: framework.title.clone(),
+            target_type: "CFRubricCriterion",
+        },
+    ])
+}
+
+/// The rubric level of a leeruitkomst for a scale value (1, 2 or 3): what a `RubricCriterionLevel`
+/// of an Achievement's `resultDescription` aligns to.
+pub fn level_alignment(framework: &Framework, outcome_id: &str, value: u8) -> Option<Alignment> {
+    let outcome = framework.learning_outcome(outcome_id)?;
+    let level = framework.scale.levels.iter().find(|l| l.value == value)?;
+    let id = identifier(&framework.id, &format!("rubric/{}/{}", outcome.id, level.value));
+    Some(Alignment {
+        kind: ["Alignment"],
+        target_name: format!("{} {}", level.symbol, level.label),
+        target_url: uri(&id),
+        target_description: Some(level.description.clone()),
+        target_code: format!("{}/{}", outcome.id, level.symbol),
+        target_framework: framework.title.clone(),
+        target_type: "CFRubricCriterionLevel",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::*;
+    use crate::core::framework::case::export;
+    use crate::core::framework::catalogue::BUILT_IN;
+
+    /// Every alignment names an object of the exported package, by its uri.
+    #[test]
+    fn alignments_point_at_objects_of_the_package() {
+        for built_in in &BUILT_IN {
+            let hashed = built_in.load().unwrap();
+            let fw = hashed.framework();
+            let package = export(fw);
+            let mut uris = Vec::new();
+            collect_uris(&package, &mut uris);
+            for outcome in fw.core_tasks.iter().flat_map(|t| t.learning_outcomes.iter()) {
+                let alignments = outcome_alignments(fw, &outcome.id).unwrap();
+                assert_eq!(alignments.len(), 2);
+                for a in &alignments {
+                    assert!(uris.contains(&a.target_url), "{} {}", outcome.id, a.target_type);
+                }
+                let item = package["CFItems"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|i| i["uri"] == alignments[0].target_url)
+                    .unwrap();
+                assert_eq!(item["humanCodingScheme"], outcome.id.as_str());
+                assert_eq!(item["CFItemType"], LEERUITKOMST);
+                for value in 1..=3 {
+                    let level = level_alignment(fw, &outcome.id, value).unwrap();
+                    assert!(uris.contains(&level.target_url));
+                }
+                assert_eq!(level_alignment(fw, &outcome.id, 4), None);
+            }
+            assert_eq!(outcome_alignments(fw, "LU99"), None);
+        }
+    }
+
+    #[test]
+    fn an_alignment_is_ob3_shaped() {
+        let hashed = BUILT_IN.first().unwrap().load().unwrap();
+        let value = serde_json::to_value(level_alignment(hashed.framework(), "LU1", 3)).unwrap();
+        assert_eq!(value["type"], serde_json::json!(["Alignment"]));
+        assert_eq!(value["targetType"], "CFRubricCriterionLevel");
+        assert_eq!(value["targetName"], "++ in hoge mate ontwikkeld");
+        assert_eq!(value["targetCode"], "LU1/++");
+        assert!(value["targetUrl"].as_str().unwrap().starts_with("urn:uuid:"));
+    }
+
+    fn collect_uris(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(u)) = map.get("uri") {
+                    out.push(u.clone());
+                }
+                map.values().for_each(|v| collect_uris(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| collect_uris(v, out)),
+            _ => {}
+        }
+    }
+}
