@@ -9,6 +9,7 @@
 
 use serde_json::{json, Map, Value};
 
+use super::baking::{bake, BadgeImage};
 use super::decision::{OutcomeResult, VerifiedDecision};
 use super::{digest_multibase, CredentialProblem, VerifiedCredential};
 use crate::core::crypto::data_integrity::SignError;
@@ -179,6 +180,27 @@ pub struct IssuedBadge {
     pub outcome_code: String,
     pub outcome_title: String,
     pub credential: Value,
+}
+
+impl IssuedBadge {
+    /// The credential as the downloaded `.json` file holds it.
+    pub fn json_text(&self) -> String {
+        format!("{:#}\n", self.credential)
+    }
+
+    /// The badge image with the credential baked in, as the downloaded `.svg` file holds it.
+    pub fn svg_text(&self) -> String {
+        let hogeschool =
+            self.credential.pointer("/issuer/name").and_then(Value::as_str).unwrap_or_default();
+        bake(
+            &self.credential,
+            &BadgeImage {
+                outcome_code: &self.outcome_code,
+                outcome_title: &self.outcome_title,
+                hogeschool,
+            },
+        )
+    }
 }
 
 /// The unsigned `AchievementCredential` for one outcome of a verified decision.
