@@ -9,7 +9,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::baking::{bake, BadgeImage};
+use super::baking::{bake, looks_like_svg, unbake, BadgeImage, UnbakeError, SVG_LIMIT};
 use super::decision::{OutcomeResult, VerifiedDecision};
 use super::{digest_multibase, CredentialProblem, VerifiedCredential};
 use crate::core::crypto::data_integrity::SignError;
@@ -18,6 +18,7 @@ use crate::core::crypto::eddsa_rdfc::{self, RdfcProofError};
 use crate::core::crypto::jsonld::{Contexts, CREDENTIALS_V2_URL};
 use crate::core::framework::score::Score;
 use crate::core::framework::{Framework, LearningOutcome};
+use crate::core::json;
 use crate::core::record::shape::{is_rfc3339_utc, VC_TYPE};
 
 /// The OB 3.0.3 context, shipped in `schemas/` and never fetched.
@@ -485,6 +486,48 @@ pub fn verify_badge(value: &Value, contexts: &Contexts) -> Result<VerifiedBadge,
         student_number: identity("studentId"),
         evidence,
     })
+}
+
+/// Why a file could not be read as a badge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BadgeReadError {
+    /// An SVG without a readable baked credential.
+    Unbake(UnbakeError),
+    /// A `.json` file that is not JSON.
+    NotJson(String),
+    /// The shipped contexts did not load (a build fault, said rather than hidden).
+    Contexts(String),
+    Badge(BadgeProblem),
+}
+
+impl std::fmt::Display for BadgeReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BadgeReadError::Unbake(e) => write!(f, "{e}"),
+            BadgeReadError::NotJson(e) => write!(f, "not JSON: {e}"),
+            BadgeReadError::Contexts(e) => write!(f, "the app's JSON-LD contexts: {e}"),
+            BadgeReadError::Badge(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Whether a file's bytes are a badge rather than a record: a baked SVG, or JSON whose `type`
+/// names an Open Badge.
+pub fn looks_like_badge(bytes: &[u8]) -> bool {
+    looks_like_svg(bytes) || json::parse_bytes(bytes, SVG_LIMIT).is_ok_and(|value| is_badge(&value))
+}
+
+/// Reads and verifies a badge file, `.json` or baked `.svg`; returns the credential with what it
+/// says.
+pub fn read_badge(bytes: &[u8]) -> Result<(Value, VerifiedBadge), BadgeReadError> {
+    let value = if looks_like_svg(bytes) {
+        unbake(bytes).map_err(BadgeReadError::Unbake)?
+    } else {
+        json::parse_bytes(bytes, SVG_LIMIT).map_err(|e| BadgeReadError::NotJson(e.to_string()))?
+    };
+    let contexts = Contexts::shipped().map_err(|e| BadgeReadError::Contexts(e.to_string()))?;
+    let verified = verify_badge(&value, &contexts).map_err(BadgeReadError::Badge)?;
+    Ok((value, verified))
 }
 
 fn string(object: &Map<String, Value>, path: &str, name: &str) -> Result<String, BadgeProblem> {

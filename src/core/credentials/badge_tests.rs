@@ -191,3 +191,24 @@ fn issuing_needs_the_hogeschool_the_deciding_key_and_something_achieved() {
 fn file_names_are_plain() {
     assert_eq!(badge_file_name("VC a", "48 123/45", "svg"), "deelcertificaat-vc-a-48-123-45.svg");
 }
+
+#[test]
+fn a_badge_file_is_read_as_json_or_baked_svg_and_told_apart_from_a_record() {
+    let fw = framework();
+    let (badges, _, _) = issued(&fw);
+    let badge = &badges[0];
+    for text in [badge.json_text(), badge.svg_text()] {
+        assert!(looks_like_badge(text.as_bytes()));
+        let (value, verified) = read_badge(text.as_bytes()).unwrap();
+        assert_eq!(value, badge.credential);
+        assert_eq!(verified.outcome_code.as_deref(), Some(badge.outcome_code.as_str()));
+    }
+    assert!(!looks_like_badge(br#"{"type": ["VerifiableCredential"]}"#));
+    let tampered = badge.svg_text().replacen("4812345", "4812346", 1);
+    assert!(matches!(
+        read_badge(tampered.as_bytes()),
+        Err(BadgeReadError::Badge(BadgeProblem::Proof(_)))
+    ));
+    assert!(matches!(read_badge(b"<svg></svg>"), Err(BadgeReadError::Unbake(_))));
+    assert!(matches!(read_badge(b"{nee"), Err(BadgeReadError::NotJson(_))));
+}
