@@ -120,7 +120,7 @@ fn Page(props: &PageProps) -> Html {
         },
         View::Verify => html! {
             <main id="main" class="content">
-                <VerifyView {lang} state={m.review.verify.clone()} utc_offset={m.utc_offset} trusted={m.trusted.clone()} dispatch={dispatch.clone()} />
+                <VerifyView {lang} state={m.review.verify.clone()} utc_offset={m.utc_offset} trusted={m.trusted.clone()} badge={m.badges.checked.clone()} dispatch={dispatch.clone()} />
             </main>
         },
         View::Compare => html! {
@@ -135,7 +135,7 @@ fn Page(props: &PageProps) -> Html {
         },
         View::Decide => html! {
             <main id="main" class="content">
-                <DecideView {lang} state={m.decide.clone()} key_status={m.key.status.clone()} can_share={m.can_share} dispatch={dispatch.clone()} />
+                <DecideView {lang} state={m.decide.clone()} key_status={m.key.status.clone()} can_share={m.can_share} badges={m.badges.clone()} issued_badges={super::badges_panel::issued_now(&m)} dispatch={dispatch.clone()} />
             </main>
         },
         View::Assess => assess_view(&m, &dispatch),

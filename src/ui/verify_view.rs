@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::badge_check::BadgeCheck;
 use super::decide_button::decide_button;
 use super::file_picker::FilePicker;
 use super::plain_verdict::plain_verdict;
@@ -24,6 +25,9 @@ pub struct VerifyViewProps {
     /// The docent's trusted assessors: each record's signer is judged against them.
     #[prop_or_default]
     pub trusted: TrustedState,
+    /// The last deelcertificaat checked here.
+    #[prop_or_default]
+    pub badge: Option<std::rc::Rc<crate::core::app::badges::CheckedBadge>>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -79,6 +83,7 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
             <PendingAdd {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
             <TrustedPanel {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
             { decide_button(lang, &props.state, &props.dispatch) }
+            <BadgeCheck {lang} checked={props.badge.clone()} utc_offset={props.utc_offset} dispatch={props.dispatch.clone()} />
         </section>
     }
 }

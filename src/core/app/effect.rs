@@ -76,6 +76,8 @@ pub enum DownloadPurpose {
     TrustedList,
     /// The examinator's signed decision.
     Decision,
+    /// A deelcertificaat, as JSON or baked SVG.
+    Badge,
 }
 
 /// What a chosen file is for.
@@ -88,6 +90,8 @@ pub enum FilePurpose {
     Review(super::ReviewRead),
     /// A signed list of trusted assessors to import.
     TrustedList,
+    /// A deelcertificaat (`.json` or baked `.svg`) to verify.
+    Badge,
 }
 
 /// A file the user chose, as the browser glue registered it: the core never holds the file
@@ -112,6 +116,7 @@ pub(super) fn read_chosen(purpose: FilePurpose, files: Vec<FileRef>) -> Vec<Effe
         FilePurpose::Framework => MAX_FRAMEWORK_BYTES,
         FilePurpose::Review(_) => crate::core::record::MAX_RECORD_BYTES,
         FilePurpose::TrustedList => crate::core::credentials::trusted::MAX_TRUSTED_LIST_BYTES,
+        FilePurpose::Badge => crate::core::credentials::baking::SVG_LIMIT,
     };
     files.into_iter().take(1).map(|file| Effect::ReadFile { file, max_bytes, purpose }).collect()
 }

@@ -7,6 +7,7 @@
 //! [`Effect`]s, which `web::runner` carries out and answers with further messages. So every flow
 //! (open, edit, sign, delete and undo, import, another tab) is tested natively, message by message.
 
+pub mod badges;
 pub mod decide;
 pub mod effect;
 mod form;
@@ -19,6 +20,7 @@ pub mod trusted;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+pub use badges::{BadgesMsg, BadgesState};
 pub use decide::{DecideMsg, DecideRefusal, DecideStage, DecideState, SignedDecision};
 pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
 pub use form::{fresh_entry, fresh_entry_after, new_id};
@@ -170,6 +172,8 @@ pub struct Model {
     pub trusted: TrustedState,
     /// The examinator's decision being made or just signed.
     pub decide: DecideState,
+    /// The deelcertificaten of the signed decision, and a badge checked in the verify view.
+    pub badges: BadgesState,
     /// The learning outcomes folded in the form. Only how the page looks now: never saved.
     pub folded: BTreeSet<String>,
     /// The form was folded once for a narrow screen; later visits keep what the user chose.
@@ -257,6 +261,8 @@ pub enum Msg {
     Trusted(TrustedMsg),
     /// The examinator's decision.
     Decide(DecideMsg),
+    /// The deelcertificaten (Open Badges 3.0).
+    Badges(BadgesMsg),
 
     // Files the user chose, by purpose
     FilesChosen(FilePurpose, Vec<FileRef>),
@@ -347,6 +353,7 @@ impl Model {
             review: ReviewState::default(),
             trusted: TrustedState::default(),
             decide: DecideState::default(),
+            badges: BadgesState::default(),
             folded: BTreeSet::new(),
             folded_for_narrow: false,
         }
@@ -394,6 +401,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::Written { .. }
         | Msg::Removed { .. } => library::update(model, msg, now),
         Msg::Decide(msg) => decide::update(model, msg, now),
+        Msg::Badges(msg) => badges::update(model, msg, now),
         Msg::KeyStored { key, then_sign: true, result } if model.decide.awaits_key() => {
             decide::key_stored(model, *key, result, now)
         }
@@ -438,6 +446,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
                 decide::answered(model, decide::Answer::Downloaded(ok));
                 Vec::new()
             }
+            DownloadPurpose::Badge => badges::downloaded(model, ok),
         },
         Msg::DismissLink => {
             model.link_dismissed = true;
@@ -458,6 +467,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             FilePurpose::Framework => frameworks::file_read(model, name, result, now),
             FilePurpose::Review(read) => review::file_read(model, read, name, result),
             FilePurpose::TrustedList => trusted::file_read(model, result),
+            FilePurpose::Badge => badges::file_read(model, name, result),
         },
     }
 }

@@ -254,7 +254,8 @@ pub(super) fn downloaded(model: &mut Model, purpose: DownloadPurpose, ok: bool) 
         | DownloadPurpose::Raw
         | DownloadPurpose::CohortCsv
         | DownloadPurpose::TrustedList
-        | DownloadPurpose::Decision => {}
+        | DownloadPurpose::Decision
+        | DownloadPurpose::Badge => {}
     }
     Vec::new()
 }
