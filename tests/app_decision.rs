@@ -363,6 +363,13 @@ fn a_signed_decision_issues_badges_that_download_and_verify_in_the_verify_view()
     app.send(Msg::Badges(BadgesMsg::Issue));
     let issued = leeruitkomsten::core::app::badges::current(&app.model).cloned().expect("issued");
     assert_eq!(issued.badges.len(), achieved.len());
+    let mut ids: Vec<Value> = issued
+        .badges
+        .iter()
+        .map(|b| serde_json::from_str::<Value>(&b.json).unwrap()["id"].clone())
+        .collect();
+    ids.dedup();
+    assert_eq!(ids.len(), achieved.len(), "every badge has an id of its own");
 
     let before = app.browser.downloads.len();
     app.send(Msg::Badges(BadgesMsg::DownloadAll));
@@ -399,4 +406,27 @@ fn a_signed_decision_issues_badges_that_download_and_verify_in_the_verify_view()
     assert!(matches!(&bad.result, Err(BadgeCheckProblem::Read(_))), "{:?}", bad.result);
     let message = Lang::Nl.badge_check_problem(bad.result.as_ref().unwrap_err());
     assert!(message.starts_with("De handtekening klopt niet"), "{message}");
+
+    // Later (after a reload, another day): the signed decision opened from its file issues the
+    // same badges; a changed decision is refused with its reason.
+    let decision_text =
+        app.browser.downloads.iter().find(|(n, _)| n.starts_with("besluit-")).unwrap().1.clone();
+    let open = |app: &mut App, bytes: Vec<u8>| {
+        let refs = app.browser.choose(vec![("besluit.json", bytes)]);
+        app.send(Msg::FilesChosen(FilePurpose::BadgeDecision, refs));
+        while let Some(answer) = app.browser.reading.pop_front() {
+            app.send(answer);
+        }
+    };
+    open(&mut app, decision_text.replacen("Examinator Jansen", "Iemand", 1).into_bytes());
+    assert!(app.model.badges.opened.is_none());
+    assert!(matches!(app.model.badges.open_problem, Some(BadgeCheckProblem::Decision(_))));
+    open(&mut app, decision_text.as_bytes().to_vec());
+    assert_eq!(app.model.badges.open_problem, None);
+    app.send(Msg::Badges(BadgesMsg::Issue));
+    let again = leeruitkomsten::core::app::badges::current(&app.model).cloned().expect("issued");
+    assert_eq!(again.badges.len(), achieved.len());
+    let (value, _) = read_badge(again.badges[0].json.as_bytes()).unwrap();
+    assert_eq!(value["credentialSubject"], json["credentialSubject"]);
+    assert_ne!(value["id"], json["id"], "issued anew, with an id of its own");
 }

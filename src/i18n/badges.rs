@@ -33,6 +33,10 @@ texts! { BadgesTexts, BADGES_NL, BADGES_EN {
     evidence: "Gebaseerd op", "Based on";
     unreadable: "Deze browser kon het bestand niet lezen.", "This browser could not read the file.";
     changed: "De handtekening klopt niet: het deelcertificaat is na ondertekenen veranderd, of niet door deze uitgever ondertekend.", "The signature does not match: the micro-credential was changed after signing, or not signed by this issuer.";
+    from_decision_heading: "Deelcertificaten uit een besluit", "Micro-credentials from a decision";
+    from_decision_intro: "Open een besluit dat je eerder ondertekende om de deelcertificaten ervan uit te geven. Dat kan alleen in de browser met de sleutel waarmee je het besluit ondertekende.",
+        "Open a decision you signed earlier to issue its micro-credentials. That is only possible in the browser with the key you signed the decision with.";
+    choose_decision: "Besluit kiezen", "Choose a decision";
     no_svg_credential: "Deze afbeelding bevat geen deelcertificaat.", "This image holds no micro-credential.";
 }}
 
@@ -79,6 +83,7 @@ impl Lang {
                 Lang::En => format!("The file is {bytes} bytes: too large for a micro-credential."),
             },
             BadgeCheckProblem::Unreadable => b.unreadable.into(),
+            BadgeCheckProblem::Decision(problem) => self.decision_problem(problem),
             BadgeCheckProblem::Read(BadgeReadError::Badge(BadgeProblem::Proof(_))) => {
                 b.changed.into()
             }

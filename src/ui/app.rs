@@ -120,7 +120,7 @@ fn Page(props: &PageProps) -> Html {
         },
         View::Verify => html! {
             <main id="main" class="content">
-                <VerifyView {lang} state={m.review.verify.clone()} utc_offset={m.utc_offset} trusted={m.trusted.clone()} badge={m.badges.checked.clone()} dispatch={dispatch.clone()} />
+                <VerifyView {lang} state={m.review.verify.clone()} utc_offset={m.utc_offset} trusted={m.trusted.clone()} badges={m.badges.clone()} issued_badges={super::badges_panel::issued_now(&m)} dispatch={dispatch.clone()} />
             </main>
         },
         View::Compare => html! {

@@ -5,8 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::badges_panel::BadgesPanel;
 use super::file_picker::FilePicker;
-use crate::core::app::badges::CheckedBadge;
+use crate::core::app::badges::{CheckedBadge, Issued};
+use crate::core::app::BadgesState;
 use crate::core::app::{FilePurpose, Msg};
 use crate::i18n::{local_time, Lang};
 
@@ -15,6 +17,9 @@ pub struct BadgeCheckProps {
     pub lang: Lang,
     pub checked: Option<Rc<CheckedBadge>>,
     pub utc_offset: i32,
+    /// For issuing from a decision file: the badges' state and those issued from it.
+    pub badges: BadgesState,
+    pub issued: Option<Issued>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -23,6 +28,8 @@ pub fn BadgeCheck(props: &BadgeCheckProps) -> Html {
     let lang = props.lang;
     let b = lang.badges_texts();
     let on_chosen = props.dispatch.reform(|files| Msg::FilesChosen(FilePurpose::Badge, files));
+    let on_decision =
+        props.dispatch.reform(|files| Msg::FilesChosen(FilePurpose::BadgeDecision, files));
     let verdict = props.checked.as_deref().map(|checked| match &checked.result {
         Ok(badge) => {
             let issuer = match &badge.credential.issuer_name {
@@ -51,6 +58,7 @@ pub fn BadgeCheck(props: &BadgeCheckProps) -> Html {
         },
     });
     html! {
+        <>
         <section class="card badge-check" aria-labelledby="badge-check-heading">
             <h3 id="badge-check-heading">{ b.check_heading }</h3>
             <p>{ b.check_intro }</p>
@@ -58,5 +66,21 @@ pub fn BadgeCheck(props: &BadgeCheckProps) -> Html {
                 accept=".json,.svg,application/json,image/svg+xml" />
             <div role="status" aria-live="polite">{ verdict.unwrap_or_default() }</div>
         </section>
+        <section class="card badges-from-decision" aria-labelledby="badges-from-decision-heading">
+            <h3 id="badges-from-decision-heading">{ b.from_decision_heading }</h3>
+            <p>{ b.from_decision_intro }</p>
+            <FilePicker {lang} id="badge-decision-file" label={b.choose_decision} on_chosen={on_decision} />
+            if let Some(problem) = &props.badges.open_problem {
+                <p class="notice notice-error" role="alert">{ lang.badge_check_problem(problem) }</p>
+            }
+            if let Some(opened) = &props.badges.opened {
+                <p class="badges-opened">{ format!("{} · {}", opened.file_name, opened.student) }</p>
+            }
+        </section>
+        if let Some(opened) = &props.badges.opened {
+            <BadgesPanel {lang} state={props.badges.clone()} issued={props.issued.clone()}
+                student={opened.student.clone()} dispatch={props.dispatch.clone()} />
+        }
+        </>
     }
 }

@@ -4,13 +4,14 @@
 
 use std::rc::Rc;
 
-use super::{DecideStage, DownloadPurpose, Effect, FileReadError, KeyStatus, Model, Now};
+use super::{DecideStage, DownloadPurpose, Effect, FileReadError, KeyStatus, Model, Now, View};
 use crate::core::credentials::badge::{
     badge_file_name, issue_badges, read_badge, BadgeIssue, BadgeIssueError, BadgeReadError,
     VerifiedBadge,
 };
 use crate::core::credentials::decision::{read_decision, DecisionProblem};
 use crate::core::crypto::jsonld::Contexts;
+use crate::core::framework::hashed::HashedFramework;
 use crate::core::json;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -23,6 +24,19 @@ pub struct BadgesState {
     pub download_failed: bool,
     /// What the last badge file opened in the verify view came to.
     pub checked: Option<Rc<CheckedBadge>>,
+    /// A signed decision opened from a file in the verify view, to issue its badges later than
+    /// right after signing (after a reload, on another day).
+    pub opened: Option<OpenedDecision>,
+    /// Why the decision file chosen could not be used.
+    pub open_problem: Option<BadgeCheckProblem>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedDecision {
+    pub file_name: String,
+    pub text: Rc<str>,
+    pub framework: HashedFramework,
+    pub student: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -64,9 +78,13 @@ pub struct CheckedBadge {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum BadgeCheckProblem {
-    TooLarge { bytes: u64 },
+    TooLarge {
+        bytes: u64,
+    },
     Unreadable,
     Read(BadgeReadError),
+    /// A decision file chosen to issue badges from that does not verify.
+    Decision(DecisionProblem),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -105,10 +123,23 @@ pub(super) fn update(model: &mut Model, msg: BadgesMsg, now: &Now) -> Vec<Effect
     }
 }
 
-/// The issued badges, when they are of the decision signed now.
+/// The signed decision badges are issued from: in the verify view one opened from a file,
+/// elsewhere the one just signed in the decision view.
+fn source(model: &Model) -> Option<(&Rc<str>, &HashedFramework)> {
+    if model.view == View::Verify {
+        let opened = model.badges.opened.as_ref()?;
+        return Some((&opened.text, &opened.framework));
+    }
+    match (&model.decide.stage, &model.decide.framework) {
+        (DecideStage::Signed(signed), Some(framework)) => Some((&signed.text, framework)),
+        _ => None,
+    }
+}
+
+/// The issued badges, when they are of the decision at hand.
 pub fn current(model: &Model) -> Option<&Issued> {
-    let DecideStage::Signed(signed) = &model.decide.stage else { return None };
-    model.badges.issued.as_ref().filter(|i| i.decision == signed.text)
+    let (text, _) = source(model)?;
+    model.badges.issued.as_ref().filter(|i| i.decision == *text)
 }
 
 fn download(files: &BadgeFiles, svg: bool) -> Effect {
@@ -140,7 +171,7 @@ fn issue(model: &mut Model, now: &Now) -> Vec<Effect> {
 }
 
 fn issued(model: &Model, now: &Now) -> Result<Issued, BadgesProblem> {
-    let DecideStage::Signed(signed) = &model.decide.stage else {
+    let Some((text, framework)) = source(model) else {
         return Err(BadgesProblem::NothingAchieved);
     };
     let hogeschool = model.badges.hogeschool.trim();
@@ -149,17 +180,19 @@ fn issued(model: &Model, now: &Now) -> Result<Issued, BadgesProblem> {
     }
     let KeyStatus::Key(key) = &model.key.status else { return Err(BadgesProblem::NotTheSigner) };
     let Some(entropy) = &now.entropy else { return Err(BadgesProblem::NoRandomSource) };
-    let framework = model.decide.framework.as_ref().ok_or(BadgesProblem::NothingAchieved)?;
-    let value = json::parse(&signed.text, crate::core::record::MAX_RECORD_BYTES)
+    let value = json::parse(text, crate::core::record::MAX_RECORD_BYTES)
         .map_err(|e| BadgesProblem::Issue(e.to_string()))?;
     let decision = read_decision(&value, &[framework]).map_err(BadgesProblem::Decision)?;
     let contexts = Contexts::shipped().map_err(|e| BadgesProblem::Issue(e.to_string()))?;
-    // Each badge needs its own id; the entropy of one message is spread by counting.
+    // Each badge needs its own id from the one message's entropy: counting in the first byte of
+    // those `Entropy::uuid` takes (32..48) keeps them random and tells them apart.
     let mut n = 0u8;
     let uuid = || {
         let mut bytes = entropy.0;
         n = n.wrapping_add(1);
-        bytes[0] ^= n;
+        if let Some(first) = bytes.get_mut(32) {
+            *first ^= n;
+        }
         super::Entropy(bytes).uuid()
     };
     let badges = issue_badges(
@@ -189,7 +222,7 @@ fn issued(model: &Model, now: &Now) -> Result<Issued, BadgesProblem> {
             svg: b.svg_text().into(),
         })
         .collect();
-    Ok(Issued { decision: signed.text.clone(), badges: files })
+    Ok(Issued { decision: text.clone(), badges: files })
 }
 
 pub(super) fn downloaded(model: &mut Model, ok: bool) -> Vec<Effect> {
@@ -209,5 +242,56 @@ pub(super) fn file_read(
         Ok(bytes) => read_badge(&bytes).map(|(_, badge)| badge).map_err(BadgeCheckProblem::Read),
     };
     model.badges.checked = Some(Rc::new(CheckedBadge { file_name: name, result }));
+    Vec::new()
+}
+
+/// A signed decision chosen in the verify view, read: kept to issue its badges from when it
+/// verifies against a framework the app knows.
+pub(super) fn decision_read(
+    model: &mut Model,
+    name: String,
+    result: Result<Vec<u8>, FileReadError>,
+) -> Vec<Effect> {
+    let known = super::review::known(model);
+    let state = &mut model.badges;
+    let bytes = match result {
+        Err(FileReadError::TooLarge { bytes }) => {
+            state.open_problem = Some(BadgeCheckProblem::TooLarge { bytes });
+            return Vec::new();
+        }
+        Err(FileReadError::Unreadable) => {
+            state.open_problem = Some(BadgeCheckProblem::Unreadable);
+            return Vec::new();
+        }
+        Ok(bytes) => bytes,
+    };
+    let opened = std::str::from_utf8(&bytes)
+        .map_err(|_| BadgeCheckProblem::Read(BadgeReadError::NotJson("not UTF-8".into())))
+        .and_then(|text| {
+            let value = json::parse(text, crate::core::record::MAX_RECORD_BYTES)
+                .map_err(|e| BadgeCheckProblem::Read(BadgeReadError::NotJson(e.to_string())))?;
+            let frameworks: Vec<&HashedFramework> = known.iter().collect();
+            let decision =
+                read_decision(&value, &frameworks).map_err(BadgeCheckProblem::Decision)?;
+            let framework = known
+                .iter()
+                .find(|f| f.sha256() == decision.decision.framework_sha256)
+                .cloned()
+                .ok_or(BadgeCheckProblem::Unreadable)?;
+            Ok(OpenedDecision {
+                file_name: name,
+                text: Rc::from(text),
+                framework,
+                student: decision.decision.student_name,
+            })
+        });
+    match opened {
+        Ok(opened) => {
+            state.opened = Some(opened);
+            state.open_problem = None;
+            state.problem = None;
+        }
+        Err(problem) => state.open_problem = Some(problem),
+    }
     Vec::new()
 }

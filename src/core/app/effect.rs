@@ -92,6 +92,8 @@ pub enum FilePurpose {
     TrustedList,
     /// A deelcertificaat (`.json` or baked `.svg`) to verify.
     Badge,
+    /// A signed decision to issue deelcertificaten from.
+    BadgeDecision,
 }
 
 /// A file the user chose, as the browser glue registered it: the core never holds the file
@@ -117,6 +119,7 @@ pub(super) fn read_chosen(purpose: FilePurpose, files: Vec<FileRef>) -> Vec<Effe
         FilePurpose::Review(_) => crate::core::record::MAX_RECORD_BYTES,
         FilePurpose::TrustedList => crate::core::credentials::trusted::MAX_TRUSTED_LIST_BYTES,
         FilePurpose::Badge => crate::core::credentials::baking::SVG_LIMIT,
+        FilePurpose::BadgeDecision => crate::core::record::MAX_RECORD_BYTES,
     };
     files.into_iter().take(1).map(|file| Effect::ReadFile { file, max_bytes, purpose }).collect()
 }

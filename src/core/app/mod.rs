@@ -468,6 +468,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             FilePurpose::Review(read) => review::file_read(model, read, name, result),
             FilePurpose::TrustedList => trusted::file_read(model, result),
             FilePurpose::Badge => badges::file_read(model, name, result),
+            FilePurpose::BadgeDecision => badges::decision_read(model, name, result),
         },
     }
 }
