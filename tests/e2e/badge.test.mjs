@@ -57,7 +57,7 @@ test("an examinator issues the deelcertificaten of a signed decision; JSON and S
   await page.locator('section.decide-outcome[data-outcome="LU6"]').getByRole("radio", { name: "niet beoordeeld", exact: true }).check();
   await page.getByLabel("Jouw naam (examinator)").fill("Petra van den Berg");
   await page.getByRole("button", { name: "Besluit ondertekenen", exact: true }).click();
-  await download(page, () => page.getByRole("alertdialog").getByRole("button", { name: "Ja, besluit ondertekenen" }).click());
+  const decision = await download(page, () => page.getByRole("alertdialog").getByRole("button", { name: "Ja, besluit ondertekenen" }).click());
   await page.getByRole("heading", { name: "Besluit ondertekend" }).waitFor();
 
   // Issuing asks for the hogeschool first, then offers a badge per outcome behaald.
@@ -100,5 +100,17 @@ test("an examinator issues the deelcertificaten of a signed decision; JSON and S
   await page.setInputFiles("#badge-file", [file("veranderd.json", changed)]);
   await check.locator(".badge-verdict", { hasText: "veranderd.json" }).waitFor();
   assert.match(await check.locator(".badge-verdict").innerText(), /Geen geldig deelcertificaat[\s\S]*De handtekening klopt niet/);
-  return `badge ${json.name} and ${svg.name} verified`;
+
+  // Later, from the decision file: the same badges, issued anew.
+  await page.setInputFiles("#badge-decision-file", [file(decision.name, decision.text)]);
+  const later = page.locator("section.badges-panel");
+  await later.getByLabel("Naam van de hogeschool (uitgever)").fill("Hogeschool Noord");
+  await later.getByRole("button", { name: "Deelcertificaten uitgeven", exact: true }).click();
+  await later.getByRole("heading", { name: "Uitgegeven deelcertificaten" }).waitFor();
+  assert.equal(await later.locator("li.badge-item").count(), 5);
+  const again = JSON.parse((await download(page, () => later.getByRole("button", { name: "JSON downloaden LU1" }).click())).text);
+  assert.notEqual(again.id, badge.id);
+  assert.deepEqual(await verifyCredential(again, { rdfc: true }), { verified: true, error: null });
+  await expectNoViolations(page, "badges from a decision file in the verify view");
+  return `badge ${json.name} and ${svg.name} verified; issued again from ${decision.name}`;
 }));
