@@ -76,18 +76,19 @@ fn cdata(text: &str) -> String {
 /// Draws the badge and bakes `credential` into it.
 pub fn bake(credential: &Value, image: &BadgeImage) -> String {
     let mut title = String::new();
-    for (i, line) in wrap(image.outcome_title, 24, 3).iter().enumerate() {
+    // Widths keep each line inside the ring at its height.
+    for (i, line) in wrap(image.outcome_title, 22, 3).iter().enumerate() {
         title.push_str(&format!(
-            "<text x=\"120\" y=\"{}\" font-size=\"15\">{}</text>\n",
-            128 + i * 19,
+            "<text x=\"120\" y=\"{}\" font-size=\"14\">{}</text>\n",
+            122 + i * 18,
             xml_escape(line)
         ));
     }
     let mut school = String::new();
-    for (i, line) in wrap(image.hogeschool, 28, 2).iter().enumerate() {
+    for (i, line) in wrap(image.hogeschool, 22, 2).iter().enumerate() {
         school.push_str(&format!(
-            "<text x=\"120\" y=\"{}\" font-size=\"12\">{}</text>\n",
-            204 + i * 15,
+            "<text x=\"120\" y=\"{}\" font-size=\"11\">{}</text>\n",
+            182 + i * 14,
             xml_escape(line)
         ));
     }
@@ -100,8 +101,8 @@ pub fn bake(credential: &Value, image: &BadgeImage) -> String {
          <circle cx=\"120\" cy=\"120\" r=\"116\" fill=\"#1d4f91\"/>\n\
          <circle cx=\"120\" cy=\"120\" r=\"104\" fill=\"#ffffff\"/>\n\
          <g fill=\"#1d4f91\" font-family=\"sans-serif\" text-anchor=\"middle\">\n\
-         <text x=\"120\" y=\"66\" font-size=\"12\">DEELCERTIFICAAT</text>\n\
-         <text x=\"120\" y=\"100\" font-size=\"26\" font-weight=\"bold\">{code}</text>\n\
+         <text x=\"120\" y=\"62\" font-size=\"12\">DEELCERTIFICAAT</text>\n\
+         <text x=\"120\" y=\"96\" font-size=\"26\" font-weight=\"bold\">{code}</text>\n\
          {title}{school}</g>\n</svg>\n",
         label = xml_escape(&label),
         credential = cdata(&credential.to_string()),
