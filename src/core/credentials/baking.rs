@@ -265,7 +265,8 @@ mod tests {
     fn text_in_the_image_is_escaped() {
         let svg = bake(&json!({}), &image());
         assert!(svg.contains("Netwerken &lt;&amp; &quot;verbinden&quot;&gt;"));
-        assert!(svg.contains("Hogeschool &apos;Noord&apos; &amp; Zuid"));
+        assert!(svg.contains(">Hogeschool &apos;Noord&apos; &amp;</text>"));
+        assert!(svg.contains(">&quot;verbinden&quot;&gt;</text>"));
         assert!(!svg.contains("<& "));
     }
 
