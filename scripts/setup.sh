@@ -32,6 +32,10 @@ ED25519_MULTIKEY_VERSION="1.3.1"
 DID_METHOD_KEY_VERSION="5.3.0"
 JSONLD_SIGNATURES_VERSION="11.6.0"
 JSONLD_VERSION="9.0.0"
+# The deelcertificaten (Open Badges 3.0, eddsa-rdfc-2022): Digital Bazaar's RDFC cryptosuite and the
+# Digital Credentials Consortium's verifier (tests/e2e/vc-badge.test.mjs).
+EDDSA_RDFC_2022_VERSION="1.3.0"
+DCC_VERIFIER_CORE_VERSION="1.0.0-beta.11"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -114,6 +118,8 @@ ensure_vc_verifier() {
   ensure_npm_package @digitalbazaar/did-method-key "$DID_METHOD_KEY_VERSION"
   ensure_npm_package jsonld-signatures "$JSONLD_SIGNATURES_VERSION"
   ensure_npm_package jsonld "$JSONLD_VERSION"
+  ensure_npm_package @digitalbazaar/eddsa-rdfc-2022-cryptosuite "$EDDSA_RDFC_2022_VERSION"
+  ensure_npm_package @digitalcredentials/verifier-core "$DCC_VERIFIER_CORE_VERSION"
 }
 
 # Debian packages for the tests: the browser and its driver, and poppler-utils (pdftotext, pdfinfo,

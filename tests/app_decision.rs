@@ -322,3 +322,111 @@ fn the_cohort_shows_the_decision_beside_its_record() {
     assert!(d.results.iter().all(|r| *r == OutcomeResult::Achieved));
     assert!(cohort.all_rejected().is_empty());
 }
+
+/// After signing: the deelcertificaten of the outcomes *behaald*, each as JSON and as baked SVG,
+/// that verify; and in the verify view a badge file, good or changed, is explained.
+#[test]
+fn a_signed_decision_issues_badges_that_download_and_verify_in_the_verify_view() {
+    use leeruitkomsten::core::app::badges::{BadgeCheckProblem, BadgesProblem};
+    use leeruitkomsten::core::app::{BadgesMsg, FilePurpose};
+    use leeruitkomsten::core::credentials::badge::read_badge;
+
+    let fw = framework();
+    let record = record_file(&fw, "Sanne de Vries", RECORD_ID);
+    let mut app = App::start(Browser::default(), KeyStatus::None);
+    app.verify("sanne.json", record);
+    app.decide(DecideMsg::Open);
+    app.decide(DecideMsg::TakeAllAdvice);
+    app.decide(DecideMsg::SetResult(1, OutcomeResult::NotAchieved));
+    app.decide(DecideMsg::SetMotivation(1, "Nog niet aangetoond.".into()));
+    app.decide(DecideMsg::SetExaminator("Examinator Jansen".into()));
+    app.decide(DecideMsg::StartSigning);
+    app.decide(DecideMsg::Sign);
+    assert!(matches!(app.stage(), DecideStage::Signed(_)));
+    let achieved: Vec<String> = {
+        let DecideStage::Signed(signed) = app.stage() else { unreachable!() };
+        let value: Value = serde_json::from_str(&signed.text).unwrap();
+        let d = read_decision(&value, &[&fw]).unwrap().decision;
+        d.outcomes
+            .iter()
+            .filter(|o| o.result == OutcomeResult::Achieved)
+            .map(|o| o.learning_outcome.clone())
+            .collect()
+    };
+    assert!(!achieved.is_empty());
+
+    // The hogeschool's name comes first.
+    app.send(Msg::Badges(BadgesMsg::Issue));
+    assert_eq!(app.model.badges.problem, Some(BadgesProblem::NoHogeschool));
+    app.send(Msg::Badges(BadgesMsg::SetHogeschool("Hogeschool Noord".into())));
+    assert_eq!(app.model.badges.problem, None);
+    app.send(Msg::Badges(BadgesMsg::Issue));
+    let issued = leeruitkomsten::core::app::badges::current(&app.model).cloned().expect("issued");
+    assert_eq!(issued.badges.len(), achieved.len());
+    let mut ids: Vec<Value> = issued
+        .badges
+        .iter()
+        .map(|b| serde_json::from_str::<Value>(&b.json).unwrap()["id"].clone())
+        .collect();
+    ids.dedup();
+    assert_eq!(ids.len(), achieved.len(), "every badge has an id of its own");
+
+    let before = app.browser.downloads.len();
+    app.send(Msg::Badges(BadgesMsg::DownloadAll));
+    let files = app.browser.downloads[before..].to_vec();
+    assert_eq!(files.len(), 2 * achieved.len());
+    assert_eq!(files[0].0, "deelcertificaat-lu1-0123456.json");
+    assert_eq!(files[1].0, "deelcertificaat-lu1-0123456.svg");
+    let (json, verified) = read_badge(files[0].1.as_bytes()).unwrap();
+    let (from_svg, _) = read_badge(files[1].1.as_bytes()).unwrap();
+    assert_eq!(json, from_svg, "the SVG holds the same credential");
+    assert_eq!(verified.student_number.as_deref(), Some("0123456"));
+    assert_eq!(verified.credential.issuer_name.as_deref(), Some("Hogeschool Noord"));
+    assert_eq!(
+        Some(verified.credential.issuer.as_str()),
+        app.browser.key.as_ref().map(|k| k.did())
+    );
+
+    // The verify view checks a badge file, and names a changed one as changed.
+    app.decide(DecideMsg::Finish);
+    assert!(leeruitkomsten::core::app::badges::current(&app.model).is_none());
+    let check = |app: &mut App, name: &str, bytes: Vec<u8>| {
+        let refs = app.browser.choose(vec![(name, bytes)]);
+        app.send(Msg::FilesChosen(FilePurpose::Badge, refs));
+        while let Some(answer) = app.browser.reading.pop_front() {
+            app.send(answer);
+        }
+        app.model.badges.checked.clone().unwrap()
+    };
+    let good = check(&mut app, "lu1.svg", files[1].1.as_bytes().to_vec());
+    assert_eq!(good.file_name, "lu1.svg");
+    assert_eq!(good.result.as_ref().unwrap().outcome_code.as_deref(), Some("LU1"));
+    let changed = files[0].1.replacen("0123456", "0123457", 1);
+    let bad = check(&mut app, "lu1.json", changed.into_bytes());
+    assert!(matches!(&bad.result, Err(BadgeCheckProblem::Read(_))), "{:?}", bad.result);
+    let message = Lang::Nl.badge_check_problem(bad.result.as_ref().unwrap_err());
+    assert!(message.starts_with("De handtekening klopt niet"), "{message}");
+
+    // Later (after a reload, another day): the signed decision opened from its file issues the
+    // same badges; a changed decision is refused with its reason.
+    let decision_text =
+        app.browser.downloads.iter().find(|(n, _)| n.starts_with("besluit-")).unwrap().1.clone();
+    let open = |app: &mut App, bytes: Vec<u8>| {
+        let refs = app.browser.choose(vec![("besluit.json", bytes)]);
+        app.send(Msg::FilesChosen(FilePurpose::BadgeDecision, refs));
+        while let Some(answer) = app.browser.reading.pop_front() {
+            app.send(answer);
+        }
+    };
+    open(&mut app, decision_text.replacen("Examinator Jansen", "Iemand", 1).into_bytes());
+    assert!(app.model.badges.opened.is_none());
+    assert!(matches!(app.model.badges.open_problem, Some(BadgeCheckProblem::Decision(_))));
+    open(&mut app, decision_text.as_bytes().to_vec());
+    assert_eq!(app.model.badges.open_problem, None);
+    app.send(Msg::Badges(BadgesMsg::Issue));
+    let again = leeruitkomsten::core::app::badges::current(&app.model).cloned().expect("issued");
+    assert_eq!(again.badges.len(), achieved.len());
+    let (value, _) = read_badge(again.badges[0].json.as_bytes()).unwrap();
+    assert_eq!(value["credentialSubject"], json["credentialSubject"]);
+    assert_ne!(value["id"], json["id"], "issued anew, with an id of its own");
+}

@@ -231,3 +231,37 @@ fn every_edit_is_invalid_on_the_command_line(name: &str, record: &serde_json::Va
         );
     }
 }
+
+/// Deelcertificaten are recognised by their type, as `.json` and as baked `.svg`.
+#[test]
+fn badges_as_json_and_baked_svg_verify_and_a_changed_one_does_not() {
+    let dir = folder("badges");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let json = examples.join("badge.json");
+    let svg = examples.join("badge.svg");
+    let svg_text = fs::read_to_string(&svg).expect("examples/badge.svg");
+    let changed = write(&dir, "changed.svg", svg_text.replacen("Noorderlicht", "Zuiderlicht", 1));
+    let no_credential = write(&dir, "plain.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    let output = run(&[&json, &svg, &changed, &no_credential]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = stdout_lines(&output);
+    assert_eq!(lines.len(), 4, "{lines:#?}");
+    for (line, file) in lines.iter().zip([&json, &svg]) {
+        let start = format!("VALID {}: badge ", file.display());
+        assert!(line.starts_with(&start), "{line}");
+        assert!(line.contains(" for "), "{line}");
+        assert!(line.contains(" by Hogeschool Noorderlicht (did:key:z6Mk"), "{line}");
+    }
+    assert!(
+        lines[2].starts_with(&format!("INVALID {}: badge: ", changed.display())),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(
+        lines[3],
+        format!(
+            "INVALID {}: badge: the SVG does not declare the Open Badges namespace",
+            no_credential.display()
+        )
+    );
+}

@@ -29,6 +29,7 @@ mod native {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::mpsc;
 
+    use leeruitkomsten::core::credentials::badge::{looks_like_badge, read_badge, VerifiedBadge};
     use leeruitkomsten::core::credentials::standing::{standing, HeldList};
     use leeruitkomsten::core::credentials::trusted::{
         read_signed_list, SignedTrustedList, MAX_TRUSTED_LIST_BYTES,
@@ -43,6 +44,8 @@ mod native {
     const USAGE: &str = "usage: verify-record [--trusted LIST]... FILE...\n\
         Checks the signature, the framework and the aggregates of each signed assessment record\n\
         and prints one line per file: VALID <file>: ... or INVALID <file>: <reasons>.\n\
+        A deelcertificaat (Open Badges 3.0, .json or baked .svg) is checked as such: VALID <file>:\n\
+        badge <outcome> for <student> by <issuer> at <time>.\n\
         --trusted LIST  a signed list of trusted assessors (vertrouwde-beoordelaars-*.json); may\n\
         \x20               be given more than once. Each VALID line then ends in\n\
         \x20               \"; trusted by <docent> as <name>\" or \"; unknown signer\" (still valid).\n\
@@ -246,6 +249,13 @@ mod native {
     fn check(path: &Path, frameworks: &[&HashedFramework], known: &Known) -> (bool, String) {
         let name = path.display();
         let report = match read_limited(path, MAX_RECORD_BYTES) {
+            // A deelcertificaat (Open Badges 3.0, .json or baked .svg) is told apart by its type.
+            Ok(Contents::Bytes(bytes)) if looks_like_badge(&bytes) => {
+                return match read_badge(&bytes) {
+                    Ok((_, badge)) => (true, format!("VALID {name}: {}", badge_summary(&badge))),
+                    Err(problem) => (false, format!("INVALID {name}: badge: {problem}")),
+                };
+            }
             Ok(Contents::Bytes(bytes)) => verify_record_bytes(&bytes, frameworks),
             Ok(Contents::TooLarge(bytes)) => {
                 let problem = RecordProblem::TooLarge { bytes, limit: MAX_RECORD_BYTES };
@@ -258,6 +268,20 @@ mod native {
         } else {
             (false, format!("INVALID {name}: {}", reasons(&report)))
         }
+    }
+
+    /// `badge <outcome> for <student> by <issuer>`.
+    fn badge_summary(badge: &VerifiedBadge) -> String {
+        let issuer = match &badge.credential.issuer_name {
+            Some(name) => format!("{name} ({})", badge.credential.issuer),
+            None => badge.credential.issuer.clone(),
+        };
+        format!(
+            "badge {} for {} by {issuer} at {}",
+            badge.outcome_label(),
+            badge.student_label(),
+            badge.credential.valid_from
+        )
     }
 
     fn summary(report: &RecordReport) -> String {

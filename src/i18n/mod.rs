@@ -33,6 +33,7 @@ macro_rules! texts {
 // The macro is defined above the modules because a `macro_rules!` macro is only in scope after
 // its definition.
 
+pub mod badges;
 pub mod cohort;
 pub mod compare;
 pub mod decision;
@@ -48,6 +49,7 @@ pub mod time;
 pub mod trusted;
 pub mod verify;
 
+pub use badges::{BadgesTexts, BADGES_EN, BADGES_NL};
 pub use cohort::{CohortTexts, COHORT_EN, COHORT_NL};
 pub use compare::{CompareTexts, COMPARE_EN, COMPARE_NL};
 pub use decision::{DecisionTexts, DECISION_EN, DECISION_NL};

@@ -6,9 +6,11 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::badges_panel::BadgesPanel;
 use super::decide_sign::DecideSign;
 use super::radio_choice::RadioChoice;
-use crate::core::app::{DecideMsg, DecideStage, DecideState, KeyStatus, Msg, View};
+use crate::core::app::badges::Issued;
+use crate::core::app::{BadgesState, DecideMsg, DecideStage, DecideState, KeyStatus, Msg, View};
 use crate::core::credentials::decision::{Draft, OutcomeResult};
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::LearningOutcome;
@@ -20,6 +22,9 @@ pub struct DecideViewProps {
     pub state: DecideState,
     pub key_status: KeyStatus,
     pub can_share: bool,
+    /// The deelcertificaten, offered once the decision is signed.
+    pub badges: BadgesState,
+    pub issued_badges: Option<Issued>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -90,6 +95,10 @@ pub fn DecideView(props: &DecideViewProps) -> Html {
                 can_share={props.can_share}
                 dispatch={props.dispatch.clone()}
             />
+            if signed {
+                <BadgesPanel {lang} state={props.badges.clone()} issued={props.issued_badges.clone()}
+                    student={draft.decision.student_name.clone()} dispatch={props.dispatch.clone()} />
+            }
         </section>
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod assess_view;
+pub mod badge_check;
+pub mod badges_panel;
 pub mod cohort_overview;
 pub mod cohort_tables;
 pub mod cohort_view;

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::badge_check::BadgeCheck;
 use super::decide_button::decide_button;
 use super::file_picker::FilePicker;
 use super::plain_verdict::plain_verdict;
@@ -24,6 +25,11 @@ pub struct VerifyViewProps {
     /// The docent's trusted assessors: each record's signer is judged against them.
     #[prop_or_default]
     pub trusted: TrustedState,
+    /// The deelcertificaten: one checked here, and a decision opened to issue them from.
+    #[prop_or_default]
+    pub badges: crate::core::app::BadgesState,
+    #[prop_or_default]
+    pub issued_badges: Option<crate::core::app::badges::Issued>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -79,6 +85,8 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
             <PendingAdd {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
             <TrustedPanel {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
             { decide_button(lang, &props.state, &props.dispatch) }
+            <BadgeCheck {lang} checked={props.badges.checked.clone()} utc_offset={props.utc_offset}
+                badges={props.badges.clone()} issued={props.issued_badges.clone()} dispatch={props.dispatch.clone()} />
         </section>
     }
 }

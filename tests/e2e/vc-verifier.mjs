@@ -34,6 +34,7 @@ async function load(name) {
 const vc = await load("@digitalbazaar/vc");
 const { DataIntegrityProof } = await load("@digitalbazaar/data-integrity");
 const { createVerifyCryptosuite } = await load("@digitalbazaar/eddsa-jcs-2022-cryptosuite");
+const { cryptosuite: eddsaRdfc2022 } = await load("@digitalbazaar/eddsa-rdfc-2022-cryptosuite");
 const { driver: didKeyDriver } = await load("@digitalbazaar/did-method-key");
 const Ed25519Multikey = await load("@digitalbazaar/ed25519-multikey");
 const jsonldModule = await load("jsonld");
@@ -46,8 +47,10 @@ export const CONTEXTS = new Map([
   // The app's own; never served anywhere.
   ["https://leeruitkomsten.example/ns/v1", "schemas/leeruitkomsten-v1.jsonld"],
 ]);
+/** The Open Badges 3.0.3 context a deelcertificaat names beside VC 2.0 (1EdTech, as the shared vectors hold it). */
+export const OB_CONTEXT = ["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", "schemas/ob-v3p0-context-3.0.3.json"];
 const contextDocuments = new Map(
-  [...CONTEXTS].map(([url, file]) => [url, JSON.parse(readFileSync(join(root, file), "utf8"))]),
+  [...CONTEXTS, OB_CONTEXT].map(([url, file]) => [url, JSON.parse(readFileSync(join(root, file), "utf8"))]),
 );
 
 const didKey = didKeyDriver();
@@ -69,11 +72,12 @@ export async function documentLoader(url) {
 }
 
 /**
- * `verifyCredential` of @digitalbazaar/vc with the eddsa-jcs-2022 Data Integrity suite. Returns
- * { verified, error } with the first error's message when it is not verified.
+ * `verifyCredential` of @digitalbazaar/vc with the eddsa-jcs-2022 Data Integrity suite (or, with
+ * `{ rdfc: true }`, eddsa-rdfc-2022, as Open Badges 3.0 requires). Returns { verified, error } with
+ * the first error's message when it is not verified.
  */
-export async function verifyCredential(credential) {
-  const suite = new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() });
+export async function verifyCredential(credential, { rdfc = false } = {}) {
+  const suite = new DataIntegrityProof({ cryptosuite: rdfc ? eddsaRdfc2022 : createVerifyCryptosuite() });
   let result;
   try {
     result = await vc.verifyCredential({ credential: structuredClone(credential), suite, documentLoader });

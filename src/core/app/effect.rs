@@ -78,6 +78,8 @@ pub enum DownloadPurpose {
     Decision,
     /// The framework in use as a CASE package.
     Case,
+    /// A deelcertificaat, as JSON or baked SVG.
+    Badge,
 }
 
 /// What a chosen file is for.
@@ -90,6 +92,10 @@ pub enum FilePurpose {
     Review(super::ReviewRead),
     /// A signed list of trusted assessors to import.
     TrustedList,
+    /// A deelcertificaat (`.json` or baked `.svg`) to verify.
+    Badge,
+    /// A signed decision to issue deelcertificaten from.
+    BadgeDecision,
 }
 
 /// A file the user chose, as the browser glue registered it: the core never holds the file
@@ -114,6 +120,8 @@ pub(super) fn read_chosen(purpose: FilePurpose, files: Vec<FileRef>) -> Vec<Effe
         FilePurpose::Framework => MAX_FRAMEWORK_BYTES,
         FilePurpose::Review(_) => crate::core::record::MAX_RECORD_BYTES,
         FilePurpose::TrustedList => crate::core::credentials::trusted::MAX_TRUSTED_LIST_BYTES,
+        FilePurpose::Badge => crate::core::credentials::baking::SVG_LIMIT,
+        FilePurpose::BadgeDecision => crate::core::record::MAX_RECORD_BYTES,
     };
     files.into_iter().take(1).map(|file| Effect::ReadFile { file, max_bytes, purpose }).collect()
 }

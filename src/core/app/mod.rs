@@ -7,6 +7,7 @@
 //! [`Effect`]s, which `web::runner` carries out and answers with further messages. So every flow
 //! (open, edit, sign, delete and undo, import, another tab) is tested natively, message by message.
 
+pub mod badges;
 pub mod decide;
 pub mod effect;
 mod form;
@@ -20,6 +21,7 @@ pub mod trusted;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+pub use badges::{BadgesMsg, BadgesState};
 pub use decide::{DecideMsg, DecideRefusal, DecideStage, DecideState, SignedDecision};
 pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
 pub use form::{fresh_entry, fresh_entry_after, new_id};
@@ -173,6 +175,8 @@ pub struct Model {
     pub trusted: TrustedState,
     /// The examinator's decision being made or just signed.
     pub decide: DecideState,
+    /// The deelcertificaten of the signed decision, and a badge checked in the verify view.
+    pub badges: BadgesState,
     /// The learning outcomes folded in the form. Only how the page looks now: never saved.
     pub folded: BTreeSet<String>,
     /// The form was folded once for a narrow screen; later visits keep what the user chose.
@@ -262,6 +266,8 @@ pub enum Msg {
     Trusted(TrustedMsg),
     /// The examinator's decision.
     Decide(DecideMsg),
+    /// The deelcertificaten (Open Badges 3.0).
+    Badges(BadgesMsg),
 
     // Files the user chose, by purpose
     FilesChosen(FilePurpose, Vec<FileRef>),
@@ -353,6 +359,7 @@ impl Model {
             review: ReviewState::default(),
             trusted: TrustedState::default(),
             decide: DecideState::default(),
+            badges: BadgesState::default(),
             folded: BTreeSet::new(),
             folded_for_narrow: false,
         }
@@ -400,6 +407,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::Written { .. }
         | Msg::Removed { .. } => library::update(model, msg, now),
         Msg::Decide(msg) => hogeschool(|| decide::update(model, msg, now)),
+        Msg::Badges(msg) => hogeschool(|| badges::update(model, msg, now)),
         Msg::KeyStored { key, then_sign: true, result } if model.decide.awaits_key() => {
             hogeschool(|| decide::key_stored(model, *key, result, now))
         }
@@ -445,6 +453,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
                 Vec::new()
             }),
             DownloadPurpose::Case => hogeschool(|| frameworks::case_downloaded(model, ok)),
+            DownloadPurpose::Badge => hogeschool(|| badges::downloaded(model, ok)),
         },
         Msg::DismissLink => {
             model.link_dismissed = true;
@@ -468,6 +477,8 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
                 hogeschool(|| review::file_read(model, read, name, result))
             }
             FilePurpose::TrustedList => hogeschool(|| trusted::file_read(model, result)),
+            FilePurpose::Badge => hogeschool(|| badges::file_read(model, name, result)),
+            FilePurpose::BadgeDecision => hogeschool(|| badges::decision_read(model, name, result)),
         },
     }
 }

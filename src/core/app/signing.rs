@@ -255,7 +255,8 @@ pub(super) fn downloaded(model: &mut Model, purpose: DownloadPurpose, ok: bool) 
         | DownloadPurpose::CohortCsv
         | DownloadPurpose::TrustedList
         | DownloadPurpose::Decision
-        | DownloadPurpose::Case => {}
+        | DownloadPurpose::Case
+        | DownloadPurpose::Badge => {}
     }
     Vec::new()
 }

@@ -6,6 +6,8 @@
 //! verifying the envelope (context, type, issuer is signer, validity window) and the digest by
 //! which one credential names another (`digestMultibase`).
 
+pub mod badge;
+pub mod baking;
 pub mod decision;
 pub mod standing;
 pub mod trusted;

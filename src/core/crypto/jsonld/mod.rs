@@ -14,7 +14,8 @@ use crate::core::crypto::rdfc::{self, Quad};
 use serde_json::Value;
 use std::fmt;
 
-/// The app's own contexts, compiled in: VC 2.0 and the leeruitkomsten vocabulary.
+/// The app's own contexts, compiled in: VC 2.0, the leeruitkomsten vocabulary
+/// and Open Badges 3.0.3.
 pub const CREDENTIALS_V2_URL: &str = "https://www.w3.org/ns/credentials/v2";
 const CREDENTIALS_V2_JSON: &str = include_str!("../../../../schemas/credentials-v2.jsonld");
 
@@ -24,6 +25,11 @@ impl Contexts {
         let mut contexts = Contexts::new();
         contexts.insert(CREDENTIALS_V2_URL, CREDENTIALS_V2_JSON)?;
         contexts.insert(crate::core::record::CONTEXT_URL, crate::core::record::CONTEXT_JSON)?;
+        // Open Badges 3.0.3, for the deelcertificaten (credentials::badge).
+        contexts.insert(
+            crate::core::credentials::badge::OB_CONTEXT_URL,
+            crate::core::credentials::badge::OB_CONTEXT_JSON,
+        )?;
         Ok(contexts)
     }
 }

@@ -1,0 +1,114 @@
+// Third-party verification of a deelcertificaat (an Open Badges 3.0 AchievementCredential, signed
+// eddsa-rdfc-2022) issued by the app's Rust code: examples/badge.json, which tests/example_badge.rs
+// makes afresh from examples/decision.json and compares byte for byte, with examples/badge.svg.
+// Digital Bazaar's @digitalbazaar/vc with @digitalbazaar/eddsa-rdfc-2022-cryptosuite (contexts from
+// the repository, did:key resolved locally) and the Digital Credentials Consortium's
+// @digitalcredentials/verifier-core (its own bundled contexts and did:key) accept it offline, and
+// each refuses every single-value change of it.
+// Run: scripts/test verifier
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { OB_CONTEXT, expandStrictly, verifyCredential } from "./vc-verifier.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const badge = JSON.parse(readFileSync(join(root, "examples/badge.json"), "utf8"));
+const svg = readFileSync(join(root, "examples/badge.svg"), "utf8");
+const require = createRequire(import.meta.url);
+const dcc = await import(pathToFileURL(require.resolve("@digitalcredentials/verifier-core")).href);
+
+// verifier-core fetches the 1EdTech JSON Schema of an OpenBadgeCredential for an extra, advisory
+// check; nothing may leave this machine, so every fetch is refused and recorded.
+const fetched = new Set();
+globalThis.fetch = async (url) => {
+  fetched.add(String(url));
+  throw new Error(`not fetched offline: ${url}`);
+};
+const quietly = async (run) => {
+  const [log, error] = [console.log, console.error];
+  console.log = console.error = () => {};
+  try {
+    return await run();
+  } finally {
+    [console.log, console.error] = [log, error];
+  }
+};
+
+/** verifier-core's verdict: no errors, and its signature and expiration steps valid. */
+async function dccVerifies(credential) {
+  const result = await quietly(() => dcc.verifyCredential({ credential: structuredClone(credential), knownDIDRegistries: [] }));
+  const step = (id) => result.log?.find((entry) => entry.id === id)?.valid;
+  return !result.errors && step("valid_signature") === true && step("expiration") === true;
+}
+
+function leafPaths(value, path = []) {
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, child]) =>
+      leafPaths(child, [...path, Array.isArray(value) ? Number(key) : key]));
+  }
+  return [path];
+}
+
+const show = (path) => path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").slice(1);
+
+/** The badge with the leaf at `path` changed: a string altered, a number +1, a boolean flipped. */
+function changedAt(path) {
+  const copy = structuredClone(badge);
+  const parent = path.slice(0, -1).reduce((v, key) => v[key], copy);
+  const key = path.at(-1);
+  const old = parent[key];
+  if (typeof old === "string") {
+    parent[key] = key === "proofValue" ? old.slice(0, 20) + (old[20] === "2" ? "3" : "2") + old.slice(21) : `${old}x`;
+  } else if (typeof old === "number") {
+    parent[key] = old + 1;
+  } else if (typeof old === "boolean") {
+    parent[key] = !old;
+  } else {
+    throw new Error(`unexpected leaf ${show(path)}`);
+  }
+  return copy;
+}
+
+test("a deelcertificaat issued by the app's Rust code is an OpenBadgeCredential with eddsa-rdfc-2022", () => {
+  assert.deepEqual(badge["@context"], ["https://www.w3.org/ns/credentials/v2", OB_CONTEXT[0]]);
+  assert.deepEqual(badge.type, ["VerifiableCredential", "OpenBadgeCredential"]);
+  assert.equal(badge.proof.cryptosuite, "eddsa-rdfc-2022");
+  assert.deepEqual(badge.credentialSubject.type, ["AchievementSubject"]);
+  assert.equal(badge.issuer.id, JSON.parse(readFileSync(join(root, "examples/decision.json"), "utf8")).issuer.id);
+});
+
+test("@digitalbazaar/vc (eddsa-rdfc-2022) and @digitalcredentials/verifier-core accept it offline", async () => {
+  assert.deepEqual(await verifyCredential(badge, { rdfc: true }), { verified: true, error: null });
+  assert.ok(await dccVerifies(badge), "verifier-core refused the badge");
+  // Only the advisory JSON Schema was wanted from outside, and it was not fetched.
+  assert.deepEqual([...fetched].filter((url) => !url.includes("/schema/json/")), []);
+});
+
+test("JSON-LD expansion in safe mode keeps every term of the badge", async () => {
+  await expandStrictly(badge);
+  await assert.rejects(expandStrictly({ ...badge, undefinedTerm: "x" }), /safe mode|undefinedTerm|invalid property/i);
+});
+
+test("the baked SVG holds the same credential", () => {
+  assert.match(svg, /xmlns:openbadges="https:\/\/purl\.imsglobal\.org\/ob\/v3p0"/);
+  const match = svg.match(/<openbadges:credential><!\[CDATA\[([\s\S]*?)\]\]><\/openbadges:credential>/);
+  assert.ok(match, "no baked credential");
+  assert.deepEqual(JSON.parse(match[1]), badge);
+});
+
+test("every single-value change of the badge is refused by @digitalbazaar/vc and by verifier-core", async () => {
+  const paths = leafPaths(badge);
+  assert.ok(paths.length > 60, `only ${paths.length} leaves`);
+  const acceptedByVc = [];
+  const acceptedByDcc = [];
+  for (const path of paths) {
+    const changed = changedAt(path);
+    if ((await verifyCredential(changed, { rdfc: true })).verified) acceptedByVc.push(show(path));
+    if (await dccVerifies(changed)) acceptedByDcc.push(show(path));
+  }
+  assert.deepEqual(acceptedByVc, [], "changes @digitalbazaar/vc accepted");
+  assert.deepEqual(acceptedByDcc, [], "changes verifier-core accepted");
+});

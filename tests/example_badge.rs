@@ -1,0 +1,71 @@
+//! `examples/badge.json` and `examples/badge.svg` are a deelcertificaat exactly as the app issues
+//! it from `examples/decision.json` (the examinator's test key, a fixed id and time): the first
+//! outcome decided *behaald*, as JSON and baked into its badge image. Third-party verifiers
+//! (`tests/e2e/vc-badge.test.mjs`) read them, so this test makes them afresh and fails when a file
+//! is not byte for byte what the Rust code makes today. `LEERUITKOMSTEN_BLESS=1 cargo test --test
+//! example_badge` writes them anew.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::Path;
+
+use leeruitkomsten::core::app::Entropy;
+use leeruitkomsten::core::credentials::badge::{issue_badges, verify_badge, BadgeIssue};
+use leeruitkomsten::core::credentials::baking::unbake;
+use leeruitkomsten::core::credentials::decision::read_decision;
+use leeruitkomsten::core::crypto::jsonld::Contexts;
+use leeruitkomsten::core::json;
+use support::*;
+
+const DECISION: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/decision.json");
+const JSON_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/badge.json");
+const SVG_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/badge.svg");
+/// The examinator's test key of `examples/decision.json`; never used for real badges.
+const EXAMINATOR_SEED: [u8; 32] = [0x42; 32];
+const ISSUED: &str = "2026-05-04T14:05:00.000Z";
+
+#[test]
+fn the_example_badge_is_what_the_app_issues_from_the_example_decision() {
+    let fw = framework();
+    let text = std::fs::read_to_string(DECISION).expect("examples/decision.json is there");
+    let signed = json::parse(&text, 1 << 20).expect("the example decision parses");
+    let decision = read_decision(&signed, &[&fw]).expect("the example decision verifies");
+    let contexts = Contexts::shipped().expect("the shipped contexts");
+    let mut entropy = 0x5a_u8;
+    let badges = issue_badges(
+        &decision,
+        &signed,
+        fw.framework(),
+        &EXAMINATOR_SEED,
+        &BadgeIssue { hogeschool: "Hogeschool Noorderlicht", time: ISSUED },
+        || {
+            entropy += 1;
+            Entropy([entropy; 64]).uuid()
+        },
+        &contexts,
+    )
+    .expect("issues");
+    // examples/decision.json decides three outcomes behaald.
+    assert_eq!(badges.len(), 3);
+    let badge = &badges[0];
+    let verified = verify_badge(&badge.credential, &contexts).expect("the badge verifies");
+    assert_eq!(verified.credential.issuer, decision.credential.issuer);
+    assert_eq!(verified.student_number.as_deref(), Some(decision.decision.student_number.as_str()));
+    let made_json = badge.json_text();
+    let made_svg = badge.svg_text();
+    assert_eq!(unbake(made_svg.as_bytes()).as_ref(), Ok(&badge.credential));
+    if std::env::var_os("LEERUITKOMSTEN_BLESS").is_some() {
+        std::fs::write(JSON_FILE, &made_json).expect("examples/badge.json written");
+        std::fs::write(SVG_FILE, &made_svg).expect("examples/badge.svg written");
+    }
+    for (file, made) in [(JSON_FILE, &made_json), (SVG_FILE, &made_svg)] {
+        let committed = std::fs::read_to_string(Path::new(file)).unwrap_or_default();
+        assert!(
+            committed == *made,
+            "{file} is not the badge the app issues now; \
+             run LEERUITKOMSTEN_BLESS=1 cargo test --test example_badge and commit it"
+        );
+    }
+}
