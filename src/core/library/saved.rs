@@ -10,7 +10,9 @@ use std::rc::Rc;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::core::assessment::{Assessment, Metadata, MetadataField, Mode, OutcomeEntry, Signed};
+use crate::core::assessment::{
+    Assessment, Invited, Metadata, MetadataField, Mode, OutcomeEntry, Signed,
+};
 use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
 use crate::core::json::{self, JsonError, Node, Object};
@@ -153,7 +155,26 @@ fn assessment(root: &Object) -> Result<Assessment, SavedError> {
         // Absent in what earlier versions of the app kept, and for frameworks without norms.
         norm_level: a.optional_string("norm_level").map_err(at("norm_level"))?.map(str::to_string),
         signed: signed(&a)?,
+        // Absent in what the app kept before invitations, and where there was none.
+        invitation: invited(&a)?,
     })
+}
+
+fn invited(a: &Object) -> Result<Option<Invited>, SavedError> {
+    match a.get("invitation") {
+        Some(node) if !node.is_null() => {
+            let i = node.object().map_err(at("invitation"))?;
+            let string = |key| i.string(key).map(str::to_string).map_err(at("invitation"));
+            Ok(Some(Invited {
+                id: string("id")?,
+                digest_multibase: string("digest_multibase")?,
+                issuer: string("issuer")?,
+                issuer_name: string("issuer_name")?,
+                due_date: string("due_date")?,
+            }))
+        }
+        _ => Ok(None),
+    }
 }
 
 fn metadata(a: &Object) -> Result<Metadata, SavedError> {
