@@ -118,6 +118,9 @@ impl Browser {
                 self.shared.push(name);
                 Some(Msg::Shared(Some(true)))
             }
+            Effect::StoreSentInvitations(_) => {
+                Some(Msg::Invite(leeruitkomsten::core::app::InviteMsg::Stored(Ok(()))))
+            }
             Effect::ReadFile { file, purpose, .. } => {
                 let bytes = self.files.remove(&file.handle).unwrap();
                 Some(Msg::FileRead { purpose, name: file.name, result: Ok(bytes) })

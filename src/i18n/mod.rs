@@ -37,6 +37,7 @@ pub mod cohort;
 pub mod compare;
 pub mod embed;
 pub mod form;
+pub mod invitation;
 pub mod library;
 pub mod norms;
 pub mod problems;
@@ -49,6 +50,7 @@ pub mod verify;
 pub use cohort::{CohortTexts, COHORT_EN, COHORT_NL};
 pub use compare::{CompareTexts, COMPARE_EN, COMPARE_NL};
 pub use embed::{EmbedTexts, EMBED_EN, EMBED_NL};
+pub use invitation::{InviteTexts, INVITE_EN, INVITE_NL};
 pub use norms::{NormTexts, NORM_EN, NORM_NL};
 pub use self_assessment::{SelfTexts, SELF_EN, SELF_NL};
 pub use signing::{SigningTexts, SIGNING_EN, SIGNING_NL};
@@ -102,6 +104,7 @@ mod tests {
             (NORM_NL.entries(), NORM_EN.entries()),
             (COHORT_NL.entries(), COHORT_EN.entries()),
             (SIGNING_NL.entries(), SIGNING_EN.entries()),
+            (INVITE_NL.entries(), INVITE_EN.entries()),
         ] {
             assert_eq!(nl.len(), en.len());
             for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {

@@ -10,6 +10,8 @@ use super::assess_view::assess_view;
 use super::cohort_view::CohortView;
 use super::compare_view::CompareView;
 use super::framework_panel::framework_panel;
+use super::invitation_banner::InvitationBanner;
+use super::invite_view::InviteView;
 use super::library_view::LibraryView;
 use super::link_notices::link_notices;
 use super::load_failure::load_failure_text;
@@ -94,8 +96,13 @@ fn Page(props: &PageProps) -> Html {
         let dispatch = dispatch.clone();
         let parent_origin = props.link.config.parent_origin.clone();
         use_effect_with((), move |_| {
+            crate::web::invitation::start(&dispatch);
+            let hash = crate::web::invitation::on_hash_change(dispatch.clone());
             let listener = startup::connect(dispatch, parent_origin.as_deref());
-            move || drop(listener)
+            move || {
+                drop(listener);
+                drop(hash);
+            }
         });
     }
     let m = props.model.borrow();
@@ -132,6 +139,11 @@ fn Page(props: &PageProps) -> Html {
                 <CohortView {lang} state={m.review.cohort.clone()} dispatch={dispatch.clone()} />
             </main>
         },
+        View::Invite => html! {
+            <main id="main" class="content">
+                <InviteView {lang} framework={framework.clone()} state={m.invite.clone()} sent={m.sent_invitations.clone()} utc_offset={m.utc_offset} dispatch={dispatch.clone()} />
+            </main>
+        },
         View::Assess => assess_view(&m, &dispatch),
     };
     html! {
@@ -141,6 +153,9 @@ fn Page(props: &PageProps) -> Html {
             }
             <PageHeader {lang} framework={framework.clone()} on_lang={dispatch.reform(Msg::SetLang)} view={m.view} on_view={dispatch.reform(Msg::Show)} />
             <Notices {lang} storage={m.storage} error={m.error.clone()} dispatch={dispatch.clone()} />
+            if let Some(notice) = &m.invitation_notice {
+                <InvitationBanner {lang} notice={notice.clone()} framework={AttrValue::from(framework.title.clone())} utc_offset={m.utc_offset} dispatch={dispatch.clone()} />
+            }
             if !m.link_dismissed {
                 { link_notices(lang, &props.link, m.link_failure.as_deref(), &dispatch) }
             }

@@ -13,6 +13,8 @@ pub mod file_picker;
 pub mod focus;
 pub mod framework_panel;
 pub mod indicator_item;
+pub mod invitation_banner;
+pub mod invite_view;
 pub mod key_panel;
 pub mod library_view;
 pub mod link_notices;

@@ -74,6 +74,10 @@ impl Runner {
                 self.later(async move { Msg::Shared(share::share_file(&name, &text).await) });
                 None
             }
+            Effect::StoreSentInvitations(text) => {
+                let result = super::invitation::store_sent(&text).map_err(|_| StorageFailed);
+                Some(Msg::Invite(crate::core::app::InviteMsg::Stored(result)))
+            }
             Effect::ReadFile { file, max_bytes, purpose } => {
                 let name = file.name.clone();
                 let chosen = files::take(&file);

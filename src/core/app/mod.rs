@@ -10,6 +10,7 @@
 pub mod effect;
 mod form;
 mod frameworks;
+pub mod invite;
 mod library;
 pub mod review;
 mod signing;
@@ -19,6 +20,7 @@ use std::rc::Rc;
 
 pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
 pub use form::{fresh_entry, fresh_entry_after, new_id};
+pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentInvitations};
 pub use library::{LibraryMessage, LibraryState};
 pub use review::{ReviewMsg, ReviewRead, ReviewState};
 pub use signing::{KeyImport, KeyState, KeyStatus, SignFailure, SigningStage, SigningState};
@@ -79,6 +81,8 @@ pub enum View {
     Verify,
     Compare,
     Cohort,
+    /// The docent makes an invitation to assess a student.
+    Invite,
 }
 
 /// What the user must know about the browser's storage.
@@ -164,6 +168,12 @@ pub struct Model {
     pub folded: BTreeSet<String>,
     /// The form was folded once for a narrow screen; later visits keep what the user chose.
     pub folded_for_narrow: bool,
+    /// The docent's invitation form.
+    pub invite: InviteState,
+    /// The invitations this browser signed, newest first.
+    pub sent_invitations: Rc<SentInvitations>,
+    /// What became of the invitation in the link the app was opened with.
+    pub invitation_notice: Option<InvitationNotice>,
 }
 
 /// What the browser held when the app started, read before the first render.
@@ -243,6 +253,9 @@ pub enum Msg {
 
     // The verify, compare and cohort views
     Review(ReviewMsg),
+
+    // Invitations: the docent's form, and a link's invitation opened
+    Invite(InviteMsg),
 
     // Files the user chose, by purpose
     FilesChosen(FilePurpose, Vec<FileRef>),
@@ -333,6 +346,9 @@ impl Model {
             review: ReviewState::default(),
             folded: BTreeSet::new(),
             folded_for_narrow: false,
+            invite: InviteState::default(),
+            sent_invitations: Rc::new(SentInvitations::default()),
+            invitation_notice: None,
         }
     }
 
@@ -347,6 +363,9 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
     model.utc_offset = now.utc_offset;
     match msg {
         Msg::Show(view) => {
+            if view == View::Invite {
+                invite::shown(model, now);
+            }
             let mut effects = review::show(model, view);
             effects.extend(form::update(model, msg, now));
             effects
@@ -375,6 +394,11 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::Listed(_)
         | Msg::Written { .. }
         | Msg::Removed { .. } => library::update(model, msg, now),
+        // The clipboard's answer belongs to the view that asked for it.
+        Msg::Copied(ok) if model.view == View::Invite => {
+            model.invite.copied = Some(ok);
+            Vec::new()
+        }
         Msg::StartSigning
         | Msg::BackFromSigning
         | Msg::Sign
@@ -387,8 +411,13 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::ExportKey
         | Msg::ConfirmKeyReplace
         | Msg::CancelKeyReplace
-        | Msg::KeyStored { .. }
         | Msg::Copied(_) => signing::update(model, msg, now),
+        Msg::KeyStored { .. } => {
+            let import_before = model.key.import.clone();
+            let mut effects = signing::update(model, msg, now);
+            effects.extend(invite::key_stored(model, import_before, now));
+            effects
+        }
         Msg::Downloaded { purpose, ok } => match purpose {
             DownloadPurpose::Backup | DownloadPurpose::Raw => {
                 library::downloaded(model, purpose, ok)
@@ -404,6 +433,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         }
         Msg::UseBuiltIn => frameworks::use_built_in(model, now),
         Msg::Review(msg) => review::update(model, msg, now),
+        Msg::Invite(msg) => invite::update(model, msg, now),
         Msg::FilesChosen(purpose, files) => effect::read_chosen(purpose, files),
         Msg::FileRead { purpose, name, result } => match purpose {
             FilePurpose::Backup => library::backup_read(model, result),

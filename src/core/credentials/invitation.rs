@@ -50,6 +50,8 @@ pub struct Invitation {
 /// The fields of the docent's form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum InvitationField {
+    /// The docent's own name, the invitation's `issuer.name`.
+    DocentName,
     StudentName,
     StudentNumber,
     AssessorName,
@@ -59,7 +61,8 @@ pub enum InvitationField {
 }
 
 impl InvitationField {
-    pub const ALL: [InvitationField; 6] = [
+    pub const ALL: [InvitationField; 7] = [
+        InvitationField::DocentName,
         InvitationField::StudentName,
         InvitationField::StudentNumber,
         InvitationField::AssessorName,
@@ -70,6 +73,7 @@ impl InvitationField {
 
     pub fn key(self) -> &'static str {
         match self {
+            InvitationField::DocentName => "docent-name",
             InvitationField::StudentName => "student-name",
             InvitationField::StudentNumber => "student-number",
             InvitationField::AssessorName => "assessor-name",
