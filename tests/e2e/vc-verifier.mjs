@@ -70,13 +70,16 @@ export async function documentLoader(url) {
 
 /**
  * `verifyCredential` of @digitalbazaar/vc with the eddsa-jcs-2022 Data Integrity suite. Returns
- * { verified, error } with the first error's message when it is not verified.
+ * { verified, error } with the first error's message when it is not verified. `now` (an RFC 3339
+ * time) is the moment validFrom and validUntil are held to; the verifier's clock when absent.
  */
-export async function verifyCredential(credential) {
+export async function verifyCredential(credential, { now } = {}) {
   const suite = new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() });
   let result;
   try {
-    result = await vc.verifyCredential({ credential: structuredClone(credential), suite, documentLoader });
+    const options = { credential: structuredClone(credential), suite, documentLoader };
+    if (now !== undefined) options.now = new Date(now);
+    result = await vc.verifyCredential(options);
   } catch (error) {
     return { verified: false, error: error.message };
   }
