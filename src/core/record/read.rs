@@ -161,7 +161,7 @@ impl Reader {
         let assessor = self.assessor(&map);
         let mode = self.mode(&map);
         let assessment_date = self.nullable_string(&map, "assessmentDate");
-        // Version 1 has no member for it; versions 2 and 3 must state it, if only as null. Of a version
+        // Version 1 has no member for it; versions 2 to 4 must state it, if only as null. Of a version
         // this reader does not know, the version is the problem to report, not its members.
         let has_norm_level = map.get("normLevel").is_some();
         let norm_level = match schema_version.as_deref() {
@@ -171,7 +171,7 @@ impl Reader {
                 }
                 Some(None)
             }
-            Some("2" | "3") => self.nullable_string(&map, "normLevel"),
+            Some("2" | "3" | "4") => self.nullable_string(&map, "normLevel"),
             _ if has_norm_level => self.nullable_string(&map, "normLevel"),
             _ => Some(None),
         };
