@@ -26,6 +26,8 @@ texts! { InviteTexts, INVITE_NL, INVITE_EN {
     copied: "De link is gekopieerd.", "The link has been copied.";
     copy_failed: "Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.", "Copying did not work. Select the link and copy it yourself.";
     mail: "Mail openen", "Open mail";
+    long_link: "Deze link is langer dan 2000 tekens; sommige mailprogramma's knippen zo'n link af. Plak hem in zijn geheel, of maak de uitnodiging opnieuw met kortere teksten.",
+        "This link is longer than 2,000 characters; some mail programs cut such a link short. Paste it whole, or make the invitation again with shorter texts.";
     another: "Nog een uitnodiging maken", "Make another invitation";
     sent_heading: "Verstuurde uitnodigingen", "Invitations sent";
     sent_hint: "Deze browser bewaart wat je ondertekend hebt, zodat een record later aan zijn uitnodiging gekoppeld kan worden.",

@@ -10,7 +10,7 @@ use super::radio_choice::RadioChoice;
 use crate::core::app::invite::mailto;
 use crate::core::app::{InviteMsg, InviteState, Msg, SentInvitations};
 use crate::core::assessment::Mode;
-use crate::core::credentials::invitation::{InvitationField, SignedInvitation};
+use crate::core::credentials::invitation::{InvitationField, SignedInvitation, MAX_LINK_CHARS};
 use crate::core::framework::Framework;
 use crate::i18n::{local_time, Lang};
 
@@ -157,8 +157,11 @@ fn made_view(props: &InviteViewProps, made: &SignedInvitation) -> Html {
                 <p class="notice notice-warning" role="alert">{ lang.invite_failure(failure) }</p>
             }
             <label for="invite-link">{ t.link_label }</label>
-            <textarea id="invite-link" class="invite-link" readonly=true rows="4" aria-describedby="invite-link-hint" value={link} />
+            <textarea id="invite-link" class="invite-link" readonly=true rows="4" aria-describedby="invite-link-hint" value={link.clone()} />
             <p class="hint" id="invite-link-hint">{ t.link_hint }</p>
+            if link.len() >= MAX_LINK_CHARS {
+                <p class="notice notice-warning" role="status">{ t.long_link }</p>
+            }
             <div class="actions">
                 <button type="button" class="primary" onclick={on_copy}>{ t.copy }</button>
                 <a class="button" href={mailto(lang, made, &state.app_address)}>{ t.mail }</a>

@@ -12,6 +12,7 @@ use crate::core::credentials::invitation::{
     add_days, Invitation, InvitationField, InvitationInputProblem, InvitationProblem,
     SignedInvitation,
 };
+use crate::core::crypto::jcs;
 use crate::core::crypto::signing_key::SigningKey;
 use crate::core::json::{self, Node};
 use crate::core::library::saved::SavedEntry;
@@ -111,10 +112,12 @@ impl SentInvitations {
         let items: Vec<Value> = self
             .read
             .iter()
-            .filter_map(|s| serde_json::from_str(&s.text).ok())
+            .filter_map(|s| jcs::parse_strict(&s.text).ok())
             .chain(self.unreadable.iter().cloned())
             .collect();
-        serde_json::json!({"type": SENT_TYPE, "version": 1, "invitations": items}).to_string()
+        let list = serde_json::json!({"type": SENT_TYPE, "version": 1, "invitations": items});
+        // Canonical JSON is plain compact JSON: no second serializer in the app for it.
+        jcs::canonicalize(&list).unwrap_or_default()
     }
 }
 

@@ -12,9 +12,9 @@ use serde_json::{json, Value};
 use super::{digest_multibase, issue, validity, verify_credential, CredentialProblem, Validity};
 use super::{IssueError, INVITATION_TYPE};
 use crate::core::assessment::Mode;
-use crate::core::crypto::base64url;
 use crate::core::crypto::data_integrity::VerifyError;
 use crate::core::crypto::signing_key::{fingerprint, SigningKey};
+use crate::core::crypto::{base64url, jcs};
 use crate::core::framework::catalogue;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::json::{self, Node, Object};
@@ -141,7 +141,8 @@ pub enum InvitationProblem {
 /// received.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignedInvitation {
-    /// The signed credential as compact JSON, exactly as it travels in the link.
+    /// The signed credential as compact (canonical, RFC 8785) JSON, exactly as it travels in the
+    /// link.
     pub text: Rc<str>,
     pub reference: InvitationRef,
     /// The docent's did:key.
@@ -189,7 +190,8 @@ impl SignedInvitation {
             return Err(InvitationProblem::Damaged);
         };
         let digest = digest_multibase(value).map_err(|_| InvitationProblem::Damaged)?;
-        let text = serde_json::to_string(value).map_err(|_| InvitationProblem::Damaged)?;
+        // The canonical form is compact JSON too; through it the app needs no second serializer.
+        let text = jcs::canonicalize(value).map_err(|_| InvitationProblem::Damaged)?;
         Ok(SignedInvitation {
             text: text.into(),
             reference: InvitationRef { id, digest_multibase: digest },
@@ -506,6 +508,7 @@ mod tests {
         let link =
             sent.link("https://leeruitkomsten.hogeschool-van-arnhem-nijmegen.example/beoordelen/");
         assert!(link.len() < MAX_LINK_CHARS, "{} characters", link.len());
+        eprintln!("a link with long names: {} characters", link.len());
         let fragment = link.split_once('#').unwrap().1;
         assert_eq!(SignedInvitation::from_fragment(fragment, NOW).unwrap().invitation, long);
     }

@@ -262,6 +262,36 @@ mod tests {
     }
 
     #[test]
+    fn the_invitation_is_kept_and_entries_from_before_invitations_still_read() {
+        let fw = Framework::default_framework().unwrap();
+        let mut a = Assessment::new(&fw);
+        a.invitation = Some(Invited {
+            id: "urn:uuid:3f2b8c1e-5d4a-4b6f-9e8d-7c6b5a4f3e2d".into(),
+            digest_multibase: "uEiAabc".into(),
+            issuer: "did:key:z6MkDocent".into(),
+            issuer_name: "Petra Bakker".into(),
+            due_date: "2026-12-29".into(),
+        });
+        let e = entry(a);
+        let text = to_json(&e).unwrap();
+        assert_eq!(from_json(&text), Ok(e.clone()));
+        // Read back, the lock holds.
+        let mut read = from_json(&text).unwrap().assessment;
+        let change = Action::SetMetadata(MetadataField::StudentNumber, "1".into());
+        assert_eq!(
+            read.apply(&fw, change),
+            Err(crate::core::assessment::ActionError::SetByInvitation)
+        );
+        // Without the member (as before invitations) it reads as none; a broken one is refused.
+        let plain = to_json(&entry(Assessment::new(&fw))).unwrap();
+        assert!(!plain.contains("invitation"));
+        assert_eq!(from_json(&plain).unwrap().assessment.invitation, None);
+        let broken = text.replace("\"issuer_name\":\"Petra Bakker\",", "");
+        assert_ne!(broken, text);
+        assert_eq!(from_json(&broken), Err(SavedError::Unreadable("invitation")));
+    }
+
+    #[test]
     fn the_norm_level_is_kept_and_may_be_absent() {
         let profile = crate::core::framework::catalogue::BUILT_IN[1].load().unwrap();
         let profile = profile.framework();
