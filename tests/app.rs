@@ -104,6 +104,8 @@ impl Browser {
                 self.lang = Some(lang);
                 None
             }
+            // The trusted assessors are tested in tests/app_trusted.rs.
+            Effect::StoreTrusted(_) => None,
             Effect::Download { name, text, purpose, .. } => {
                 self.downloads.push((name, text));
                 Some(Msg::Downloaded { purpose, ok: true })

@@ -528,13 +528,17 @@ fn filters_narrow_the_rows_and_the_csv_download_has_the_framework_and_todays_dat
     assert_eq!(name, "cohort-leeruitkomsten-opbouwwerk-2026-2026-12-06.csv");
     assert_eq!(*mime, "text/csv;charset=utf-8");
     assert_eq!(*purpose, DownloadPurpose::CohortCsv);
-    assert!(
-        text.starts_with("\u{feff}Studentnummer;Naam student;Organisatie;Beoordelaar;Modus;Datum;")
-    );
+    assert!(text.starts_with(
+        "\u{feff}Studentnummer;Naam student;Organisatie;Beoordelaar;Ondertekenaar;Modus;Datum;"
+    ));
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1 + 3, "a header and the three self-assessments");
     assert_eq!(lines[1], lines[1].replace(',', ";"), "semicolons, as Dutch Excel reads");
-    assert!(lines[1].starts_with("4000002;Student 002;Buurtwerk West;;Zelfbeoordeling;2026-11-30;"));
+    // The student signed their own record, with a key no trusted list names.
+    assert!(lines[1].starts_with(
+        "4000002;Student 002;Buurtwerk West;;Student 002 (onbekende ondertekenaar);\
+         Zelfbeoordeling;2026-11-30;"
+    ));
     assert!(!app.model.review.cohort.download_failed);
 
     // Commas, every mode, and the file the browser would not make is reported.

@@ -48,7 +48,7 @@ fn no_files_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("usage: verify-record FILE..."), "{stderr}");
+    assert!(stderr.contains("usage: verify-record [--trusted LIST]... FILE..."), "{stderr}");
 
     let output = Command::new(BIN).arg("--frobnicate").output().expect("runs");
     assert_eq!(output.status.code(), Some(2));

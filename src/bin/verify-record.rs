@@ -1,8 +1,12 @@
-//! `verify-record FILE...`: checks signed assessment records with the same core as the app.
+//! `verify-record [--trusted LIST]... FILE...`: checks signed assessment records with the same
+//! core as the app.
 //!
 //! One line per file on standard output, `VALID <file>: …` or `INVALID <file>: <reason>; …`, so a
-//! folder of records can be checked at once and the output searched with grep. Exit status 0 when
-//! every file is valid, 1 when any is not, 2 on a usage error.
+//! folder of records can be checked at once and the output searched with grep. With trusted
+//! lists, each VALID line ends in `; trusted by <docent> as <name>` or `; unknown signer`: an
+//! unknown signer is a flag for the docent, not a reason to call the record invalid. Exit status 0
+//! when every file is valid, 1 when any is not, 2 on a usage error (a list that does not verify is
+//! one: checking against a list that may be forged would be worse than not checking).
 //!
 //! Built natively only: on wasm32, where the app is built, this binary is an empty stub.
 
@@ -22,19 +26,32 @@ mod native {
     use std::path::Path;
     use std::process::ExitCode;
 
+    use leeruitkomsten::core::credentials::standing::{standing, HeldList};
+    use leeruitkomsten::core::credentials::trusted::{
+        read_signed_list, SignedTrustedList, MAX_TRUSTED_LIST_BYTES,
+    };
+
     use leeruitkomsten::core::framework::catalogue::BUILT_IN;
     use leeruitkomsten::core::framework::hashed::HashedFramework;
     use leeruitkomsten::core::record::{
         verify_record_bytes, RecordProblem, RecordReport, MAX_RECORD_BYTES,
     };
 
-    const USAGE: &str = "usage: verify-record FILE...\n\
+    const USAGE: &str = "usage: verify-record [--trusted LIST]... FILE...\n\
         Checks the signature, the framework and the aggregates of each signed assessment record\n\
-        and prints one line per file. Exit status: 0 all valid, 1 any invalid, 2 usage error.\n";
+        and prints one line per file: VALID <file>: ... or INVALID <file>: <reasons>.\n\
+        --trusted LIST  a signed list of trusted assessors (vertrouwde-beoordelaars-*.json); may\n\
+        \x20               be given more than once. Each VALID line then ends in\n\
+        \x20               \"; trusted by <docent> as <name>\" or \"; unknown signer\" (still valid).\n\
+        Exit status: 0 all valid, 1 any invalid, 2 usage error (also a list that does not verify).\n";
 
     pub fn main() -> ExitCode {
-        let files = match files(std::env::args_os().skip(1)) {
-            Ok(files) => files,
+        let options = options(std::env::args_os().skip(1)).and_then(|mut options| {
+            options.known = Known::read(&options.trusted).map_err(Usage::Error)?;
+            Ok(options)
+        });
+        let Options { files, known, .. } = match options {
+            Ok(options) => options,
             Err(Usage::Help) => {
                 // Nothing useful remains to be done if stdout is gone.
                 let _ = io::stdout().write_all(USAGE.as_bytes());
@@ -62,7 +79,7 @@ mod native {
         let mut out = io::stdout().lock();
         for file in &files {
             let path = Path::new(file);
-            let (valid, line) = check(path, &frameworks);
+            let (valid, line) = check(path, &frameworks, &known);
             all_valid &= valid;
             // println! would panic on a closed pipe (`verify-record * | head`); stop quietly.
             if writeln!(out, "{line}").is_err() {
@@ -82,11 +99,22 @@ mod native {
         Error(String),
     }
 
-    /// Options are only `-h`/`--help`; `--` ends them, so a file may be named `-x`.
-    fn files(args: impl Iterator<Item = OsString>) -> Result<Vec<OsString>, Usage> {
-        let mut files = Vec::new();
+    /// What the command line asks for. Each kind of file that tells more about the records (for
+    /// now the trusted lists) has its own option and its own member here.
+    #[derive(Default)]
+    struct Options {
+        files: Vec<OsString>,
+        trusted: Vec<OsString>,
+        known: Known,
+    }
+
+    /// Options are `-h`/`--help` and `--trusted LIST` (or `--trusted=LIST`); `--` ends them, so
+    /// a file may be named `-x`.
+    fn options(args: impl Iterator<Item = OsString>) -> Result<Options, Usage> {
+        let mut options = Options::default();
         let mut options_done = false;
-        for arg in args {
+        let mut args = args.peekable();
+        while let Some(arg) = args.next() {
             if !options_done {
                 match arg.to_str() {
                     Some("--") => {
@@ -94,23 +122,84 @@ mod native {
                         continue;
                     }
                     Some("-h" | "--help") => return Err(Usage::Help),
+                    Some("--trusted") => {
+                        let list = args.next().ok_or_else(|| {
+                            Usage::Error("--trusted needs a file: --trusted LIST".into())
+                        })?;
+                        options.trusted.push(list);
+                        continue;
+                    }
+                    Some(option) if option.starts_with("--trusted=") => {
+                        let list = option.trim_start_matches("--trusted=");
+                        options.trusted.push(list.into());
+                        continue;
+                    }
                     Some(option) if option.starts_with('-') && option != "-" => {
                         return Err(Usage::Error(format!("unknown option {option}")));
                     }
                     _ => {}
                 }
             }
-            files.push(arg);
+            options.files.push(arg);
         }
-        if files.is_empty() {
+        if options.files.is_empty() {
             return Err(Usage::Error("no files given".into()));
         }
-        Ok(files)
+        Ok(options)
     }
 
-    fn check(path: &Path, frameworks: &[&HashedFramework]) -> (bool, String) {
+    /// What the docent's files say about signers, read before any record.
+    #[derive(Default)]
+    struct Known {
+        /// Whether any list was given: without one, lines say nothing about the signer.
+        asked: bool,
+        lists: Vec<SignedTrustedList>,
+    }
+
+    impl Known {
+        fn read(trusted: &[OsString]) -> Result<Known, String> {
+            let mut lists = Vec::with_capacity(trusted.len());
+            for file in trusted {
+                let path = Path::new(file);
+                let name = path.display();
+                let bytes = match read_limited(path, MAX_TRUSTED_LIST_BYTES) {
+                    Ok(Contents::Bytes(bytes)) => bytes,
+                    Ok(Contents::TooLarge(bytes)) => {
+                        return Err(format!(
+                            "--trusted {name}: {bytes} bytes, more than a trusted list may have \
+                             ({MAX_TRUSTED_LIST_BYTES})"
+                        ))
+                    }
+                    Err(e) => return Err(format!("--trusted {name}: cannot read: {e}")),
+                };
+                let list = read_signed_list(&bytes).map_err(|problem| {
+                    format!("--trusted {name}: not a valid list of trusted assessors: {problem}")
+                })?;
+                lists.push(list);
+            }
+            Ok(Known { asked: !trusted.is_empty(), lists })
+        }
+
+        /// `; trusted by <docent> as <name>` or `; unknown signer`, for a valid record.
+        fn signer_note(&self, report: &RecordReport) -> String {
+            let Some(proof) = report.proof.as_ref().filter(|_| self.asked) else {
+                return String::new();
+            };
+            let held: Vec<HeldList<'_>> = self
+                .lists
+                .iter()
+                .map(|l| HeldList { by: l.signer_label(), list: &l.list })
+                .collect();
+            match standing(&proof.did, None, &[], &held).trusted {
+                Some(trusted) => format!("; trusted by {} as {}", trusted.by, trusted.name),
+                None => "; unknown signer".into(),
+            }
+        }
+    }
+
+    fn check(path: &Path, frameworks: &[&HashedFramework], known: &Known) -> (bool, String) {
         let name = path.display();
-        let report = match read_limited(path) {
+        let report = match read_limited(path, MAX_RECORD_BYTES) {
             Ok(Contents::Bytes(bytes)) => verify_record_bytes(&bytes, frameworks),
             Ok(Contents::TooLarge(bytes)) => {
                 let problem = RecordProblem::TooLarge { bytes, limit: MAX_RECORD_BYTES };
@@ -119,7 +208,7 @@ mod native {
             Err(e) => return (false, format!("INVALID {name}: cannot read: {e}")),
         };
         if report.is_valid() {
-            (true, format!("VALID {name}: {}", summary(&report)))
+            (true, format!("VALID {name}: {}{}", summary(&report), known.signer_note(&report)))
         } else {
             (false, format!("INVALID {name}: {}", reasons(&report)))
         }
@@ -159,13 +248,13 @@ mod native {
     }
 
     /// Reads at most one byte past the limit, so a huge file or a device is not read whole.
-    fn read_limited(path: &Path) -> io::Result<Contents> {
+    fn read_limited(path: &Path, max_bytes: usize) -> io::Result<Contents> {
         let file = File::open(path)?;
         let stated = file.metadata().map(|m| m.len()).unwrap_or(0);
-        let limit = u64::try_from(MAX_RECORD_BYTES).unwrap_or(u64::MAX);
+        let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX);
         let mut bytes = Vec::new();
         file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
-        if bytes.len() > MAX_RECORD_BYTES {
+        if bytes.len() > max_bytes {
             let size = usize::try_from(stated).unwrap_or(usize::MAX);
             return Ok(Contents::TooLarge(size.max(bytes.len())));
         }

@@ -45,6 +45,7 @@ pub mod self_assessment;
 pub mod signing;
 pub mod texts;
 pub mod time;
+pub mod trusted;
 pub mod verify;
 
 pub use cohort::{CohortTexts, COHORT_EN, COHORT_NL};
@@ -56,6 +57,7 @@ pub use self_assessment::{SelfTexts, SELF_EN, SELF_NL};
 pub use signing::{SigningTexts, SIGNING_EN, SIGNING_NL};
 pub use texts::{Texts, EN, NL};
 pub use time::{local_time, readable_time};
+pub use trusted::{TrustedTexts, TRUSTED_EN, TRUSTED_NL};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -105,6 +107,7 @@ mod tests {
             (COHORT_NL.entries(), COHORT_EN.entries()),
             (SIGNING_NL.entries(), SIGNING_EN.entries()),
             (INVITE_NL.entries(), INVITE_EN.entries()),
+            (TRUSTED_NL.entries(), TRUSTED_EN.entries()),
         ] {
             assert_eq!(nl.len(), en.len());
             for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {

@@ -126,7 +126,7 @@ fn Page(props: &PageProps) -> Html {
         },
         View::Verify => html! {
             <main id="main" class="content">
-                <VerifyView {lang} state={m.review.verify.clone()} utc_offset={m.utc_offset} dispatch={dispatch.clone()} />
+                <VerifyView {lang} state={m.review.verify.clone()} utc_offset={m.utc_offset} trusted={m.trusted.clone()} dispatch={dispatch.clone()} />
             </main>
         },
         View::Compare => html! {
@@ -136,7 +136,7 @@ fn Page(props: &PageProps) -> Html {
         },
         View::Cohort => html! {
             <main id="main" class="content">
-                <CohortView {lang} state={m.review.cohort.clone()} dispatch={dispatch.clone()} />
+                <CohortView {lang} state={m.review.cohort.clone()} trusted={m.trusted.clone()} dispatch={dispatch.clone()} />
             </main>
         },
         View::Invite => html! {

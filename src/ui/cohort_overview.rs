@@ -24,6 +24,8 @@ pub struct CohortOverviewProps {
     pub choice: CohortChoice,
     pub separator: Separator,
     pub download_failed: bool,
+    #[prop_or_default]
+    pub trusted: crate::core::app::TrustedState,
     pub dispatch: Callback<Msg>,
 }
 
@@ -58,7 +60,7 @@ pub fn CohortOverview(props: &CohortOverviewProps) -> Html {
                 <p class="notice notice-info">{ c.none_shown }</p>
             } else {
                 { export(props) }
-                { results_table(lang, fw, &shown) }
+                { results_table(lang, fw, &shown, &shown.iter().map(|m| props.trusted.signer_cell(lang, m)).collect::<Vec<_>>()) }
                 { heatmap(lang, fw, &distribution(fw, &shown), shown.len()) }
             }
         </>

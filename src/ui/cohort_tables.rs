@@ -16,7 +16,8 @@ fn symbol(score: Score) -> &'static str {
     }
 }
 
-pub fn results_table(lang: Lang, fw: &Framework, shown: &[&Member]) -> Html {
+/// `signers` holds each row's signer cell (name and standing), in the same order.
+pub fn results_table(lang: Lang, fw: &Framework, shown: &[&Member], signers: &[String]) -> Html {
     let c = lang.cohort_texts();
     let t = lang.texts();
     let mut number = 0;
@@ -46,6 +47,7 @@ pub fn results_table(lang: Lang, fw: &Framework, shown: &[&Member]) -> Html {
                             <th scope="col">{ c.student_number }</th>
                             <th scope="col">{ c.organisation }</th>
                             <th scope="col">{ c.assessor }</th>
+                            <th scope="col">{ lang.trusted_texts().signer_column }</th>
                             <th scope="col">{ c.mode }</th>
                             <th scope="col">{ c.date }</th>
                             { for outcome_heads }
@@ -53,12 +55,13 @@ pub fn results_table(lang: Lang, fw: &Framework, shown: &[&Member]) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for shown.iter().map(|m| html! {
+                        { for shown.iter().enumerate().map(|(i, m)| html! {
                             <tr data-record={m.record_id.clone()}>
                                 <th scope="row">{ if m.student_name.trim().is_empty() { c.no_value.to_string() } else { m.student_name.clone() } }</th>
                                 <td class="nowrap">{ &m.student_number }</td>
                                 <td>{ &m.organisation }</td>
                                 <td>{ &m.assessor_name }</td>
+                                <td class="cohort-signer">{ signers.get(i).cloned().unwrap_or_default() }</td>
                                 <td>{ lang.mode_label(m.mode) }</td>
                                 <td class="nowrap">{ &m.date }</td>
                                 { for m.outcomes.iter().map(|s| html! { <td class="cohort-result" data-result={s.key()}>{ symbol(*s) }</td> }) }

@@ -14,6 +14,9 @@ pub struct CohortViewProps {
     /// Held by the model, so that the records stay when the user looks at another view, and a
     /// batch still being read finishes there.
     pub state: CohortState,
+    /// The docent's trusted assessors, for the signer column.
+    #[prop_or_default]
+    pub trusted: crate::core::app::TrustedState,
     pub dispatch: Callback<Msg>,
 }
 
@@ -80,6 +83,7 @@ pub fn CohortView(props: &CohortViewProps) -> Html {
                     choice={state.choice.clone()}
                     separator={state.separator(lang)}
                     download_failed={state.download_failed}
+                    trusted={props.trusted.clone()}
                     dispatch={props.dispatch.clone()}
                 />
             }

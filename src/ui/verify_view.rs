@@ -6,8 +6,9 @@ use super::file_picker::FilePicker;
 use super::plain_verdict::plain_verdict;
 use super::record_view::RecordView;
 use super::summary_panel::SummaryPanel;
+use super::trusted_panel::{standing_line, PendingAdd, TrustedPanel};
 use crate::core::app::review::{Checked, ReviewMsg, Shown, Verified, VerifyState};
-use crate::core::app::Msg;
+use crate::core::app::{Msg, TrustedState};
 use crate::core::assessment::Mode;
 use crate::core::crypto::signing_key::fingerprint;
 use crate::core::record::{RecordProblem, RecordReport};
@@ -19,6 +20,9 @@ pub struct VerifyViewProps {
     pub state: VerifyState,
     /// The user's time zone, minutes east of UTC.
     pub utc_offset: i32,
+    /// The docent's trusted assessors: each record's signer is judged against them.
+    #[prop_or_default]
+    pub trusted: TrustedState,
     pub dispatch: Callback<Msg>,
 }
 
@@ -30,7 +34,7 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
     let on_chosen = props.dispatch.reform(|files| Msg::Review(ReviewMsg::Verify(files)));
     let result = match &props.state.shown {
         None => Html::default(),
-        Some(Verified::Many(all)) => batch_table(lang, all),
+        Some(Verified::Many(all)) => batch_table(lang, all, &props.trusted),
         Some(Verified::One(checked, shown)) => match &checked.report {
             None => html! {
                 <div class="verdict is-invalid">
@@ -39,7 +43,21 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
                 </div>
             },
             Some(report) => {
-                one_report(lang, &checked.file_name, report, shown.as_ref(), props.utc_offset)
+                let standing = standing_line(
+                    lang,
+                    &props.trusted,
+                    report,
+                    checked.invitation.as_ref(),
+                    &props.dispatch,
+                );
+                one_report(
+                    lang,
+                    &checked.file_name,
+                    report,
+                    shown.as_ref(),
+                    props.utc_offset,
+                    standing,
+                )
             }
         },
     };
@@ -57,6 +75,8 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
                 </p>
             </div>
             { result }
+            <PendingAdd {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
+            <TrustedPanel {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
         </section>
     }
 }
@@ -65,10 +85,10 @@ fn announcement(lang: Lang, shown: Option<&Verified>) -> String {
     let t = lang.texts();
     match shown {
         None => String::new(),
-        Some(Verified::One(Checked { file_name, report: None }, _)) => {
+        Some(Verified::One(Checked { file_name, report: None, .. }, _)) => {
             format!("{file_name}: {}", t.file_unreadable)
         }
-        Some(Verified::One(Checked { file_name, report: Some(report) }, _)) => {
+        Some(Verified::One(Checked { file_name, report: Some(report), .. }, _)) => {
             let verdict = if report.is_valid() { t.verify_valid } else { t.verify_invalid };
             format!("{verdict}: {file_name}")
         }
@@ -85,6 +105,7 @@ fn one_report(
     report: &RecordReport,
     shown: Option<&Shown>,
     offset: i32,
+    standing: Html,
 ) -> Html {
     let t = lang.texts();
     let valid = report.is_valid();
@@ -104,6 +125,7 @@ fn one_report(
                     { plain_verdict(lang, &report.problems) }
                 }
                 { facts(lang, report, offset) }
+                { standing }
             </div>
             if unknown_framework {
                 <p class="notice notice-warning">{ t.verify_unknown_framework }</p>
@@ -169,7 +191,7 @@ fn facts(lang: Lang, report: &RecordReport, offset: i32) -> Html {
 }
 
 /// One row per file: the verdict, whose record it is, who signed, and every reason it fails.
-fn batch_table(lang: Lang, checked: &[Checked]) -> Html {
+fn batch_table(lang: Lang, checked: &[Checked], trusted: &TrustedState) -> Html {
     let t = lang.texts();
     let valid = checked.iter().filter(|c| c.is_valid()).count();
     let row = |checked: &Checked| {
@@ -181,6 +203,10 @@ fn batch_table(lang: Lang, checked: &[Checked]) -> Html {
             .unwrap_or_default();
         let signer =
             report.and_then(|r| r.proof.as_ref()).map(|p| fingerprint(&p.did)).unwrap_or_default();
+        let standing = report.and_then(|r| r.proof.as_ref()).filter(|_| ok).map(|p| {
+            let invitation = checked.invitation.as_ref().map(|(id, d)| (id.as_str(), d.as_str()));
+            lang.standing_label(&trusted.standing(&p.did, invitation))
+        });
         let reasons = match report {
             Some(report) => plain_verdict(lang, &report.problems),
             None => html! { t.file_unreadable },
@@ -190,7 +216,11 @@ fn batch_table(lang: Lang, checked: &[Checked]) -> Html {
                 <th scope="row" class="batch-file">{ checked.file_name.clone() }</th>
                 <td class="batch-result">{ if ok { t.verify_valid } else { t.verify_invalid } }</td>
                 <td>{ student }</td>
-                <td class="key-fingerprint">{ signer }</td>
+                <td><span class="key-fingerprint">{ signer }</span>
+                    if let Some(standing) = standing {
+                        <br /><span class="signer-standing-label">{ standing }</span>
+                    }
+                </td>
                 <td class="batch-reasons">{ reasons }</td>
             </tr>
         }

@@ -17,3 +17,4 @@ pub mod runner;
 pub mod share;
 pub mod startup;
 pub mod storage;
+pub mod trusted_store;

@@ -48,6 +48,10 @@ impl Runner {
                 let result = keystore::save(&key).map_err(|_| StorageFailed);
                 Some(Msg::KeyStored { key: Box::new(key), then_sign, result })
             }
+            Effect::StoreTrusted(text) => {
+                let result = super::trusted_store::save(&text);
+                Some(Msg::Trusted(crate::core::app::TrustedMsg::Stored(result)))
+            }
             Effect::StoreLang(lang) => {
                 // A language preference that cannot be kept is not worth a warning.
                 let _ = storage::write(LANG_KEY, lang.code());

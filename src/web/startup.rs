@@ -75,7 +75,9 @@ pub async fn boot(link: &Link) -> Result<Model, LoadFailure> {
         source,
         link_failure,
     };
-    Ok(Model::start(Rc::new(framework), startup, &now))
+    let mut model = Model::start(Rc::new(framework), startup, &now);
+    model.trusted = crate::core::app::TrustedState::restore(super::trusted_store::load());
+    Ok(model)
 }
 
 /// Downloads the framework a link names and checks it like any other.

@@ -161,13 +161,19 @@ function csvField(text, separator) {
   return guarded.includes(separator) || /["\r\n]/.test(guarded) ? `"${guarded.replaceAll("\"", "\"\"")}"` : guarded;
 }
 
+/** The signer column: every record here is signed by a key no trusted list names. */
+function signerCell(p) {
+  const who = p.assessor.trim() ? p.assessor : p.name;
+  return who.trim() ? `${who} (onbekende ondertekenaar)` : "onbekende ondertekenaar";
+}
+
 /** The CSV the page must give for these rows, field by field. */
 function expectedCsv(kind, rows, separator) {
   const framework = FRAMEWORKS[kind];
   const outcomes = framework.core_tasks.flatMap((t) => t.learning_outcomes);
-  const header = ["Studentnummer", "Naam student", "Organisatie", "Beoordelaar", "Modus", "Datum",
+  const header = ["Studentnummer", "Naam student", "Organisatie", "Beoordelaar", "Ondertekenaar", "Modus", "Datum",
     ...outcomes.map((o) => `${o.code ?? o.id} ${o.title}`), "Totaal"];
-  const lines = [header, ...rows.map((p) => [p.number, p.name, p.organisation, p.assessor, MODE[p.mode], p.date,
+  const lines = [header, ...rows.map((p) => [p.number, p.name, p.organisation, p.assessor, signerCell(p), MODE[p.mode], p.date,
     ...outcomes.map((o) => String(p.outcomeResult[o.id] ?? "")), String(p.overall ?? "")])];
   return "\ufeff" + lines.map((fields) => fields.map((f) => csvField(f, separator)).join(separator) + "\r\n").join("");
 }
@@ -261,7 +267,7 @@ test(`the cohort overview: ${COUNT} generated signed records and five bad files,
     const p = lu[index];
     const cells = await dataRows(page).nth(index).locator("th, td").allTextContents();
     const result = (v) => (v === null ? "–" : SYMBOL[v]);
-    assert.deepEqual(cells, [p.name, p.number, p.organisation, p.assessor, MODE[p.mode], p.date,
+    assert.deepEqual(cells, [p.name, p.number, p.organisation, p.assessor, signerCell(p), MODE[p.mode], p.date,
       ...outcomes.map((o) => result(p.outcomeResult[o.id])), result(p.overall)], `row ${index}`);
   }
 
@@ -306,7 +312,7 @@ test(`the cohort overview: ${COUNT} generated signed records and five bad files,
   await page.locator("#cohort-framework").selectOption({ label: `Competentieprofiel opbouwwerker 2010 (${rowsOf("cp").length})` });
   assert.equal(await dataRows(page).count(), rowsOf("cp").length);
   const heads = await page.locator(".cohort-table thead th").allTextContents();
-  assert.deepEqual(heads.slice(6, 8), ["VC a", "VC b"]);
+  assert.deepEqual(heads.slice(7, 9), ["VC a", "VC b"]);
   const cpCsv = await download(page, () => page.locator(".cohort-download").click());
   assert.equal(cpCsv.text, expectedCsv("cp", rowsOf("cp"), ","));
   // The overview stays while the user looks elsewhere.

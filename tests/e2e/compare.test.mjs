@@ -7,6 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { download, loadFramework, startApp } from "./harness.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
+import { fingerprintOf } from "./fingerprint.mjs";
 
 const { framework, outcomes } = await loadFramework();
 let app;
@@ -52,11 +53,6 @@ async function signAndDownload(page) {
   const file = await download(page, () => sign.getByRole("alertdialog").locator(".sign-confirm-button").click());
   await sign.locator(".download-record").waitFor();
   return { ...file, record: parseJsonStrict(file.text) };
-}
-
-function fingerprintOf(did) {
-  const tail = did.split(":").pop().slice(-8);
-  return `${tail.slice(0, 4)}-${tail.slice(4)}`;
 }
 
 const signerOf = (record) => record.proof.verificationMethod.split("#")[0];

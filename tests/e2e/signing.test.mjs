@@ -11,6 +11,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { download, loadFramework, reloadApp, startApp } from "./harness.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
 import { verifyCredential } from "./vc-verifier.mjs";
+import { fingerprintOf } from "./fingerprint.mjs";
 
 const { outcomes, indicators } = await loadFramework();
 let app;
@@ -145,12 +146,6 @@ async function importKeyFile(page, name, text) {
   const haveOne = page.locator("#sign .key-panel").getByRole("button", { name: "Ik heb al een sleutel", exact: true });
   if ((await haveOne.getAttribute("aria-expanded")) === "false") await haveOne.click();
   await page.setInputFiles("#key-import", { name, mimeType: "application/json", buffer: Buffer.from(text) });
-}
-
-/** The fingerprint as the app derives it: the last eight characters of the did:key, as 4-4. */
-function fingerprintOf(did) {
-  const tail = did.split(":").pop().slice(-8);
-  return `${tail.slice(0, 4)}-${tail.slice(4)}`;
 }
 
 /** The did:key a record names as signer, after checking that verificationMethod is did#key. */

@@ -40,6 +40,9 @@ pub enum Effect {
     /// Keep the docent's list of sent invitations (JSON text, `invite::SENT_KEY`); answered
     /// with `Msg::Invite(InviteMsg::Stored)`.
     StoreSentInvitations(Rc<str>),
+    /// Keep the docent's trusted assessors (`trusted::kept_json`); answered with
+    /// `Msg::Trusted(TrustedMsg::Stored)`.
+    StoreTrusted(Rc<str>),
     /// Read a file the user chose, refusing one over `max_bytes`; answered with `Msg::FileRead`.
     ReadFile { file: FileRef, max_bytes: usize, purpose: FilePurpose },
 }
@@ -69,6 +72,8 @@ pub enum DownloadPurpose {
     Raw,
     KeyBackup,
     CohortCsv,
+    /// The signed list of trusted assessors, or the unreadable kept one.
+    TrustedList,
 }
 
 /// What a chosen file is for.
@@ -79,6 +84,8 @@ pub enum FilePurpose {
     Framework,
     /// A record for the verify, compare or cohort view.
     Review(super::ReviewRead),
+    /// A signed list of trusted assessors to import.
+    TrustedList,
 }
 
 /// A file the user chose, as the browser glue registered it: the core never holds the file
@@ -102,6 +109,7 @@ pub(super) fn read_chosen(purpose: FilePurpose, files: Vec<FileRef>) -> Vec<Effe
         FilePurpose::Key => MAX_KEY_FILE_BYTES,
         FilePurpose::Framework => MAX_FRAMEWORK_BYTES,
         FilePurpose::Review(_) => crate::core::record::MAX_RECORD_BYTES,
+        FilePurpose::TrustedList => crate::core::credentials::trusted::MAX_TRUSTED_LIST_BYTES,
     };
     files.into_iter().take(1).map(|file| Effect::ReadFile { file, max_bytes, purpose }).collect()
 }

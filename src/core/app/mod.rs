@@ -14,6 +14,7 @@ pub mod invite;
 mod library;
 pub mod review;
 mod signing;
+pub mod trusted;
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -24,6 +25,7 @@ pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentIn
 pub use library::{LibraryMessage, LibraryState};
 pub use review::{ReviewMsg, ReviewRead, ReviewState};
 pub use signing::{KeyImport, KeyState, KeyStatus, SignFailure, SigningStage, SigningState};
+pub use trusted::{Kept, TrustedMsg, TrustedNotice, TrustedState};
 
 use crate::core::assessment::aggregate::{summarize, Summary};
 use crate::core::assessment::{Action, ActionError, Assessment};
@@ -164,6 +166,8 @@ pub struct Model {
     pub utc_offset: i32,
     /// The verify, compare and cohort views.
     pub review: ReviewState,
+    /// The docent's trusted assessors; `TrustedState::restore` fills it from storage.
+    pub trusted: TrustedState,
     /// The learning outcomes folded in the form. Only how the page looks now: never saved.
     pub folded: BTreeSet<String>,
     /// The form was folded once for a narrow screen; later visits keep what the user chose.
@@ -253,6 +257,8 @@ pub enum Msg {
 
     // The verify, compare and cohort views
     Review(ReviewMsg),
+    /// The docent's trusted assessors.
+    Trusted(TrustedMsg),
 
     // Invitations: the docent's form, and a link's invitation opened
     Invite(InviteMsg),
@@ -344,6 +350,7 @@ impl Model {
             can_share: startup.can_share,
             utc_offset: now.utc_offset,
             review: ReviewState::default(),
+            trusted: TrustedState::default(),
             folded: BTreeSet::new(),
             folded_for_narrow: false,
             invite: InviteState::default(),
@@ -363,6 +370,8 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
     model.utc_offset = now.utc_offset;
     match msg {
         Msg::Show(view) => {
+            // A fingerprint waiting to be confirmed belongs to the record shown; so does leaving it.
+            model.trusted.pending = None;
             if view == View::Invite {
                 invite::shown(model, now);
             }
@@ -412,9 +421,12 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::ConfirmKeyReplace
         | Msg::CancelKeyReplace
         | Msg::Copied(_) => signing::update(model, msg, now),
-        Msg::KeyStored { .. } => {
+        Msg::KeyStored { key, then_sign, result } => {
+            let kept = result.is_ok();
             let import_before = model.key.import.clone();
-            let mut effects = signing::update(model, msg, now);
+            let mut effects =
+                signing::update(model, Msg::KeyStored { key, then_sign, result }, now);
+            effects.extend(trusted::key_stored(model, kept, now));
             effects.extend(invite::key_stored(model, import_before, now));
             effects
         }
@@ -426,13 +438,20 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
                 signing::downloaded(model, purpose, ok)
             }
             DownloadPurpose::CohortCsv => review::downloaded(model, ok),
+            DownloadPurpose::TrustedList => trusted::downloaded(model, ok),
         },
         Msg::DismissLink => {
             model.link_dismissed = true;
             Vec::new()
         }
         Msg::UseBuiltIn => frameworks::use_built_in(model, now),
-        Msg::Review(msg) => review::update(model, msg, now),
+        Msg::Review(msg) => {
+            if matches!(msg, ReviewMsg::Verify(_)) {
+                model.trusted.pending = None;
+            }
+            review::update(model, msg, now)
+        }
+        Msg::Trusted(msg) => trusted::update(model, msg, now),
         Msg::Invite(msg) => invite::update(model, msg, now),
         Msg::FilesChosen(purpose, files) => effect::read_chosen(purpose, files),
         Msg::FileRead { purpose, name, result } => match purpose {
@@ -440,6 +459,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             FilePurpose::Key => signing::key_file_read(model, result),
             FilePurpose::Framework => frameworks::file_read(model, name, result, now),
             FilePurpose::Review(read) => review::file_read(model, read, name, result),
+            FilePurpose::TrustedList => trusted::file_read(model, result),
         },
     }
 }

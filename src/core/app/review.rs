@@ -21,6 +21,7 @@ pub use verify::{Checked, Shown, Verified, VerifyState};
 
 use super::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, Model, Now, View};
 use crate::core::assessment::Mode;
+use crate::core::credentials::standing::invitation_in_bytes;
 use crate::core::framework::catalogue::with_built_ins;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::record::{verify_record_bytes, RecordProblem, RecordReport, MAX_RECORD_BYTES};
@@ -191,7 +192,10 @@ pub(super) fn file_read(
     let known = known(model);
     let review = &mut model.review;
     match read.target {
-        Target::Verify => verify::read(review, read, name, verify(&known, result)),
+        Target::Verify => {
+            let invitation = result.as_deref().ok().and_then(invitation_in_bytes);
+            verify::read(review, read, name, verify(&known, result), invitation)
+        }
         Target::Compare(side) => {
             let framework = model.framework.clone();
             review.compare.read(read, side, name, verify(&known, result), &framework)

@@ -250,7 +250,10 @@ pub(super) fn downloaded(model: &mut Model, purpose: DownloadPurpose, ok: bool) 
             model.signing.download_failed = (!ok).then_some(created);
         }
         DownloadPurpose::KeyBackup => model.key.export_failed = !ok,
-        DownloadPurpose::Backup | DownloadPurpose::Raw | DownloadPurpose::CohortCsv => {}
+        DownloadPurpose::Backup
+        | DownloadPurpose::Raw
+        | DownloadPurpose::CohortCsv
+        | DownloadPurpose::TrustedList => {}
     }
     Vec::new()
 }

@@ -7,6 +7,8 @@
 //! which one credential names another (`digestMultibase`).
 
 pub mod invitation;
+pub mod standing;
+pub mod trusted;
 
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};

@@ -3,5 +3,8 @@
 pub mod base64url;
 pub mod data_integrity;
 pub mod did_key;
+pub mod eddsa_rdfc;
 pub mod jcs;
+pub mod jsonld;
+pub mod rdfc;
 pub mod signing_key;

@@ -7,9 +7,10 @@
 use std::fmt;
 
 use serde_json::{json, Value};
+use sha2::Digest;
 
 use crate::core::crypto::did_key::{self, DidKeyError, KEY_LENGTH};
-use crate::core::crypto::jcs;
+use crate::core::json::{self, JsonErrorKind};
 
 pub const KEY_FILE_TYPE: &str = "LeeruitkomstenSigningKey";
 pub const KEY_FILE_VERSION: &str = "1";
@@ -79,8 +80,7 @@ impl SigningKey {
         &self.did
     }
 
-    /// A short form to compare by eye, e.g. on the phone with a hogeschool: the last eight
-    /// characters of the key's multibase, in two groups.
+    /// A short form to compare by eye or read out on the phone: see [`fingerprint`].
     pub fn fingerprint(&self) -> String {
         fingerprint(&self.did)
     }
@@ -99,10 +99,10 @@ impl SigningKey {
     }
 
     pub fn from_file_json(text: &str) -> Result<SigningKey, KeyFileError> {
-        if text.len() > MAX_KEY_FILE_BYTES {
-            return Err(KeyFileError::TooLarge);
-        }
-        let value = jcs::parse_strict(text).map_err(|_| KeyFileError::NotJson)?;
+        let value = json::parse(text, MAX_KEY_FILE_BYTES).map_err(|e| match e.kind {
+            JsonErrorKind::TooLarge { .. } => KeyFileError::TooLarge,
+            _ => KeyFileError::NotJson,
+        })?;
         let member = |name: &'static str| {
             value.get(name).and_then(Value::as_str).ok_or(KeyFileError::NotAKeyFile(name))
         };
@@ -123,12 +123,29 @@ impl SigningKey {
     }
 }
 
-/// The fingerprint of any did:key, for showing the signer of a record beside one's own key.
+/// The fingerprint of any did:key: what the signer shows on their screen and a docent hears on
+/// the phone before trusting the key, and what every view shows beside a key.
+///
+/// The first 60 bits of the SHA-256 of the did:key, in twelve characters of Crockford's base32
+/// (digits and capitals without I, L, O and U) in three groups of four: `7KQ2-M9XD-4HPA`.
+/// Not the did:key's own tail: base58 mixes capitals and small letters, which is hard to say
+/// aloud ("kleine k, hoofdletter K"), and its last eight characters carry only 47 bits, few
+/// enough that someone could make keys until one ends the same as an assessor's. Sixty bits
+/// take about 2^60 keys to match one given fingerprint, far beyond what a forged record is
+/// worth; one alphabet case and no look-alike letters make it safe to read out in groups.
 pub fn fingerprint(did: &str) -> String {
-    let key = did.rsplit(':').next().unwrap_or(did);
-    let tail: Vec<char> = key.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
-    let (a, b) = tail.split_at(tail.len().min(4));
-    format!("{}-{}", a.iter().collect::<String>(), b.iter().collect::<String>())
+    const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let digest = sha2::Sha256::digest(did.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(digest.get(..8).unwrap_or(&[0u8; 8]));
+    let bits = u64::from_be_bytes(first) >> 4;
+    let chars: Vec<char> = (0..12)
+        .map(|i| {
+            let index = (bits >> (55 - 5 * i)) & 0x1f;
+            CROCKFORD.get(index as usize).map_or('0', |&c| char::from(c))
+        })
+        .collect();
+    chars.chunks(4).map(|group| group.iter().collect::<String>()).collect::<Vec<_>>().join("-")
 }
 
 #[cfg(test)]
@@ -186,12 +203,27 @@ mod tests {
     }
 
     #[test]
-    fn fingerprints_are_the_tail_of_the_key() {
+    fn fingerprints_are_twelve_readable_characters_of_the_keys_hash() {
         let did = key().did().to_string();
         let fp = fingerprint(&did);
-        assert_eq!(fp.len(), 9);
-        let tail = &did[did.len() - 8..];
-        assert_eq!(fp.replace('-', ""), tail);
-        assert_eq!(fingerprint("abc"), "abc-");
+        assert_eq!(fp.len(), 14);
+        let groups: Vec<&str> = fp.split('-').collect();
+        assert_eq!(groups.len(), 3);
+        assert!(groups.iter().all(|g| g.len() == 4));
+        assert!(fp.chars().all(|c| c == '-'
+            || (c.is_ascii_alphanumeric() && !c.is_ascii_lowercase() && !"ILOU".contains(c))));
+        // The first 60 bits of the hash, five to a character.
+        let digest = sha2::Sha256::digest(did.as_bytes());
+        let bits = u64::from_be_bytes(digest[..8].try_into().unwrap()) >> 4;
+        let first = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ"[(bits >> 55) as usize] as char;
+        assert_eq!(fp.chars().next(), Some(first));
+        let other = SigningKey::from_seed([8; 32], "2026-11-23T10:00:00Z");
+        assert_ne!(fingerprint(other.did()), fp);
+        assert_eq!(fingerprint(&did), fp, "the same key, the same fingerprint");
+        // As tests/e2e/fingerprint.mjs, written from the description with Node's SHA-256, has it.
+        assert_eq!(
+            fingerprint("did:key:z6MktwupdmLXVVqTzCw4i46r4uGyosGXRnR3XjN4Zq7oMMsw"),
+            "0SC8-13M5-SJ1H"
+        );
     }
 }

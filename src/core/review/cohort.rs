@@ -35,6 +35,10 @@ pub struct Member {
     pub overall: Score,
     /// The score of every indicator, in framework order.
     pub indicators: Vec<Score>,
+    /// The did:key that signed the record, and the invitation it answers (id, digestMultibase):
+    /// what the signer's standing is judged on when shown.
+    pub signer: String,
+    pub invitation: Option<(String, String)>,
 }
 
 /// Why a file is not in the overview.
@@ -89,7 +93,10 @@ impl Cohort {
         if !self.frameworks.iter().any(|f| f.sha256() == framework.sha256()) {
             self.frameworks.push(framework.clone());
         }
-        self.members.push(member(file_name, record, framework));
+        let mut member = member(file_name, record, framework);
+        member.signer = report.proof.as_ref().map(|p| p.did.clone()).unwrap_or_default();
+        member.invitation = crate::core::credentials::standing::invitation_in_bytes(bytes);
+        self.members.push(member);
     }
 
     /// Notes a file that was not verified at all, such as one too large to read.
@@ -154,6 +161,8 @@ fn member(file_name: &str, record: &AssessmentRecord, framework: &HashedFramewor
             .indicators()
             .map(|i| scores.get(&*i.id).copied().unwrap_or_default())
             .collect(),
+        signer: String::new(),
+        invitation: None,
     }
 }
 
@@ -237,6 +246,8 @@ pub struct CsvLabels<'a> {
     pub student_name: &'a str,
     pub organisation: &'a str,
     pub assessor: &'a str,
+    /// The signer's column: the name the docent knows them by, and their standing.
+    pub signer: &'a str,
     pub mode: &'a str,
     pub date: &'a str,
     pub overall: &'a str,
@@ -248,17 +259,20 @@ pub struct CsvLabels<'a> {
 /// CRLF line ends and quotes as RFC 4180 has them. One column per learning outcome and one for the
 /// overall result hold the scale's value (□ 1, + 2, ++ 3), empty while not determined: numbers,
 /// which a gradebook imports, where the symbols would start with "+".
+/// `signers` holds the signer column's text for each row, in the same order.
 pub fn to_csv(
     framework: &Framework,
     rows: &[&Member],
     separator: Separator,
     labels: &CsvLabels,
+    signers: &[String],
 ) -> String {
     let mut header: Vec<String> = [
         labels.student_number,
         labels.student_name,
         labels.organisation,
         labels.assessor,
+        labels.signer,
         labels.mode,
         labels.date,
     ]
@@ -274,7 +288,8 @@ pub fn to_csv(
     let value = |score: Score| score.value().map(|v| v.to_string()).unwrap_or_default();
     let mut out = String::from("\u{feff}");
     push_line(&mut out, header.iter().map(String::as_str), separator);
-    for member in rows {
+    for (i, member) in rows.iter().enumerate() {
+        let signer = signers.get(i).map_or("", String::as_str);
         let mode = match member.mode {
             Mode::Assessor => labels.mode_assessor,
             Mode::SelfAssessment => labels.mode_self,
@@ -284,6 +299,7 @@ pub fn to_csv(
             member.student_name.as_str(),
             member.organisation.as_str(),
             member.assessor_name.as_str(),
+            signer,
             mode,
             member.date.as_str(),
         ]
@@ -515,27 +531,41 @@ mod tests {
             student_name: "naam",
             organisation: "organisatie",
             assessor: "beoordelaar",
+            signer: "ondertekenaar",
             mode: "modus",
             date: "datum",
             overall: "totaal",
             mode_assessor: "beoordelaar",
             mode_self: "zelf",
         };
-        let csv = to_csv(fw.framework(), &rows(&cohort, &filter), Separator::Semicolon, &labels);
+        let signers = vec!["Petra (vertrouwd)".to_string(), String::new()];
+        let csv = to_csv(
+            fw.framework(),
+            &rows(&cohort, &filter),
+            Separator::Semicolon,
+            &labels,
+            &signers,
+        );
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> =
             csv.trim_start_matches('\u{feff}').split_terminator("\r\n").collect();
         assert_eq!(lines.len(), 4);
         assert!(!csv.trim_start_matches('\u{feff}').replace("\r\n", "").contains('\n'));
-        assert!(lines[0].starts_with("studentnummer;naam;organisatie;beoordelaar;modus;datum;LU1 "));
+        assert!(lines[0].starts_with(
+            "studentnummer;naam;organisatie;beoordelaar;ondertekenaar;modus;datum;LU1 "
+        ));
         assert!(lines[0].ends_with(";totaal"));
-        assert_eq!(lines[0].split(';').count(), 6 + 6 + 1);
-        assert_eq!(lines[1], "1;anna;Buurtwerk West;Petra;beoordelaar;;2;2;2;2;2;2;2");
-        assert_eq!(lines[3], "2;Daan;Buurtwerk West;Ahmed;beoordelaar;;3;3;3;3;3;3;3");
-        let comma = to_csv(fw.framework(), &rows(&cohort, &filter), Separator::Comma, &labels);
+        assert_eq!(lines[0].split(';').count(), 7 + 6 + 1);
+        assert_eq!(
+            lines[1],
+            "1;anna;Buurtwerk West;Petra;Petra (vertrouwd);beoordelaar;;2;2;2;2;2;2;2"
+        );
+        assert_eq!(lines[3], "2;Daan;Buurtwerk West;Ahmed;;beoordelaar;;3;3;3;3;3;3;3");
+        let comma =
+            to_csv(fw.framework(), &rows(&cohort, &filter), Separator::Comma, &labels, &signers);
         assert_eq!(
             comma.split("\r\n").nth(1),
-            Some("1,anna,Buurtwerk West,Petra,beoordelaar,,2,2,2,2,2,2,2")
+            Some("1,anna,Buurtwerk West,Petra,Petra (vertrouwd),beoordelaar,,2,2,2,2,2,2,2")
         );
     }
 

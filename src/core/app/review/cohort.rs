@@ -7,6 +7,7 @@ use super::{
     too_large, DownloadPurpose, Effect, FileReadError, FileRef, Model, Now, Queue, ReviewMsg,
     ReviewRead, ReviewState, Target,
 };
+use crate::core::app::TrustedState;
 use crate::core::assessment::Mode;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::review::cohort::{rows, to_csv, Cohort, CsvLabels, Filter, Reason, Separator};
@@ -139,7 +140,7 @@ pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect
         ReviewMsg::CohortOrganisation(organisation) => choice.organisation = organisation,
         ReviewMsg::CohortAssessor(assessor) => choice.assessor = assessor,
         ReviewMsg::CohortSeparator(separator) => state.separator = Some(separator),
-        ReviewMsg::DownloadCsv => return csv(state, model.lang, now),
+        ReviewMsg::DownloadCsv => return csv(state, &model.trusted, model.lang, now),
         ReviewMsg::Verify(_)
         | ReviewMsg::CompareFile(..)
         | ReviewMsg::CompareSaved(..)
@@ -149,11 +150,12 @@ pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect
 }
 
 /// The rows shown, as a CSV file for a gradebook, named with the framework and today's date.
-fn csv(state: &CohortState, lang: Lang, now: &Now) -> Vec<Effect> {
+fn csv(state: &CohortState, trusted: &TrustedState, lang: Lang, now: &Now) -> Vec<Effect> {
     let Some(framework) = state.framework() else { return Vec::new() };
     let fw = framework.framework();
     let shown = rows(&state.cohort, &state.filter(framework));
-    let text = to_csv(fw, &shown, state.separator(lang), &csv_labels(lang));
+    let signers: Vec<String> = shown.iter().map(|m| trusted.signer_cell(lang, m)).collect();
+    let text = to_csv(fw, &shown, state.separator(lang), &csv_labels(lang), &signers);
     vec![Effect::Download {
         name: format!("cohort-{}-{}.csv", fw.id, now.today),
         mime: "text/csv;charset=utf-8",
@@ -170,6 +172,7 @@ pub fn csv_labels(lang: Lang) -> CsvLabels<'static> {
         student_name: c.student_name,
         organisation: c.organisation,
         assessor: c.assessor,
+        signer: lang.trusted_texts().signer_column,
         mode: c.mode,
         date: c.date,
         overall: lang.texts().overall,

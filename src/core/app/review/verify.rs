@@ -22,6 +22,8 @@ pub struct Checked {
     pub file_name: String,
     /// `None` for a file the browser could not read.
     pub report: Option<Rc<RecordReport>>,
+    /// The invitation the record names (id, digestMultibase), for its signer's standing.
+    pub invitation: Option<(String, String)>,
 }
 
 impl Checked {
@@ -62,11 +64,12 @@ pub(super) fn read(
     read: ReviewRead,
     file_name: String,
     report: Option<RecordReport>,
+    invitation: Option<(String, String)>,
 ) -> Vec<Effect> {
     let Some((queue, checked)) = review.verifying.as_mut().filter(|(q, _)| q.read == read) else {
         return Vec::new();
     };
-    checked.push(Checked { file_name, report: report.map(Rc::new) });
+    checked.push(Checked { file_name, report: report.map(Rc::new), invitation });
     if let Some(next) = queue.next() {
         return vec![next];
     }

@@ -1,0 +1,249 @@
+//! The docent's trusted assessors in the verify view: the list with each key's fingerprint,
+//! import and signed export; the confirmation before a record's signer joins it; and the line
+//! beside a verified record's verdict that says whether its signer is known.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::file_picker::FilePicker;
+use crate::core::app::{FilePurpose, Kept, Msg, TrustedMsg, TrustedNotice, TrustedState};
+use crate::core::assessment::Mode;
+use crate::core::crypto::signing_key::fingerprint;
+use crate::core::record::RecordReport;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct TrustedPanelProps {
+    pub lang: Lang,
+    pub state: TrustedState,
+    pub dispatch: Callback<Msg>,
+}
+
+fn send(dispatch: &Callback<Msg>, msg: TrustedMsg) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: MouseEvent| dispatch.emit(Msg::Trusted(msg.clone())))
+}
+
+fn on_text(dispatch: &Callback<Msg>, msg: fn(String) -> TrustedMsg) -> Callback<InputEvent> {
+    dispatch.reform(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        Msg::Trusted(msg(input.value()))
+    })
+}
+
+/// *Vertrouwde beoordelaars*: who is on the list, and moving the list in and out as a signed file.
+#[function_component]
+pub fn TrustedPanel(props: &TrustedPanelProps) -> Html {
+    let lang = props.lang;
+    let t = lang.trusted_texts();
+    let state = &props.state;
+    let dispatch = &props.dispatch;
+    let on_import = dispatch.reform(|files| Msg::FilesChosen(FilePurpose::TrustedList, files));
+    let row = |a: &crate::core::credentials::trusted::TrustedAssessor| {
+        html! {
+            <tr>
+                <th scope="row">{ a.name.clone() }</th>
+                <td>{ a.organisation.clone().unwrap_or_default() }</td>
+                <td class="key-fingerprint nowrap">{ fingerprint(&a.did) }</td>
+                <td>
+                    <button type="button" class="button-secondary" aria-label={lang.remove_assessor_label(&a.name)} onclick={send(dispatch, TrustedMsg::Remove(a.did.clone()))}>
+                        { t.remove }
+                    </button>
+                </td>
+            </tr>
+        }
+    };
+    html! {
+        <section class="card trusted-panel" aria-labelledby="trusted-heading">
+            <h2 id="trusted-heading">{ t.heading }</h2>
+            <p>{ t.intro }</p>
+            { kept_notice(lang, state, dispatch) }
+            <div role="status" class="trusted-status">
+                if let Some(notice) = &state.notice {
+                    <p class={classes!("notice", notice_class(notice))}>
+                        { lang.trusted_notice(notice) }
+                        if matches!(notice, TrustedNotice::Removed(_)) && state.removed.is_some() {
+                            { " " }
+                            <button type="button" class="button-secondary" onclick={send(dispatch, TrustedMsg::UndoRemove)}>{ t.undo }</button>
+                        }
+                    </p>
+                }
+            </div>
+            if state.list.assessors.is_empty() {
+                <p class="trusted-empty">{ t.empty }</p>
+            } else {
+                <div class="table-scroll" tabindex="0" role="region" aria-label={t.caption}>
+                    <table class="trusted-table">
+                        <caption class="visually-hidden">{ t.caption }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ t.name }</th>
+                                <th scope="col">{ t.organisation }</th>
+                                <th scope="col">{ t.fingerprint }</th>
+                                <th scope="col">{ t.actions }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for state.list.assessors.iter().map(row) }</tbody>
+                    </table>
+                </div>
+            }
+            <div class="trusted-export">
+                <label for="trusted-docent">{ t.docent_name }</label>
+                <input id="trusted-docent" type="text" autocomplete="name" value={state.docent.to_string()} oninput={on_text(dispatch, TrustedMsg::DocentName)} />
+                <p class="hint">{ t.export_hint }</p>
+                <button type="button" onclick={send(dispatch, TrustedMsg::Export)}>{ t.export }</button>
+            </div>
+            <div class="trusted-import">
+                <p class="hint">{ t.import_hint }</p>
+                <FilePicker {lang} id="trusted-file" label={t.import} on_chosen={on_import} />
+            </div>
+        </section>
+    }
+}
+
+fn notice_class(notice: &TrustedNotice) -> &'static str {
+    match notice {
+        TrustedNotice::Added(_)
+        | TrustedNotice::Removed(_)
+        | TrustedNotice::Imported { .. }
+        | TrustedNotice::Exported(_)
+        | TrustedNotice::AlreadyListed(_) => "notice-info",
+        _ => "notice-error",
+    }
+}
+
+fn kept_notice(lang: Lang, state: &TrustedState, dispatch: &Callback<Msg>) -> Html {
+    let t = lang.trusted_texts();
+    match &state.kept {
+        Kept::Saved => Html::default(),
+        Kept::Failed => html! { <p class="notice notice-warning">{ t.kept_failed }</p> },
+        Kept::Unreadable(_) => html! {
+            <div class="notice notice-warning">
+                <p>{ t.kept_unreadable }</p>
+                <button type="button" class="button-secondary" onclick={send(dispatch, TrustedMsg::DownloadUnreadable)}>{ t.download_unreadable }</button>
+                { " " }
+                <button type="button" class="button-secondary" onclick={send(dispatch, TrustedMsg::ReplaceUnreadable)}>{ t.replace_unreadable }</button>
+            </div>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PendingAddProps {
+    pub lang: Lang,
+    pub state: TrustedState,
+    pub dispatch: Callback<Msg>,
+}
+
+/// The fingerprint to confirm by phone before a record's signer joins the list, with the name the
+/// record gives, which the docent may correct. Takes focus when it opens, since the button that
+/// opened it is gone, and gives it back to the signer's line when it closes.
+#[function_component]
+pub fn PendingAdd(props: &PendingAddProps) -> Html {
+    let heading = use_node_ref();
+    let was_open = use_mut_ref(|| false);
+    let did = props.state.pending.as_ref().map(|p| p.did.clone());
+    {
+        let heading = heading.clone();
+        use_effect_with(did, move |did| {
+            if did.is_some() {
+                *was_open.borrow_mut() = true;
+                if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            } else if std::mem::take(&mut *was_open.borrow_mut()) {
+                // Added or cancelled: the form is gone, so focus returns to the signer's line,
+                // which now says what became of them.
+                let line = gloo::utils::document().get_element_by_id("signer-standing");
+                if let Some(line) = line
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = line.focus();
+                }
+            }
+        });
+    }
+    let Some(pending) = &props.state.pending else { return Html::default() };
+    let lang = props.lang;
+    let t = lang.trusted_texts();
+    let dispatch = &props.dispatch;
+    let name_empty = pending.name.trim().is_empty();
+    let onsubmit = dispatch.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Msg::Trusted(TrustedMsg::ConfirmAdd)
+    });
+    html! {
+        <form class="card trusted-confirm" aria-labelledby="trusted-confirm-heading" {onsubmit}>
+            <h3 id="trusted-confirm-heading" tabindex="-1" ref={heading}>{ t.confirm_heading }</h3>
+            <p>{ t.confirm_text }</p>
+            <p class="key-fingerprint trusted-confirm-fingerprint">{ fingerprint(&pending.did) }</p>
+            <label for="trusted-pending-name">{ t.name }</label>
+            <input id="trusted-pending-name" type="text" required=true value={pending.name.clone()}
+                aria-describedby={name_empty.then_some("trusted-pending-name-needed")}
+                oninput={on_text(dispatch, TrustedMsg::PendingName)} />
+            if name_empty {
+                <p id="trusted-pending-name-needed" class="hint">{ t.name_needed }</p>
+            }
+            <label for="trusted-pending-organisation">{ t.organisation_optional }</label>
+            <input id="trusted-pending-organisation" type="text" value={pending.organisation.clone().unwrap_or_default()}
+                oninput={on_text(dispatch, TrustedMsg::PendingOrganisation)} />
+            <div class="button-row">
+                <button type="submit">{ t.confirm_add }</button>
+                <button type="button" class="button-secondary" onclick={send(dispatch, TrustedMsg::CancelAdd)}>{ t.cancel }</button>
+            </div>
+        </form>
+    }
+}
+
+/// Beside a record's verdict: whether its signer is known, and for a valid record from a key not
+/// on the list, the way to add it. `invitation` is the record's own reference.
+pub fn standing_line(
+    lang: Lang,
+    state: &TrustedState,
+    report: &RecordReport,
+    invitation: Option<&(String, String)>,
+    dispatch: &Callback<Msg>,
+) -> Html {
+    let t = lang.trusted_texts();
+    let Some(proof) = report.proof.as_ref().filter(|_| report.is_valid()) else {
+        return Html::default();
+    };
+    let standing = state.standing(&proof.did, invitation.map(|(id, d)| (id.as_str(), d.as_str())));
+    let class = if standing.trusted.is_some() {
+        "is-trusted"
+    } else if standing.invited {
+        "is-invited"
+    } else {
+        "is-unknown"
+    };
+    let propose = report.record.as_ref().filter(|_| standing.trusted.is_none()).map(|record| {
+        let name = if record.mode == Mode::SelfAssessment && record.assessor.name.trim().is_empty()
+        {
+            record.subject.name.clone()
+        } else {
+            record.assessor.name.clone()
+        };
+        let organisation = Some(record.assessor.organisation.clone());
+        TrustedMsg::Propose { did: proof.did.clone(), name, organisation }
+    });
+    html! {
+        <div id="signer-standing" tabindex="-1" class={classes!("signer-standing", class)}>
+            <p>
+                <strong>{ format!("{}: ", t.standing) }</strong>
+                <span class="signer-standing-label">{ lang.standing_label(&standing) }</span>
+                { " · " }{ lang.trusted_texts().fingerprint }{ " " }
+                <span class="key-fingerprint">{ fingerprint(&proof.did) }</span>
+            </p>
+            if standing.is_unknown() {
+                <p class="hint">{ t.unknown_detail }</p>
+            } else if standing.invited && standing.trusted.is_none() {
+                <p class="hint">{ t.invited_detail }</p>
+            }
+            if let Some(propose) = propose {
+                if state.pending.as_ref().map(|p| &p.did) != Some(&proof.did) {
+                    <button type="button" class="button-secondary" onclick={send(dispatch, propose)}>{ t.add }</button>
+                }
+            }
+        </div>
+    }
+}
