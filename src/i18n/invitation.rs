@@ -116,12 +116,14 @@ impl Lang {
             (InviteFailure::KeyNotKept, Lang::En) => "This browser cannot keep a key (storage off or full). Without a kept key you cannot sign.",
             (InviteFailure::NoRandomSource, Lang::Nl) => "Deze browser heeft geen veilige bron van toeval; gebruik een recente browser.",
             (InviteFailure::NoRandomSource, Lang::En) => "This browser has no secure random source; use a recent browser.",
+            (InviteFailure::NotSigned, Lang::Nl) => "Ondertekenen lukte niet. Controleer de ingevulde gegevens en probeer het opnieuw.",
+            (InviteFailure::NotSigned, Lang::En) => "Signing did not work. Check the details entered and try again.",
             (InviteFailure::NotKept, Lang::Nl) => "De uitnodiging is ondertekend, maar deze browser kon haar niet bewaren in de lijst van verstuurde uitnodigingen (opslag uit of vol). De link werkt wel; bewaar hem zelf.",
             (InviteFailure::NotKept, Lang::En) => "The invitation is signed, but this browser could not keep it in the list of invitations sent (storage off or full). The link works; keep it yourself.",
         }
     }
 
-    /// "Uitnodiging van Jan de Vries (a1b2-c3d4) om Sanne te beoordelen voor Leeruitkomsten
+    /// "Uitnodiging van Jan de Vries (7KQ2-M9XD-4HPA) om Sanne te beoordelen voor Leeruitkomsten
     /// opbouwwerk, vóór 2026-12-29"
     pub fn invitation_banner(self, invitation: &SignedInvitation, framework: &str) -> String {
         let i = &invitation.invitation;

@@ -9,6 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
+import { fingerprintOf } from "./fingerprint.mjs";
 import { download, startApp } from "./harness.mjs";
 import { parseJsonStrict } from "./independent-verify.mjs";
 import { newSigner } from "./node-signer.mjs";
@@ -105,7 +106,7 @@ test("a docent invites, the assessor opens the link in another browser, scores a
     await assessor.goto(link);
     const banner = assessor.locator(".invitation-banner");
     await banner.waitFor();
-    const fingerprint = invitation.issuer.id.slice(-8).replace(/^(.{4})/, "$1-");
+    const fingerprint = fingerprintOf(invitation.issuer.id);
     assert.equal(
       (await banner.locator("p").textContent()).trim(),
       `Uitnodiging van Petra Bakker-van Leeuwen (${fingerprint}) om Geertruida van Oldenbarnevelt-Tjeenk Willink te beoordelen voor Leeruitkomsten opbouwwerk, vóór ${invitation.credentialSubject.assessment.dueDate}.`,

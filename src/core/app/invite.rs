@@ -73,6 +73,8 @@ pub enum InviteFailure {
     KeyUnreadable,
     KeyNotKept,
     NoRandomSource,
+    /// The invitation could not be signed (it would not read back as one).
+    NotSigned,
     /// Signed, but the list of sent invitations could not be kept in this browser.
     NotKept,
 }
@@ -275,7 +277,7 @@ fn sign_with(model: &mut Model, key: &SigningKey, now: &Now) -> Vec<Effect> {
     let invitation = model.invite.invitation(framework_info(model));
     let name = model.invite.docent_name.trim().to_string();
     let Ok(signed) = invitation.sign(&name, key, &entropy.uuid(), &now.time, now.utc_offset) else {
-        return fail(model, InviteFailure::KeyUnreadable);
+        return fail(model, InviteFailure::NotSigned);
     };
     model.invite.made = Some(Rc::new(signed.clone()));
     model.invite.copied = None;
