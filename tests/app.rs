@@ -123,6 +123,8 @@ impl Browser {
             Effect::StoreSentInvitations(_) => {
                 Some(Msg::Invite(leeruitkomsten::core::app::InviteMsg::Stored(Ok(()))))
             }
+            // The decision view's storage; its flows are in tests/app_decision.rs.
+            Effect::KeepDecision(_) => None,
             Effect::ReadFile { file, purpose, .. } => {
                 let bytes = self.files.remove(&file.handle).unwrap();
                 Some(Msg::FileRead { purpose, name: file.name, result: Ok(bytes) })

@@ -103,6 +103,7 @@ impl Lang {
                 Lang::Nl => format!("hetzelfde record als {of}, dat al is meegenomen"),
                 Lang::En => format!("the same record as {of}, which is already taken in"),
             },
+            Reason::Decision(rejection) => self.decision_rejected(rejection),
         }
     }
 }

@@ -35,6 +35,7 @@ macro_rules! texts {
 
 pub mod cohort;
 pub mod compare;
+pub mod decision;
 pub mod embed;
 pub mod form;
 pub mod invitation;
@@ -50,6 +51,7 @@ pub mod verify;
 
 pub use cohort::{CohortTexts, COHORT_EN, COHORT_NL};
 pub use compare::{CompareTexts, COMPARE_EN, COMPARE_NL};
+pub use decision::{DecisionTexts, DECISION_EN, DECISION_NL};
 pub use embed::{EmbedTexts, EMBED_EN, EMBED_NL};
 pub use invitation::{InviteTexts, INVITE_EN, INVITE_NL};
 pub use norms::{NormTexts, NORM_EN, NORM_NL};
@@ -108,6 +110,7 @@ mod tests {
             (SIGNING_NL.entries(), SIGNING_EN.entries()),
             (INVITE_NL.entries(), INVITE_EN.entries()),
             (TRUSTED_NL.entries(), TRUSTED_EN.entries()),
+            (DECISION_NL.entries(), DECISION_EN.entries()),
         ] {
             assert_eq!(nl.len(), en.len());
             for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::assess_view::assess_view;
 use super::cohort_view::CohortView;
 use super::compare_view::CompareView;
+use super::decide_view::DecideView;
 use super::framework_panel::framework_panel;
 use super::invitation_banner::InvitationBanner;
 use super::invite_view::InviteView;
@@ -142,6 +143,11 @@ fn Page(props: &PageProps) -> Html {
         View::Invite => html! {
             <main id="main" class="content">
                 <InviteView {lang} framework={framework.clone()} state={m.invite.clone()} sent={m.sent_invitations.clone()} utc_offset={m.utc_offset} dispatch={dispatch.clone()} />
+            </main>
+        },
+        View::Decide => html! {
+            <main id="main" class="content">
+                <DecideView {lang} state={m.decide.clone()} key_status={m.key.status.clone()} can_share={m.can_share} dispatch={dispatch.clone()} />
             </main>
         },
         View::Assess => assess_view(&m, &dispatch),

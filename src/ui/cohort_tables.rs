@@ -35,6 +35,50 @@ pub fn results_table(lang: Lang, fw: &Framework, shown: &[&Member], signers: &[S
             }
         })
         .collect();
+    let decisions = shown.iter().any(|m| m.decision.is_some());
+    let d = lang.decision_texts();
+    let decision_heads: Vec<Html> = if decisions {
+        fw.learning_outcomes()
+            .map(|outcome| {
+                let code = outcome.code.as_deref().unwrap_or(&outcome.id);
+                let full = format!("{}: {}", lang.decision_column(code), outcome.title);
+                html! {
+                    <th scope="col" class="cohort-decision" title={full.clone()} aria-label={full}>
+                        { lang.decision_column(code) }
+                    </th>
+                }
+            })
+            .chain(std::iter::once(html! { <th scope="col">{ d.decided_by }</th> }))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let decision_cells = |m: &Member| -> Html {
+        if !decisions {
+            return Html::default();
+        }
+        match &m.decision {
+            Some(decision) => html! {
+                <>
+                    { for decision.results.iter().map(|r| html! {
+                        <td class="cohort-decision" data-decision={r.as_str()}>{ lang.outcome_result(*r) }</td>
+                    }) }
+                    <td class="cohort-decided-by">{ &decision.examinator }</td>
+                </>
+            },
+            None => html! {
+                <>
+                    { for fw.learning_outcomes().map(|_| html! {
+                        <td class="cohort-decision" data-decision="none">
+                            <span aria-hidden="true">{ "—" }</span>
+                            <span class="visually-hidden">{ lang.decision_texts().none_short }</span>
+                        </td>
+                    }) }
+                    <td></td>
+                </>
+            },
+        }
+    };
     html! {
         <div class="card cohort-results">
             <p class="hint" id="cohort-table-hint">{ c.table_hint }</p>
@@ -52,6 +96,7 @@ pub fn results_table(lang: Lang, fw: &Framework, shown: &[&Member], signers: &[S
                             <th scope="col">{ c.date }</th>
                             { for outcome_heads }
                             <th scope="col" class="cohort-result">{ t.overall }</th>
+                            { for decision_heads }
                         </tr>
                     </thead>
                     <tbody>
@@ -66,6 +111,7 @@ pub fn results_table(lang: Lang, fw: &Framework, shown: &[&Member], signers: &[S
                                 <td class="nowrap">{ &m.date }</td>
                                 { for m.outcomes.iter().map(|s| html! { <td class="cohort-result" data-result={s.key()}>{ symbol(*s) }</td> }) }
                                 <td class="cohort-result cohort-overall" data-result={m.overall.key()}>{ symbol(m.overall) }</td>
+                                { decision_cells(m) }
                             </tr>
                         }) }
                     </tbody>

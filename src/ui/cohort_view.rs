@@ -32,10 +32,11 @@ pub fn CohortView(props: &CohortViewProps) -> Html {
     let busy = state.is_busy();
     let on_chosen = props.dispatch.reform(|files| Msg::Review(ReviewMsg::CohortFiles(files)));
     let on_clear = props.dispatch.reform(|_: MouseEvent| Msg::Review(ReviewMsg::ClearCohort));
+    let rejected = cohort.all_rejected();
     let status = match state.progress {
         Some((done, total)) => lang.cohort_progress(done, total),
-        None if cohort.members.is_empty() && cohort.rejected.is_empty() => c.none_yet.to_string(),
-        None => lang.cohort_counts(cohort.members.len(), cohort.rejected.len()),
+        None if cohort.members.is_empty() && rejected.is_empty() => c.none_yet.to_string(),
+        None => lang.cohort_counts(cohort.members.len(), rejected.len()),
     };
     html! {
         <section class="cohort" aria-labelledby="cohort-heading">
@@ -51,17 +52,17 @@ pub fn CohortView(props: &CohortViewProps) -> Html {
                     disabled={busy}
                 />
                 <p class="cohort-status" role="status" aria-live="polite">{ status }</p>
-                if !cohort.members.is_empty() || !cohort.rejected.is_empty() {
+                if !cohort.members.is_empty() || !rejected.is_empty() {
                     <div class="actions">
                         <button type="button" class="cohort-clear" onclick={on_clear} disabled={busy}>{ c.clear }</button>
                     </div>
                 }
             </div>
-            if !cohort.rejected.is_empty() {
+            if !rejected.is_empty() {
                 <details class="card cohort-rejected" open=true>
-                    <summary>{ format!("{} ({})", c.rejected_heading, cohort.rejected.len()) }</summary>
+                    <summary>{ format!("{} ({})", c.rejected_heading, rejected.len()) }</summary>
                     <ul>
-                        { for cohort.rejected.iter().map(|r| html! {
+                        { for rejected.iter().map(|r| html! {
                             <li>
                                 <span class="cohort-file">{ &r.file_name }</span>
                                 { ": " }

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::decide_button::decide_button;
 use super::file_picker::FilePicker;
 use super::plain_verdict::plain_verdict;
 use super::record_view::RecordView;
@@ -77,6 +78,7 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
             { result }
             <PendingAdd {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
             <TrustedPanel {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
+            { decide_button(lang, &props.state, &props.dispatch) }
         </section>
     }
 }

@@ -12,7 +12,8 @@ use yew::platform::spawn_local;
 use yew::Callback;
 
 use super::{clipboard, clock, download, embed, files, keystore, library, share, storage};
-use crate::core::app::{update, Effect, Model, Msg, StorageFailed};
+use crate::core::app::decide::DECISION_KEY;
+use crate::core::app::{update, DecideMsg, Effect, Model, Msg, StorageFailed};
 use crate::core::library::saved::SavedEntry;
 
 /// Where the runner sends what comes back.
@@ -81,6 +82,13 @@ impl Runner {
             Effect::StoreSentInvitations(text) => {
                 let result = super::invitation::store_sent(&text).map_err(|_| StorageFailed);
                 Some(Msg::Invite(crate::core::app::InviteMsg::Stored(result)))
+            }
+            Effect::KeepDecision(text) => {
+                let kept = match text {
+                    Some(text) => storage::write(DECISION_KEY, &text),
+                    None => storage::remove(DECISION_KEY),
+                };
+                Some(Msg::Decide(DecideMsg::Kept(kept.is_ok())))
             }
             Effect::ReadFile { file, max_bytes, purpose } => {
                 let name = file.name.clone();

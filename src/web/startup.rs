@@ -107,5 +107,9 @@ pub fn connect(
     parent_origin: Option<&str>,
 ) -> Option<gloo::events::EventListener> {
     super::embed::start(parent_origin);
+    // An examinator's decision left unsigned by a reload or a closed tab is taken up again.
+    if let Ok(Some(draft)) = storage::read(crate::core::app::decide::DECISION_KEY) {
+        dispatch.emit(crate::core::app::Msg::Decide(crate::core::app::DecideMsg::Restore(draft)));
+    }
     library::on_change(dispatch)
 }

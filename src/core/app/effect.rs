@@ -43,6 +43,9 @@ pub enum Effect {
     /// Keep the docent's trusted assessors (`trusted::kept_json`); answered with
     /// `Msg::Trusted(TrustedMsg::Stored)`.
     StoreTrusted(Rc<str>),
+    /// Keep the examinator's decision in progress (`None`: none is left to keep); answered with
+    /// `Msg::Decide(DecideMsg::Kept)`.
+    KeepDecision(Option<Rc<str>>),
     /// Read a file the user chose, refusing one over `max_bytes`; answered with `Msg::FileRead`.
     ReadFile { file: FileRef, max_bytes: usize, purpose: FilePurpose },
 }
@@ -74,6 +77,8 @@ pub enum DownloadPurpose {
     CohortCsv,
     /// The signed list of trusted assessors, or the unreadable kept one.
     TrustedList,
+    /// The examinator's signed decision.
+    Decision,
 }
 
 /// What a chosen file is for.

@@ -7,6 +7,7 @@
 //! [`Effect`]s, which `web::runner` carries out and answers with further messages. So every flow
 //! (open, edit, sign, delete and undo, import, another tab) is tested natively, message by message.
 
+pub mod decide;
 pub mod effect;
 mod form;
 mod frameworks;
@@ -19,6 +20,7 @@ pub mod trusted;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+pub use decide::{DecideMsg, DecideRefusal, DecideStage, DecideState, SignedDecision};
 pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
 pub use form::{fresh_entry, fresh_entry_after, new_id};
 pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentInvitations};
@@ -85,6 +87,8 @@ pub enum View {
     Cohort,
     /// The docent makes an invitation to assess a student.
     Invite,
+    /// The examinator's decision on the record the verify view showed.
+    Decide,
 }
 
 /// What the user must know about the browser's storage.
@@ -168,6 +172,8 @@ pub struct Model {
     pub review: ReviewState,
     /// The docent's trusted assessors; `TrustedState::restore` fills it from storage.
     pub trusted: TrustedState,
+    /// The examinator's decision being made or just signed.
+    pub decide: DecideState,
     /// The learning outcomes folded in the form. Only how the page looks now: never saved.
     pub folded: BTreeSet<String>,
     /// The form was folded once for a narrow screen; later visits keep what the user chose.
@@ -259,6 +265,8 @@ pub enum Msg {
     Review(ReviewMsg),
     /// The docent's trusted assessors.
     Trusted(TrustedMsg),
+    /// The examinator's decision.
+    Decide(DecideMsg),
 
     // Invitations: the docent's form, and a link's invitation opened
     Invite(InviteMsg),
@@ -351,6 +359,7 @@ impl Model {
             utc_offset: now.utc_offset,
             review: ReviewState::default(),
             trusted: TrustedState::default(),
+            decide: DecideState::default(),
             folded: BTreeSet::new(),
             folded_for_narrow: false,
             invite: InviteState::default(),
@@ -408,6 +417,18 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             model.invite.copied = Some(ok);
             Vec::new()
         }
+        Msg::Decide(msg) => decide::update(model, msg, now),
+        Msg::KeyStored { key, then_sign: true, result } if model.decide.awaits_key() => {
+            decide::key_stored(model, *key, result, now)
+        }
+        Msg::Copied(ok) if model.view == View::Decide => {
+            decide::answered(model, decide::Answer::Copied(ok));
+            Vec::new()
+        }
+        Msg::Shared(outcome) if model.view == View::Decide => {
+            decide::answered(model, decide::Answer::Shared(outcome));
+            Vec::new()
+        }
         Msg::StartSigning
         | Msg::BackFromSigning
         | Msg::Sign
@@ -439,6 +460,10 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             }
             DownloadPurpose::CohortCsv => review::downloaded(model, ok),
             DownloadPurpose::TrustedList => trusted::downloaded(model, ok),
+            DownloadPurpose::Decision => {
+                decide::answered(model, decide::Answer::Downloaded(ok));
+                Vec::new()
+            }
         },
         Msg::DismissLink => {
             model.link_dismissed = true;

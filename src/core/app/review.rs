@@ -21,9 +21,11 @@ pub use verify::{Checked, Shown, Verified, VerifyState};
 
 use super::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, Model, Now, View};
 use crate::core::assessment::Mode;
+use crate::core::credentials::digest_multibase;
 use crate::core::credentials::standing::invitation_in_bytes;
 use crate::core::framework::catalogue::with_built_ins;
 use crate::core::framework::hashed::HashedFramework;
+use crate::core::json::parse_bytes;
 use crate::core::record::{verify_record_bytes, RecordProblem, RecordReport, MAX_RECORD_BYTES};
 use crate::core::review::cohort::Separator;
 
@@ -35,6 +37,8 @@ pub struct ReviewState {
     /// Files still to verify, and those verified so far. Kept apart from what the views show,
     /// which they are given whole on every render: a batch in progress is not copied with it.
     verifying: Option<(Queue, Vec<Checked>)>,
+    /// The digest of the first file being verified, for the decision on it when it is the only one.
+    verifying_digest: Option<String>,
     /// Files still to take into the cohort, and the cohort they go into, which replaces the one
     /// shown once every file is read.
     taking_in: Option<(Queue, crate::core::review::cohort::Cohort)>,
@@ -88,7 +92,7 @@ impl ReviewState {
 }
 
 /// The frameworks records are verified against: the one in use and every built-in one.
-fn known(model: &mut Model) -> Rc<[HashedFramework]> {
+pub(super) fn known(model: &mut Model) -> Rc<[HashedFramework]> {
     let framework = &model.framework;
     model.review.known.get_or_insert_with(|| with_built_ins(framework).into()).clone()
 }
@@ -178,7 +182,7 @@ pub(super) fn show(model: &mut Model, view: View) -> Vec<Effect> {
             return vec![Effect::List];
         }
         View::Cohort => model.review.cohort.enter(),
-        View::Library | View::Assess | View::Invite => {}
+        View::Library | View::Assess | View::Invite | View::Decide => {}
     }
     Vec::new()
 }
@@ -194,7 +198,13 @@ pub(super) fn file_read(
     match read.target {
         Target::Verify => {
             let invitation = result.as_deref().ok().and_then(invitation_in_bytes);
-            verify::read(review, read, name, verify(&known, result), invitation)
+            // What a decision names the record by, over the record as received.
+            let digest = result
+                .as_ref()
+                .ok()
+                .and_then(|bytes| parse_bytes(bytes, MAX_RECORD_BYTES).ok())
+                .and_then(|value| digest_multibase(&value).ok());
+            verify::read(review, read, name, verify(&known, result), invitation, digest)
         }
         Target::Compare(side) => {
             let framework = model.framework.clone();

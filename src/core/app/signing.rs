@@ -253,7 +253,8 @@ pub(super) fn downloaded(model: &mut Model, purpose: DownloadPurpose, ok: bool) 
         DownloadPurpose::Backup
         | DownloadPurpose::Raw
         | DownloadPurpose::CohortCsv
-        | DownloadPurpose::TrustedList => {}
+        | DownloadPurpose::TrustedList
+        | DownloadPurpose::Decision => {}
     }
     Vec::new()
 }

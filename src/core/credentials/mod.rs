@@ -6,6 +6,7 @@
 //! verifying the envelope (context, type, issuer is signer, validity window) and the digest by
 //! which one credential names another (`digestMultibase`).
 
+pub mod decision;
 pub mod invitation;
 pub mod standing;
 pub mod trusted;

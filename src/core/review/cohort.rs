@@ -6,15 +6,26 @@
 //! whose record id was already taken in is left out as a copy: two files of one record would count
 //! the same assessment twice. Two different records of one student (a self-assessment and an
 //! assessor's, or two assessors) are two rows: they are two assessments.
+//!
+//! Examinators' decisions come in beside the records, in any order: a decision is matched to the
+//! record it names by id and `digestMultibase`, and one that matches no record in the overview
+//! (its record missing, or changed since the decision) is listed among the files left out.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::core::assessment::aggregate::Tally;
 use crate::core::assessment::Mode;
+use crate::core::credentials::decision::{
+    read_decision, Decision, DecisionProblem, Mismatch, OutcomeResult,
+};
+use crate::core::credentials::{digest_multibase, DECISION_TYPE};
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
-use crate::core::record::{verify_record_bytes, AssessmentRecord, RecordProblem};
+use crate::core::json::parse_bytes;
+use crate::core::record::{
+    verify_record_bytes, verify_record_value, AssessmentRecord, RecordProblem, MAX_RECORD_BYTES,
+};
 
 /// One valid record, reduced to what the overview shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +50,44 @@ pub struct Member {
     /// what the signer's standing is judged on when shown.
     pub signer: String,
     pub invitation: Option<(String, String)>,
+    /// The record's `digestMultibase`, by which a decision names it.
+    pub digest: String,
+    /// The examinator's decision on this record, once its file is in.
+    pub decision: Option<MemberDecision>,
+}
+
+/// An examinator's decision as the overview shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberDecision {
+    pub file_name: String,
+    /// Who signed it (`issuer.name`); empty when it names nobody.
+    pub examinator: String,
+    pub decision_date: String,
+    /// Per learning outcome, in framework order.
+    pub results: Vec<OutcomeResult>,
+}
+
+/// A verified decision kept until its record comes in (or for good, when it never does).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct KeptDecision {
+    file_name: String,
+    examinator: String,
+    decision: Decision,
+    /// Taken into a member's row.
+    matched: bool,
+}
+
+/// Why a decision file is left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecisionRejection {
+    /// It does not verify.
+    Invalid(DecisionProblem),
+    /// No record with its id is in the overview.
+    NoRecord,
+    /// A record with its id is, but not the one it was made on.
+    Mismatch(Mismatch),
+    /// Another decision on the same record was taken in from this file first.
+    Copy { of: String },
 }
 
 /// Why a file is not in the overview.
@@ -50,6 +99,8 @@ pub enum Reason {
     Invalid(Vec<RecordProblem>),
     /// A valid record already taken in from the file named here.
     Copy { of: String },
+    /// An examinator's decision that is not shown beside a record.
+    Decision(DecisionRejection),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +118,8 @@ pub struct Cohort {
     pub frameworks: Vec<HashedFramework>,
     /// Record id -> file name, to recognise copies.
     ids: BTreeMap<String, String>,
+    /// Every decision that verified, in the order they came.
+    decisions: Vec<KeptDecision>,
 }
 
 impl Cohort {
@@ -78,7 +131,14 @@ impl Cohort {
             self.rejected.push(reject(Reason::Unreadable));
             return;
         };
-        let report = verify_record_bytes(bytes, known);
+        let value = parse_bytes(bytes, MAX_RECORD_BYTES).ok();
+        if let Some(value) = value.as_ref().filter(|v| is_decision(v)) {
+            return self.add_decision(file_name, value, known);
+        }
+        let report = match &value {
+            Some(value) => verify_record_value(value, known),
+            None => verify_record_bytes(bytes, known),
+        };
         let (Some(record), Some(framework), true) =
             (&report.record, &report.framework, report.is_valid())
         else {
@@ -93,10 +153,115 @@ impl Cohort {
         if !self.frameworks.iter().any(|f| f.sha256() == framework.sha256()) {
             self.frameworks.push(framework.clone());
         }
-        let mut member = member(file_name, record, framework);
+        let digest = value.as_ref().and_then(|v| digest_multibase(v).ok()).unwrap_or_default();
+        let mut member = member(file_name, record, framework, digest);
         member.signer = report.proof.as_ref().map(|p| p.did.clone()).unwrap_or_default();
         member.invitation = crate::core::credentials::standing::invitation_in_bytes(bytes);
+        self.settle(&mut member);
         self.members.push(member);
+    }
+
+    /// Verifies a decision and puts it beside its record, if that is in already.
+    fn add_decision(
+        &mut self,
+        file_name: &str,
+        value: &serde_json::Value,
+        known: &[&HashedFramework],
+    ) {
+        let verified = match read_decision(value, known) {
+            Ok(verified) => verified,
+            Err(problem) => {
+                let reason = Reason::Decision(DecisionRejection::Invalid(problem));
+                self.rejected.push(Rejected { file_name: file_name.to_string(), reason });
+                return;
+            }
+        };
+        let d = &verified.decision;
+        let same = |k: &KeptDecision| {
+            k.decision.record_id == d.record_id && k.decision.record_digest == d.record_digest
+        };
+        if let Some(first) = self.decisions.iter().find(|k| same(k)) {
+            let reason = Reason::Decision(DecisionRejection::Copy { of: first.file_name.clone() });
+            self.rejected.push(Rejected { file_name: file_name.to_string(), reason });
+            return;
+        }
+        self.decisions.push(KeptDecision {
+            file_name: file_name.to_string(),
+            examinator: verified.credential.issuer_name.clone().unwrap_or_default(),
+            decision: verified.decision,
+            matched: false,
+        });
+        let mut members = std::mem::take(&mut self.members);
+        for member in members.iter_mut().filter(|m| m.decision.is_none()) {
+            self.settle(member);
+        }
+        self.members = members;
+    }
+
+    /// Gives a member the decision made on it, if one is in.
+    fn settle(&mut self, member: &mut Member) {
+        let Some(kept) = self.decisions.iter_mut().find(|k| {
+            !k.matched
+                && k.decision
+                    .check_against(&member.record_id, &member.digest, &member.framework)
+                    .and_then(|()| {
+                        k.decision.check_student(&member.student_name, &member.student_number)
+                    })
+                    .is_ok()
+        }) else {
+            return;
+        };
+        kept.matched = true;
+        let framework = self.frameworks.iter().find(|f| f.sha256() == member.framework);
+        let results = framework
+            .map(|f| {
+                f.framework()
+                    .learning_outcomes()
+                    .map(|o| kept.decision.result(&o.id).unwrap_or_default())
+                    .collect()
+            })
+            .unwrap_or_default();
+        member.decision = Some(MemberDecision {
+            file_name: kept.file_name.clone(),
+            examinator: kept.examinator.clone(),
+            decision_date: kept.decision.decision_date.clone(),
+            results,
+        });
+    }
+
+    /// The decisions that verified but are beside no record: their record is not in the overview,
+    /// or was changed after the decision.
+    pub fn unmatched_decisions(&self) -> Vec<Rejected> {
+        self.decisions
+            .iter()
+            .filter(|k| !k.matched)
+            .map(|k| {
+                let d = &k.decision;
+                let reason = self
+                    .members
+                    .iter()
+                    .filter(|m| m.record_id == d.record_id)
+                    .find_map(|m| {
+                        d.check_against(&m.record_id, &m.digest, &m.framework)
+                            .and_then(|()| d.check_student(&m.student_name, &m.student_number))
+                            .err()
+                    })
+                    .map_or(DecisionRejection::NoRecord, DecisionRejection::Mismatch);
+                Rejected { file_name: k.file_name.clone(), reason: Reason::Decision(reason) }
+            })
+            .collect()
+    }
+
+    /// Every file left out, those refused as they came and the decisions beside no record.
+    pub fn all_rejected(&self) -> Vec<Rejected> {
+        let mut all = self.rejected.clone();
+        all.extend(self.unmatched_decisions());
+        all
+    }
+
+    /// Whether any decision is shown beside a record: then the table and the CSV have its columns.
+    pub fn has_decisions(&self) -> bool {
+        self.members.iter().any(|m| m.decision.is_some())
     }
 
     /// Notes a file that was not verified at all, such as one too large to read.
@@ -131,7 +296,20 @@ impl Cohort {
     }
 }
 
-fn member(file_name: &str, record: &AssessmentRecord, framework: &HashedFramework) -> Member {
+/// A file whose `type` names it a decision is read as one; anything else as a record.
+fn is_decision(value: &serde_json::Value) -> bool {
+    value
+        .get("type")
+        .and_then(serde_json::Value::as_array)
+        .is_some_and(|types| types.iter().any(|t| t.as_str() == Some(DECISION_TYPE)))
+}
+
+fn member(
+    file_name: &str,
+    record: &AssessmentRecord,
+    framework: &HashedFramework,
+    digest: String,
+) -> Member {
     let fw = framework.framework();
     let result = |aggregate: Option<&crate::core::record::Aggregate>| {
         aggregate.and_then(|a| a.result.as_ref()).and_then(|r| r.score()).unwrap_or_default()
@@ -163,6 +341,8 @@ fn member(file_name: &str, record: &AssessmentRecord, framework: &HashedFramewor
             .collect(),
         signer: String::new(),
         invitation: None,
+        digest,
+        decision: None,
     }
 }
 
@@ -253,6 +433,12 @@ pub struct CsvLabels<'a> {
     pub overall: &'a str,
     pub mode_assessor: &'a str,
     pub mode_self: &'a str,
+    /// The decision columns: "Besluit" before each outcome's code, "Besluit door", the results.
+    pub decision: &'a str,
+    pub decided_by: &'a str,
+    pub achieved: &'a str,
+    pub not_achieved: &'a str,
+    pub not_assessed: &'a str,
 }
 
 /// The rows as CSV for a gradebook: UTF-8 with a byte order mark (which tells Excel the encoding),
@@ -284,6 +470,20 @@ pub fn to_csv(
         header.push(format!("{code} {}", outcome.title));
     }
     header.push(labels.overall.to_string());
+    // Only where a decision is in: an export without decisions keeps the columns it always had.
+    let decisions = rows.iter().any(|m| m.decision.is_some());
+    if decisions {
+        for outcome in framework.learning_outcomes() {
+            let code = outcome.code.as_deref().unwrap_or(&outcome.id);
+            header.push(format!("{} {code}", labels.decision));
+        }
+        header.push(labels.decided_by.to_string());
+    }
+    let word = |result: &OutcomeResult| match result {
+        OutcomeResult::Achieved => labels.achieved,
+        OutcomeResult::NotAchieved => labels.not_achieved,
+        OutcomeResult::NotAssessed => labels.not_assessed,
+    };
 
     let value = |score: Score| score.value().map(|v| v.to_string()).unwrap_or_default();
     let mut out = String::from("\u{feff}");
@@ -308,6 +508,18 @@ pub fn to_csv(
         .collect();
         fields.extend(member.outcomes.iter().map(|s| value(*s)));
         fields.push(value(member.overall));
+        if decisions {
+            match &member.decision {
+                Some(d) => {
+                    fields.extend(d.results.iter().map(|r| word(r).to_string()));
+                    fields.push(d.examinator.clone());
+                }
+                None => fields.extend(std::iter::repeat_n(
+                    String::new(),
+                    framework.learning_outcomes().count() + 1,
+                )),
+            }
+        }
         push_line(&mut out, fields.iter().map(String::as_str), separator);
     }
     out
@@ -537,6 +749,11 @@ mod tests {
             overall: "totaal",
             mode_assessor: "beoordelaar",
             mode_self: "zelf",
+            decision: "besluit",
+            decided_by: "besluit door",
+            achieved: "behaald",
+            not_achieved: "niet behaald",
+            not_assessed: "niet beoordeeld",
         };
         let signers = vec!["Petra (vertrouwd)".to_string(), String::new()];
         let csv = to_csv(
@@ -567,6 +784,122 @@ mod tests {
             comma.split("\r\n").nth(1),
             Some("1,anna,Buurtwerk West,Petra,Petra (vertrouwd),beoordelaar,,2,2,2,2,2,2,2")
         );
+    }
+
+    /// A decision on `record` (its bytes as a file holds them): LU1 achieved, LU2 not.
+    fn decision_on(fw: &HashedFramework, record: &[u8]) -> Vec<u8> {
+        use crate::core::credentials::decision::Draft;
+        let value: serde_json::Value = serde_json::from_slice(record).unwrap();
+        let report = verify_record_value(&value, &[fw]);
+        let digest = digest_multibase(&value).unwrap();
+        let mut draft = Draft::from_record(&report, &digest, "2026-12-01").unwrap();
+        draft.examinator = "Examinator Jansen".into();
+        draft.decision.outcomes[0].result = OutcomeResult::Achieved;
+        draft.decision.outcomes[0].motivation = "Gezien op de werkplek.".into();
+        draft.decision.outcomes[1].result = OutcomeResult::NotAchieved;
+        draft.decision.outcomes[1].motivation = "Nog geen bewijs.".into();
+        let signed =
+            draft.sign(&[5; 32], "6f1c2a4e-8b3d-4c5e-9f60-718293a4b5c6", CREATED, "2026-12-01");
+        serde_json::to_vec(&signed.unwrap()).unwrap()
+    }
+
+    #[test]
+    fn decisions_are_matched_to_their_record_in_any_order_and_the_others_left_out_with_a_reason() {
+        let fw = default();
+        let sanne = signed(&fw, 1, |f, a| meta(f, a, MetadataField::StudentName, "Sanne"));
+        let bram = signed(&fw, 2, |f, a| meta(f, a, MetadataField::StudentName, "Bram"));
+        // The same id, signed again with other content: valid, but not the record decided on.
+        let bram_again = signed(&fw, 2, |f, a| meta(f, a, MetadataField::StudentName, "Bram B."));
+        let daan = signed(&fw, 3, |f, a| meta(f, a, MetadataField::StudentName, "Daan"));
+        let mut tampered = String::from_utf8(decision_on(&fw, &daan)).unwrap();
+        tampered = tampered.replace("\"notAchieved\"", "\"achieved\"");
+        let mut cohort = Cohort::default();
+        cohort.add("besluit-sanne.json", Some(&decision_on(&fw, &sanne)), &[&fw]);
+        cohort.add("sanne.json", Some(&sanne), &[&fw]);
+        cohort.add("bram.json", Some(&bram_again), &[&fw]);
+        cohort.add("besluit-bram.json", Some(&decision_on(&fw, &bram)), &[&fw]);
+        cohort.add("besluit-niemand.json", Some(&decision_on(&fw, &daan)), &[&fw]);
+        cohort.add("besluit-daan-veranderd.json", Some(tampered.as_bytes()), &[&fw]);
+        cohort.add("besluit-sanne-kopie.json", Some(&decision_on(&fw, &sanne)), &[&fw]);
+        assert_eq!(cohort.members.len(), 2);
+        let decision = cohort.members[0].decision.as_ref().unwrap();
+        assert_eq!(decision.file_name, "besluit-sanne.json");
+        assert_eq!(decision.examinator, "Examinator Jansen");
+        assert_eq!(
+            &decision.results[..3],
+            [OutcomeResult::Achieved, OutcomeResult::NotAchieved, OutcomeResult::NotAssessed]
+        );
+        assert_eq!(cohort.members[1].decision, None);
+        let reasons: Vec<(String, Reason)> =
+            cohort.all_rejected().into_iter().map(|r| (r.file_name, r.reason)).collect();
+        assert!(
+            matches!(&reasons[0], (f, Reason::Decision(DecisionRejection::Invalid(DecisionProblem::Credential(_)))) if f == "besluit-daan-veranderd.json")
+        );
+        assert_eq!(
+            reasons[1],
+            (
+                "besluit-sanne-kopie.json".into(),
+                Reason::Decision(DecisionRejection::Copy { of: "besluit-sanne.json".into() })
+            )
+        );
+        assert_eq!(
+            reasons[2],
+            (
+                "besluit-bram.json".into(),
+                Reason::Decision(DecisionRejection::Mismatch(Mismatch::RecordChanged))
+            )
+        );
+        assert_eq!(
+            reasons[3],
+            ("besluit-niemand.json".into(), Reason::Decision(DecisionRejection::NoRecord))
+        );
+        assert_eq!(reasons.len(), 4);
+        // Daan's record coming in later takes its decision in.
+        cohort.add("daan.json", Some(&daan), &[&fw]);
+        assert!(cohort.members[2].decision.is_some());
+        assert_eq!(cohort.all_rejected().len(), 3);
+    }
+
+    #[test]
+    fn the_csv_has_decision_columns_only_when_a_decision_is_in() {
+        let fw = default();
+        let sanne = signed(&fw, 1, |f, a| meta(f, a, MetadataField::StudentName, "Sanne"));
+        let bram = signed(&fw, 2, |f, a| meta(f, a, MetadataField::StudentName, "Bram"));
+        let mut cohort = Cohort::default();
+        cohort.add("sanne.json", Some(&sanne), &[&fw]);
+        cohort.add("bram.json", Some(&bram), &[&fw]);
+        let labels = CsvLabels {
+            student_number: "nr",
+            student_name: "naam",
+            organisation: "org",
+            assessor: "beoordelaar",
+            signer: "ondertekenaar",
+            mode: "modus",
+            date: "datum",
+            overall: "totaal",
+            mode_assessor: "beoordelaar",
+            mode_self: "zelf",
+            decision: "Besluit",
+            decided_by: "Besluit door",
+            achieved: "behaald",
+            not_achieved: "niet behaald",
+            not_assessed: "niet beoordeeld",
+        };
+        let filter = Filter { framework: fw.sha256().into(), ..Filter::default() };
+        let csv = |cohort: &Cohort| {
+            let shown = rows(cohort, &filter);
+            let signers = vec![String::from("onbekend"); shown.len()];
+            to_csv(fw.framework(), &shown, Separator::Semicolon, &labels, &signers)
+        };
+        let before = csv(&cohort);
+        assert!(before.lines().next().unwrap().ends_with(";totaal"));
+        cohort.add("besluit.json", Some(&decision_on(&fw, &sanne)), &[&fw]);
+        let after = csv(&cohort);
+        let lines: Vec<&str> = after.split_terminator("\r\n").collect();
+        assert!(lines[0].ends_with(";totaal;Besluit LU1;Besluit LU2;Besluit LU3;Besluit LU4;Besluit LU5;Besluit LU6;Besluit door"));
+        assert!(lines[1].starts_with(";Bram;"));
+        assert!(lines[1].ends_with(";;;;;;;"));
+        assert!(lines[2].ends_with(";behaald;niet behaald;niet beoordeeld;niet beoordeeld;niet beoordeeld;niet beoordeeld;Examinator Jansen"));
     }
 
     #[test]

@@ -178,5 +178,10 @@ pub fn csv_labels(lang: Lang) -> CsvLabels<'static> {
         overall: lang.texts().overall,
         mode_assessor: lang.mode_label(Mode::Assessor),
         mode_self: lang.mode_label(Mode::SelfAssessment),
+        decision: lang.decision_texts().results,
+        decided_by: lang.decision_texts().decided_by,
+        achieved: lang.decision_texts().achieved,
+        not_achieved: lang.decision_texts().not_achieved,
+        not_assessed: lang.decision_texts().not_assessed,
     }
 }

@@ -14,6 +14,8 @@ pub struct VerifyState {
     /// Counts the results shown, to key the announcement: a new node is read out even when the
     /// same file gives the same verdict again.
     pub results: u32,
+    /// The `digestMultibase` of the one record shown, by which a decision names it.
+    pub digest: Option<String>,
 }
 
 /// One file and what verifying it found.
@@ -65,19 +67,26 @@ pub(super) fn read(
     file_name: String,
     report: Option<RecordReport>,
     invitation: Option<(String, String)>,
+    digest: Option<String>,
 ) -> Vec<Effect> {
     let Some((queue, checked)) = review.verifying.as_mut().filter(|(q, _)| q.read == read) else {
         return Vec::new();
     };
+    if checked.is_empty() {
+        review.verifying_digest = digest;
+    }
     checked.push(Checked { file_name, report: report.map(Rc::new), invitation });
     if let Some(next) = queue.next() {
         return vec![next];
     }
     let checked = review.verifying.take().map(|(_, checked)| checked).unwrap_or_default();
+    let digest = review.verifying_digest.take();
     let state = &mut review.verify;
+    state.digest = None;
     state.shown = Some(match <[Checked; 1]>::try_from(checked) {
         Ok([one]) => {
             let shown = one.report.as_deref().and_then(shown);
+            state.digest = digest;
             Verified::One(one, shown)
         }
         Err(many) => Verified::Many(many.into()),

@@ -1,0 +1,100 @@
+// Third-party verification of an examinator's decision made by the app's Rust code
+// (examples/decision.json, which tests/example_decision.rs makes afresh on examples/record.json and
+// compares byte for byte): Digital Bazaar's VC verifier accepts it, the JSON-LD processor expands
+// it in safe mode with every term defined, and every single-value change of it is refused by that
+// verifier and by the independent one (independent-verify.mjs). Changes that keep a good proof
+// (re-signed by the examinator) are our own check's: tests/example_decision.rs.
+// Run: scripts/test verifier
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CONTEXTS, expandStrictly, verifyCredential } from "./vc-verifier.mjs";
+import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const read = (file) => parseJsonStrict(readFileSync(join(root, file), "utf8"));
+const decision = read("examples/decision.json");
+const OWN_VOCABULARY = "https://leeruitkomsten.example/ns/v1#";
+
+function leafPaths(value, path = []) {
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, child]) =>
+      leafPaths(child, [...path, Array.isArray(value) ? Number(key) : key]));
+  }
+  return [path];
+}
+
+const show = (path) => path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").slice(1);
+
+/** The decision with the leaf at `path` changed: a string altered, a number +1, null made a text. */
+function changedAt(path) {
+  const copy = structuredClone(decision);
+  const parent = path.slice(0, -1).reduce((v, key) => v[key], copy);
+  const key = path.at(-1);
+  const old = parent[key];
+  if (typeof old === "string") {
+    parent[key] = key === "proofValue" ? old.slice(0, 20) + (old[20] === "2" ? "3" : "2") + old.slice(21) : `${old}x`;
+  } else if (typeof old === "number") {
+    parent[key] = old + 1;
+  } else if (old === null) {
+    parent[key] = "x";
+  } else {
+    throw new Error(`unexpected leaf ${show(path)}`);
+  }
+  return copy;
+}
+
+test("a decision made by the app's Rust code is a Verifiable Credential that @digitalbazaar/vc verifies, offline", async () => {
+  assert.deepEqual(decision["@context"], [...CONTEXTS.keys()]);
+  assert.deepEqual(decision.type, ["VerifiableCredential", "LeeruitkomstenDecision"]);
+  assert.deepEqual(await verifyCredential(decision), { verified: true, error: null });
+  assert.deepEqual(await verifyDataIntegrityProof(decision), { verified: true, did: decision.issuer.id });
+});
+
+test("it names the example record by its id and a digest, and covers every learning outcome once", () => {
+  const record = read("examples/record.json");
+  const named = decision.credentialSubject.decision.record;
+  assert.equal(named.id, record.id);
+  assert.match(named.digestMultibase, /^u[A-Za-z0-9_-]{46}$/);
+  const outcomes = decision.credentialSubject.decision.learningOutcomes.map((o) => o.learningOutcome);
+  assert.deepEqual(outcomes, Object.keys(record.credentialSubject.assessment.aggregates.learningOutcomes));
+  assert.equal(decision.credentialSubject.studentNumber, record.credentialSubject.studentNumber);
+});
+
+test("JSON-LD expansion in safe mode keeps every term of the decision", async () => {
+  const expanded = await expandStrictly(decision);
+  const known = [OWN_VOCABULARY, "https://www.w3.org/2018/credentials#", "https://schema.org/", "https://w3id.org/security#",
+    "http://purl.org/dc/terms/"];
+  const properties = new Set();
+  const walk = (value) => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (value === null || typeof value !== "object") return;
+    for (const [key, child] of Object.entries(value)) {
+      if (!key.startsWith("@")) properties.add(key);
+      walk(child);
+    }
+  };
+  walk(expanded);
+  assert.deepEqual([...properties].filter((p) => !known.some((prefix) => p.startsWith(prefix))), []);
+  const text = JSON.stringify(expanded);
+  for (const term of ["decision", "decisionDate", "advice", "decisionResult", "motivation", "digestMultibase"]) {
+    assert.ok(text.includes(term), `${term} is not in the expanded decision`);
+  }
+  await assert.rejects(expandStrictly({ ...decision, undefinedTerm: "x" }), /safe mode|undefinedTerm|invalid property/i);
+});
+
+test("every single-value change of the decision is refused by @digitalbazaar/vc and by the independent verifier", async () => {
+  const paths = leafPaths(decision);
+  assert.ok(paths.length > 40, `only ${paths.length} leaves`);
+  const acceptedByVc = [];
+  const acceptedByIndependent = [];
+  for (const path of paths) {
+    const changed = changedAt(path);
+    if ((await verifyCredential(changed)).verified) acceptedByVc.push(show(path));
+    if ((await verifyDataIntegrityProof(changed)).verified) acceptedByIndependent.push(show(path));
+  }
+  assert.deepEqual(acceptedByVc, [], "changes @digitalbazaar/vc accepted");
+  assert.deepEqual(acceptedByIndependent, [], "changes the independent verifier accepted");
+});
