@@ -120,6 +120,9 @@ impl Browser {
                 self.shared.push(name);
                 Some(Msg::Shared(Some(true)))
             }
+            Effect::StoreSentInvitations(_) => {
+                Some(Msg::Invite(leeruitkomsten::core::app::InviteMsg::Stored(Ok(()))))
+            }
             // The decision view's storage; its flows are in tests/app_decision.rs.
             Effect::KeepDecision(_) => None,
             Effect::ReadFile { file, purpose, .. } => {

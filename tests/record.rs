@@ -102,7 +102,7 @@ fn the_record_has_the_documented_shape() {
     assert_eq!(record["@context"], json!(RECORD_CONTEXT));
     assert_eq!(record["@context"], json!([VC_CONTEXT, CONTEXT_URL]));
     assert_eq!(record["type"], json!(["VerifiableCredential", RECORD_TYPE]));
-    assert_eq!(record["schemaVersion"], "3");
+    assert_eq!(record["schemaVersion"], "4");
     assert_eq!(record["id"], RECORD_ID);
     assert_eq!(record["validFrom"], CREATED);
     let did = did_key::did_key_from_seed(&SEED);
@@ -762,15 +762,27 @@ fn content_checks_beyond_the_signature() {
     record["proof"]["@context"] = json!([VC_CONTEXT]);
     let problems = verify(&fw, &record).problems;
     assert_eq!(problems, vec![RecordProblem::InvalidProof(VerifyError::ContextMismatch)]);
-    let problems = resigned_problems(&fw, |r| r["schemaVersion"] = json!("4"));
-    assert_eq!(problems, vec![RecordProblem::UnsupportedSchemaVersion("4".into())]);
+    let problems = resigned_problems(&fw, |r| r["schemaVersion"] = json!("5"));
+    assert_eq!(problems, vec![RecordProblem::UnsupportedSchemaVersion("5".into())]);
+    // Version 3 is still read, but never with the invitation of version 4.
+    let problems = resigned_problems(&fw, |r| {
+        r["schemaVersion"] = json!("3");
+        r["credentialSubject"]["invitation"] = json!({"id": "urn:uuid:x", "digestMultibase": "u"});
+    });
+    assert_eq!(
+        problems,
+        vec![RecordProblem::Malformed {
+            path: "credentialSubject.invitation".into(),
+            reason: ShapeProblem::UnexpectedMember
+        }]
+    );
     // A credential of an earlier version is a contradiction, not a record of that version.
     let problems = resigned_problems(&fw, |r| r["schemaVersion"] = json!("2"));
     assert_eq!(
         problems,
         vec![RecordProblem::Malformed {
             path: "schemaVersion".into(),
-            reason: ShapeProblem::NotOneOf { found: "2".into(), expected: &["3"] }
+            reason: ShapeProblem::NotOneOf { found: "2".into(), expected: &["3", "4"] }
         }]
     );
     // Every member of the assessment is there, if only as null.

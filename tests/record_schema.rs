@@ -39,11 +39,15 @@ fn the_schema_is_a_valid_draft_2020_12_schema_of_this_version() {
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(schema["$id"], SCHEMA_ID);
     let defs = &schema["$defs"];
-    assert_eq!(defs["credential"]["properties"]["schemaVersion"]["const"], SCHEMA_VERSION);
+    let credential_versions = defs["credential"]["properties"]["schemaVersion"]["enum"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(credential_versions.contains(&json!(SCHEMA_VERSION)));
     assert_eq!(defs["credential"]["properties"]["@context"]["const"], json!(RECORD_CONTEXT));
     assert_eq!(defs["credential"]["properties"]["type"]["const"], json!(RECORD_TYPES));
     assert_eq!(defs["credentialProof"]["properties"]["@context"]["const"], json!(RECORD_CONTEXT));
-    let mut versions = vec![json!(SCHEMA_VERSION)];
+    let mut versions = credential_versions;
     versions.extend(
         defs["flatRecord"]["properties"]["schemaVersion"]["enum"]
             .as_array()
@@ -72,6 +76,14 @@ fn the_apps_records_validate() {
     let record = signed(&profile, &Assessment::new(profile.framework()));
     assert_eq!(record["credentialSubject"]["assessment"]["normLevel"], "C");
     assert_eq!(errors(&validator, &record), Vec::<String>::new());
+    // A version 4 record that names its invitation, and one of version 3, without.
+    let mut invited = record.clone();
+    invited["credentialSubject"]["invitation"] =
+        json!({"id": "urn:uuid:x", "digestMultibase": format!("uEiA{}", "A".repeat(43))});
+    assert_eq!(errors(&validator, &invited), Vec::<String>::new());
+    let mut version_3 = record;
+    version_3["schemaVersion"] = json!("3");
+    assert_eq!(errors(&validator, &version_3), Vec::<String>::new());
     // Records of versions 1 and 2, which verifiers still read.
     for version in ["1", "2"] {
         let record = signed_as(&fw, &full_assessment(&fw), version);
@@ -120,7 +132,15 @@ fn records_the_app_would_not_write_do_not_validate() {
             content(r).as_object_mut().map(|o| o.remove("normLevel"));
         }),
         ("version 2 as a credential", |r| r["schemaVersion"] = json!("2")),
-        ("an unknown version", |r| r["schemaVersion"] = json!("4")),
+        ("an unknown version", |r| r["schemaVersion"] = json!("5")),
+        ("a version 3 record naming an invitation", |r| {
+            r["schemaVersion"] = json!("3");
+            r["credentialSubject"]["invitation"] =
+                json!({"id": "urn:uuid:x", "digestMultibase": format!("uEiA{}", "A".repeat(43))});
+        }),
+        ("an invitation without its digest", |r| {
+            r["credentialSubject"]["invitation"] = json!({"id": "urn:uuid:x"})
+        }),
         ("another context", |r| r["@context"][1] = json!("https://example.org/v1")),
         ("only the VC context", |r| {
             r["@context"] = json!(["https://www.w3.org/ns/credentials/v2"])

@@ -115,6 +115,12 @@ impl Lang {
         match (error, self) {
             (ActionError::Final, Lang::Nl) => "de beoordeling is ondertekend en definitief".into(),
             (ActionError::Final, Lang::En) => "the assessment is signed and final".into(),
+            (ActionError::SetByInvitation, Lang::Nl) => {
+                "dit veld is vastgelegd in de uitnodiging van de docent".into()
+            }
+            (ActionError::SetByInvitation, Lang::En) => {
+                "this field is set by the docent's invitation".into()
+            }
             (ActionError::TextTooLong { chars, limit }, Lang::Nl) => {
                 format!("de tekst is {chars} tekens lang; er passen er {limit}")
             }

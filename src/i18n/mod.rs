@@ -39,6 +39,7 @@ pub mod compare;
 pub mod decision;
 pub mod embed;
 pub mod form;
+pub mod invitation;
 pub mod library;
 pub mod norms;
 pub mod problems;
@@ -54,6 +55,7 @@ pub use cohort::{CohortTexts, COHORT_EN, COHORT_NL};
 pub use compare::{CompareTexts, COMPARE_EN, COMPARE_NL};
 pub use decision::{DecisionTexts, DECISION_EN, DECISION_NL};
 pub use embed::{EmbedTexts, EMBED_EN, EMBED_NL};
+pub use invitation::{InviteTexts, INVITE_EN, INVITE_NL};
 pub use norms::{NormTexts, NORM_EN, NORM_NL};
 pub use self_assessment::{SelfTexts, SELF_EN, SELF_NL};
 pub use signing::{SigningTexts, SIGNING_EN, SIGNING_NL};
@@ -108,6 +110,7 @@ mod tests {
             (NORM_NL.entries(), NORM_EN.entries()),
             (COHORT_NL.entries(), COHORT_EN.entries()),
             (SIGNING_NL.entries(), SIGNING_EN.entries()),
+            (INVITE_NL.entries(), INVITE_EN.entries()),
             (TRUSTED_NL.entries(), TRUSTED_EN.entries()),
             (DECISION_NL.entries(), DECISION_EN.entries()),
         ] {
@@ -118,7 +121,8 @@ mod tests {
             }
             // Words that read the same in both languages are listed here; any other equal pair
             // is a string that was not translated.
-            let same_in_both = ["open_count", "student", "print_score", "batch_student", "menu"];
+            let same_in_both =
+                ["open_count", "student", "print_score", "batch_student", "menu", "sent_student"];
             for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {
                 if !same_in_both.contains(name) {
                     assert_ne!(nl_text, en_text, "{name} is not translated");

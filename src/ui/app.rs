@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::form_page::content as page_content;
 #[cfg(feature = "hogeschool")]
 use super::hogeschool_page::content as page_content;
+use super::invitation_banner::InvitationBanner;
 use super::link_notices::link_notices;
 use super::load_failure::load_failure_text;
 use super::notices::Notices;
@@ -102,8 +103,13 @@ fn Page(props: &PageProps) -> Html {
         let dispatch = dispatch.clone();
         let parent_origin = props.link.config.parent_origin.clone();
         use_effect_with((), move |_| {
+            crate::web::invitation::start(&dispatch);
+            let hash = crate::web::invitation::on_hash_change(dispatch.clone());
             let listener = startup::connect(dispatch, parent_origin.as_deref());
-            move || drop(listener)
+            move || {
+                drop(listener);
+                drop(hash);
+            }
         });
     }
     let m = props.model.borrow();
@@ -135,6 +141,9 @@ fn Page(props: &PageProps) -> Html {
             }
             <PageHeader {lang} framework={framework.clone()} on_lang={dispatch.reform(Msg::SetLang)} view={m.view} {on_view} />
             <Notices {lang} storage={m.storage} error={m.error.clone()} dispatch={dispatch.clone()} />
+            if let Some(notice) = &m.invitation_notice {
+                <InvitationBanner {lang} notice={notice.clone()} framework={AttrValue::from(framework.title.clone())} utc_offset={m.utc_offset} dispatch={dispatch.clone()} />
+            }
             if !m.link_dismissed {
                 { link_notices(lang, &props.link, m.link_failure.as_deref(), &dispatch) }
             }

@@ -8,6 +8,7 @@ use super::cohort_view::CohortView;
 use super::compare_view::CompareView;
 use super::decide_view::DecideView;
 use super::framework_panel::framework_panel;
+use super::invite_view::InviteView;
 use super::library_view::LibraryView;
 use super::verify_view::VerifyView;
 use crate::core::app::{Model, Msg, View};
@@ -30,6 +31,11 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
         View::Cohort => html! {
             <main id="main" class="content">
                 <CohortView {lang} state={m.review.cohort.clone()} trusted={m.trusted.clone()} dispatch={dispatch.clone()} />
+            </main>
+        },
+        View::Invite => html! {
+            <main id="main" class="content">
+                <InviteView {lang} framework={m.framework.framework().clone()} state={m.invite.clone()} sent={m.sent_invitations.clone()} utc_offset={m.utc_offset} dispatch={dispatch.clone()} />
             </main>
         },
         View::Decide => html! {

@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use super::radio_choice::RadioChoice;
 use crate::core::app::Msg;
-use crate::core::assessment::{Action, Metadata, MetadataField, Mode};
+use crate::core::assessment::{Action, Invited, Metadata, MetadataField, Mode};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -13,6 +13,9 @@ pub struct MetadataFormProps {
     #[prop_or_default]
     pub locked: bool,
     pub metadata: Metadata,
+    /// Opened from a docent's invitation: the fields it sets are read-only.
+    #[prop_or_default]
+    pub invited: bool,
     pub dispatch: Callback<Msg>,
 }
 
@@ -43,7 +46,9 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
             }
         });
         let kind = if field == MetadataField::Date { "date" } else { "text" };
-        let hint = (field == MetadataField::AssessorRole).then(|| format!("{id}-hint"));
+        let set_by_invitation = props.invited && Invited::locks(field);
+        let hint = (field == MetadataField::AssessorRole || set_by_invitation)
+            .then(|| format!("{id}-hint"));
         html! {
             <div class={classes!("field", format!("field-{}", field.key()))}>
                 <label for={id.clone()}>{ lang.form_label(field, mode) }</label>
@@ -54,10 +59,13 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
                     autocomplete={autocomplete(field, mode)}
                     aria-describedby={hint.clone()}
                     disabled={props.locked}
+                    readonly={set_by_invitation}
                     {oninput}
                 />
                 if let Some(hint) = hint {
-                    <p class="hint" id={hint}>{ t.assessor_role_hint }</p>
+                    <p class="hint" id={hint}>
+                        { if set_by_invitation { lang.invite_texts().locked_note } else { t.assessor_role_hint } }
+                    </p>
                 }
             </div>
         }
@@ -69,7 +77,7 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
                 name="mode"
                 value={mode.key()}
                 checked={props.metadata.mode == mode}
-                disabled={props.locked}
+                disabled={props.locked || props.invited}
                 hint={AttrValue::from(lang.mode_hint(mode))}
                 on_choose={props.dispatch.reform(move |()| Msg::Edit(Action::SetMode(mode)))}
             >
@@ -91,6 +99,9 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
             <p class="hint">{ hint }</p>
             <fieldset class="mode">
                 <legend>{ t.mode_legend }</legend>
+                if props.invited {
+                    <p class="hint">{ lang.invite_texts().locked_note }</p>
+                }
                 { for Mode::ALL.into_iter().map(mode_option) }
             </fieldset>
             <div class="fields">

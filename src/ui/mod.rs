@@ -20,6 +20,8 @@ pub mod form_page;
 pub mod framework_panel;
 pub mod hogeschool_page;
 pub mod indicator_item;
+pub mod invitation_banner;
+pub mod invite_view;
 pub mod key_panel;
 pub mod library_view;
 pub mod link_notices;

@@ -61,7 +61,7 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
             </button>
             <div class="header-menu" id="header-menu">
             <nav class="views" aria-label={t.nav_label}>
-                { for [(View::Library, t.nav_library), (View::Assess, t.nav_assess), (View::Verify, t.nav_verify), (View::Compare, props.lang.compare_texts().nav), (View::Cohort, props.lang.cohort_texts().nav)].into_iter().map(|(view, label)| {
+                { for [(View::Library, t.nav_library), (View::Assess, t.nav_assess), (View::Verify, t.nav_verify), (View::Compare, props.lang.compare_texts().nav), (View::Cohort, props.lang.cohort_texts().nav), (View::Invite, props.lang.invite_texts().nav)].into_iter().map(|(view, label)| {
                     let menu_open = menu_open.clone();
                     let onclick = props.on_view.reform(move |_: MouseEvent| {
                         menu_open.set(false);

@@ -137,6 +137,12 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
         html! {
             <section id="sign" class="card sign" aria-labelledby="sign-heading">
                 <h2 id="sign-heading" tabindex="-1" ref={refs.heading.clone()}>{ t.sign_heading }</h2>
+                if let Some(invited) = &props.assessment.invitation {
+                    <p class="invited-by">
+                        { lang.invited_by(&invited.issuer_name) }
+                        { format!(" ({})", fingerprint(&invited.issuer)) }
+                    </p>
+                }
                 <p>{ intro }</p>
                 <KeyPanel {lang} key_state={props.key_state.clone()} owner={self.key_owner()} dispatch={props.dispatch.clone()} />
                 if *stage != SigningStage::Confirming {

@@ -79,6 +79,10 @@ impl Runner {
                 self.later(async move { Msg::Shared(share::share_file(&name, &text).await) });
                 None
             }
+            Effect::StoreSentInvitations(text) => {
+                let result = super::invitation::store_sent(&text).map_err(|_| StorageFailed);
+                Some(Msg::Invite(crate::core::app::InviteMsg::Stored(result)))
+            }
             Effect::KeepDecision(text) => {
                 let kept = match text {
                     Some(text) => storage::write(DECISION_KEY, &text),

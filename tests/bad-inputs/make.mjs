@@ -63,7 +63,7 @@ const files = {
   "record-unknown-cryptosuite.json": edit(r, (c) => { c.proof.cryptosuite = "eddsa-rdfc-2022"; }),
   "record-malformed-did-key.json": edit(r, (c) => { c.proof.verificationMethod = "did:key:z6MkNOTAKEY#z6MkNOTAKEY"; }),
   "record-signature-mismatch.json": edit(r, (c) => { c.subject.name = "Sanne de Vries-Jansen"; }),
-  "record-unknown-version.json": edit(r, (c) => { c.schemaVersion = "4"; }),
+  "record-unknown-version.json": edit(r, (c) => { c.schemaVersion = "5"; }),
   "record-not-a-record.json": edit(r, (c) => { c.type = "VerifiableCredential"; }),
   "record-unknown-framework.json": edit(r, (c) => { c.framework.id = "competentieprofiel-jeugdwerk-2031"; }),
   "record-aggregates-differ.json": edit(r, (c) => { c.aggregates.overall.good += 1; c.aggregates.overall.notScored -= 1; }),

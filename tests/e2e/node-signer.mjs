@@ -7,6 +7,7 @@
 //   const signed = signer.sign(documentWithoutProof, proofTemplate); // proofTemplate: a proof to
 //   // copy type, cryptosuite, created, proofPurpose and @context from; its method and value are
 //   // replaced, and so is the issuer.id of a credential, since a credential's issuer is its signer
+//   // (unless { keepIssuer: true }: a forgery that claims another issuer)
 import { createHash, generateKeyPairSync, sign as cryptoSign } from "node:crypto";
 import { createRequire } from "node:module";
 
@@ -44,8 +45,8 @@ export function newSigner() {
   const raw = Buffer.from(publicKey.export({ format: "jwk" }).x, "base64url");
   const multibase = "z" + base58btc(Buffer.concat([Buffer.from([0xed, 0x01]), raw]));
   const verificationMethod = `did:key:${multibase}#${multibase}`;
-  function sign(unsigned, proofTemplate) {
-    const document = unsigned.issuer !== null && typeof unsigned.issuer === "object"
+  function sign(unsigned, proofTemplate, { keepIssuer = false } = {}) {
+    const document = !keepIssuer && unsigned.issuer !== null && typeof unsigned.issuer === "object"
       ? { ...unsigned, issuer: { ...unsigned.issuer, id: `did:key:${multibase}` } }
       : unsigned;
     const proofConfig = { ...proofTemplate, verificationMethod };

@@ -133,7 +133,7 @@ test("a signed record of the 2010 profile states its level; the verify view judg
   await page.locator("#sign .sign-start").click();
   const file = await download(page, () => page.locator(".sign-confirm-button").click());
   const record = JSON.parse(file.text);
-  assert.equal(record.schemaVersion, "3");
+  assert.equal(record.schemaVersion, "4");
   assert.equal(record.credentialSubject.assessment.normLevel, "D");
   assert.equal(record.credentialSubject.assessment.framework.id, profile.id);
   const { verified, reason } = await verifyDataIntegrityProof(record);

@@ -225,7 +225,7 @@ test("a record signed and downloaded in the browser verifies with the independen
   assert.deepEqual(record["@context"], ["https://www.w3.org/ns/credentials/v2", "https://leeruitkomsten.example/ns/v1"]);
   assert.deepEqual(record.proof["@context"], record["@context"]);
   assert.deepEqual(record.type, ["VerifiableCredential", "LeeruitkomstenAssessmentRecord"]);
-  assert.equal(record.schemaVersion, "3");
+  assert.equal(record.schemaVersion, "4");
   assert.equal(record.validFrom, record.proof.created);
   assert.deepEqual(record.issuer, { id: did, name: METADATA["Naam beoordelaar"] });
   const { assessment, ...student } = record.credentialSubject;

@@ -74,13 +74,16 @@ export async function documentLoader(url) {
 /**
  * `verifyCredential` of @digitalbazaar/vc with the eddsa-jcs-2022 Data Integrity suite (or, with
  * `{ rdfc: true }`, eddsa-rdfc-2022, as Open Badges 3.0 requires). Returns { verified, error } with
- * the first error's message when it is not verified.
+ * the first error's message when it is not verified. `now` (an RFC 3339 time) is the moment
+ * validFrom and validUntil are held to; the verifier's clock when absent.
  */
-export async function verifyCredential(credential, { rdfc = false } = {}) {
+export async function verifyCredential(credential, { rdfc = false, now } = {}) {
   const suite = new DataIntegrityProof({ cryptosuite: rdfc ? eddsaRdfc2022 : createVerifyCryptosuite() });
   let result;
   try {
-    result = await vc.verifyCredential({ credential: structuredClone(credential), suite, documentLoader });
+    const options = { credential: structuredClone(credential), suite, documentLoader };
+    if (now !== undefined) options.now = new Date(now);
+    result = await vc.verifyCredential(options);
   } catch (error) {
     return { verified: false, error: error.message };
   }

@@ -49,7 +49,7 @@ function changedAt(path) {
 }
 
 test("a record made by the app's Rust code is a Verifiable Credential that @digitalbazaar/vc verifies, offline", async () => {
-  assert.equal(record.schemaVersion, "3");
+  assert.equal(record.schemaVersion, "4");
   assert.deepEqual(record["@context"], [...CONTEXTS.keys()]);
   const result = await verifyCredential(record);
   assert.deepEqual(result, { verified: true, error: null });

@@ -37,6 +37,9 @@ pub enum Effect {
     /// Offer the signed record as the file `name` to the device's share sheet (Web Share);
     /// answered with `Msg::Shared`.
     Share { name: String, text: Rc<str> },
+    /// Keep the docent's list of sent invitations (JSON text, `invite::SENT_KEY`); answered
+    /// with `Msg::Invite(InviteMsg::Stored)`.
+    StoreSentInvitations(Rc<str>),
     /// Keep the docent's trusted assessors (`trusted::kept_json`); answered with
     /// `Msg::Trusted(TrustedMsg::Stored)`.
     StoreTrusted(Rc<str>),

@@ -84,6 +84,11 @@ pub(super) fn new_in(model: &mut Model, id: &str, now: &Now) -> Vec<Effect> {
     form::open(model, entry, true)
 }
 
+/// Uses the built-in framework an invitation names.
+pub(super) fn use_framework(model: &mut Model, hashed: HashedFramework) {
+    switch(model, hashed, FrameworkSource::BuiltIn);
+}
+
 fn switch(model: &mut Model, hashed: HashedFramework, source: FrameworkSource) {
     model.library.new_in = hashed.framework().id.clone();
     model.framework = Rc::new(hashed);

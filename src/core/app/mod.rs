@@ -12,6 +12,7 @@ pub mod decide;
 pub mod effect;
 mod form;
 mod frameworks;
+pub mod invite;
 mod library;
 pub mod pages;
 pub mod review;
@@ -25,6 +26,7 @@ pub use badges::{BadgesMsg, BadgesState};
 pub use decide::{DecideMsg, DecideRefusal, DecideStage, DecideState, SignedDecision};
 pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
 pub use form::{fresh_entry, fresh_entry_after, new_id};
+pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentInvitations};
 pub use library::{LibraryMessage, LibraryState};
 pub use review::{ReviewMsg, ReviewRead, ReviewState};
 pub use signing::{KeyImport, KeyState, KeyStatus, SignFailure, SigningStage, SigningState};
@@ -86,6 +88,8 @@ pub enum View {
     Verify,
     Compare,
     Cohort,
+    /// The docent makes an invitation to assess a student.
+    Invite,
     /// The examinator's decision on the record the verify view showed.
     Decide,
 }
@@ -181,6 +185,12 @@ pub struct Model {
     pub folded: BTreeSet<String>,
     /// The form was folded once for a narrow screen; later visits keep what the user chose.
     pub folded_for_narrow: bool,
+    /// The docent's invitation form.
+    pub invite: InviteState,
+    /// The invitations this browser signed, newest first.
+    pub sent_invitations: Rc<SentInvitations>,
+    /// What became of the invitation in the link the app was opened with.
+    pub invitation_notice: Option<InvitationNotice>,
 }
 
 /// What the browser held when the app started, read before the first render.
@@ -268,6 +278,9 @@ pub enum Msg {
     Decide(DecideMsg),
     /// The deelcertificaten (Open Badges 3.0).
     Badges(BadgesMsg),
+
+    // Invitations: the docent's form, and a link's invitation opened
+    Invite(InviteMsg),
 
     // Files the user chose, by purpose
     FilesChosen(FilePurpose, Vec<FileRef>),
@@ -362,6 +375,9 @@ impl Model {
             badges: BadgesState::default(),
             folded: BTreeSet::new(),
             folded_for_narrow: false,
+            invite: InviteState::default(),
+            sent_invitations: Rc::new(SentInvitations::default()),
+            invitation_notice: None,
         }
     }
 
@@ -378,6 +394,9 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         Msg::Show(view) => {
             // A fingerprint waiting to be confirmed belongs to the record shown; so does leaving it.
             model.trusted.pending = None;
+            if view == View::Invite && cfg!(feature = "hogeschool") {
+                invite::shown(model, now);
+            }
             let mut effects = hogeschool(|| review::show(model, view));
             effects.extend(form::update(model, msg, now));
             effects
@@ -406,6 +425,11 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::Listed(_)
         | Msg::Written { .. }
         | Msg::Removed { .. } => library::update(model, msg, now),
+        // The clipboard's answer belongs to the view that asked for it.
+        Msg::Copied(ok) if model.view == View::Invite => {
+            model.invite.copied = Some(ok);
+            Vec::new()
+        }
         Msg::Decide(msg) => hogeschool(|| decide::update(model, msg, now)),
         Msg::Badges(msg) => hogeschool(|| badges::update(model, msg, now)),
         Msg::KeyStored { key, then_sign: true, result } if model.decide.awaits_key() => {
@@ -434,9 +458,11 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::Copied(_) => signing::update(model, msg, now),
         Msg::KeyStored { key, then_sign, result } => {
             let kept = result.is_ok();
+            let import_before = model.key.import.clone();
             let mut effects =
                 signing::update(model, Msg::KeyStored { key, then_sign, result }, now);
             effects.extend(hogeschool(|| trusted::key_stored(model, kept, now)));
+            effects.extend(hogeschool(|| invite::key_stored(model, import_before, now)));
             effects
         }
         Msg::Downloaded { purpose, ok } => match purpose {
@@ -468,6 +494,12 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         }
         Msg::Trusted(msg) => hogeschool(|| trusted::update(model, msg, now)),
         Msg::ExportCase => hogeschool(|| frameworks::export_case(model)),
+        // Opening a link's invitation is the form's; making one is the docent's, on the
+        // hogeschool's page.
+        Msg::Invite(
+            msg @ (InviteMsg::Started { .. } | InviteMsg::Open(_) | InviteMsg::DismissNotice),
+        ) => invite::update(model, msg, now),
+        Msg::Invite(msg) => hogeschool(|| invite::update(model, msg, now)),
         Msg::FilesChosen(purpose, files) => effect::read_chosen(purpose, files),
         Msg::FileRead { purpose, name, result } => match purpose {
             FilePurpose::Backup => library::backup_read(model, result),

@@ -52,6 +52,7 @@ impl View {
             View::Compare => (Some(Page::Hogeschool), "compare"),
             View::Cohort => (Some(Page::Hogeschool), "cohort"),
             View::Decide => (Some(Page::Hogeschool), "decide"),
+            View::Invite => (Some(Page::Hogeschool), "invite"),
         }
     }
 
@@ -63,9 +64,17 @@ impl View {
     /// The view an address's fragment names (without the `#`), if any; anything else, such as
     /// an in-page anchor (`#summary`) or a hostile string, names none.
     pub fn from_fragment(fragment: &str) -> Option<View> {
-        [View::Library, View::Assess, View::Verify, View::Compare, View::Cohort, View::Decide]
-            .into_iter()
-            .find(|view| view.place().1 == fragment)
+        [
+            View::Library,
+            View::Assess,
+            View::Verify,
+            View::Compare,
+            View::Cohort,
+            View::Decide,
+            View::Invite,
+        ]
+        .into_iter()
+        .find(|view| view.place().1 == fragment)
     }
 
     /// Where the view is, seen from the page `from`: `None` on that very page, else the relative
@@ -97,9 +106,15 @@ mod tests {
 
     #[test]
     fn every_view_round_trips_through_its_fragment() {
-        for view in
-            [View::Library, View::Assess, View::Verify, View::Compare, View::Cohort, View::Decide]
-        {
+        for view in [
+            View::Library,
+            View::Assess,
+            View::Verify,
+            View::Compare,
+            View::Cohort,
+            View::Decide,
+            View::Invite,
+        ] {
             assert_eq!(View::from_fragment(view.place().1), Some(view));
         }
         assert_eq!(View::from_fragment("summary"), None);

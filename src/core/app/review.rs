@@ -182,7 +182,7 @@ pub(super) fn show(model: &mut Model, view: View) -> Vec<Effect> {
             return vec![Effect::List];
         }
         View::Cohort => model.review.cohort.enter(),
-        View::Library | View::Assess | View::Decide => {}
+        View::Library | View::Assess | View::Invite | View::Decide => {}
     }
     Vec::new()
 }

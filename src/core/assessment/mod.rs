@@ -215,6 +215,31 @@ pub struct Assessment {
     /// Set once the assessment is signed; from then on it is final.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signed: Option<Signed>,
+    /// The docent's invitation it was opened from, which fixes whom it is about and who scores.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<Invited>,
+}
+
+/// What an assessment keeps of the invitation it was opened from: what its record names
+/// (id and digest), who invited (shown beside the signature), and until when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Invited {
+    pub id: String,
+    pub digest_multibase: String,
+    /// The docent's did:key.
+    pub issuer: String,
+    pub issuer_name: String,
+    pub due_date: String,
+}
+
+impl Invited {
+    /// The fields an invitation sets; the form shows them read-only.
+    pub fn locks(field: MetadataField) -> bool {
+        matches!(
+            field,
+            MetadataField::StudentName | MetadataField::StudentNumber | MetadataField::AssessorName
+        )
+    }
 }
 
 /// The signed record of a final assessment, kept so it can be exported again unchanged.
@@ -259,6 +284,8 @@ pub enum ActionError {
     UnknownOutcome(String),
     /// The framework has no norms, or none for this level.
     UnknownNormLevel(String),
+    /// The docent's invitation set this, and it stays as the invitation says.
+    SetByInvitation,
     TextTooLong {
         chars: usize,
         limit: usize,
@@ -269,6 +296,7 @@ impl fmt::Display for ActionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ActionError::Final => write!(f, "the assessment is signed and final"),
+            ActionError::SetByInvitation => write!(f, "the invitation sets this field"),
             ActionError::UnknownIndicator(id) => write!(f, "no indicator {id:?} in this framework"),
             ActionError::UnknownOutcome(id) => {
                 write!(f, "no learning outcome {id:?} in this framework")
@@ -304,6 +332,7 @@ impl Assessment {
                 .and_then(|norms| norms.levels.first())
                 .map(|level| level.id.clone()),
             signed: None,
+            invitation: None,
         }
     }
 
@@ -364,6 +393,16 @@ impl Assessment {
     pub fn apply(&mut self, framework: &Framework, action: Action) -> Result<(), ActionError> {
         if self.signed.is_some() {
             return Err(ActionError::Final);
+        }
+        if self.invitation.is_some() {
+            let locked = match &action {
+                Action::SetMetadata(field, _) => Invited::locks(*field),
+                Action::SetMode(_) => true,
+                _ => false,
+            };
+            if locked {
+                return Err(ActionError::SetByInvitation);
+            }
         }
         match action {
             Action::Seal(signed) => self.signed = Some(signed),

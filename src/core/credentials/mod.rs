@@ -9,6 +9,7 @@
 pub mod badge;
 pub mod baking;
 pub mod decision;
+pub mod invitation;
 pub mod standing;
 pub mod trusted;
 
@@ -120,17 +121,19 @@ pub enum Validity {
 impl VerifiedCredential {
     /// `now` is RFC 3339 UTC, as [`crate::core::app::Now`] gives it.
     pub fn validity(&self, now: &str) -> Validity {
-        if utc_order(now) < utc_order(&self.valid_from) {
-            Validity::NotYet
-        } else if self
-            .valid_until
-            .as_deref()
-            .is_some_and(|until| utc_order(now) >= utc_order(until))
-        {
-            Validity::Expired
-        } else {
-            Validity::Current
-        }
+        validity(&self.valid_from, self.valid_until.as_deref(), now)
+    }
+}
+
+/// Where `now` falls between `valid_from` and `valid_until` (all RFC 3339 UTC): the window is
+/// half open, so a credential valid until midnight is expired at midnight.
+pub fn validity(valid_from: &str, valid_until: Option<&str>, now: &str) -> Validity {
+    if utc_order(now) < utc_order(valid_from) {
+        Validity::NotYet
+    } else if valid_until.is_some_and(|until| utc_order(now) >= utc_order(until)) {
+        Validity::Expired
+    } else {
+        Validity::Current
     }
 }
 

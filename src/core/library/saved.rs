@@ -10,7 +10,9 @@ use std::rc::Rc;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::core::assessment::{Assessment, Metadata, MetadataField, Mode, OutcomeEntry, Signed};
+use crate::core::assessment::{
+    Assessment, Invited, Metadata, MetadataField, Mode, OutcomeEntry, Signed,
+};
 use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
 use crate::core::json::{self, JsonError, Node, Object};
@@ -153,7 +155,26 @@ fn assessment(root: &Object) -> Result<Assessment, SavedError> {
         // Absent in what earlier versions of the app kept, and for frameworks without norms.
         norm_level: a.optional_string("norm_level").map_err(at("norm_level"))?.map(str::to_string),
         signed: signed(&a)?,
+        // Absent in what the app kept before invitations, and where there was none.
+        invitation: invited(&a)?,
     })
+}
+
+fn invited(a: &Object) -> Result<Option<Invited>, SavedError> {
+    match a.get("invitation") {
+        Some(node) if !node.is_null() => {
+            let i = node.object().map_err(at("invitation"))?;
+            let string = |key| i.string(key).map(str::to_string).map_err(at("invitation"));
+            Ok(Some(Invited {
+                id: string("id")?,
+                digest_multibase: string("digest_multibase")?,
+                issuer: string("issuer")?,
+                issuer_name: string("issuer_name")?,
+                due_date: string("due_date")?,
+            }))
+        }
+        _ => Ok(None),
+    }
 }
 
 fn metadata(a: &Object) -> Result<Metadata, SavedError> {
@@ -238,6 +259,36 @@ mod tests {
         a.apply(&fw, Action::Seal(signed)).unwrap();
         let e = entry(a);
         assert_eq!(from_json(&to_json(&e).unwrap()), Ok(e));
+    }
+
+    #[test]
+    fn the_invitation_is_kept_and_entries_from_before_invitations_still_read() {
+        let fw = Framework::default_framework().unwrap();
+        let mut a = Assessment::new(&fw);
+        a.invitation = Some(Invited {
+            id: "urn:uuid:3f2b8c1e-5d4a-4b6f-9e8d-7c6b5a4f3e2d".into(),
+            digest_multibase: "uEiAabc".into(),
+            issuer: "did:key:z6MkDocent".into(),
+            issuer_name: "Petra Bakker".into(),
+            due_date: "2026-12-29".into(),
+        });
+        let e = entry(a);
+        let text = to_json(&e).unwrap();
+        assert_eq!(from_json(&text), Ok(e.clone()));
+        // Read back, the lock holds.
+        let mut read = from_json(&text).unwrap().assessment;
+        let change = Action::SetMetadata(MetadataField::StudentNumber, "1".into());
+        assert_eq!(
+            read.apply(&fw, change),
+            Err(crate::core::assessment::ActionError::SetByInvitation)
+        );
+        // Without the member (as before invitations) it reads as none; a broken one is refused.
+        let plain = to_json(&entry(Assessment::new(&fw))).unwrap();
+        assert!(!plain.contains("invitation"));
+        assert_eq!(from_json(&plain).unwrap().assessment.invitation, None);
+        let broken = text.replace("\"issuer_name\":\"Petra Bakker\",", "");
+        assert_ne!(broken, text);
+        assert_eq!(from_json(&broken), Err(SavedError::Unreadable("invitation")));
     }
 
     #[test]

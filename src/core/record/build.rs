@@ -14,8 +14,8 @@ use crate::core::record::layout::is_credential_version;
 use crate::core::record::shape::{
     char_count_over_limit, is_calendar_date, is_record_id, is_rfc3339_utc, texts, Aggregates,
     AppInfo, AssessmentRecord, Assessor, FrameworkInfo, IndicatorRecord, IndicatorStatus,
-    OutcomeRecord, ScoreRecord, Subject, APP_NAME, APP_VERSION, MAX_RECORD_ID_CHARS, RECORD_TYPE,
-    SCHEMA_VERSION,
+    InvitationRef, OutcomeRecord, ScoreRecord, Subject, APP_NAME, APP_VERSION, MAX_RECORD_ID_CHARS,
+    RECORD_TYPE, SCHEMA_VERSION,
 };
 
 /// Why a record could not be made or signed.
@@ -196,6 +196,10 @@ pub fn build_record_typed(
         indicators,
         learning_outcomes,
         aggregates: Aggregates::from_summary(&summarize(fw, assessment)),
+        invitation: assessment.invitation.as_ref().map(|invited| InvitationRef {
+            id: invited.id.clone(),
+            digest_multibase: invited.digest_multibase.clone(),
+        }),
         proof: None,
     };
     if let Some((field, chars)) = texts(&record).find_map(|(field, text)| {

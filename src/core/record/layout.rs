@@ -1,5 +1,5 @@
 //! The two layouts of one content: the flat object of versions 1 and 2, and the W3C Verifiable
-//! Credential 2.0 of version 3, which wraps the same members so that the aggregation checks, the
+//! Credential 2.0 of versions 3 and 4 (4 may name an invitation in `credentialSubject`), which wraps the same members so that the aggregation checks, the
 //! cohort and the comparison read every version alike.
 
 use serde::ser::Error as _;
@@ -52,7 +52,14 @@ impl AssessmentRecord {
     pub fn to_json(&self) -> Result<Value, serde_json::Error> {
         let flat = serde_json::to_value(Flat::of(self))?;
         if is_credential_version(&self.schema_version) {
-            Ok(credential(flat, self.issuer.as_deref()))
+            let mut credential = credential(flat, self.issuer.as_deref());
+            if let (Some(invitation), Some(subject)) = (
+                &self.invitation,
+                credential.get_mut("credentialSubject").and_then(Value::as_object_mut),
+            ) {
+                subject.insert("invitation".into(), serde_json::to_value(invitation)?);
+            }
+            Ok(credential)
         } else {
             Ok(flat)
         }

@@ -10,8 +10,8 @@ use crate::core::record::layout::credential_path;
 use crate::core::record::problem::{RecordProblem, ShapeProblem};
 use crate::core::record::shape::{
     Aggregate, Aggregates, AppInfo, AssessmentRecord, Assessor, FrameworkInfo, IndicatorRecord,
-    IndicatorStatus, OutcomeRecord, Proof, ScoreRecord, Subject, RECORD_CONTEXT, RECORD_TYPE,
-    RECORD_TYPES,
+    IndicatorStatus, InvitationRef, OutcomeRecord, Proof, ScoreRecord, Subject, RECORD_CONTEXT,
+    RECORD_TYPE, RECORD_TYPES,
 };
 
 impl AssessmentRecord {
@@ -121,8 +121,9 @@ impl Reader {
     /// A record in the layout it has: a credential (version 3) once it has an `@context` or says
     /// it is version 3, so that a credential missing either is told what it lacks.
     fn record(&mut self, value: &Value) -> Option<AssessmentRecord> {
-        let says_3 = value.get("schemaVersion").and_then(Value::as_str) == Some("3");
-        let is_credential = value.get("@context").is_some() || says_3;
+        let says_credential =
+            matches!(value.get("schemaVersion").and_then(Value::as_str), Some("3" | "4"));
+        let is_credential = value.get("@context").is_some() || says_credential;
         let envelope = if is_credential { Some(self.envelope(value)?) } else { None };
         // One reader of the content for every version (so the app carries it once): a
         // credential's content is handed over in the flat layout, its problems moved back to
@@ -141,6 +142,7 @@ impl Reader {
             Some(envelope) => Some(AssessmentRecord {
                 issuer: envelope.issuer?,
                 proof: envelope.proof?,
+                invitation: envelope.invitation?,
                 ..record
             }),
         }
@@ -159,7 +161,7 @@ impl Reader {
         let assessor = self.assessor(&map);
         let mode = self.mode(&map);
         let assessment_date = self.nullable_string(&map, "assessmentDate");
-        // Version 1 has no member for it; versions 2 and 3 must state it, if only as null. Of a version
+        // Version 1 has no member for it; versions 2 to 4 must state it, if only as null. Of a version
         // this reader does not know, the version is the problem to report, not its members.
         let has_norm_level = map.get("normLevel").is_some();
         let norm_level = match schema_version.as_deref() {
@@ -169,7 +171,7 @@ impl Reader {
                 }
                 Some(None)
             }
-            Some("2" | "3") => self.nullable_string(&map, "normLevel"),
+            Some("2" | "3" | "4") => self.nullable_string(&map, "normLevel"),
             _ if has_norm_level => self.nullable_string(&map, "normLevel"),
             _ => Some(None),
         };
@@ -196,6 +198,7 @@ impl Reader {
             indicators: indicators?,
             learning_outcomes: learning_outcomes?,
             aggregates: aggregates?,
+            invitation: None,
             proof: proof?,
         })
     }
@@ -210,15 +213,21 @@ impl Reader {
             map.get("schemaVersion").and_then(|v| v.value().as_str())
         {
             let found = version.to_string();
-            self.malformed("schemaVersion", ShapeProblem::NotOneOf { found, expected: &["3"] });
+            let expected = &["3", "4"];
+            self.malformed("schemaVersion", ShapeProblem::NotOneOf { found, expected });
         }
+        let version = map.get("schemaVersion").and_then(|v| v.value().as_str().map(str::to_string));
         let issuer = self.part(&map, "issuer", &["id", "name"]);
         // Absent before signing; the verifier requires it of a signed record.
         let issuer_id = issuer.as_ref().and_then(|issuer| {
             self.ok(issuer.optional_string("id")).map(|id| id.map(str::to_string))
         });
-        let subject =
-            self.part(&map, "credentialSubject", &["name", "studentNumber", "assessment"]);
+        let subject = self.part(
+            &map,
+            "credentialSubject",
+            &["name", "studentNumber", "assessment", "invitation"],
+        );
+        let invitation = subject.as_ref().and_then(|s| self.invitation(s, version.as_deref()));
         let assessment =
             subject.as_ref().and_then(|s| self.part(s, "assessment", ASSESSMENT_FIELDS));
         let assessor =
@@ -256,7 +265,25 @@ impl Reader {
             content: Value::Object(flat),
             issuer: issuer_id.filter(|_| whole),
             proof: proof.filter(|_| whole),
+            invitation,
         })
+    }
+
+    /// Version 4 may name the invitation the assessment answers; no earlier version has it.
+    fn invitation(
+        &mut self,
+        subject: &Object,
+        version: Option<&str>,
+    ) -> Option<Option<InvitationRef>> {
+        let Some(node) = subject.get("invitation") else { return Some(None) };
+        if version != Some("4") {
+            self.malformed(node.path(), ShapeProblem::UnexpectedMember);
+            return None;
+        }
+        let object = self.object(node.value(), node.path(), &["id", "digestMultibase"])?;
+        let id = self.string(&object, "id");
+        let digest_multibase = self.string(&object, "digestMultibase");
+        Some(Some(InvitationRef { id: id?, digest_multibase: digest_multibase? }))
     }
 
     /// A member that must be exactly this list of strings (a credential's `@context` and `type`).
@@ -481,6 +508,7 @@ struct Envelope {
     content: Value,
     issuer: Option<Option<String>>,
     proof: Option<Option<Proof>>,
+    invitation: Option<Option<InvitationRef>>,
 }
 
 #[cfg(test)]

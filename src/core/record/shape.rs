@@ -16,12 +16,13 @@ use crate::core::record::problem::{RecordProblem, ShapeProblem};
 pub const RECORD_TYPE: &str = "LeeruitkomstenAssessmentRecord";
 /// Raised whenever a reader of an earlier version could misread a new record; readers refuse
 /// versions they do not know. Version 2 added `normLevel`; version 3 put the same content in a W3C
-/// Verifiable Credential 2.0 envelope, so that any VC verifier accepts it.
-pub const SCHEMA_VERSION: &str = "3";
-/// Every version this verifier reads: records of versions 1 and 2 stay valid.
-pub const READABLE_SCHEMA_VERSIONS: [&str; 3] = ["1", "2", "3"];
+/// Verifiable Credential 2.0 envelope, so that any VC verifier accepts it; version 4 may name the
+/// docent's invitation it answers (`credentialSubject.invitation`).
+pub const SCHEMA_VERSION: &str = "4";
+/// Every version this verifier reads: records of versions 1 to 3 stay valid.
+pub const READABLE_SCHEMA_VERSIONS: [&str; 4] = ["1", "2", "3", "4"];
 /// `$id` of the JSON Schema that describes these versions.
-pub const SCHEMA_ID: &str = "urn:leeruitkomsten:schema:assessment-record:3";
+pub const SCHEMA_ID: &str = "urn:leeruitkomsten:schema:assessment-record:4";
 /// The Verifiable Credentials 2.0 base context, which a credential names first.
 pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
 /// The app's own JSON-LD context. An identifier, never fetched: a JSON-LD processor gets the
@@ -80,6 +81,8 @@ pub struct AssessmentRecord {
     pub learning_outcomes: Vec<OutcomeRecord>,
     /// Derived from `indicators`; a verifier recomputes them.
     pub aggregates: Aggregates,
+    /// Version 4: the docent's invitation the assessment was made from, when it was.
+    pub invitation: Option<InvitationRef>,
     /// Absent only before signing.
     pub proof: Option<Proof>,
 }
@@ -110,6 +113,15 @@ pub struct Subject {
     pub name: String,
     /// A string, never a number: student numbers can have leading zeros or letters.
     pub student_number: String,
+}
+
+/// How one credential names another: its id and the `digestMultibase` of the whole signed
+/// document ([`crate::core::credentials::digest_multibase`]), so that a changed copy does not match.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvitationRef {
+    pub id: String,
+    pub digest_multibase: String,
 }
 
 /// Who scored. In version 3 the name is `issuer.name` and the rest is part of the assessment.
@@ -305,6 +317,7 @@ impl AssessmentRecord {
             outcomes: outcomes.into_iter().map(|(id, entry)| (id, Rc::new(entry))).collect(),
             norm_level: self.norm_level.clone(),
             signed: None,
+            invitation: None,
         })
     }
 }

@@ -1,0 +1,387 @@
+//! Invitations: the docent makes and signs one and keeps what was sent; the assessor opens one
+//! from a link, which starts a new assessment with what the invitation sets, locked.
+
+use std::rc::Rc;
+
+use serde_json::Value;
+
+use super::{form, frameworks};
+use super::{Effect, KeyImport, KeyStatus, Model, Now, StorageFailed, View};
+use crate::core::assessment::{Action, Invited, MetadataField, Mode};
+use crate::core::credentials::invitation::{
+    add_days, Invitation, InvitationField, InvitationInputProblem, InvitationProblem,
+    SignedInvitation,
+};
+use crate::core::crypto::jcs;
+use crate::core::crypto::signing_key::SigningKey;
+use crate::core::json::{self, Node};
+use crate::core::library::saved::SavedEntry;
+use crate::core::record::shape::FrameworkInfo;
+use crate::i18n::Lang;
+
+/// Where the docent's app keeps the invitations it signed.
+pub const SENT_KEY: &str = "leeruitkomsten:v2:sent-invitations";
+const SENT_TYPE: &str = "LeeruitkomstenSentInvitations";
+/// A default due date this many days ahead: four weeks, a common period for a practice assessment.
+pub const DEFAULT_DUE_DAYS: i64 = 28;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum InviteMsg {
+    /// The app's own address and what storage holds of sent invitations, read at start.
+    Started {
+        app_address: String,
+        sent: Option<String>,
+    },
+    Set(InvitationField, String),
+    SetMode(Mode),
+    Sign,
+    Copy,
+    /// Clears the form for the next invitation.
+    Another,
+    /// Answer to [`Effect::StoreSentInvitations`].
+    Stored(Result<(), StorageFailed>),
+    /// A link's fragment, read at start or when it changes.
+    Open(String),
+    DismissNotice,
+}
+
+/// The docent's form and what became of it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct InviteState {
+    pub docent_name: String,
+    pub student_name: String,
+    pub student_number: String,
+    pub mode: Mode,
+    pub assessor_name: String,
+    pub assessor_email: String,
+    /// Empty until the view is first shown, then four weeks from that day.
+    pub due_date: String,
+    pub host_origin: String,
+    /// Shown after a try to sign, and kept up to date while the form is corrected.
+    pub problems: Vec<InvitationInputProblem>,
+    pub made: Option<Rc<SignedInvitation>>,
+    pub failure: Option<InviteFailure>,
+    pub copied: Option<bool>,
+    /// A key is being kept first; signing follows its answer.
+    waiting_for_key: bool,
+    /// The page's address without its fragment: the link's start.
+    pub app_address: Rc<str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InviteFailure {
+    KeyUnreadable,
+    KeyNotKept,
+    NoRandomSource,
+    /// The invitation could not be signed (it would not read back as one).
+    NotSigned,
+    /// Signed, but the list of sent invitations could not be kept in this browser.
+    NotKept,
+}
+
+/// What the assessor is told about the link they opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InvitationNotice {
+    Opened(Rc<SignedInvitation>),
+    Refused(InvitationProblem),
+}
+
+/// The invitations this browser signed, as kept; items it cannot read are kept as they are, so
+/// writing the list back loses nothing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SentInvitations {
+    pub read: Vec<SignedInvitation>,
+    unreadable: Vec<Value>,
+}
+
+impl SentInvitations {
+    pub fn from_json(text: &str) -> SentInvitations {
+        let mut sent = SentInvitations::default();
+        let Ok(value) = json::parse(text, crate::core::library::MAX_BACKUP_BYTES) else {
+            return sent;
+        };
+        let items = Node::root(&value).object().and_then(|root| root.array("invitations"));
+        for item in items.unwrap_or_default() {
+            match SignedInvitation::from_value(item.value()) {
+                Ok(signed) => sent.read.push(signed),
+                Err(_) => sent.unreadable.push(item.value().clone()),
+            }
+        }
+        sent
+    }
+
+    pub fn to_json(&self) -> String {
+        let items: Vec<Value> = self
+            .read
+            .iter()
+            .filter_map(|s| jcs::parse_strict(&s.text).ok())
+            .chain(self.unreadable.iter().cloned())
+            .collect();
+        let list = serde_json::json!({"type": SENT_TYPE, "version": 1, "invitations": items});
+        // Canonical JSON is plain compact JSON: no second serializer in the app for it.
+        jcs::canonicalize(&list).unwrap_or_default()
+    }
+}
+
+pub(super) fn update(model: &mut Model, msg: InviteMsg, now: &Now) -> Vec<Effect> {
+    let invite = &mut model.invite;
+    match msg {
+        InviteMsg::Started { app_address, sent } => {
+            invite.app_address = app_address.into();
+            model.sent_invitations =
+                Rc::new(sent.as_deref().map(SentInvitations::from_json).unwrap_or_default());
+        }
+        InviteMsg::Set(field, text) => {
+            *field_mut(invite, field) = text;
+            refresh_problems(model, now);
+        }
+        InviteMsg::SetMode(mode) => invite.mode = mode,
+        InviteMsg::Sign => return sign(model, now),
+        InviteMsg::Copy => {
+            if let Some(made) = &invite.made {
+                invite.copied = None;
+                return vec![Effect::Copy(made.link(&invite.app_address).into())];
+            }
+        }
+        InviteMsg::Another => {
+            let docent_name = std::mem::take(&mut invite.docent_name);
+            let app_address = invite.app_address.clone();
+            *invite = InviteState { docent_name, app_address, ..InviteState::default() };
+            invite.due_date = add_days(&now.today, DEFAULT_DUE_DAYS).unwrap_or_default();
+        }
+        InviteMsg::Stored(result) => {
+            if result.is_err() {
+                invite.failure = Some(InviteFailure::NotKept);
+            }
+        }
+        InviteMsg::Open(fragment) => return open(model, &fragment, now),
+        InviteMsg::DismissNotice => model.invitation_notice = None,
+    }
+    Vec::new()
+}
+
+/// The view is shown: a due date to start from.
+pub(super) fn shown(model: &mut Model, now: &Now) {
+    if model.invite.due_date.is_empty() {
+        model.invite.due_date = add_days(&now.today, DEFAULT_DUE_DAYS).unwrap_or_default();
+    }
+}
+
+fn field_mut(invite: &mut InviteState, field: InvitationField) -> &mut String {
+    match field {
+        InvitationField::DocentName => &mut invite.docent_name,
+        InvitationField::StudentName => &mut invite.student_name,
+        InvitationField::StudentNumber => &mut invite.student_number,
+        InvitationField::AssessorName => &mut invite.assessor_name,
+        InvitationField::AssessorEmail => &mut invite.assessor_email,
+        InvitationField::DueDate => &mut invite.due_date,
+        InvitationField::HostOrigin => &mut invite.host_origin,
+    }
+}
+
+impl InviteState {
+    /// The invitation the form describes, for the framework in use.
+    pub fn invitation(&self, framework: FrameworkInfo) -> Invitation {
+        let origin = self.host_origin.trim();
+        Invitation {
+            student_name: self.student_name.clone(),
+            student_number: self.student_number.clone(),
+            framework,
+            mode: self.mode,
+            assessor_name: self.assessor_name.clone(),
+            assessor_email: self.assessor_email.clone(),
+            due_date: self.due_date.clone(),
+            host_origin: (!origin.is_empty()).then(|| origin.to_string()),
+        }
+    }
+
+    /// The problems of one field, for the message beside it.
+    pub fn problem(&self, field: InvitationField) -> Option<InvitationInputProblem> {
+        self.problems.iter().copied().find(|p| p.field() == field)
+    }
+}
+
+fn framework_info(model: &Model) -> FrameworkInfo {
+    let fw = model.framework.framework();
+    FrameworkInfo {
+        id: fw.id.clone(),
+        version: fw.version.clone(),
+        sha256: model.framework.sha256().to_string(),
+    }
+}
+
+fn check(model: &Model, now: &Now) -> Vec<InvitationInputProblem> {
+    let mut problems = Vec::new();
+    if model.invite.docent_name.trim().is_empty() {
+        problems.push(InvitationInputProblem::Empty(InvitationField::DocentName));
+    }
+    problems.extend(model.invite.invitation(framework_info(model)).check(&now.today));
+    problems
+}
+
+/// Once problems are shown, they follow the corrections.
+fn refresh_problems(model: &mut Model, now: &Now) {
+    if !model.invite.problems.is_empty() {
+        model.invite.problems = check(model, now);
+    }
+}
+
+fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
+    model.invite.problems = check(model, now);
+    model.invite.failure = None;
+    if !model.invite.problems.is_empty() {
+        return Vec::new();
+    }
+    match &model.key.status {
+        KeyStatus::Key(key) => {
+            let key = key.clone();
+            sign_with(model, &key, now)
+        }
+        KeyStatus::Unreadable => fail(model, InviteFailure::KeyUnreadable),
+        KeyStatus::Unavailable => fail(model, InviteFailure::KeyNotKept),
+        // The first signature of this browser makes its key, as signing a record does.
+        KeyStatus::None => match &now.entropy {
+            Some(entropy) => {
+                model.invite.waiting_for_key = true;
+                let key = SigningKey::from_seed(entropy.key_seed(), &now.time);
+                vec![Effect::StoreKey { key, then_sign: false }]
+            }
+            None => fail(model, InviteFailure::NoRandomSource),
+        },
+    }
+}
+
+/// After the key was kept (or not): signing goes on where it waited for it.
+pub(super) fn key_stored(model: &mut Model, import_before: KeyImport, now: &Now) -> Vec<Effect> {
+    if !std::mem::take(&mut model.invite.waiting_for_key) {
+        return Vec::new();
+    }
+    // Not an import: the key panel has nothing to report.
+    model.key.import = import_before;
+    match &model.key.status {
+        KeyStatus::Key(key) => {
+            let key = key.clone();
+            sign_with(model, &key, now)
+        }
+        _ => fail(model, InviteFailure::KeyNotKept),
+    }
+}
+
+fn fail(model: &mut Model, failure: InviteFailure) -> Vec<Effect> {
+    model.invite.failure = Some(failure);
+    Vec::new()
+}
+
+fn sign_with(model: &mut Model, key: &SigningKey, now: &Now) -> Vec<Effect> {
+    let Some(entropy) = &now.entropy else { return fail(model, InviteFailure::NoRandomSource) };
+    let invitation = model.invite.invitation(framework_info(model));
+    let name = model.invite.docent_name.trim().to_string();
+    let Ok(signed) = invitation.sign(&name, key, &entropy.uuid(), &now.time, now.utc_offset) else {
+        return fail(model, InviteFailure::NotSigned);
+    };
+    model.invite.made = Some(Rc::new(signed.clone()));
+    model.invite.copied = None;
+    let mut sent = (*model.sent_invitations).clone();
+    sent.read.insert(0, signed);
+    let text = sent.to_json();
+    model.sent_invitations = Rc::new(sent);
+    vec![Effect::StoreSentInvitations(text.into())]
+}
+
+/// A link's invitation: opened as a new assessment, or the one already made from it; refused
+/// with its reason, and then nothing changes.
+fn open(model: &mut Model, fragment: &str, now: &Now) -> Vec<Effect> {
+    let signed = match SignedInvitation::from_fragment(fragment, &now.time) {
+        Ok(signed) => signed,
+        Err(problem) => {
+            model.invitation_notice = Some(InvitationNotice::Refused(problem));
+            return Vec::new();
+        }
+    };
+    let signed = Rc::new(signed);
+    model.invitation_notice = Some(InvitationNotice::Opened(signed.clone()));
+    let made_from = |entry: &SavedEntry| {
+        entry.assessment.invitation.as_ref().is_some_and(|i| {
+            i.id == signed.reference.id && i.digest_multibase == signed.reference.digest_multibase
+        })
+    };
+    if made_from(&model.open.entry()) {
+        model.view = View::Assess;
+        return Vec::new();
+    }
+    let earlier = model.library.entries().find(|e| made_from(e)).cloned();
+    if let Some(entry) = earlier {
+        if !form::belongs(&entry, &model.framework) {
+            return frameworks::open_in_own(model, entry);
+        }
+        model.view = View::Assess;
+        return form::open(model, entry, false);
+    }
+    let Some(hashed) = signed.framework() else {
+        let FrameworkInfo { id, version, .. } = signed.invitation.framework.clone();
+        model.invitation_notice =
+            Some(InvitationNotice::Refused(InvitationProblem::UnknownFramework { id, version }));
+        return Vec::new();
+    };
+    if hashed.sha256() != model.framework.sha256() {
+        frameworks::use_framework(model, hashed);
+    }
+    let previous = model.open.assessment.metadata.clone();
+    let mut entry = form::fresh_entry_after(&model.framework, &model.presets, now, &previous);
+    let framework = model.framework.framework();
+    let asked = &signed.invitation;
+    let assessment = &mut entry.assessment;
+    for action in [
+        Action::SetMode(asked.mode),
+        Action::SetMetadata(MetadataField::StudentName, asked.student_name.clone()),
+        Action::SetMetadata(MetadataField::StudentNumber, asked.student_number.clone()),
+        Action::SetMetadata(MetadataField::AssessorName, asked.assessor_name.clone()),
+    ] {
+        // Every value was held to the limits of a field when the invitation was read.
+        let _ = assessment.apply(framework, action);
+    }
+    assessment.invitation = Some(Invited {
+        id: signed.reference.id.clone(),
+        digest_multibase: signed.reference.digest_multibase.clone(),
+        issuer: signed.issuer.clone(),
+        issuer_name: signed.issuer_name.clone(),
+        due_date: asked.due_date.clone(),
+    });
+    model.view = View::Assess;
+    form::open(model, entry, true)
+}
+
+/// A `mailto:` link with the invitation in a message in the docent's language.
+pub fn mailto(lang: Lang, made: &SignedInvitation, app_address: &str) -> String {
+    let (subject, body) = lang.invitation_mail(made, &made.link(app_address));
+    format!(
+        "mailto:{}?subject={}&body={}",
+        percent_encode(made.invitation.assessor_email.trim()),
+        percent_encode(&subject),
+        percent_encode(&body)
+    )
+}
+
+/// RFC 3986 percent-encoding of everything but the unreserved characters.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_encoding_keeps_only_unreserved_characters() {
+        assert_eq!(percent_encode("a b&c=d/é#"), "a%20b%26c%3Dd%2F%C3%A9%23");
+        assert_eq!(percent_encode("Az09-._~"), "Az09-._~");
+    }
+}

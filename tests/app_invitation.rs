@@ -1,0 +1,339 @@
+//! Invitations, message by message: the docent makes and signs one (making a key first), keeps
+//! what was sent; the assessor opens the link in another browser, which starts an assessment
+//! with the invitation's fields locked, signs, and the record names the invitation. A changed,
+//! expired or foreign invitation is refused and changes nothing stored.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use leeruitkomsten::core::app::{
+    update, Effect, Entropy, InvitationNotice, InviteMsg, KeyImport, KeyStatus, Model, Msg, Now,
+    Startup, StorageFailed, View,
+};
+use leeruitkomsten::core::assessment::{Action, ActionError, MetadataField, Mode};
+use leeruitkomsten::core::credentials::invitation::{
+    answers, InvitationField, InvitationInputProblem, InvitationProblem, SignedInvitation,
+    MAX_LINK_CHARS,
+};
+use leeruitkomsten::core::crypto::base64url;
+use leeruitkomsten::core::crypto::data_integrity;
+use leeruitkomsten::core::crypto::signing_key::SigningKey;
+use leeruitkomsten::core::framework::hashed::HashedFramework;
+use leeruitkomsten::core::framework::score::Score;
+use leeruitkomsten::core::framework::source::FrameworkSource;
+use leeruitkomsten::core::library::saved::{self, SavedEntry};
+use leeruitkomsten::core::library::{entry_key, read_all, Listed};
+use leeruitkomsten::core::record::AssessmentRecord;
+use leeruitkomsten::i18n::Lang;
+use serde_json::Value;
+
+const APP: &str = "https://leeruitkomsten.hogeschool.example/app/";
+
+/// One browser: its storage and what it was asked to do.
+#[derive(Default)]
+struct Browser {
+    entries: BTreeMap<String, String>,
+    key: Option<SigningKey>,
+    sent: Option<String>,
+    effects: Vec<Effect>,
+    downloads: Vec<Rc<str>>,
+}
+
+impl Browser {
+    fn listing(&self) -> Result<Vec<Listed>, StorageFailed> {
+        Ok(read_all(self.entries.iter().map(|(k, v)| (k.clone(), v.clone())).collect()))
+    }
+
+    fn run(&mut self, effect: Effect) -> Option<Msg> {
+        self.effects.push(effect.clone());
+        match effect {
+            Effect::Save(entry) => {
+                self.entries.insert(entry_key(&entry.id), saved::to_json(&entry).unwrap());
+                Some(Msg::Saved(Ok(())))
+            }
+            Effect::List => Some(Msg::Listed(self.listing())),
+            Effect::StoreKey { key, then_sign } => {
+                self.key = Some(key.clone());
+                Some(Msg::KeyStored { key: Box::new(key), then_sign, result: Ok(()) })
+            }
+            Effect::StoreSentInvitations(text) => {
+                self.sent = Some(text.to_string());
+                Some(Msg::Invite(InviteMsg::Stored(Ok(()))))
+            }
+            Effect::Download { text, purpose, .. } => {
+                self.downloads.push(text);
+                Some(Msg::Downloaded { purpose, ok: true })
+            }
+            Effect::Copy(_) => Some(Msg::Copied(true)),
+            _ => None,
+        }
+    }
+}
+
+struct App {
+    model: Model,
+    browser: Browser,
+    tick: u64,
+    /// The day the clock shows; the time is 10:mm:ss UTC on it.
+    today: String,
+}
+
+fn now_at(today: &str, tick: u64, seed: u8) -> Now {
+    let mut bytes = [0u8; 64];
+    for (i, b) in bytes.iter_mut().enumerate() {
+        *b = (tick as u8).wrapping_mul(31).wrapping_add(i as u8).wrapping_add(seed);
+    }
+    Now {
+        time: format!("{today}T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
+        today: today.into(),
+        utc_offset: 60,
+        entropy: Some(Entropy(bytes)),
+    }
+}
+
+impl App {
+    fn start(browser: Browser, today: &str) -> App {
+        let startup = Startup {
+            lang: Lang::Nl,
+            listing: browser.listing(),
+            open_id: None,
+            migration_failed: false,
+            key: browser.key.clone().map_or(KeyStatus::None, KeyStatus::Key),
+            presets: Vec::new(),
+            instruction: None,
+            can_share: false,
+            source: FrameworkSource::BuiltIn,
+            link_failure: None,
+        };
+        let framework = Rc::new(HashedFramework::default_framework().unwrap());
+        let model = Model::start(framework, startup, &now_at(today, 0, 1));
+        let sent = browser.sent.clone();
+        let mut app = App { model, browser, tick: 0, today: today.into() };
+        app.send(Msg::Invite(InviteMsg::Started { app_address: APP.into(), sent }));
+        app
+    }
+
+    fn send(&mut self, msg: Msg) -> Vec<Effect> {
+        let before = self.browser.effects.len();
+        let mut queue = std::collections::VecDeque::from([msg]);
+        while let Some(msg) = queue.pop_front() {
+            self.tick += 1;
+            let seed = if self.browser.sent.is_some() { 3 } else { 1 };
+            let effects = update(&mut self.model, msg, &now_at(&self.today, self.tick, seed));
+            for effect in effects {
+                queue.extend(self.browser.run(effect));
+            }
+        }
+        self.browser.effects[before..].to_vec()
+    }
+
+    fn set(&mut self, field: InvitationField, text: &str) {
+        self.send(Msg::Invite(InviteMsg::Set(field, text.into())));
+    }
+
+    fn stored(&self) -> Vec<SavedEntry> {
+        self.browser.listing().unwrap().iter().filter_map(Listed::entry).cloned().collect()
+    }
+}
+
+/// The docent's browser, with one invitation signed.
+fn docent() -> (App, Rc<SignedInvitation>) {
+    let mut app = App::start(Browser::default(), "2026-12-01");
+    app.send(Msg::Show(View::Invite));
+    for (field, text) in [
+        (InvitationField::DocentName, "Johannes van der Wal"),
+        (InvitationField::StudentName, "Anne-Marijke van den Heuvel"),
+        (InvitationField::StudentNumber, "500812345"),
+        (InvitationField::AssessorName, "Maria de Oliveira-Brandsma"),
+        (InvitationField::AssessorEmail, "m.deoliveira@buurtwerk.example.nl"),
+    ] {
+        app.set(field, text);
+    }
+    app.send(Msg::Invite(InviteMsg::Sign));
+    let made = app.model.invite.made.clone().expect("signed");
+    (app, made)
+}
+
+fn fragment(made: &SignedInvitation) -> String {
+    made.link(APP).split_once('#').unwrap().1.to_string()
+}
+
+#[test]
+fn the_docent_signs_an_invitation_making_a_key_first_and_keeps_it() {
+    let mut app = App::start(Browser::default(), "2026-12-01");
+    app.send(Msg::Show(View::Invite));
+    // Four weeks ahead by default.
+    assert_eq!(app.model.invite.due_date, "2026-12-29");
+    // Nothing filled in: every required field says so, and nothing is signed or stored.
+    let effects = app.send(Msg::Invite(InviteMsg::Sign));
+    assert!(effects.is_empty());
+    let problems = &app.model.invite.problems;
+    for field in [
+        InvitationField::DocentName,
+        InvitationField::StudentName,
+        InvitationField::StudentNumber,
+        InvitationField::AssessorName,
+        InvitationField::AssessorEmail,
+    ] {
+        assert!(problems.contains(&InvitationInputProblem::Empty(field)), "{field:?}");
+    }
+    // The messages follow the corrections.
+    app.set(InvitationField::AssessorEmail, "maria at buurtwerk");
+    assert_eq!(
+        app.model.invite.problem(InvitationField::AssessorEmail),
+        Some(InvitationInputProblem::NotAnEmail)
+    );
+    let (docent, made) = docent();
+    assert!(docent.model.invite.problems.is_empty());
+    // The key was made for it and kept, and signing an invitation is no key import.
+    let key = docent.browser.key.clone().expect("a key was kept");
+    assert_eq!(made.issuer, key.did());
+    assert_eq!(docent.model.key.import, KeyImport::Idle);
+    assert_eq!(made.invitation.framework.id, docent.model.framework.framework().id);
+    assert_eq!(made.valid_until, "2026-12-29T23:00:00Z");
+    assert!(made.link(APP).len() < MAX_LINK_CHARS);
+    // What was sent is kept, and read back on the next start.
+    assert_eq!(docent.model.sent_invitations.read.len(), 1);
+    let again = App::start(docent.browser, "2026-12-02");
+    assert_eq!(again.model.sent_invitations.read[0], *made);
+}
+
+#[test]
+fn the_assessor_opens_the_link_and_the_invitation_fixes_who_and_what() {
+    let (docent, made) = docent();
+    let mut assessor = App::start(Browser::default(), "2026-12-05");
+    // Something of the assessor's own was already there; it stays as it is.
+    assessor.send(Msg::Edit(Action::SetMetadata(MetadataField::StudentName, "Eigen".into())));
+    let own = assessor.model.open.id.clone();
+    assessor.send(Msg::Invite(InviteMsg::Open(format!("#{}", fragment(&made)))));
+    let Some(InvitationNotice::Opened(opened)) = &assessor.model.invitation_notice else {
+        panic!("{:?}", assessor.model.invitation_notice)
+    };
+    assert_eq!(opened.issuer_name, "Johannes van der Wal");
+    assert_eq!(
+        Lang::Nl.invitation_banner(opened, &assessor.model.framework.framework().title),
+        format!(
+            "Uitnodiging van Johannes van der Wal ({}) om Anne-Marijke van den Heuvel te beoordelen voor Leeruitkomsten opbouwwerk, vóór 2026-12-29.",
+            made.fingerprint()
+        )
+    );
+    assert_eq!(assessor.model.view, View::Assess);
+    assert_ne!(assessor.model.open.id, own);
+    let metadata = &assessor.model.open.assessment.metadata;
+    assert_eq!(metadata.student_name, "Anne-Marijke van den Heuvel");
+    assert_eq!(metadata.student_number, "500812345");
+    assert_eq!(metadata.assessor_name, "Maria de Oliveira-Brandsma");
+    assert_eq!(metadata.mode, Mode::Assessor);
+    let stored = assessor.stored();
+    assert_eq!(stored.len(), 2, "a new assessment beside the one there was");
+    assert!(stored.iter().any(|e| *e.id == *own && e.assessment.metadata.student_name == "Eigen"));
+    // Locked: the fields it sets refuse a change; the others take one.
+    assessor.send(Msg::Edit(Action::SetMetadata(MetadataField::StudentName, "Ander".into())));
+    assert_eq!(assessor.model.error, Some(ActionError::SetByInvitation));
+    assessor.send(Msg::Edit(Action::SetMode(Mode::SelfAssessment)));
+    assert_eq!(assessor.model.open.assessment.metadata.mode, Mode::Assessor);
+    assessor.send(Msg::Edit(Action::SetMetadata(MetadataField::Organisation, "Buurtwerk".into())));
+    assert_eq!(assessor.model.error, None);
+    // The same link again opens the same assessment, not a second one.
+    let invited = assessor.model.open.id.clone();
+    assessor.send(Msg::Show(View::Library));
+    assessor.send(Msg::OpenEntry(own.to_string()));
+    assessor.send(Msg::Invite(InviteMsg::Open(fragment(&made))));
+    assert_eq!(assessor.model.open.id, invited);
+    assert_eq!(assessor.stored().len(), 2);
+    // A reload keeps the lock: the stored entry carries the invitation.
+    let reloaded = App::start(
+        Browser { entries: assessor.browser.entries.clone(), ..Browser::default() },
+        "2026-12-06",
+    );
+    let entry = reloaded.stored().into_iter().find(|e| *e.id == *invited).unwrap();
+    let kept = entry.assessment.invitation.as_ref().expect("kept");
+    assert_eq!(kept.id, made.reference.id);
+    assert_eq!(kept.issuer_name, "Johannes van der Wal");
+    // Scored and signed: the record names the invitation, which the docent's app recognises.
+    assessor.send(Msg::Edit(Action::SetScore { indicator: "LU1.1".into(), score: Score::High }));
+    assessor.send(Msg::Sign);
+    let record = assessor.browser.downloads.last().expect("a record").clone();
+    let value: Value = serde_json::from_str(&record).unwrap();
+    assert_eq!(value["schemaVersion"], "4");
+    let read = AssessmentRecord::from_value(&value).unwrap();
+    let reference = read.invitation.expect("the record names its invitation");
+    assert_eq!(reference, made.reference);
+    assert!(answers(&docent.model.sent_invitations.read, &reference).is_some());
+}
+
+/// Opens `fragment` in an assessor's browser that holds one assessment; returns the refusal.
+fn refused(fragment: &str, today: &str) -> InvitationProblem {
+    let mut assessor = App::start(Browser::default(), today);
+    assessor.send(Msg::Edit(Action::SetMetadata(MetadataField::StudentName, "Eigen".into())));
+    let before = assessor.browser.entries.clone();
+    let open = assessor.model.open.id.clone();
+    let effects = assessor.send(Msg::Invite(InviteMsg::Open(fragment.into())));
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(assessor.browser.entries, before);
+    assert_eq!(assessor.model.open.id, open);
+    let Some(InvitationNotice::Refused(problem)) = assessor.model.invitation_notice.clone() else {
+        panic!("not refused: {:?}", assessor.model.invitation_notice)
+    };
+    // Dismissed, it is gone.
+    assessor.send(Msg::Invite(InviteMsg::DismissNotice));
+    assert_eq!(assessor.model.invitation_notice, None);
+    problem
+}
+
+fn encoded(value: &Value) -> String {
+    format!("uitnodiging={}", base64url::encode(value.to_string().as_bytes()))
+}
+
+#[test]
+fn a_changed_expired_foreign_or_damaged_invitation_changes_nothing() {
+    let (_, made) = docent();
+    let signed: Value = serde_json::from_str(&made.text).unwrap();
+    let mut changed = signed.clone();
+    changed["credentialSubject"]["studentNumber"] = "500899999".into();
+    assert_eq!(refused(&encoded(&changed), "2026-12-05"), InvitationProblem::Changed);
+    assert!(matches!(refused(&fragment(&made), "2026-12-30"), InvitationProblem::Expired { .. }));
+    let mut stripped = signed;
+    stripped.as_object_mut().unwrap().remove("proof");
+    let forged = data_integrity::sign(&stripped, &[5; 32], "2026-12-01T10:00:00Z").unwrap();
+    assert!(matches!(
+        refused(&encoded(&forged), "2026-12-05"),
+        InvitationProblem::ForeignKey { .. }
+    ));
+    let link = fragment(&made);
+    let cut = &link[..link.len() / 2];
+    assert_eq!(refused(cut, "2026-12-05"), InvitationProblem::Damaged);
+    assert_eq!(refused(&"A".repeat(100_000), "2026-12-05"), InvitationProblem::Damaged);
+}
+
+#[test]
+fn a_sent_list_with_an_unreadable_item_keeps_it_when_written_again() {
+    let (docent, _) = docent();
+    let text = docent.browser.sent.clone().unwrap();
+    let mut value: Value = serde_json::from_str(&text).unwrap();
+    value["invitations"].as_array_mut().unwrap().push("onleesbaar".into());
+    let browser = Browser {
+        sent: Some(value.to_string()),
+        key: docent.browser.key.clone(),
+        ..Browser::default()
+    };
+    let mut again = App::start(browser, "2026-12-02");
+    assert_eq!(again.model.sent_invitations.read.len(), 1);
+    again.send(Msg::Show(View::Invite));
+    again.send(Msg::Invite(InviteMsg::Another));
+    for (field, text) in [
+        (InvitationField::DocentName, "Johannes van der Wal"),
+        (InvitationField::StudentName, "Bram"),
+        (InvitationField::StudentNumber, "1"),
+        (InvitationField::AssessorName, "Els"),
+        (InvitationField::AssessorEmail, "els@example.nl"),
+    ] {
+        again.set(field, text);
+    }
+    again.send(Msg::Invite(InviteMsg::Sign));
+    let written: Value = serde_json::from_str(again.browser.sent.as_deref().unwrap()).unwrap();
+    let items = written["invitations"].as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert!(items.contains(&Value::from("onleesbaar")));
+    assert_eq!(again.model.sent_invitations.read.len(), 2);
+}
