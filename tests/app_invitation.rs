@@ -260,6 +260,16 @@ fn the_assessor_opens_the_link_and_the_invitation_fixes_who_and_what() {
     let reference = read.invitation.expect("the record names its invitation");
     assert_eq!(reference, made.reference);
     assert!(answers(&docent.model.sent_invitations.read, &reference).is_some());
+    // The docent's verify view and cohort count its signer as invited (not an unknown signer),
+    // and another docent's app, which did not send it, does not.
+    let signer = assessor.browser.key.as_ref().expect("the assessor's key").did().to_string();
+    let named = Some((reference.id.as_str(), reference.digest_multibase.as_str()));
+    assert!(docent.model.trusted.standing(&signer, named).invited);
+    let other = App::start(Browser::default(), "2026-12-06");
+    assert!(!other.model.trusted.standing(&signer, named).invited);
+    // A record naming the invitation with another digest answers nothing.
+    let forged = Some((reference.id.as_str(), "uEiAAAA"));
+    assert!(!docent.model.trusted.standing(&signer, forged).invited);
 }
 
 /// Opens `fragment` in an assessor's browser that holds one assessment; returns the refusal.

@@ -130,6 +130,7 @@ pub(super) fn update(model: &mut Model, msg: InviteMsg, now: &Now) -> Vec<Effect
             invite.app_address = app_address.into();
             model.sent_invitations =
                 Rc::new(sent.as_deref().map(SentInvitations::from_json).unwrap_or_default());
+            known_to_trusted(model);
         }
         InviteMsg::Set(field, text) => {
             *field_mut(invite, field) = text;
@@ -285,7 +286,19 @@ fn sign_with(model: &mut Model, key: &SigningKey, now: &Now) -> Vec<Effect> {
     sent.read.insert(0, signed);
     let text = sent.to_json();
     model.sent_invitations = Rc::new(sent);
+    known_to_trusted(model);
     vec![Effect::StoreSentInvitations(text.into())]
+}
+
+/// The signer's standing (verify view, cohort) counts a record that answers one of these as
+/// *uitgenodigd*: the standing sees them by reference only.
+fn known_to_trusted(model: &mut Model) {
+    model.trusted.sent = model
+        .sent_invitations
+        .read
+        .iter()
+        .map(|s| (s.reference.id.clone(), s.reference.digest_multibase.clone()))
+        .collect();
 }
 
 /// A link's invitation: opened as a new assessment, or the one already made from it; refused
