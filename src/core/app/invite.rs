@@ -124,6 +124,9 @@ impl SentInvitations {
 }
 
 pub(super) fn update(model: &mut Model, msg: InviteMsg, now: &Now) -> Vec<Effect> {
+    // Making invitations is the docent's, on the hogeschool's page: on the form's page the
+    // condition is constant and the compiler leaves that code out of its bundle.
+    let docent = cfg!(feature = "hogeschool");
     let invite = &mut model.invite;
     match msg {
         InviteMsg::Started { app_address, sent } => {
@@ -132,31 +135,37 @@ pub(super) fn update(model: &mut Model, msg: InviteMsg, now: &Now) -> Vec<Effect
                 Rc::new(sent.as_deref().map(SentInvitations::from_json).unwrap_or_default());
             known_to_trusted(model);
         }
-        InviteMsg::Set(field, text) => {
+        InviteMsg::Set(field, text) if docent => {
             *field_mut(invite, field) = text;
             refresh_problems(model, now);
         }
-        InviteMsg::SetMode(mode) => invite.mode = mode,
-        InviteMsg::Sign => return sign(model, now),
-        InviteMsg::Copy => {
+        InviteMsg::SetMode(mode) if docent => invite.mode = mode,
+        InviteMsg::Sign if docent => return sign(model, now),
+        InviteMsg::Copy if docent => {
             if let Some(made) = &invite.made {
                 invite.copied = None;
                 return vec![Effect::Copy(made.link(&invite.app_address).into())];
             }
         }
-        InviteMsg::Another => {
+        InviteMsg::Another if docent => {
             let docent_name = std::mem::take(&mut invite.docent_name);
             let app_address = invite.app_address.clone();
             *invite = InviteState { docent_name, app_address, ..InviteState::default() };
             invite.due_date = add_days(&now.today, DEFAULT_DUE_DAYS).unwrap_or_default();
         }
-        InviteMsg::Stored(result) => {
+        InviteMsg::Stored(result) if docent => {
             if result.is_err() {
                 invite.failure = Some(InviteFailure::NotKept);
             }
         }
         InviteMsg::Open(fragment) => return open(model, &fragment, now),
         InviteMsg::DismissNotice => model.invitation_notice = None,
+        InviteMsg::Set(..)
+        | InviteMsg::SetMode(_)
+        | InviteMsg::Sign
+        | InviteMsg::Copy
+        | InviteMsg::Another
+        | InviteMsg::Stored(_) => {}
     }
     Vec::new()
 }
