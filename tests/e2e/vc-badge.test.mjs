@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { OB_CONTEXT, expandStrictly, verifyCredential } from "./vc-verifier.mjs";
+import { changedAt as changedAtIn, leafPaths, showPath as show } from "./single-changes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const badge = JSON.parse(readFileSync(join(root, "examples/badge.json"), "utf8"));
@@ -44,33 +45,7 @@ async function dccVerifies(credential) {
   return !result.errors && step("valid_signature") === true && step("expiration") === true;
 }
 
-function leafPaths(value, path = []) {
-  if (value !== null && typeof value === "object") {
-    return Object.entries(value).flatMap(([key, child]) =>
-      leafPaths(child, [...path, Array.isArray(value) ? Number(key) : key]));
-  }
-  return [path];
-}
-
-const show = (path) => path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").slice(1);
-
-/** The badge with the leaf at `path` changed: a string altered, a number +1, a boolean flipped. */
-function changedAt(path) {
-  const copy = structuredClone(badge);
-  const parent = path.slice(0, -1).reduce((v, key) => v[key], copy);
-  const key = path.at(-1);
-  const old = parent[key];
-  if (typeof old === "string") {
-    parent[key] = key === "proofValue" ? old.slice(0, 20) + (old[20] === "2" ? "3" : "2") + old.slice(21) : `${old}x`;
-  } else if (typeof old === "number") {
-    parent[key] = old + 1;
-  } else if (typeof old === "boolean") {
-    parent[key] = !old;
-  } else {
-    throw new Error(`unexpected leaf ${show(path)}`);
-  }
-  return copy;
-}
+const changedAt = (path) => changedAtIn(badge, path);
 
 test("a deelcertificaat issued by the app's Rust code is an OpenBadgeCredential with eddsa-rdfc-2022", () => {
   assert.deepEqual(badge["@context"], ["https://www.w3.org/ns/credentials/v2", OB_CONTEXT[0]]);

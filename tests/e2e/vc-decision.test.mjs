@@ -12,39 +12,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONTEXTS, expandStrictly, verifyCredential } from "./vc-verifier.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
+import { changedAt as changedAtIn, leafPaths, showPath as show } from "./single-changes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const read = (file) => parseJsonStrict(readFileSync(join(root, file), "utf8"));
 const decision = read("examples/decision.json");
 const OWN_VOCABULARY = "https://leeruitkomsten.example/ns/v1#";
 
-function leafPaths(value, path = []) {
-  if (value !== null && typeof value === "object") {
-    return Object.entries(value).flatMap(([key, child]) =>
-      leafPaths(child, [...path, Array.isArray(value) ? Number(key) : key]));
-  }
-  return [path];
-}
-
-const show = (path) => path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").slice(1);
-
-/** The decision with the leaf at `path` changed: a string altered, a number +1, null made a text. */
-function changedAt(path) {
-  const copy = structuredClone(decision);
-  const parent = path.slice(0, -1).reduce((v, key) => v[key], copy);
-  const key = path.at(-1);
-  const old = parent[key];
-  if (typeof old === "string") {
-    parent[key] = key === "proofValue" ? old.slice(0, 20) + (old[20] === "2" ? "3" : "2") + old.slice(21) : `${old}x`;
-  } else if (typeof old === "number") {
-    parent[key] = old + 1;
-  } else if (old === null) {
-    parent[key] = "x";
-  } else {
-    throw new Error(`unexpected leaf ${show(path)}`);
-  }
-  return copy;
-}
+const changedAt = (path) => changedAtIn(decision, path);
 
 test("a decision made by the app's Rust code is a Verifiable Credential that @digitalbazaar/vc verifies, offline", async () => {
   assert.deepEqual(decision["@context"], [...CONTEXTS.keys()]);

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONTEXTS, expandStrictly, verifyCredential } from "./vc-verifier.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
+import { changedAt as changedAtIn, leafPaths, showPath as show } from "./single-changes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const text = readFileSync(join(root, "examples/invitation.json"), "utf8");
@@ -18,26 +19,7 @@ const invitation = parseJsonStrict(text);
 /** A moment between validFrom and validUntil of the example. */
 const DURING = "2026-04-10T12:00:00Z";
 
-function leafPaths(value, path = []) {
-  if (value !== null && typeof value === "object") {
-    return Object.entries(value).flatMap(([key, child]) =>
-      leafPaths(child, [...path, Array.isArray(value) ? Number(key) : key]));
-  }
-  return [path];
-}
-
-const show = (path) => path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").slice(1);
-
-/** The invitation with the leaf at `path` changed: a string altered (a signature kept well-formed). */
-function changedAt(path) {
-  const copy = structuredClone(invitation);
-  const parent = path.slice(0, -1).reduce((v, key) => v[key], copy);
-  const key = path.at(-1);
-  const old = parent[key];
-  if (typeof old !== "string") throw new Error(`unexpected leaf ${show(path)}`);
-  parent[key] = key === "proofValue" ? old.slice(0, 20) + (old[20] === "2" ? "3" : "2") + old.slice(21) : `${old}x`;
-  return copy;
-}
+const changedAt = (path) => changedAtIn(invitation, path);
 
 test("an invitation made by the app's Rust code is a Verifiable Credential that @digitalbazaar/vc verifies while valid", async () => {
   assert.deepEqual(invitation.type, ["VerifiableCredential", "LeeruitkomstenInvitation"]);
@@ -83,6 +65,9 @@ test("a record of version 4 that names the invitation expands with it", async ()
 
 test("every single-value change of the invitation is refused by @digitalbazaar/vc and by the independent verifier", async () => {
   const paths = leafPaths(invitation);
+  for (const path of paths) {
+    assert.equal(typeof path.reduce((v, key) => v[key], invitation), "string", `an invitation holds only strings, not at ${show(path)}`);
+  }
   assert.ok(paths.length >= 25, `only ${paths.length} leaves`);
   const acceptedByVc = [];
   const acceptedByIndependent = [];

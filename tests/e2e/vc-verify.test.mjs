@@ -11,42 +11,13 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONTEXTS, expandStrictly, requested, verifyCredential } from "./vc-verifier.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
+import { changedAt as changedAtIn, leafPaths, showPath as show } from "./single-changes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const record = parseJsonStrict(readFileSync(join(root, "examples/record.json"), "utf8"));
 const OWN_VOCABULARY = "https://leeruitkomsten.example/ns/v1#";
 
-/** Every leaf of a JSON value as a path of keys and indexes. */
-function leafPaths(value, path = []) {
-  if (value !== null && typeof value === "object") {
-    return Object.entries(value).flatMap(([key, child]) =>
-      leafPaths(child, [...path, Array.isArray(value) ? Number(key) : key]));
-  }
-  return [path];
-}
-
-const show = (path) => path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").slice(1);
-
-/** The record with the leaf at `path` changed: a string altered, a number +1, a boolean flipped, null made a text. */
-function changedAt(path) {
-  const copy = structuredClone(record);
-  const parent = path.slice(0, -1).reduce((v, key) => v[key], copy);
-  const key = path.at(-1);
-  const old = parent[key];
-  if (typeof old === "string") {
-    // A signature must stay a well-formed one, so that the check reached is the signature's.
-    parent[key] = key === "proofValue" ? old.slice(0, 20) + (old[20] === "2" ? "3" : "2") + old.slice(21) : `${old}x`;
-  } else if (typeof old === "number") {
-    parent[key] = old + 1;
-  } else if (typeof old === "boolean") {
-    parent[key] = !old;
-  } else if (old === null) {
-    parent[key] = "x";
-  } else {
-    throw new Error(`unexpected leaf ${show(path)}`);
-  }
-  return copy;
-}
+const changedAt = (path) => changedAtIn(record, path);
 
 test("a record made by the app's Rust code is a Verifiable Credential that @digitalbazaar/vc verifies, offline", async () => {
   assert.equal(record.schemaVersion, "4");
