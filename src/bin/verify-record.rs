@@ -1,8 +1,12 @@
-//! `verify-record [--trusted LIST]... FILE...`: checks signed assessment records with the same
-//! core as the app.
+//! `verify-record [--trusted LIST]... FILE...`: checks signed assessment records, and the
+//! invitations, decisions and deelcertificaten around them, with the same core as the app.
 //!
 //! One line per file on standard output, `VALID <file>: …` or `INVALID <file>: <reason>; …`, so a
-//! folder of records can be checked at once and the output searched with grep. With trusted
+//! folder of records can be checked at once and the output searched with grep. Each file is told
+//! apart by its `type`. The chain is checked across the files given: a record says whether the
+//! invitation it names is among them (same id and digest), a decision whether the record it names
+//! is and still matches it. Each file is read and verified once, on every core; the references
+//! are matched in a cheap pass at the end, so only lines that depend on another file wait. With trusted
 //! lists, each VALID line ends in `; trusted by <docent> as <name>` or `; unknown signer`: an
 //! unknown signer is a flag for the docent, not a reason to call the record invalid. Exit status 0
 //! when every file is valid, 1 when any is not, 2 on a usage error (a list that does not verify is
@@ -20,7 +24,6 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use std::collections::BTreeMap;
     use std::ffi::OsString;
     use std::fs::File;
     use std::io::{self, Read, Write};
@@ -30,25 +33,45 @@ mod native {
     use std::sync::mpsc;
 
     use leeruitkomsten::core::credentials::badge::{looks_like_badge, read_badge, VerifiedBadge};
+    use leeruitkomsten::core::credentials::decision::{
+        read_decision, record_digest, Decision, Mismatch, OutcomeResult, VerifiedDecision,
+    };
+    use leeruitkomsten::core::credentials::invitation::{
+        InvitationProblem, InvitationRef, SignedInvitation,
+    };
     use leeruitkomsten::core::credentials::standing::{standing, HeldList};
     use leeruitkomsten::core::credentials::trusted::{
         read_signed_list, SignedTrustedList, MAX_TRUSTED_LIST_BYTES,
     };
 
+    use leeruitkomsten::core::credentials::{
+        validity, verify_credential, Validity, DECISION_TYPE, INVITATION_TYPE,
+    };
     use leeruitkomsten::core::framework::catalogue::BUILT_IN;
     use leeruitkomsten::core::framework::hashed::HashedFramework;
+    use leeruitkomsten::core::json;
     use leeruitkomsten::core::record::{
-        verify_record_bytes, RecordProblem, RecordReport, MAX_RECORD_BYTES,
+        verify_record_bytes, verify_record_value, RecordProblem, RecordReport, MAX_RECORD_BYTES,
     };
+    use serde_json::Value;
 
     const USAGE: &str = "usage: verify-record [--trusted LIST]... FILE...\n\
         Checks the signature, the framework and the aggregates of each signed assessment record\n\
         and prints one line per file: VALID <file>: ... or INVALID <file>: <reasons>.\n\
         A deelcertificaat (Open Badges 3.0, .json or baked .svg) is checked as such: VALID <file>:\n\
         badge <outcome> for <student> by <issuer> at <time>.\n\
+        An invitation: VALID <file>: invitation <id> from <docent> (<did>) for <student number>,\n\
+        assessor <name>, valid until <time> (\"; expired\" after it: still authentic).\n\
+        A decision: VALID <file>: decision by <examinator> on record <id>: LU1 achieved, ...\n\
+        The chain is checked across the files given, in any order: a record that names an\n\
+        invitation ends in \"; answers invitation <id> from <docent>\" when that invitation is\n\
+        given (INVALID when the one given has the same id but another digest) or \"; names\n\
+        invitation <id>, not given\"; a decision ends in \"; record <file>\" when the record it\n\
+        names is given and matches it (INVALID when it does not) or \"; record not given\".\n\
         --trusted LIST  a signed list of trusted assessors (vertrouwde-beoordelaars-*.json); may\n\
-        \x20               be given more than once. Each VALID line then ends in\n\
-        \x20               \"; trusted by <docent> as <name>\" or \"; unknown signer\" (still valid).\n\
+        \x20               be given more than once. Each VALID record's line then ends in\n\
+        \x20               \"; trusted by <docent> as <name>\" or \"; unknown signer\" (still valid);\n\
+        \x20               a record answering an invitation given is not unknown.\n\
         Exit status: 0 all valid, 1 any invalid, 2 usage error (also a list that does not verify).\n";
 
     pub fn main() -> ExitCode {
@@ -80,7 +103,7 @@ mod native {
         let mut out = io::BufWriter::new(io::stdout().lock());
         // Set when stdout is gone (`verify-record * | head`): the workers stop.
         let stop = AtomicBool::new(false);
-        let (sender, results) = mpsc::channel::<(usize, bool, String)>();
+        let (sender, results) = mpsc::channel::<(usize, Checked)>();
         std::thread::scope(|scope| {
             for worker in 0..workers {
                 let sender = sender.clone();
@@ -95,24 +118,31 @@ mod native {
                         if stop.load(Ordering::Relaxed) {
                             return;
                         }
-                        let (valid, line) = check(Path::new(file), &frameworks, known);
-                        if sender.send((i, valid, line)).is_err() {
+                        let checked = check(Path::new(file), &frameworks, known);
+                        if sender.send((i, checked)).is_err() {
                             return;
                         }
                     }
                 });
             }
             drop(sender);
-            // Lines in the order the files were given, whatever order the workers finish in.
-            let mut waiting = BTreeMap::new();
+            // Lines in the order the files were given, whatever order the workers finish in; each
+            // is written once it and every line before it are final. A line that depends on
+            // other files (a record naming an invitation, a decision) waits for all of them.
+            let mut checked: Vec<Option<Checked>> = files.iter().map(|_| None).collect();
             let mut next = 0;
-            for (i, valid, line) in results {
-                waiting.insert(i, (valid, line));
-                while let Some((valid, line)) = waiting.remove(&next) {
+            for (i, result) in results {
+                if let Some(slot) = checked.get_mut(i) {
+                    *slot = Some(result);
+                }
+                while let Some(Some(done)) = checked.get_mut(next) {
+                    if done.waits.is_some() {
+                        break;
+                    }
                     next += 1;
-                    all_valid &= valid;
+                    all_valid &= done.valid;
                     // println! would panic on a closed pipe; stop quietly.
-                    if writeln!(out, "{line}").is_err() {
+                    if writeln!(out, "{}", std::mem::take(&mut done.line)).is_err() {
                         stop.store(true, Ordering::Relaxed);
                         return;
                     }
@@ -120,11 +150,33 @@ mod native {
             }
             // Only if a worker gave up, which loading the built-in frameworks above rules out;
             // said rather than passed over in silence.
-            if next < files.len() {
+            let missing = checked.iter().filter(|c| c.is_none()).count();
+            if missing > 0 {
                 all_valid = false;
                 let _ = out.flush();
-                let missing = files.len() - next;
                 let _ = writeln!(io::stderr(), "verify-record: {missing} files were not checked");
+                return;
+            }
+            let pending: Vec<Pending> = checked
+                .iter_mut()
+                .enumerate()
+                .filter_map(|(i, done)| Some((i, done.as_mut()?.waits.take()?)))
+                .collect();
+            let chain = Chain::of(&checked);
+            let finished: Vec<(usize, Result<String, String>)> =
+                pending.iter().map(|(i, waits)| (*i, chain.resolve(waits, &known))).collect();
+            for (i, finish) in finished {
+                let Some(Some(done)) = checked.get_mut(i) else { continue };
+                match finish {
+                    Ok(note) => done.line.push_str(&note),
+                    Err(reason) => done.invalid(&reason),
+                }
+            }
+            for done in checked.iter().skip(next).flatten() {
+                all_valid &= done.valid;
+                if writeln!(out, "{}", done.line).is_err() {
+                    return;
+                }
             }
         });
         let _ = out.flush();
@@ -229,45 +281,411 @@ mod native {
             Ok(Known { asked: !trusted.is_empty(), lists })
         }
 
-        /// `; trusted by <docent> as <name>` or `; unknown signer`, for a valid record.
-        fn signer_note(&self, report: &RecordReport) -> String {
-            let Some(proof) = report.proof.as_ref().filter(|_| self.asked) else {
+        /// `; trusted by <docent> as <name>` or `; unknown signer`, for a valid record signed by
+        /// `signer`. The invitations given on the command line count as the docent's sent ones:
+        /// a record answering one is *uitgenodigd*, not unknown (its line says so already).
+        fn signer_note(
+            &self,
+            signer: &str,
+            invitation: Option<&InvitationRef>,
+            sent: &[(String, String)],
+        ) -> String {
+            if !self.asked {
                 return String::new();
-            };
+            }
             let held: Vec<HeldList<'_>> = self
                 .lists
                 .iter()
                 .map(|l| HeldList { by: l.signer_label(), list: &l.list })
                 .collect();
-            match standing(&proof.did, None, &[], &held).trusted {
+            let reference = invitation.map(|r| (r.id.as_str(), r.digest_multibase.as_str()));
+            let standing = standing(signer, reference, sent, &held);
+            match standing.trusted {
                 Some(trusted) => format!("; trusted by {} as {}", trusted.by, trusted.name),
-                None => "; unknown signer".into(),
+                None if standing.is_unknown() => "; unknown signer".into(),
+                None => String::new(),
             }
         }
     }
 
-    fn check(path: &Path, frameworks: &[&HashedFramework], known: &Known) -> (bool, String) {
-        let name = path.display();
-        let report = match read_limited(path, MAX_RECORD_BYTES) {
-            // A deelcertificaat (Open Badges 3.0, .json or baked .svg) is told apart by its type.
-            Ok(Contents::Bytes(bytes)) if looks_like_badge(&bytes) => {
-                return match read_badge(&bytes) {
-                    Ok((_, badge)) => (true, format!("VALID {name}: {}", badge_summary(&badge))),
-                    Err(problem) => (false, format!("INVALID {name}: badge: {problem}")),
-                };
+    /// One file as a worker checked it: its line so far, and what the lines of other files need
+    /// of it.
+    struct Checked {
+        /// The file as the line names it.
+        name: String,
+        valid: bool,
+        line: String,
+        facts: Facts,
+        /// Set when the line depends on other files: finished in [`Chain::resolve`].
+        waits: Option<Waits>,
+    }
+
+    impl Checked {
+        fn done(name: String, valid: bool, text: &str) -> Checked {
+            let line = format!("{} {name}: {text}", if valid { "VALID" } else { "INVALID" });
+            Checked { name, valid, line, facts: Facts::Nothing, waits: None }
+        }
+
+        fn invalid(&mut self, reason: &str) {
+            self.valid = false;
+            self.line = format!("INVALID {}: {reason}", self.name);
+        }
+    }
+
+    /// What a file tells the others.
+    enum Facts {
+        Nothing,
+        /// A record that verified, as a decision is held against it.
+        Record(RecordFacts),
+        /// A record that did not verify, by the id it gives.
+        InvalidRecord {
+            id: String,
+        },
+        /// An invitation that verified, and the docent's name.
+        Invitation {
+            reference: InvitationRef,
+            docent: String,
+        },
+        /// An invitation that did not verify, by the id it gives.
+        InvalidInvitation {
+            id: String,
+        },
+    }
+
+    struct RecordFacts {
+        id: String,
+        /// Of the whole signed record, as a decision names it.
+        digest: String,
+        framework_sha256: String,
+        student_name: String,
+        student_number: String,
+    }
+
+    enum Waits {
+        /// A valid record naming the invitation it answers, and who signed the record.
+        Invitation { reference: InvitationRef, signer: String },
+        /// A valid decision, to be held against the record it names.
+        Record(Box<Decision>),
+    }
+
+    /// The files given, by what the others look up in them: the cheap pass after every file is
+    /// verified. Each entry holds the file's name.
+    #[derive(Default)]
+    struct Chain<'a> {
+        invitations: Vec<(&'a str, &'a InvitationRef, &'a str)>,
+        invalid_invitations: Vec<(&'a str, &'a str)>,
+        /// The invitations that verified as (id, digest): the docent's sent ones for the standing.
+        sent: Vec<(String, String)>,
+        records: Vec<(&'a str, &'a RecordFacts)>,
+        invalid_records: Vec<(&'a str, &'a str)>,
+    }
+
+    /// A line still to finish: its file's index and what it waits for.
+    type Pending = (usize, Waits);
+
+    impl<'a> Chain<'a> {
+        fn of(checked: &'a [Option<Checked>]) -> Chain<'a> {
+            let mut chain = Chain::default();
+            for done in checked.iter().flatten() {
+                let name = done.name.as_str();
+                match &done.facts {
+                    Facts::Nothing => {}
+                    Facts::Record(facts) => chain.records.push((name, facts)),
+                    Facts::InvalidRecord { id } => chain.invalid_records.push((name, id)),
+                    Facts::Invitation { reference, docent } => {
+                        let sent = (reference.id.clone(), reference.digest_multibase.clone());
+                        chain.sent.push(sent);
+                        chain.invitations.push((name, reference, docent));
+                    }
+                    Facts::InvalidInvitation { id } => chain.invalid_invitations.push((name, id)),
+                }
             }
-            Ok(Contents::Bytes(bytes)) => verify_record_bytes(&bytes, frameworks),
+            chain
+        }
+
+        /// What finishes a waiting line: the text to add, or the reason it is invalid.
+        fn resolve(&self, waits: &Waits, known: &Known) -> Result<String, String> {
+            match waits {
+                Waits::Invitation { reference, signer } => {
+                    let id = &reference.id;
+                    let answered = self.invitations.iter().find(|(_, r, _)| *r == reference);
+                    let same_id = self.invitations.iter().find(|(_, r, _)| r.id == *id);
+                    let invalid = self.invalid_invitations.iter().find(|(_, i)| *i == id);
+                    let note = match (answered, same_id, invalid) {
+                        (Some((_, _, docent)), _, _) => {
+                            format!("; answers invitation {id} from {docent}")
+                        }
+                        (None, Some((file, _, _)), _) => {
+                            return Err(format!(
+                                "it names invitation {id} with another digest than {file} has: \
+                                 it answers another invitation than the one given"
+                            ))
+                        }
+                        (None, None, Some((file, _))) => format!(
+                            "; names invitation {id}, given as {file}, which does not verify"
+                        ),
+                        (None, None, None) => format!("; names invitation {id}, not given"),
+                    };
+                    Ok(note + &known.signer_note(signer, Some(reference), &self.sent))
+                }
+                Waits::Record(decision) => {
+                    let id = &decision.record_id;
+                    // Of several records with the id, the one the decision names by digest.
+                    let mut given = self.records.iter().filter(|(_, r)| r.id == *id);
+                    let record = given
+                        .clone()
+                        .find(|(_, r)| r.digest == decision.record_digest)
+                        .or_else(|| given.next());
+                    if let Some((file, record)) = record {
+                        let matches = decision
+                            .check_against(&record.id, &record.digest, &record.framework_sha256)
+                            .and_then(|()| {
+                                decision.check_student(&record.student_name, &record.student_number)
+                            });
+                        return match matches {
+                            Ok(()) => Ok(format!("; record {file}")),
+                            Err(mismatch) => Err(format!(
+                                "the record {file} does not match it: {}",
+                                mismatch_text(mismatch)
+                            )),
+                        };
+                    }
+                    match self.invalid_records.iter().find(|(_, i)| *i == id) {
+                        Some((file, _)) => {
+                            Err(format!("the record it names, {file}, does not verify"))
+                        }
+                        None => Ok("; record not given".into()),
+                    }
+                }
+            }
+        }
+    }
+
+    fn mismatch_text(mismatch: Mismatch) -> &'static str {
+        match mismatch {
+            Mismatch::OtherRecord => "it names another record",
+            Mismatch::RecordChanged => {
+                "the record was changed after the decision (its digest differs)"
+            }
+            Mismatch::OtherFramework => "the record uses another framework",
+            Mismatch::OtherStudent => "the decision names another student than the record",
+        }
+    }
+
+    fn check(path: &Path, frameworks: &[&HashedFramework], known: &Known) -> Checked {
+        let name = path.display().to_string();
+        let bytes = match read_limited(path, MAX_RECORD_BYTES) {
+            Ok(Contents::Bytes(bytes)) => bytes,
             Ok(Contents::TooLarge(bytes)) => {
                 let problem = RecordProblem::TooLarge { bytes, limit: MAX_RECORD_BYTES };
-                return (false, format!("INVALID {name}: {problem}"));
+                return Checked::done(name, false, &problem.to_string());
             }
-            Err(e) => return (false, format!("INVALID {name}: cannot read: {e}")),
+            Err(e) => return Checked::done(name, false, &format!("cannot read: {e}")),
         };
-        if report.is_valid() {
-            (true, format!("VALID {name}: {}{}", summary(&report), known.signer_note(&report)))
-        } else {
-            (false, format!("INVALID {name}: {}", reasons(&report)))
+        // A deelcertificaat (Open Badges 3.0, .json or baked .svg) is told apart by its type.
+        if looks_like_badge(&bytes) {
+            return match read_badge(&bytes) {
+                Ok((_, badge)) => Checked::done(name, true, &badge_summary(&badge)),
+                Err(problem) => Checked::done(name, false, &format!("badge: {problem}")),
+            };
         }
+        let Ok(value) = json::parse_bytes(&bytes, MAX_RECORD_BYTES) else {
+            // Not JSON: the record's verifier says why, as it always did.
+            return check_record(name, None, verify_record_bytes(&bytes, frameworks), known);
+        };
+        if has_type(&value, INVITATION_TYPE) {
+            check_invitation(name, &value)
+        } else if has_type(&value, DECISION_TYPE) {
+            check_decision(name, &value, frameworks)
+        } else {
+            let report = verify_record_value(&value, frameworks);
+            check_record(name, Some(&value), report, known)
+        }
+    }
+
+    /// Whether `type` names this credential type (the core's verifier then holds it to the rest).
+    fn has_type(value: &Value, name: &str) -> bool {
+        match value.get("type") {
+            Some(Value::Array(types)) => types.iter().any(|t| t.as_str() == Some(name)),
+            Some(Value::String(single)) => single == name,
+            _ => false,
+        }
+    }
+
+    fn check_record(
+        name: String,
+        value: Option<&Value>,
+        report: RecordReport,
+        known: &Known,
+    ) -> Checked {
+        let (Some(record), Some(proof), true) = (&report.record, &report.proof, report.is_valid())
+        else {
+            let mut checked = Checked::done(name, false, &reasons(&report));
+            if let Some(record) = &report.record {
+                checked.facts = Facts::InvalidRecord { id: record.id.clone() };
+            }
+            return checked;
+        };
+        let mut checked = Checked::done(name, true, &summary(&report));
+        // What a decision among the files is held against; the digest is of the record as given.
+        if let Some(digest) = value.and_then(record_digest) {
+            checked.facts = Facts::Record(RecordFacts {
+                id: record.id.clone(),
+                digest,
+                framework_sha256: record.framework.sha256.clone(),
+                student_name: record.subject.name.clone(),
+                student_number: record.subject.student_number.clone(),
+            });
+        }
+        match &record.invitation {
+            Some(reference) => {
+                checked.waits = Some(Waits::Invitation {
+                    reference: reference.clone(),
+                    signer: proof.did.clone(),
+                })
+            }
+            None => checked.line.push_str(&known.signer_note(&proof.did, None, &[])),
+        }
+        checked
+    }
+
+    fn check_invitation(name: String, value: &Value) -> Checked {
+        let given_id = value.get("id").and_then(Value::as_str).map(str::to_string);
+        let signed = SignedInvitation::from_value(value).and_then(|signed| {
+            // Only an invitation for a framework the app has can have led to a record.
+            match signed.framework() {
+                Some(_) => Ok(signed),
+                None => Err(InvitationProblem::UnknownFramework {
+                    id: signed.invitation.framework.id.clone(),
+                    version: signed.invitation.framework.version.clone(),
+                }),
+            }
+        });
+        let signed = match signed {
+            Ok(signed) => signed,
+            Err(problem) => {
+                let reason = invitation_reason(value, &problem);
+                let mut checked = Checked::done(name, false, &format!("invitation: {reason}"));
+                if let Some(id) = given_id {
+                    checked.facts = Facts::InvalidInvitation { id };
+                }
+                return checked;
+            }
+        };
+        let invitation = &signed.invitation;
+        let mut text = format!(
+            "invitation {} from {} ({}) for {}, assessor {}, valid until {}",
+            signed.reference.id,
+            signed.issuer_name,
+            signed.issuer,
+            invitation.student_number,
+            invitation.assessor_name,
+            signed.valid_until
+        );
+        // Past its time an invitation is still authentic: a record may have answered it in time.
+        match validity(&signed.valid_from, Some(&signed.valid_until), &now_utc()) {
+            Validity::Current => {}
+            Validity::Expired => text.push_str("; expired"),
+            Validity::NotYet => text.push_str("; not valid yet"),
+        }
+        let mut checked = Checked::done(name, true, &text);
+        checked.facts =
+            Facts::Invitation { reference: signed.reference.clone(), docent: signed.issuer_name };
+        checked
+    }
+
+    fn invitation_reason(value: &Value, problem: &InvitationProblem) -> String {
+        match problem {
+            InvitationProblem::Changed => "the signature does not match the invitation".into(),
+            InvitationProblem::ForeignKey { issuer, signer } => {
+                format!("issuer.id {issuer} is not the signer {signer}")
+            }
+            InvitationProblem::NotAnInvitation => {
+                format!("type must hold VerifiableCredential and {INVITATION_TYPE}")
+            }
+            InvitationProblem::UnknownFramework { id, version } => {
+                format!("unknown framework \"{id}\" version \"{version}\"")
+            }
+            InvitationProblem::Expired { valid_until } => format!("expired at {valid_until}"),
+            InvitationProblem::NotYetValid { valid_from } => {
+                format!("not valid before {valid_from}")
+            }
+            // The envelope's own reason when it has one; otherwise the subject is at fault.
+            InvitationProblem::Damaged => match verify_credential(value, INVITATION_TYPE) {
+                Err(problem) => problem.to_string(),
+                Ok(_) => "credentialSubject or validUntil is not that of an invitation".into(),
+            },
+        }
+    }
+
+    fn check_decision(name: String, value: &Value, frameworks: &[&HashedFramework]) -> Checked {
+        match read_decision(value, frameworks) {
+            Ok(verified) => {
+                let mut checked = Checked::done(name, true, &decision_summary(&verified));
+                checked.waits = Some(Waits::Record(Box::new(verified.decision)));
+                checked
+            }
+            Err(problem) => Checked::done(name, false, &format!("decision: {problem}")),
+        }
+    }
+
+    /// `decision by <examinator> on record <id>: LU1 achieved, LU2 not achieved, …`.
+    fn decision_summary(verified: &VerifiedDecision) -> String {
+        let credential = &verified.credential;
+        let examinator = match &credential.issuer_name {
+            Some(name) => format!("{name} ({})", credential.issuer),
+            None => credential.issuer.clone(),
+        };
+        let results: Vec<String> = verified
+            .decision
+            .outcomes
+            .iter()
+            .map(|o| {
+                let result = match o.result {
+                    OutcomeResult::Achieved => "achieved",
+                    OutcomeResult::NotAchieved => "not achieved",
+                    OutcomeResult::NotAssessed => "not assessed",
+                };
+                format!("{} {result}", o.learning_outcome)
+            })
+            .collect();
+        format!(
+            "decision by {examinator} on record {}: {}",
+            verified.decision.record_id,
+            results.join(", ")
+        )
+    }
+
+    /// The clock's time as RFC 3339 UTC, to say whether an invitation has expired.
+    fn now_utc() -> String {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let seconds = i64::try_from(seconds).unwrap_or(i64::MAX);
+        let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+        let (year, month, day) = civil_date(days);
+        format!(
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+            rest / 3600,
+            rest % 3600 / 60,
+            rest % 60
+        )
+    }
+
+    /// The proleptic Gregorian date `days` after 1970-01-01 (counting 400-year eras from
+    /// 0000-03-01, so that the leap day ends a year).
+    fn civil_date(days: i64) -> (i64, i64, i64) {
+        let shifted = days + 719_468;
+        let era = shifted.div_euclid(146_097);
+        let day_of_era = shifted - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let month_from_march = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+        let month = if month_from_march < 10 { month_from_march + 3 } else { month_from_march - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        (year, month, day)
     }
 
     /// `badge <outcome> for <student> by <issuer>`.
