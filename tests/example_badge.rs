@@ -16,7 +16,9 @@ use leeruitkomsten::core::credentials::badge::{issue_badges, verify_badge, Badge
 use leeruitkomsten::core::credentials::baking::unbake;
 use leeruitkomsten::core::credentials::decision::read_decision;
 use leeruitkomsten::core::crypto::jsonld::Contexts;
+use leeruitkomsten::core::framework::case::export;
 use leeruitkomsten::core::json;
+use serde_json::Value;
 use support::*;
 
 const DECISION: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/decision.json");
@@ -67,5 +69,75 @@ fn the_example_badge_is_what_the_app_issues_from_the_example_decision() {
             "{file} is not the badge the app issues now; \
              run LEERUITKOMSTEN_BLESS=1 cargo test --test example_badge and commit it"
         );
+    }
+}
+
+/// Every CASE alignment of the example badge (the achievement's CFItem and CFRubricCriterion,
+/// each result level's CFRubricCriterionLevel) names an object of the framework's CASE export by
+/// its `uri`, and the CFItem carries that item's humanCodingScheme and the framework's title.
+#[test]
+fn the_example_badge_aligns_to_objects_of_the_case_export() {
+    let fw = framework();
+    let package = export(fw.framework());
+    let mut uris = Vec::new();
+    collect_uris(&package, &mut uris);
+    let text = std::fs::read_to_string(JSON_FILE).expect("examples/badge.json is there");
+    let badge = json::parse(&text, 1 << 20).expect("the example badge parses");
+    let achievement = &badge["credentialSubject"]["achievement"];
+    let mut alignments: Vec<&Value> = achievement["alignment"]
+        .as_array()
+        .expect("the achievement has alignments")
+        .iter()
+        .collect();
+    let levels = achievement["resultDescription"][0]["rubricCriterionLevel"]
+        .as_array()
+        .expect("the result description has levels");
+    assert_eq!(levels.len(), 3);
+    for level in levels {
+        let level_alignments = level["alignment"].as_array().expect("each level is aligned");
+        assert_eq!(level_alignments.len(), 1);
+        assert_eq!(level_alignments[0]["targetType"], "CFRubricCriterionLevel");
+        alignments.extend(level_alignments);
+    }
+    let case: Vec<&&Value> = alignments
+        .iter()
+        .filter(|a| a["targetType"].as_str().is_some_and(|t| t.starts_with("CF")))
+        .collect();
+    assert_eq!(case.len(), 5, "CFItem, CFRubricCriterion and three levels");
+    for alignment in &case {
+        assert_eq!(alignment["type"], serde_json::json!(["Alignment"]));
+        assert_eq!(alignment["targetFramework"], fw.framework().title.as_str());
+        let url = alignment["targetUrl"].as_str().expect("a targetUrl");
+        assert!(url.starts_with("urn:uuid:"), "{url}");
+        assert!(uris.iter().any(|u| u == url), "{url} is not in the CASE export");
+    }
+    let item_alignment = case.iter().find(|a| a["targetType"] == "CFItem").expect("a CFItem");
+    let item = package["CFItems"]
+        .as_array()
+        .expect("CFItems")
+        .iter()
+        .find(|i| i["uri"] == item_alignment["targetUrl"])
+        .expect("the aligned CFItem");
+    assert_eq!(item_alignment["targetCode"], item["humanCodingScheme"]);
+    // The committed CASE example is the same export, so the published package names them too.
+    let case_file =
+        format!("{}/examples/case-{}.json", env!("CARGO_MANIFEST_DIR"), fw.framework().id);
+    let committed = std::fs::read_to_string(&case_file).expect("the CASE example is there");
+    for alignment in &case {
+        let url = alignment["targetUrl"].as_str().unwrap_or_default();
+        assert!(committed.contains(url), "{url} is not in {case_file}");
+    }
+}
+
+fn collect_uris(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(u)) = map.get("uri") {
+                out.push(u.clone());
+            }
+            map.values().for_each(|v| collect_uris(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_uris(v, out)),
+        _ => {}
     }
 }

@@ -16,6 +16,7 @@ use crate::core::crypto::data_integrity::SignError;
 use crate::core::crypto::did_key;
 use crate::core::crypto::eddsa_rdfc::{self, RdfcProofError};
 use crate::core::crypto::jsonld::{Contexts, CREDENTIALS_V2_URL};
+use crate::core::framework::case::alignment::{level_alignment, outcome_alignments};
 use crate::core::framework::score::Score;
 use crate::core::framework::{Framework, LearningOutcome};
 use crate::core::json;
@@ -93,14 +94,22 @@ pub fn achievement(framework: &Framework, outcome: &LearningOutcome) -> Value {
         .levels
         .iter()
         .map(|level| {
-            json!({
+            let mut criterion_level = json!({
                 "id": level_id(&id, level.value),
                 "type": ["RubricCriterionLevel"],
                 "name": level.label,
                 "description": level.description,
                 "level": level.symbol,
                 "points": level.value.to_string(),
-            })
+            });
+            // The same level as the CASE package's CFRubricCriterionLevel, so a reader of the
+            // badge finds the rubric cell the published framework describes.
+            let aligned = level_alignment(framework, &outcome.id, level.value)
+                .and_then(|a| serde_json::to_value(a).ok());
+            if let (Some(aligned), Some(object)) = (aligned, criterion_level.as_object_mut()) {
+                object.insert("alignment".into(), Value::Array(vec![aligned]));
+            }
+            criterion_level
         })
         .collect();
     let mut achievement = json!({
@@ -122,18 +131,25 @@ pub fn achievement(framework: &Framework, outcome: &LearningOutcome) -> Value {
         "version": framework.version,
         "inLanguage": framework.language,
     });
-    if let (Some(level), Some(object)) = (nlqf_level(framework), achievement.as_object_mut()) {
+    // The leeruitkomst's CFItem and CFRubricCriterion in the framework's CASE package, by the
+    // identifiers the CASE export writes.
+    let mut alignments: Vec<Value> = outcome_alignments(framework, &outcome.id)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|a| serde_json::to_value(a).ok())
+        .collect();
+    if let Some(level) = nlqf_level(framework) {
         // OB 3.0 has no level field; the EQF/NLQF level is an alignment (as edubadges does).
-        object.insert(
-            "alignment".into(),
-            json!([{
-                "type": ["Alignment"],
-                "targetName": framework.level,
-                "targetFramework": "NLQF",
-                "targetCode": level,
-                "targetUrl": "https://www.nlqf.nl/",
-            }]),
-        );
+        alignments.push(json!({
+            "type": ["Alignment"],
+            "targetName": framework.level,
+            "targetFramework": "NLQF",
+            "targetCode": level,
+            "targetUrl": "https://www.nlqf.nl/",
+        }));
+    }
+    if let (false, Some(object)) = (alignments.is_empty(), achievement.as_object_mut()) {
+        object.insert("alignment".into(), Value::Array(alignments));
     }
     achievement
 }

@@ -87,12 +87,24 @@ fn each_outcome_is_an_achievement_with_its_indicators_scale_and_nlqf_level() {
         let symbols: Vec<&str> = levels.iter().map(|l| l["level"].as_str().unwrap()).collect();
         assert_eq!(symbols, ["□", "+", "++"]);
         assert_eq!(levels[1]["name"], f.scale.levels[1].label.as_str());
-        assert_eq!(a["alignment"][0]["targetCode"], "6");
+        let alignments = a["alignment"].as_array().unwrap();
+        let types: Vec<&str> =
+            alignments.iter().map(|x| x["targetType"].as_str().unwrap_or("")).collect();
+        assert_eq!(types, ["CFItem", "CFRubricCriterion", ""]);
+        assert_eq!(alignments[0]["targetCode"], outcome.id.as_str());
+        assert_eq!(alignments[2]["targetFramework"], "NLQF");
+        assert_eq!(alignments[2]["targetCode"], "6");
+        for level in levels {
+            assert_eq!(level["alignment"][0]["targetType"], "CFRubricCriterionLevel");
+        }
     }
     let older = BUILT_IN.iter().map(|b| b.load().unwrap()).find(|h| h.framework().level.is_none());
     if let Some(older) = older {
         let o = older.framework().learning_outcomes().next().unwrap();
-        assert!(achievement(older.framework(), o).get("alignment").is_none());
+        let alignments = achievement(older.framework(), o)["alignment"].clone();
+        // Only the CASE alignments: no NLQF level where the framework states none.
+        assert_eq!(alignments.as_array().unwrap().len(), 2);
+        assert!(alignments.as_array().unwrap().iter().all(|x| x["targetFramework"] != "NLQF"));
     }
 }
 
