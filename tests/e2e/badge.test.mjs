@@ -1,8 +1,9 @@
 // Page-level test of the deelcertificaten: an examinator verifies a record, decides, signs, then
 // issues the Open Badges 3.0 credentials of the outcomes behaald and downloads one as JSON and as
-// baked SVG. The JSON verifies with Digital Bazaar's verifyCredential (eddsa-rdfc-2022), the SVG
-// holds the same credential, and the verify view accepts both and refuses a changed one. axe finds
-// no violation on the issuing state or on the badge verdict.
+// baked SVG. The JSON verifies with Digital Bazaar's verifyCredential (eddsa-rdfc-2022) and with
+// DCC's verifier-core, both refuse it with one value changed, the SVG holds the same credential,
+// and the verify view accepts both and refuses a changed one. axe finds no violation on the
+// issuing state or on the badge verdict.
 // Run: scripts/test page badge
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -11,7 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { download, startApp } from "./harness.mjs";
-import { verifyCredential } from "./vc-verifier.mjs";
+import { verifierCoreAccepts, verifyCredential } from "./vc-verifier.mjs";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
@@ -79,6 +80,13 @@ test("an examinator issues the deelcertificaten of a signed decision; JSON and S
   assert.deepEqual(badge.type, ["VerifiableCredential", "OpenBadgeCredential"]);
   assert.equal(badge.issuer.name, "Hogeschool <Noord> & Zuid");
   assert.deepEqual(await verifyCredential(badge, { rdfc: true }), { verified: true, error: null });
+  assert.ok(await verifierCoreAccepts(badge), "verifier-core refused the badge issued in the page");
+  // One value changed (the achievement's CASE item): both outside verifiers refuse it.
+  const tampered = structuredClone(badge);
+  assert.match(tampered.credentialSubject.achievement.alignment[0].targetUrl, /^urn:uuid:/);
+  tampered.credentialSubject.achievement.alignment[0].targetUrl = "urn:uuid:00000000-0000-4000-8000-000000000000";
+  assert.equal((await verifyCredential(tampered, { rdfc: true })).verified, false);
+  assert.equal(await verifierCoreAccepts(tampered), false);
   assert.deepEqual(unbake(svg.text), badge);
   assert.match(svg.text, />Hogeschool &lt;Noord&gt; &amp;<\/text>/);
 

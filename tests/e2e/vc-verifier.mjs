@@ -7,6 +7,7 @@
 //
 //   import { verifyCredential, expandStrictly } from "./vc-verifier.mjs";
 //   const { verified, error } = await verifyCredential(record);
+//   const accepted = await verifierCoreAccepts(badge); // DCC @digitalcredentials/verifier-core
 //
 // The npm packages come from scripts/setup.sh (ensure_vc_verifier), found through NODE_PATH.
 import { createRequire } from "node:module";
@@ -97,4 +98,45 @@ export async function verifyCredential(credential, { rdfc = false, now } = {}) {
  */
 export async function expandStrictly(credential) {
   return jsonld.expand(structuredClone(credential), { documentLoader, safe: true });
+}
+
+/**
+ * URLs the Digital Credentials Consortium's verifier asked to fetch. It fetches the 1EdTech JSON
+ * Schema of an OpenBadgeCredential for an extra, advisory check; nothing may leave this machine,
+ * so from its first use on every fetch of this process is refused and recorded here.
+ */
+export const refusedFetches = new Set();
+let verifierCore;
+
+async function loadVerifierCore() {
+  if (!verifierCore) {
+    globalThis.fetch = async (url) => {
+      refusedFetches.add(String(url));
+      throw new Error(`not fetched offline: ${url}`);
+    };
+    verifierCore = await import(pathToFileURL(require.resolve("@digitalcredentials/verifier-core")).href);
+  }
+  return verifierCore;
+}
+
+/** Runs `run` with console output silenced: verifier-core logs every refused step. */
+async function quietly(run) {
+  const [log, error] = [console.log, console.error];
+  console.log = console.error = () => {};
+  try {
+    return await run();
+  } finally {
+    [console.log, console.error] = [log, error];
+  }
+}
+
+/**
+ * The verdict of @digitalcredentials/verifier-core (its own bundled contexts and did:key, no DID
+ * registry): true when it reports no errors and its signature and expiration steps are valid.
+ */
+export async function verifierCoreAccepts(credential) {
+  const dcc = await loadVerifierCore();
+  const result = await quietly(() => dcc.verifyCredential({ credential: structuredClone(credential), knownDIDRegistries: [] }));
+  const step = (id) => result.log?.find((entry) => entry.id === id)?.valid;
+  return !result.errors && step("valid_signature") === true && step("expiration") === true;
 }
