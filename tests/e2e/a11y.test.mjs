@@ -2,34 +2,12 @@
 // light and the dark scheme, in Dutch and English, wide and phone-narrow.
 // Run: scripts/test page a11y
 import { test, before, after } from "node:test";
-import { createRequire } from "node:module";
-import assert from "node:assert/strict";
-import { startApp, download, reloadApp } from "./harness.mjs";
-
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
+import { download, expectNoAxeViolations, reloadApp, startApp } from "./harness.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
 after(() => app?.close());
 const LEVEL = { present: "□ aanwezig", good: "+ goed ontwikkeld", high: "++ in hoge mate ontwikkeld" };
-
-/** Runs axe on the page as it is and fails with a readable list of what it found. */
-async function expectNoViolations(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`),
-    }));
-  });
-  assert.deepEqual(violations, [], `${label}:\n${violations.map((v) => `${v.id} (${v.help})\n    ${v.nodes.join("\n    ")}`).join("\n")}`);
-}
 
 async function scoreSome(page) {
   const plan = [["LU1.1", "high"], ["LU1.2", "good"], ["LU1.3", "present"], ["LU2.1", "good"]];
@@ -46,56 +24,56 @@ async function signedRecord(page) {
   // Without the assessor's name signing is refused, naming the field.
   await page.locator("#sign .sign-start").click();
   await page.locator("#sign .sign-incomplete").waitFor();
-  await expectNoViolations(page, "signing refused: the assessor's name is missing");
+  await expectNoAxeViolations(page, "signing refused: the assessor's name is missing");
   await page.locator("#meta-assessor-name").fill("Peter Visser");
   await page.locator("#sign .sign-start").click();
-  await expectNoViolations(page, "the sign dialog with open indicators");
+  await expectNoAxeViolations(page, "the sign dialog with open indicators");
   return download(page, () => page.locator(".sign-confirm-button").click());
 }
 
 for (const scheme of ["light", "dark"]) {
   test(`every view has no axe violations (WCAG 2.1 AA), ${scheme} scheme`, (t) => app.withPage(t, async (page) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await expectNoViolations(page, "the empty form");
+    await expectNoAxeViolations(page, "the empty form");
     await scoreSome(page);
-    await expectNoViolations(page, "the form with scores, evidence and the summary");
+    await expectNoAxeViolations(page, "the form with scores, evidence and the summary");
     const record = await signedRecord(page);
-    await expectNoViolations(page, "the signed, read-only form with the key panel");
+    await expectNoAxeViolations(page, "the signed, read-only form with the key panel");
 
     await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
     await page.locator(".library-item").first().waitFor();
-    await expectNoViolations(page, "the start screen");
+    await expectNoAxeViolations(page, "the start screen");
     await page.locator(".library-item").first().getByRole("button", { name: "Verwijderen" }).click();
-    await expectNoViolations(page, "the start screen asking before a delete");
+    await expectNoAxeViolations(page, "the start screen asking before a delete");
 
     await page.getByRole("button", { name: "Record controleren", exact: true }).click();
-    await expectNoViolations(page, "the empty verify view");
+    await expectNoAxeViolations(page, "the empty verify view");
     await page.setInputFiles("#record-file", { name: record.name, mimeType: "application/json", buffer: Buffer.from(record.text) });
     await page.locator(".verdict.is-valid").waitFor();
-    await expectNoViolations(page, "the verify view with a valid record");
+    await expectNoAxeViolations(page, "the verify view with a valid record");
     const tampered = record.text.replace('"Noor El Amrani"', '"Noor El Amrane"');
     await page.setInputFiles("#record-file", { name: "veranderd.json", mimeType: "application/json", buffer: Buffer.from(tampered) });
     await page.locator(".verdict.is-invalid").waitFor();
-    await expectNoViolations(page, "the verify view with a changed record");
+    await expectNoAxeViolations(page, "the verify view with a changed record");
 
     await page.getByRole("button", { name: "Vergelijken", exact: true }).click();
-    await expectNoViolations(page, "the empty compare view");
+    await expectNoAxeViolations(page, "the empty compare view");
     const inputs = page.locator('.compare-view input[type="file"]');
     await inputs.nth(1).setInputFiles({ name: record.name, mimeType: "application/json", buffer: Buffer.from(record.text) });
     const self = JSON.parse(record.text);
     self.credentialSubject.assessment.mode = "self";
     await inputs.nth(0).setInputFiles({ name: "zelf.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(self)) });
     await page.getByText("Gesprekspunten").first().waitFor();
-    await expectNoViolations(page, "the compare view with two records");
+    await expectNoAxeViolations(page, "the compare view with two records");
 
     await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
-    await expectNoViolations(page, "the empty cohort overview");
+    await expectNoAxeViolations(page, "the empty cohort overview");
     const cohortFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
     await page.setInputFiles("#cohort-files", [cohortFile(record.name, record.text), cohortFile("veranderd.json", tampered)]);
     await page.locator(".cohort-table").waitFor();
-    await expectNoViolations(page, "the cohort overview with a table, a distribution and a file left out");
+    await expectNoAxeViolations(page, "the cohort overview with a table, a distribution and a file left out");
     await page.setViewportSize({ width: 360, height: 780 });
-    await expectNoViolations(page, "the cohort overview at 360 px");
+    await expectNoAxeViolations(page, "the cohort overview at 360 px");
     await page.setViewportSize({ width: 1280, height: 900 });
   }));
 }
@@ -104,11 +82,11 @@ test("the form has no axe violations in English and at phone width", (t) => app.
   await page.locator(".lang-switch").click();
   await page.getByRole("heading", { name: "Assessment details" }).waitFor();
   await scoreSome(page);
-  await expectNoViolations(page, "the English form");
+  await expectNoAxeViolations(page, "the English form");
   await page.setViewportSize({ width: 360, height: 780 });
-  await expectNoViolations(page, "the English form at 360 px");
+  await expectNoAxeViolations(page, "the English form at 360 px");
   await reloadApp(page);
-  await expectNoViolations(page, "after a reload");
+  await expectNoAxeViolations(page, "after a reload");
 }));
 
 for (const scheme of ["light", "dark"]) {
@@ -128,23 +106,22 @@ for (const scheme of ["light", "dark"]) {
     }
     await page.locator(".norm-status.norm-meets").first().waitFor();
     await page.locator(".norm-status.norm-below").first().waitFor();
-    await expectNoViolations(page, "the 2010 form with norm verdicts");
+    await expectNoAxeViolations(page, "the 2010 form with norm verdicts");
     await page.setViewportSize({ width: 360, height: 780 });
-    await expectNoViolations(page, "the 2010 form at 360 px");
+    await expectNoAxeViolations(page, "the 2010 form at 360 px");
   }));
 }
-
 
 test("the form opened on a phone (360 px): folded outcomes, the open menu and the bottom bar have no axe violations", (t) => app.withPage(t, async (page) => {
   await scoreSome(page);
   await page.setViewportSize({ width: 360, height: 780 });
   await reloadApp(page);
   await page.getByRole("button", { name: /^Leeruitkomst 2: / }).waitFor();
-  await expectNoViolations(page, "the folded form at 360 px");
+  await expectNoAxeViolations(page, "the folded form at 360 px");
   await page.getByRole("button", { name: "Menu", exact: true }).click();
-  await expectNoViolations(page, "the header's menu open at 360 px");
+  await expectNoAxeViolations(page, "the header's menu open at 360 px");
   await page.getByRole("button", { name: /^Volgende open \(\d+\)$/ }).click();
-  await expectNoViolations(page, "after going to the next open indicator at 360 px");
+  await expectNoAxeViolations(page, "after going to the next open indicator at 360 px");
   await page.emulateMedia({ colorScheme: "dark" });
-  await expectNoViolations(page, "the same, dark scheme");
+  await expectNoAxeViolations(page, "the same, dark scheme");
 }));

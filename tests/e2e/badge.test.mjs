@@ -8,14 +8,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { download, startApp } from "./harness.mjs";
+import { download, expectNoAxeViolations, startApp } from "./harness.mjs";
 import { verifierCoreAccepts, verifyCredential } from "./vc-verifier.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const RECORD = readFileSync(join(root, "examples/record.json"));
 const record = JSON.parse(RECORD.toString("utf8"));
@@ -23,21 +20,6 @@ const record = JSON.parse(RECORD.toString("utf8"));
 let app;
 before(async () => { app = await startApp(); });
 after(() => app?.close());
-
-async function expectNoViolations(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`),
-    }));
-  });
-  assert.deepEqual(violations, [], `${label}:\n${violations.map((v) => `${v.id}\n    ${v.nodes.join("\n    ")}`).join("\n")}`);
-}
 
 const file = (name, text, mimeType = "application/json") => ({ name, mimeType, buffer: Buffer.from(text) });
 
@@ -70,7 +52,7 @@ test("an examinator issues the deelcertificaten of a signed decision; JSON and S
   await panel.getByRole("heading", { name: "Uitgegeven deelcertificaten" }).waitFor();
   assert.equal(await panel.locator("li.badge-item").count(), 5);
   assert.match(await panel.getByRole("status").innerText(), new RegExp(`5 deelcertificaten klaar voor ${record.credentialSubject.name}`));
-  await expectNoViolations(page, "the issued deelcertificaten");
+  await expectNoAxeViolations(page, "the issued deelcertificaten");
 
   const json = await download(page, () => panel.getByRole("button", { name: "JSON downloaden LU1" }).click());
   const svg = await download(page, () => panel.getByRole("button", { name: "Afbeelding (.svg) downloaden LU1" }).click());
@@ -103,7 +85,7 @@ test("an examinator issues the deelcertificaten of a signed decision; JSON and S
     assert.match(verdict, new RegExp(`${record.credentialSubject.name} \\(${record.credentialSubject.studentNumber}\\)`));
     assert.match(verdict, /Hogeschool <Noord> & Zuid \(did:key:z6Mk/);
   }
-  await expectNoViolations(page, "a valid deelcertificaat in the verify view");
+  await expectNoAxeViolations(page, "a valid deelcertificaat in the verify view");
   const changed = json.text.replace(record.credentialSubject.studentNumber, "9999999");
   await page.setInputFiles("#badge-file", [file("veranderd.json", changed)]);
   await check.locator(".badge-verdict", { hasText: "veranderd.json" }).waitFor();
@@ -119,6 +101,6 @@ test("an examinator issues the deelcertificaten of a signed decision; JSON and S
   const again = JSON.parse((await download(page, () => later.getByRole("button", { name: "JSON downloaden LU1" }).click())).text);
   assert.notEqual(again.id, badge.id);
   assert.deepEqual(await verifyCredential(again, { rdfc: true }), { verified: true, error: null });
-  await expectNoViolations(page, "badges from a decision file in the verify view");
+  await expectNoAxeViolations(page, "badges from a decision file in the verify view");
   return `badge ${json.name} and ${svg.name} verified; issued again from ${decision.name}`;
 }));

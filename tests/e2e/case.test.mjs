@@ -4,15 +4,12 @@
 // Run: scripts/test page case
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { download, startApp } from "./harness.mjs";
+import { download, expectNoAxeViolations, startApp } from "./harness.mjs";
 import { verifyDataIntegrityProof } from "./independent-verify.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 const here = dirname(fileURLToPath(import.meta.url));
 const NAME = "leeruitkomsten-opbouwwerk-2026-case.json";
 const example = await readFile(join(here, "../../examples", `case-leeruitkomsten-opbouwwerk-2026.json`), "utf8");
@@ -20,18 +17,6 @@ const example = await readFile(join(here, "../../examples", `case-leeruitkomsten
 let app;
 before(async () => { app = await startApp(); });
 after(() => app?.close());
-
-async function expectNoViolations(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  assert.deepEqual(violations, [], label);
-}
 
 const toLibrary = (page) => page.locator(".view-tab", { hasText: "Beoordelingen" }).click();
 const exportButton = (page) => page.getByRole("button", { name: "Exporteren als CASE", exact: true });
@@ -54,7 +39,7 @@ test("the form's page offers no CASE export: that is on the hogeschool's page", 
 
 test("Exporteren als CASE downloads the package; loaded back it is the same framework, and a record of it verifies", (t) => app.withPage(t, async (page, { newPage }) => {
   await toHogeschoolLibrary(page);
-  await expectNoViolations(page, "the framework panel with the CASE export");
+  await expectNoAxeViolations(page, "the framework panel with the CASE export");
   const file = await download(page, () => exportButton(page).click());
   // Back to the form, where the package is loaded and assessed with.
   await page.goto(app.url);
@@ -101,5 +86,5 @@ test("a malformed CASE package is refused with its paths, and the framework stay
   assert.match(text, /CFItems\[3\]\.fullStatement: de tekst is leeg/);
   assert.match(text, /CFItems\[2\]\.CFItemType: onbekend soort item "Standard"/);
   assert.match(await page.locator(".framework-current").textContent(), /leeruitkomsten-opbouwwerk-2026 .* · ingebouwd/);
-  await expectNoViolations(page, "a refused CASE package");
+  await expectNoAxeViolations(page, "a refused CASE package");
 }));

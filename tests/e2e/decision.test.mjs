@@ -8,14 +8,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { download, reloadApp, startApp } from "./harness.mjs";
+import { download, expectNoAxeViolations, reloadApp, startApp } from "./harness.mjs";
 import { verifyCredential } from "./vc-verifier.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const RECORD = readFileSync(join(root, "examples/record.json"));
 const record = JSON.parse(RECORD.toString("utf8"));
@@ -23,21 +20,6 @@ const record = JSON.parse(RECORD.toString("utf8"));
 let app;
 before(async () => { app = await startApp(); });
 after(() => app?.close());
-
-async function expectNoViolations(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`),
-    }));
-  });
-  assert.deepEqual(violations, [], `${label}:\n${violations.map((v) => `${v.id}\n    ${v.nodes.join("\n    ")}`).join("\n")}`);
-}
 
 const file = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 const outcome = (page, id) => page.locator(`section.decide-outcome[data-outcome="${id}"]`);
@@ -57,7 +39,7 @@ test("an examinator decides on a verified record, signs, and the cohort shows th
     await lu1.locator(".decide-feedback").innerText(),
     record.credentialSubject.assessment.learningOutcomes[0].feedback,
   );
-  await expectNoViolations(page, "the decision view");
+  await expectNoAxeViolations(page, "the decision view");
 
   await page.getByRole("button", { name: "Advies overnemen voor alle leeruitkomsten" }).click();
   assert.equal(await lu1.getByRole("radio", { name: "behaald", exact: true }).isChecked(), true);
@@ -83,7 +65,7 @@ test("an examinator decides on a verified record, signs, and the cohort shows th
   assert.match(summary, /Petra van den Berg/);
   assert.match(summary, new RegExp(`${record.credentialSubject.name} \\(${record.credentialSubject.studentNumber}\\)`));
   assert.match(summary, /4 behaald, 1 niet behaald, 1 niet beoordeeld/);
-  await expectNoViolations(page, "the decision's confirmation");
+  await expectNoAxeViolations(page, "the decision's confirmation");
   const signed = await download(page, () => dialog.getByRole("button", { name: "Ja, besluit ondertekenen" }).click());
   assert.match(signed.name, new RegExp(`^besluit-${record.credentialSubject.studentNumber}-.+-\\d{4}-\\d{2}-\\d{2}\\.json$`));
   const decision = JSON.parse(signed.text);
@@ -93,7 +75,7 @@ test("an examinator decides on a verified record, signs, and the cohort shows th
   const results = decision.credentialSubject.decision.learningOutcomes.map((o) => o.result);
   assert.deepEqual(results, ["achieved", "notAchieved", "achieved", "achieved", "achieved", "notAssessed"]);
   await page.getByRole("heading", { name: "Besluit ondertekend" }).waitFor();
-  await expectNoViolations(page, "the signed decision");
+  await expectNoAxeViolations(page, "the signed decision");
 
   // The cohort: the record, its decision and a tampered copy of the decision.
   const tampered = structuredClone(decision);

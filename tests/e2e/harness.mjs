@@ -164,3 +164,26 @@ export async function startApp(dist = DIST) {
 
   return { dist, url, browser, openPage, withPage, close };
 }
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules) on the page as it is, or on the part `within` selects,
+ * and fails with a readable list of what it found: each rule with its help text and the first
+ * elements with why they fail.
+ */
+export async function expectNoAxeViolations(page, label, within = null) {
+  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) {
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  }
+  const violations = await page.evaluate(async (within) => {
+    const result = await window.axe.run(within ?? document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`),
+    }));
+  }, within);
+  assert.deepEqual(violations, [], `${label}:\n${violations.map((v) => `${v.id} (${v.help})\n    ${v.nodes.join("\n    ")}`).join("\n")}`);
+}

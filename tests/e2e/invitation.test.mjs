@@ -10,13 +10,12 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { fingerprintOf } from "./fingerprint.mjs";
-import { download, startApp } from "./harness.mjs";
+import { download, expectNoAxeViolations, startApp } from "./harness.mjs";
 import { parseJsonStrict } from "./independent-verify.mjs";
 import { newSigner } from "./node-signer.mjs";
 import { verifyCredential } from "./vc-verifier.mjs";
 
 const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 const canonicalizeModule = require("canonicalize");
 const canonicalize = typeof canonicalizeModule === "function" ? canonicalizeModule : canonicalizeModule.default;
 
@@ -32,29 +31,17 @@ const INVITE = {
   "invite-assessor-email": "h.vanthooft@stichting-welzijn-zuidoost-brabant.example.nl",
 };
 
-async function expectNoViolations(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  assert.deepEqual(violations, [], label);
-}
-
 /** The docent's side: the view, its messages, the signed link. Returns the link. */
 async function makeInvitation(page) {
   await page.getByRole("navigation").getByRole("button", { name: "Uitnodigen", exact: true }).click();
   await page.getByRole("heading", { name: "Een praktijkbeoordelaar uitnodigen" }).waitFor();
-  await expectNoViolations(page, "the empty invitation form");
+  await expectNoAxeViolations(page, "the empty invitation form");
   // Signing an empty form says per field what is missing.
   await page.getByRole("button", { name: "Uitnodiging ondertekenen", exact: true }).click();
   await page.locator("#invite-student-name-error").waitFor();
   assert.equal(await page.locator("#invite-student-name").getAttribute("aria-invalid"), "true");
   assert.equal((await page.locator(".field-error").allTextContents()).filter((t) => t === "Vul dit in.").length, 5);
-  await expectNoViolations(page, "the form with its messages");
+  await expectNoAxeViolations(page, "the form with its messages");
   // Four weeks ahead by default.
   const due = await page.locator("#invite-due-date").inputValue();
   const days = (Date.parse(due) - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000;
@@ -70,7 +57,7 @@ async function makeInvitation(page) {
   const sent = page.locator(".invite-sent tbody tr");
   assert.equal(await sent.count(), 1);
   assert.match(await sent.first().textContent(), /Geertruida van Oldenbarnevelt/);
-  await expectNoViolations(page, "the signed invitation and the list of sent ones");
+  await expectNoAxeViolations(page, "the signed invitation and the list of sent ones");
   return link;
 }
 
@@ -125,7 +112,7 @@ test("a docent invites, the assessor opens the link in another browser, scores a
     await assessor.locator("#meta-student-name").press("X");
     assert.equal(await assessor.locator("#meta-student-name").inputValue(), INVITE["invite-student-name"]);
     assert.match(await assessor.locator("#sign .invited-by").textContent(), /^Uitnodiging van Petra Bakker-van Leeuwen/);
-    await expectNoViolations(assessor, "the form opened from an invitation, with its banner");
+    await expectNoAxeViolations(assessor, "the form opened from an invitation, with its banner");
 
     await assessor.locator('li[id="indicator-LU1.1"]').getByRole("radio", { name: "++ in hoge mate ontwikkeld", exact: true }).check();
     await assessor.locator("#sign .sign-start").click();
@@ -185,7 +172,7 @@ test("a changed, an expired and a foreign invitation are refused with their mess
       await alert.waitFor();
       assert.match(await alert.textContent(), message, what);
       assert.match(await alert.textContent(), /Er is niets veranderd/);
-      await expectNoViolations(assessor, `the ${what} invitation's message`);
+      await expectNoAxeViolations(assessor, `the ${what} invitation's message`);
       assert.deepEqual(await stored(assessor), kept, `${what}: storage changed`);
       await alert.getByRole("button", { name: "Sluiten" }).click();
       await alert.waitFor({ state: "detached" });

@@ -5,30 +5,13 @@
 // finds nothing on the panel in any of these states, light or dark.
 // Run: scripts/test page key-words
 import { test, before, after } from "node:test";
-import { createRequire } from "node:module";
 import assert from "node:assert/strict";
-import { startApp, download } from "./harness.mjs";
+import { download, expectNoAxeViolations, startApp } from "./harness.mjs";
 import { FINGERPRINT, fingerprintOf } from "./fingerprint.mjs";
-
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 
 let app;
 before(async () => { app = await startApp(); });
 after(() => app?.close());
-
-/** Runs axe (WCAG 2.1 A and AA) on the key panel alone and fails with what it found. */
-async function expectPanelWithoutViolations(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run("#sign .key-panel", {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  assert.deepEqual(violations, [], `${label}:\n${violations.join("\n")}`);
-}
 
 /** The panel's text as a reader sees it: what is hidden (a closed <details>) is left out. */
 async function seen(locator) {
@@ -62,14 +45,14 @@ for (const scheme of ["light", "dark"]) test(`before the first signature the key
   assert.equal(await picker.count(), 0, "no file picker before Ik heb al een sleutel");
   const signStart = sign.getByRole("button", { name: "Ondertekenen en exporteren…", exact: true });
   assert.notEqual(await background(haveOne), await background(signStart), "the import control does not look like signing");
-  await expectPanelWithoutViolations(page, "the key panel before the first signature");
+  await expectNoAxeViolations(page, "the key panel before the first signature", "#sign .key-panel");
   await haveOne.click();
   assert.equal(await haveOne.getAttribute("aria-expanded"), "true");
   await picker.waitFor({ state: "attached" });
   const pickerButton = panel.locator(".file-picker label", { hasText: "Sleutel uit back-up importeren" });
   assert.ok(await pickerButton.isVisible(), "the picker shows once opened");
   assert.notEqual(await background(pickerButton), await background(signStart), "the file button does not look like signing");
-  await expectPanelWithoutViolations(page, "the key panel with the import opened");
+  await expectNoAxeViolations(page, "the key panel with the import opened", "#sign .key-panel");
   await haveOne.click();
   assert.equal(await haveOne.getAttribute("aria-expanded"), "false");
   assert.equal(await picker.count(), 0, "closed again");
@@ -89,13 +72,13 @@ for (const scheme of ["light", "dark"]) test(`before the first signature the key
   // The did:key is there for whoever asks, with one sentence on what it is.
   const technical = signedPanel.locator("details", { hasText: "Technische gegevens" });
   assert.ok(!(await seen(signedPanel)).includes("did:key:"), "the did:key is folded away");
-  await expectPanelWithoutViolations(page, "the key panel after signing");
+  await expectNoAxeViolations(page, "the key panel after signing", "#sign .key-panel");
   await technical.locator("summary").click();
   const opened = await seen(technical);
   assert.match(opened, /De did:key is het openbare deel van je sleutel\./);
   assert.match(opened, /did:key:z6Mk[1-9A-HJ-NP-Za-km-z]+/);
   assert.equal(fingerprintOf(opened.match(/did:key:z6Mk[1-9A-HJ-NP-Za-km-z]+/)[0]), fingerprint, "the fingerprint is the did:key's");
-  await expectPanelWithoutViolations(page, "the key panel with Technische gegevens open");
+  await expectNoAxeViolations(page, "the key panel with Technische gegevens open", "#sign .key-panel");
 
   // The next assessment: the assessor carries over, so the key is still theirs; importing still
   // waits behind its control.
@@ -106,7 +89,7 @@ for (const scheme of ["light", "dark"]) test(`before the first signature the key
   assert.equal(await picker.count(), 0);
   await haveOne.click();
   await picker.waitFor({ state: "attached" });
-  await expectPanelWithoutViolations(page, "the key panel with a key and the import opened");
+  await expectNoAxeViolations(page, "the key panel with a key and the import opened", "#sign .key-panel");
 
   // In English.
   await page.locator(".lang-switch").click();

@@ -4,33 +4,18 @@
 // violation in any of them.
 // Run: scripts/test page plain-messages
 import { test, before, after } from "node:test";
-import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
-import { startApp } from "./harness.mjs";
+import { expectNoAxeViolations, startApp } from "./harness.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 const folder = join(dirname(fileURLToPath(import.meta.url)), "../bad-inputs");
 const badFile = async (name) => ({ name, mimeType: "application/json", buffer: await readFile(join(folder, name)) });
 
 let app;
 before(async () => { app = await startApp(); });
 after(() => app?.close());
-
-async function expectNoViolations(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  assert.deepEqual(violations, [], label);
-}
 
 const CHANGED = "Dit bestand is na het ondertekenen veranderd.";
 const SEND_AGAIN = "Vraag de beoordelaar het bestand opnieuw te sturen.";
@@ -46,10 +31,10 @@ test("the verify view says what is wrong and what to do, the detail folded away"
   // The old list is there, but not in the way until asked for.
   const detail = verdict.getByText(DETAIL);
   assert.equal(await detail.isVisible(), false);
-  await expectNoViolations(page, "verify, details closed");
+  await expectNoAxeViolations(page, "verify, details closed");
   await verdict.getByText("Technische details", { exact: true }).click();
   assert.ok(await detail.isVisible());
-  await expectNoViolations(page, "verify, details open");
+  await expectNoAxeViolations(page, "verify, details open");
 }));
 
 test("a key file opened as a record is warned about as a secret, not listed as shape problems", (t) => app.withPage(t, async (page) => {
@@ -61,7 +46,7 @@ test("a key file opened as a record is warned about as a secret, not listed as s
   assert.ok(await verdict.getByText(/verwijder het als het per vergissing is gestuurd/).isVisible());
   assert.equal(await verdict.locator(".verdict-reasons li").count(), 1, "one line of detail, not a list of shape problems");
   assert.ok(!(await verdict.textContent()).includes("secretKeyMultibase"));
-  await expectNoViolations(page, "verify, a key file");
+  await expectNoAxeViolations(page, "verify, a key file");
 
   // English on request, the same warning.
   await page.locator(".lang-switch").click();
@@ -76,10 +61,10 @@ test("the cohort's left-out files and compare's refused side give the same plain
   await left.getByText(SECRET, { exact: true }).waitFor();
   assert.ok(await left.getByText(CHANGED, { exact: true }).isVisible());
   assert.equal(await left.getByText("Technische details", { exact: true }).count(), 2);
-  await expectNoViolations(page, "cohort, files left out");
+  await expectNoAxeViolations(page, "cohort, files left out");
 
   await page.getByRole("button", { name: "Vergelijken", exact: true }).click();
   await page.locator('.compare-view input[type="file"]').nth(0).setInputFiles(await badFile("record-a-key-file.json"));
   await page.locator(".compare-verdict.is-invalid").getByText(SECRET, { exact: true }).waitFor();
-  await expectNoViolations(page, "compare, a key file on one side");
+  await expectNoAxeViolations(page, "compare, a key file on one side");
 }));

@@ -11,12 +11,11 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { fingerprintOf } from "./fingerprint.mjs";
-import { download, loadFramework, startApp } from "./harness.mjs";
+import { download, expectNoAxeViolations, loadFramework, startApp } from "./harness.mjs";
 import { parseJsonStrict } from "./independent-verify.mjs";
 import { verifyCredential } from "./vc-verifier.mjs";
 
 const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 const canonicalizeModule = require("canonicalize");
 const canonicalize = typeof canonicalizeModule === "function" ? canonicalizeModule : canonicalizeModule.default;
 
@@ -40,18 +39,6 @@ function digestMultibase(document) {
 
 const seen = async (locator) => (await locator.innerText()).replace(/\s+/g, " ").trim();
 const jsonFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
-
-async function expectNoViolations(page, selector, label) {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async (selector) => {
-    const result = await window.axe.run(selector, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(", ")}`);
-  }, selector);
-  assert.deepEqual(violations, [], `${label}:\n${violations.join("\n")}`);
-}
 
 /** Checks a record in the verify view of `page`; returns the verdict box once it says Geldig. */
 async function verifyRecord(page, record) {
@@ -120,7 +107,7 @@ test("invite → open the link in another profile → assess and sign → verify
     assert.match(await seen(standing), new RegExp(`Ondertekenaar bekend\\?: uitgenodigd · Vingerafdruk ${fingerprint}`));
     assert.ok((await seen(standing)).includes("Dit record beantwoordt een uitnodiging die jij hebt gestuurd."), await seen(standing));
     assert.ok(!(await seen(standing)).includes("onbekende ondertekenaar"), await seen(standing));
-    await expectNoViolations(docent, ".verify-view", "the docent's verify view with the signer's standing");
+    await expectNoAxeViolations(docent, "the docent's verify view with the signer's standing", ".verify-view");
 
     // The examinator's app knows neither key: valid, but flagged.
     const examinator = await newPage();

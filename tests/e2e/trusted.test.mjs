@@ -6,17 +6,14 @@
 // panel and the confirmation.
 // Run: scripts/test page trusted
 import { test, before, after } from "node:test";
-import { createRequire } from "node:module";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp, download, reloadApp } from "./harness.mjs";
+import { download, expectNoAxeViolations, reloadApp, startApp } from "./harness.mjs";
 import { fingerprintOf } from "./fingerprint.mjs";
 import { verifyCredential } from "./vc-verifier.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 // A record the app's Rust code signed with a test key (tests/example_record.rs): Jan Jansen's.
 const recordText = readFileSync(join(root, "examples/record.json"), "utf8");
@@ -25,18 +22,6 @@ const signer = JSON.parse(recordText).issuer.id;
 let app;
 before(async () => { app = await startApp(); });
 after(() => app?.close());
-
-async function expectNoViolations(page, selector, label) {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async (selector) => {
-    const result = await window.axe.run(selector, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(", ")}`);
-  }, selector);
-  assert.deepEqual(violations, [], `${label}:\n${violations.join("\n")}`);
-}
 
 const seen = async (locator) => (await locator.innerText()).replace(/\s+/g, " ");
 
@@ -65,7 +50,7 @@ test("an unknown signer is flagged, added after confirming the fingerprint, trus
   assert.ok((await seen(standing)).includes("Het record is wel geldig"));
   assert.equal(await verdict.locator(".verdict-result").innerText(), "Geldig");
   assert.ok((await seen(panel(page))).includes("Nog niemand op de lijst"));
-  await expectNoViolations(page, ".verify-view", "the verify view with an unknown signer and the empty list");
+  await expectNoAxeViolations(page, "the verify view with an unknown signer and the empty list", ".verify-view");
 
   // Adding asks to confirm the fingerprint by phone, with the name from the record.
   await standing.getByRole("button", { name: "Toevoegen aan vertrouwde beoordelaars", exact: true }).click();
@@ -75,7 +60,7 @@ test("an unknown signer is flagged, added after confirming the fingerprint, trus
   assert.equal(await confirm.locator(".trusted-confirm-fingerprint").innerText(), fingerprint);
   assert.equal(await confirm.getByLabel("Naam", { exact: true }).inputValue(), "Jan Jansen");
   assert.equal(await confirm.getByLabel("Organisatie (optioneel)", { exact: true }).inputValue(), "Buurtwerk Noord");
-  await expectNoViolations(page, "form.trusted-confirm", "the confirmation");
+  await expectNoAxeViolations(page, "the confirmation", "form.trusted-confirm");
   await confirm.getByRole("button", { name: "Vingerafdruk klopt: toevoegen", exact: true }).click();
   await confirm.waitFor({ state: "detached" });
   assert.equal(await page.evaluate(() => document.activeElement?.id), "signer-standing", "focus returns to the signer's line");
@@ -85,7 +70,7 @@ test("an unknown signer is flagged, added after confirming the fingerprint, trus
   const row = panel(page).getByRole("row", { name: new RegExp(`Jan Jansen Buurtwerk Noord ${fingerprint}`) });
   await row.waitFor();
   assert.ok((await seen(panel(page))).includes("Jan Jansen staat nu op je lijst van vertrouwde beoordelaars."));
-  await expectNoViolations(page, ".trusted-panel", "the list with one assessor");
+  await expectNoAxeViolations(page, "the list with one assessor", ".trusted-panel");
 
   // A reload keeps the list.
   await reloadApp(page);
@@ -122,7 +107,7 @@ test("an unknown signer is flagged, added after confirming the fingerprint, trus
   assert.ok((await seen(panel(third))).includes("Nog niemand op de lijst"));
   assert.match(await seen(third.locator(".verdict .signer-standing")), /onbekende ondertekenaar/);
   assert.equal(await third.evaluate(() => localStorage.getItem("leeruitkomsten:v1:trusted-assessors")), null, "nothing was kept");
-  await expectNoViolations(third, ".trusted-panel", "the panel with a refused import");
+  await expectNoAxeViolations(third, "the panel with a refused import", ".trusted-panel");
 }));
 
 test("removing an assessor makes the signer unknown again, and Ongedaan maken puts them back", (t) => app.withPage(t, async (page) => {

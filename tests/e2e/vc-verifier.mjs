@@ -140,3 +140,22 @@ export async function verifierCoreAccepts(credential) {
   const step = (id) => result.log?.find((entry) => entry.id === id)?.valid;
   return !result.errors && step("valid_signature") === true && step("expiration") === true;
 }
+
+/** The vocabularies every property of an app credential expands into: the app's own, VC 2.0's and those it builds on. */
+export const KNOWN_VOCABULARIES = ["https://leeruitkomsten.example/ns/v1#", "https://www.w3.org/2018/credentials#",
+  "https://schema.org/", "https://w3id.org/security#", "http://purl.org/dc/terms/"];
+
+/** Every property IRI in an expanded JSON-LD document. */
+export function expandedProperties(expanded) {
+  const properties = new Set();
+  const walk = (value) => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (value === null || typeof value !== "object") return;
+    for (const [key, child] of Object.entries(value)) {
+      if (!key.startsWith("@")) properties.add(key);
+      walk(child);
+    }
+  };
+  walk(expanded);
+  return properties;
+}

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CONTEXTS, expandStrictly, requested, verifyCredential } from "./vc-verifier.mjs";
+import { CONTEXTS, KNOWN_VOCABULARIES, expandStrictly, expandedProperties, requested, verifyCredential } from "./vc-verifier.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
 import { changedAt as changedAtIn, leafPaths, showPath as show } from "./single-changes.mjs";
 
@@ -41,19 +41,8 @@ test("JSON-LD expansion in safe mode keeps every term: each member name is defin
   assert.equal(expanded.length, 1);
   // Every property of the expanded graph is an absolute IRI of a known vocabulary, so no member
   // fell back to a default vocabulary or was dropped as undefined.
-  const known = [OWN_VOCABULARY, "https://www.w3.org/2018/credentials#", "https://schema.org/", "https://w3id.org/security#",
-    "http://purl.org/dc/terms/"];
-  const properties = new Set();
-  const walk = (value) => {
-    if (Array.isArray(value)) return value.forEach(walk);
-    if (value === null || typeof value !== "object") return;
-    for (const [key, child] of Object.entries(value)) {
-      if (!key.startsWith("@")) properties.add(key);
-      walk(child);
-    }
-  };
-  walk(expanded);
-  const unknown = [...properties].filter((p) => !known.some((prefix) => p.startsWith(prefix)));
+  const properties = expandedProperties(expanded);
+  const unknown = [...properties].filter((p) => !KNOWN_VOCABULARIES.some((prefix) => p.startsWith(prefix)));
   assert.deepEqual(unknown, []);
   // Every member name of the record (but the JSON-LD keywords, `id`, `type`, and the ids that key
   // the aggregates, which the context maps as indexes) appears expanded.
