@@ -6,41 +6,12 @@ mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use leeruitkomsten::core::crypto::did_key;
 use serde_json::json;
+use support::cli::{folder, lines as stdout_lines, run, write, BIN};
 use support::*;
-
-const BIN: &str = env!("CARGO_BIN_EXE_verify-record");
-
-/// A fresh folder per test, inside the target directory cargo gives integration tests.
-fn folder(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("verify-cli-{name}"));
-    if dir.exists() {
-        fs::remove_dir_all(&dir).expect("old folder removed");
-    }
-    fs::create_dir_all(&dir).expect("folder created");
-    dir
-}
-
-fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    fs::write(&path, contents).expect("file written");
-    path
-}
-
-fn run(args: &[&Path]) -> Output {
-    Command::new(BIN).args(args).output().expect("verify-record runs")
-}
-
-fn stdout_lines(output: &Output) -> Vec<String> {
-    String::from_utf8(output.stdout.clone())
-        .expect("UTF-8 output")
-        .lines()
-        .map(String::from)
-        .collect()
-}
 
 #[test]
 fn no_files_is_a_usage_error() {

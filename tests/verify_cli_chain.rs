@@ -7,17 +7,16 @@
 mod support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use leeruitkomsten::core::assessment::Invited;
 use leeruitkomsten::core::credentials::invitation::SignedInvitation;
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::crypto::{data_integrity, did_key};
 use serde_json::{json, Value};
+use support::cli::{self, folder, lines, run};
 use support::*;
 
-const BIN: &str = env!("CARGO_BIN_EXE_verify-record");
 const INVITATION: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/invitation.json");
 const RECORD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/record.json");
 const DECISION: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/decision.json");
@@ -29,27 +28,10 @@ const EXAMINATOR: &str =
 const RESULTS: &str = "LU1 achieved, LU2 not achieved, LU3 achieved, LU4 achieved, \
                        LU5 not assessed, LU6 not assessed";
 
-fn folder(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("verify-cli-chain-{name}"));
-    if dir.exists() {
-        fs::remove_dir_all(&dir).expect("old folder removed");
-    }
-    fs::create_dir_all(&dir).expect("folder created");
-    dir
-}
-
+/// The file written, by its path as text: the lines name files as given.
 fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> String {
-    let path = dir.join(name);
-    fs::write(&path, contents).expect("file written");
+    let path = cli::write(dir, name, contents);
     path.to_str().expect("UTF-8 path").to_string()
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().expect("verify-record runs")
-}
-
-fn lines(output: &Output) -> Vec<String> {
-    String::from_utf8_lossy(&output.stdout).lines().map(String::from).collect()
 }
 
 fn read(path: &str) -> Value {

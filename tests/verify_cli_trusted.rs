@@ -6,42 +6,17 @@
 mod support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use leeruitkomsten::core::credentials::trusted::{TrustedAssessor, TrustedAssessors};
 use leeruitkomsten::core::crypto::{data_integrity, did_key};
 use serde_json::{json, Value};
+use support::cli::{folder, lines, run, write};
 use support::*;
 
-const BIN: &str = env!("CARGO_BIN_EXE_verify-record");
 const EXAMPLE_LIST: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/trusted-assessors.json");
 const EXAMPLE_RECORD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/record.json");
 const DOCENT: [u8; 32] = [0x33; 32];
 const OTHER_ASSESSOR: [u8; 32] = [0x44; 32];
-
-fn folder(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("verify-cli-trusted-{name}"));
-    if dir.exists() {
-        fs::remove_dir_all(&dir).expect("old folder removed");
-    }
-    fs::create_dir_all(&dir).expect("folder created");
-    dir
-}
-
-fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    fs::write(&path, contents).expect("file written");
-    path
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().expect("verify-record runs")
-}
-
-fn lines(output: &Output) -> Vec<String> {
-    String::from_utf8_lossy(&output.stdout).lines().map(String::from).collect()
-}
 
 fn list_of(name: &str, docent: &str) -> Value {
     let mut list = TrustedAssessors::default();

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod cli;
+
 use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField, Mode};
 use leeruitkomsten::core::crypto::jcs;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
