@@ -23,7 +23,7 @@ use leeruitkomsten::core::framework::score::Score;
 use leeruitkomsten::core::framework::source::FrameworkSource;
 use leeruitkomsten::core::library::saved::{self, SavedEntry};
 use leeruitkomsten::core::library::{entry_key, read_all, Listed};
-use leeruitkomsten::core::record::AssessmentRecord;
+use leeruitkomsten::core::record::{verify_record, AssessmentRecord};
 use leeruitkomsten::i18n::Lang;
 use serde_json::Value;
 
@@ -260,6 +260,14 @@ fn the_assessor_opens_the_link_and_the_invitation_fixes_who_and_what() {
     let reference = read.invitation.expect("the record names its invitation");
     assert_eq!(reference, made.reference);
     assert!(answers(&docent.model.sent_invitations.read, &reference).is_some());
+    // What the verify view and the cohort judge the standing on: the reference as verified.
+    let framework = HashedFramework::default_framework().unwrap();
+    let report = verify_record(&record, &[&framework]);
+    assert!(report.is_valid(), "{:?}", report.problems);
+    assert_eq!(
+        report.invitation(),
+        Some((reference.id.as_str(), reference.digest_multibase.as_str()))
+    );
     // The docent's verify view and cohort count its signer as invited (not an unknown signer),
     // and another docent's app, which did not send it, does not.
     let signer = assessor.browser.key.as_ref().expect("the assessor's key").did().to_string();

@@ -201,14 +201,13 @@ pub fn standing_line(
     lang: Lang,
     state: &TrustedState,
     report: &RecordReport,
-    invitation: Option<&(String, String)>,
     dispatch: &Callback<Msg>,
 ) -> Html {
     let t = lang.trusted_texts();
     let Some(proof) = report.proof.as_ref().filter(|_| report.is_valid()) else {
         return Html::default();
     };
-    let standing = state.standing(&proof.did, invitation.map(|(id, d)| (id.as_str(), d.as_str())));
+    let standing = state.standing(&proof.did, report.invitation());
     let class = if standing.trusted.is_some() {
         "is-trusted"
     } else if standing.invited {

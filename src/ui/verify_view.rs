@@ -50,13 +50,7 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
                 </div>
             },
             Some(report) => {
-                let standing = standing_line(
-                    lang,
-                    &props.trusted,
-                    report,
-                    checked.invitation.as_ref(),
-                    &props.dispatch,
-                );
+                let standing = standing_line(lang, &props.trusted, report, &props.dispatch);
                 one_report(
                     lang,
                     &checked.file_name,
@@ -214,8 +208,7 @@ fn batch_table(lang: Lang, checked: &[Checked], trusted: &TrustedState) -> Html 
         let signer =
             report.and_then(|r| r.proof.as_ref()).map(|p| fingerprint(&p.did)).unwrap_or_default();
         let standing = report.and_then(|r| r.proof.as_ref()).filter(|_| ok).map(|p| {
-            let invitation = checked.invitation.as_ref().map(|(id, d)| (id.as_str(), d.as_str()));
-            lang.standing_label(&trusted.standing(&p.did, invitation))
+            lang.standing_label(&trusted.standing(&p.did, report.and_then(|r| r.invitation())))
         });
         let reasons = match report {
             Some(report) => plain_verdict(lang, &report.problems),

@@ -22,11 +22,12 @@ pub use verify::{Checked, Shown, Verified, VerifyState};
 use super::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, Model, Now, View};
 use crate::core::assessment::Mode;
 use crate::core::credentials::digest_multibase;
-use crate::core::credentials::standing::invitation_in_bytes;
 use crate::core::framework::catalogue::with_built_ins;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::json::parse_bytes;
-use crate::core::record::{verify_record_bytes, RecordProblem, RecordReport, MAX_RECORD_BYTES};
+use crate::core::record::{
+    verify_record_bytes, verify_record_value, RecordProblem, RecordReport, MAX_RECORD_BYTES,
+};
 use crate::core::review::cohort::Separator;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -197,14 +198,15 @@ pub(super) fn file_read(
     let review = &mut model.review;
     match read.target {
         Target::Verify => {
-            let invitation = result.as_deref().ok().and_then(invitation_in_bytes);
-            // What a decision names the record by, over the record as received.
-            let digest = result
-                .as_ref()
-                .ok()
-                .and_then(|bytes| parse_bytes(bytes, MAX_RECORD_BYTES).ok())
-                .and_then(|value| digest_multibase(&value).ok());
-            verify::read(review, read, name, verify(&known, result), invitation, digest)
+            // One reading serves the check and the digest a decision names the record by, which
+            // is over the record as received.
+            let value = result.as_deref().ok().and_then(|b| parse_bytes(b, MAX_RECORD_BYTES).ok());
+            let digest = value.as_ref().and_then(|value| digest_multibase(value).ok());
+            let report = match &value {
+                Some(value) => Some(verify_record_value(value, &known.iter().collect::<Vec<_>>())),
+                None => verify(&known, result),
+            };
+            verify::read(review, read, name, report, digest)
         }
         Target::Compare(side) => {
             let framework = model.framework.clone();

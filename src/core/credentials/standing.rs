@@ -4,8 +4,6 @@
 //! kept), or the key is on a list of trusted assessors the docent holds. Neither makes a record
 //! invalid: an unknown signer is flagged, and the docent decides.
 
-use serde_json::Value;
-
 use super::trusted::TrustedAssessors;
 
 /// What the docent knows of a record's signer. Both can hold at once.
@@ -64,30 +62,8 @@ pub fn standing(
     Standing { invited, trusted }
 }
 
-/// The invitation a record names, read from its JSON (`credentialSubject.invitation`, record
-/// schema version 4); `None` for records without one or with one that is not two strings.
-pub fn invitation_reference(record: &Value) -> Option<(String, String)> {
-    let invitation = record.get("credentialSubject")?.get("invitation")?;
-    let id = invitation.get("id")?.as_str()?;
-    let digest = invitation.get("digestMultibase")?.as_str()?;
-    Some((id.to_string(), digest.to_string()))
-}
-
-/// [`invitation_reference`] from a record file's bytes. Most records answer no invitation, so
-/// the bytes are parsed again only when the member's name occurs in them at all.
-pub fn invitation_in_bytes(bytes: &[u8]) -> Option<(String, String)> {
-    const NEEDLE: &[u8] = b"\"invitation\"";
-    if !bytes.windows(NEEDLE.len()).any(|w| w == NEEDLE) {
-        return None;
-    }
-    let value =
-        crate::core::json::parse_bytes(bytes, crate::core::record::MAX_RECORD_BYTES).ok()?;
-    invitation_reference(&value)
-}
-
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
 
     use super::*;
     use crate::core::credentials::trusted::TrustedAssessor;
@@ -142,19 +118,5 @@ mod tests {
         assert!(both.invited && both.trusted.is_some());
         let stranger = standing(&did_key_from_seed(&[3; 32]), None, &sent(), &lists);
         assert!(stranger.is_unknown());
-    }
-
-    #[test]
-    fn the_reference_is_read_from_the_record() {
-        let record = json!({"credentialSubject": {"invitation": {"id": "urn:uuid:a", "digestMultibase": "uAAA"}}});
-        assert_eq!(invitation_reference(&record), Some(("urn:uuid:a".into(), "uAAA".into())));
-        assert_eq!(invitation_reference(&json!({"credentialSubject": {}})), None);
-        let broken = json!({"credentialSubject": {"invitation": {"id": "urn:uuid:a", "digestMultibase": 1}}});
-        assert_eq!(invitation_reference(&broken), None);
-        assert_eq!(
-            invitation_in_bytes(record.to_string().as_bytes()),
-            Some(("urn:uuid:a".into(), "uAAA".into()))
-        );
-        assert_eq!(invitation_in_bytes(b"{\"credentialSubject\": {}}"), None);
     }
 }

@@ -42,6 +42,13 @@ impl RecordReport {
         self.proof.is_some()
     }
 
+    /// The invitation the record names (id, `digestMultibase`), which its signer's standing is
+    /// judged on.
+    pub fn invitation(&self) -> Option<(&str, &str)> {
+        let reference = self.record.as_ref()?.invitation.as_ref()?;
+        Some((reference.id.as_str(), reference.digest_multibase.as_str()))
+    }
+
     /// The assessment to show read-only, with [`RecordReport::framework`]; `None` when the record
     /// could not be read or its scores are malformed.
     pub fn assessment(&self) -> Option<Assessment> {

@@ -156,7 +156,8 @@ impl Cohort {
         let digest = value.as_ref().and_then(|v| digest_multibase(v).ok()).unwrap_or_default();
         let mut member = member(file_name, record, framework, digest);
         member.signer = report.proof.as_ref().map(|p| p.did.clone()).unwrap_or_default();
-        member.invitation = crate::core::credentials::standing::invitation_in_bytes(bytes);
+        member.invitation =
+            record.invitation.as_ref().map(|r| (r.id.clone(), r.digest_multibase.clone()));
         self.settle(&mut member);
         self.members.push(member);
     }

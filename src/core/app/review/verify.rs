@@ -24,8 +24,6 @@ pub struct Checked {
     pub file_name: String,
     /// `None` for a file the browser could not read.
     pub report: Option<Rc<RecordReport>>,
-    /// The invitation the record names (id, digestMultibase), for its signer's standing.
-    pub invitation: Option<(String, String)>,
 }
 
 impl Checked {
@@ -66,7 +64,6 @@ pub(super) fn read(
     read: ReviewRead,
     file_name: String,
     report: Option<RecordReport>,
-    invitation: Option<(String, String)>,
     digest: Option<String>,
 ) -> Vec<Effect> {
     let Some((queue, checked)) = review.verifying.as_mut().filter(|(q, _)| q.read == read) else {
@@ -75,7 +72,7 @@ pub(super) fn read(
     if checked.is_empty() {
         review.verifying_digest = digest;
     }
-    checked.push(Checked { file_name, report: report.map(Rc::new), invitation });
+    checked.push(Checked { file_name, report: report.map(Rc::new) });
     if let Some(next) = queue.next() {
         return vec![next];
     }
