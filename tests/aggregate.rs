@@ -51,7 +51,7 @@ fn at_or_above(t: &Tally, level: Score) -> u32 {
 fn empty_assessment() {
     let fw = framework();
     let s = summarize(&fw, &Assessment::new(&fw));
-    assert_eq!(s.overall, Tally { present: 0, good: 0, high: 0, total: 42 });
+    assert_eq!(s.overall, Tally { present: 0, good: 0, high: 0, not_observed: 0, total: 42 });
     assert_eq!(s.result, Score::NotScored);
     assert_eq!(s.core_tasks[0].tally.total, 9 + 4 + 7);
     assert_eq!(s.core_tasks[1].tally.total, 8 + 5 + 9);
@@ -65,7 +65,7 @@ fn worked_example() {
     scores[9..13].copy_from_slice(&[Score::High, Score::High, Score::Good, Score::Present]);
     let s = summarize(&fw, &assess(&fw, &scores));
     let lu2 = s.outcome("LU2").unwrap();
-    assert_eq!(lu2.tally, Tally { present: 1, good: 1, high: 2, total: 4 });
+    assert_eq!(lu2.tally, Tally { present: 1, good: 1, high: 2, not_observed: 0, total: 4 });
     assert_eq!(lu2.tally.mean(), Some(2.25));
     assert_eq!(lu2.result, Score::Good);
     assert_eq!(s.outcome("LU1").unwrap().result, Score::NotScored);
@@ -94,7 +94,10 @@ fn scores_for_unknown_indicators_do_not_count() {
     let entry = std::rc::Rc::make_mut(a.outcomes.get_mut("LU1").unwrap());
     entry.scores.insert("LU1.99".into(), Score::Present);
     let s = summarize(&fw, &a);
-    assert_eq!(s.outcome("LU1").unwrap().tally, Tally { present: 0, good: 9, high: 0, total: 9 });
+    assert_eq!(
+        s.outcome("LU1").unwrap().tally,
+        Tally { present: 0, good: 9, high: 0, not_observed: 0, total: 9 }
+    );
 }
 
 proptest! {

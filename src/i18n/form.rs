@@ -107,6 +107,9 @@ impl Lang {
             .map(|&level| format!("{} {}", level.symbol(), tally.count(level)))
             .collect();
         parts.push(format!("{} {}", t.open_count, tally.count(Score::NotScored)));
+        if tally.not_observed > 0 {
+            parts.push(self.not_observed_count(tally.not_observed));
+        }
         let mean = self.fraction(u64::from(tally.sum()), u64::from(tally.scored()));
         format!("{} · {} {}", parts.join(" · "), t.mean, mean)
     }
@@ -154,7 +157,13 @@ mod tests {
         assert_eq!(Lang::Nl.fraction(1, 0), "–");
         assert_eq!(Lang::Nl.progress(31, 42), "31 van 42 indicatoren gescoord");
         assert_eq!(Lang::En.progress(0, 42), "0 of 42 indicators scored");
-        let tally = Tally { present: 1, good: 0, high: 2, total: 4 };
+        let tally = Tally { present: 1, good: 0, high: 2, not_observed: 0, total: 4 };
         assert_eq!(Lang::Nl.tally_text(&tally), "++ 2 · + 0 · □ 1 · open 1 · gemiddelde 2,33");
+        // Not observed is counted apart, and is neither open nor in the mean.
+        let tally = Tally { present: 1, good: 0, high: 2, not_observed: 2, total: 6 };
+        assert_eq!(
+            Lang::En.tally_text(&tally),
+            "++ 2 · + 0 · □ 1 · open 1 · 2 not observed · mean 2.33"
+        );
     }
 }

@@ -24,15 +24,24 @@ impl Lang {
         }
     }
 
-    /// "Norm niveau C: 3 gehaald, 2 onder de norm, 15 nog open"
-    pub fn norm_overview(self, level: &str, meets: usize, below: usize, open: usize) -> String {
-        match self {
+    /// "Norm niveau C: 3 gehaald, 2 onder de norm, 15 nog open", and ", 1 niet waargenomen"
+    /// when a competence was not observed at all.
+    pub fn norm_overview(
+        self,
+        level: &str,
+        [meets, below, open, not_observed]: [usize; 4],
+    ) -> String {
+        let mut text = match self {
             Lang::Nl => format!(
                 "Norm niveau {level}: {meets} gehaald, {below} onder de norm, {open} nog open"
             ),
             Lang::En => format!(
                 "Norm at level {level}: {meets} met, {below} below the norm, {open} still open"
             ),
+        };
+        if not_observed > 0 {
+            text.push_str(&format!(", {not_observed} {}", self.not_observed_texts().result));
         }
+        text
     }
 }

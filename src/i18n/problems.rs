@@ -319,6 +319,12 @@ fn dutch_shape_problem(problem: &ShapeProblem) -> String {
         ShapeProblem::ScoreWithoutScored => {
             "de status is \"not-scored\", maar er staat wel een score".into()
         }
+        ShapeProblem::ScoreWithNotObserved => {
+            "de status is \"notObserved\" (niet waargenomen), maar er staat wel een score".into()
+        }
+        ShapeProblem::NotObservedBeforeVersion4 => {
+            "\"notObserved\" (niet waargenomen) bestaat pas vanaf schemaversie 4".into()
+        }
         ShapeProblem::NotUtcTime(value) => format!("\"{value}\" is geen RFC 3339-tijd in UTC"),
         ShapeProblem::NotADate(value) => {
             format!("\"{value}\" is geen datum in de vorm JJJJ-MM-DD")
@@ -557,6 +563,8 @@ mod tests {
             ShapeProblem::NotALevel { symbol: "++".into(), value: 2 },
             ShapeProblem::ScoredWithoutScore,
             ShapeProblem::ScoreWithoutScored,
+            ShapeProblem::ScoreWithNotObserved,
+            ShapeProblem::NotObservedBeforeVersion4,
             ShapeProblem::NotUtcTime("2026-05-01T09:30:00+02:00".into()),
             ShapeProblem::NotADate("2026-02-30".into()),
             ShapeProblem::InvalidRecordId,
@@ -580,6 +588,8 @@ mod tests {
                 | ShapeProblem::NotALevel { .. }
                 | ShapeProblem::ScoredWithoutScore
                 | ShapeProblem::ScoreWithoutScored
+                | ShapeProblem::ScoreWithNotObserved
+                | ShapeProblem::NotObservedBeforeVersion4
                 | ShapeProblem::NotUtcTime(_)
                 | ShapeProblem::NotADate(_)
                 | ShapeProblem::InvalidRecordId

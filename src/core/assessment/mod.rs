@@ -7,7 +7,7 @@ pub mod aggregate;
 pub mod norm_check;
 pub mod open_work;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::rc::Rc;
 
@@ -189,6 +189,11 @@ pub struct OutcomeEntry {
     pub comments: BTreeMap<String, String>,
     /// Feedback on the learning outcome as a whole.
     pub feedback: String,
+    /// Indicators marked *niet waargenomen*: answered, but on purpose without a score. An
+    /// indicator is never both scored and not observed. Left out of stored JSON while empty, so
+    /// drafts without it (from before) and with it read the same way.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub not_observed: BTreeSet<String>,
 }
 
 impl OutcomeEntry {
@@ -198,6 +203,44 @@ impl OutcomeEntry {
 
     pub fn comment(&self, indicator_id: &str) -> &str {
         self.comments.get(indicator_id).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn is_not_observed(&self, indicator_id: &str) -> bool {
+        self.not_observed.contains(indicator_id)
+    }
+
+    /// What is known of one indicator: scored, not observed, or still open.
+    pub fn answer(&self, indicator_id: &str) -> Answer {
+        match self.score(indicator_id) {
+            Score::NotScored if self.is_not_observed(indicator_id) => Answer::NotObserved,
+            Score::NotScored => Answer::Open,
+            score => Answer::Scored(score),
+        }
+    }
+}
+
+/// What an indicator holds. *Niet waargenomen* answers it, so it is no longer open work, but it is
+/// no score: it counts in no mean and no result.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Answer {
+    #[default]
+    Open,
+    NotObserved,
+    Scored(Score),
+}
+
+impl Answer {
+    /// Scored or not observed: nothing left to do.
+    pub fn is_answered(self) -> bool {
+        self != Answer::Open
+    }
+
+    /// The score, `NotScored` when there is none (open or not observed).
+    pub fn score(self) -> Score {
+        match self {
+            Answer::Scored(score) => score,
+            Answer::Open | Answer::NotObserved => Score::NotScored,
+        }
     }
 }
 
@@ -257,10 +300,16 @@ pub struct Signed {
 pub enum Action {
     SetMetadata(MetadataField, String),
     SetMode(Mode),
-    /// `Score::NotScored` clears the score.
+    /// `Score::NotScored` clears the score. Any score clears *niet waargenomen*, so the
+    /// indicator is then scored or open again.
     SetScore {
         indicator: Rc<str>,
         score: Score,
+    },
+    /// Marks an indicator *niet waargenomen* (clearing its score), or takes that back (open again).
+    SetNotObserved {
+        indicator: Rc<str>,
+        not_observed: bool,
     },
     SetComment {
         indicator: Rc<str>,
@@ -349,14 +398,24 @@ impl Assessment {
             .unwrap_or_default()
     }
 
-    /// The first indicator, in framework order, that is not yet scored.
+    /// What an indicator holds; `Open` for ids the framework lacks as well.
+    pub fn answer(&self, framework: &Framework, indicator_id: &str) -> Answer {
+        framework
+            .outcome_of(indicator_id)
+            .and_then(|outcome| self.outcomes.get(&outcome.id))
+            .map(|entry| entry.answer(indicator_id))
+            .unwrap_or_default()
+    }
+
+    /// The first indicator, in framework order, that is still open (neither scored nor marked
+    /// not observed).
     pub fn first_unscored(&self, framework: &Framework) -> Option<Rc<str>> {
         framework.learning_outcomes().find_map(|outcome| {
             let entry = self.outcomes.get(&outcome.id);
             outcome
                 .indicators
                 .iter()
-                .find(|i| !entry.map(|e| e.score(&i.id)).unwrap_or_default().is_scored())
+                .find(|i| !entry.map(|e| e.answer(&i.id)).unwrap_or_default().is_answered())
                 .map(|i| i.id.clone())
         })
     }
@@ -365,9 +424,10 @@ impl Assessment {
         self.signed.is_some()
     }
 
-    /// The indicators not yet scored, in framework order: what the assessor is shown before signing.
+    /// The indicators still open (neither scored nor not observed), in framework order: what the
+    /// assessor is shown before signing.
     pub fn unscored<'f>(&self, framework: &'f Framework) -> Vec<&'f Indicator> {
-        framework.indicators().filter(|i| !self.score(framework, &i.id).is_scored()).collect()
+        framework.indicators().filter(|i| !self.answer(framework, &i.id).is_answered()).collect()
     }
 
     /// `beoordeling-<studentnummer>-<datum>.json`, with the assessment's date or else the day of
@@ -419,10 +479,20 @@ impl Assessment {
             }
             Action::SetScore { indicator, score } => {
                 let entry = self.entry_for_indicator(framework, &indicator)?;
+                entry.not_observed.remove(&*indicator);
                 if score.is_scored() {
                     entry.scores.insert(indicator.to_string(), score);
                 } else {
                     entry.scores.remove(&*indicator);
+                }
+            }
+            Action::SetNotObserved { indicator, not_observed } => {
+                let entry = self.entry_for_indicator(framework, &indicator)?;
+                if not_observed {
+                    entry.scores.remove(&*indicator);
+                    entry.not_observed.insert(indicator.to_string());
+                } else {
+                    entry.not_observed.remove(&*indicator);
                 }
             }
             Action::SetComment { indicator, text } => {
@@ -570,6 +640,34 @@ mod tests {
         a.apply(&fw, set("LU2.3", Score::NotScored)).unwrap();
         assert_eq!(a.score(&fw, "LU2.3"), Score::NotScored);
         assert!(a.entry("LU2").unwrap().scores.is_empty());
+    }
+
+    #[test]
+    fn not_observed_and_a_score_exclude_each_other_and_close_the_indicator() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        let mark =
+            |not_observed| Action::SetNotObserved { indicator: "LU1.1".into(), not_observed };
+        a.apply(&fw, set("LU1.1", Score::Good)).unwrap();
+        a.apply(&fw, mark(true)).unwrap();
+        assert_eq!(a.answer(&fw, "LU1.1"), Answer::NotObserved);
+        assert_eq!(a.score(&fw, "LU1.1"), Score::NotScored, "choosing it clears the score");
+        assert_eq!(a.first_unscored(&fw).as_deref(), Some("LU1.2"), "it is not open");
+        assert_eq!(a.unscored(&fw).len(), 41);
+        a.apply(&fw, set("LU1.1", Score::High)).unwrap();
+        assert_eq!(a.answer(&fw, "LU1.1"), Answer::Scored(Score::High), "scoring clears it");
+        assert!(a.entry("LU1").unwrap().not_observed.is_empty());
+        a.apply(&fw, mark(true)).unwrap();
+        a.apply(&fw, mark(false)).unwrap();
+        assert_eq!(a.answer(&fw, "LU1.1"), Answer::Open, "taken back, it is open again");
+        assert_eq!(a.first_unscored(&fw).as_deref(), Some("LU1.1"));
+        a.apply(&fw, mark(true)).unwrap();
+        a.apply(&fw, set("LU1.1", Score::NotScored)).unwrap();
+        assert_eq!(a.answer(&fw, "LU1.1"), Answer::Open, "clearing leaves it open");
+        assert_eq!(
+            a.apply(&fw, Action::SetNotObserved { indicator: "LU9.1".into(), not_observed: true }),
+            Err(ActionError::UnknownIndicator("LU9.1".into()))
+        );
     }
 
     #[test]

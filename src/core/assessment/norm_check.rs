@@ -3,8 +3,10 @@
 //! [`check`] is a pure function of the framework, a norm level and the aggregated results
 //! ([`summarize`]). An assessment yields one result per learning outcome, not one per dimension, so
 //! that result is compared with the expected score of each dimension in turn:
-//! - while the outcome's result is not yet determined (not every indicator scored), so is the
+//! - while the outcome's result is not yet determined (an indicator still open), so is the
 //!   comparison, for every dimension;
+//! - when the outcome was not observed at all (every indicator *niet waargenomen*), the comparison
+//!   is not observed: the norm is not shown to be met, nor to be missed;
 //! - a dimension is met when the result is at least the expected score (□ < + < ++);
 //! - the outcome meets the norm when it meets every dimension, and is below it when it falls short
 //!   on any.
@@ -28,17 +30,22 @@ pub enum NormStatus {
     /// The result is not yet determined: some indicator is still open.
     #[serde(rename = "undetermined")]
     Undetermined,
+    /// Nothing of the outcome was observed, so there is no result to hold against the norm.
+    #[serde(rename = "notObserved")]
+    NotObserved,
 }
 
 impl NormStatus {
     /// Below if any is below (more scores cannot change that); else undetermined if any is; else
-    /// meets. Nothing to compare meets.
+    /// not observed if any is (the norm is not shown to be met throughout); else meets. Nothing to
+    /// compare meets.
     pub fn combine(statuses: impl IntoIterator<Item = NormStatus>) -> NormStatus {
         statuses.into_iter().fold(NormStatus::Meets, |acc, s| match (acc, s) {
             (NormStatus::Below, _) | (_, NormStatus::Below) => NormStatus::Below,
             (NormStatus::Undetermined, _) | (_, NormStatus::Undetermined) => {
                 NormStatus::Undetermined
             }
+            (NormStatus::NotObserved, _) | (_, NormStatus::NotObserved) => NormStatus::NotObserved,
             (NormStatus::Meets, NormStatus::Meets) => NormStatus::Meets,
         })
     }
@@ -112,7 +119,9 @@ pub fn check(
         .learning_outcomes()
         .filter_map(|outcome| {
             let row = norms.row(&outcome.id)?;
-            let result = summary.outcome(&outcome.id).map(|o| o.result).unwrap_or_default();
+            let summarized = summary.outcome(&outcome.id);
+            let result = summarized.map(|o| o.result).unwrap_or_default();
+            let not_observed = summarized.is_some_and(|o| o.is_not_observed());
             let dimensions: Vec<DimensionCheck> = norms
                 .dimensions
                 .iter()
@@ -121,7 +130,11 @@ pub fn check(
                     Some(DimensionCheck {
                         dimension: dimension.id.clone(),
                         expected,
-                        status: compare(result, expected),
+                        status: if not_observed {
+                            NormStatus::NotObserved
+                        } else {
+                            compare(result, expected)
+                        },
                     })
                 })
                 .collect();
@@ -309,6 +322,30 @@ mod tests {
         assert_eq!(NormStatus::combine([]), Meets);
         assert_eq!(NormStatus::combine([Meets, Undetermined]), Undetermined);
         assert_eq!(NormStatus::combine([Undetermined, Below, Meets]), Below);
+        assert_eq!(NormStatus::combine([Meets, NormStatus::NotObserved]), NormStatus::NotObserved);
+        assert_eq!(NormStatus::combine([NormStatus::NotObserved, Undetermined]), Undetermined);
+        assert_eq!(NormStatus::combine([NormStatus::NotObserved, Below]), Below);
+    }
+
+    #[test]
+    fn an_outcome_not_observed_is_neither_met_nor_below_and_a_partly_observed_one_is_judged() {
+        let fw = framework();
+        let mut assessment = assessed(&fw, &[("B.1", Score::Good), ("B.2", Score::Good)]);
+        for id in ["A.1", "A.2"] {
+            let action = Action::SetNotObserved { indicator: Rc::from(id), not_observed: true };
+            assessment.apply(&fw, action).unwrap();
+        }
+        let check = check_assessment(&fw, "C", &assessment).unwrap();
+        let not_observed = NormStatus::NotObserved;
+        assert_eq!(statuses(&check, "A"), (not_observed, vec![not_observed, not_observed]));
+        assert_eq!(statuses(&check, "B").0, Meets);
+        assert_eq!(check.status(), not_observed, "the norm is not shown to be met throughout");
+        // A.1 scored after all: A is judged on that one score (□ is below + at C).
+        let action = Action::SetScore { indicator: Rc::from("A.1"), score: Score::Present };
+        assessment.apply(&fw, action).unwrap();
+        let check = check_assessment(&fw, "C", &assessment).unwrap();
+        assert_eq!(check.outcome("A").unwrap().result, Score::Present);
+        assert_eq!(statuses(&check, "A").0, Below);
     }
 
     #[test]

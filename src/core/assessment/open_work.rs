@@ -22,16 +22,16 @@ pub fn next_open(
     let (before, from) = ids.split_at(start.min(ids.len()));
     from.iter()
         .chain(before)
-        .find(|id| !assessment.score(framework, id).is_scored())
+        .find(|id| !assessment.answer(framework, id).is_answered())
         .map(|id| Rc::clone(id))
 }
 
-/// How many indicators of one learning outcome are not yet scored.
+/// How many indicators of one learning outcome are still open (neither scored nor not observed).
 pub fn open_in(outcome: &LearningOutcome, entry: Option<&OutcomeEntry>) -> usize {
     outcome
         .indicators
         .iter()
-        .filter(|i| !entry.map(|e| e.score(&i.id)).unwrap_or_default().is_scored())
+        .filter(|i| !entry.map(|e| e.answer(&i.id)).unwrap_or_default().is_answered())
         .count()
 }
 
@@ -145,6 +145,18 @@ mod tests {
         score(&fw, &mut a, &all[0], Score::Good);
         assert_eq!(next_open(&fw, &a, Some(&all[0])), None);
         assert_eq!(next_open(&fw, &a, None), None);
+    }
+
+    #[test]
+    fn next_open_and_open_in_pass_over_indicators_not_observed() {
+        let fw = framework();
+        let mut a = Assessment::new(&fw);
+        let all = ids(&fw);
+        let mark = Action::SetNotObserved { indicator: all[1].as_str().into(), not_observed: true };
+        a.apply(&fw, mark).unwrap();
+        assert_eq!(next_open(&fw, &a, Some(&all[0])).as_deref(), Some(all[2].as_str()));
+        let lu1 = fw.learning_outcome("LU1").unwrap().clone();
+        assert_eq!(open_in(&lu1, a.entry("LU1").map(|e| &**e)), lu1.indicators.len() - 1);
     }
 
     #[test]

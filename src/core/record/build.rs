@@ -5,7 +5,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::core::assessment::aggregate::summarize;
-use crate::core::assessment::{Assessment, MAX_TEXT_CHARS};
+use crate::core::assessment::{Answer, Assessment, MAX_TEXT_CHARS};
 use crate::core::crypto::data_integrity::{self, SignError};
 use crate::core::crypto::did_key;
 use crate::core::framework::hashed::HashedFramework;
@@ -143,7 +143,7 @@ pub fn build_record_typed(
         for outcome in &task.learning_outcomes {
             let entry = assessment.entry(&outcome.id);
             for indicator in &outcome.indicators {
-                let score = entry.map(|e| e.score(&indicator.id)).unwrap_or_default();
+                let answer = entry.map(|e| e.answer(&indicator.id)).unwrap_or_default();
                 let comment = entry
                     .map(|e| e.comment(&indicator.id))
                     .filter(|c| !c.trim().is_empty())
@@ -151,12 +151,12 @@ pub fn build_record_typed(
                 indicators.push(IndicatorRecord {
                     id: indicator.id.to_string(),
                     learning_outcome: outcome.id.clone(),
-                    status: if score.is_scored() {
-                        IndicatorStatus::Scored
-                    } else {
-                        IndicatorStatus::NotScored
+                    status: match answer {
+                        Answer::Scored(_) => IndicatorStatus::Scored,
+                        Answer::NotObserved => IndicatorStatus::NotObserved,
+                        Answer::Open => IndicatorStatus::NotScored,
                     },
-                    score: ScoreRecord::from_score(score),
+                    score: ScoreRecord::from_score(answer.score()),
                     comment,
                 });
             }
@@ -266,6 +266,7 @@ fn check_entries_belong(fw: &Framework, assessment: &Assessment) -> Result<(), R
             .scores
             .keys()
             .chain(entry.comments.keys())
+            .chain(entry.not_observed.iter())
             .find(|id| !outcome.indicators.iter().any(|i| &*i.id == id.as_str()));
         if let Some(indicator) = unknown {
             return Err(RecordError::UnknownIndicator {

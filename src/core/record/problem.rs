@@ -58,6 +58,11 @@ pub enum ShapeProblem {
     ScoredWithoutScore,
     /// `status` is `not-scored` but there is a score.
     ScoreWithoutScored,
+    /// `status` is `notObserved` but there is a score: not observed is no score.
+    ScoreWithNotObserved,
+    /// `notObserved` (an indicator's status, or an aggregate's count) in a record of a version
+    /// before 4, which has no such thing.
+    NotObservedBeforeVersion4,
     /// Not an RFC 3339 time in UTC; holds the value.
     NotUtcTime(String),
     /// Not a calendar date `YYYY-MM-DD`; holds the value.
@@ -103,6 +108,13 @@ impl fmt::Display for ShapeProblem {
             ShapeProblem::ScoreWithoutScored => {
                 write!(f, "status is \"not-scored\" but a score is given")
             }
+            ShapeProblem::ScoreWithNotObserved => {
+                write!(f, "status is \"notObserved\" but a score is given")
+            }
+            ShapeProblem::NotObservedBeforeVersion4 => write!(
+                f,
+                "\"notObserved\" (not observed) exists only from schema version 4 on"
+            ),
             ShapeProblem::NotUtcTime(value) => {
                 write!(f, "{value:?} is not an RFC 3339 time in UTC")
             }

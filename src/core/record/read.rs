@@ -31,6 +31,9 @@ impl AssessmentRecord {
 #[derive(Default)]
 pub(super) struct Reader {
     pub(super) problems: Vec<RecordProblem>,
+    /// Whether the record's version has *niet waargenomen* (version 4 on); set by `flat` from the
+    /// version it reads, before the indicators and aggregates.
+    not_observed_allowed: bool,
 }
 
 const RECORD_FIELDS: &[&str] = &[
@@ -82,8 +85,18 @@ const CREDENTIAL_PROOF_FIELDS: &[&str] = &[
     "proofPurpose",
     "proofValue",
 ];
-const AGGREGATE_FIELDS: &[&str] =
-    &["high", "good", "present", "notScored", "scored", "total", "sum", "mean", "result"];
+const AGGREGATE_FIELDS: &[&str] = &[
+    "high",
+    "good",
+    "present",
+    "notScored",
+    "scored",
+    "notObserved",
+    "total",
+    "sum",
+    "mean",
+    "result",
+];
 
 impl Reader {
     fn malformed(&mut self, path: &str, reason: ShapeProblem) {
@@ -161,6 +174,7 @@ impl Reader {
         let assessor = self.assessor(&map);
         let mode = self.mode(&map);
         let assessment_date = self.nullable_string(&map, "assessmentDate");
+        self.not_observed_allowed = schema_version.as_deref() == Some("4");
         // Version 1 has no member for it; versions 2 to 4 must state it, if only as null. Of a version
         // this reader does not know, the version is the problem to report, not its members.
         let has_norm_level = map.get("normLevel").is_some();
@@ -378,10 +392,20 @@ impl Reader {
         let status = self.string(&map, "status").and_then(|status| match status.as_str() {
             "scored" => Some(IndicatorStatus::Scored),
             "not-scored" => Some(IndicatorStatus::NotScored),
+            "notObserved" if self.not_observed_allowed => Some(IndicatorStatus::NotObserved),
+            "notObserved" => {
+                self.malformed(&map.path_to("status"), ShapeProblem::NotObservedBeforeVersion4);
+                None
+            }
             _ => {
+                let expected: &[&str] = if self.not_observed_allowed {
+                    &["scored", "not-scored", "notObserved"]
+                } else {
+                    &["scored", "not-scored"]
+                };
                 self.malformed(
                     &map.path_to("status"),
-                    ShapeProblem::NotOneOf { found: status, expected: &["scored", "not-scored"] },
+                    ShapeProblem::NotOneOf { found: status, expected },
                 );
                 None
             }
@@ -456,6 +480,14 @@ impl Reader {
         let present = self.count(&map, "present");
         let not_scored = self.count(&map, "notScored");
         let scored = self.count(&map, "scored");
+        let not_observed = match map.get("notObserved") {
+            None => Some(None),
+            Some(node) if !self.not_observed_allowed => {
+                self.malformed(node.path(), ShapeProblem::NotObservedBeforeVersion4);
+                None
+            }
+            Some(_) => self.count(&map, "notObserved").map(Some),
+        };
         let total = self.count(&map, "total");
         let sum = self.count(&map, "sum");
         let mean = self.nullable_string(&map, "mean");
@@ -466,6 +498,7 @@ impl Reader {
             present: present?,
             not_scored: not_scored?,
             scored: scored?,
+            not_observed: not_observed?,
             total: total?,
             sum: sum?,
             mean: mean?,

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use crate::core::assessment::aggregate::{Summary, Tally};
-use crate::core::assessment::{Assessment, Metadata, Mode, OutcomeEntry, MAX_TEXT_CHARS};
+use crate::core::assessment::{Answer, Assessment, Metadata, Mode, OutcomeEntry, MAX_TEXT_CHARS};
 use crate::core::crypto::data_integrity;
 use crate::core::framework::score::Score;
 use crate::core::record::problem::{RecordProblem, ShapeProblem};
@@ -17,7 +17,8 @@ pub const RECORD_TYPE: &str = "LeeruitkomstenAssessmentRecord";
 /// Raised whenever a reader of an earlier version could misread a new record; readers refuse
 /// versions they do not know. Version 2 added `normLevel`; version 3 put the same content in a W3C
 /// Verifiable Credential 2.0 envelope, so that any VC verifier accepts it; version 4 may name the
-/// docent's invitation it answers (`credentialSubject.invitation`).
+/// docent's invitation it answers (`credentialSubject.invitation`) and may mark an indicator
+/// *niet waargenomen* (`"status": "notObserved"`, counted as `notObserved` in the aggregates).
 pub const SCHEMA_VERSION: &str = "4";
 /// Every version this verifier reads: records of versions 1 to 3 stay valid.
 pub const READABLE_SCHEMA_VERSIONS: [&str; 4] = ["1", "2", "3", "4"];
@@ -139,6 +140,9 @@ pub enum IndicatorStatus {
     Scored,
     #[serde(rename = "not-scored")]
     NotScored,
+    /// *Niet waargenomen*, without a score; since version 4.
+    #[serde(rename = "notObserved")]
+    NotObserved,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -192,8 +196,14 @@ pub struct Aggregate {
     pub good: u32,
     /// Indicators scored □.
     pub present: u32,
+    /// Indicators still open: neither scored nor not observed.
     pub not_scored: u32,
     pub scored: u32,
+    /// Indicators marked *niet waargenomen*; since version 4, and written only when there is at
+    /// least one, so that a record without any reads as before (an explicit 0 does not match the
+    /// recomputation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_observed: Option<u32>,
     /// Indicators in the set, scored or not.
     pub total: u32,
     /// Sum of the scored values (□ = 1, + = 2, ++ = 3); with `scored`, the exact mean.
@@ -201,7 +211,7 @@ pub struct Aggregate {
     /// `sum / scored` with two decimals, halves rounded up, e.g. `"2.33"`; null when nothing is
     /// scored.
     pub mean: Option<String>,
-    /// Null until every indicator of the set is scored.
+    /// Null while an indicator of the set is open, and when none of it was observed.
     pub result: Option<ScoreRecord>,
 }
 
@@ -240,6 +250,7 @@ impl Aggregate {
             present: tally.present,
             not_scored: tally.count(Score::NotScored),
             scored: tally.scored(),
+            not_observed: Some(tally.not_observed).filter(|&n| n > 0),
             total: tally.total,
             sum: tally.sum(),
             mean: mean_string(tally.sum(), tally.scored()),
@@ -286,10 +297,16 @@ impl AssessmentRecord {
     pub fn to_assessment(&self) -> Result<Assessment, RecordProblem> {
         let mut outcomes: BTreeMap<String, OutcomeEntry> = BTreeMap::new();
         for (i, indicator) in self.indicators.iter().enumerate() {
-            let score = indicator_score(i, indicator)?;
+            let answer = indicator_answer(i, indicator)?;
             let entry = outcomes.entry(indicator.learning_outcome.clone()).or_default();
-            if score.is_scored() {
-                entry.scores.insert(indicator.id.clone(), score);
+            match answer {
+                Answer::Scored(score) if score.is_scored() => {
+                    entry.scores.insert(indicator.id.clone(), score);
+                }
+                Answer::NotObserved => {
+                    entry.not_observed.insert(indicator.id.clone());
+                }
+                Answer::Open | Answer::Scored(_) => {}
             }
             if let Some(comment) = &indicator.comment {
                 entry.comments.insert(indicator.id.clone(), comment.clone());
@@ -322,16 +339,21 @@ impl AssessmentRecord {
     }
 }
 
-/// The score an indicator entry states, once status, symbol and value agree.
-pub(super) fn indicator_score(
+/// What an indicator entry states, once status, symbol and value agree.
+pub(super) fn indicator_answer(
     index: usize,
     indicator: &IndicatorRecord,
-) -> Result<Score, RecordProblem> {
+) -> Result<Answer, RecordProblem> {
     let path = format!("indicators[{index}]");
     match (indicator.status, &indicator.score) {
-        (IndicatorStatus::NotScored, None) => Ok(Score::NotScored),
+        (IndicatorStatus::NotScored, None) => Ok(Answer::Open),
+        (IndicatorStatus::NotObserved, None) => Ok(Answer::NotObserved),
+        (IndicatorStatus::NotObserved, Some(_)) => Err(RecordProblem::Malformed {
+            path: format!("{path}.score"),
+            reason: ShapeProblem::ScoreWithNotObserved,
+        }),
         (IndicatorStatus::Scored, Some(record)) => {
-            record.score().ok_or_else(|| RecordProblem::Malformed {
+            record.score().map(Answer::Scored).ok_or_else(|| RecordProblem::Malformed {
                 path: format!("{path}.score"),
                 reason: ShapeProblem::NotALevel {
                     symbol: record.symbol.clone(),

@@ -15,7 +15,7 @@ use crate::core::record::layout::is_credential_version;
 use crate::core::record::problem::{AggregateScope, RecordProblem, ShapeProblem};
 use crate::core::record::read::Reader;
 use crate::core::record::shape::{
-    char_count_over_limit, indicator_score, is_calendar_date, is_record_id, is_rfc3339_utc, texts,
+    char_count_over_limit, indicator_answer, is_calendar_date, is_record_id, is_rfc3339_utc, texts,
     Aggregate, Aggregates, AssessmentRecord, MAX_RECORD_BYTES, READABLE_SCHEMA_VERSIONS,
     RECORD_TYPE,
 };
@@ -199,7 +199,7 @@ fn check_content(record: &AssessmentRecord, problems: &mut Vec<RecordProblem>) {
         }
     }
     for (i, indicator) in record.indicators.iter().enumerate() {
-        if let Err(problem) = indicator_score(i, indicator) {
+        if let Err(problem) = indicator_answer(i, indicator) {
             problems.push(problem);
         }
         if indicator.comment.as_deref().is_some_and(is_blank) {

@@ -1,0 +1,54 @@
+//! *Niet waargenomen*: an indicator answered without a score, and the outcomes nothing was
+//! observed of.
+
+use crate::core::assessment::Mode;
+
+use super::Lang;
+
+texts! { NotObservedTexts, NOT_OBSERVED_NL, NOT_OBSERVED_EN {
+    mark: "Niet waargenomen", "Not observed";
+    mark_self: "Heb ik (nog) niet laten zien", "I have not shown this (yet)";
+    hint: "Geen score: telt niet mee in het resultaat, en staat niet meer open.",
+        "No score: it does not count in the result, and is no longer open.";
+    result: "niet waargenomen", "not observed";
+}}
+
+impl Lang {
+    pub fn not_observed_texts(self) -> &'static NotObservedTexts {
+        match self {
+            Lang::Nl => &NOT_OBSERVED_NL,
+            Lang::En => &NOT_OBSERVED_EN,
+        }
+    }
+
+    /// The box beside the scores: an assessor did not observe the behaviour; a student scoring
+    /// themselves has not shown it (yet).
+    pub fn not_observed_label(self, mode: Mode) -> &'static str {
+        let t = self.not_observed_texts();
+        match mode {
+            Mode::Assessor => t.mark,
+            Mode::SelfAssessment => t.mark_self,
+        }
+    }
+
+    /// "2 niet waargenomen", after the progress and in a tally.
+    pub fn not_observed_count(self, n: u32) -> String {
+        format!("{n} {}", self.not_observed_texts().result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_student_is_asked_in_their_own_words() {
+        assert_eq!(Lang::Nl.not_observed_label(Mode::Assessor), "Niet waargenomen");
+        assert_eq!(
+            Lang::Nl.not_observed_label(Mode::SelfAssessment),
+            "Heb ik (nog) niet laten zien"
+        );
+        assert_eq!(Lang::En.not_observed_label(Mode::Assessor), "Not observed");
+        assert_eq!(Lang::En.not_observed_count(2), "2 not observed");
+    }
+}
