@@ -28,17 +28,19 @@ pub fn DistributionChart(props: &DistributionChartProps) -> Html {
     // Widths in hundredths of a percent, in integers: float formatting is large in wasm.
     let total = u64::from(tally.total.max(1));
     let mut x = 0u64;
-    let segments: Vec<Html> = [Score::High, Score::Good, Score::Present, Score::NotScored]
+    let parts = [Score::High, Score::Good, Score::Present, Score::NotScored]
         .into_iter()
-        .filter_map(|score| {
-            let count = tally.count(score);
+        .map(|score| (score.key(), tally.count(score)))
+        .chain([("not-observed", tally.not_observed)]);
+    let segments: Vec<Html> = parts
+        .filter_map(|(key, count)| {
             if count == 0 {
                 return None;
             }
             let width = u64::from(count) * 10_000 / total;
             let segment = html! {
                 <rect
-                    class={classes!("segment", format!("segment-{}", score.key()))}
+                    class={classes!("segment", format!("segment-{key}"))}
                     x={percent(x)}
                     y="0"
                     width={percent(width)}
@@ -51,6 +53,7 @@ pub fn DistributionChart(props: &DistributionChartProps) -> Html {
         .collect();
     let result = match props.framework.scale_level(props.result) {
         Some(level) => format!("{} {}", level.symbol, level.label),
+        None if tally.is_not_observed() => props.lang.not_observed_texts().result.to_string(),
         None => t.result_open.to_string(),
     };
     html! {

@@ -1,12 +1,12 @@
 use std::rc::Rc;
 
-use web_sys::HtmlTextAreaElement;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::dom_id;
 use crate::core::app::Msg;
 use crate::core::assessment::open_work::ScoreOffer;
-use crate::core::assessment::{Action, MAX_TEXT_CHARS};
+use crate::core::assessment::{Action, Answer, Mode, MAX_TEXT_CHARS};
 use crate::core::framework::score::Score;
 use crate::core::framework::{Framework, Indicator};
 use crate::i18n::Lang;
@@ -19,7 +19,10 @@ pub struct IndicatorItemProps {
     pub locked: bool,
     pub framework: Rc<Framework>,
     pub indicator: Indicator,
-    pub score: Score,
+    /// Scored, not observed, or open.
+    pub answer: Answer,
+    /// Who scores: a student has not *shown* what an assessor has not *observed*.
+    pub mode: Mode,
     pub comment: AttrValue,
     /// The score where the same text first stands, when it differs from this one.
     #[prop_or_default]
@@ -27,8 +30,8 @@ pub struct IndicatorItemProps {
     pub dispatch: Callback<Msg>,
 }
 
-/// One gedragsindicator: its text, the three levels as one radio group, a way to clear the score
-/// and a field for evidence.
+/// One gedragsindicator: its text, the three levels as one radio group, a way to clear the score,
+/// apart from the levels a box for *niet waargenomen* (no score), and a field for evidence.
 #[function_component]
 pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
     let t = props.lang.texts();
@@ -36,6 +39,8 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
     let text_id = dom_id("indicator-text", id);
     let comment_id = dom_id("comment", id);
     let content_lang = props.framework.language.clone();
+    let score = props.answer.score();
+    let not_observed = props.answer == Answer::NotObserved;
 
     let set_score = |score: Score| {
         let dispatch = props.dispatch.clone();
@@ -52,7 +57,7 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
                     type="radio"
                     name={dom_id("score", id)}
                     value={level.key()}
-                    checked={props.score == level}
+                    checked={score == level}
                     disabled={props.locked}
                     {onchange}
                 />
@@ -78,25 +83,46 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
             }
         })
     };
+    let on_not_observed = {
+        let dispatch = props.dispatch.clone();
+        let indicator = props.indicator.id.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                dispatch.emit(Msg::Edit(Action::SetNotObserved {
+                    indicator: indicator.clone(),
+                    not_observed: input.checked(),
+                }));
+            }
+        })
+    };
+    let not_observed_id = dom_id("not-observed", id);
+    let not_observed_note_id = dom_id("not-observed-note", id);
+    let n = props.lang.not_observed_texts();
     let shared = props.framework.shared_with(id);
     let take_over = props.offer.as_ref().filter(|_| !props.locked).map(|offer| {
         let take = set_score(offer.score);
         let label = props.lang.take_over_score(&offer.from, offer.score.symbol());
         (label, Callback::from(move |_: MouseEvent| take()))
     });
-    let open = !props.score.is_scored();
+    let open = props.answer == Answer::Open;
     let mark_id = dom_id("open-mark", id);
     // Paper shows the chosen level and the evidence as text; form controls print poorly.
-    let printed_score = match props.framework.scale_level(props.score) {
+    let printed_score = match props.framework.scale_level(score) {
         Some(level) => format!("{}: {} {}", t.print_score, level.symbol, level.label),
+        None if not_observed => format!("{}: {}", t.print_score, n.result),
         None => format!("{}: {}", t.print_score, t.print_not_scored),
+    };
+    let state = match props.answer {
+        Answer::Open => "is-open",
+        Answer::NotObserved => "is-not-observed",
+        Answer::Scored(_) => "is-scored",
     };
 
     html! {
         <li
-            class={classes!("indicator", if open { "is-open" } else { "is-scored" })}
+            class={classes!("indicator", state)}
             id={dom_id("indicator", id)}
-            data-score={props.score.key()}
+            data-score={score.key()}
         >
             <div class="indicator-head">
                 <span class="indicator-id" aria-hidden="true">{ id }</span>
@@ -122,11 +148,24 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
                     type="button"
                     class="clear-score"
                     aria-label={props.lang.clear_score_label(id)}
-                    disabled={props.locked || !props.score.is_scored()}
+                    disabled={props.locked || open}
                     onclick={clear}
                 >
                     { t.clear_score }
                 </button>
+            </div>
+            // Not a fourth level: a box of its own below the scale, read out with the indicator.
+            <div class="not-observed">
+                <input
+                    type="checkbox"
+                    id={not_observed_id.clone()}
+                    checked={not_observed}
+                    disabled={props.locked}
+                    aria-describedby={format!("{} {}", dom_id("indicator-text", id), not_observed_note_id)}
+                    onchange={on_not_observed}
+                />
+                <label for={not_observed_id}>{ props.lang.not_observed_label(props.mode) }</label>
+                <span class="not-observed-note" id={not_observed_note_id}>{ n.hint }</span>
             </div>
             <p class="print-only print-score">{ printed_score }</p>
             if !props.comment.is_empty() {

@@ -119,7 +119,8 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
                         locked={props.locked}
                         framework={props.framework.clone()}
                         indicator={indicator.clone()}
-                        score={entry.map(|e| e.score(&indicator.id)).unwrap_or_default()}
+                        answer={entry.map(|e| e.answer(&indicator.id)).unwrap_or_default()}
+                        mode={props.mode}
                         comment={AttrValue::from(entry.map(|e| e.comment(&indicator.id)).unwrap_or("").to_string())}
                         offer={props.offers.iter().find(|o| o.indicator == indicator.id).cloned()}
                         dispatch={props.dispatch.clone()}

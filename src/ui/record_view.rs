@@ -2,8 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::assessment::Assessment;
-use crate::core::framework::score::Score;
+use crate::core::assessment::{Answer, Assessment};
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
 
@@ -50,17 +49,19 @@ pub fn RecordView(props: &RecordViewProps) -> Html {
                         </h3>
                         <ol class="record-indicators">
                             { for outcome.indicators.iter().map(|indicator| {
-                                let score = entry.map(|e| e.score(&indicator.id)).unwrap_or_default();
+                                let answer = entry.map(|e| e.answer(&indicator.id)).unwrap_or_default();
+                                let score = answer.score();
                                 let comment = entry.map(|e| e.comment(&indicator.id)).unwrap_or("");
                                 let shown = match fw.scale_level(score) {
                                     Some(level) => format!("{} {}", level.symbol, level.label),
+                                    None if answer == Answer::NotObserved => lang.not_observed_texts().result.to_string(),
                                     None => t.not_scored.to_string(),
                                 };
                                 html! {
                                     <li data-indicator={indicator.id.to_string()} data-score={score.key()}>
                                         <span class="indicator-id">{ &*indicator.id }</span>
                                         <span class="indicator-text" lang={content_lang.clone()}>{ &*indicator.text }</span>
-                                        <span class={classes!("record-score", (score == Score::NotScored).then_some("is-open"))}>{ shown }</span>
+                                        <span class={classes!("record-score", (answer == Answer::Open).then_some("is-open"), (answer == Answer::NotObserved).then_some("is-not-observed"))}>{ shown }</span>
                                         if !comment.is_empty() {
                                             <p class="record-comment"><span class="visually-hidden">{ format!("{}: ", t.comment_label) }</span>{ comment }</p>
                                         }

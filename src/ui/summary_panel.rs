@@ -28,6 +28,7 @@ fn norm_line(lang: Lang, framework: &Framework, level: &str, outcome: &OutcomeCh
         NormStatus::Meets => ("norm-meets", n.meets),
         NormStatus::Below => ("norm-below", n.below),
         NormStatus::Undetermined => ("norm-open", n.open),
+        NormStatus::NotObserved => ("norm-not-observed", lang.not_observed_texts().result),
     };
     let expected = if outcome.status == NormStatus::Below {
         // Where it falls short, dimension by dimension, in the framework's words.
@@ -68,9 +69,12 @@ pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
         let count = |status| c.outcomes.iter().filter(|o| o.status == status).count();
         lang.norm_overview(
             &c.level,
-            count(NormStatus::Meets),
-            count(NormStatus::Below),
-            count(NormStatus::Undetermined),
+            [
+                count(NormStatus::Meets),
+                count(NormStatus::Below),
+                count(NormStatus::Undetermined),
+                count(NormStatus::NotObserved),
+            ],
         )
     });
     let norm_of = |id: &str| match &norm_check {
@@ -98,11 +102,14 @@ pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
         <aside id="summary" class="summary" aria-labelledby="summary-heading" tabindex="0">
             <h2 id="summary-heading">{ t.summary_heading }</h2>
             <p class="progress" role="status">{ lang.progress(overall.scored(), overall.total) }</p>
+            if overall.not_observed > 0 {
+                <p class="progress-not-observed">{ lang.not_observed_count(overall.not_observed) }</p>
+            }
             <div class="progress-bar" aria-hidden="true">
                 // A width in an SVG attribute rather than a style attribute, which a
                 // Content-Security-Policy without 'unsafe-inline' refuses.
                 <svg class="progress-fill" viewBox="0 0 100 1" preserveAspectRatio="none" focusable="false">
-                    <rect width={percent(u64::from(overall.scored()) * 10_000 / u64::from(overall.total.max(1)))} height="1" />
+                    <rect width={percent(u64::from(overall.answered()) * 10_000 / u64::from(overall.total.max(1)))} height="1" />
                 </svg>
             </div>
             { chart(t.overall.to_string(), "overall", overall, summary.result) }
