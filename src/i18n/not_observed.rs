@@ -11,6 +11,7 @@ texts! { NotObservedTexts, NOT_OBSERVED_NL, NOT_OBSERVED_EN {
     hint: "Geen score: telt niet mee in het resultaat, en staat niet meer open.",
         "No score: it does not count in the result, and is no longer open.";
     result: "niet waargenomen", "not observed";
+    short: "n.w.", "n.o.";
 }}
 
 impl Lang {

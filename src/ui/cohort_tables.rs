@@ -3,16 +3,31 @@
 use yew::prelude::*;
 
 use crate::core::assessment::aggregate::Tally;
+use crate::core::assessment::Answer;
 use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
 use crate::core::review::cohort::{percent, Member};
 use crate::i18n::Lang;
 
-fn symbol(score: Score) -> &'static str {
-    if score.is_scored() {
-        score.symbol()
-    } else {
-        "–"
+/// A result as the table shows it: its symbol, "n.w." (niet waargenomen / not observed, with
+/// the word for screen readers) or a dash while not determined.
+fn result_cell(lang: Lang, result: Answer, overall: bool) -> Html {
+    let class = classes!("cohort-result", overall.then_some("cohort-overall"));
+    let key = match result {
+        Answer::NotObserved => "not-observed",
+        other => other.score().key(),
+    };
+    html! {
+        <td {class} data-result={key}>
+            { match result {
+                Answer::Scored(score) if score.is_scored() => html! { score.symbol() },
+                Answer::NotObserved => {
+                    let n = lang.not_observed_texts();
+                    html! { <abbr title={n.result}>{ n.short }</abbr> }
+                }
+                _ => html! { "–" },
+            } }
+        </td>
     }
 }
 
@@ -109,8 +124,8 @@ pub fn results_table(lang: Lang, fw: &Framework, shown: &[&Member], signers: &[S
                                 <td class="cohort-signer">{ signers.get(i).cloned().unwrap_or_default() }</td>
                                 <td>{ lang.mode_label(m.mode) }</td>
                                 <td class="nowrap">{ &m.date }</td>
-                                { for m.outcomes.iter().map(|s| html! { <td class="cohort-result" data-result={s.key()}>{ symbol(*s) }</td> }) }
-                                <td class="cohort-result cohort-overall" data-result={m.overall.key()}>{ symbol(m.overall) }</td>
+                                { for m.outcomes.iter().map(|r| result_cell(lang, *r, false)) }
+                                { result_cell(lang, m.overall, true) }
                                 { decision_cells(m) }
                             </tr>
                         }) }
@@ -138,15 +153,17 @@ pub fn heatmap(lang: Lang, fw: &Framework, tallies: &[Tally], records: usize) ->
     let t = lang.texts();
     let total = u32::try_from(records).unwrap_or(u32::MAX);
     let levels = [Score::High, Score::Good, Score::Present, Score::NotScored];
-    let cell = |tally: &Tally, score: Score| {
-        let count = tally.count(score);
+    let cell = |count: u32, key: &'static str| {
         let share = percent(count, total);
         html! {
-            <td class={classes!("heat", heat(share))} data-score={score.key()}>
+            <td class={classes!("heat", heat(share))} data-score={key}>
                 { format!("{count} ({share}%)") }
             </td>
         }
     };
+    let n = lang.not_observed_texts();
+    // A column of its own only where a record has any: most cohorts never use it.
+    let any_not_observed = tallies.iter().any(|t| t.not_observed > 0);
     html! {
         <div class="card cohort-heatmap">
             <p class="hint" id="cohort-heatmap-hint">{ c.heatmap_hint }</p>
@@ -159,6 +176,9 @@ pub fn heatmap(lang: Lang, fw: &Framework, tallies: &[Tally], records: usize) ->
                             { for levels.iter().map(|s| html! {
                                 <th scope="col">{ if s.is_scored() { s.symbol() } else { t.open_count } }</th>
                             }) }
+                            if any_not_observed {
+                                <th scope="col">{ n.result }</th>
+                            }
                         </tr>
                     </thead>
                     <tbody>
@@ -167,7 +187,10 @@ pub fn heatmap(lang: Lang, fw: &Framework, tallies: &[Tally], records: usize) ->
                                 <th scope="row" lang={fw.language.clone()}>
                                     <span class="heatmap-id">{ &*indicator.id }</span>{ " " }{ &*indicator.text }
                                 </th>
-                                { for levels.iter().map(|s| cell(tally, *s)) }
+                                { for levels.iter().map(|s| cell(tally.count(*s), s.key())) }
+                                if any_not_observed {
+                                    { cell(tally.not_observed, "not-observed") }
+                                }
                             </tr>
                         }) }
                     </tbody>

@@ -6,9 +6,8 @@ use super::file_picker::FilePicker;
 use super::plain_verdict::plain_verdict;
 use crate::core::app::review::{Chosen, CompareState, Compared, ReviewMsg, Side, Source};
 use crate::core::app::{LibraryState, Msg};
-use crate::core::assessment::Mode;
+use crate::core::assessment::{Answer, Mode};
 use crate::core::crypto::signing_key::fingerprint;
-use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
 use crate::core::library::saved::SavedEntry;
 use crate::core::record::RecordReport;
@@ -42,9 +41,10 @@ fn source_label(lang: Lang, source: &Source) -> String {
     }
 }
 
-fn score_text(lang: Lang, framework: &Framework, score: Score) -> String {
-    match framework.scale_level(score) {
+fn score_text(lang: Lang, framework: &Framework, answer: Answer) -> String {
+    match framework.scale_level(answer.score()) {
         Some(level) => format!("{} {}", level.symbol, level.label),
+        None if answer == Answer::NotObserved => lang.not_observed_texts().result.to_string(),
         None => lang.texts().not_scored.to_string(),
     }
 }
@@ -219,8 +219,8 @@ fn comparison_html(lang: Lang, fw: &Framework, comparison: &Comparison) -> Html 
     let c = lang.compare_texts();
     let text_of = |id: &str| fw.indicators().find(|i| &*i.id == id).map(|i| i.text.clone());
     // A score, and under it its toelichting; the cell keeps line breaks (see compare.css).
-    let score = |score: Score, comment: &str| {
-        let text = score_text(lang, fw, score);
+    let score = |answer: Answer, comment: &str| {
+        let text = score_text(lang, fw, answer);
         if comment.is_empty() {
             text
         } else {

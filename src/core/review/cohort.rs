@@ -14,17 +14,17 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::core::assessment::aggregate::Tally;
-use crate::core::assessment::Mode;
+use crate::core::assessment::{Answer, Mode};
 use crate::core::credentials::decision::{
     read_decision, Decision, DecisionProblem, Mismatch, OutcomeResult,
 };
 use crate::core::credentials::{digest_multibase, DECISION_TYPE};
 use crate::core::framework::hashed::HashedFramework;
-use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
 use crate::core::json::parse_bytes;
 use crate::core::record::{
-    verify_record_bytes, verify_record_value, AssessmentRecord, RecordProblem, MAX_RECORD_BYTES,
+    verify_record_bytes, verify_record_value, AssessmentRecord, IndicatorStatus, RecordProblem,
+    MAX_RECORD_BYTES,
 };
 
 /// One valid record, reduced to what the overview shows.
@@ -41,11 +41,12 @@ pub struct Member {
     pub mode: Mode,
     /// `YYYY-MM-DD`, or empty.
     pub date: String,
-    /// The result of each learning outcome, in framework order; `NotScored` while not determined.
-    pub outcomes: Vec<Score>,
-    pub overall: Score,
-    /// The score of every indicator, in framework order.
-    pub indicators: Vec<Score>,
+    /// The result of each learning outcome, in framework order: `Open` while not determined,
+    /// `NotObserved` when none of its indicators was observed.
+    pub outcomes: Vec<Answer>,
+    pub overall: Answer,
+    /// What every indicator holds, in framework order: a score, not observed, or open.
+    pub indicators: Vec<Answer>,
     /// The did:key that signed the record, and the invitation it answers (id, digestMultibase):
     /// what the signer's standing is judged on when shown.
     pub signer: String,
@@ -313,13 +314,28 @@ fn member(
 ) -> Member {
     let fw = framework.framework();
     let result = |aggregate: Option<&crate::core::record::Aggregate>| {
-        aggregate.and_then(|a| a.result.as_ref()).and_then(|r| r.score()).unwrap_or_default()
+        let Some(aggregate) = aggregate else { return Answer::Open };
+        match aggregate.result.as_ref().and_then(|r| r.score()) {
+            Some(score) => Answer::Scored(score),
+            // The record states the count; all of the set not observed leaves no result.
+            None if aggregate.total > 0 && aggregate.not_observed == Some(aggregate.total) => {
+                Answer::NotObserved
+            }
+            None => Answer::Open,
+        }
     };
     // A valid record lists every indicator once, in framework order (the verifier checks that).
-    let scores: BTreeMap<&str, Score> = record
+    let scores: BTreeMap<&str, Answer> = record
         .indicators
         .iter()
-        .map(|i| (i.id.as_str(), i.score.as_ref().and_then(|s| s.score()).unwrap_or_default()))
+        .map(|i| {
+            let answer = match (i.status, i.score.as_ref().and_then(|s| s.score())) {
+                (IndicatorStatus::NotObserved, _) => Answer::NotObserved,
+                (_, Some(score)) => Answer::Scored(score),
+                (_, None) => Answer::Open,
+            };
+            (i.id.as_str(), answer)
+        })
         .collect();
     Member {
         file_name: file_name.to_string(),
@@ -386,8 +402,8 @@ pub fn rows<'c>(cohort: &'c Cohort, filter: &Filter) -> Vec<&'c Member> {
 pub fn distribution(framework: &Framework, rows: &[&Member]) -> Vec<Tally> {
     let mut tallies = vec![Tally::default(); framework.indicator_count()];
     for member in rows {
-        for (tally, score) in tallies.iter_mut().zip(&member.indicators) {
-            tally.add(*score);
+        for (tally, answer) in tallies.iter_mut().zip(&member.indicators) {
+            tally.add_answer(*answer);
         }
     }
     tallies
@@ -486,7 +502,8 @@ pub fn to_csv(
         OutcomeResult::NotAssessed => labels.not_assessed,
     };
 
-    let value = |score: Score| score.value().map(|v| v.to_string()).unwrap_or_default();
+    // Not observed, like not determined, has no value: the cell stays empty for a gradebook.
+    let value = |answer: Answer| answer.score().value().map(|v| v.to_string()).unwrap_or_default();
     let mut out = String::from("\u{feff}");
     push_line(&mut out, header.iter().map(String::as_str), separator);
     for (i, member) in rows.iter().enumerate() {
@@ -568,6 +585,7 @@ mod tests {
     use super::*;
     use crate::core::assessment::{Action, Assessment, MetadataField};
     use crate::core::framework::catalogue::BUILT_IN;
+    use crate::core::framework::score::Score;
     use crate::core::record::{build_record, sign_record};
 
     const CREATED: &str = "2026-11-20T10:00:00Z";
@@ -619,9 +637,9 @@ mod tests {
         assert_eq!(cohort.members.len(), 1);
         let m = &cohort.members[0];
         assert_eq!((m.student_name.as_str(), m.file_name.as_str()), ("Sanne", "sanne.json"));
-        assert_eq!(m.outcomes.first(), Some(&Score::Good));
-        assert_eq!(m.outcomes.get(1), Some(&Score::NotScored));
-        assert_eq!(m.overall, Score::NotScored);
+        assert_eq!(m.outcomes.first(), Some(&Answer::Scored(Score::Good)));
+        assert_eq!(m.outcomes.get(1), Some(&Answer::Open));
+        assert_eq!(m.overall, Answer::Open);
         assert_eq!(m.indicators.len(), 42);
         let reasons: Vec<(&str, &Reason)> =
             cohort.rejected.iter().map(|r| (r.file_name.as_str(), &r.reason)).collect();

@@ -6,27 +6,28 @@
 
 use std::rc::Rc;
 
-use crate::core::assessment::{Assessment, Mode};
+use crate::core::assessment::{Answer, Assessment, Mode};
 use crate::core::framework::hashed::HashedFramework;
-use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
 use crate::core::record::AssessmentRecord;
 
-/// One indicator as both assessments have it.
+/// One indicator as both assessments have it: scored, *niet waargenomen* or open on each side.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndicatorPair {
     pub id: Rc<str>,
-    pub student: Score,
-    pub assessor: Score,
+    pub student: Answer,
+    pub assessor: Answer,
     /// The toelichting on each side; empty when there is none.
     pub student_comment: String,
     pub assessor_comment: String,
 }
 
 impl IndicatorPair {
-    /// Assessor minus student on the 1–3 scale; `None` unless both scored the indicator.
+    /// Assessor minus student on the 1–3 scale; `None` unless both scored the indicator (not
+    /// observed is no score, so it differs from nothing).
     pub fn difference(&self) -> Option<i32> {
-        Some(i32::from(self.assessor.value()?) - i32::from(self.student.value()?))
+        let (assessor, student) = (self.assessor.score().value()?, self.student.score().value()?);
+        Some(i32::from(assessor) - i32::from(student))
     }
 }
 
@@ -157,8 +158,8 @@ pub fn compare(framework: &Framework, first: &Assessment, second: &Assessment) -
             let id = &*indicator.id;
             let pair = IndicatorPair {
                 id: indicator.id.clone(),
-                student: se.map(|e| e.score(id)).unwrap_or_default(),
-                assessor: ae.map(|e| e.score(id)).unwrap_or_default(),
+                student: se.map(|e| e.answer(id)).unwrap_or_default(),
+                assessor: ae.map(|e| e.answer(id)).unwrap_or_default(),
                 student_comment: se.map(|e| e.comment(id)).unwrap_or("").into(),
                 assessor_comment: ae.map(|e| e.comment(id)).unwrap_or("").into(),
             };
@@ -197,6 +198,7 @@ pub fn compare_records(
 mod tests {
     use super::*;
     use crate::core::assessment::{Action, MetadataField};
+    use crate::core::framework::score::Score;
     use crate::core::record::{build_record_typed, IndicatorStatus};
 
     fn hashed() -> HashedFramework {
