@@ -66,6 +66,7 @@ fn the_apps_records_validate() {
         ("full", full_assessment(&fw)),
         ("partial, self-assessment", partial_assessment(&fw)),
         ("unscored", Assessment::new(fw.framework())),
+        ("with indicators not observed", not_observed_assessment(&fw)),
     ] {
         let record = signed(&fw, &assessment);
         let errors = errors(&validator, &record);
@@ -160,6 +161,37 @@ fn records_the_app_would_not_write_do_not_validate() {
         assert_ne!(bad, record, "{name}: the edit changed nothing");
         assert!(!validator.is_valid(&bad), "schema accepted {name}");
     }
+    // Not observed is of version 4 only, and never beside a score.
+    let not_observed = signed(&fw, &not_observed_assessment(&fw));
+    let index = |r: &Value, id: &str| {
+        let list = r["credentialSubject"]["assessment"]["indicators"].as_array().cloned();
+        list.unwrap_or_default().iter().position(|i| i["id"] == id).unwrap_or(0)
+    };
+    let lu3_1 = index(&not_observed, "LU3.1");
+    assert_eq!(
+        not_observed["credentialSubject"]["assessment"]["indicators"][lu3_1]["status"],
+        "notObserved"
+    );
+    let mut version_3 = not_observed.clone();
+    version_3["schemaVersion"] = json!("3");
+    assert!(!validator.is_valid(&version_3), "schema accepted notObserved in version 3");
+    let mut only_the_count = signed(&fw, &full_assessment(&fw));
+    only_the_count["schemaVersion"] = json!("3");
+    assert_eq!(errors(&validator, &only_the_count), Vec::<String>::new());
+    content(&mut only_the_count)["aggregates"]["coreTasks"]["KT1"]["notObserved"] = json!(1);
+    assert!(!validator.is_valid(&only_the_count), "schema accepted a count in version 3");
+    let mut with_score = not_observed.clone();
+    content(&mut with_score)["indicators"][lu3_1]["score"] = json!({"symbol": "+", "value": 2});
+    assert!(!validator.is_valid(&with_score), "schema accepted notObserved with a score");
+    let mut zero = not_observed;
+    content(&mut zero)["aggregates"]["overall"]["notObserved"] = json!(0);
+    assert!(!validator.is_valid(&zero), "schema accepted a count of 0, which the app never writes");
+    let mut flat = signed_as(&fw, &partial_assessment(&fw), "2");
+    flat["indicators"][2]["status"] = json!("notObserved");
+    assert_eq!(flat["indicators"][2]["score"], Value::Null);
+    assert_eq!(errors(&validator, &flat).len(), 1, "only the status");
+    assert!(!validator.is_valid(&flat), "schema accepted notObserved in version 2");
+
     // Versions 1 and 2 are held to their own shape.
     let version_2 = signed_as(&fw, &full_assessment(&fw), "2");
     let flat_edits: Vec<(&str, Edit)> = vec![

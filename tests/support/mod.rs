@@ -105,6 +105,23 @@ pub fn partial_assessment(fw: &HashedFramework) -> Assessment {
     a
 }
 
+/// [`partial_assessment`] with *niet waargenomen*: every indicator of LU3 (so LU3 has no result),
+/// LU1.3 beside LU1's scores, and LU1's other indicators scored, so LU1 has a result from two of
+/// its scores; LU5.1 keeps its comment and is not observed.
+pub fn not_observed_assessment(fw: &HashedFramework) -> Assessment {
+    let mut a = partial_assessment(fw);
+    let lu1: Vec<_> = fw.framework().learning_outcome("LU1").expect("LU1").indicators.clone();
+    for indicator in lu1.iter().skip(3) {
+        apply(fw, &mut a, Action::SetScore { indicator: indicator.id.clone(), score: Score::Good });
+    }
+    let lu3: Vec<_> = fw.framework().learning_outcome("LU3").expect("LU3").indicators.clone();
+    let marked = lu3.iter().map(|i| i.id.clone()).chain(["LU1.3".into(), "LU5.1".into()]);
+    for indicator in marked {
+        apply(fw, &mut a, Action::SetNotObserved { indicator, not_observed: true });
+    }
+    a
+}
+
 pub fn signed(fw: &HashedFramework, assessment: &Assessment) -> Value {
     let unsigned = build_record(fw, assessment, CREATED, RECORD_ID).expect("record builds");
     sign_record(&unsigned, &SEED, CREATED).expect("record signs")
