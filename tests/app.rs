@@ -848,3 +848,45 @@ fn a_narrow_screen_folds_all_but_the_outcome_with_the_first_open_indicator_once(
     app.send(Msg::FoldForNarrowScreen);
     assert!(!app.model.folded.contains("LU1"));
 }
+
+#[test]
+fn an_indicator_not_observed_is_no_longer_open_is_kept_and_signed_as_such() {
+    let mut app = App::start(Browser::default());
+    app.fill_required();
+    let fw = framework();
+    let open = |app: &App| app.model.open.assessment.unscored(fw.framework()).len();
+    assert_eq!(open(&app), 42);
+    app.score("LU1.1", Score::Good);
+    let effects = app
+        .send(Msg::Edit(Action::SetNotObserved { indicator: "LU1.1".into(), not_observed: true }));
+    assert_eq!(saves(&effects), 1, "saved at once, as every edit");
+    assert_eq!(open(&app), 41, "answered, so not open");
+    assert_eq!(app.model.open.summary.overall.scored(), 0, "and no score");
+    assert_eq!(app.model.open.summary.overall.not_observed, 1);
+    assert!(app.stored().assessment.outcomes["LU1"].is_not_observed("LU1.1"));
+
+    // A reload keeps it.
+    let again = App::start(std::mem::take(&mut app.browser));
+    assert_eq!(again.model.open.assessment, app.model.open.assessment);
+    app.browser = again.browser;
+
+    app.send(Msg::StartSigning);
+    let effects = app.send(Msg::Sign);
+    let record = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Download { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .expect("the record is offered");
+    let report = verify_record(&record, &[&fw]);
+    assert!(report.is_valid(), "{:?}", report.problems);
+    let value: serde_json::Value = serde_json::from_str(&record).unwrap();
+    let first = &value["credentialSubject"]["assessment"]["indicators"][0];
+    assert_eq!((&first["id"], &first["status"]), (&"LU1.1".into(), &"notObserved".into()));
+    assert_eq!(first["score"], serde_json::Value::Null);
+    // Signed, it can no longer be taken back.
+    let before = app.model.open.clone();
+    app.send(Msg::Edit(Action::SetNotObserved { indicator: "LU1.1".into(), not_observed: false }));
+    assert_eq!(app.model.open, before);
+}

@@ -225,6 +225,13 @@ fn outcomes(a: &Object) -> Result<BTreeMap<String, Rc<OutcomeEntry>>, SavedError
                 .insert(indicator.clone(), comment.string().map_err(at("comments"))?.to_string());
         }
         read.feedback = entry.string("feedback").map_err(at("feedback"))?.to_string();
+        // Absent in what the app kept before niet waargenomen, and while there is none.
+        if let Some(list) = entry.get("not_observed") {
+            for indicator in list.array().map_err(at("not_observed"))? {
+                let indicator = indicator.string().map_err(at("not_observed"))?;
+                read.not_observed.insert(indicator.to_string());
+            }
+        }
         outcomes.insert(id.clone(), Rc::new(read));
     }
     Ok(outcomes)
@@ -289,6 +296,26 @@ mod tests {
         let broken = text.replace("\"issuer_name\":\"Petra Bakker\",", "");
         assert_ne!(broken, text);
         assert_eq!(from_json(&broken), Err(SavedError::Unreadable("invitation")));
+    }
+
+    #[test]
+    fn not_observed_is_kept_and_drafts_from_before_it_still_read() {
+        let fw = Framework::default_framework().unwrap();
+        let mut a = Assessment::new(&fw);
+        a.apply(&fw, Action::SetScore { indicator: "LU1.1".into(), score: Score::Good }).unwrap();
+        let before = to_json(&entry(a.clone())).unwrap();
+        assert!(!before.contains("not_observed"), "left out while there is none");
+        assert_eq!(from_json(&before), Ok(entry(a.clone())));
+        let mark = Action::SetNotObserved { indicator: "LU1.2".into(), not_observed: true };
+        a.apply(&fw, mark).unwrap();
+        let e = entry(a);
+        let text = to_json(&e).unwrap();
+        assert!(text.contains(r#""not_observed":["LU1.2"]"#), "{text}");
+        let read = from_json(&text).unwrap();
+        assert_eq!(read, e);
+        assert!(read.assessment.entry("LU1").unwrap().is_not_observed("LU1.2"));
+        let broken = text.replace(r#"["LU1.2"]"#, "[12]");
+        assert_eq!(from_json(&broken), Err(SavedError::Unreadable("not_observed")));
     }
 
     #[test]
