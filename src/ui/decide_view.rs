@@ -125,6 +125,7 @@ fn outcome_card(
                 if advice.below_norm { format!(", {}", d.below_norm) } else { String::new() };
             format!("{} {label}{below}", score.symbol())
         }
+        None if advice.not_observed => lang.not_observed_texts().result.to_string(),
         None => d.advice_open.to_string(),
     };
     let can_take = decided.advice.is_some() && !advice.below_norm;

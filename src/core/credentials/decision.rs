@@ -93,6 +93,9 @@ pub struct Decision {
 pub struct OutcomeAdvice {
     pub feedback: Option<String>,
     pub below_norm: bool,
+    /// Every indicator of the outcome was marked *niet waargenomen*: there is no advice, and the
+    /// view says why rather than "not yet determined".
+    pub not_observed: bool,
 }
 
 /// A decision being made: kept in storage as it is typed, signed when the examinator is done.
@@ -207,7 +210,9 @@ impl Draft {
                 .iter()
                 .find(|o| o.id == outcome.id)
                 .and_then(|o| o.feedback.clone());
-            advice.push(OutcomeAdvice { feedback, below_norm: below });
+            let not_observed =
+                result.is_some_and(|a| a.total > 0 && a.not_observed == Some(a.total));
+            advice.push(OutcomeAdvice { feedback, below_norm: below, not_observed });
         }
         Ok(Draft {
             decision: Decision {
@@ -300,7 +305,14 @@ impl Draft {
         let advice: Vec<Value> = self
             .advice
             .iter()
-            .map(|a| json!({"feedback": a.feedback, "belowNorm": a.below_norm}))
+            .map(|a| {
+                let mut kept = json!({"feedback": a.feedback, "belowNorm": a.below_norm});
+                // Written only when set, so drafts read the same by an app from before it.
+                if a.not_observed {
+                    kept["notObserved"] = Value::Bool(true);
+                }
+                kept
+            })
             .collect();
         json!({
             "version": 1,
@@ -328,6 +340,10 @@ impl Draft {
                         other => Some(other.as_str()?.to_string()),
                     },
                     below_norm: a.get("belowNorm")?.as_bool()?,
+                    not_observed: match a.get("notObserved") {
+                        None => false,
+                        Some(flag) => flag.as_bool()?,
+                    },
                 })
             })
             .collect::<Option<_>>()?;

@@ -268,3 +268,38 @@ fn a_draft_survives_storage_and_a_foreign_one_is_not_taken() {
     draft.decision.student_number = "../x".into();
     assert_eq!(draft.file_name("2026-12-01"), "besluit-x-Sanne-de-Vries-2026-12-01.json");
 }
+
+#[test]
+fn an_outcome_nothing_of_which_was_observed_has_no_advice_and_the_draft_says_why() {
+    let fw = default();
+    let f = fw.framework();
+    let mut a = Assessment::new(f);
+    a.apply(f, Action::SetMetadata(MetadataField::StudentNumber, "4812345".into())).unwrap();
+    let mut outcomes = f.learning_outcomes();
+    let first = outcomes.next().unwrap();
+    let second = outcomes.next().unwrap();
+    for i in &first.indicators {
+        a.apply(f, Action::SetNotObserved { indicator: i.id.clone(), not_observed: true }).unwrap();
+    }
+    for i in &second.indicators {
+        a.apply(f, Action::SetScore { indicator: i.id.clone(), score: Score::High }).unwrap();
+    }
+    let unsigned = build_record(&fw, &a, CREATED, "urn:uuid:record-1").unwrap();
+    let rec = sign_record(&unsigned, &[7; 32], CREATED).unwrap();
+    let mut draft = draft_of(&fw, &rec);
+    assert_eq!(draft.decision.outcomes[0].advice, None);
+    assert!(draft.advice[0].not_observed);
+    assert_eq!(draft.decision.outcomes[1].advice, Some(Score::High));
+    assert!(!draft.advice[1].not_observed && !draft.advice[2].not_observed);
+    // No advice to take over: it stays niet beoordeeld, unless the examinator decides otherwise.
+    assert!(!draft.take_advice(0));
+    assert_eq!(draft.decision.outcomes[0].result, OutcomeResult::NotAssessed);
+    // Kept and read back; a draft kept before it (no member) reads as observed.
+    let stored = draft.to_stored();
+    assert_eq!(stored["advice"][0]["notObserved"], true);
+    assert!(stored["advice"][1].get("notObserved").is_none());
+    assert_eq!(Draft::from_stored(&stored), Some(draft.clone()));
+    let mut before = stored.clone();
+    before["advice"][0].as_object_mut().unwrap().remove("notObserved");
+    assert!(!Draft::from_stored(&before).unwrap().advice[0].not_observed);
+}
