@@ -12,6 +12,7 @@ use super::signature_block::SignatureBlock;
 use super::summary_panel::SummaryPanel;
 use crate::core::app::{Model, Msg};
 use crate::core::assessment::open_work::score_offers;
+use crate::core::framework::score::Score;
 
 pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
     let lang = m.lang;
@@ -71,7 +72,8 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 {lang}
                 framework={framework.clone()}
                 assessment={assessment.clone()}
-                open={m.open.summary.overall.total.saturating_sub(m.open.summary.overall.scored())}
+                open={m.open.summary.overall.count(Score::NotScored)}
+                not_observed={m.open.summary.overall.not_observed}
                 dispatch={dispatch.clone()}
             />
             <SignatureBlock {lang} framework={hashed.clone()} assessment={assessment.clone()} utc_offset={m.utc_offset} />

@@ -25,8 +25,11 @@ pub struct ProgressDockProps {
     pub lang: Lang,
     pub framework: Rc<Framework>,
     pub assessment: Assessment,
-    /// How many indicators are not yet scored.
+    /// How many indicators are still open (neither scored nor not observed).
     pub open: u32,
+    /// How many are marked *niet waargenomen*: answered, but not scored.
+    #[prop_or_default]
+    pub not_observed: u32,
     pub dispatch: Callback<Msg>,
 }
 
@@ -153,6 +156,6 @@ impl ProgressDockProps {
     }
 
     fn scored(&self) -> u32 {
-        self.total().saturating_sub(self.open)
+        self.total().saturating_sub(self.open).saturating_sub(self.not_observed)
     }
 }
