@@ -115,6 +115,7 @@ mod tests {
             (INVITE_NL.entries(), INVITE_EN.entries()),
             (TRUSTED_NL.entries(), TRUSTED_EN.entries()),
             (DECISION_NL.entries(), DECISION_EN.entries()),
+            (NOT_OBSERVED_NL.entries(), NOT_OBSERVED_EN.entries()),
         ] {
             assert_eq!(nl.len(), en.len());
             for ((name, nl_text), (_, en_text)) in nl.iter().zip(&en) {
