@@ -12,7 +12,7 @@ use leeruitkomsten::core::app::{
     update, DownloadPurpose, Effect, Entropy, FileReadError, FileRef, KeyStatus, Model, Msg, Now,
     Startup, StorageFailed, View,
 };
-use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField, Mode};
+use leeruitkomsten::core::assessment::{Action, Answer, Assessment, MetadataField, Mode};
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::framework::score::Score;
@@ -323,7 +323,10 @@ fn a_self_assessment_and_an_assessors_record_are_compared_per_indicator() {
     assert!(comparison.swapped);
     assert!(comparison.warnings.is_empty(), "{:?}", comparison.warnings);
     let pair = |id: &str| comparison.indicators.iter().find(|p| &*p.id == id).unwrap();
-    assert_eq!((pair("LU1.1").student, pair("LU1.1").assessor), (Score::High, Score::Present));
+    assert_eq!(
+        (pair("LU1.1").student, pair("LU1.1").assessor),
+        (Answer::Scored(Score::High), Answer::Scored(Score::Present))
+    );
     assert_eq!(pair("LU1.1").difference(), Some(-2));
     assert_eq!(pair("LU1.2").difference(), Some(0));
     assert_eq!(&*comparison.talking_points()[0].id, "LU1.1");
