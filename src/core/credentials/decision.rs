@@ -308,8 +308,8 @@ impl Draft {
             .map(|a| {
                 let mut kept = json!({"feedback": a.feedback, "belowNorm": a.below_norm});
                 // Written only when set, so drafts read the same by an app from before it.
-                if a.not_observed {
-                    kept["notObserved"] = Value::Bool(true);
+                if let (true, Some(map)) = (a.not_observed, kept.as_object_mut()) {
+                    map.insert("notObserved".into(), Value::Bool(true));
                 }
                 kept
             })
