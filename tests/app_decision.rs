@@ -375,8 +375,8 @@ fn a_signed_decision_issues_badges_that_download_and_verify_in_the_verify_view()
     app.send(Msg::Badges(BadgesMsg::DownloadAll));
     let files = app.browser.downloads[before..].to_vec();
     assert_eq!(files.len(), 2 * achieved.len());
-    assert_eq!(files[0].0, "deelcertificaat-lu1-0123456.json");
-    assert_eq!(files[1].0, "deelcertificaat-lu1-0123456.svg");
+    assert_eq!(files[0].0, "deelcertificaat-0123456-lu1.json");
+    assert_eq!(files[1].0, "deelcertificaat-0123456-lu1.svg");
     let (json, verified) = read_badge(files[0].1.as_bytes()).unwrap();
     let (from_svg, _) = read_badge(files[1].1.as_bytes()).unwrap();
     assert_eq!(json, from_svg, "the SVG holds the same credential");

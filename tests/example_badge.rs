@@ -41,7 +41,7 @@ fn the_example_badge_is_what_the_app_issues_from_the_example_decision() {
         &signed,
         fw.framework(),
         &EXAMINATOR_SEED,
-        &BadgeIssue { hogeschool: "Hogeschool Noorderlicht", time: ISSUED },
+        &BadgeIssue { hogeschool: "Hogeschool Noorderlicht", time: ISSUED, did_web: None },
         || {
             entropy += 1;
             Entropy([entropy; 64]).uuid()

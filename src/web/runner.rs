@@ -11,9 +11,10 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::Callback;
 
-use super::{clipboard, clock, download, embed, files, keystore, library, share, storage};
+use super::{clipboard, clock, download, embed, files, folder, keystore, library, share, storage};
+use crate::core::app::badges::ISSUER_KEY;
 use crate::core::app::decide::DECISION_KEY;
-use crate::core::app::{update, DecideMsg, Effect, Model, Msg, StorageFailed};
+use crate::core::app::{update, BadgesMsg, DecideMsg, Effect, Model, Msg, StorageFailed};
 use crate::core::library::saved::SavedEntry;
 
 /// Where the runner sends what comes back.
@@ -89,6 +90,24 @@ impl Runner {
                     None => storage::remove(DECISION_KEY),
                 };
                 Some(Msg::Decide(DecideMsg::Kept(kept.is_ok())))
+            }
+            Effect::StoreIssuer(text) => {
+                let kept = storage::write(ISSUER_KEY, &text).is_ok();
+                Some(Msg::Badges(BadgesMsg::IssuerStored(kept)))
+            }
+            Effect::PickFolder => {
+                // Opened now, inside the click: the browser refuses a picker opened later.
+                let started = folder::pick();
+                self.later(async move {
+                    Msg::Badges(BadgesMsg::FolderPicked(folder::picked(started).await))
+                });
+                None
+            }
+            Effect::WriteFolder { folder: chosen, files } => {
+                self.later(async move {
+                    Msg::Badges(BadgesMsg::FolderWritten(folder::write(chosen, files).await))
+                });
+                None
             }
             Effect::ReadFile { file, max_bytes, purpose } => {
                 let name = file.name.clone();
