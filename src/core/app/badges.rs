@@ -40,6 +40,9 @@ pub struct BadgesState {
     pub can_pick_folder: bool,
     /// The cohort's deelcertificaten: issuing and writing them as a folder.
     pub cohort: super::cohort_badges::CohortIssue,
+    /// The did.json to publish, derived from the did:web and the key ([`did_json`]); filled in
+    /// where the state is handed to the interface ([`shown`]), never kept.
+    pub published: Option<PublishedDidJson>,
     /// The badges of the signed decision shown, and which decision they are of.
     pub issued: Option<Issued>,
     pub problem: Option<BadgesProblem>,
@@ -261,6 +264,11 @@ pub fn did_json(model: &Model) -> Option<PublishedDidJson> {
         url: did.document_url(),
         text: format!("{:#}\n", did.document(&public_key)),
     })
+}
+
+/// The badges' state as the interface shows it: with the did.json to publish.
+pub fn shown(model: &Model) -> BadgesState {
+    BadgesState { published: did_json(model), ..model.badges.clone() }
 }
 
 /// The DID documents a did:web badge is checked against: the one this browser would publish,
