@@ -12,8 +12,9 @@ use std::rc::Rc;
 
 use leeruitkomsten::core::app::review::{ReviewMsg, Verified};
 use leeruitkomsten::core::app::{
-    update, BadgesMsg, DecideMsg, FolderError, FolderOutcome, FolderRef, DecideRefusal, DecideStage, Effect, Entropy, FileRef, KeyStatus, Model, Msg,
-    Now, Startup, StorageFailed, View,
+    update, BadgesMsg, DecideMsg, DecideRefusal, DecideStage, Effect, Entropy, FileRef,
+    FolderError, FolderOutcome, FolderRef, KeyStatus, Model, Msg, Now, Startup, StorageFailed,
+    View,
 };
 use leeruitkomsten::core::credentials::decision::{read_decision, OutcomeResult, SignRefusal};
 use leeruitkomsten::core::credentials::digest_multibase;
@@ -492,18 +493,29 @@ fn signed_decision(app: &mut App, record: Vec<u8>, achieve: bool) -> Vec<u8> {
 /// halfway said with the files written, and one download per file where no folder can be picked.
 #[test]
 fn the_cohort_issues_the_badges_of_this_keys_decisions_as_one_folder() {
+    use leeruitkomsten::core::app::badges::BadgesProblem;
     use leeruitkomsten::core::app::cohort_badges::{
         model_plan, CohortProblem, CohortStage, SkipReason,
     };
-    use leeruitkomsten::core::app::badges::BadgesProblem;
     use leeruitkomsten::core::credentials::badge::read_badge;
     use std::collections::BTreeSet;
 
     let fw = framework();
     let sanne = student_record(&fw, "Sanne de Vries", "4812345", RECORD_ID);
-    let piet = student_record(&fw, "Piet Bakker", "4812346", "urn:uuid:1c7d2e3f-4a5b-4c6d-8e7f-901234567891");
-    let kees = student_record(&fw, "Kees Smit", "4812347", "urn:uuid:1c7d2e3f-4a5b-4c6d-8e7f-901234567892");
-    let jan = student_record(&fw, "Jan Dijk", "4812348", "urn:uuid:1c7d2e3f-4a5b-4c6d-8e7f-901234567893");
+    let piet = student_record(
+        &fw,
+        "Piet Bakker",
+        "4812346",
+        "urn:uuid:1c7d2e3f-4a5b-4c6d-8e7f-901234567891",
+    );
+    let kees = student_record(
+        &fw,
+        "Kees Smit",
+        "4812347",
+        "urn:uuid:1c7d2e3f-4a5b-4c6d-8e7f-901234567892",
+    );
+    let jan =
+        student_record(&fw, "Jan Dijk", "4812348", "urn:uuid:1c7d2e3f-4a5b-4c6d-8e7f-901234567893");
     let mine = SigningKey::from_seed([6; 32], CREATED);
     let mut app = App::start(Browser::default(), KeyStatus::Key(mine));
     let on_sanne = signed_decision(&mut app, sanne.clone(), true);
@@ -585,11 +597,13 @@ fn the_cohort_issues_the_badges_of_this_keys_decisions_as_one_folder() {
         }
     }
     let overview = &app.browser.folder.last().unwrap().1;
-    let lines: Vec<&str> = overview.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> =
+        overview.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1 + outcomes);
     assert!(lines[0].starts_with("Studentnummer;Naam student;Leeruitkomst;"), "{}", lines[0]);
     assert!(lines[1].starts_with("4812345;Sanne de Vries;LU1;"), "{}", lines[1]);
-    assert!(lines[1].contains(";deelcertificaat-4812345-lu1.json;deelcertificaat-4812345-lu1.svg;urn:uuid:"));
+    assert!(lines[1]
+        .contains(";deelcertificaat-4812345-lu1.json;deelcertificaat-4812345-lu1.svg;urn:uuid:"));
     assert!(lines[1].ends_with(";besluit-sanne.json"), "{}", lines[1]);
 
     // A write that fails halfway says which files are there.
@@ -603,24 +617,38 @@ fn the_cohort_issues_the_badges_of_this_keys_decisions_as_one_folder() {
         panic!("{:?}", app.model.badges.cohort.stage)
     };
     assert_eq!(outcome.written.len(), 3);
-    assert_eq!(outcome.failed, Some(("deelcertificaat-4812345-lu2.svg".into(), FolderError::Failed)));
-    let said = Lang::Nl.cohort_badges_write_failed("deelcertificaat-4812345-lu2.svg", FolderError::Failed, 3, total);
+    assert_eq!(
+        outcome.failed,
+        Some(("deelcertificaat-4812345-lu2.svg".into(), FolderError::Failed))
+    );
+    let said = Lang::Nl.cohort_badges_write_failed(
+        "deelcertificaat-4812345-lu2.svg",
+        FolderError::Failed,
+        3,
+        total,
+    );
     assert!(said.contains("3 van de"), "{said}");
 
     // A picker closed without a folder: nothing issued, nothing to warn about.
     app.send(Msg::Badges(BadgesMsg::IssueCohort));
     app.browser.reading.clear();
     app.send(Msg::Badges(BadgesMsg::FolderPicked(Err(FolderError::Cancelled))));
-    assert_eq!((&app.model.badges.cohort.stage, &app.model.badges.cohort.problem), (&CohortStage::Idle, &None));
+    assert_eq!(
+        (&app.model.badges.cohort.stage, &app.model.badges.cohort.problem),
+        (&CohortStage::Idle, &None)
+    );
 
     // Without a folder picker: every file one download, said as such.
     app.model.badges.can_pick_folder = false;
     let before = app.browser.downloads.len();
     app.send(Msg::Badges(BadgesMsg::IssueCohort));
-    let downloaded: Vec<&str> = app.browser.downloads[before..].iter().map(|(n, _)| n.as_str()).collect();
+    let downloaded: Vec<&str> =
+        app.browser.downloads[before..].iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(downloaded.len(), total);
     assert_eq!(downloaded.last(), Some(&"overzicht.csv"));
-    assert!(matches!(&app.model.badges.cohort.stage, CohortStage::Downloaded { names, failed: 0 } if names.len() == total));
+    assert!(
+        matches!(&app.model.badges.cohort.stage, CohortStage::Downloaded { names, failed: 0 } if names.len() == total)
+    );
 }
 
 /// With the hogeschool's did:web, a badge names it as issuer and verifies against the did.json
@@ -651,7 +679,15 @@ fn a_did_web_badge_is_checked_against_the_did_json_shown_or_chosen() {
     app.send(Msg::Show(View::Cohort));
     app.read(vec![("sanne.json", record), ("besluit.json", decision)], ReviewMsg::CohortFiles);
     app.send(Msg::Badges(BadgesMsg::IssueCohort));
-    let json = app.browser.downloads.iter().rev().find(|(n, _)| n.ends_with("-lu1.json")).unwrap().1.clone();
+    let json = app
+        .browser
+        .downloads
+        .iter()
+        .rev()
+        .find(|(n, _)| n.ends_with("-lu1.json"))
+        .unwrap()
+        .1
+        .clone();
     let badge: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(badge["issuer"]["id"], "did:web:hogeschool.example:opbouwwerk");
 
@@ -666,7 +702,10 @@ fn a_did_web_badge_is_checked_against_the_did_json_shown_or_chosen() {
     app.send(Msg::Show(View::Verify));
     check(&mut app, FilePurpose::Badge, "lu1.json", json.as_bytes().to_vec());
     let checked = app.model.badges.checked.clone().unwrap();
-    assert_eq!(checked.result.as_ref().map(|b| b.credential.issuer.clone()).ok().as_deref(), Some("did:web:hogeschool.example:opbouwwerk"));
+    assert_eq!(
+        checked.result.as_ref().map(|b| b.credential.issuer.clone()).ok().as_deref(),
+        Some("did:web:hogeschool.example:opbouwwerk")
+    );
 
     // Elsewhere (no did:web set here): it asks for the did.json, then checks against it.
     app.send(Msg::Badges(BadgesMsg::SetDidWeb(String::new())));
@@ -684,7 +723,9 @@ fn a_did_web_badge_is_checked_against_the_did_json_shown_or_chosen() {
     check(&mut app, FilePurpose::Badge, "lu1.json", changed.into_bytes());
     let checked = app.model.badges.checked.clone().unwrap();
     assert!(matches!(&checked.result, Err(BadgeCheckProblem::Read(_))));
-    assert!(Lang::Nl.badge_check_problem(checked.result.as_ref().unwrap_err()).starts_with("De handtekening klopt niet"));
+    assert!(Lang::Nl
+        .badge_check_problem(checked.result.as_ref().unwrap_err())
+        .starts_with("De handtekening klopt niet"));
 }
 
 #[test]
@@ -692,7 +733,10 @@ fn the_hogeschool_and_its_did_web_are_restored_from_what_was_kept() {
     use leeruitkomsten::core::app::BadgesState;
     let kept = r#"{"hogeschool":"Hogeschool Noord","didWeb":"did:web:hogeschool.example"}"#;
     let state = BadgesState::restore(Some(kept));
-    assert_eq!((state.hogeschool.as_str(), state.did_web.as_str()), ("Hogeschool Noord", "did:web:hogeschool.example"));
+    assert_eq!(
+        (state.hogeschool.as_str(), state.did_web.as_str()),
+        ("Hogeschool Noord", "did:web:hogeschool.example")
+    );
     assert_eq!(BadgesState::restore(Some("{nee")), BadgesState::default());
     assert_eq!(BadgesState::restore(Some(r#"{"hogeschool": 3}"#)), BadgesState::default());
     assert_eq!(BadgesState::restore(None), BadgesState::default());

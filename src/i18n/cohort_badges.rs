@@ -56,7 +56,8 @@ impl Lang {
 
     /// "Wordt uitgegeven: 8 deelcertificaten voor 3 studenten."
     pub fn cohort_badges_plan(self, students: usize, badges: usize) -> String {
-        let s = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let s =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         match self {
             Lang::Nl => format!(
                 "Wordt uitgegeven: {} voor {}, elk als .json en .svg, en overzicht.csv.",
@@ -89,8 +90,12 @@ impl Lang {
 
     pub fn cohort_badges_written(self, count: usize) -> String {
         match self {
-            Lang::Nl => format!("Klaar: {count} bestanden in de gekozen map geschreven, met overzicht.csv."),
-            Lang::En => format!("Done: {count} files written into the folder you chose, with overzicht.csv."),
+            Lang::Nl => {
+                format!("Klaar: {count} bestanden in de gekozen map geschreven, met overzicht.csv.")
+            }
+            Lang::En => format!(
+                "Done: {count} files written into the folder you chose, with overzicht.csv."
+            ),
         }
     }
 
@@ -104,7 +109,9 @@ impl Lang {
     ) -> String {
         let why = match (self, error) {
             (Lang::Nl, FolderError::Refused) => "de browser gaf geen toestemming",
-            (Lang::Nl, _) => "de browser kon het niet schrijven (schijf vol, of de map verplaatst?)",
+            (Lang::Nl, _) => {
+                "de browser kon het niet schrijven (schijf vol, of de map verplaatst?)"
+            }
             (Lang::En, FolderError::Refused) => "the browser did not allow it",
             (Lang::En, _) => "the browser could not write it (disk full, or the folder moved?)",
         };
@@ -185,11 +192,19 @@ impl Lang {
     pub fn did_document_file_problem(self, problem: &DidDocumentFileProblem) -> String {
         let t = self.cohort_badges_texts();
         match (self, problem) {
-            (Lang::Nl, DidDocumentFileProblem::TooLarge { bytes }) => format!("Het bestand is {bytes} bytes: te groot voor een did.json."),
-            (Lang::En, DidDocumentFileProblem::TooLarge { bytes }) => format!("The file is {bytes} bytes: too large for a did.json."),
+            (Lang::Nl, DidDocumentFileProblem::TooLarge { bytes }) => {
+                format!("Het bestand is {bytes} bytes: te groot voor een did.json.")
+            }
+            (Lang::En, DidDocumentFileProblem::TooLarge { bytes }) => {
+                format!("The file is {bytes} bytes: too large for a did.json.")
+            }
             (_, DidDocumentFileProblem::Unreadable) => self.badges_texts().unreadable.into(),
-            (Lang::Nl, DidDocumentFileProblem::NotJson(e)) => format!("Dit bestand is geen JSON: {e}."),
-            (Lang::En, DidDocumentFileProblem::NotJson(e)) => format!("This file is not JSON: {e}."),
+            (Lang::Nl, DidDocumentFileProblem::NotJson(e)) => {
+                format!("Dit bestand is geen JSON: {e}.")
+            }
+            (Lang::En, DidDocumentFileProblem::NotJson(e)) => {
+                format!("This file is not JSON: {e}.")
+            }
             (_, DidDocumentFileProblem::NotDidWeb) => t.did_not_did_web.into(),
         }
     }

@@ -8,10 +8,10 @@ use yew::prelude::*;
 use super::badges_panel::BadgesPanel;
 use super::file_picker::FilePicker;
 use crate::core::app::badges::{BadgeCheckProblem, CheckedBadge, Issued};
-use crate::core::credentials::badge::{BadgeProblem, BadgeReadError};
-use crate::core::crypto::eddsa_rdfc::RdfcProofError;
 use crate::core::app::BadgesState;
 use crate::core::app::{FilePurpose, Msg};
+use crate::core::credentials::badge::{BadgeProblem, BadgeReadError};
+use crate::core::crypto::eddsa_rdfc::RdfcProofError;
 use crate::i18n::{local_time, Lang};
 
 #[derive(Properties, PartialEq)]

@@ -54,7 +54,9 @@ pub fn CohortBadges(props: &CohortBadgesProps) -> Html {
         _ => None,
     };
     let written = match &issue.stage {
-        CohortStage::Written { outcome, total } if written_all(outcome, *total) => Some(&outcome.written),
+        CohortStage::Written { outcome, total } if written_all(outcome, *total) => {
+            Some(&outcome.written)
+        }
         CohortStage::Downloaded { names, .. } => Some(names),
         _ => None,
     };

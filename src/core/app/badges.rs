@@ -10,8 +10,8 @@ use crate::core::credentials::badge::{
     badge_file_name, issue_badges, read_badge_with, BadgeIssue, BadgeIssueError, BadgeReadError,
     IssuedBadge, VerifiedBadge,
 };
-use crate::core::crypto::did_web::{DidWeb, DidWebProblem};
 use crate::core::credentials::decision::{read_decision, DecisionProblem};
+use crate::core::crypto::did_web::{DidWeb, DidWebProblem};
 use crate::core::crypto::jsonld::Contexts;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::json;
@@ -93,7 +93,9 @@ pub struct DidDocumentFile {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum DidDocumentFileProblem {
-    TooLarge { bytes: u64 },
+    TooLarge {
+        bytes: u64,
+    },
     Unreadable,
     NotJson(String),
     /// Its `id` is not a did:web.
@@ -233,7 +235,11 @@ impl BadgesState {
                 .map(|s| s.chars().take(400).collect())
                 .unwrap_or_default()
         };
-        BadgesState { hogeschool: field("hogeschool"), did_web: field("didWeb"), ..Default::default() }
+        BadgesState {
+            hogeschool: field("hogeschool"),
+            did_web: field("didWeb"),
+            ..Default::default()
+        }
     }
 
     /// The did:web typed, checked: `Ok(None)` when none is.
@@ -275,7 +281,9 @@ pub fn shown(model: &Model) -> BadgesState {
 /// then those chosen as files.
 pub fn did_documents(model: &Model) -> Vec<Value> {
     let own = did_json(model).and_then(|p| json::parse(&p.text, 65536).ok());
-    own.into_iter().chain(model.badges.did_documents.iter().map(|d| (*d.document).clone())).collect()
+    own.into_iter()
+        .chain(model.badges.did_documents.iter().map(|d| (*d.document).clone()))
+        .collect()
 }
 
 /// Badge ids for one message: each a v4 UUID from SHA-256 of the message's id entropy and a

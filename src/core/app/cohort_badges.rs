@@ -6,17 +6,15 @@
 //! The folder is asked for first and the badges signed after: the browser shows its picker only
 //! while the click that asks is fresh, and signing a cohort takes longer than that lasts.
 
-use std::collections::BTreeSet;
 use super::badges::{badge_files, uuids, BadgesProblem};
 use super::effect::{FolderError, FolderFile, FolderOutcome, FolderRef};
 use super::{DownloadPurpose, Effect, KeyStatus, Model, Now};
-use crate::core::credentials::badge::{
-    issue_badges, outcome_code, BadgeIssue, BadgeIssueError,
-};
+use crate::core::credentials::badge::{issue_badges, outcome_code, BadgeIssue, BadgeIssueError};
 use crate::core::credentials::decision::{read_decision, OutcomeResult};
 use crate::core::crypto::jsonld::Contexts;
 use crate::core::review::cohort::{push_line, Cohort, Separator};
 use crate::i18n::Lang;
+use std::collections::BTreeSet;
 
 /// The overview of what was issued, beside the badges in the folder.
 pub const OVERVIEW_FILE: &str = "overzicht.csv";

@@ -248,7 +248,7 @@ fn a_did_web_badge_verifies_only_against_the_hogeschools_did_json() {
     assert_eq!(badge["proof"]["verificationMethod"], did.verification_method(&key).as_str());
     let document = did.document(&key);
 
-    let verified = verify_badge_with(badge, &contexts, &[document.clone()]).unwrap();
+    let verified = verify_badge_with(badge, &contexts, std::slice::from_ref(&document)).unwrap();
     assert_eq!(verified.credential.issuer, "did:web:hogeschool.example:opbouwwerk");
     // Without the did.json the signature cannot be checked, and is said so, not called wrong.
     assert_eq!(
@@ -273,7 +273,7 @@ fn a_did_web_badge_verifies_only_against_the_hogeschools_did_json() {
     let mut changed = badge.clone();
     changed["issuer"]["name"] = "Hogeschool Zuid".into();
     assert!(matches!(
-        verify_badge_with(&changed, &contexts, &[document.clone()]),
+        verify_badge_with(&changed, &contexts, std::slice::from_ref(&document)),
         Err(BadgeProblem::Proof(RdfcProofError::Verify(_)))
     ));
     // Issuer and proof must agree: a did:web issuer with the key's did:key method is refused.

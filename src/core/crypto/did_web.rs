@@ -204,7 +204,9 @@ fn check_segment(segment: &str) -> Result<(), DidWebProblem> {
     let ok = !segment.is_empty()
         && segment != "."
         && segment != ".."
-        && segment.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'));
+        && segment
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'));
     if ok {
         Ok(())
     } else {
@@ -272,15 +274,18 @@ pub fn assertion_key(
         .get("verificationMethod")
         .and_then(Value::as_array)
         .and_then(|methods| {
-            methods.iter().find(|m| m.get("id").and_then(Value::as_str) == Some(verification_method))
+            methods
+                .iter()
+                .find(|m| m.get("id").and_then(Value::as_str) == Some(verification_method))
         })
         .ok_or_else(|| DidDocumentProblem::NoSuchMethod(verification_method.to_string()))?;
-    let for_assertion = document.get("assertionMethod").and_then(Value::as_array).is_some_and(|a| {
-        a.iter().any(|m| {
-            m.as_str() == Some(verification_method)
-                || m.get("id").and_then(Value::as_str) == Some(verification_method)
-        })
-    });
+    let for_assertion =
+        document.get("assertionMethod").and_then(Value::as_array).is_some_and(|a| {
+            a.iter().any(|m| {
+                m.as_str() == Some(verification_method)
+                    || m.get("id").and_then(Value::as_str) == Some(verification_method)
+            })
+        });
     if !for_assertion {
         return Err(DidDocumentProblem::NotForAssertion(verification_method.to_string()));
     }
@@ -352,8 +357,14 @@ mod tests {
         for (text, problem) in cases {
             assert_eq!(DidWeb::parse(text).as_ref().err(), Some(problem), "{text}");
         }
-        assert_eq!(DidWeb::parse(&format!("did:web:{}", "a".repeat(64))).err(), Some(P::BadHost("a".repeat(64))));
-        assert_eq!(DidWeb::parse(&format!("did:web:hs.example:{}", "a".repeat(400))).err(), Some(P::TooLong));
+        assert_eq!(
+            DidWeb::parse(&format!("did:web:{}", "a".repeat(64))).err(),
+            Some(P::BadHost("a".repeat(64)))
+        );
+        assert_eq!(
+            DidWeb::parse(&format!("did:web:hs.example:{}", "a".repeat(400))).err(),
+            Some(P::TooLong)
+        );
         // A multi-byte character at the prefix boundary must not split a char.
         assert_eq!(DidWeb::parse("did:weé:x").err(), Some(P::NotDidWeb));
     }
@@ -392,7 +403,10 @@ mod tests {
         );
         // The fragment names another key than the document lists.
         let claimed = did.verification_method(&other);
-        assert_eq!(assertion_key(&document, &claimed), Err(DidDocumentProblem::NoSuchMethod(claimed)));
+        assert_eq!(
+            assertion_key(&document, &claimed),
+            Err(DidDocumentProblem::NoSuchMethod(claimed))
+        );
         let mut no_assertion = document.clone();
         no_assertion["assertionMethod"] = json!([]);
         assert_eq!(
@@ -400,11 +414,19 @@ mod tests {
             Err(DidDocumentProblem::NotForAssertion(method.clone()))
         );
         let mut controlled_elsewhere = document.clone();
-        controlled_elsewhere["verificationMethod"][0]["controller"] = json!("did:web:elders.example");
-        assert!(matches!(assertion_key(&controlled_elsewhere, &method), Err(DidDocumentProblem::BadMethod(_))));
+        controlled_elsewhere["verificationMethod"][0]["controller"] =
+            json!("did:web:elders.example");
+        assert!(matches!(
+            assertion_key(&controlled_elsewhere, &method),
+            Err(DidDocumentProblem::BadMethod(_))
+        ));
         let mut swapped = document.clone();
-        swapped["verificationMethod"][0]["publicKeyMultibase"] = json!(encode_public_key_multibase(&other));
+        swapped["verificationMethod"][0]["publicKeyMultibase"] =
+            json!(encode_public_key_multibase(&other));
         assert_eq!(assertion_key(&swapped, &method), Ok(other));
-        assert!(matches!(assertion_key(&json!("did.json"), &method), Err(DidDocumentProblem::OtherDid(_))));
+        assert!(matches!(
+            assertion_key(&json!("did.json"), &method),
+            Err(DidDocumentProblem::OtherDid(_))
+        ));
     }
 }

@@ -554,7 +554,11 @@ pub fn to_csv(
     out
 }
 
-pub fn push_line<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>, separator: Separator) {
+pub fn push_line<'a>(
+    out: &mut String,
+    fields: impl Iterator<Item = &'a str>,
+    separator: Separator,
+) {
     for (i, field) in fields.enumerate() {
         if i > 0 {
             out.push(separator.char());
