@@ -109,7 +109,8 @@ impl Browser {
             Effect::StoreTrusted(_)
             | Effect::StoreIssuer(_)
             | Effect::PickFolder
-            | Effect::WriteFolder { .. } => None,
+            | Effect::WriteFolder { .. }
+            | Effect::DownloadSeries { .. } => None,
             Effect::Download { name, text, purpose, .. } => {
                 self.downloads.push((name, text));
                 Some(Msg::Downloaded { purpose, ok: true })

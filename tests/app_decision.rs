@@ -80,6 +80,13 @@ impl Browser {
                 });
                 None
             }
+            Effect::DownloadSeries { files, purpose } => {
+                for file in files.iter() {
+                    self.downloads.push((file.name.clone(), file.text.clone()));
+                    self.reading.push_back(Msg::Downloaded { purpose: purpose.clone(), ok: true });
+                }
+                None
+            }
             Effect::StoreIssuer(text) => {
                 if !self.full {
                     self.issuer = Some(text.to_string());
@@ -642,6 +649,9 @@ fn the_cohort_issues_the_badges_of_this_keys_decisions_as_one_folder() {
     app.model.badges.can_pick_folder = false;
     let before = app.browser.downloads.len();
     app.send(Msg::Badges(BadgesMsg::IssueCohort));
+    while let Some(answer) = app.browser.reading.pop_front() {
+        app.send(answer);
+    }
     let downloaded: Vec<&str> =
         app.browser.downloads[before..].iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(downloaded.len(), total);
@@ -679,6 +689,9 @@ fn a_did_web_badge_is_checked_against_the_did_json_shown_or_chosen() {
     app.send(Msg::Show(View::Cohort));
     app.read(vec![("sanne.json", record), ("besluit.json", decision)], ReviewMsg::CohortFiles);
     app.send(Msg::Badges(BadgesMsg::IssueCohort));
+    while let Some(answer) = app.browser.reading.pop_front() {
+        app.send(answer);
+    }
     let json = app
         .browser
         .downloads

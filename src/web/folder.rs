@@ -104,3 +104,16 @@ fn error_kind(error: &JsValue) -> FolderError {
         _ => FolderError::Failed,
     }
 }
+
+/// Waits `ms` milliseconds (`setTimeout`); at once where there is no window to wait in.
+pub async fn pause(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        let waiting = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).ok()
+        });
+        if waiting.is_none() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

@@ -24,6 +24,9 @@ pub struct Runner {
     pub dispatch: Callback<Msg>,
 }
 
+/// Milliseconds between the downloads of a series.
+const DOWNLOAD_PAUSE_MS: i32 = 300;
+
 /// The key the language preference is kept under.
 pub const LANG_KEY: &str = "leeruitkomsten:lang";
 
@@ -90,6 +93,30 @@ impl Runner {
                     None => storage::remove(DECISION_KEY),
                 };
                 Some(Msg::Decide(DecideMsg::Kept(kept.is_ok())))
+            }
+            // The hogeschool's effects: never asked on the form's page, whose build leaves their
+            // browser glue out this way.
+            Effect::StoreIssuer(_)
+            | Effect::PickFolder
+            | Effect::WriteFolder { .. }
+            | Effect::DownloadSeries { .. }
+                if !cfg!(feature = "hogeschool") =>
+            {
+                None
+            }
+            Effect::DownloadSeries { files, purpose } => {
+                let dispatch = self.dispatch.clone();
+                spawn_local(async move {
+                    for file in files.iter() {
+                        let mime = crate::core::app::cohort_badges::mime(&file.name);
+                        let ok = download::text_file(&file.name, mime, &file.text).is_ok();
+                        dispatch.emit(Msg::Downloaded { purpose: purpose.clone(), ok });
+                        // Chromium drops downloads that start in one burst; a pause between
+                        // them lets every file through.
+                        folder::pause(DOWNLOAD_PAUSE_MS).await;
+                    }
+                });
+                None
             }
             Effect::StoreIssuer(text) => {
                 let kept = storage::write(ISSUER_KEY, &text).is_ok();

@@ -152,15 +152,10 @@ pub(super) fn issue(model: &mut Model, now: &Now) -> Vec<Effect> {
         Ok(files) => {
             let names = files.iter().map(|f| f.name.clone()).collect();
             model.badges.cohort.stage = CohortStage::Downloaded { names, failed: 0 };
-            files
-                .into_iter()
-                .map(|f| Effect::Download {
-                    mime: mime(&f.name),
-                    name: f.name,
-                    text: f.text,
-                    purpose: DownloadPurpose::CohortBadges,
-                })
-                .collect()
+            vec![Effect::DownloadSeries {
+                files: files.into(),
+                purpose: DownloadPurpose::CohortBadges,
+            }]
         }
         Err(problem) => {
             model.badges.cohort.stage = CohortStage::Idle;
@@ -236,7 +231,8 @@ pub(super) fn downloaded(model: &mut Model, ok: bool) -> Vec<Effect> {
     Vec::new()
 }
 
-fn mime(name: &str) -> &'static str {
+/// The type a file of the cohort's folder is offered as.
+pub fn mime(name: &str) -> &'static str {
     if name.ends_with(".svg") {
         "image/svg+xml"
     } else if name.ends_with(".csv") {

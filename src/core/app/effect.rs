@@ -57,6 +57,9 @@ pub enum Effect {
     /// Write each file into the folder picked, one after another; answered with
     /// `BadgesMsg::FolderWritten`.
     WriteFolder { folder: FolderRef, files: Rc<[FolderFile]> },
+    /// Offer each file as a download of its own, a moment apart (a browser drops downloads
+    /// started all at once); each answered with `Msg::Downloaded`.
+    DownloadSeries { files: Rc<[FolderFile]>, purpose: DownloadPurpose },
 }
 
 /// A folder the user picked, as the browser glue keeps it (like [`FileRef`]).
