@@ -160,8 +160,9 @@ fn the_example_did_web_badge_and_did_json_are_what_the_app_makes() {
     )
     .expect("issues");
     let document = did.document(&public_key_from_seed(&EXAMINATOR_SEED));
-    let verified = verify_badge_with(&badges[0].credential, &contexts, &[document.clone()])
-        .expect("the badge verifies against the did.json");
+    let verified =
+        verify_badge_with(&badges[0].credential, &contexts, std::slice::from_ref(&document))
+            .expect("the badge verifies against the did.json");
     assert_eq!(verified.credential.issuer, DID_WEB);
     let made_badge = badges[0].json_text();
     let made_document = format!("{document:#}\n");
