@@ -104,8 +104,13 @@ impl Browser {
                 self.lang = Some(lang);
                 None
             }
-            // The trusted assessors are tested in tests/app_trusted.rs.
-            Effect::StoreTrusted(_) => None,
+            // The trusted assessors are tested in tests/app_trusted.rs, the deelcertificaten's
+            // issuer and folder in tests/app_decision.rs.
+            Effect::StoreTrusted(_)
+            | Effect::StoreIssuer(_)
+            | Effect::PickFolder
+            | Effect::WriteFolder { .. }
+            | Effect::DownloadSeries { .. } => None,
             Effect::Download { name, text, purpose, .. } => {
                 self.downloads.push((name, text));
                 Some(Msg::Downloaded { purpose, ok: true })

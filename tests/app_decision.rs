@@ -12,8 +12,9 @@ use std::rc::Rc;
 
 use leeruitkomsten::core::app::review::{ReviewMsg, Verified};
 use leeruitkomsten::core::app::{
-    update, DecideMsg, DecideRefusal, DecideStage, Effect, Entropy, FileRef, KeyStatus, Model, Msg,
-    Now, Startup, StorageFailed, View,
+    update, BadgesMsg, DecideMsg, DecideRefusal, DecideStage, Effect, Entropy, FileRef,
+    FolderError, FolderOutcome, FolderRef, KeyStatus, Model, Msg, Now, Startup, StorageFailed,
+    View,
 };
 use leeruitkomsten::core::credentials::decision::{read_decision, OutcomeResult, SignRefusal};
 use leeruitkomsten::core::credentials::digest_multibase;
@@ -37,6 +38,12 @@ struct Browser {
     reading: VecDeque<Msg>,
     downloads: Vec<(String, Rc<str>)>,
     copied: Vec<Rc<str>>,
+    /// What `localStorage` holds under the badges' issuer key.
+    issuer: Option<String>,
+    /// The files written into the folder picked, in order.
+    folder: Vec<(String, Rc<str>)>,
+    /// Writing the folder fails at this file (its index).
+    fail_at: Option<usize>,
 }
 
 impl Browser {
@@ -71,6 +78,38 @@ impl Browser {
                     name: file.name,
                     result: Ok(bytes),
                 });
+                None
+            }
+            Effect::DownloadSeries { files, purpose } => {
+                for file in files.iter() {
+                    self.downloads.push((file.name.clone(), file.text.clone()));
+                    self.reading.push_back(Msg::Downloaded { purpose: purpose.clone(), ok: true });
+                }
+                None
+            }
+            Effect::StoreIssuer(text) => {
+                if !self.full {
+                    self.issuer = Some(text.to_string());
+                }
+                Some(Msg::Badges(BadgesMsg::IssuerStored(!self.full)))
+            }
+            // The picker answers later, as the browser's does.
+            Effect::PickFolder => {
+                self.reading.push_back(Msg::Badges(BadgesMsg::FolderPicked(Ok(FolderRef(1)))));
+                None
+            }
+            Effect::WriteFolder { folder, files } => {
+                assert_eq!(folder, FolderRef(1));
+                let mut outcome = FolderOutcome { written: Vec::new(), failed: None };
+                for (i, file) in files.iter().enumerate() {
+                    if self.fail_at == Some(i) {
+                        outcome.failed = Some((file.name.clone(), FolderError::Failed));
+                        break;
+                    }
+                    self.folder.push((file.name.clone(), file.text.clone()));
+                    outcome.written.push(file.name.clone());
+                }
+                self.reading.push_back(Msg::Badges(BadgesMsg::FolderWritten(outcome)));
                 None
             }
             other => panic!("the decision flow asked for {other:?}"),
@@ -375,8 +414,8 @@ fn a_signed_decision_issues_badges_that_download_and_verify_in_the_verify_view()
     app.send(Msg::Badges(BadgesMsg::DownloadAll));
     let files = app.browser.downloads[before..].to_vec();
     assert_eq!(files.len(), 2 * achieved.len());
-    assert_eq!(files[0].0, "deelcertificaat-lu1-0123456.json");
-    assert_eq!(files[1].0, "deelcertificaat-lu1-0123456.svg");
+    assert_eq!(files[0].0, "deelcertificaat-0123456-lu1.json");
+    assert_eq!(files[1].0, "deelcertificaat-0123456-lu1.svg");
     let (json, verified) = read_badge(files[0].1.as_bytes()).unwrap();
     let (from_svg, _) = read_badge(files[1].1.as_bytes()).unwrap();
     assert_eq!(json, from_svg, "the SVG holds the same credential");
@@ -429,4 +468,289 @@ fn a_signed_decision_issues_badges_that_download_and_verify_in_the_verify_view()
     let (value, _) = read_badge(again.badges[0].json.as_bytes()).unwrap();
     assert_eq!(value["credentialSubject"], json["credentialSubject"]);
     assert_ne!(value["id"], json["id"], "issued anew, with an id of its own");
+}
+
+/// A record of one student, signed by the assessor's key.
+fn student_record(fw: &HashedFramework, name: &str, number: &str, id: &str) -> Vec<u8> {
+    let mut assessment = full_assessment(fw);
+    assessment.metadata.student_name = name.into();
+    assessment.metadata.student_number = number.into();
+    let key = SigningKey::from_seed(SEED, CREATED);
+    sign_assessment(fw, &assessment, &key, CREATED, id).unwrap().record.as_bytes().to_vec()
+}
+
+/// Signs a decision on `record` in `app`: every advice taken (`achieve`), or nothing decided.
+fn signed_decision(app: &mut App, record: Vec<u8>, achieve: bool) -> Vec<u8> {
+    app.verify("record.json", record);
+    app.decide(DecideMsg::Open);
+    app.decide(DecideMsg::SetExaminator("Examinator Jansen".into()));
+    if achieve {
+        app.decide(DecideMsg::TakeAllAdvice);
+    }
+    app.decide(DecideMsg::StartSigning);
+    app.decide(DecideMsg::Sign);
+    assert!(matches!(app.stage(), DecideStage::Signed(_)), "{:?}", app.stage());
+    let text = app.browser.downloads.last().unwrap().1.as_bytes().to_vec();
+    app.decide(DecideMsg::Finish);
+    text
+}
+
+/// The cohort's deelcertificaten: what will be issued and what is skipped and why, shown first;
+/// then one folder of files (each badge as .json and .svg, and overzicht.csv), a write that stops
+/// halfway said with the files written, and one download per file where no folder can be picked.
+#[test]
+fn the_cohort_issues_the_badges_of_this_keys_decisions_as_one_folder() {
+    use leeruitkomsten::core::app::badges::BadgesProblem;
+    use leeruitkomsten::core::app::cohort_badges::{
+        model_plan, CohortProblem, CohortStage, SkipReason,
+    };
+    use leeruitkomsten::core::credentials::badge::read_badge;
+    use std::collections::BTreeSet;
+
+    let fw = framework();
+    let sanne = student_record(&fw, "Sanne de Vries", "4812345", RECORD_ID);
+    let piet = student_record(
+        &fw,
+        "Piet Bakker",
+        "4812346",
+        "urn:uuid:1c7d2e3f-4a5b-4c6d-8e7f-901234567891",
+    );
+    let kees = student_record(
+        &fw,
+        "Kees Smit",
+        "4812347",
+        "urn:uuid:1c7d2e3f-4a5b-4c6d-8e7f-901234567892",
+    );
+    let jan =
+        student_record(&fw, "Jan Dijk", "4812348", "urn:uuid:1c7d2e3f-4a5b-4c6d-8e7f-901234567893");
+    let mine = SigningKey::from_seed([6; 32], CREATED);
+    let mut app = App::start(Browser::default(), KeyStatus::Key(mine));
+    let on_sanne = signed_decision(&mut app, sanne.clone(), true);
+    let on_piet = signed_decision(&mut app, piet.clone(), false);
+    let on_jan = signed_decision(&mut app, jan, true);
+    let mut colleague =
+        App::start(Browser::default(), KeyStatus::Key(SigningKey::from_seed([8; 32], CREATED)));
+    let on_kees = signed_decision(&mut colleague, kees.clone(), true);
+
+    app.send(Msg::Show(View::Cohort));
+    app.read(
+        vec![
+            ("sanne.json", sanne),
+            ("piet.json", piet),
+            ("kees.json", kees),
+            ("besluit-sanne.json", on_sanne),
+            ("besluit-piet.json", on_piet),
+            ("besluit-kees.json", on_kees),
+            ("besluit-jan.json", on_jan),
+        ],
+        ReviewMsg::CohortFiles,
+    );
+    let plan = model_plan(&app.model);
+    assert_eq!(plan.students.len(), 1);
+    assert_eq!(plan.students[0].student_number, "4812345");
+    let outcomes = fw.framework().learning_outcomes().count();
+    assert_eq!(plan.badge_count(), outcomes, "every advice taken: every outcome behaald");
+    let skipped: Vec<(&str, &SkipReason)> =
+        plan.skipped.iter().map(|s| (s.file_name.as_str(), &s.reason)).collect();
+    assert_eq!(
+        skipped,
+        vec![
+            ("besluit-piet.json", &SkipReason::NothingAchieved),
+            ("besluit-kees.json", &SkipReason::NotThisKey),
+            ("besluit-jan.json", &SkipReason::NoRecord),
+        ]
+    );
+
+    // The hogeschool's name first; a did:web typed must be one.
+    app.send(Msg::Badges(BadgesMsg::IssueCohort));
+    assert_eq!(
+        app.model.badges.cohort.problem,
+        Some(CohortProblem::Badges(BadgesProblem::NoHogeschool))
+    );
+    app.send(Msg::Badges(BadgesMsg::SetHogeschool("Hogeschool Noord".into())));
+    app.send(Msg::Badges(BadgesMsg::SetDidWeb("did:web:127.0.0.1".into())));
+    app.send(Msg::Badges(BadgesMsg::IssueCohort));
+    assert!(matches!(
+        app.model.badges.cohort.problem,
+        Some(CohortProblem::Badges(BadgesProblem::DidWeb(_)))
+    ));
+    app.send(Msg::Badges(BadgesMsg::SetDidWeb(String::new())));
+    let kept: Value = serde_json::from_str(app.browser.issuer.as_deref().unwrap()).unwrap();
+    assert_eq!(kept, serde_json::json!({"hogeschool": "Hogeschool Noord", "didWeb": ""}));
+
+    // A folder: picked first, then signed and written.
+    app.model.badges.can_pick_folder = true;
+    app.send(Msg::Badges(BadgesMsg::IssueCohort));
+    assert_eq!(app.model.badges.cohort.stage, CohortStage::Picking);
+    while let Some(answer) = app.browser.reading.pop_front() {
+        app.send(answer);
+    }
+    let total = 2 * outcomes + 1;
+    assert!(matches!(
+        &app.model.badges.cohort.stage,
+        CohortStage::Written { outcome, total: t } if outcome.failed.is_none() && outcome.written.len() == total && *t == total
+    ));
+    let names: Vec<&str> = app.browser.folder.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names[0], "deelcertificaat-4812345-lu1.json");
+    assert_eq!(names[1], "deelcertificaat-4812345-lu1.svg");
+    assert_eq!(names.last(), Some(&"overzicht.csv"));
+    let mut ids = BTreeSet::new();
+    for (name, text) in app.browser.folder.iter().filter(|(n, _)| !n.ends_with(".csv")) {
+        let (value, badge) = read_badge(text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(badge.student_number.as_deref(), Some("4812345"));
+        assert_eq!(badge.credential.issuer_name.as_deref(), Some("Hogeschool Noord"));
+        if name.ends_with(".json") {
+            assert!(ids.insert(value["id"].to_string()), "{name} has an id of its own");
+        }
+    }
+    let overview = &app.browser.folder.last().unwrap().1;
+    let lines: Vec<&str> =
+        overview.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 1 + outcomes);
+    assert!(lines[0].starts_with("Studentnummer;Naam student;Leeruitkomst;"), "{}", lines[0]);
+    assert!(lines[1].starts_with("4812345;Sanne de Vries;LU1;"), "{}", lines[1]);
+    assert!(lines[1]
+        .contains(";deelcertificaat-4812345-lu1.json;deelcertificaat-4812345-lu1.svg;urn:uuid:"));
+    assert!(lines[1].ends_with(";besluit-sanne.json"), "{}", lines[1]);
+
+    // A write that fails halfway says which files are there.
+    app.browser.folder.clear();
+    app.browser.fail_at = Some(3);
+    app.send(Msg::Badges(BadgesMsg::IssueCohort));
+    while let Some(answer) = app.browser.reading.pop_front() {
+        app.send(answer);
+    }
+    let CohortStage::Written { outcome, .. } = &app.model.badges.cohort.stage else {
+        panic!("{:?}", app.model.badges.cohort.stage)
+    };
+    assert_eq!(outcome.written.len(), 3);
+    assert_eq!(
+        outcome.failed,
+        Some(("deelcertificaat-4812345-lu2.svg".into(), FolderError::Failed))
+    );
+    let said = Lang::Nl.cohort_badges_write_failed(
+        "deelcertificaat-4812345-lu2.svg",
+        FolderError::Failed,
+        3,
+        total,
+    );
+    assert!(said.contains("3 van de"), "{said}");
+
+    // A picker closed without a folder: nothing issued, nothing to warn about.
+    app.send(Msg::Badges(BadgesMsg::IssueCohort));
+    app.browser.reading.clear();
+    app.send(Msg::Badges(BadgesMsg::FolderPicked(Err(FolderError::Cancelled))));
+    assert_eq!(
+        (&app.model.badges.cohort.stage, &app.model.badges.cohort.problem),
+        (&CohortStage::Idle, &None)
+    );
+
+    // Without a folder picker: every file one download, said as such.
+    app.model.badges.can_pick_folder = false;
+    let before = app.browser.downloads.len();
+    app.send(Msg::Badges(BadgesMsg::IssueCohort));
+    while let Some(answer) = app.browser.reading.pop_front() {
+        app.send(answer);
+    }
+    let downloaded: Vec<&str> =
+        app.browser.downloads[before..].iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(downloaded.len(), total);
+    assert_eq!(downloaded.last(), Some(&"overzicht.csv"));
+    assert!(
+        matches!(&app.model.badges.cohort.stage, CohortStage::Downloaded { names, failed: 0 } if names.len() == total)
+    );
+}
+
+/// With the hogeschool's did:web, a badge names it as issuer and verifies against the did.json
+/// the app shows to publish; and the verify view asks for that did.json rather than calling the
+/// badge changed.
+#[test]
+fn a_did_web_badge_is_checked_against_the_did_json_shown_or_chosen() {
+    use leeruitkomsten::core::app::badges::{did_json, BadgeCheckProblem};
+    use leeruitkomsten::core::app::FilePurpose;
+
+    let fw = framework();
+    let record = student_record(&fw, "Sanne de Vries", "4812345", RECORD_ID);
+    let mut app =
+        App::start(Browser::default(), KeyStatus::Key(SigningKey::from_seed([6; 32], CREATED)));
+    let decision = signed_decision(&mut app, record.clone(), true);
+    app.send(Msg::Badges(BadgesMsg::SetHogeschool("Hogeschool Noord".into())));
+    assert_eq!(did_json(&app.model), None, "no did:web, no did.json");
+    app.send(Msg::Badges(BadgesMsg::SetDidWeb(" did:web:Hogeschool.example:opbouwwerk ".into())));
+    let published = did_json(&app.model).expect("a did.json to publish");
+    assert_eq!(published.did, "did:web:hogeschool.example:opbouwwerk");
+    assert_eq!(published.url, "https://hogeschool.example/opbouwwerk/did.json");
+    app.send(Msg::Badges(BadgesMsg::DownloadDidJson));
+    assert_eq!(app.browser.downloads.last().unwrap().0, "did.json");
+    app.send(Msg::Badges(BadgesMsg::CopyDidJson));
+    assert_eq!(app.model.badges.did_json_copied, Some(true));
+    assert_eq!(app.browser.copied.last().map(|c| c.to_string()), Some(published.text.clone()));
+
+    app.send(Msg::Show(View::Cohort));
+    app.read(vec![("sanne.json", record), ("besluit.json", decision)], ReviewMsg::CohortFiles);
+    app.send(Msg::Badges(BadgesMsg::IssueCohort));
+    while let Some(answer) = app.browser.reading.pop_front() {
+        app.send(answer);
+    }
+    let json = app
+        .browser
+        .downloads
+        .iter()
+        .rev()
+        .find(|(n, _)| n.ends_with("-lu1.json"))
+        .unwrap()
+        .1
+        .clone();
+    let badge: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(badge["issuer"]["id"], "did:web:hogeschool.example:opbouwwerk");
+
+    // In the verify view of this browser, the did.json it shows is the one checked against.
+    let check = |app: &mut App, purpose: FilePurpose, name: &str, bytes: Vec<u8>| {
+        let refs = app.browser.choose(vec![(name, bytes)]);
+        app.send(Msg::FilesChosen(purpose, refs));
+        while let Some(answer) = app.browser.reading.pop_front() {
+            app.send(answer);
+        }
+    };
+    app.send(Msg::Show(View::Verify));
+    check(&mut app, FilePurpose::Badge, "lu1.json", json.as_bytes().to_vec());
+    let checked = app.model.badges.checked.clone().unwrap();
+    assert_eq!(
+        checked.result.as_ref().map(|b| b.credential.issuer.clone()).ok().as_deref(),
+        Some("did:web:hogeschool.example:opbouwwerk")
+    );
+
+    // Elsewhere (no did:web set here): it asks for the did.json, then checks against it.
+    app.send(Msg::Badges(BadgesMsg::SetDidWeb(String::new())));
+    check(&mut app, FilePurpose::Badge, "lu1.json", json.as_bytes().to_vec());
+    let checked = app.model.badges.checked.clone().unwrap();
+    let problem = checked.result.as_ref().unwrap_err();
+    assert!(Lang::Nl.badge_check_problem(problem).contains("did.json"), "{problem:?}");
+    check(&mut app, FilePurpose::DidDocument, "did.json", b"{\"id\": \"did:key:z6Mk\"}".to_vec());
+    assert!(app.model.badges.did_document_problem.is_some());
+    check(&mut app, FilePurpose::DidDocument, "did.json", published.text.as_bytes().to_vec());
+    let checked = app.model.badges.checked.clone().unwrap();
+    assert!(checked.result.is_ok(), "{:?}", checked.result);
+    // The same badge, changed, is refused against the same did.json.
+    let changed = json.replacen("Hogeschool Noord", "Hogeschool Zuid", 1);
+    check(&mut app, FilePurpose::Badge, "lu1.json", changed.into_bytes());
+    let checked = app.model.badges.checked.clone().unwrap();
+    assert!(matches!(&checked.result, Err(BadgeCheckProblem::Read(_))));
+    assert!(Lang::Nl
+        .badge_check_problem(checked.result.as_ref().unwrap_err())
+        .starts_with("De handtekening klopt niet"));
+}
+
+#[test]
+fn the_hogeschool_and_its_did_web_are_restored_from_what_was_kept() {
+    use leeruitkomsten::core::app::BadgesState;
+    let kept = r#"{"hogeschool":"Hogeschool Noord","didWeb":"did:web:hogeschool.example"}"#;
+    let state = BadgesState::restore(Some(kept));
+    assert_eq!(
+        (state.hogeschool.as_str(), state.did_web.as_str()),
+        ("Hogeschool Noord", "did:web:hogeschool.example")
+    );
+    assert_eq!(BadgesState::restore(Some("{nee")), BadgesState::default());
+    assert_eq!(BadgesState::restore(Some(r#"{"hogeschool": 3}"#)), BadgesState::default());
+    assert_eq!(BadgesState::restore(None), BadgesState::default());
 }

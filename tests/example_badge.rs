@@ -24,6 +24,10 @@ use support::*;
 const DECISION: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/decision.json");
 const JSON_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/badge.json");
 const SVG_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/badge.svg");
+const DID_WEB_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/badge-did-web.json");
+const DID_JSON_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/did.json");
+/// The example hogeschool's did:web; `hogeschool.example` is a reserved name, never resolved.
+const DID_WEB: &str = "did:web:hogeschool.example:opbouwwerk";
 /// The examinator's test key of `examples/decision.json`; never used for real badges.
 const EXAMINATOR_SEED: [u8; 32] = [0x42; 32];
 const ISSUED: &str = "2026-05-04T14:05:00.000Z";
@@ -41,7 +45,7 @@ fn the_example_badge_is_what_the_app_issues_from_the_example_decision() {
         &signed,
         fw.framework(),
         &EXAMINATOR_SEED,
-        &BadgeIssue { hogeschool: "Hogeschool Noorderlicht", time: ISSUED },
+        &BadgeIssue { hogeschool: "Hogeschool Noorderlicht", time: ISSUED, did_web: None },
         || {
             entropy += 1;
             Entropy([entropy; 64]).uuid()
@@ -126,6 +130,53 @@ fn the_example_badge_aligns_to_objects_of_the_case_export() {
     for alignment in &case {
         let url = alignment["targetUrl"].as_str().unwrap_or_default();
         assert!(committed.contains(url), "{url} is not in {case_file}");
+    }
+}
+
+/// `examples/badge-did-web.json` is the same badge issued under the hogeschool's did:web, and
+/// `examples/did.json` the DID document the app shows to publish for it; the third-party
+/// verifiers check the one against the other (`tests/e2e/vc-badge.test.mjs`), and so does
+/// `verify-record --did-document` (`tests/verify_cli.rs`).
+#[test]
+fn the_example_did_web_badge_and_did_json_are_what_the_app_makes() {
+    use leeruitkomsten::core::credentials::badge::verify_badge_with;
+    use leeruitkomsten::core::crypto::did_key::public_key_from_seed;
+    use leeruitkomsten::core::crypto::did_web::DidWeb;
+
+    let fw = framework();
+    let text = std::fs::read_to_string(DECISION).expect("examples/decision.json is there");
+    let signed = json::parse(&text, 1 << 20).expect("the example decision parses");
+    let decision = read_decision(&signed, &[&fw]).expect("the example decision verifies");
+    let contexts = Contexts::shipped().expect("the shipped contexts");
+    let did = DidWeb::parse(DID_WEB).expect("a did:web");
+    let badges = issue_badges(
+        &decision,
+        &signed,
+        fw.framework(),
+        &EXAMINATOR_SEED,
+        &BadgeIssue { hogeschool: "Hogeschool Noorderlicht", time: ISSUED, did_web: Some(&did) },
+        || Entropy([0x77; 64]).uuid(),
+        &contexts,
+    )
+    .expect("issues");
+    let document = did.document(&public_key_from_seed(&EXAMINATOR_SEED));
+    let verified =
+        verify_badge_with(&badges[0].credential, &contexts, std::slice::from_ref(&document))
+            .expect("the badge verifies against the did.json");
+    assert_eq!(verified.credential.issuer, DID_WEB);
+    let made_badge = badges[0].json_text();
+    let made_document = format!("{document:#}\n");
+    if std::env::var_os("LEERUITKOMSTEN_BLESS").is_some() {
+        std::fs::write(DID_WEB_FILE, &made_badge).expect("examples/badge-did-web.json written");
+        std::fs::write(DID_JSON_FILE, &made_document).expect("examples/did.json written");
+    }
+    for (file, made) in [(DID_WEB_FILE, &made_badge), (DID_JSON_FILE, &made_document)] {
+        let committed = std::fs::read_to_string(Path::new(file)).unwrap_or_default();
+        assert!(
+            committed == *made,
+            "{file} is not what the app makes now; \
+             run LEERUITKOMSTEN_BLESS=1 cargo test --test example_badge and commit it"
+        );
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod support;
 
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,7 +20,12 @@ fn no_files_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("usage: verify-record [--trusted LIST]... FILE..."), "{stderr}");
+    assert!(
+        stderr.contains(
+            "usage: verify-record [--trusted LIST]... [--did-document DID.JSON]... FILE..."
+        ),
+        "{stderr}"
+    );
 
     let output = Command::new(BIN).arg("--frobnicate").output().expect("runs");
     assert_eq!(output.status.code(), Some(2));
@@ -235,4 +241,67 @@ fn badges_as_json_and_baked_svg_verify_and_a_changed_one_does_not() {
             no_credential.display()
         )
     );
+}
+
+/// A badge issued under a did:web verifies only with its did.json given; without it the line
+/// says it cannot be checked, and a did.json of another key or a changed badge is refused.
+#[test]
+fn a_did_web_badge_needs_its_did_document() {
+    let dir = folder("did-web");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let badge = examples.join("badge-did-web.json");
+    let did_json = examples.join("did.json");
+    let did_text = fs::read_to_string(&did_json).expect("examples/did.json");
+    let badge_text = fs::read_to_string(&badge).expect("examples/badge-did-web.json");
+
+    let output = run(&[&badge]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout_lines(&output),
+        vec![format!(
+            "INVALID {}: badge: cannot be checked: issued by did:web:hogeschool.example:opbouwwerk, \
+             whose did.json was not given (--did-document did.json)",
+            badge.display()
+        )]
+    );
+
+    let changed =
+        write(&dir, "changed.json", badge_text.replacen("Noorderlicht", "Zuiderlicht", 1));
+    let args: Vec<&OsStr> = vec![
+        "--did-document".as_ref(),
+        did_json.as_os_str(),
+        badge.as_os_str(),
+        changed.as_os_str(),
+    ];
+    let output = run(&args);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = stdout_lines(&output);
+    assert!(
+        lines[0].starts_with(&format!("VALID {}: badge ", badge.display()))
+            && lines[0]
+                .contains(" by Hogeschool Noorderlicht (did:web:hogeschool.example:opbouwwerk)"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with(&format!("INVALID {}: badge: ", changed.display())),
+        "{}",
+        lines[1]
+    );
+
+    // The same DID's document with another key: the badge's key is not the hogeschool's.
+    let other = did_text.replace("z6Mk", "z6Mq");
+    let other = write(&dir, "other-did.json", other);
+    let output = run(&[OsStr::new("--did-document"), other.as_os_str(), badge.as_os_str()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout_lines(&output)[0].contains("does not list the key"),
+        "{:?}",
+        stdout_lines(&output)
+    );
+
+    // A file that is no did:web's document is a usage error, not silently ignored.
+    let not_did = write(&dir, "not-did.json", "{\"id\": \"did:key:z6Mk\"}");
+    let output = run(&[OsStr::new("--did-document"), not_did.as_os_str(), badge.as_os_str()]);
+    assert_eq!(output.status.code(), Some(2));
 }

@@ -125,7 +125,12 @@ fn a_list_that_does_not_verify_is_a_usage_error() {
             "{stderr}"
         );
         assert!(stderr.contains(reason), "{stderr} lacks {reason}");
-        assert!(stderr.contains("usage: verify-record [--trusted LIST]... FILE..."), "{stderr}");
+        assert!(
+            stderr.contains(
+                "usage: verify-record [--trusted LIST]... [--did-document DID.JSON]... FILE..."
+            ),
+            "{stderr}"
+        );
     }
     let output = run(&[EXAMPLE_RECORD, "--trusted"]);
     assert_eq!(output.status.code(), Some(2));

@@ -1,4 +1,4 @@
-//! `verify-record [--trusted LIST]... FILE...`: checks signed assessment records, and the
+//! `verify-record [--trusted LIST]... [--did-document DID.JSON]... FILE...`: checks signed assessment records, and the
 //! invitations, decisions and deelcertificaten around them, with the same core as the app.
 //!
 //! One line per file on standard output, `VALID <file>: …` or `INVALID <file>: <reason>; …`, so a
@@ -32,7 +32,10 @@ mod native {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::mpsc;
 
-    use leeruitkomsten::core::credentials::badge::{looks_like_badge, read_badge, VerifiedBadge};
+    use leeruitkomsten::core::app::badges::MAX_DID_DOCUMENT_BYTES;
+    use leeruitkomsten::core::credentials::badge::{
+        looks_like_badge, read_badge_with, BadgeProblem, BadgeReadError, VerifiedBadge,
+    };
     use leeruitkomsten::core::credentials::decision::{
         read_decision, record_digest, Decision, Mismatch, OutcomeResult, VerifiedDecision,
     };
@@ -43,6 +46,8 @@ mod native {
     use leeruitkomsten::core::credentials::trusted::{
         read_signed_list, SignedTrustedList, MAX_TRUSTED_LIST_BYTES,
     };
+    use leeruitkomsten::core::crypto::did_web::is_did_web;
+    use leeruitkomsten::core::crypto::eddsa_rdfc::RdfcProofError;
 
     use leeruitkomsten::core::credentials::{
         validity, verify_credential, Validity, DECISION_TYPE, INVITATION_TYPE,
@@ -55,7 +60,7 @@ mod native {
     };
     use serde_json::Value;
 
-    const USAGE: &str = "usage: verify-record [--trusted LIST]... FILE...\n\
+    const USAGE: &str = "usage: verify-record [--trusted LIST]... [--did-document DID.JSON]... FILE...\n\
         Checks the signature, the framework and the aggregates of each signed assessment record\n\
         and prints one line per file: VALID <file>: ... or INVALID <file>: <reasons>.\n\
         A deelcertificaat (Open Badges 3.0, .json or baked .svg) is checked as such: VALID <file>:\n\
@@ -72,11 +77,16 @@ mod native {
         \x20               be given more than once. Each VALID record's line then ends in\n\
         \x20               \"; trusted by <docent> as <name>\" or \"; unknown signer\" (still valid);\n\
         \x20               a record answering an invitation given is not unknown.\n\
+        --did-document DID.JSON  the published DID document (did.json) of a did:web that issued\n\
+        \x20               deelcertificaten; may be given more than once. Nothing is fetched: a\n\
+        \x20               did:web badge without its did.json is INVALID as \"cannot be checked\".\n\
         Exit status: 0 all valid, 1 any invalid, 2 usage error (also a list that does not verify).\n";
 
     pub fn main() -> ExitCode {
         let options = options(std::env::args_os().skip(1)).and_then(|mut options| {
             options.known = Known::read(&options.trusted).map_err(Usage::Error)?;
+            options.known.did_documents =
+                read_did_documents(&options.did_documents).map_err(Usage::Error)?;
             Ok(options)
         });
         let Options { files, known, .. } = match options {
@@ -206,6 +216,7 @@ mod native {
     struct Options {
         files: Vec<OsString>,
         trusted: Vec<OsString>,
+        did_documents: Vec<OsString>,
         known: Known,
     }
 
@@ -235,6 +246,20 @@ mod native {
                         options.trusted.push(list.into());
                         continue;
                     }
+                    Some("--did-document") => {
+                        let document = args.next().ok_or_else(|| {
+                            Usage::Error(
+                                "--did-document needs a file: --did-document DID.JSON".into(),
+                            )
+                        })?;
+                        options.did_documents.push(document);
+                        continue;
+                    }
+                    Some(option) if option.starts_with("--did-document=") => {
+                        let document = option.trim_start_matches("--did-document=");
+                        options.did_documents.push(document.into());
+                        continue;
+                    }
                     Some(option) if option.starts_with('-') && option != "-" => {
                         return Err(Usage::Error(format!("unknown option {option}")));
                     }
@@ -255,6 +280,33 @@ mod native {
         /// Whether any list was given: without one, lines say nothing about the signer.
         asked: bool,
         lists: Vec<SignedTrustedList>,
+        /// The DID documents given with `--did-document`, for did:web badges.
+        did_documents: Vec<Value>,
+    }
+
+    /// Reads each `--did-document`: JSON whose `id` is a did:web, or a usage error (checking
+    /// against a file that is not what it was given as would mislead).
+    fn read_did_documents(files: &[OsString]) -> Result<Vec<Value>, String> {
+        files
+            .iter()
+            .map(|file| {
+                let path = Path::new(file);
+                let name = path.display();
+                let bytes = match read_limited(path, MAX_DID_DOCUMENT_BYTES) {
+                    Ok(Contents::Bytes(bytes)) => bytes,
+                    Ok(Contents::TooLarge(bytes)) => {
+                        return Err(format!("--did-document {name}: {bytes} bytes, too large"))
+                    }
+                    Err(e) => return Err(format!("--did-document {name}: cannot read: {e}")),
+                };
+                let value = json::parse_bytes(&bytes, MAX_DID_DOCUMENT_BYTES)
+                    .map_err(|e| format!("--did-document {name}: not JSON: {e}"))?;
+                match value.get("id").and_then(Value::as_str) {
+                    Some(id) if is_did_web(id) => Ok(value),
+                    _ => Err(format!("--did-document {name}: its id is not a did:web")),
+                }
+            })
+            .collect()
     }
 
     impl Known {
@@ -278,7 +330,7 @@ mod native {
                 })?;
                 lists.push(list);
             }
-            Ok(Known { asked: !trusted.is_empty(), lists })
+            Ok(Known { asked: !trusted.is_empty(), lists, did_documents: Vec::new() })
         }
 
         /// `; trusted by <docent> as <name>` or `; unknown signer`, for a valid record signed by
@@ -484,8 +536,18 @@ mod native {
         };
         // A deelcertificaat (Open Badges 3.0, .json or baked .svg) is told apart by its type.
         if looks_like_badge(&bytes) {
-            return match read_badge(&bytes) {
+            return match read_badge_with(&bytes, &known.did_documents) {
                 Ok((_, badge)) => Checked::done(name, true, &badge_summary(&badge)),
+                Err(BadgeReadError::Badge(BadgeProblem::Proof(RdfcProofError::NoDidDocument(
+                    did,
+                )))) => Checked::done(
+                    name,
+                    false,
+                    &format!(
+                        "badge: cannot be checked: issued by {did}, whose did.json was not \
+                         given (--did-document did.json)"
+                    ),
+                ),
                 Err(problem) => Checked::done(name, false, &format!("badge: {problem}")),
             };
         }

@@ -4,6 +4,7 @@ use super::Lang;
 use crate::core::app::badges::{BadgeCheckProblem, BadgesProblem};
 use crate::core::credentials::badge::{BadgeProblem, BadgeReadError};
 use crate::core::credentials::baking::UnbakeError;
+use crate::core::crypto::eddsa_rdfc::RdfcProofError;
 
 texts! { BadgesTexts, BADGES_NL, BADGES_EN {
     heading: "Deelcertificaten uitgeven", "Issue micro-credentials";
@@ -62,6 +63,7 @@ impl Lang {
         let b = self.badges_texts();
         match problem {
             BadgesProblem::NoHogeschool => b.no_hogeschool.into(),
+            BadgesProblem::DidWeb(problem) => self.did_web_problem(problem),
             BadgesProblem::NotTheSigner => b.not_signer.into(),
             BadgesProblem::NothingAchieved => b.nothing.into(),
             BadgesProblem::NoRandomSource => b.no_random.into(),
@@ -84,6 +86,12 @@ impl Lang {
             },
             BadgeCheckProblem::Unreadable => b.unreadable.into(),
             BadgeCheckProblem::Decision(problem) => self.decision_problem(problem),
+            BadgeCheckProblem::Read(BadgeReadError::Badge(BadgeProblem::Proof(
+                RdfcProofError::NoDidDocument(did),
+            ))) => self.did_document_needed(did),
+            BadgeCheckProblem::Read(BadgeReadError::Badge(BadgeProblem::Proof(
+                RdfcProofError::DidDocument(problem),
+            ))) => self.did_document_mismatch(&problem.to_string()),
             BadgeCheckProblem::Read(BadgeReadError::Badge(BadgeProblem::Proof(_))) => {
                 b.changed.into()
             }

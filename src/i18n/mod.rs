@@ -35,6 +35,7 @@ macro_rules! texts {
 
 pub mod badges;
 pub mod cohort;
+pub mod cohort_badges;
 pub mod compare;
 pub mod decision;
 pub mod embed;
@@ -53,6 +54,7 @@ pub mod verify;
 
 pub use badges::{BadgesTexts, BADGES_EN, BADGES_NL};
 pub use cohort::{CohortTexts, COHORT_EN, COHORT_NL};
+pub use cohort_badges::{CohortBadgesTexts, COHORT_BADGES_EN, COHORT_BADGES_NL};
 pub use compare::{CompareTexts, COMPARE_EN, COMPARE_NL};
 pub use decision::{DecisionTexts, DECISION_EN, DECISION_NL};
 pub use embed::{EmbedTexts, EMBED_EN, EMBED_NL};

@@ -7,9 +7,11 @@ use yew::prelude::*;
 
 use super::badges_panel::BadgesPanel;
 use super::file_picker::FilePicker;
-use crate::core::app::badges::{CheckedBadge, Issued};
+use crate::core::app::badges::{BadgeCheckProblem, CheckedBadge, Issued};
 use crate::core::app::BadgesState;
 use crate::core::app::{FilePurpose, Msg};
+use crate::core::credentials::badge::{BadgeProblem, BadgeReadError};
+use crate::core::crypto::eddsa_rdfc::RdfcProofError;
 use crate::i18n::{local_time, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -57,6 +59,21 @@ pub fn BadgeCheck(props: &BadgeCheckProps) -> Html {
             </div>
         },
     });
+    let t = lang.cohort_badges_texts();
+    let on_did_document =
+        props.dispatch.reform(|files| Msg::FilesChosen(FilePurpose::DidDocument, files));
+    let needs_did_document = props.checked.as_deref().is_some_and(|c| {
+        matches!(
+            &c.result,
+            Err(BadgeCheckProblem::Read(BadgeReadError::Badge(BadgeProblem::Proof(
+                RdfcProofError::NoDidDocument(_) | RdfcProofError::DidDocument(_)
+            ))))
+        )
+    });
+    let did_documents = &props.badges.did_documents;
+    let show_did_picker = needs_did_document
+        || !did_documents.is_empty()
+        || props.badges.did_document_problem.is_some();
     html! {
         <>
         <section class="card badge-check" aria-labelledby="badge-check-heading">
@@ -65,6 +82,17 @@ pub fn BadgeCheck(props: &BadgeCheckProps) -> Html {
             <FilePicker {lang} id="badge-file" label={b.choose} on_chosen={on_chosen}
                 accept=".json,.svg,application/json,image/svg+xml" />
             <div role="status" aria-live="polite">{ verdict.unwrap_or_default() }</div>
+            if show_did_picker {
+                <FilePicker {lang} id="did-document-file" label={t.choose_did} on_chosen={on_did_document} />
+                if let Some(problem) = &props.badges.did_document_problem {
+                    <p class="notice notice-error" role="alert">{ lang.did_document_file_problem(problem) }</p>
+                }
+                if !did_documents.is_empty() {
+                    <ul class="did-documents">
+                        { for did_documents.iter().map(|d| html! { <li>{ format!("{}: {}", d.file_name, d.did) }</li> }) }
+                    </ul>
+                }
+            }
         </section>
         <section class="card badges-from-decision" aria-labelledby="badges-from-decision-heading">
             <h3 id="badges-from-decision-heading">{ b.from_decision_heading }</h3>

@@ -1,7 +1,7 @@
 //! Issuing the deelcertificaten of a signed decision: the hogeschool's name, then per learning
 //! outcome *behaald* its badge as `.json` and as baked `.svg`, or all files at once.
 
-use web_sys::HtmlInputElement;
+use super::issuer_fields::IssuerFields;
 use yew::prelude::*;
 
 use crate::core::app::badges::{current, BadgesMsg, BadgesState, Issued};
@@ -30,14 +30,6 @@ pub fn BadgesPanel(props: &BadgesPanelProps) -> Html {
     let send = |msg: BadgesMsg| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Msg::Badges(msg.clone())))
-    };
-    let on_name = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                dispatch.emit(Msg::Badges(BadgesMsg::SetHogeschool(input.value())));
-            }
-        })
     };
     let list = props.issued.as_ref().map(|issued| {
         html! {
@@ -71,13 +63,7 @@ pub fn BadgesPanel(props: &BadgesPanelProps) -> Html {
         <section class="card badges-panel" aria-labelledby="badges-heading">
             <h3 id="badges-heading">{ b.heading }</h3>
             <p>{ b.intro }</p>
-            <div class="field">
-                <label for="badges-hogeschool">{ b.hogeschool }</label>
-                <input id="badges-hogeschool" type="text" autocomplete="organization" maxlength="200"
-                    aria-describedby="badges-hogeschool-hint"
-                    value={props.state.hogeschool.clone()} oninput={on_name} />
-                <p id="badges-hogeschool-hint" class="hint">{ b.hogeschool_hint }</p>
-            </div>
+            <IssuerFields {lang} state={props.state.clone()} dispatch={props.dispatch.clone()} />
             if let Some(problem) = &props.state.problem {
                 <p class="notice notice-error badges-problem" role="alert">{ lang.badges_problem(problem) }</p>
             }

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::cohort_badges::CohortBadges;
 use super::cohort_overview::CohortOverview;
 use super::file_picker::FilePicker;
 use super::plain_verdict::plain_verdict;
@@ -17,6 +18,11 @@ pub struct CohortViewProps {
     /// The docent's trusted assessors, for the signer column.
     #[prop_or_default]
     pub trusted: crate::core::app::TrustedState,
+    /// Issuing the deelcertificaten of the decisions in the cohort.
+    #[prop_or_default]
+    pub badges: crate::core::app::BadgesState,
+    #[prop_or_default]
+    pub plan: crate::core::app::cohort_badges::CohortPlan,
     pub dispatch: Callback<Msg>,
 }
 
@@ -87,6 +93,10 @@ pub fn CohortView(props: &CohortViewProps) -> Html {
                     trusted={props.trusted.clone()}
                     dispatch={props.dispatch.clone()}
                 />
+            }
+            if cohort.decisions().next().is_some() && !busy {
+                <CohortBadges {lang} badges={props.badges.clone()} plan={props.plan.clone()}
+                    dispatch={props.dispatch.clone()} />
             }
         </section>
     }

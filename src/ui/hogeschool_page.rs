@@ -20,7 +20,7 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
     match m.view {
         View::Verify => html! {
             <main id="main" class="content">
-                <VerifyView {lang} state={m.review.verify.clone()} utc_offset={m.utc_offset} trusted={m.trusted.clone()} badges={m.badges.clone()} issued_badges={super::badges_panel::issued_now(m)} dispatch={dispatch.clone()} />
+                <VerifyView {lang} state={m.review.verify.clone()} utc_offset={m.utc_offset} trusted={m.trusted.clone()} badges={crate::core::app::badges::shown(m)} issued_badges={super::badges_panel::issued_now(m)} dispatch={dispatch.clone()} />
             </main>
         },
         View::Compare => html! {
@@ -30,7 +30,7 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
         },
         View::Cohort => html! {
             <main id="main" class="content">
-                <CohortView {lang} state={m.review.cohort.clone()} trusted={m.trusted.clone()} dispatch={dispatch.clone()} />
+                <CohortView {lang} state={m.review.cohort.clone()} trusted={m.trusted.clone()} badges={crate::core::app::badges::shown(m)} plan={crate::core::app::cohort_badges::model_plan(m)} dispatch={dispatch.clone()} />
             </main>
         },
         View::Invite => html! {
@@ -40,7 +40,7 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
         },
         View::Decide => html! {
             <main id="main" class="content">
-                <DecideView {lang} state={m.decide.clone()} key_status={m.key.status.clone()} can_share={m.can_share} badges={m.badges.clone()} issued_badges={super::badges_panel::issued_now(m)} dispatch={dispatch.clone()} />
+                <DecideView {lang} state={m.decide.clone()} key_status={m.key.status.clone()} can_share={m.can_share} badges={crate::core::app::badges::shown(m)} issued_badges={super::badges_panel::issued_now(m)} dispatch={dispatch.clone()} />
             </main>
         },
         // With the framework panel, as on the form's page: a framework loaded from a file here is

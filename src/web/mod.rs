@@ -7,6 +7,7 @@ pub mod download;
 pub mod embed;
 pub mod fetch;
 pub mod files;
+pub mod folder;
 pub mod invitation;
 pub mod journal;
 pub mod keystore;

@@ -11,9 +11,10 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::Callback;
 
-use super::{clipboard, clock, download, embed, files, keystore, library, share, storage};
+use super::{clipboard, clock, download, embed, files, folder, keystore, library, share, storage};
+use crate::core::app::badges::ISSUER_KEY;
 use crate::core::app::decide::DECISION_KEY;
-use crate::core::app::{update, DecideMsg, Effect, Model, Msg, StorageFailed};
+use crate::core::app::{update, BadgesMsg, DecideMsg, Effect, Model, Msg, StorageFailed};
 use crate::core::library::saved::SavedEntry;
 
 /// Where the runner sends what comes back.
@@ -22,6 +23,9 @@ pub struct Runner {
     /// Answers that arrive later (files, clipboard).
     pub dispatch: Callback<Msg>,
 }
+
+/// Milliseconds between the downloads of a series.
+const DOWNLOAD_PAUSE_MS: i32 = 300;
 
 /// The key the language preference is kept under.
 pub const LANG_KEY: &str = "leeruitkomsten:lang";
@@ -89,6 +93,48 @@ impl Runner {
                     None => storage::remove(DECISION_KEY),
                 };
                 Some(Msg::Decide(DecideMsg::Kept(kept.is_ok())))
+            }
+            // The hogeschool's effects: never asked on the form's page, whose build leaves their
+            // browser glue out this way.
+            Effect::StoreIssuer(_)
+            | Effect::PickFolder
+            | Effect::WriteFolder { .. }
+            | Effect::DownloadSeries { .. }
+                if !cfg!(feature = "hogeschool") =>
+            {
+                None
+            }
+            Effect::DownloadSeries { files, purpose } => {
+                let dispatch = self.dispatch.clone();
+                spawn_local(async move {
+                    for file in files.iter() {
+                        let mime = crate::core::app::cohort_badges::mime(&file.name);
+                        let ok = download::text_file(&file.name, mime, &file.text).is_ok();
+                        dispatch.emit(Msg::Downloaded { purpose: purpose.clone(), ok });
+                        // Chromium drops downloads that start in one burst; a pause between
+                        // them lets every file through.
+                        folder::pause(DOWNLOAD_PAUSE_MS).await;
+                    }
+                });
+                None
+            }
+            Effect::StoreIssuer(text) => {
+                let kept = storage::write(ISSUER_KEY, &text).is_ok();
+                Some(Msg::Badges(BadgesMsg::IssuerStored(kept)))
+            }
+            Effect::PickFolder => {
+                // Opened now, inside the click: the browser refuses a picker opened later.
+                let started = folder::pick();
+                self.later(async move {
+                    Msg::Badges(BadgesMsg::FolderPicked(folder::picked(started).await))
+                });
+                None
+            }
+            Effect::WriteFolder { folder: chosen, files } => {
+                self.later(async move {
+                    Msg::Badges(BadgesMsg::FolderWritten(folder::write(chosen, files).await))
+                });
+                None
             }
             Effect::ReadFile { file, max_bytes, purpose } => {
                 let name = file.name.clone();

@@ -77,6 +77,11 @@ pub async fn boot(link: &Link) -> Result<Model, LoadFailure> {
     };
     let mut model = Model::start(Rc::new(framework), startup, &now);
     model.trusted = crate::core::app::TrustedState::restore(super::trusted_store::load());
+    if cfg!(feature = "hogeschool") {
+        let kept = storage::read(crate::core::app::badges::ISSUER_KEY).ok().flatten();
+        model.badges = crate::core::app::BadgesState::restore(kept.as_deref());
+        model.badges.can_pick_folder = super::folder::supported();
+    }
     Ok(model)
 }
 

@@ -56,8 +56,8 @@ test("an examinator issues the deelcertificaten of a signed decision; JSON and S
 
   const json = await download(page, () => panel.getByRole("button", { name: "JSON downloaden LU1" }).click());
   const svg = await download(page, () => panel.getByRole("button", { name: "Afbeelding (.svg) downloaden LU1" }).click());
-  assert.equal(json.name, `deelcertificaat-lu1-${record.credentialSubject.studentNumber}.json`);
-  assert.equal(svg.name, `deelcertificaat-lu1-${record.credentialSubject.studentNumber}.svg`);
+  assert.equal(json.name, `deelcertificaat-${record.credentialSubject.studentNumber}-lu1.json`);
+  assert.equal(svg.name, `deelcertificaat-${record.credentialSubject.studentNumber}-lu1.svg`);
   const badge = JSON.parse(json.text);
   assert.deepEqual(badge.type, ["VerifiableCredential", "OpenBadgeCredential"]);
   assert.equal(badge.issuer.name, "Hogeschool <Noord> & Zuid");

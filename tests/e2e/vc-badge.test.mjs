@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { OB_CONTEXT, expandStrictly, refusedFetches, verifierCoreAccepts, verifyCredential } from "./vc-verifier.mjs";
+import { OB_CONTEXT, didWebDocuments, expandStrictly, refusedFetches, servedUrls, verifierCoreAccepts, verifyCredential } from "./vc-verifier.mjs";
 import { changedAt as changedAtIn, leafPaths, showPath as show } from "./single-changes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -58,4 +58,43 @@ test("every single-value change of the badge is refused by @digitalbazaar/vc and
   }
   assert.deepEqual(acceptedByVc, [], "changes @digitalbazaar/vc accepted");
   assert.deepEqual(acceptedByDcc, [], "changes verifier-core accepted");
+});
+
+// The same badge issued under the hogeschool's did:web (examples/badge-did-web.json) and the
+// did.json the app shows to publish for it (examples/did.json), both made by tests/example_badge.rs.
+const didWebBadge = JSON.parse(readFileSync(join(root, "examples/badge-did-web.json"), "utf8"));
+const didJson = JSON.parse(readFileSync(join(root, "examples/did.json"), "utf8"));
+
+test("a did:web deelcertificaat verifies with @digitalbazaar/vc against the published did.json, served offline", async (t) => {
+  t.after(() => didWebDocuments.clear());
+  assert.equal(didWebBadge.issuer.id, "did:web:hogeschool.example:opbouwwerk");
+  assert.equal(didJson.id, didWebBadge.issuer.id);
+  assert.deepEqual(didJson.assertionMethod, [didWebBadge.proof.verificationMethod]);
+  // Unresolved, it cannot verify: the key is never taken from the method's fragment.
+  assert.equal((await verifyCredential(didWebBadge, { rdfc: true })).verified, false);
+  didWebDocuments.set(didJson.id, didJson);
+  assert.deepEqual(await verifyCredential(didWebBadge, { rdfc: true }), { verified: true, error: null });
+  await expandStrictly(didWebBadge);
+  // One value changed: refused.
+  const changed = structuredClone(didWebBadge);
+  changed.issuer.name = "Hogeschool Zuiderlicht";
+  assert.equal((await verifyCredential(changed, { rdfc: true })).verified, false);
+  // A did.json that lists another key under the badge's method: refused.
+  // (the assessor's key of examples/record.json, a valid Ed25519 key but not the examinator's)
+  const other = structuredClone(didJson);
+  other.verificationMethod[0].publicKeyMultibase = JSON.parse(readFileSync(join(root, "examples/record.json"), "utf8"))
+    .proof.verificationMethod.split("#")[1];
+  assert.notEqual(other.verificationMethod[0].publicKeyMultibase, didJson.verificationMethod[0].publicKeyMultibase);
+  didWebDocuments.set(didJson.id, other);
+  assert.equal((await verifyCredential(didWebBadge, { rdfc: true })).verified, false);
+});
+
+test("verifier-core resolves the did:web from https://hogeschool.example/opbouwwerk/did.json (served here) and accepts the badge", async (t) => {
+  t.after(() => servedUrls.clear());
+  assert.equal(await verifierCoreAccepts(didWebBadge), false, "accepted without its did.json");
+  servedUrls.set("https://hogeschool.example/opbouwwerk/did.json", didJson);
+  assert.ok(await verifierCoreAccepts(didWebBadge), "verifier-core refused the did:web badge");
+  const changed = structuredClone(didWebBadge);
+  changed.credentialSubject.identifier[0].identityHash = "9999999";
+  assert.equal(await verifierCoreAccepts(changed), false);
 });

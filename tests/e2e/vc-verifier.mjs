@@ -60,7 +60,12 @@ didKey.use({ multibaseMultikeyHeader: "z6Mk", fromMultibase: Ed25519Multikey.fro
 /** URLs the verifier asked for, to show that nothing else was wanted. */
 export const requested = new Set();
 
-/** Serves the repository's contexts and did:key documents; refuses anything else. */
+/** DID documents of did:web issuers the loader serves (did -> did.json), as a verifier that
+ * resolved them from the web would have them; nothing is fetched. */
+export const didWebDocuments = new Map();
+
+/** Serves the repository's contexts, did:key documents and the did:web documents given in
+ * `didWebDocuments` (the document, or one verification method of it); refuses anything else. */
 export async function documentLoader(url) {
   requested.add(url);
   if (contextDocuments.has(url)) {
@@ -68,6 +73,19 @@ export async function documentLoader(url) {
   }
   if (url.startsWith("did:key:")) {
     return { contextUrl: null, documentUrl: url, document: await didKey.get({ url }) };
+  }
+  if (url.startsWith("did:web:")) {
+    const [did, fragment] = url.split("#");
+    const document = didWebDocuments.get(did);
+    if (!document) throw new Error(`no did.json given for ${did}`);
+    if (fragment === undefined) return { contextUrl: null, documentUrl: url, document: structuredClone(document) };
+    const method = document.verificationMethod?.find((m) => m.id === url);
+    if (!method) throw new Error(`${did}'s did.json has no verification method ${url}`);
+    return {
+      contextUrl: null,
+      documentUrl: url,
+      document: { "@context": "https://w3id.org/security/multikey/v1", ...structuredClone(method) },
+    };
   }
   throw new Error(`not served offline: ${url}`);
 }
@@ -106,12 +124,19 @@ export async function expandStrictly(credential) {
  * so from its first use on every fetch of this process is refused and recorded here.
  */
 export const refusedFetches = new Set();
+/** Documents the DCC verifier may "fetch" (URL -> JSON), as a web server would serve them: a
+ * did:web's did.json at the address the did:web spec derives. Nothing leaves this machine. */
+export const servedUrls = new Map();
 let verifierCore;
 
 async function loadVerifierCore() {
   if (!verifierCore) {
     globalThis.fetch = async (url) => {
-      refusedFetches.add(String(url));
+      const address = String(url instanceof Request ? url.url : url);
+      if (servedUrls.has(address)) {
+        return new Response(JSON.stringify(servedUrls.get(address)), { headers: { "content-type": "application/json" } });
+      }
+      refusedFetches.add(address);
       throw new Error(`not fetched offline: ${url}`);
     };
     verifierCore = await import(pathToFileURL(require.resolve("@digitalcredentials/verifier-core")).href);

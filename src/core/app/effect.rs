@@ -48,6 +48,47 @@ pub enum Effect {
     KeepDecision(Option<Rc<str>>),
     /// Read a file the user chose, refusing one over `max_bytes`; answered with `Msg::FileRead`.
     ReadFile { file: FileRef, max_bytes: usize, purpose: FilePurpose },
+    /// Keep the hogeschool's name and did:web for badges (`badges::ISSUER_KEY`); answered with
+    /// `Msg::Badges(BadgesMsg::IssuerStored)`.
+    StoreIssuer(Rc<str>),
+    /// Ask the user for a folder to write files into (`showDirectoryPicker`), while the click
+    /// that asks still counts as the user's; answered with `BadgesMsg::FolderPicked`.
+    PickFolder,
+    /// Write each file into the folder picked, one after another; answered with
+    /// `BadgesMsg::FolderWritten`.
+    WriteFolder { folder: FolderRef, files: Rc<[FolderFile]> },
+    /// Offer each file as a download of its own, a moment apart (a browser drops downloads
+    /// started all at once); each answered with `Msg::Downloaded`.
+    DownloadSeries { files: Rc<[FolderFile]>, purpose: DownloadPurpose },
+}
+
+/// A folder the user picked, as the browser glue keeps it (like [`FileRef`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FolderRef(pub u32);
+
+/// One file to write into a folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FolderFile {
+    pub name: String,
+    pub text: Rc<str>,
+}
+
+/// Why no folder, or not every file, was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FolderError {
+    /// The user closed the picker without choosing.
+    Cancelled,
+    /// The browser or the user refused to let the page write there.
+    Refused,
+    /// Writing failed (disk full, the folder removed meanwhile, …).
+    Failed,
+}
+
+/// What writing a folder came to: the files written, in order, and the first that failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FolderOutcome {
+    pub written: Vec<String>,
+    pub failed: Option<(String, FolderError)>,
 }
 
 /// Why assessments are written without being opened.
@@ -83,6 +124,10 @@ pub enum DownloadPurpose {
     Case,
     /// A deelcertificaat, as JSON or baked SVG.
     Badge,
+    /// The did.json to publish under the hogeschool's did:web.
+    DidJson,
+    /// A cohort's deelcertificaten, one download per file where no folder can be written.
+    CohortBadges,
 }
 
 /// What a chosen file is for.
@@ -99,6 +144,8 @@ pub enum FilePurpose {
     Badge,
     /// A signed decision to issue deelcertificaten from.
     BadgeDecision,
+    /// A `did.json` to check a did:web badge against.
+    DidDocument,
 }
 
 /// A file the user chose, as the browser glue registered it: the core never holds the file
@@ -125,6 +172,7 @@ pub(super) fn read_chosen(purpose: FilePurpose, files: Vec<FileRef>) -> Vec<Effe
         FilePurpose::TrustedList => crate::core::credentials::trusted::MAX_TRUSTED_LIST_BYTES,
         FilePurpose::Badge => crate::core::credentials::baking::SVG_LIMIT,
         FilePurpose::BadgeDecision => crate::core::record::MAX_RECORD_BYTES,
+        FilePurpose::DidDocument => super::badges::MAX_DID_DOCUMENT_BYTES,
     };
     files.into_iter().take(1).map(|file| Effect::ReadFile { file, max_bytes, purpose }).collect()
 }

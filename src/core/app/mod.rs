@@ -8,6 +8,7 @@
 //! (open, edit, sign, delete and undo, import, another tab) is tested natively, message by message.
 
 pub mod badges;
+pub mod cohort_badges;
 pub mod decide;
 pub mod effect;
 mod form;
@@ -24,7 +25,10 @@ use std::rc::Rc;
 
 pub use badges::{BadgesMsg, BadgesState};
 pub use decide::{DecideMsg, DecideRefusal, DecideStage, DecideState, SignedDecision};
-pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
+pub use effect::{
+    DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, FolderError, FolderFile,
+    FolderOutcome, FolderRef, WritePurpose,
+};
 pub use form::{fresh_entry, fresh_entry_after, new_id};
 pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentInvitations};
 pub use library::{LibraryMessage, LibraryState};
@@ -430,6 +434,12 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             model.invite.copied = Some(ok);
             Vec::new()
         }
+        // The did.json copied from a badges panel, in whichever view that is.
+        Msg::Copied(ok) if model.badges.awaiting_copy => hogeschool(|| {
+            model.badges.awaiting_copy = false;
+            model.badges.did_json_copied = Some(ok);
+            Vec::new()
+        }),
         Msg::Decide(msg) => hogeschool(|| decide::update(model, msg, now)),
         Msg::Badges(msg) => hogeschool(|| badges::update(model, msg, now)),
         Msg::KeyStored { key, then_sign: true, result } if model.decide.awaits_key() => {
@@ -480,6 +490,11 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             }),
             DownloadPurpose::Case => hogeschool(|| frameworks::case_downloaded(model, ok)),
             DownloadPurpose::Badge => hogeschool(|| badges::downloaded(model, ok)),
+            DownloadPurpose::DidJson => hogeschool(|| {
+                model.badges.did_json_download_failed = !ok;
+                Vec::new()
+            }),
+            DownloadPurpose::CohortBadges => hogeschool(|| cohort_badges::downloaded(model, ok)),
         },
         Msg::DismissLink => {
             model.link_dismissed = true;
@@ -511,6 +526,9 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             FilePurpose::TrustedList => hogeschool(|| trusted::file_read(model, result)),
             FilePurpose::Badge => hogeschool(|| badges::file_read(model, name, result)),
             FilePurpose::BadgeDecision => hogeschool(|| badges::decision_read(model, name, result)),
+            FilePurpose::DidDocument => {
+                hogeschool(|| badges::did_document_read(model, name, result))
+            }
         },
     }
 }

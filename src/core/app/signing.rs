@@ -256,7 +256,9 @@ pub(super) fn downloaded(model: &mut Model, purpose: DownloadPurpose, ok: bool) 
         | DownloadPurpose::TrustedList
         | DownloadPurpose::Decision
         | DownloadPurpose::Case
-        | DownloadPurpose::Badge => {}
+        | DownloadPurpose::Badge
+        | DownloadPurpose::DidJson
+        | DownloadPurpose::CohortBadges => {}
     }
     Vec::new()
 }

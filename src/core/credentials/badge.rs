@@ -14,6 +14,7 @@ use super::decision::{OutcomeResult, VerifiedDecision};
 use super::{digest_multibase, CredentialProblem, VerifiedCredential};
 use crate::core::crypto::data_integrity::SignError;
 use crate::core::crypto::did_key;
+use crate::core::crypto::did_web::DidWeb;
 use crate::core::crypto::eddsa_rdfc::{self, RdfcProofError};
 use crate::core::crypto::jsonld::{Contexts, CREDENTIALS_V2_URL};
 use crate::core::framework::case::alignment::{level_alignment, outcome_alignments};
@@ -160,6 +161,9 @@ pub struct BadgeIssue<'a> {
     pub hogeschool: &'a str,
     /// RFC 3339 UTC: `validFrom` and the proof's `created`.
     pub time: &'a str,
+    /// The hogeschool's did:web, when it publishes one: then it is the issuer, and the proof
+    /// names this key as a method under it. Without one the issuer is the key's did:key.
+    pub did_web: Option<&'a DidWeb>,
 }
 
 /// Why no badges could be issued.
@@ -300,10 +304,17 @@ pub fn issue_badges(
     if issue.hogeschool.trim().is_empty() {
         return Err(BadgeIssueError::NoHogeschool);
     }
-    let issuer = did_key::did_key_from_seed(seed);
-    if issuer != decision.credential.issuer {
+    // The decision is always signed with the examinator's did:key; the badges with the same key,
+    // as itself or under the hogeschool's did:web.
+    let signer = did_key::did_key_from_seed(seed);
+    if signer != decision.credential.issuer {
         return Err(BadgeIssueError::NotTheDecisionsSigner);
     }
+    let public_key = did_key::public_key_from_seed(seed);
+    let (issuer, method) = match issue.did_web {
+        Some(did) => (did.did().to_string(), did.verification_method(&public_key)),
+        None => (signer, did_key::verification_method_from_public_key(&public_key)),
+    };
     if framework.id != decision.decision.framework_id {
         return Err(BadgeIssueError::OtherFramework);
     }
@@ -316,7 +327,7 @@ pub fn issue_badges(
         }
         let unsigned =
             unsigned_badge(decision, &decision_digest, framework, outcome, &issuer, issue, &uuid());
-        let credential = eddsa_rdfc::sign(&unsigned, seed, issue.time, contexts)
+        let credential = eddsa_rdfc::sign_as(&unsigned, seed, &method, issue.time, contexts)
             .map_err(BadgeIssueError::Sign)?;
         badges.push(IssuedBadge {
             outcome_id: outcome.id.clone(),
@@ -331,7 +342,8 @@ pub fn issue_badges(
     Ok(badges)
 }
 
-/// The file name of a badge: `deelcertificaat-<code>-<student number>.<ext>`.
+/// The file name of a badge: `deelcertificaat-<student number>-<code>.<ext>`, so that a folder
+/// of a cohort's badges lists each student's together.
 pub fn badge_file_name(outcome_code: &str, student_number: &str, extension: &str) -> String {
     let part = |text: &str| -> String {
         let cleaned: String = text
@@ -340,7 +352,7 @@ pub fn badge_file_name(outcome_code: &str, student_number: &str, extension: &str
             .collect();
         cleaned.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-")
     };
-    format!("deelcertificaat-{}-{}.{extension}", part(outcome_code), part(student_number))
+    format!("deelcertificaat-{}-{}.{extension}", part(student_number), part(outcome_code))
 }
 
 /// What a verified badge says, for the verify view and `verify-record`.
@@ -410,6 +422,15 @@ pub fn is_badge(value: &Value) -> bool {
 /// issuer being the signer of a valid `eddsa-rdfc-2022` proof over the shipped contexts, and the
 /// fields OB 3.0 requires of the credential, its subject and its achievement.
 pub fn verify_badge(value: &Value, contexts: &Contexts) -> Result<VerifiedBadge, BadgeProblem> {
+    verify_badge_with(value, contexts, &[])
+}
+
+/// As [`verify_badge`], with the DID documents a did:web issuer's key is looked up in.
+pub fn verify_badge_with(
+    value: &Value,
+    contexts: &Contexts,
+    did_documents: &[Value],
+) -> Result<VerifiedBadge, BadgeProblem> {
     let object =
         value.as_object().ok_or(BadgeProblem::Credential(CredentialProblem::NotAnObject))?;
     let context_ok = object.get("@context").and_then(Value::as_array).is_some_and(|context| {
@@ -478,7 +499,8 @@ pub fn verify_badge(value: &Value, contexts: &Contexts) -> Result<VerifiedBadge,
             .collect(),
         _ => Vec::new(),
     };
-    let proof = eddsa_rdfc::verify(value, contexts).map_err(BadgeProblem::Proof)?;
+    let proof =
+        eddsa_rdfc::verify_with(value, contexts, did_documents).map_err(BadgeProblem::Proof)?;
     if proof.did != issuer_id {
         return Err(BadgeProblem::Credential(CredentialProblem::IssuerNotSigner {
             issuer: issuer_id.to_string(),
@@ -536,13 +558,22 @@ pub fn looks_like_badge(bytes: &[u8]) -> bool {
 /// Reads and verifies a badge file, `.json` or baked `.svg`; returns the credential with what it
 /// says.
 pub fn read_badge(bytes: &[u8]) -> Result<(Value, VerifiedBadge), BadgeReadError> {
+    read_badge_with(bytes, &[])
+}
+
+/// As [`read_badge`], with the DID documents a did:web issuer's key is looked up in.
+pub fn read_badge_with(
+    bytes: &[u8],
+    did_documents: &[Value],
+) -> Result<(Value, VerifiedBadge), BadgeReadError> {
     let value = if looks_like_svg(bytes) {
         unbake(bytes).map_err(BadgeReadError::Unbake)?
     } else {
         json::parse_bytes(bytes, SVG_LIMIT).map_err(|e| BadgeReadError::NotJson(e.to_string()))?
     };
     let contexts = Contexts::shipped().map_err(|e| BadgeReadError::Contexts(e.to_string()))?;
-    let verified = verify_badge(&value, &contexts).map_err(BadgeReadError::Badge)?;
+    let verified =
+        verify_badge_with(&value, &contexts, did_documents).map_err(BadgeReadError::Badge)?;
     Ok((value, verified))
 }
 

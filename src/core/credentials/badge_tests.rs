@@ -50,7 +50,7 @@ fn issued(fw: &HashedFramework) -> (Vec<IssuedBadge>, VerifiedDecision, Value) {
         &signed,
         fw.framework(),
         &EXAMINATOR,
-        &BadgeIssue { hogeschool: " Hogeschool Noord ", time: ISSUED },
+        &BadgeIssue { hogeschool: " Hogeschool Noord ", time: ISSUED, did_web: None },
         || {
             n += 1;
             format!("00000000-0000-4000-8000-00000000000{n}")
@@ -185,7 +185,7 @@ fn issuing_needs_the_hogeschool_the_deciding_key_and_something_achieved() {
             &signed,
             fw.framework(),
             seed,
-            &BadgeIssue { hogeschool: school, time: ISSUED },
+            &BadgeIssue { hogeschool: school, time: ISSUED, did_web: None },
             || "00000000-0000-4000-8000-000000000001".into(),
             &contexts,
         )
@@ -201,7 +201,7 @@ fn issuing_needs_the_hogeschool_the_deciding_key_and_something_achieved() {
 
 #[test]
 fn file_names_are_plain() {
-    assert_eq!(badge_file_name("VC a", "48 123/45", "svg"), "deelcertificaat-vc-a-48-123-45.svg");
+    assert_eq!(badge_file_name("VC a", "48 123/45", "svg"), "deelcertificaat-48-123-45-vc-a.svg");
 }
 
 #[test]
@@ -223,4 +223,61 @@ fn a_badge_file_is_read_as_json_or_baked_svg_and_told_apart_from_a_record() {
     ));
     assert!(matches!(read_badge(b"<svg></svg>"), Err(BadgeReadError::Unbake(_))));
     assert!(matches!(read_badge(b"{nee"), Err(BadgeReadError::NotJson(_))));
+}
+
+#[test]
+fn a_did_web_badge_verifies_only_against_the_hogeschools_did_json() {
+    use crate::core::crypto::did_web::{DidDocumentProblem, DidWeb};
+    let fw = framework();
+    let (decision, signed) = decided(&fw);
+    let did = DidWeb::parse("did:web:hogeschool.example:opbouwwerk").unwrap();
+    let contexts = Contexts::shipped().unwrap();
+    let badges = issue_badges(
+        &decision,
+        &signed,
+        fw.framework(),
+        &EXAMINATOR,
+        &BadgeIssue { hogeschool: "Hogeschool Noord", time: ISSUED, did_web: Some(&did) },
+        || "00000000-0000-4000-8000-000000000001".to_string(),
+        &contexts,
+    )
+    .unwrap();
+    let badge = &badges[0].credential;
+    let key = did_key::public_key_from_seed(&EXAMINATOR);
+    assert_eq!(badge["issuer"]["id"], "did:web:hogeschool.example:opbouwwerk");
+    assert_eq!(badge["proof"]["verificationMethod"], did.verification_method(&key).as_str());
+    let document = did.document(&key);
+
+    let verified = verify_badge_with(badge, &contexts, std::slice::from_ref(&document)).unwrap();
+    assert_eq!(verified.credential.issuer, "did:web:hogeschool.example:opbouwwerk");
+    // Without the did.json the signature cannot be checked, and is said so, not called wrong.
+    assert_eq!(
+        verify_badge(badge, &contexts),
+        Err(BadgeProblem::Proof(RdfcProofError::NoDidDocument(did.did().to_string())))
+    );
+    // A did.json of the same DID holding another key: the badge's key is not the hogeschool's.
+    let stranger = did.document(&did_key::public_key_from_seed(&[9; 32]));
+    assert!(matches!(
+        verify_badge_with(badge, &contexts, &[stranger]),
+        Err(BadgeProblem::Proof(RdfcProofError::DidDocument(DidDocumentProblem::NoSuchMethod(_))))
+    ));
+    // A did.json that swaps in another key under the badge's method: the signature fails.
+    let mut swapped = document.clone();
+    swapped["verificationMethod"][0]["publicKeyMultibase"] =
+        did_key::encode_public_key_multibase(&did_key::public_key_from_seed(&[9; 32])).into();
+    assert!(matches!(
+        verify_badge_with(badge, &contexts, &[swapped]),
+        Err(BadgeProblem::Proof(RdfcProofError::Verify(_)))
+    ));
+    // One value changed: refused with the right document.
+    let mut changed = badge.clone();
+    changed["issuer"]["name"] = "Hogeschool Zuid".into();
+    assert!(matches!(
+        verify_badge_with(&changed, &contexts, std::slice::from_ref(&document)),
+        Err(BadgeProblem::Proof(RdfcProofError::Verify(_)))
+    ));
+    // Issuer and proof must agree: a did:web issuer with the key's did:key method is refused.
+    let mut other_issuer = badge.clone();
+    other_issuer["issuer"]["id"] = "did:web:elders.example".into();
+    assert!(verify_badge_with(&other_issuer, &contexts, &[document]).is_err());
 }

@@ -10,6 +10,7 @@ use crate::core::crypto::data_integrity::{
     HashData, VerifiedProof, PROOF_PURPOSE, PROOF_TYPE,
 };
 use crate::core::crypto::did_key;
+use crate::core::crypto::did_web::{self, DidDocumentProblem};
 use crate::core::crypto::jsonld::{canonical_nquads, CanonicalizeError, Contexts};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -25,6 +26,11 @@ pub enum RdfcProofError {
     Verify(data_integrity::VerifyError),
     /// The document or proof has no canonical N-Quads (unknown context, undefined term, …).
     Canonicalization(CanonicalizeError),
+    /// The proof names a did:web key, and no DID document of that DID was given: the signature
+    /// cannot be checked offline (holds the DID).
+    NoDidDocument(String),
+    /// The DID document given does not list the proof's key for assertion.
+    DidDocument(DidDocumentProblem),
 }
 
 impl fmt::Display for RdfcProofError {
@@ -33,6 +39,10 @@ impl fmt::Display for RdfcProofError {
             RdfcProofError::Sign(e) => e.fmt(f),
             RdfcProofError::Verify(e) => e.fmt(f),
             RdfcProofError::Canonicalization(e) => write!(f, "cannot canonicalize: {e}"),
+            RdfcProofError::NoDidDocument(did) => {
+                write!(f, "signed by {did}: its did.json is needed to check the signature")
+            }
+            RdfcProofError::DidDocument(e) => write!(f, "{e}"),
         }
     }
 }
@@ -65,15 +75,26 @@ pub fn sign(
     created: &str,
     contexts: &Contexts,
 ) -> Result<Value, RdfcProofError> {
+    let public_key = did_key::public_key_from_seed(signing_seed);
+    let verification_method = did_key::verification_method_from_public_key(&public_key);
+    sign_as(document, signing_seed, &verification_method, created, contexts)
+}
+
+/// As [`sign`], naming `verification_method` as the key (a did:web's method for the same key).
+pub fn sign_as(
+    document: &Value,
+    signing_seed: &[u8; 32],
+    verification_method: &str,
+    created: &str,
+    contexts: &Contexts,
+) -> Result<Value, RdfcProofError> {
     let object = document
         .as_object()
         .ok_or(RdfcProofError::Sign(data_integrity::SignError::DocumentNotAnObject))?;
     if object.contains_key("proof") {
         return Err(RdfcProofError::Sign(data_integrity::SignError::DocumentAlreadyHasProof));
     }
-    let public_key = did_key::public_key_from_seed(signing_seed);
-    let verification_method = did_key::verification_method_from_public_key(&public_key);
-    let mut proof = data_integrity::proof_configuration(document, &verification_method, created)
+    let mut proof = data_integrity::proof_configuration(document, verification_method, created)
         .map_err(RdfcProofError::Sign)?;
     proof.insert("cryptosuite".into(), CRYPTOSUITE.into());
     let hashes = hash_data(document, &proof, contexts)?;
@@ -87,8 +108,18 @@ pub fn sign(
     Ok(Value::Object(secured))
 }
 
-/// Verifies the single `eddsa-rdfc-2022` proof of `document`.
+/// Verifies the single `eddsa-rdfc-2022` proof of `document`, signed with a did:key.
 pub fn verify(document: &Value, contexts: &Contexts) -> Result<VerifiedProof, RdfcProofError> {
+    verify_with(document, contexts, &[])
+}
+
+/// As [`verify`], also for a did:web key, whose public key comes from the one of
+/// `did_documents` that is that DID's (never from the method's fragment).
+pub fn verify_with(
+    document: &Value,
+    contexts: &Contexts,
+    did_documents: &[Value],
+) -> Result<VerifiedProof, RdfcProofError> {
     use data_integrity::VerifyError as E;
     let fail = RdfcProofError::Verify;
     let object = document.as_object().ok_or(fail(E::DocumentNotAnObject))?;
@@ -122,8 +153,19 @@ pub fn verify(document: &Value, contexts: &Contexts) -> Result<VerifiedProof, Rd
         Some(_) => return Err(fail(E::ProofFieldNotAString("created"))),
     };
     let verification_method = field("verificationMethod")?;
-    let key = did_key::decode_verification_method(verification_method)
-        .map_err(|e| fail(E::MalformedDidKey(e)))?;
+    let key = if did_web::is_did_web(verification_method) {
+        let did = did_web::did_of(verification_method);
+        let document = did_documents
+            .iter()
+            .find(|d| did_web::document_id(d) == Some(did))
+            .ok_or_else(|| RdfcProofError::NoDidDocument(did.to_string()))?;
+        let public_key = did_web::assertion_key(document, verification_method)
+            .map_err(RdfcProofError::DidDocument)?;
+        did_key::Ed25519DidKey { did: did.to_string(), public_key }
+    } else {
+        did_key::decode_verification_method(verification_method)
+            .map_err(|e| fail(E::MalformedDidKey(e)))?
+    };
     let signature = decode_proof_value(field("proofValue")?).map_err(fail)?;
     // As for eddsa-jcs-2022: the proof's context must be the document's, so that no context
     // entry goes unsigned.

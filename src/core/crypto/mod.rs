@@ -3,6 +3,7 @@
 pub mod base64url;
 pub mod data_integrity;
 pub mod did_key;
+pub mod did_web;
 pub mod eddsa_rdfc;
 pub mod jcs;
 pub mod jsonld;

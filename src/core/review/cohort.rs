@@ -74,8 +74,23 @@ struct KeptDecision {
     file_name: String,
     examinator: String,
     decision: Decision,
+    /// The did:key that signed it, and the signed document: badges are issued from exactly it.
+    signer: String,
+    signed: std::rc::Rc<serde_json::Value>,
     /// Taken into a member's row.
     matched: bool,
+}
+
+/// A verified decision in the cohort, as issuing its deelcertificaten needs it.
+#[derive(Clone, Copy, Debug)]
+pub struct CohortDecision<'a> {
+    pub file_name: &'a str,
+    /// The did:key that signed it.
+    pub signer: &'a str,
+    pub signed: &'a serde_json::Value,
+    pub decision: &'a Decision,
+    /// Beside its record in the overview; otherwise the record is missing or was changed.
+    pub matched: bool,
 }
 
 /// Why a decision file is left out.
@@ -191,6 +206,8 @@ impl Cohort {
             file_name: file_name.to_string(),
             examinator: verified.credential.issuer_name.clone().unwrap_or_default(),
             decision: verified.decision,
+            signer: verified.credential.issuer,
+            signed: std::rc::Rc::new(value.clone()),
             matched: false,
         });
         let mut members = std::mem::take(&mut self.members);
@@ -252,6 +269,17 @@ impl Cohort {
                 Rejected { file_name: k.file_name.clone(), reason: Reason::Decision(reason) }
             })
             .collect()
+    }
+
+    /// Every decision that verified, in the order the files came.
+    pub fn decisions(&self) -> impl Iterator<Item = CohortDecision<'_>> {
+        self.decisions.iter().map(|k| CohortDecision {
+            file_name: &k.file_name,
+            signer: &k.signer,
+            signed: &k.signed,
+            decision: &k.decision,
+            matched: k.matched,
+        })
     }
 
     /// Every file left out, those refused as they came and the decisions beside no record.
@@ -543,7 +571,11 @@ pub fn to_csv(
     out
 }
 
-fn push_line<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>, separator: Separator) {
+pub fn push_line<'a>(
+    out: &mut String,
+    fields: impl Iterator<Item = &'a str>,
+    separator: Separator,
+) {
     for (i, field) in fields.enumerate() {
         if i > 0 {
             out.push(separator.char());
