@@ -3,7 +3,7 @@ use yew::prelude::*;
 use super::cohort_overview::CohortOverview;
 use super::file_picker::FilePicker;
 use super::plain_verdict::plain_verdict;
-use crate::core::app::review::{CohortState, ReviewMsg};
+use crate::core::app::review::{CohortState, Restore, ReviewMsg};
 use crate::core::app::Msg;
 use crate::core::review::cohort::Reason;
 use crate::i18n::Lang;
@@ -31,10 +31,14 @@ pub fn CohortView(props: &CohortViewProps) -> Html {
     let cohort = &state.cohort;
     let busy = state.is_busy();
     let on_chosen = props.dispatch.reform(|files| Msg::Review(ReviewMsg::CohortFiles(files)));
-    let on_clear = props.dispatch.reform(|_: MouseEvent| Msg::Review(ReviewMsg::ClearCohort));
+    let on_clear = props.dispatch.reform(|_: MouseEvent| Msg::Review(ReviewMsg::AskClearCohort));
+    let on_confirm = props.dispatch.reform(|_: MouseEvent| Msg::Review(ReviewMsg::ClearCohort));
+    let on_cancel =
+        props.dispatch.reform(|_: MouseEvent| Msg::Review(ReviewMsg::CancelClearCohort));
     let rejected = cohort.all_rejected();
     let status = match state.progress {
         Some((done, total)) => lang.cohort_progress(done, total),
+        None if state.restore == Restore::Listing => c.restoring.to_string(),
         None if cohort.members.is_empty() && rejected.is_empty() => c.none_yet.to_string(),
         None => lang.cohort_counts(cohort.members.len(), rejected.len()),
     };
@@ -52,10 +56,25 @@ pub fn CohortView(props: &CohortViewProps) -> Html {
                     disabled={busy}
                 />
                 <p class="cohort-status" role="status" aria-live="polite">{ status }</p>
+                if state.not_kept {
+                    <p class="notice notice-warning cohort-not-kept" role="alert">{ c.not_kept }</p>
+                }
+                if state.clear_failed {
+                    <p class="notice notice-error cohort-clear-failed" role="alert">{ c.clear_failed }</p>
+                }
                 if !cohort.members.is_empty() || !rejected.is_empty() {
                     <div class="actions">
-                        <button type="button" class="cohort-clear" onclick={on_clear} disabled={busy}>{ c.clear }</button>
+                        <button type="button" class="cohort-clear" onclick={on_clear} disabled={busy} aria-expanded={state.confirm_clear.to_string()}>{ c.clear }</button>
                     </div>
+                    if state.confirm_clear {
+                        <div class="notice notice-warning confirm" role="alertdialog" aria-labelledby="cohort-clear-question">
+                            <p id="cohort-clear-question">{ c.clear_question }</p>
+                            <div class="actions">
+                                <button type="button" class="danger cohort-clear-confirm" onclick={on_confirm}>{ c.clear_confirm }</button>
+                                <button type="button" onclick={on_cancel}>{ c.cancel }</button>
+                            </div>
+                        </div>
+                    }
                 }
             </div>
             if !rejected.is_empty() {
