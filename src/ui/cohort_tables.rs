@@ -63,8 +63,7 @@ fn completeness(lang: Lang, m: &Member) -> Html {
     html! {
         <td class={classes!("nowrap", "cohort-completeness", (!complete).then_some("is-incomplete"))}
             data-complete={complete.to_string()}>
-            <span aria-hidden="true">{ format!("{scored}/{total}") }</span>
-            <span class="visually-hidden">{ lang.cohort_completeness(scored, total) }</span>
+            <span title={lang.cohort_completeness(scored, total)}>{ format!("{scored}/{total}") }</span>
             if !complete {
                 { " " }<span class="cohort-incomplete-mark">{ lang.cohort_texts().incomplete }</span>
             }

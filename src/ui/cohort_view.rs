@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use super::cohort_overview::CohortOverview;
 use super::file_picker::FilePicker;
+use super::focus::{use_focus_after_render, Focus};
 use super::plain_verdict::plain_verdict;
 use crate::core::app::review::{CohortState, Restore, ReviewMsg};
 use crate::core::app::Msg;
@@ -31,10 +32,23 @@ pub fn CohortView(props: &CohortViewProps) -> Html {
     let cohort = &state.cohort;
     let busy = state.is_busy();
     let on_chosen = props.dispatch.reform(|files| Msg::Review(ReviewMsg::CohortFiles(files)));
-    let on_clear = props.dispatch.reform(|_: MouseEvent| Msg::Review(ReviewMsg::AskClearCohort));
-    let on_confirm = props.dispatch.reform(|_: MouseEvent| Msg::Review(ReviewMsg::ClearCohort));
-    let on_cancel =
-        props.dispatch.reform(|_: MouseEvent| Msg::Review(ReviewMsg::CancelClearCohort));
+    // The question replaces nothing, but answering it removes the button that had focus: focus
+    // goes to the answer, back to the button, or to the file picker once the cohort is gone.
+    let focus = use_focus_after_render();
+    let clear_ref = use_node_ref();
+    let confirm_ref = use_node_ref();
+    let on = |msg: ReviewMsg, target: Focus| {
+        let dispatch = props.dispatch.clone();
+        let focus = focus.clone();
+        Callback::from(move |_: MouseEvent| {
+            *focus.borrow_mut() = Some(target.clone());
+            dispatch.emit(Msg::Review(msg.clone()));
+        })
+    };
+    let on_clear = on(ReviewMsg::AskClearCohort, Focus::Node(confirm_ref.clone()));
+    let on_cancel = on(ReviewMsg::CancelClearCohort, Focus::Node(clear_ref.clone()));
+    let on_confirm =
+        on(ReviewMsg::ClearCohort, Focus::ById { id: "cohort-files", fallback: clear_ref.clone() });
     let rejected = cohort.all_rejected();
     let status = match state.progress {
         Some((done, total)) => lang.cohort_progress(done, total),
@@ -64,13 +78,13 @@ pub fn CohortView(props: &CohortViewProps) -> Html {
                 }
                 if !cohort.members.is_empty() || !rejected.is_empty() {
                     <div class="actions">
-                        <button type="button" class="cohort-clear" onclick={on_clear} disabled={busy} aria-expanded={state.confirm_clear.to_string()}>{ c.clear }</button>
+                        <button type="button" class="cohort-clear" ref={clear_ref} onclick={on_clear} disabled={busy} aria-expanded={state.confirm_clear.to_string()}>{ c.clear }</button>
                     </div>
                     if state.confirm_clear {
                         <div class="notice notice-warning confirm" role="alertdialog" aria-labelledby="cohort-clear-question">
                             <p id="cohort-clear-question">{ c.clear_question }</p>
                             <div class="actions">
-                                <button type="button" class="danger cohort-clear-confirm" onclick={on_confirm}>{ c.clear_confirm }</button>
+                                <button type="button" class="danger cohort-clear-confirm" ref={confirm_ref} onclick={on_confirm}>{ c.clear_confirm }</button>
                                 <button type="button" onclick={on_cancel}>{ c.cancel }</button>
                             </div>
                         </div>
