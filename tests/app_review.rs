@@ -626,9 +626,7 @@ fn the_cohort_stays_while_the_user_looks_at_another_view_and_its_filters_start_a
 
 /// The browser of the same profile after a reload: what it kept, and nothing of the page.
 fn reloaded(app: &mut App) -> App {
-    let mut browser = Browser::default();
-    browser.kept = std::mem::take(&mut app.browser.kept);
-    App::start(browser)
+    App::start(Browser { kept: std::mem::take(&mut app.browser.kept), ..Browser::default() })
 }
 
 fn member_key(app: &App, file: &str) -> u32 {
@@ -714,9 +712,7 @@ fn the_cohort_is_kept_file_by_file_comes_back_verified_after_a_reload_and_is_cle
 
 #[test]
 fn without_storage_the_cohort_works_in_memory_says_so_and_its_rows_still_open() {
-    let mut browser = Browser::default();
-    browser.refuse_keeping = true;
-    let mut app = App::start(browser);
+    let mut app = App::start(Browser { refuse_keeping: true, ..Browser::default() });
     app.send(Msg::Show(View::Cohort));
     assert!(app.model.review.cohort.not_kept, "said at once: the kept cohort cannot be read");
     assert!(!app.model.review.cohort.is_busy());

@@ -69,7 +69,7 @@ test("the cohort survives a reload, and Cohort leegmaken empties it, after a rel
   assert.match(page.url(), /hogeschool\.html#cohort$/);
   await page.locator(".cohort-status", { hasText: "3 records meegenomen; 1 bestand niet" }).waitFor();
   assert.deepEqual(await names(page), ["Daan Jansen", "Sanne de Vries", "Sanne de Vries"]);
-  assert.match(await page.locator(".cohort-rejected li").innerText(), /^brief\.json: /);
+  assert.match(await page.locator(".cohort-rejected > ul > li").innerText(), /^brief\.json:\s+Dit bestand is beschadigd of onvolledig\./);
 
   // Clearing asks first; cancelling keeps everything.
   await page.getByRole("button", { name: "Cohort leegmaken", exact: true }).click();
@@ -99,7 +99,7 @@ test("a row opens its record in the verify view, after a reload as well", (t) =>
   const verdict = page.locator(".verdict");
   assert.equal(await verdict.locator(".verdict-file").innerText(), "daan.json");
   assert.match(await verdict.locator(".verdict-result").innerText(), /^Geldig/);
-  assert.equal(await verdict.locator(".key-fingerprint").innerText(), fingerprintOf(signerDid));
+  assert.equal(await verdict.locator(".verdict-facts .key-fingerprint").innerText(), fingerprintOf(signerDid));
   // The whole record, as a file opened there shows it.
   assert.equal(await page.locator(".verify-layout").count(), 1);
   assert.match(await page.locator(".verify-layout").innerText(), /Daan Jansen/);
