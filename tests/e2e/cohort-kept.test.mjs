@@ -148,3 +148,25 @@ test("the table and the CSV show completeness, the signer with their standing, a
   assert.equal(at(sanneSelf, "Indicatoren totaal"), "42");
   assert.equal(lines.length, 1 + 3);
 }));
+
+test("the multi-file check names each signer beside the key's fingerprint", (t) => app.withPage(t, async (page) => {
+  const changed = structuredClone(records["daan.json"]);
+  changed.credentialSubject.name = "Iemand Anders";
+  const chosen = [
+    files.find((f) => f.name === "daan.json"),
+    files.find((f) => f.name === "sanne-zelf.json"),
+    { name: "veranderd.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(changed)) },
+  ];
+  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
+  await page.setInputFiles("#record-file", chosen);
+  await page.locator(".batch-summary").waitFor();
+  const rows = page.locator(".batch-table tbody tr");
+  const signerCell = (n) => rows.nth(n).locator("td").nth(2);
+  // The assessor's name, and on a self-assessment the student's own.
+  assert.equal(await signerCell(0).locator(".batch-signer-name").innerText(), "Jan Jansen");
+  assert.equal(await signerCell(1).locator(".batch-signer-name").innerText(), "Sanne de Vries");
+  for (const n of [0, 1]) assert.equal(await signerCell(n).locator(".key-fingerprint").innerText(), fingerprintOf(signerDid));
+  // A record whose signature fails names nobody: its name cannot be trusted.
+  assert.equal(await signerCell(2).locator(".batch-signer-name").count(), 0);
+  await expectNoAxeViolations(page, "the multi-file check", ".verify-view");
+}));

@@ -166,6 +166,12 @@ impl Cohort {
         self.add_keyed(key, file_name, bytes, known);
     }
 
+    /// An empty cohort whose files get keys from `next_key` on: after *Cohort leegmaken*, so
+    /// that a file taken in later never reuses the key of one the browser may still hold.
+    pub fn starting_at(next_key: u32) -> Cohort {
+        Cohort { next_key, ..Cohort::default() }
+    }
+
     /// The key a file taken in now gets: one past every key given so far.
     pub fn next_key(&self) -> u32 {
         self.next_key
@@ -1124,6 +1130,9 @@ mod tests {
         assert_eq!(restored.next_key(), 8, "an earlier key does not move the next one back");
         assert_eq!(restored.member(3).map(|m| m.file_name.as_str()), Some("een.json"));
         assert_eq!(restored.member(5), None);
+        let emptied = Cohort::starting_at(restored.next_key());
+        assert!(emptied.members.is_empty());
+        assert_eq!(emptied.next_key(), 8);
     }
 
     #[test]

@@ -204,7 +204,9 @@ pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect
         ReviewMsg::CancelClearCohort => state.confirm_clear = false,
         ReviewMsg::ClearCohort => {
             if state.confirm_clear && !state.is_busy() {
-                state.cohort = Rc::new(Cohort::default());
+                // Keys go on from where they were: should the browser fail to remove its copy,
+                // files taken in next do not overwrite it under the same keys.
+                state.cohort = Rc::new(Cohort::starting_at(state.cohort.next_key()));
                 state.choice = CohortChoice::default();
                 state.confirm_clear = false;
                 state.unkept.clear();
