@@ -170,3 +170,20 @@ test("the multi-file check names each signer beside the key's fingerprint", (t) 
   assert.equal(await signerCell(2).locator(".batch-signer-name").count(), 0);
   await expectNoAxeViolations(page, "the multi-file check", ".verify-view");
 }));
+
+test("where the browser keeps nothing, the cohort says so and works in memory, rows included", (t) => app.withPage(t, async (page) => {
+  // As in a browser whose storage is turned off: no IndexedDB at all.
+  await page.addInitScript(() => Object.defineProperty(window, "indexedDB", { value: undefined }));
+  await reloadApp(page);
+  await openCohort(page);
+  const notice = page.locator(".cohort-not-kept");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /^Deze browser kan het cohort niet bewaren/);
+  await page.setInputFiles("#cohort-files", files);
+  await page.locator(".cohort-status", { hasText: "3 records meegenomen; 0 bestanden niet" }).waitFor();
+  await expectNoAxeViolations(page, "the cohort that cannot be kept", ".cohort");
+  await page.getByRole("button", { name: "Daan Jansen: record openen" }).click();
+  await page.getByRole("heading", { level: 2, name: "Record controleren" }).waitFor();
+  assert.equal(await page.locator(".verdict .verdict-file").innerText(), "daan.json");
+  assert.match(await page.locator(".verdict .verdict-result").innerText(), /^Geldig/);
+}));
