@@ -134,6 +134,11 @@ impl Browser {
                 let bytes = self.files.remove(&file.handle).unwrap();
                 Some(Msg::FileRead { purpose, name: file.name, result: Ok(bytes) })
             }
+            // The cohort's keeping; its flows are in tests/app_review.rs.
+            Effect::KeepCohortFile { .. }
+            | Effect::ListKeptCohort
+            | Effect::ReadKeptCohortFile { .. }
+            | Effect::ClearKeptCohort => None,
         }
     }
 }

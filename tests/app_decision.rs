@@ -112,6 +112,11 @@ impl Browser {
                 self.reading.push_back(Msg::Badges(BadgesMsg::FolderWritten(outcome)));
                 None
             }
+            // This browser keeps no cohort: nothing to bring back, every file kept at once.
+            Effect::ListKeptCohort => Some(Msg::Review(ReviewMsg::KeptCohort(Ok(Vec::new())))),
+            Effect::KeepCohortFile { key, .. } => {
+                Some(Msg::Review(ReviewMsg::CohortFileKept { key, result: Ok(()) }))
+            }
             other => panic!("the decision flow asked for {other:?}"),
         }
     }

@@ -39,6 +39,10 @@ struct Browser {
     /// Whether downloads work.
     refuse_downloads: bool,
     effects: Vec<Effect>,
+    /// The cohort's files as the browser keeps them (IndexedDB), by key.
+    kept: BTreeMap<u32, (String, Vec<u8>)>,
+    /// The browser keeps nothing (storage full or turned off).
+    refuse_keeping: bool,
 }
 
 impl Browser {
@@ -65,6 +69,31 @@ impl Browser {
                 };
                 self.reading.push_back(Msg::FileRead { purpose, name: file.name, result });
                 None
+            }
+            Effect::KeepCohortFile { key, name, bytes } => {
+                let result = if self.refuse_keeping {
+                    Err(StorageFailed)
+                } else {
+                    self.kept.insert(key, (name, bytes.to_vec()));
+                    Ok(())
+                };
+                Some(Msg::Review(ReviewMsg::CohortFileKept { key, result }))
+            }
+            Effect::ListKeptCohort => {
+                Some(Msg::Review(ReviewMsg::KeptCohort(if self.refuse_keeping {
+                    Err(StorageFailed)
+                } else {
+                    Ok(self.kept.keys().copied().collect())
+                })))
+            }
+            Effect::ReadKeptCohortFile { key, purpose } => {
+                let (name, bytes) = self.kept.get(&key).cloned().unwrap();
+                self.reading.push_back(Msg::FileRead { purpose, name, result: Ok(bytes) });
+                None
+            }
+            Effect::ClearKeptCohort => {
+                self.kept.clear();
+                Some(Msg::Review(ReviewMsg::CohortCleared(Ok(()))))
             }
             other => panic!("the review views asked for {other:?}"),
         }
@@ -532,16 +561,19 @@ fn filters_narrow_the_rows_and_the_csv_download_has_the_framework_and_todays_dat
     assert_eq!(*mime, "text/csv;charset=utf-8");
     assert_eq!(*purpose, DownloadPurpose::CohortCsv);
     assert!(text.starts_with(
-        "\u{feff}Studentnummer;Naam student;Organisatie;Beoordelaar;Ondertekenaar;Modus;Datum;"
+        "\u{feff}Studentnummer;Naam student;Organisatie;Beoordelaar;Ondertekenaar;Vingerafdruk;\
+         Modus;Datum;Indicatoren gescoord;Indicatoren totaal;"
     ));
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1 + 3, "a header and the three self-assessments");
     assert_eq!(lines[1], lines[1].replace(',', ";"), "semicolons, as Dutch Excel reads");
     // The student signed their own record, with a key no trusted list names.
-    assert!(lines[1].starts_with(
-        "4000002;Student 002;Buurtwerk West;;Student 002 (onbekende ondertekenaar);\
-         Zelfbeoordeling;2026-11-30;"
-    ));
+    // Two of the 42 indicators scored; the key's fingerprint as every view shows it.
+    let key = SigningKey::from_seed([7; 32], "2026-12-01T10:00:00Z").fingerprint();
+    assert!(lines[1].starts_with(&format!(
+        "4000002;Student 002;Buurtwerk West;;Student 002 (onbekende ondertekenaar);{key};\
+         Zelfbeoordeling;2026-11-30;2;42;"
+    )));
     assert!(!app.model.review.cohort.download_failed);
 
     // Commas, every mode, and the file the browser would not make is reported.
@@ -587,7 +619,179 @@ fn the_cohort_stays_while_the_user_looks_at_another_view_and_its_filters_start_a
     assert_eq!(state.choice, CohortChoice::default());
     assert_eq!(state.separator, None);
 
-    // Clearing empties it.
+    // Clearing asks first, then empties it.
+    app.review(ReviewMsg::ClearCohort);
+    assert_eq!(app.model.review.cohort.cohort.members.len(), 30, "not without confirmation");
+    app.review(ReviewMsg::AskClearCohort);
     app.review(ReviewMsg::ClearCohort);
     assert!(app.model.review.cohort.cohort.members.is_empty());
+}
+
+/// The browser of the same profile after a reload: what it kept, and nothing of the page.
+fn reloaded(app: &mut App) -> App {
+    App::start(Browser { kept: std::mem::take(&mut app.browser.kept), ..Browser::default() })
+}
+
+fn member_key(app: &App, file: &str) -> u32 {
+    app.model.review.cohort.cohort.members.iter().find(|m| m.file_name == file).unwrap().key
+}
+
+#[test]
+fn the_cohort_is_kept_file_by_file_comes_back_verified_after_a_reload_and_is_cleared_for_good() {
+    let mut app = App::start(Browser::default());
+    let effects = app.send(Msg::Show(View::Cohort));
+    assert!(effects.contains(&Effect::ListKeptCohort), "the kept cohort is asked for: {effects:?}");
+    let records = cohort_records(4);
+    let mut files: Vec<(&str, FileContent)> =
+        records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect();
+    files.extend([
+        ("brief.json", bytes("Beste docent,")),
+        ("kopie.json", bytes(&records[0].1)),
+        ("te-groot.json", Ok(vec![b' '; MAX_RECORD_BYTES + 1])),
+    ]);
+    let files = app.choose(files);
+    app.review(ReviewMsg::CohortFiles(files));
+    app.settle();
+    // Every file read is kept as it was read, under its key; the one too large to read is not.
+    let kept: Vec<&str> = app.browser.kept.values().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        kept,
+        [
+            "record-000.json",
+            "record-001.json",
+            "record-002.json",
+            "record-003.json",
+            "brief.json",
+            "kopie.json"
+        ]
+    );
+    assert_eq!(app.browser.kept[&1].1, records[1].1.as_bytes());
+    let before = app.model.review.cohort.cohort.clone();
+    assert!(!app.model.review.cohort.not_kept);
+
+    // Reloaded: the cohort is back once the view is entered, each file verified again.
+    let mut app = reloaded(&mut app);
+    assert!(app.model.review.cohort.cohort.members.is_empty());
+    app.send(Msg::Show(View::Cohort));
+    assert!(app.model.review.cohort.is_busy());
+    app.settle();
+    let after = &app.model.review.cohort.cohort;
+    assert_eq!(after.members, before.members);
+    let reasons = |c: &leeruitkomsten::core::review::cohort::Cohort| -> Vec<String> {
+        c.rejected.iter().map(|r| r.file_name.clone()).collect()
+    };
+    assert_eq!(reasons(after), ["brief.json", "kopie.json"]);
+    assert_eq!(reasons(&before), ["brief.json", "kopie.json", "te-groot.json"]);
+    // Kept files are not written again; a file added now gets the next key and is kept.
+    let more = cohort_records(6);
+    let files = app.choose(vec![("record-005.json", bytes(&more[5].1))]);
+    let effects = app.review(ReviewMsg::CohortFiles(files));
+    assert_eq!(file_reads(&effects), 1);
+    app.settle();
+    assert_eq!(app.browser.kept.keys().copied().collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5, 6]);
+    assert_eq!(app.browser.kept[&6].0, "record-005.json");
+    // Another view and back: not asked for again.
+    app.send(Msg::Show(View::Verify));
+    let effects = app.send(Msg::Show(View::Cohort));
+    assert!(!effects.contains(&Effect::ListKeptCohort));
+
+    // Cleared, with the confirmation: gone from the page and from the browser, also after a reload.
+    app.review(ReviewMsg::AskClearCohort);
+    assert!(app.model.review.cohort.confirm_clear);
+    app.review(ReviewMsg::CancelClearCohort);
+    app.review(ReviewMsg::ClearCohort);
+    assert_eq!(app.browser.kept.len(), 7, "cancelled: nothing removed");
+    app.review(ReviewMsg::AskClearCohort);
+    let effects = app.review(ReviewMsg::ClearCohort);
+    assert!(effects.contains(&Effect::ClearKeptCohort));
+    assert!(app.browser.kept.is_empty());
+    assert!(!app.model.review.cohort.clear_failed);
+    let mut app = reloaded(&mut app);
+    app.send(Msg::Show(View::Cohort));
+    app.settle();
+    assert!(app.model.review.cohort.cohort.members.is_empty());
+    assert!(app.model.review.cohort.cohort.rejected.is_empty());
+}
+
+#[test]
+fn without_storage_the_cohort_works_in_memory_says_so_and_its_rows_still_open() {
+    let mut app = App::start(Browser { refuse_keeping: true, ..Browser::default() });
+    app.send(Msg::Show(View::Cohort));
+    assert!(app.model.review.cohort.not_kept, "said at once: the kept cohort cannot be read");
+    assert!(!app.model.review.cohort.is_busy());
+    let records = cohort_records(3);
+    let files =
+        app.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect());
+    app.review(ReviewMsg::CohortFiles(files));
+    app.settle();
+    assert_eq!(app.model.review.cohort.cohort.members.len(), 3);
+    assert!(app.model.review.cohort.not_kept);
+    // The row opens from memory: nothing is asked of the browser's keeping.
+    let key = member_key(&app, "record-001.json");
+    let effects = app.review(ReviewMsg::OpenCohortRecord(key));
+    assert!(!effects.iter().any(|e| matches!(e, Effect::ReadKeptCohortFile { .. })), "{effects:?}");
+    assert_eq!(app.model.view, View::Verify);
+    let Some(Verified::One(checked, Some(shown))) = &app.model.review.verify.shown else {
+        panic!("{:?}", app.model.review.verify.shown)
+    };
+    assert_eq!(checked.file_name, "record-001.json");
+    assert!(checked.is_valid());
+    assert_eq!(shown.assessment.metadata.student_name, "Student 001");
+}
+
+#[test]
+fn a_row_opens_its_record_in_the_verify_view_and_vergelijken_sets_the_pair_side_by_side() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Show(View::Cohort));
+    let assessor =
+        record("Sanne de Vries", "4812345", Mode::Assessor, 1, &[("LU1.1", Score::High)]);
+    let own =
+        record("Sanne de Vries", "4812345", Mode::SelfAssessment, 2, &[("LU1.1", Score::Good)]);
+    let other = record("Daan Jansen", "4000001", Mode::Assessor, 3, &[]);
+    let files = app.choose(vec![
+        ("sanne-beoordeling.json", bytes(&assessor)),
+        ("sanne-zelf.json", bytes(&own)),
+        ("daan.json", bytes(&other)),
+    ]);
+    app.review(ReviewMsg::CohortFiles(files));
+    app.settle();
+    // After a reload the bytes are only in the browser's keeping.
+    let mut app = reloaded(&mut app);
+    app.send(Msg::Show(View::Cohort));
+    app.settle();
+
+    let effects =
+        app.review(ReviewMsg::OpenCohortRecord(member_key(&app, "sanne-beoordeling.json")));
+    assert_eq!(app.model.view, View::Verify);
+    assert!(effects.iter().any(|e| matches!(e, Effect::ReadKeptCohortFile { .. })));
+    app.settle();
+    let verify = &app.model.review.verify;
+    let Some(Verified::One(checked, Some(shown))) = &verify.shown else {
+        panic!("{:?}", verify.shown)
+    };
+    assert_eq!(checked.file_name, "sanne-beoordeling.json");
+    assert!(checked.is_valid());
+    assert_eq!(shown.assessment.metadata.mode, Mode::Assessor);
+    // As if the file were opened there: the digest a decision names the record by is there too.
+    let value: serde_json::Value = serde_json::from_str(&assessor).unwrap();
+    assert_eq!(
+        verify.digest.as_deref(),
+        Some(leeruitkomsten::core::credentials::digest_multibase(&value).unwrap().as_str())
+    );
+
+    // Back to the cohort: Daan has no pair, Sanne's assessor row opens both in compare.
+    app.send(Msg::Show(View::Cohort));
+    let effects = app.review(ReviewMsg::CompareCohortRecord(member_key(&app, "daan.json")));
+    assert!(effects.is_empty());
+    assert_eq!(app.model.view, View::Cohort);
+    app.review(ReviewMsg::CompareCohortRecord(member_key(&app, "sanne-beoordeling.json")));
+    assert_eq!(app.model.view, View::Compare);
+    app.settle();
+    let compare = &app.model.review.compare;
+    let side = |side: Side| compare.side(side).unwrap();
+    assert_eq!(side(Side::SelfAssessment).source, Source::File("sanne-zelf.json".into()));
+    assert_eq!(side(Side::Assessor).source, Source::File("sanne-beoordeling.json".into()));
+    let compared = compare.compared.as_ref().unwrap();
+    assert!(compared.trusted);
+    assert!(compared.outcome.is_ok(), "{:?}", compared.outcome);
 }

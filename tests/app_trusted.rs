@@ -67,6 +67,11 @@ impl Browser {
                 };
                 Some(Msg::FileRead { purpose, name: file.name, result })
             }
+            // This browser keeps no cohort: nothing to bring back, every file kept at once.
+            Effect::ListKeptCohort => Some(Msg::Review(ReviewMsg::KeptCohort(Ok(Vec::new())))),
+            Effect::KeepCohortFile { key, .. } => {
+                Some(Msg::Review(ReviewMsg::CohortFileKept { key, result: Ok(()) }))
+            }
             other => panic!("the trusted assessors asked for {other:?}"),
         }
     }

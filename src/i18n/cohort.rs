@@ -5,10 +5,24 @@ use super::Lang;
 texts! { CohortTexts, COHORT_NL, COHORT_EN {
     nav: "Cohortoverzicht", "Cohort overview";
     heading: "Cohortoverzicht", "Cohort overview";
-    intro: "Open de ondertekende records van een groep studenten: zoveel als je wilt, gekozen of hierheen gesleept. Elk record wordt eerst gecontroleerd; alleen geldige records tellen mee. Alles blijft in deze browser.",
-        "Open the signed records of a group of students: as many as you like, chosen or dropped here. Each record is verified first; only valid records count. Everything stays in this browser.";
+    intro: "Open de ondertekende records van een groep studenten: zoveel als je wilt, gekozen of hierheen gesleept. Elk record wordt eerst gecontroleerd; alleen geldige records tellen mee. Alles blijft in deze browser: het cohort staat er na herladen nog, tot je het leegmaakt.",
+        "Open the signed records of a group of students: as many as you like, chosen or dropped here. Each record is verified first; only valid records count. Everything stays in this browser: the cohort is still there after a reload, until you clear it.";
     choose: "Records openen", "Open records";
-    clear: "Overzicht leegmaken", "Clear the overview";
+    clear: "Cohort leegmaken", "Clear the cohort";
+    clear_question: "Het hele cohort uit deze browser verwijderen? De records en besluiten verdwijnen uit dit overzicht; de bestanden zelf, waar je ze vandaan haalde, blijven bestaan.",
+        "Remove the whole cohort from this browser? The records and decisions leave this overview; the files themselves, where you took them from, stay as they are.";
+    clear_confirm: "Ja, cohort leegmaken", "Yes, clear the cohort";
+    cancel: "Annuleren", "Cancel";
+    restoring: "Het bewaarde cohort wordt geladen…", "Loading the kept cohort…";
+    not_kept: "Deze browser kan het cohort niet bewaren (de opslag is vol of uitgeschakeld). Het overzicht werkt wel zolang deze pagina open is; na herladen moet je de records opnieuw openen.",
+        "This browser cannot keep the cohort (its storage is full or turned off). The overview works as long as this page is open; after a reload you have to open the records again.";
+    clear_failed: "Het overzicht is leeg, maar de bewaarde kopie kon niet uit deze browser worden verwijderd: na herladen komt het cohort terug. Kies dan opnieuw Cohort leegmaken.",
+        "The overview is empty, but the kept copy could not be removed from this browser: after a reload the cohort comes back. Then choose Clear the cohort again.";
+    completeness: "Gescoord", "Scored";
+    incomplete: "onvolledig", "incomplete";
+    scored: "Indicatoren gescoord", "Indicators scored";
+    indicator_total: "Indicatoren totaal", "Indicators in total";
+    compare: "Vergelijken", "Compare";
     none_yet: "Nog geen records geopend.", "No records opened yet.";
     rejected_heading: "Niet meegenomen", "Left out";
     unreadable: "het bestand kon niet worden gelezen", "the file could not be read";
@@ -21,8 +35,8 @@ texts! { CohortTexts, COHORT_NL, COHORT_EN {
     no_value: "(niet ingevuld)", "(not filled in)";
     none_shown: "Geen records bij deze filters.", "No records match these filters.";
     table_caption: "Resultaat per student en leeruitkomst", "Result per student and learning outcome";
-    table_hint: "Het resultaat volgens de resultaatregel; – betekent nog niet bepaald (niet alle indicatoren gescoord).",
-        "The result under the result rule; – means not yet determined (not every indicator scored).";
+    table_hint: "Het resultaat volgens de resultaatregel; – betekent nog niet bepaald (niet alle indicatoren gescoord). Kies een naam om het hele record te openen. Vergelijken zet de zelfbeoordeling en de beoordeling van dezelfde student naast elkaar.",
+        "The result under the result rule; – means not yet determined (not every indicator scored). Choose a name to open the whole record. Compare sets the self-assessment and the assessment of the same student side by side.";
     student_name: "Naam student", "Student name";
     student_number: "Studentnummer", "Student number";
     date: "Datum", "Date";
@@ -70,6 +84,30 @@ impl Lang {
         match self {
             Lang::Nl => format!("{taken} {record} meegenomen; {left_out} {file} niet"),
             Lang::En => format!("{taken} {record} taken in; {left_out} {file} left out"),
+        }
+    }
+
+    /// The name of a row's button that opens its record: the student, then what it does.
+    pub fn cohort_open_label(self, student: &str) -> String {
+        match self {
+            Lang::Nl => format!("{student}: record openen"),
+            Lang::En => format!("{student}: open the record"),
+        }
+    }
+
+    /// The name of a row's *Vergelijken*: which student's two records.
+    pub fn cohort_compare_label(self, student: &str) -> String {
+        match self {
+            Lang::Nl => format!("Vergelijken: zelfbeoordeling en beoordeling van {student}"),
+            Lang::En => format!("Compare: self-assessment and assessment of {student}"),
+        }
+    }
+
+    /// "40/42", read out as "40 van 42 indicatoren gescoord".
+    pub fn cohort_completeness(self, scored: usize, total: usize) -> String {
+        match self {
+            Lang::Nl => format!("{scored} van {total} indicatoren gescoord"),
+            Lang::En => format!("{scored} of {total} indicators scored"),
         }
     }
 

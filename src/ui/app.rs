@@ -33,9 +33,11 @@ pub fn App() -> Html {
     }))
     .clone();
     let booted = use_state(|| None::<Result<Rc<RefCell<Model>>, Rc<LoadFailure>>>);
+    let late_redraw: LateRedraw = (*use_memo((), |_| LateRedraw::default())).clone();
     {
         let booted = booted.clone();
         let link = link.clone();
+        let late_redraw = late_redraw.clone();
         use_effect_with((), move |_| {
             // An address that names a view of the other page (a bookmark) goes there first.
             let first = match pages::first_view() {
@@ -46,14 +48,16 @@ pub fn App() -> Html {
                 let model = startup::boot(&link).await.map(|m| Rc::new(RefCell::new(m)));
                 if let (Ok(model), Some(view)) = (&model, first) {
                     // Before the first render, so the page opens on the view its address names.
-                    dispatcher(model.clone(), Callback::noop()).emit(Msg::Show(view));
+                    dispatcher(model.clone(), late_redraw.callback()).emit(Msg::Show(view));
                 }
                 booted.set(Some(model.map_err(Rc::new)));
             });
         });
     }
     match &*booted {
-        Some(Ok(model)) => html! { <Page model={model.clone()} link={link.clone()} /> },
+        Some(Ok(model)) => {
+            html! { <Page model={model.clone()} link={link.clone()} late_redraw={late_redraw.clone()} /> }
+        }
         Some(Err(error)) => {
             let lang = startup::saved_lang(&link);
             html! {
@@ -78,16 +82,37 @@ pub fn App() -> Html {
     }
 }
 
+/// The page's redraw, for answers to what the first view asked before the page was there: the
+/// first view's message is handled before the first render, and an answer that comes later (the
+/// kept cohort, read from IndexedDB) must still redraw the page.
+#[derive(Clone, Default)]
+struct LateRedraw(Rc<RefCell<Option<Callback<()>>>>);
+
+impl LateRedraw {
+    fn callback(&self) -> Callback<()> {
+        let late = self.0.clone();
+        Callback::from(move |()| {
+            let redraw = late.borrow().clone();
+            if let Some(redraw) = redraw {
+                redraw.emit(());
+            }
+        })
+    }
+}
+
 #[derive(Properties)]
 struct PageProps {
     model: Rc<RefCell<Model>>,
     link: Rc<Link>,
+    late_redraw: LateRedraw,
 }
 
-/// Both are made once and never replaced, so identity says all.
+/// All are made once and never replaced, so identity says all.
 impl PartialEq for PageProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.model, &other.model) && Rc::ptr_eq(&self.link, &other.link)
+        Rc::ptr_eq(&self.model, &other.model)
+            && Rc::ptr_eq(&self.link, &other.link)
+            && Rc::ptr_eq(&self.late_redraw.0, &other.late_redraw.0)
     }
 }
 
@@ -96,7 +121,12 @@ fn Page(props: &PageProps) -> Html {
     let redraw = use_force_update();
     let dispatch = (*use_memo((), {
         let model = props.model.clone();
-        move |_| dispatcher(model, Callback::from(move |()| redraw.force_update()))
+        let late = props.late_redraw.0.clone();
+        move |_| {
+            let redraw = Callback::from(move |()| redraw.force_update());
+            *late.borrow_mut() = Some(redraw.clone());
+            dispatcher(model, redraw)
+        }
     }))
     .clone();
     {

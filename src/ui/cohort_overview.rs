@@ -60,7 +60,7 @@ pub fn CohortOverview(props: &CohortOverviewProps) -> Html {
                 <p class="notice notice-info">{ c.none_shown }</p>
             } else {
                 { export(props) }
-                { results_table(lang, fw, &shown, &shown.iter().map(|m| props.trusted.signer_cell(lang, m)).collect::<Vec<_>>()) }
+                { results_table(lang, fw, &props.cohort, &shown, &shown.iter().map(|m| props.trusted.signer_cell(lang, m)).collect::<Vec<_>>(), &props.dispatch) }
                 { heatmap(lang, fw, &distribution(fw, &shown), shown.len()) }
             }
         </>

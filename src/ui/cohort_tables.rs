@@ -2,11 +2,13 @@
 
 use yew::prelude::*;
 
+use crate::core::app::review::ReviewMsg;
+use crate::core::app::Msg;
 use crate::core::assessment::aggregate::Tally;
 use crate::core::assessment::Answer;
 use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
-use crate::core::review::cohort::{percent, Member};
+use crate::core::review::cohort::{percent, Cohort, Member};
 use crate::i18n::Lang;
 
 /// A result as the table shows it: its symbol, "n.w." (niet waargenomen / not observed, with
@@ -31,8 +33,68 @@ fn result_cell(lang: Lang, result: Answer, overall: bool) -> Html {
     }
 }
 
+/// How the student of a row is called on its buttons: the name, else the student number.
+fn who(lang: Lang, m: &Member) -> String {
+    match (m.student_name.trim(), m.student_number.trim()) {
+        ("", "") => lang.cohort_texts().no_value.to_string(),
+        ("", number) => number.to_string(),
+        (name, _) => name.to_string(),
+    }
+}
+
+/// Each row's name opens its record in the verify view; where the same student has a record in
+/// the other mode, *Vergelijken* sets the two side by side.
+fn row_actions(lang: Lang, cohort: &Cohort, m: &Member, dispatch: &Callback<Msg>) -> Html {
+    let c = lang.cohort_texts();
+    let key = m.key;
+    let on_open =
+        dispatch.reform(move |_: MouseEvent| Msg::Review(ReviewMsg::OpenCohortRecord(key)));
+    let on_compare =
+        dispatch.reform(move |_: MouseEvent| Msg::Review(ReviewMsg::CompareCohortRecord(key)));
+    let shown_name = if m.student_name.trim().is_empty() {
+        c.no_value.to_string()
+    } else {
+        m.student_name.clone()
+    };
+    html! {
+        <>
+            <th scope="row">
+                <button type="button" class="link-button cohort-open" onclick={on_open}
+                    aria-label={lang.cohort_open_label(&who(lang, m))}>{ shown_name }</button>
+            </th>
+            <td class="cohort-compare">
+                if cohort.counterpart(m).is_some() {
+                    <button type="button" class="cohort-compare-button" onclick={on_compare}
+                        aria-label={lang.cohort_compare_label(&who(lang, m))}>{ c.compare }</button>
+                }
+            </td>
+        </>
+    }
+}
+
+fn completeness(lang: Lang, m: &Member) -> Html {
+    let (scored, total) = m.completeness();
+    let complete = m.is_complete();
+    html! {
+        <td class={classes!("nowrap", "cohort-completeness", (!complete).then_some("is-incomplete"))}
+            data-complete={complete.to_string()}>
+            <span title={lang.cohort_completeness(scored, total)}>{ format!("{scored}/{total}") }</span>
+            if !complete {
+                { " " }<span class="cohort-incomplete-mark">{ lang.cohort_texts().incomplete }</span>
+            }
+        </td>
+    }
+}
+
 /// `signers` holds each row's signer cell (name and standing), in the same order.
-pub fn results_table(lang: Lang, fw: &Framework, shown: &[&Member], signers: &[String]) -> Html {
+pub fn results_table(
+    lang: Lang,
+    fw: &Framework,
+    cohort: &Cohort,
+    shown: &[&Member],
+    signers: &[String],
+    dispatch: &Callback<Msg>,
+) -> Html {
     let c = lang.cohort_texts();
     let t = lang.texts();
     let mut number = 0;
@@ -103,12 +165,15 @@ pub fn results_table(lang: Lang, fw: &Framework, shown: &[&Member], signers: &[S
                     <thead>
                         <tr>
                             <th scope="col">{ c.student_name }</th>
+                            <th scope="col">{ c.compare }</th>
                             <th scope="col">{ c.student_number }</th>
                             <th scope="col">{ c.organisation }</th>
                             <th scope="col">{ c.assessor }</th>
                             <th scope="col">{ lang.trusted_texts().signer_column }</th>
+                            <th scope="col">{ lang.trusted_texts().fingerprint }</th>
                             <th scope="col">{ c.mode }</th>
                             <th scope="col">{ c.date }</th>
+                            <th scope="col">{ c.completeness }</th>
                             { for outcome_heads }
                             <th scope="col" class="cohort-result">{ t.overall }</th>
                             { for decision_heads }
@@ -117,13 +182,15 @@ pub fn results_table(lang: Lang, fw: &Framework, shown: &[&Member], signers: &[S
                     <tbody>
                         { for shown.iter().enumerate().map(|(i, m)| html! {
                             <tr data-record={m.record_id.clone()}>
-                                <th scope="row">{ if m.student_name.trim().is_empty() { c.no_value.to_string() } else { m.student_name.clone() } }</th>
+                                { row_actions(lang, cohort, m, dispatch) }
                                 <td class="nowrap">{ &m.student_number }</td>
                                 <td>{ &m.organisation }</td>
                                 <td>{ &m.assessor_name }</td>
                                 <td class="cohort-signer">{ signers.get(i).cloned().unwrap_or_default() }</td>
+                                <td class="nowrap"><span class="key-fingerprint">{ m.fingerprint() }</span></td>
                                 <td>{ lang.mode_label(m.mode) }</td>
                                 <td class="nowrap">{ &m.date }</td>
+                                { completeness(lang, m) }
                                 { for m.outcomes.iter().map(|r| result_cell(lang, *r, false)) }
                                 { result_cell(lang, m.overall, true) }
                                 { decision_cells(m) }

@@ -207,6 +207,21 @@ fn batch_table(lang: Lang, checked: &[Checked], trusted: &TrustedState) -> Html 
             .unwrap_or_default();
         let signer =
             report.and_then(|r| r.proof.as_ref()).map(|p| fingerprint(&p.did)).unwrap_or_default();
+        // The name the record gives its signer, beside the key: the assessor's, or the
+        // student's own on a self-assessment.
+        let signer_name =
+            report
+                .filter(|r| r.proof.is_some())
+                .and_then(|r| r.record.as_ref())
+                .map(|r| {
+                    if r.assessor.name.trim().is_empty() {
+                        &r.subject.name
+                    } else {
+                        &r.assessor.name
+                    }
+                })
+                .map(|name| name.trim().to_string())
+                .unwrap_or_default();
         let standing = report.and_then(|r| r.proof.as_ref()).filter(|_| ok).map(|p| {
             lang.standing_label(&trusted.standing(&p.did, report.and_then(|r| r.invitation())))
         });
@@ -219,7 +234,11 @@ fn batch_table(lang: Lang, checked: &[Checked], trusted: &TrustedState) -> Html 
                 <th scope="row" class="batch-file">{ checked.file_name.clone() }</th>
                 <td class="batch-result">{ if ok { t.verify_valid } else { t.verify_invalid } }</td>
                 <td>{ student }</td>
-                <td><span class="key-fingerprint">{ signer }</span>
+                <td>
+                    if !signer_name.is_empty() {
+                        <span class="batch-signer-name">{ signer_name }</span>{ " " }
+                    }
+                    <span class="key-fingerprint">{ signer }</span>
                     if let Some(standing) = standing {
                         <br /><span class="signer-standing-label">{ standing }</span>
                     }

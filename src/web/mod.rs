@@ -3,6 +3,8 @@
 
 pub mod clipboard;
 pub mod clock;
+#[cfg(feature = "hogeschool")]
+pub mod cohort_store;
 pub mod download;
 pub mod embed;
 pub mod fetch;

@@ -148,8 +148,47 @@ impl Runner {
                 });
                 None
             }
+            effect @ (Effect::KeepCohortFile { .. }
+            | Effect::ListKeptCohort
+            | Effect::ReadKeptCohortFile { .. }
+            | Effect::ClearKeptCohort) => {
+                self.cohort(effect);
+                None
+            }
         }
     }
+
+    /// The cohort's keeping, which only the hogeschool's page has; every answer comes later.
+    #[cfg(feature = "hogeschool")]
+    fn cohort(&self, effect: Effect) {
+        use super::cohort_store;
+        use crate::core::app::{FileReadError, ReviewMsg};
+        match effect {
+            Effect::KeepCohortFile { key, name, bytes } => self.later(async move {
+                let result = cohort_store::keep(key, &name, &bytes).await;
+                Msg::Review(ReviewMsg::CohortFileKept { key, result })
+            }),
+            Effect::ListKeptCohort => {
+                self.later(
+                    async move { Msg::Review(ReviewMsg::KeptCohort(cohort_store::keys().await)) },
+                )
+            }
+            Effect::ReadKeptCohortFile { key, purpose } => self.later(async move {
+                let (name, result) = match cohort_store::read(key).await {
+                    Ok((name, bytes)) => (name, Ok(bytes)),
+                    Err(_) => (String::new(), Err(FileReadError::Unreadable)),
+                };
+                Msg::FileRead { purpose, name, result }
+            }),
+            Effect::ClearKeptCohort => self.later(async move {
+                Msg::Review(ReviewMsg::CohortCleared(cohort_store::clear().await))
+            }),
+            _ => {}
+        }
+    }
+
+    #[cfg(not(feature = "hogeschool"))]
+    fn cohort(&self, _: Effect) {}
 
     fn later(&self, answer: impl std::future::Future<Output = Msg> + 'static) {
         let dispatch = self.dispatch.clone();

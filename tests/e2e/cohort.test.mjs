@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { download, startApp } from "./harness.mjs";
 import { verifyDataIntegrityProof } from "./independent-verify.mjs";
 import { newSigner } from "./node-signer.mjs";
+import { fingerprintOf } from "./fingerprint.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 let app;
@@ -135,7 +136,7 @@ function makeRecord(n, templates) {
   };
   const record = sign(document, proof);
   people.push({ n, kind, file: `record-${String(n).padStart(3, "0")}.json`, id: record.id, name, number, organisation, assessor, mode,
-    date: date ?? "", values, outcomeResult, overall });
+    date: date ?? "", values, outcomeResult, overall, did: record.issuer.id });
   return record;
 }
 
@@ -167,14 +168,29 @@ function signerCell(p) {
   return who.trim() ? `${who} (onbekende ondertekenaar)` : "onbekende ondertekenaar";
 }
 
+/** Indicators scored, and of how many. */
+function scoredOf(p) {
+  const values = Object.values(p.values);
+  return [values.filter((v) => v !== null).length, values.length];
+}
+
+/** The completeness cell: "42/42", or "30/42 onvolledig". */
+function completenessCell(p) {
+  const [scored, total] = scoredOf(p);
+  return scored === total ? `${scored}/${total}` : `${scored}/${total} onvolledig`;
+}
+
+/** The row offers Vergelijken where the same student has a record of the framework in the other mode. */
+const hasPair = (p) => p.number.trim() !== "" && people.some((q) => q.kind === p.kind && q.mode !== p.mode && q.number.trim() === p.number.trim());
+
 /** The CSV the page must give for these rows, field by field. */
 function expectedCsv(kind, rows, separator) {
   const framework = FRAMEWORKS[kind];
   const outcomes = framework.core_tasks.flatMap((t) => t.learning_outcomes);
-  const header = ["Studentnummer", "Naam student", "Organisatie", "Beoordelaar", "Ondertekenaar", "Modus", "Datum",
-    ...outcomes.map((o) => `${o.code ?? o.id} ${o.title}`), "Totaal"];
-  const lines = [header, ...rows.map((p) => [p.number, p.name, p.organisation, p.assessor, signerCell(p), MODE[p.mode], p.date,
-    ...outcomes.map((o) => String(p.outcomeResult[o.id] ?? "")), String(p.overall ?? "")])];
+  const header = ["Studentnummer", "Naam student", "Organisatie", "Beoordelaar", "Ondertekenaar", "Vingerafdruk", "Modus", "Datum",
+    "Indicatoren gescoord", "Indicatoren totaal", ...outcomes.map((o) => `${o.code ?? o.id} ${o.title}`), "Totaal"];
+  const lines = [header, ...rows.map((p) => [p.number, p.name, p.organisation, p.assessor, signerCell(p), fingerprintOf(p.did),
+    MODE[p.mode], p.date, ...scoredOf(p).map(String), ...outcomes.map((o) => String(p.outcomeResult[o.id] ?? "")), String(p.overall ?? "")])];
   return "\ufeff" + lines.map((fields) => fields.map((f) => csvField(f, separator)).join(separator) + "\r\n").join("");
 }
 
@@ -263,11 +279,16 @@ test(`the cohort overview: ${COUNT} generated signed records and five bad files,
   assert.equal(await dataRows(page).count(), lu.length);
   assert.equal(await page.locator(".cohort-shown").textContent(), `${lu.length} records getoond`);
   const outcomes = FRAMEWORKS.lu.core_tasks.flatMap((t) => t.learning_outcomes);
-  for (const index of [0, 1, Math.floor(lu.length / 2), lu.length - 1]) {
+  // Beside the first, middle and last rows, the first incomplete one and the first with a pair.
+  const incomplete = lu.findIndex((p) => scoredOf(p)[0] < scoredOf(p)[1]);
+  const paired = lu.findIndex(hasPair);
+  assert.ok(incomplete >= 0 && paired >= 0, "the generated cohort has incomplete and paired records");
+  for (const index of [0, 1, Math.floor(lu.length / 2), lu.length - 1, incomplete, paired]) {
     const p = lu[index];
     const cells = await dataRows(page).nth(index).locator("th, td").allTextContents();
     const result = (v) => (v === null ? "–" : SYMBOL[v]);
-    assert.deepEqual(cells, [p.name, p.number, p.organisation, p.assessor, signerCell(p), MODE[p.mode], p.date,
+    assert.deepEqual(cells, [p.name, hasPair(p) ? "Vergelijken" : "", p.number, p.organisation, p.assessor, signerCell(p),
+      fingerprintOf(p.did), MODE[p.mode], p.date, completenessCell(p),
       ...outcomes.map((o) => result(p.outcomeResult[o.id])), result(p.overall)], `row ${index}`);
   }
 
@@ -312,7 +333,7 @@ test(`the cohort overview: ${COUNT} generated signed records and five bad files,
   await page.locator("#cohort-framework").selectOption({ label: `Competentieprofiel opbouwwerker 2010 (${rowsOf("cp").length})` });
   assert.equal(await dataRows(page).count(), rowsOf("cp").length);
   const heads = await page.locator(".cohort-table thead th").allTextContents();
-  assert.deepEqual(heads.slice(7, 9), ["VC a", "VC b"]);
+  assert.deepEqual(heads.slice(10, 12), ["VC a", "VC b"]);
   const cpCsv = await download(page, () => page.locator(".cohort-download").click());
   assert.equal(cpCsv.text, expectedCsv("cp", rowsOf("cp"), ","));
   // The overview stays while the user looks elsewhere.

@@ -48,6 +48,17 @@ pub enum Effect {
     KeepDecision(Option<Rc<str>>),
     /// Read a file the user chose, refusing one over `max_bytes`; answered with `Msg::FileRead`.
     ReadFile { file: FileRef, max_bytes: usize, purpose: FilePurpose },
+    /// Keep a file taken into the cohort, its name and bytes as read, under its key, apart from
+    /// the assessments (IndexedDB); answered with
+    /// `Msg::Review(ReviewMsg::CohortFileKept { key, result })`.
+    KeepCohortFile { key: u32, name: String, bytes: Rc<[u8]> },
+    /// List the keys of the kept cohort files, in order; answered with
+    /// `Msg::Review(ReviewMsg::KeptCohort)`.
+    ListKeptCohort,
+    /// Read a kept cohort file; answered with `Msg::FileRead`, as a chosen file is.
+    ReadKeptCohortFile { key: u32, purpose: FilePurpose },
+    /// Remove every kept cohort file; answered with `Msg::Review(ReviewMsg::CohortCleared)`.
+    ClearKeptCohort,
     /// Keep the hogeschool's name and did:web for badges (`badges::ISSUER_KEY`); answered with
     /// `Msg::Badges(BadgesMsg::IssuerStored)`.
     StoreIssuer(Rc<str>),

@@ -15,11 +15,13 @@ mod verify;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-pub use cohort::{csv_labels, CohortChoice, CohortState, PROGRESS_EVERY};
+pub use cohort::{csv_labels, CohortChoice, CohortState, Restore, PROGRESS_EVERY};
 pub use compare::{Chosen, CompareState, Compared, Side, Source};
 pub use verify::{Checked, Shown, Verified, VerifyState};
 
-use super::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, Model, Now, View};
+use super::{
+    DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, Model, Now, StorageFailed, View,
+};
 use crate::core::assessment::Mode;
 use crate::core::credentials::digest_multibase;
 use crate::core::framework::catalogue::with_built_ins;
@@ -61,7 +63,24 @@ pub enum ReviewMsg {
     CompareSaved(Side, String),
     /// Files to take into the cohort, on top of those already there.
     CohortFiles(Vec<FileRef>),
+    /// *Cohort leegmaken*: asks first.
+    AskClearCohort,
+    CancelClearCohort,
+    /// The confirmation: empties the cohort here and in the browser's keeping.
     ClearCohort,
+    /// A row's record, by its key, opened in the verify view as if its file were opened there.
+    OpenCohortRecord(u32),
+    /// A row's record beside the same student's record in the other mode, in the compare view.
+    CompareCohortRecord(u32),
+    /// The answer to `Effect::KeepCohortFile`.
+    CohortFileKept {
+        key: u32,
+        result: Result<(), StorageFailed>,
+    },
+    /// The answer to `Effect::ListKeptCohort`: the keys of the kept files, in order.
+    KeptCohort(Result<Vec<u32>, StorageFailed>),
+    /// The answer to `Effect::ClearKeptCohort`.
+    CohortCleared(Result<(), StorageFailed>),
     /// The framework's SHA-256; `None` for the one with the most records.
     CohortFramework(Option<String>),
     CohortMode(Option<Mode>),
@@ -122,27 +141,52 @@ fn too_large(bytes: u64) -> RecordReport {
     }
 }
 
+/// A file to read: one the user chose, or one of the cohort kept in the browser, by its key.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    Chosen(FileRef),
+    Kept(u32),
+}
+
 /// Files still to be read for one choice, one at a time.
 #[derive(Clone, Debug, PartialEq)]
 struct Queue {
     read: ReviewRead,
-    files: VecDeque<FileRef>,
+    files: VecDeque<Pending>,
     total: usize,
+    /// The key of the kept file being read, when it is one: it is kept already.
+    current: Option<u32>,
 }
 
 impl Queue {
     fn new(read: ReviewRead, files: Vec<FileRef>) -> Queue {
-        Queue { read, total: files.len(), files: files.into() }
+        let files: VecDeque<Pending> = files.into_iter().map(Pending::Chosen).collect();
+        Queue { read, total: files.len(), files, current: None }
+    }
+
+    fn kept(read: ReviewRead, keys: Vec<u32>) -> Queue {
+        let files: VecDeque<Pending> = keys.into_iter().map(Pending::Kept).collect();
+        Queue { read, total: files.len(), files, current: None }
+    }
+
+    /// One file whose read is asked for elsewhere (a cohort row's record).
+    fn single(read: ReviewRead) -> Queue {
+        Queue { read, total: 1, files: VecDeque::new(), current: None }
     }
 
     /// Asks for the next file's bytes, if any is left.
     fn next(&mut self) -> Option<Effect> {
-        let file = self.files.pop_front()?;
-        Some(Effect::ReadFile {
-            file,
-            max_bytes: MAX_RECORD_BYTES,
-            purpose: FilePurpose::Review(self.read),
-        })
+        let purpose = FilePurpose::Review(self.read);
+        match self.files.pop_front()? {
+            Pending::Chosen(file) => {
+                self.current = None;
+                Some(Effect::ReadFile { file, max_bytes: MAX_RECORD_BYTES, purpose })
+            }
+            Pending::Kept(key) => {
+                self.current = Some(key);
+                Some(Effect::ReadKeptCohortFile { key, purpose })
+            }
+        }
     }
 
     /// How many files were asked for so far, the one awaited included.
@@ -163,6 +207,8 @@ pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect
             compare::saved(model, side, pick, &id)
         }
         ReviewMsg::CohortFiles(files) => cohort::choose(&mut model.review, files),
+        ReviewMsg::OpenCohortRecord(key) => open_cohort_record(model, key, now),
+        ReviewMsg::CompareCohortRecord(key) => compare_cohort_record(model, key, now),
         msg => cohort::update(model, msg, now),
     }
 }
@@ -182,7 +228,7 @@ pub(super) fn show(model: &mut Model, view: View) -> Vec<Effect> {
             // The signed assessments to choose from are those stored now.
             return vec![Effect::List];
         }
-        View::Cohort => model.review.cohort.enter(),
+        View::Cohort => return model.review.cohort.enter(),
         View::Library | View::Assess | View::Invite | View::Decide => {}
     }
     Vec::new()
@@ -213,6 +259,46 @@ pub(super) fn file_read(
             review.compare.read(read, side, name, verify(&known, result), &framework)
         }
         Target::Cohort => cohort::read(review, read, &name, result, &known),
+    }
+}
+
+/// A cohort row's record in the verify view, read again from where the cohort keeps it, so that
+/// the view shows it exactly as it shows a file opened there.
+fn open_cohort_record(model: &mut Model, key: u32, now: &Now) -> Vec<Effect> {
+    let Some(name) = model.review.cohort.cohort.member(key).map(|m| m.file_name.clone()) else {
+        return Vec::new();
+    };
+    let mut effects = super::update(model, super::Msg::Show(View::Verify), now);
+    let read = ReviewRead { target: Target::Verify, pick: model.review.next_pick() };
+    model.review.verifying = Some((Queue::single(read), Vec::new()));
+    effects.extend(fetch_kept(model, key, name, read));
+    effects
+}
+
+/// A cohort row's record and the same student's record in the other mode, side by side.
+fn compare_cohort_record(model: &mut Model, key: u32, now: &Now) -> Vec<Effect> {
+    let cohort = model.review.cohort.cohort.clone();
+    let Some(member) = cohort.member(key) else { return Vec::new() };
+    let Some(other) = cohort.counterpart(member) else { return Vec::new() };
+    let mut effects = super::update(model, super::Msg::Show(View::Compare), now);
+    for m in [member, other] {
+        let side = match m.mode {
+            Mode::SelfAssessment => Side::SelfAssessment,
+            Mode::Assessor => Side::Assessor,
+        };
+        let read = ReviewRead { target: Target::Compare(side), pick: model.review.next_pick() };
+        model.review.compare.expect(side, read.pick);
+        effects.extend(fetch_kept(model, m.key, m.file_name.clone(), read));
+    }
+    effects
+}
+
+/// The bytes of a cohort file for `read`: from memory where the browser has not (or could not)
+/// keep them, else asked of the browser's keeping.
+fn fetch_kept(model: &mut Model, key: u32, name: String, read: ReviewRead) -> Vec<Effect> {
+    match model.review.cohort.unkept_bytes(key) {
+        Some(bytes) => file_read(model, read, name, Ok(bytes.to_vec())),
+        None => vec![Effect::ReadKeptCohortFile { key, purpose: FilePurpose::Review(read) }],
     }
 }
 

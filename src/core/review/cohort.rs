@@ -30,6 +30,8 @@ use crate::core::record::{
 /// One valid record, reduced to what the overview shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Member {
+    /// The file's place in the cohort, under which it is kept in the browser: what a row opens.
+    pub key: u32,
     pub file_name: String,
     pub record_id: String,
     /// The SHA-256 of the framework the record was verified against.
@@ -55,6 +57,40 @@ pub struct Member {
     pub digest: String,
     /// The examinator's decision on this record, once its file is in.
     pub decision: Option<MemberDecision>,
+}
+
+impl Member {
+    /// How many indicators the record answers, of how many the framework has: `(40, 42)`.
+    // An answer is a score today; a status that answers without a score would count here too.
+    /// Indicators answered (scored, or marked niet waargenomen) of how many: a behaviour marked
+    /// not observed is no open work.
+    pub fn completeness(&self) -> (usize, usize) {
+        (self.indicators.iter().filter(|a| a.is_answered()).count(), self.indicators.len())
+    }
+
+    pub fn is_complete(&self) -> bool {
+        let (answered, total) = self.completeness();
+        answered == total
+    }
+
+    /// The name the record gives its signer: the assessor's, or the student's own on a
+    /// self-assessment (which names no assessor).
+    pub fn signer_name(&self) -> &str {
+        if self.assessor_name.trim().is_empty() {
+            &self.student_name
+        } else {
+            &self.assessor_name
+        }
+    }
+
+    /// The signer's key fingerprint, as every view shows a key.
+    pub fn fingerprint(&self) -> String {
+        if self.signer.is_empty() {
+            String::new()
+        } else {
+            crate::core::crypto::signing_key::fingerprint(&self.signer)
+        }
+    }
 }
 
 /// An examinator's decision as the overview shows it.
@@ -136,12 +172,39 @@ pub struct Cohort {
     ids: BTreeMap<String, String>,
     /// Every decision that verified, in the order they came.
     decisions: Vec<KeptDecision>,
+    /// The key the next file gets.
+    next_key: u32,
 }
 
 impl Cohort {
     /// Verifies one file's bytes against `known` and takes the record in, or notes why not.
     /// `bytes` is `None` for a file the browser could not read.
     pub fn add(&mut self, file_name: &str, bytes: Option<&[u8]>, known: &[&HashedFramework]) {
+        let key = self.next_key();
+        self.add_keyed(key, file_name, bytes, known);
+    }
+
+    /// An empty cohort whose files get keys from `next_key` on: after *Cohort leegmaken*, so
+    /// that a file taken in later never reuses the key of one the browser may still hold.
+    pub fn starting_at(next_key: u32) -> Cohort {
+        Cohort { next_key, ..Cohort::default() }
+    }
+
+    /// The key a file taken in now gets: one past every key given so far.
+    pub fn next_key(&self) -> u32 {
+        self.next_key
+    }
+
+    /// [`Cohort::add`] under a key given elsewhere: a file kept in the browser comes back under
+    /// the key it was kept with. Later files get keys past it.
+    pub fn add_keyed(
+        &mut self,
+        key: u32,
+        file_name: &str,
+        bytes: Option<&[u8]>,
+        known: &[&HashedFramework],
+    ) {
+        self.next_key = self.next_key.max(key.saturating_add(1));
         let reject = |reason| Rejected { file_name: file_name.to_string(), reason };
         let Some(bytes) = bytes else {
             self.rejected.push(reject(Reason::Unreadable));
@@ -171,6 +234,7 @@ impl Cohort {
         }
         let digest = value.as_ref().and_then(|v| digest_multibase(v).ok()).unwrap_or_default();
         let mut member = member(file_name, record, framework, digest);
+        member.key = key;
         member.signer = report.proof.as_ref().map(|p| p.did.clone()).unwrap_or_default();
         member.invitation =
             record.invitation.as_ref().map(|r| (r.id.clone(), r.digest_multibase.clone()));
@@ -311,6 +375,29 @@ impl Cohort {
         counts
     }
 
+    /// The member a row shows, by its key.
+    pub fn member(&self, key: u32) -> Option<&Member> {
+        self.members.iter().find(|m| m.key == key)
+    }
+
+    /// The record to set beside `member` in the compare view: of the same student (by student
+    /// number) and framework, in the other mode. Of several, the latest assessment date, then the
+    /// one taken in last.
+    pub fn counterpart(&self, member: &Member) -> Option<&Member> {
+        let number = member.student_number.trim();
+        if number.is_empty() {
+            return None;
+        }
+        self.members
+            .iter()
+            .filter(|m| {
+                m.mode != member.mode
+                    && m.framework == member.framework
+                    && m.student_number.trim() == number
+            })
+            .max_by(|a, b| a.date.cmp(&b.date).then(a.key.cmp(&b.key)))
+    }
+
     pub fn framework(&self, sha256: &str) -> Option<&HashedFramework> {
         self.frameworks.iter().find(|f| f.sha256() == sha256)
     }
@@ -366,6 +453,7 @@ fn member(
         })
         .collect();
     Member {
+        key: 0,
         file_name: file_name.to_string(),
         record_id: record.id.clone(),
         framework: framework.sha256().to_string(),
@@ -473,8 +561,13 @@ pub struct CsvLabels<'a> {
     pub assessor: &'a str,
     /// The signer's column: the name the docent knows them by, and their standing.
     pub signer: &'a str,
+    /// The fingerprint of the signer's key.
+    pub fingerprint: &'a str,
     pub mode: &'a str,
     pub date: &'a str,
+    /// How many indicators are scored, and of how many.
+    pub scored: &'a str,
+    pub indicator_total: &'a str,
     pub overall: &'a str,
     pub mode_assessor: &'a str,
     pub mode_self: &'a str,
@@ -490,7 +583,9 @@ pub struct CsvLabels<'a> {
 /// CRLF line ends and quotes as RFC 4180 has them. One column per learning outcome and one for the
 /// overall result hold the scale's value (□ 1, + 2, ++ 3), empty while not determined: numbers,
 /// which a gradebook imports, where the symbols would start with "+".
-/// `signers` holds the signer column's text for each row, in the same order.
+/// Completeness is two columns of whole numbers (scored, of how many), not `40/42`, which a
+/// spreadsheet may take for a date. `signers` holds the signer column's text for each row, in
+/// the same order.
 pub fn to_csv(
     framework: &Framework,
     rows: &[&Member],
@@ -504,8 +599,11 @@ pub fn to_csv(
         labels.organisation,
         labels.assessor,
         labels.signer,
+        labels.fingerprint,
         labels.mode,
         labels.date,
+        labels.scored,
+        labels.indicator_total,
     ]
     .iter()
     .map(|l| l.to_string())
@@ -540,14 +638,18 @@ pub fn to_csv(
             Mode::Assessor => labels.mode_assessor,
             Mode::SelfAssessment => labels.mode_self,
         };
+        let (scored, total) = member.completeness();
         let mut fields: Vec<String> = [
             member.student_number.as_str(),
             member.student_name.as_str(),
             member.organisation.as_str(),
             member.assessor_name.as_str(),
             signer,
+            &member.fingerprint(),
             mode,
             member.date.as_str(),
+            &scored.to_string(),
+            &total.to_string(),
         ]
         .iter()
         .map(|text| text.to_string())
@@ -795,8 +897,11 @@ mod tests {
             organisation: "organisatie",
             assessor: "beoordelaar",
             signer: "ondertekenaar",
+            fingerprint: "vingerafdruk",
             mode: "modus",
             date: "datum",
+            scored: "gescoord",
+            indicator_total: "indicatoren",
             overall: "totaal",
             mode_assessor: "beoordelaar",
             mode_self: "zelf",
@@ -820,20 +925,32 @@ mod tests {
         assert_eq!(lines.len(), 4);
         assert!(!csv.trim_start_matches('\u{feff}').replace("\r\n", "").contains('\n'));
         assert!(lines[0].starts_with(
-            "studentnummer;naam;organisatie;beoordelaar;ondertekenaar;modus;datum;LU1 "
+            "studentnummer;naam;organisatie;beoordelaar;ondertekenaar;vingerafdruk;modus;datum;\
+             gescoord;indicatoren;LU1 "
         ));
         assert!(lines[0].ends_with(";totaal"));
-        assert_eq!(lines[0].split(';').count(), 7 + 6 + 1);
+        assert_eq!(lines[0].split(';').count(), 10 + 6 + 1);
+        // Every record here is signed with one key: its fingerprint, as every view shows it.
+        let key = crate::core::crypto::signing_key::fingerprint(&cohort.members[0].signer);
+        assert_eq!(key.len(), 14);
         assert_eq!(
             lines[1],
-            "1;anna;Buurtwerk West;Petra;Petra (vertrouwd);beoordelaar;;2;2;2;2;2;2;2"
+            format!("1;anna;Buurtwerk West;Petra;Petra (vertrouwd);{key};beoordelaar;;42;42;2;2;2;2;2;2;2")
         );
-        assert_eq!(lines[3], "2;Daan;Buurtwerk West;Ahmed;;beoordelaar;;3;3;3;3;3;3;3");
+        assert_eq!(
+            lines[3],
+            format!("2;Daan;Buurtwerk West;Ahmed;;{key};beoordelaar;;42;42;3;3;3;3;3;3;3")
+        );
         let comma =
             to_csv(fw.framework(), &rows(&cohort, &filter), Separator::Comma, &labels, &signers);
         assert_eq!(
             comma.split("\r\n").nth(1),
-            Some("1,anna,Buurtwerk West,Petra,Petra (vertrouwd),beoordelaar,,2,2,2,2,2,2,2")
+            Some(
+                format!(
+                    "1,anna,Buurtwerk West,Petra,Petra (vertrouwd),{key},beoordelaar,,42,42,2,2,2,2,2,2,2"
+                )
+                .as_str()
+            )
         );
     }
 
@@ -925,8 +1042,11 @@ mod tests {
             organisation: "org",
             assessor: "beoordelaar",
             signer: "ondertekenaar",
+            fingerprint: "vingerafdruk",
             mode: "modus",
             date: "datum",
+            scored: "gescoord",
+            indicator_total: "indicatoren",
             overall: "totaal",
             mode_assessor: "beoordelaar",
             mode_self: "zelf",
@@ -951,6 +1071,138 @@ mod tests {
         assert!(lines[1].starts_with(";Bram;"));
         assert!(lines[1].ends_with(";;;;;;;"));
         assert!(lines[2].ends_with(";behaald;niet behaald;niet beoordeeld;niet beoordeeld;niet beoordeeld;niet beoordeeld;Examinator Jansen"));
+    }
+
+    #[test]
+    fn completeness_counts_the_scored_indicators_and_the_csv_gives_both_numbers() {
+        let fw = default();
+        let mut cohort = Cohort::default();
+        let partial = signed(&fw, 1, |f, a| {
+            meta(f, a, MetadataField::StudentNumber, "1");
+            score_all(f, a, Score::Good, Some("LU1"));
+            score_all(f, a, Score::High, Some("LU3"));
+        });
+        let none = signed(&fw, 2, |f, a| meta(f, a, MetadataField::StudentNumber, "2"));
+        cohort.add("deels.json", Some(&partial), &[&fw]);
+        cohort.add("leeg.json", Some(&none), &[&fw]);
+        let in_lu = |id: &str| {
+            fw.framework().learning_outcomes().find(|o| o.id == id).unwrap().indicators.len()
+        };
+        let scored = in_lu("LU1") + in_lu("LU3");
+        assert!(scored > 0 && scored < 42);
+        assert_eq!(cohort.members[0].completeness(), (scored, 42));
+        assert!(!cohort.members[0].is_complete());
+        assert_eq!(cohort.members[1].completeness(), (0, 42));
+        let (_, full) = cohort_of_four();
+        assert!(full.members.iter().all(|m| m.completeness() == (42, 42) && m.is_complete()));
+
+        let labels = csv_test_labels();
+        let filter = Filter { framework: fw.sha256().into(), ..Filter::default() };
+        let csv =
+            to_csv(fw.framework(), &rows(&cohort, &filter), Separator::Semicolon, &labels, &[]);
+        let lines: Vec<Vec<&str>> =
+            csv.split_terminator("\r\n").map(|l| l.split(';').collect()).collect();
+        let column = |name: &str| {
+            lines[0].iter().position(|h| h.trim_start_matches('\u{feff}') == name).unwrap()
+        };
+        let (s, t) = (column("gescoord"), column("indicatoren"));
+        assert_eq!((lines[1][s], lines[1][t]), (scored.to_string().as_str(), "42"));
+        assert_eq!((lines[2][s], lines[2][t]), ("0", "42"));
+    }
+
+    #[test]
+    fn completeness_counts_an_indicator_marked_not_observed_as_answered() {
+        let fw = default();
+        let mut cohort = Cohort::default();
+        let record = signed(&fw, 1, |f, a| {
+            score_all(f, a, Score::Good, None);
+            let first = f.learning_outcomes().next().unwrap().indicators[0].id.clone();
+            a.apply(f, Action::SetNotObserved { indicator: first, not_observed: true }).unwrap();
+        });
+        cohort.add("nw.json", Some(&record), &[&fw]);
+        assert_eq!(
+            cohort.members[0].indicators.iter().filter(|a| **a == Answer::NotObserved).count(),
+            1
+        );
+        assert_eq!(cohort.members[0].completeness(), (42, 42));
+        assert!(cohort.members[0].is_complete());
+    }
+
+    fn csv_test_labels() -> CsvLabels<'static> {
+        CsvLabels {
+            student_number: "nr",
+            student_name: "naam",
+            organisation: "org",
+            assessor: "beoordelaar",
+            signer: "ondertekenaar",
+            fingerprint: "vingerafdruk",
+            mode: "modus",
+            date: "datum",
+            scored: "gescoord",
+            indicator_total: "indicatoren",
+            overall: "totaal",
+            mode_assessor: "beoordelaar",
+            mode_self: "zelf",
+            decision: "Besluit",
+            decided_by: "Besluit door",
+            achieved: "behaald",
+            not_achieved: "niet behaald",
+            not_assessed: "niet beoordeeld",
+        }
+    }
+
+    #[test]
+    fn a_row_has_a_counterpart_only_of_the_same_student_and_framework_in_the_other_mode() {
+        let (fw, mut cohort) = cohort_of_four();
+        // anna (assessor, number 1) and anna-zelf (self, number 1); daan and bram have none.
+        let key_of =
+            |c: &Cohort, file: &str| c.members.iter().find(|m| m.file_name == file).unwrap().key;
+        let anna = key_of(&cohort, "anna");
+        let anna_self = key_of(&cohort, "anna-zelf");
+        let pair = |c: &Cohort, key: u32| {
+            c.counterpart(c.member(key).unwrap()).map(|m| m.file_name.clone())
+        };
+        assert_eq!(pair(&cohort, anna).as_deref(), Some("anna-zelf"));
+        assert_eq!(pair(&cohort, anna_self).as_deref(), Some("anna"));
+        assert_eq!(pair(&cohort, key_of(&cohort, "daan")), None);
+        assert_eq!(pair(&cohort, key_of(&cohort, "bram")), None);
+        // Of two assessors' records, the later assessment is set beside the self-assessment.
+        let later = signed(&fw, 10, |f, a| {
+            meta(f, a, MetadataField::StudentNumber, "1");
+            meta(f, a, MetadataField::Date, "2026-12-01");
+        });
+        cohort.add("anna-later", Some(&later), &[&fw]);
+        assert_eq!(pair(&cohort, anna_self).as_deref(), Some("anna-later"));
+        // Without a student number nothing is matched.
+        let nameless =
+            signed(&fw, 11, |f, a| a.apply(f, Action::SetMode(Mode::SelfAssessment)).unwrap());
+        let nameless_assessor = signed(&fw, 12, |_, _| {});
+        cohort.add("zonder-1", Some(&nameless), &[&fw]);
+        cohort.add("zonder-2", Some(&nameless_assessor), &[&fw]);
+        assert_eq!(pair(&cohort, key_of(&cohort, "zonder-1")), None);
+    }
+
+    #[test]
+    fn keys_follow_the_files_and_a_kept_file_comes_back_under_its_own() {
+        let fw = default();
+        let mut cohort = Cohort::default();
+        let one = signed(&fw, 1, |_, _| {});
+        let two = signed(&fw, 2, |_, _| {});
+        cohort.add("een.json", Some(&one), &[&fw]);
+        cohort.add("brief.json", Some(b"Beste docent,"), &[&fw]);
+        assert_eq!(cohort.members[0].key, 0);
+        assert_eq!(cohort.next_key(), 2, "a file left out has a key too: it is kept as well");
+        let mut restored = Cohort::default();
+        restored.add_keyed(7, "twee.json", Some(&two), &[&fw]);
+        assert_eq!(restored.members[0].key, 7);
+        assert_eq!(restored.next_key(), 8);
+        restored.add_keyed(3, "een.json", Some(&one), &[&fw]);
+        assert_eq!(restored.next_key(), 8, "an earlier key does not move the next one back");
+        assert_eq!(restored.member(3).map(|m| m.file_name.as_str()), Some("een.json"));
+        assert_eq!(restored.member(5), None);
+        let emptied = Cohort::starting_at(restored.next_key());
+        assert!(emptied.members.is_empty());
+        assert_eq!(emptied.next_key(), 8);
     }
 
     #[test]

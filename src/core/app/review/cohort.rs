@@ -1,11 +1,17 @@
 //! The cohort overview: many records taken in, filtered and exported as CSV. The records stay
 //! while the user looks at another view; a batch still being read finishes there.
+//!
+//! Every file read for the cohort is kept in the browser (its name and bytes, under a key of its
+//! own), until *Cohort leegmaken*: the cohort comes back after a reload, each file verified again,
+//! against the frameworks of today and shown with the trusted list of today. Where the browser
+//! cannot keep a file, the cohort goes on in this page's memory and the view says so.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::{
     too_large, DownloadPurpose, Effect, FileReadError, FileRef, Model, Now, Queue, ReviewMsg,
-    ReviewRead, ReviewState, Target,
+    ReviewRead, ReviewState, StorageFailed, Target,
 };
 use crate::core::app::TrustedState;
 use crate::core::assessment::Mode;
@@ -27,6 +33,26 @@ pub struct CohortState {
     pub download_failed: bool,
     /// Files verified so far and in all while a batch is read, in steps of [`PROGRESS_EVERY`].
     pub progress: Option<(usize, usize)>,
+    pub restore: Restore,
+    /// The browser could not keep (or list) the cohort's files: it holds in this page only.
+    pub not_kept: bool,
+    /// The cohort was emptied here, but the browser's copy could not be removed.
+    pub clear_failed: bool,
+    /// *Cohort leegmaken* was pressed and waits for its confirmation.
+    pub confirm_clear: bool,
+    /// The bytes of files the browser has not confirmed keeping, by key: a row opens from here
+    /// while a write is under way, and for good where it failed.
+    unkept: BTreeMap<u32, (String, Rc<[u8]>)>,
+}
+
+/// Whether the kept cohort was asked for: once per page, on first entering the view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Restore {
+    #[default]
+    NotAsked,
+    /// The keys of the kept files are being listed.
+    Listing,
+    Done,
 }
 
 /// What the filters are set to. Values, not indexes: the choices change as records come in.
@@ -41,7 +67,11 @@ pub struct CohortChoice {
 
 impl CohortState {
     pub fn is_busy(&self) -> bool {
-        self.progress.is_some()
+        self.progress.is_some() || self.restore == Restore::Listing
+    }
+
+    pub(super) fn unkept_bytes(&self, key: u32) -> Option<Rc<[u8]>> {
+        self.unkept.get(&key).map(|(_, bytes)| bytes.clone())
     }
 
     /// Dutch Excel reads `;`, since the comma is its decimal sign; most other software reads `,`.
@@ -68,18 +98,51 @@ impl CohortState {
         }
     }
 
-    /// Entering the view starts the filters and the export afresh; the records stay.
-    pub(super) fn enter(&mut self) {
+    /// Entering the view starts the filters and the export afresh; the records stay. The first
+    /// time, the cohort the browser kept is asked for.
+    pub(super) fn enter(&mut self) -> Vec<Effect> {
         self.choice = CohortChoice::default();
         self.separator = None;
         self.download_failed = false;
+        self.confirm_clear = false;
+        if self.restore == Restore::NotAsked {
+            self.restore = Restore::Listing;
+            return vec![Effect::ListKeptCohort];
+        }
+        Vec::new()
     }
+}
+
+/// The kept files are read and verified one by one, as a batch of chosen files is.
+fn restore(review: &mut ReviewState, kept: Result<Vec<u32>, StorageFailed>) -> Vec<Effect> {
+    if review.cohort.restore != Restore::Listing {
+        return Vec::new();
+    }
+    review.cohort.restore = Restore::Done;
+    let mut keys = match kept {
+        Ok(keys) => keys,
+        Err(StorageFailed) => {
+            review.cohort.not_kept = true;
+            return Vec::new();
+        }
+    };
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let read = ReviewRead { target: Target::Cohort, pick: review.next_pick() };
+    let mut queue = Queue::kept(read, keys);
+    let first = queue.next();
+    review.cohort.progress = Some((0, queue.total));
+    review.taking_in = Some((queue, (*review.cohort.cohort).clone()));
+    first.into_iter().collect()
 }
 
 /// Files come on top of those already taken in. One batch at a time: the view takes no files
 /// while one is read.
 pub(super) fn choose(review: &mut ReviewState, files: Vec<FileRef>) -> Vec<Effect> {
-    if review.taking_in.is_some() || files.is_empty() {
+    if review.taking_in.is_some() || review.cohort.is_busy() || files.is_empty() {
         return Vec::new();
     }
     let read = ReviewRead { target: Target::Cohort, pick: review.next_pick() };
@@ -100,38 +163,65 @@ pub(super) fn read(
     let Some((queue, working)) = review.taking_in.as_mut().filter(|(q, _)| q.read == read) else {
         return Vec::new();
     };
+    let mut effects = Vec::new();
+    // A kept file comes back under its key; a chosen one gets the next and is kept.
+    let key = queue.current.unwrap_or_else(|| working.next_key());
     match result {
-        Ok(bytes) => working.add(name, Some(&bytes), &known.iter().collect::<Vec<_>>()),
+        Ok(bytes) => {
+            working.add_keyed(key, name, Some(&bytes), &known.iter().collect::<Vec<_>>());
+            if queue.current.is_none() {
+                let bytes: Rc<[u8]> = bytes.into();
+                review.cohort.unkept.insert(key, (name.to_string(), bytes.clone()));
+                effects.push(Effect::KeepCohortFile { key, name: name.to_string(), bytes });
+            }
+        }
         // Said as the verify view says it, not as an unreadable file.
         Err(FileReadError::TooLarge { bytes }) => {
             working.reject(name, Reason::Invalid(too_large(bytes).problems))
         }
-        Err(FileReadError::Unreadable) => working.add(name, None, &[]),
+        Err(FileReadError::Unreadable) => working.add_keyed(key, name, None, &[]),
     }
     let done = queue.asked();
     if done % PROGRESS_EVERY == 0 {
         review.cohort.progress = Some((done, queue.total));
     }
     if let Some(next) = queue.next() {
-        return vec![next];
+        effects.push(next);
+        return effects;
     }
     if let Some((_, working)) = review.taking_in.take() {
         review.cohort.cohort = Rc::new(working);
     }
     review.cohort.progress = None;
-    Vec::new()
+    effects
 }
 
 pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect> {
     let state = &mut model.review.cohort;
     let choice = &mut state.choice;
     match msg {
+        ReviewMsg::AskClearCohort => state.confirm_clear = !state.is_busy(),
+        ReviewMsg::CancelClearCohort => state.confirm_clear = false,
         ReviewMsg::ClearCohort => {
-            if !state.is_busy() {
-                state.cohort = Rc::new(Cohort::default());
+            if state.confirm_clear && !state.is_busy() {
+                // Keys go on from where they were: should the browser fail to remove its copy,
+                // files taken in next do not overwrite it under the same keys.
+                state.cohort = Rc::new(Cohort::starting_at(state.cohort.next_key()));
                 state.choice = CohortChoice::default();
+                state.confirm_clear = false;
+                state.unkept.clear();
+                state.not_kept = false;
+                return vec![Effect::ClearKeptCohort];
             }
         }
+        ReviewMsg::CohortFileKept { key, result } => match result {
+            Ok(()) => {
+                state.unkept.remove(&key);
+            }
+            Err(StorageFailed) => state.not_kept = true,
+        },
+        ReviewMsg::CohortCleared(result) => state.clear_failed = result.is_err(),
+        ReviewMsg::KeptCohort(kept) => return restore(&mut model.review, kept),
         // Another framework's records have other organisations and assessors.
         ReviewMsg::CohortFramework(framework) => {
             *choice = CohortChoice { framework, ..CohortChoice::default() }
@@ -144,7 +234,9 @@ pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect
         ReviewMsg::Verify(_)
         | ReviewMsg::CompareFile(..)
         | ReviewMsg::CompareSaved(..)
-        | ReviewMsg::CohortFiles(_) => {}
+        | ReviewMsg::CohortFiles(_)
+        | ReviewMsg::OpenCohortRecord(_)
+        | ReviewMsg::CompareCohortRecord(_) => {}
     }
     Vec::new()
 }
@@ -173,8 +265,11 @@ pub fn csv_labels(lang: Lang) -> CsvLabels<'static> {
         organisation: c.organisation,
         assessor: c.assessor,
         signer: lang.trusted_texts().signer_column,
+        fingerprint: lang.trusted_texts().fingerprint,
         mode: c.mode,
         date: c.date,
+        scored: c.scored,
+        indicator_total: c.indicator_total,
         overall: lang.texts().overall,
         mode_assessor: lang.mode_label(Mode::Assessor),
         mode_self: lang.mode_label(Mode::SelfAssessment),

@@ -75,6 +75,11 @@ impl CompareState {
         }
     }
 
+    /// Waits for the read `pick` on `side`, asked for elsewhere (a cohort row's pair).
+    pub(super) fn expect(&mut self, side: Side, pick: u32) {
+        *self.waiting(side) = pick;
+    }
+
     fn set(&mut self, side: Side, chosen: Chosen, active: &HashedFramework) {
         match side {
             Side::SelfAssessment => self.self_assessment = Some(chosen),
