@@ -48,6 +48,22 @@ pub enum Effect {
     KeepDecision(Option<Rc<str>>),
     /// Read a file the user chose, refusing one over `max_bytes`; answered with `Msg::FileRead`.
     ReadFile { file: FileRef, max_bytes: usize, purpose: FilePurpose },
+    /// The verify workers of the hogeschool's page (`core::review::bulk`).
+    Workers(WorkerEffect),
+}
+
+/// What the verify workers are asked to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkerEffect {
+    /// Check these files, dealt round as many workers as the device has cores
+    /// (`core::review::bulk::deal`); answered with `ReviewMsg::WorkerResults`, or
+    /// `ReviewMsg::WorkersFailed(run)` when the workers cannot do it. The files stay chosen: the
+    /// page may still read one.
+    Start { run: u32, files: Vec<FileRef> },
+    /// Stop at once, dropping what the workers still had to do.
+    Stop,
+    /// Let go of chosen files the page will not read.
+    Forget(Vec<FileRef>),
 }
 
 /// Why assessments are written without being opened.

@@ -24,7 +24,9 @@ use std::rc::Rc;
 
 pub use badges::{BadgesMsg, BadgesState};
 pub use decide::{DecideMsg, DecideRefusal, DecideStage, DecideState, SignedDecision};
-pub use effect::{DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WritePurpose};
+pub use effect::{
+    DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, WorkerEffect, WritePurpose,
+};
 pub use form::{fresh_entry, fresh_entry_after, new_id};
 pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentInvitations};
 pub use library::{LibraryMessage, LibraryState};
