@@ -17,7 +17,9 @@ mod worker {
     use leeruitkomsten::core::framework::catalogue::load_all;
     use leeruitkomsten::core::framework::hashed::HashedFramework;
     use leeruitkomsten::core::record::MAX_RECORD_BYTES;
-    use leeruitkomsten::core::review::bulk::{verdict, Job, Results, Verdict, RESULTS_PER_MESSAGE};
+    use leeruitkomsten::core::review::bulk::{
+        verdict, Job, Results, Verdict, READY, RESULTS_PER_MESSAGE,
+    };
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
@@ -34,6 +36,7 @@ mod worker {
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The handler lives as long as the worker.
         on_message.forget();
+        let _ = scope.post_message(&JsValue::from_str(READY));
     }
 
     /// One job: `[header, files]`, the header a [`Job`] as JSON text.

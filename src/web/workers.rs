@@ -13,7 +13,7 @@ use yew::Callback;
 
 use super::files;
 use crate::core::app::{FileRef, Msg, ReviewMsg};
-use crate::core::review::bulk::{deal, Job};
+use crate::core::review::bulk::{deal, Job, READY};
 
 /// The worker's loader as trunk writes it (`data-type="worker"` in hogeschool.html).
 const WORKER_SCRIPT: &str = "verify-worker_loader.js";
@@ -57,9 +57,16 @@ fn start_workers(run: u32, chosen: &[FileRef], dispatch: &Callback<Msg>) -> Opti
         message.push(&list);
         let worker = Worker::new(WORKER_SCRIPT).ok()?;
         let answers = dispatch.clone();
+        let listener = worker.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             // Anything but text is not a message of the workers: the core then falls back.
             let text = event.data().as_string().unwrap_or_default();
+            if text == READY {
+                if listener.post_message(&message).is_err() {
+                    answers.emit(Msg::Review(ReviewMsg::WorkersFailed(run)));
+                }
+                return;
+            }
             answers.emit(Msg::Review(ReviewMsg::WorkerResults(text)));
         });
         let failures = dispatch.clone();
@@ -69,7 +76,6 @@ fn start_workers(run: u32, chosen: &[FileRef], dispatch: &Callback<Msg>) -> Opti
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        worker.post_message(&message).ok()?;
         running.push(Running { worker, _on_message: on_message, _on_error: on_error });
     }
     WORKERS.with(|workers| workers.borrow_mut().extend(running));

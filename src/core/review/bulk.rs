@@ -30,6 +30,10 @@ pub const RESULTS_PER_MESSAGE: usize = 16;
 /// together, so the results arrive roughly in order.
 const BLOCK: usize = 8;
 
+/// What a worker says once it listens. A message sent before would be lost: the worker's
+/// WebAssembly starts after its script, so the page sends the job on this.
+pub const READY: &str = "ready";
+
 /// What the page asks a worker to check. The files themselves go beside this header, in the
 /// order of `indices`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
