@@ -4,7 +4,10 @@
 //! stores it as it does the rest of the hogeschool's page, so that it works offline after its
 //! first use.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,8 +31,13 @@ struct Running {
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
+/// How long the workers have to say they are ready. A worker whose WebAssembly does not start
+/// reports no error to the page, so without this a run could wait for ever.
+const READY_WITHIN_MS: u32 = 10_000;
+
 thread_local! {
     static WORKERS: RefCell<Vec<Running>> = const { RefCell::new(Vec::new()) };
+    static WATCH: RefCell<Option<Timeout>> = const { RefCell::new(None) };
 }
 
 /// Starts checking `chosen` for the run `run`; every answer goes to `dispatch`.
@@ -46,6 +54,8 @@ fn start_workers(run: u32, chosen: &[FileRef], dispatch: &Callback<Msg>) -> Opti
     let count = if cores.is_finite() && cores >= 1.0 { cores as usize } else { 1 };
     let hands = deal(chosen.len(), count.min(MAX_WORKERS));
     let mut running = Vec::with_capacity(hands.len());
+    let ready = Rc::new(Cell::new(0usize));
+    let expected = hands.len();
     for hand in hands {
         let message = js_sys::Array::new();
         message.push(&JsValue::from_str(&Job { run, indices: hand.clone() }.encode()));
@@ -58,10 +68,12 @@ fn start_workers(run: u32, chosen: &[FileRef], dispatch: &Callback<Msg>) -> Opti
         let worker = Worker::new(WORKER_SCRIPT).ok()?;
         let answers = dispatch.clone();
         let listener = worker.clone();
+        let readied = ready.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             // Anything but text is not a message of the workers: the core then falls back.
             let text = event.data().as_string().unwrap_or_default();
             if text == READY {
+                readied.set(readied.get() + 1);
                 if listener.post_message(&message).is_err() {
                     answers.emit(Msg::Review(ReviewMsg::WorkersFailed(run)));
                 }
@@ -79,11 +91,20 @@ fn start_workers(run: u32, chosen: &[FileRef], dispatch: &Callback<Msg>) -> Opti
         running.push(Running { worker, _on_message: on_message, _on_error: on_error });
     }
     WORKERS.with(|workers| workers.borrow_mut().extend(running));
+    let late = dispatch.clone();
+    let watch = Timeout::new(READY_WITHIN_MS, move || {
+        if ready.get() < expected {
+            late.emit(Msg::Review(ReviewMsg::WorkersFailed(run)));
+        }
+    });
+    WATCH.with(|slot| *slot.borrow_mut() = Some(watch));
     Some(())
 }
 
 /// Ends every worker at once, with whatever it still had to do.
 pub fn stop() {
+    // Dropping the timeout cancels it.
+    WATCH.with(|slot| slot.borrow_mut().take());
     let running = WORKERS.with(|workers| std::mem::take(&mut *workers.borrow_mut()));
     for Running { worker, .. } in running {
         worker.terminate();
