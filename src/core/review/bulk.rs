@@ -17,9 +17,11 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::core::credentials::invitation::InvitationRef;
 use crate::core::framework::hashed::HashedFramework;
+use crate::core::json;
 use crate::core::record::{verify_record_bytes, RecordReport, MAX_RECORD_BYTES};
 
 /// Results a worker collects before it sends them: one message per file would cost the page a
@@ -45,9 +47,9 @@ pub struct Job {
     pub indices: Vec<u32>,
 }
 
-/// What a worker found of some of the files of a job.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// What a worker found of some of the files of a job. Read on the page by hand
+/// ([`Results::decode`]) rather than by a derived reader, which cost the hogeschool's page 10 KB.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Results {
     pub run: u32,
     /// Each file's place in the choice and its verdict.
@@ -55,8 +57,8 @@ pub struct Results {
 }
 
 /// One file, as a worker judged it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Verdict {
     Valid(ValidRecord),
     /// Not a valid record, for whatever reason: the page checks it again for the reasons.
@@ -70,8 +72,8 @@ pub enum Verdict {
 }
 
 /// What the batch table shows of a valid record, and what its signer's standing is judged on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ValidRecord {
     pub student_name: String,
     pub student_number: String,
@@ -125,8 +127,10 @@ fn encode<T: Serialize>(message: &T) -> String {
 }
 
 impl Job {
+    /// Written by hand: the page sends jobs, and a derived writer would be code it need not carry.
     pub fn encode(&self) -> String {
-        encode(self)
+        let indices: Vec<String> = self.indices.iter().map(u32::to_string).collect();
+        format!("{{\"run\":{},\"indices\":[{}]}}", self.run, indices.join(","))
     }
 
     pub fn decode(text: &str) -> Result<Job, ProtocolError> {
@@ -142,7 +146,24 @@ impl Results {
     /// The results, or why the text is not results; also refuses the same index twice within
     /// one message, which no worker sends.
     pub fn decode(text: &str) -> Result<Results, ProtocolError> {
-        let results: Results = decode(text)?;
+        if text.len() > MAX_MESSAGE_CHARS {
+            return Err(ProtocolError(format!("{} bytes is too long", text.len())));
+        }
+        let value = json::parse(text, MAX_MESSAGE_CHARS).map_err(|e| refuse(&e.to_string()))?;
+        let object = members(&value, &["run", "verdicts"])?;
+        let run = number(object.get("run"))?;
+        let verdicts = match object.get("verdicts") {
+            Some(Value::Array(verdicts)) => verdicts,
+            _ => return Err(refuse("verdicts is not a list")),
+        };
+        let verdicts = verdicts
+            .iter()
+            .map(|pair| match pair.as_array().map(Vec::as_slice) {
+                Some([index, verdict]) => Ok((number(Some(index))?, read_verdict(verdict)?)),
+                _ => Err(refuse("a verdict is not [index, verdict]")),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let results = Results { run, verdicts };
         let mut seen: Vec<u32> = results.verdicts.iter().map(|(i, _)| *i).collect();
         seen.sort_unstable();
         if seen.windows(2).any(|pair| matches!(pair, [a, b] if a == b)) {
@@ -150,6 +171,59 @@ impl Results {
         }
         Ok(results)
     }
+}
+
+fn refuse(reason: &str) -> ProtocolError {
+    ProtocolError(reason.to_string())
+}
+
+/// An object with exactly these members.
+fn members<'v>(value: &'v Value, names: &[&str]) -> Result<&'v Map<String, Value>, ProtocolError> {
+    let object = value.as_object().ok_or_else(|| refuse("not an object"))?;
+    if object.len() != names.len() || !names.iter().all(|n| object.contains_key(*n)) {
+        return Err(refuse(&format!("the members are not {names:?}")));
+    }
+    Ok(object)
+}
+
+fn number<T: TryFrom<u64>>(value: Option<&Value>) -> Result<T, ProtocolError> {
+    value
+        .and_then(Value::as_u64)
+        .and_then(|n| T::try_from(n).ok())
+        .ok_or_else(|| refuse("a number is not a whole number in range"))
+}
+
+fn text(value: Option<&Value>) -> Result<String, ProtocolError> {
+    value.and_then(Value::as_str).map(str::to_string).ok_or_else(|| refuse("not a string"))
+}
+
+fn read_verdict(value: &Value) -> Result<Verdict, ProtocolError> {
+    match value {
+        Value::String(word) if word == "invalid" => return Ok(Verdict::Invalid),
+        Value::String(word) if word == "unreadable" => return Ok(Verdict::Unreadable),
+        _ => {}
+    }
+    let object = value.as_object().filter(|o| o.len() == 1).ok_or_else(|| refuse("no verdict"))?;
+    if let Some(large) = object.get("tooLarge") {
+        let bytes = number(members(large, &["bytes"])?.get("bytes"))?;
+        return Ok(Verdict::TooLarge { bytes });
+    }
+    let valid = object.get("valid").ok_or_else(|| refuse("no verdict"))?;
+    let valid = members(valid, &["studentName", "studentNumber", "signer", "invitation"])?;
+    let invitation = match valid.get("invitation") {
+        Some(Value::Null) => None,
+        Some(Value::Array(pair)) => match pair.as_slice() {
+            [id, digest] => Some((text(Some(id))?, text(Some(digest))?)),
+            _ => return Err(refuse("invitation is not [id, digest]")),
+        },
+        _ => return Err(refuse("invitation is neither null nor [id, digest]")),
+    };
+    Ok(Verdict::Valid(ValidRecord {
+        student_name: text(valid.get("studentName"))?,
+        student_number: text(valid.get("studentNumber"))?,
+        signer: text(valid.get("signer"))?,
+        invitation,
+    }))
 }
 
 /// What a worker sends for one file's bytes.
@@ -199,7 +273,7 @@ mod tests {
                 (0, Verdict::Valid(valid)),
                 (1, Verdict::Invalid),
                 (2, Verdict::Unreadable),
-                (3, Verdict::TooLarge { bytes: u64::MAX }),
+                (3, Verdict::TooLarge { bytes: 5_000_000_000 }),
             ],
         };
         assert_eq!(Results::decode(&results.encode()), Ok(results));
