@@ -6,7 +6,8 @@
 //! apart by its `type`. The chain is checked across the files given: a record says whether the
 //! invitation it names is among them (same id and digest), a decision whether the record it names
 //! is and still matches it. Each file is read and verified once, on every core; the references
-//! are matched in a cheap pass at the end, so only lines that depend on another file wait. With trusted
+//! are matched in a cheap pass at the end, so only lines that depend on another file wait (a record
+//! whose id a decision names is read once more there, for its digest). With trusted
 //! lists, each VALID line ends in `; trusted by <docent> as <name>` or `; unknown signer`: an
 //! unknown signer is a flag for the docent, not a reason to call the record invalid. Exit status 0
 //! when every file is valid, 1 when any is not, 2 on a usage error (a list that does not verify is
