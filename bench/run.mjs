@@ -463,7 +463,8 @@ step("verify 1,000 records in the verify view");
         observer.disconnect();
       }
     });
-    observer.observe(document.body, { childList: true, subtree: true });
+    // The bar's value and its count change in place: attributes and text, not nodes.
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
   });
   await page.setInputFiles("#record-file", recordFiles);
   await page.waitForFunction(() => window.__verify.end !== null, null, { timeout: 120_000 });
