@@ -130,6 +130,11 @@ impl Browser {
             }
             // The decision view's storage; its flows are in tests/app_decision.rs.
             Effect::KeepDecision(_) => None,
+            // A browser without Web Workers: the page checks the files itself.
+            Effect::Workers(leeruitkomsten::core::app::WorkerEffect::Start { run, .. }) => {
+                Some(Msg::Review(leeruitkomsten::core::app::ReviewMsg::WorkersFailed(run)))
+            }
+            Effect::Workers(_) => None,
             Effect::ReadFile { file, purpose, .. } => {
                 let bytes = self.files.remove(&file.handle).unwrap();
                 Some(Msg::FileRead { purpose, name: file.name, result: Ok(bytes) })

@@ -71,6 +71,11 @@ impl Browser {
                 self.copied.push(text);
                 Some(Msg::Copied(true))
             }
+            // A browser without Web Workers: the page checks the files itself.
+            Effect::Workers(leeruitkomsten::core::app::WorkerEffect::Start { run, .. }) => {
+                Some(Msg::Review(leeruitkomsten::core::app::ReviewMsg::WorkersFailed(run)))
+            }
+            Effect::Workers(_) => None,
             Effect::ReadFile { file, purpose, .. } => {
                 let bytes = self.files.remove(&file.handle).unwrap();
                 self.reading.push_back(Msg::FileRead {

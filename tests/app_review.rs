@@ -6,14 +6,15 @@ use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
 use leeruitkomsten::core::app::review::{
-    CohortChoice, ReviewMsg, Side, Source, Verified, PROGRESS_EVERY,
+    CohortChoice, Progress, ReviewMsg, Side, Source, Verified, PROGRESS_EVERY,
 };
 use leeruitkomsten::core::app::{
     update, DownloadPurpose, Effect, Entropy, FileReadError, FileRef, KeyStatus, Model, Msg, Now,
-    Startup, StorageFailed, View,
+    Startup, StorageFailed, View, WorkerEffect,
 };
 use leeruitkomsten::core::assessment::{Action, Answer, Assessment, MetadataField, Mode};
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
+use leeruitkomsten::core::framework::catalogue::load_all;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::framework::score::Score;
 use leeruitkomsten::core::framework::source::FrameworkSource;
@@ -21,6 +22,7 @@ use leeruitkomsten::core::library::saved::{to_json, SavedEntry};
 use leeruitkomsten::core::library::{entry_key, read_all, Listed};
 use leeruitkomsten::core::record::export::sign_assessment;
 use leeruitkomsten::core::record::{RecordProblem, MAX_RECORD_BYTES};
+use leeruitkomsten::core::review::bulk::{deal, verdict, Results, Verdict, RESULTS_PER_MESSAGE};
 use leeruitkomsten::core::review::cohort::{Reason, Separator};
 use leeruitkomsten::core::review::compare::Warning;
 use leeruitkomsten::i18n::Lang;
@@ -43,6 +45,9 @@ struct Browser {
     kept: BTreeMap<u32, (String, Vec<u8>)>,
     /// The browser keeps nothing (storage full or turned off).
     refuse_keeping: bool,
+    /// Whether the browser has Web Workers: then two verify workers answer a run, the second's
+    /// verdicts first, as `core::review::bulk` would.
+    workers: bool,
 }
 
 impl Browser {
@@ -59,6 +64,40 @@ impl Browser {
             Effect::Download { name, mime, text, purpose } => {
                 self.downloads.push((name, mime, text));
                 Some(Msg::Downloaded { purpose, ok: !self.refuse_downloads })
+            }
+            Effect::Workers(WorkerEffect::Start { run, files }) if self.workers => {
+                let known = load_all();
+                let known: Vec<&HashedFramework> = known.iter().collect();
+                for hand in deal(files.len(), 2).into_iter().rev() {
+                    for block in hand.chunks(RESULTS_PER_MESSAGE) {
+                        let verdicts = block
+                            .iter()
+                            .map(|&i| {
+                                let found = match &self.files[&files[i as usize].handle] {
+                                    Ok(bytes) => verdict(bytes, &known),
+                                    Err(_) => Verdict::Unreadable,
+                                };
+                                (i, found)
+                            })
+                            .collect();
+                        let text = Results { run, verdicts }.encode();
+                        self.reading.push_back(Msg::Review(ReviewMsg::WorkerResults(text)));
+                    }
+                }
+                None
+            }
+            Effect::Workers(WorkerEffect::Start { run, .. }) => {
+                Some(Msg::Review(ReviewMsg::WorkersFailed(run)))
+            }
+            Effect::Workers(WorkerEffect::Stop) => {
+                self.reading.retain(|m| !matches!(m, Msg::Review(ReviewMsg::WorkerResults(_))));
+                None
+            }
+            Effect::Workers(WorkerEffect::Forget(files)) => {
+                for file in files {
+                    self.files.remove(&file.handle);
+                }
+                None
             }
             Effect::ReadFile { file, max_bytes, purpose } => {
                 let result = match self.files.remove(&file.handle).unwrap() {
@@ -259,14 +298,14 @@ fn several_files_are_read_one_at_a_time_and_verified_each_with_its_reasons() {
     );
     let valid_ones: Vec<bool> = all.iter().map(|c| c.is_valid()).collect();
     assert_eq!(valid_ones, [true, false, false, false, false]);
-    let problems = |n: usize| all[n].report.as_ref().unwrap().problems.clone();
+    let problems = |n: usize| all[n].problems().to_vec();
     assert!(problems(1).contains(&RecordProblem::SignatureMismatch), "{:?}", problems(1));
     assert!(matches!(problems(2)[..], [RecordProblem::InvalidJson(_)]), "{:?}", problems(2));
     assert_eq!(
         problems(3),
         [RecordProblem::TooLarge { bytes: MAX_RECORD_BYTES + 1, limit: MAX_RECORD_BYTES }]
     );
-    assert!(all[4].report.is_none(), "a file the browser could not read has no report");
+    assert!(!all[4].was_read(), "a file the browser could not read has no report");
     // Who signed, and whose record it is, for the valid one.
     let report = all[0].report.as_ref().unwrap();
     assert_eq!(report.record.as_ref().unwrap().subject.name, "Sanne de Vries");
@@ -794,4 +833,82 @@ fn a_row_opens_its_record_in_the_verify_view_and_vergelijken_sets_the_pair_side_
     let compared = compare.compared.as_ref().unwrap();
     assert!(compared.trusted);
     assert!(compared.outcome.is_ok(), "{:?}", compared.outcome);
+}
+
+#[test]
+fn the_workers_check_many_files_in_order_with_progress_and_the_page_gives_the_reasons() {
+    let mut app = App::start(Browser { workers: true, ..Browser::default() });
+    app.send(Msg::Show(View::Verify));
+    let valid = record("Sanne de Vries", "4812345", Mode::Assessor, 1, &[("LU1.1", Score::High)]);
+    let tampered = valid.replace("Sanne de Vries", "Iemand Anders");
+    let mut chosen: Vec<(String, FileContent)> =
+        (0..40).map(|i| (format!("{i:02}-echt.json"), bytes(&valid))).collect();
+    chosen[5] = ("05-veranderd.json".into(), bytes(&tampered));
+    chosen[30] = ("30-weg.json".into(), Err(FileReadError::Unreadable));
+    chosen[33] = ("33-te-groot.json".into(), Ok(vec![b' '; MAX_RECORD_BYTES + 1]));
+    let files = app.choose(chosen.iter().map(|(n, c)| (n.as_str(), c.clone())).collect());
+
+    let started = app.review(ReviewMsg::Verify(files));
+    assert!(matches!(started[..], [Effect::Workers(WorkerEffect::Start { .. })]), "{started:?}");
+    assert_eq!(file_reads(&started), 0, "the page reads nothing itself");
+    let state = &app.model.review.verify;
+    assert_eq!(state.progress, Some(Progress { done: 0, total: 40 }));
+
+    // The second worker answers first: progress counts, nothing is shown yet.
+    assert!(app.answer_one());
+    let progress = app.model.review.verify.progress.unwrap();
+    assert_eq!(progress, Progress { done: 16, total: 40 });
+    assert!(app.model.review.verify.shown.is_none());
+    app.settle();
+
+    let state = &app.model.review.verify;
+    assert_eq!(state.progress, None);
+    let Some(Verified::Many(all)) = &state.shown else { panic!("{:?}", state.shown) };
+    let names: Vec<&str> = all.iter().map(|c| c.file_name.as_str()).collect();
+    let expected: Vec<&str> = chosen.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, expected, "in the order chosen");
+    let invalid: Vec<usize> = (0..40).filter(|&i| !all[i].is_valid()).collect();
+    assert_eq!(invalid, [5, 30, 33]);
+    // The reasons of the tampered file come from checking it again here.
+    assert!(all[5].problems().contains(&RecordProblem::SignatureMismatch), "{:?}", all[5]);
+    assert!(!all[30].was_read());
+    assert_eq!(
+        all[33].problems(),
+        [RecordProblem::TooLarge { bytes: MAX_RECORD_BYTES + 1, limit: MAX_RECORD_BYTES }]
+    );
+    assert_eq!(all[0].student(), Some(("Sanne de Vries", "4812345")));
+    assert!(all[0].signer().unwrap().starts_with("did:key:z6Mk"));
+}
+
+#[test]
+fn stopping_the_workers_drops_their_run_and_says_how_far_it_got() {
+    let mut app = App::start(Browser { workers: true, ..Browser::default() });
+    app.send(Msg::Show(View::Verify));
+    let valid = record("Sanne de Vries", "4812345", Mode::Assessor, 1, &[("LU1.1", Score::High)]);
+    let files = app.choose((0..40).map(|_| ("echt.json", bytes(&valid))).collect());
+    app.review(ReviewMsg::Verify(files));
+    assert!(app.answer_one());
+    let stopped = app.review(ReviewMsg::CancelVerify);
+    assert!(stopped.contains(&Effect::Workers(WorkerEffect::Stop)), "{stopped:?}");
+    app.settle();
+    let state = &app.model.review.verify;
+    assert_eq!(state.progress, None);
+    assert_eq!(state.stopped, Some(Progress { done: 16, total: 40 }));
+    assert!(state.shown.is_none(), "no table of part of the files");
+    assert!(app.browser.files.is_empty(), "the files are let go of");
+}
+
+#[test]
+fn a_message_that_is_not_the_workers_makes_the_page_check_every_file_itself() {
+    let mut app = App::start(Browser { workers: true, ..Browser::default() });
+    app.send(Msg::Show(View::Verify));
+    let valid = record("Sanne de Vries", "4812345", Mode::Assessor, 1, &[("LU1.1", Score::High)]);
+    let files = app.choose((0..3).map(|_| ("echt.json", bytes(&valid))).collect());
+    app.review(ReviewMsg::Verify(files));
+    let effects = app.review(ReviewMsg::WorkerResults("refused: no header".into()));
+    assert!(effects.contains(&Effect::Workers(WorkerEffect::Stop)), "{effects:?}");
+    assert_eq!(file_reads(&effects), 1);
+    app.settle();
+    let Some(Verified::Many(all)) = &app.model.review.verify.shown else { panic!() };
+    assert_eq!(all.iter().filter(|c| c.is_valid()).count(), 3);
 }

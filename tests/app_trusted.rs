@@ -58,6 +58,11 @@ impl Browser {
                 self.downloads.push((name, text));
                 Some(Msg::Downloaded { purpose, ok: true })
             }
+            // A browser without Web Workers: the page checks the files itself.
+            Effect::Workers(leeruitkomsten::core::app::WorkerEffect::Start { run, .. }) => {
+                Some(Msg::Review(leeruitkomsten::core::app::ReviewMsg::WorkersFailed(run)))
+            }
+            Effect::Workers(_) => None,
             Effect::ReadFile { file, max_bytes, purpose } => {
                 let bytes = self.files.remove(&file.handle).unwrap();
                 let result = if bytes.len() > max_bytes {

@@ -6,7 +6,8 @@
 //! apart by its `type`. The chain is checked across the files given: a record says whether the
 //! invitation it names is among them (same id and digest), a decision whether the record it names
 //! is and still matches it. Each file is read and verified once, on every core; the references
-//! are matched in a cheap pass at the end, so only lines that depend on another file wait. With trusted
+//! are matched in a cheap pass at the end, so only lines that depend on another file wait (a record
+//! whose id a decision names is read once more there, for its digest). With trusted
 //! lists, each VALID line ends in `; trusted by <docent> as <name>` or `; unknown signer`: an
 //! unknown signer is a flag for the docent, not a reason to call the record invalid. Exit status 0
 //! when every file is valid, 1 when any is not, 2 on a usage error (a list that does not verify is
@@ -27,7 +28,7 @@ mod native {
     use std::ffi::OsString;
     use std::fs::File;
     use std::io::{self, Read, Write};
-    use std::path::Path;
+    use std::path::{Path, PathBuf};
     use std::process::ExitCode;
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::mpsc;
@@ -406,8 +407,10 @@ mod native {
 
     struct RecordFacts {
         id: String,
-        /// Of the whole signed record, as a decision names it.
-        digest: String,
+        /// The file, read again for its digest only when a decision names this record's id: a
+        /// second canonicalisation and SHA-256 of every record would cost as much as half its
+        /// check, for the few that a decision among the files names.
+        path: PathBuf,
         framework_sha256: String,
         student_name: String,
         student_number: String,
@@ -483,14 +486,24 @@ mod native {
                 Waits::Record(decision) => {
                     let id = &decision.record_id;
                     // Of several records with the id, the one the decision names by digest.
-                    let mut given = self.records.iter().filter(|(_, r)| r.id == *id);
+                    let given: Vec<(&str, &RecordFacts, Option<String>)> = self
+                        .records
+                        .iter()
+                        .filter(|(_, r)| r.id == *id)
+                        .map(|(file, r)| (*file, *r, digest_of(&r.path)))
+                        .collect();
                     let record = given
-                        .clone()
-                        .find(|(_, r)| r.digest == decision.record_digest)
-                        .or_else(|| given.next());
-                    if let Some((file, record)) = record {
+                        .iter()
+                        .find(|(_, _, digest)| digest.as_ref() == Some(&decision.record_digest))
+                        .or_else(|| given.first());
+                    if let Some((file, record, digest)) = record {
+                        // Read and verified a moment ago; gone or changed since, it is not the
+                        // record that was checked.
+                        let Some(digest) = digest else {
+                            return Err(format!("the record {file} could not be read again"));
+                        };
                         let matches = decision
-                            .check_against(&record.id, &record.digest, &record.framework_sha256)
+                            .check_against(&record.id, digest, &record.framework_sha256)
                             .and_then(|()| {
                                 decision.check_student(&record.student_name, &record.student_number)
                             });
@@ -553,7 +566,7 @@ mod native {
         }
         let Ok(value) = json::parse_bytes(&bytes, MAX_RECORD_BYTES) else {
             // Not JSON: the record's verifier says why, as it always did.
-            return check_record(name, None, verify_record_bytes(&bytes, frameworks), known);
+            return check_record(path, name, None, verify_record_bytes(&bytes, frameworks), known);
         };
         if has_type(&value, INVITATION_TYPE) {
             check_invitation(name, &value)
@@ -561,7 +574,7 @@ mod native {
             check_decision(name, &value, frameworks)
         } else {
             let report = verify_record_value(&value, frameworks);
-            check_record(name, Some(&value), report, known)
+            check_record(path, name, Some(&value), report, known)
         }
     }
 
@@ -575,6 +588,7 @@ mod native {
     }
 
     fn check_record(
+        path: &Path,
         name: String,
         value: Option<&Value>,
         report: RecordReport,
@@ -590,10 +604,10 @@ mod native {
         };
         let mut checked = Checked::done(name, true, &summary(&report));
         // What a decision among the files is held against; the digest is of the record as given.
-        if let Some(digest) = value.and_then(record_digest) {
+        if value.is_some() {
             checked.facts = Facts::Record(RecordFacts {
                 id: record.id.clone(),
-                digest,
+                path: path.to_path_buf(),
                 framework_sha256: record.framework.sha256.clone(),
                 student_name: record.subject.name.clone(),
                 student_number: record.subject.student_number.clone(),
@@ -791,6 +805,13 @@ mod native {
         line
     }
 
+    /// The `digestMultibase` of the record in the file, by which a decision names it.
+    fn digest_of(path: &Path) -> Option<String> {
+        let Ok(Contents::Bytes(bytes)) = read_limited(path, MAX_RECORD_BYTES) else { return None };
+        let value = json::parse_bytes(&bytes, MAX_RECORD_BYTES).ok()?;
+        record_digest(&value)
+    }
+
     enum Contents {
         Bytes(Vec<u8>),
         /// At least this many bytes.
@@ -802,7 +823,9 @@ mod native {
         let file = File::open(path)?;
         let stated = file.metadata().map(|m| m.len()).unwrap_or(0);
         let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX);
-        let mut bytes = Vec::new();
+        // Sized to the file at once: growing it by doubling was a tenth of the profile.
+        let expected = usize::try_from(stated).unwrap_or(0).min(max_bytes).saturating_add(1);
+        let mut bytes = Vec::with_capacity(expected);
         file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
         if bytes.len() > max_bytes {
             let size = usize::try_from(stated).unwrap_or(usize::MAX);

@@ -16,6 +16,42 @@ impl Lang {
         }
     }
 
+    /// The progress of checking many files: "312 van 1000 gecontroleerd".
+    pub fn batch_progress(self, done: usize, total: usize) -> String {
+        match self {
+            Lang::Nl => format!("{done} van {total} gecontroleerd"),
+            Lang::En => format!("{done} of {total} checked"),
+        }
+    }
+
+    /// The progress bar's name.
+    pub fn batch_progress_label(self) -> &'static str {
+        match self {
+            Lang::Nl => "Bestanden controleren",
+            Lang::En => "Checking files",
+        }
+    }
+
+    /// The button that stops checking many files.
+    pub fn batch_cancel(self) -> &'static str {
+        match self {
+            Lang::Nl => "Stoppen",
+            Lang::En => "Stop",
+        }
+    }
+
+    /// Said once the user stopped checking many files.
+    pub fn batch_stopped(self, done: usize, total: usize) -> String {
+        match self {
+            Lang::Nl => format!(
+                "Controle gestopt: {done} van {total} bestanden waren gecontroleerd. Kies de bestanden opnieuw om ze allemaal te controleren."
+            ),
+            Lang::En => format!(
+                "Check stopped: {done} of {total} files had been checked. Choose the files again to check them all."
+            ),
+        }
+    }
+
     /// What is wrong, in one sentence a docent can act on: the first line about a record that is
     /// not valid, in every view that refuses one.
     pub fn verdict_sentence(self, verdict: Verdict) -> &'static str {

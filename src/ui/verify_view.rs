@@ -9,7 +9,7 @@ use super::plain_verdict::plain_verdict;
 use super::record_view::RecordView;
 use super::summary_panel::SummaryPanel;
 use super::trusted_panel::{standing_line, PendingAdd, TrustedPanel};
-use crate::core::app::review::{Checked, ReviewMsg, Shown, Verified, VerifyState};
+use crate::core::app::review::{Checked, Progress, ReviewMsg, Shown, Verified, VerifyState};
 use crate::core::app::{Msg, TrustedState};
 use crate::core::assessment::Mode;
 use crate::core::crypto::signing_key::fingerprint;
@@ -72,8 +72,9 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
                 // demand. The region stays in the page, so that a first verdict is announced as
                 // reliably as the next.
                 <p class="visually-hidden verdict-announcement" role="status">
-                    <span key={props.state.results}>{ announcement(lang, props.state.shown.as_ref()) }</span>
+                    <span key={props.state.results}>{ announcement(lang, &props.state) }</span>
                 </p>
+                { batch_progress(lang, &props.state, &props.dispatch) }
             </div>
             { result }
             <PendingAdd {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
@@ -85,9 +86,37 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
     }
 }
 
-fn announcement(lang: Lang, shown: Option<&Verified>) -> String {
+/// While the verify workers check many files: a progress bar with a live count, and a way to
+/// stop; after stopping, how far it got.
+fn batch_progress(lang: Lang, state: &VerifyState, dispatch: &Callback<Msg>) -> Html {
+    if let Some(Progress { done, total }) = state.progress {
+        let cancel = dispatch.reform(|_| Msg::Review(ReviewMsg::CancelVerify));
+        let count = lang.batch_progress(done, total);
+        return html! {
+            <div class="batch-progress">
+                <label for="batch-progress-bar">{ lang.batch_progress_label() }</label>
+                <progress id="batch-progress-bar" max={total.to_string()} value={done.to_string()}
+                    aria-valuetext={count.clone()}>{ count.clone() }</progress>
+                // Read out politely as it changes; the bar itself is not announced at every file.
+                <p class="batch-progress-count" aria-live="polite">{ count }</p>
+                <button type="button" class="button batch-cancel" onclick={cancel}>{ lang.batch_cancel() }</button>
+            </div>
+        };
+    }
+    match state.stopped {
+        Some(Progress { done, total }) => html! {
+            <p class="notice batch-stopped">{ lang.batch_stopped(done, total) }</p>
+        },
+        None => Html::default(),
+    }
+}
+
+fn announcement(lang: Lang, state: &VerifyState) -> String {
     let t = lang.texts();
-    match shown {
+    if let (None, Some(Progress { done, total })) = (&state.shown, state.stopped) {
+        return lang.batch_stopped(done, total);
+    }
+    match state.shown.as_ref() {
         None => String::new(),
         Some(Verified::One(Checked { file_name, report: None, .. }, _)) => {
             format!("{file_name}: {}", t.file_unreadable)
@@ -199,35 +228,24 @@ fn batch_table(lang: Lang, checked: &[Checked], trusted: &TrustedState) -> Html 
     let t = lang.texts();
     let valid = checked.iter().filter(|c| c.is_valid()).count();
     let row = |checked: &Checked| {
-        let report = checked.report.as_deref();
         let ok = checked.is_valid();
-        let student = report
-            .and_then(|r| r.record.as_ref())
-            .map(|r| format!("{} ({})", r.subject.name, r.subject.student_number))
+        let student = checked
+            .student()
+            .map(|(name, number)| format!("{name} ({number})"))
             .unwrap_or_default();
-        let signer =
-            report.and_then(|r| r.proof.as_ref()).map(|p| fingerprint(&p.did)).unwrap_or_default();
-        // The name the record gives its signer, beside the key: the assessor's, or the
-        // student's own on a self-assessment.
-        let signer_name =
-            report
-                .filter(|r| r.proof.is_some())
-                .and_then(|r| r.record.as_ref())
-                .map(|r| {
-                    if r.assessor.name.trim().is_empty() {
-                        &r.subject.name
-                    } else {
-                        &r.assessor.name
-                    }
-                })
-                .map(|name| name.trim().to_string())
-                .unwrap_or_default();
-        let standing = report.and_then(|r| r.proof.as_ref()).filter(|_| ok).map(|p| {
-            lang.standing_label(&trusted.standing(&p.did, report.and_then(|r| r.invitation())))
-        });
-        let reasons = match report {
-            Some(report) => plain_verdict(lang, &report.problems),
-            None => html! { t.file_unreadable },
+        let signer = checked.signer().map(fingerprint).unwrap_or_default();
+        // The name the record gives its signer, beside the key.
+        let signer_name = checked.signer_name().unwrap_or_default().to_string();
+        // The standing is judged here, not in the verify workers: the trusted list and the sent
+        // invitations are the page's, and judging is cheap next to checking a signature.
+        let standing = checked
+            .signer()
+            .filter(|_| ok)
+            .map(|did| lang.standing_label(&trusted.standing(did, checked.invitation())));
+        let reasons = if checked.was_read() {
+            plain_verdict(lang, checked.problems())
+        } else {
+            html! { t.file_unreadable }
         };
         html! {
             <tr class={if ok { "is-valid" } else { "is-invalid" }}>

@@ -54,6 +54,22 @@ pub fn register(files: Vec<File>) -> Vec<FileRef> {
     })
 }
 
+/// The file behind a handle, which stays chosen: handed to a verify worker, it may still be read
+/// here.
+pub fn peek(file: &FileRef) -> Option<File> {
+    CHOSEN.with(|chosen| chosen.borrow().1.get(&file.handle).cloned())
+}
+
+/// Lets go of chosen files that will not be read.
+pub fn forget(files: &[FileRef]) {
+    CHOSEN.with(|chosen| {
+        let held = &mut chosen.borrow_mut().1;
+        for file in files {
+            held.remove(&file.handle);
+        }
+    });
+}
+
 /// The file behind a handle, which is given up: each is read once.
 pub fn take(file: &FileRef) -> Option<File> {
     CHOSEN.with(|chosen| chosen.borrow_mut().1.remove(&file.handle))

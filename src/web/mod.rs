@@ -22,3 +22,5 @@ pub mod share;
 pub mod startup;
 pub mod storage;
 pub mod trusted_store;
+#[cfg(feature = "hogeschool")]
+pub mod workers;

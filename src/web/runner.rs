@@ -136,6 +136,10 @@ impl Runner {
                 });
                 None
             }
+            Effect::Workers(effect) => {
+                self.workers(effect);
+                None
+            }
             Effect::ReadFile { file, max_bytes, purpose } => {
                 let name = file.name.clone();
                 let chosen = files::take(&file);
@@ -189,6 +193,22 @@ impl Runner {
 
     #[cfg(not(feature = "hogeschool"))]
     fn cohort(&self, _: Effect) {}
+
+    #[cfg(feature = "hogeschool")]
+    fn workers(&self, effect: crate::core::app::WorkerEffect) {
+        use crate::core::app::WorkerEffect;
+        match effect {
+            WorkerEffect::Start { run, files } => {
+                super::workers::start(run, &files, &self.dispatch)
+            }
+            WorkerEffect::Stop => super::workers::stop(),
+            WorkerEffect::Forget(chosen) => files::forget(&chosen),
+        }
+    }
+
+    /// The form's page has no verify view, so nothing asks it for workers.
+    #[cfg(not(feature = "hogeschool"))]
+    fn workers(&self, _effect: crate::core::app::WorkerEffect) {}
 
     fn later(&self, answer: impl std::future::Future<Output = Msg> + 'static) {
         let dispatch = self.dispatch.clone();

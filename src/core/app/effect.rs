@@ -71,6 +71,22 @@ pub enum Effect {
     /// Offer each file as a download of its own, a moment apart (a browser drops downloads
     /// started all at once); each answered with `Msg::Downloaded`.
     DownloadSeries { files: Rc<[FolderFile]>, purpose: DownloadPurpose },
+    /// The verify workers of the hogeschool's page (`core::review::bulk`).
+    Workers(WorkerEffect),
+}
+
+/// What the verify workers are asked to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkerEffect {
+    /// Check these files, dealt round as many workers as the device has cores
+    /// (`core::review::bulk::deal`); answered with `ReviewMsg::WorkerResults`, or
+    /// `ReviewMsg::WorkersFailed(run)` when the workers cannot do it. The files stay chosen: the
+    /// page may still read one.
+    Start { run: u32, files: Vec<FileRef> },
+    /// Stop at once, dropping what the workers still had to do.
+    Stop,
+    /// Let go of chosen files the page will not read.
+    Forget(Vec<FileRef>),
 }
 
 /// A folder the user picked, as the browser glue keeps it (like [`FileRef`]).

@@ -27,7 +27,7 @@ pub use badges::{BadgesMsg, BadgesState};
 pub use decide::{DecideMsg, DecideRefusal, DecideStage, DecideState, SignedDecision};
 pub use effect::{
     DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, FolderError, FolderFile,
-    FolderOutcome, FolderRef, WritePurpose,
+    FolderOutcome, FolderRef, WorkerEffect, WritePurpose,
 };
 pub use form::{fresh_entry, fresh_entry_after, new_id};
 pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentInvitations};

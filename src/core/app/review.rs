@@ -8,6 +8,7 @@
 //! Every choice of files is numbered, and its reads carry the number: an answer to a choice that
 //! was since replaced, or to a view since left, is dropped.
 
+mod bulk;
 mod cohort;
 mod compare;
 mod verify;
@@ -15,6 +16,7 @@ mod verify;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+pub use bulk::Progress;
 pub use cohort::{csv_labels, CohortChoice, CohortState, Restore, PROGRESS_EVERY};
 pub use compare::{Chosen, CompareState, Compared, Side, Source};
 pub use verify::{Checked, Shown, Verified, VerifyState};
@@ -48,6 +50,8 @@ pub struct ReviewState {
     /// The frameworks a record may belong to, the one in use first: loaded when first needed,
     /// since parsing the built-in ones for every file would slow a cohort down.
     known: Option<Rc<[HashedFramework]>>,
+    /// A choice of several files the verify workers are checking.
+    bulk: Option<bulk::Run>,
     /// Counts the choices of files, to tell their answers apart.
     picks: u32,
 }
@@ -57,6 +61,12 @@ pub struct ReviewState {
 pub enum ReviewMsg {
     /// Files to verify; several give one line each.
     Verify(Vec<FileRef>),
+    /// A message from a verify worker (`core::review::bulk::Results` as JSON text).
+    WorkerResults(String),
+    /// The verify workers of this choice of files could not start or stopped working.
+    WorkersFailed(u32),
+    /// Stop checking the files chosen.
+    CancelVerify,
     /// A record file for one side of the comparison; the first is taken.
     CompareFile(Side, Vec<FileRef>),
     /// A signed assessment kept in this browser, by id, for one side of the comparison.
@@ -197,7 +207,13 @@ impl Queue {
 
 pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect> {
     match msg {
-        ReviewMsg::Verify(files) => verify::choose(&mut model.review, files),
+        ReviewMsg::Verify(files) => {
+            let fit = bulk::workers_fit(&known(model));
+            verify::choose(&mut model.review, files, fit)
+        }
+        ReviewMsg::WorkerResults(text) => bulk::results(&mut model.review, &text),
+        ReviewMsg::WorkersFailed(pick) => bulk::failed(&mut model.review, pick),
+        ReviewMsg::CancelVerify => bulk::cancel(&mut model.review),
         ReviewMsg::CompareFile(side, files) => {
             let pick = model.review.next_pick();
             compare::choose(&mut model.review.compare, side, pick, files)
@@ -218,6 +234,13 @@ pub(super) fn show(model: &mut Model, view: View) -> Vec<Effect> {
     if model.view == view {
         return Vec::new();
     }
+    // Checking files goes on only while the verify view is shown.
+    let mut effects = bulk::drop_run(&mut model.review);
+    effects.extend(enter(model, view));
+    effects
+}
+
+fn enter(model: &mut Model, view: View) -> Vec<Effect> {
     match view {
         View::Verify => {
             model.review.verify = VerifyState::default();
@@ -252,6 +275,9 @@ pub(super) fn file_read(
                 Some(value) => Some(verify_record_value(value, &known.iter().collect::<Vec<_>>())),
                 None => verify(&known, result),
             };
+            if bulk::owns(review, read) {
+                return bulk::rechecked(review, name, report);
+            }
             verify::read(review, read, name, report, digest)
         }
         Target::Compare(side) => {

@@ -100,9 +100,8 @@ pub fn verify_record_value(value: &Value, frameworks: &[&HashedFramework]) -> Re
 
     // The proof was judged above, with the errors of the signature code; reading the rest
     // without it keeps a bad proof from being reported twice.
-    let mut unsigned = object.clone();
-    let proof_value = unsigned.remove("proof");
-    let mut record = match AssessmentRecord::from_value(&Value::Object(unsigned)) {
+    let proof_value = object.get("proof");
+    let mut record = match AssessmentRecord::from_value_without_proof(value) {
         Ok(record) => record,
         Err(problems) => {
             report.problems.extend(problems);
@@ -112,7 +111,7 @@ pub fn verify_record_value(value: &Value, frameworks: &[&HashedFramework]) -> Re
     let credential = is_credential_version(&record.schema_version);
     if let Some(proof_value) = proof_value {
         let mut reader = Reader::default();
-        match reader.proof(&proof_value, "proof", credential) {
+        match reader.proof(proof_value, "proof", credential) {
             Some(proof) if reader.problems.is_empty() => {
                 if report.proof.is_some() && !is_rfc3339_utc(&proof.created) {
                     report.problems.push(RecordProblem::Malformed {

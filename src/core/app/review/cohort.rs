@@ -232,6 +232,9 @@ pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect
         ReviewMsg::CohortSeparator(separator) => state.separator = Some(separator),
         ReviewMsg::DownloadCsv => return csv(state, &model.trusted, model.lang, now),
         ReviewMsg::Verify(_)
+        | ReviewMsg::WorkerResults(_)
+        | ReviewMsg::WorkersFailed(_)
+        | ReviewMsg::CancelVerify
         | ReviewMsg::CompareFile(..)
         | ReviewMsg::CompareSaved(..)
         | ReviewMsg::CohortFiles(_)

@@ -1,0 +1,139 @@
+// Bulk verification (issue 17): the verify view checks a choice of many files in the verify
+// workers (src/bin/verify-worker.rs, one per core), with a progress bar and a live count, while the
+// page keeps answering; the results are shown in the order chosen, with the reasons of the bad
+// files; the check can be stopped; and after one use the workers run offline too.
+// Run: scripts/test page bulk
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startApp } from "./harness.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FILES = 600;
+
+let app, record;
+before(async () => {
+  app = await startApp();
+  record = await readFile(join(here, "../../examples/record.json"), "utf8");
+});
+after(() => app?.close());
+
+const jsonFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+
+/** FILES copies of the example record; the 8th changed after signing, the 41st not JSON. */
+function choice() {
+  return Array.from({ length: FILES }, (_, i) => {
+    const name = `record-${String(i).padStart(3, "0")}.json`;
+    if (i === 7) return jsonFile(name, record.replace(/"studentNumber": "[^"]*"/, '"studentNumber": "999"'));
+    if (i === 40) return jsonFile(name, "Beste docent,");
+    return jsonFile(name, record);
+  });
+}
+
+/** Notes, from inside the page, every count the progress bar shows and when it goes. */
+async function watchProgress(page) {
+  await page.evaluate(() => {
+    window.__bulk = { values: [], texts: [], gone: null };
+    const observer = new MutationObserver(() => {
+      const bar = document.querySelector("progress#batch-progress-bar");
+      if (bar) {
+        window.__bulk.values.push(Number(bar.value));
+        window.__bulk.texts.push(document.querySelector(".batch-progress-count")?.textContent ?? "");
+      } else if (window.__bulk.values.length && window.__bulk.gone === null) {
+        window.__bulk.gone = performance.now();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+}
+
+async function openVerify(page) {
+  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
+  await page.locator("#record-file").waitFor({ state: "attached" });
+}
+
+test("many files are checked in the workers with progress, in order, and a click during it is handled", async (t) => {
+  await app.withPage(t, async (page) => {
+    await openVerify(page);
+    await watchProgress(page);
+    await page.setInputFiles("#record-file", choice());
+    const bar = page.getByRole("progressbar", { name: "Bestanden controleren" });
+    await bar.waitFor();
+    // A click while the workers check: the app switches language at once, the run goes on.
+    const clicked = await page.evaluate(() => performance.now());
+    await page.locator(".lang-switch").click();
+    await page.getByRole("progressbar", { name: "Checking files" }).waitFor();
+    const handled = await page.evaluate(() => performance.now());
+    const running = await page.locator("progress#batch-progress-bar").count();
+
+    const summary = page.locator(".batch-summary");
+    await summary.waitFor({ timeout: 60_000 });
+    assert.equal(await summary.innerText(), `${FILES} files checked: ${FILES - 2} valid, 2 not valid.`);
+    const names = await page.locator(".batch-table tbody th.batch-file").allInnerTexts();
+    assert.deepEqual(names, choice().map((f) => f.name), "the results in the order chosen");
+    const results = await page.locator(".batch-table tbody td.batch-result").allInnerTexts();
+    assert.deepEqual(results.flatMap((r, i) => (r === "Valid" ? [] : [i])), [7, 40]);
+    // The reasons of a bad file are those the page gives for one file.
+    const changed = await page.locator(".batch-table tbody tr").nth(7).locator(".batch-reasons").innerText();
+    assert.match(changed, /changed after it was signed/);
+    assert.equal(await page.locator("progress#batch-progress-bar").count(), 0, "the bar goes when done");
+
+    const seen = await page.evaluate(() => window.__bulk);
+    assert.ok(seen.values.some((v) => v > 0 && v < FILES), `a count between 0 and ${FILES}: ${seen.values.slice(0, 20)}`);
+    assert.ok(seen.values.every((v, i) => i === 0 || v >= seen.values[i - 1]), "the count only grows");
+    assert.ok(seen.texts.some((text) => /^\d+ van 600 gecontroleerd$/.test(text)), seen.texts.slice(0, 5).join(" | "));
+    assert.ok(seen.texts.some((text) => /^\d+ of 600 checked$/.test(text)), "the count in English after the click");
+    await page.locator(".lang-switch").click();
+    return `click handled in ${(handled - clicked).toFixed(0)} ms with the run ${running ? "still going" : "already done"}`;
+  });
+});
+
+test("the check can be stopped: the workers end and the view says how far it got", async (t) => {
+  await app.withPage(t, async (page) => {
+    await openVerify(page);
+    await page.setInputFiles("#record-file", choice());
+    await page.getByRole("progressbar", { name: "Bestanden controleren" }).waitFor();
+    await page.getByRole("button", { name: "Stoppen" }).click();
+    const stopped = page.locator(".batch-stopped");
+    await stopped.waitFor();
+    assert.match(await stopped.innerText(), /^Controle gestopt: \d+ van 600 bestanden waren gecontroleerd\./);
+    assert.equal(await page.locator(".batch-table").count(), 0, "no table of part of the files");
+    assert.equal(await page.locator("progress#batch-progress-bar").count(), 0);
+    // A new choice is checked in full.
+    await page.setInputFiles("#record-file", choice().slice(0, 40));
+    await page.locator(".batch-summary").waitFor();
+    assert.equal(await page.locator(".batch-summary").innerText(), "40 bestanden gecontroleerd: 39 geldig, 1 niet geldig.");
+    assert.equal(await page.locator(".batch-stopped").count(), 0);
+  });
+});
+
+test("after one use the workers check files offline", async (t) => {
+  await app.withPage(t, async (page) => {
+    await openVerify(page);
+    await page.setInputFiles("#record-file", choice().slice(0, 40));
+    await page.locator(".batch-summary").waitFor();
+    // The service worker stored the worker's files as they were fetched.
+    const cached = await page.evaluate(async () => {
+      const names = [];
+      for (const key of await caches.keys()) {
+        for (const request of await (await caches.open(key)).keys()) names.push(new URL(request.url).pathname);
+      }
+      return names;
+    });
+    for (const file of ["/verify-worker_loader.js", "/verify-worker.js", "/verify-worker_bg.wasm"]) {
+      assert.ok(cached.includes(file), `${file} is cached: ${cached.join(", ")}`);
+    }
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.locator("#record-file").waitFor({ state: "attached" });
+    await watchProgress(page);
+    await page.setInputFiles("#record-file", choice());
+    await page.locator(".batch-summary").waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator(".batch-summary").innerText(), `${FILES} bestanden gecontroleerd: ${FILES - 2} geldig, 2 niet geldig.`);
+    const seen = await page.evaluate(() => window.__bulk);
+    assert.ok(seen.values.some((v) => v > 0), "the workers answered offline (the page's own check shows no count)");
+    await page.context().setOffline(false);
+  });
+});
