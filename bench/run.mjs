@@ -222,7 +222,8 @@ step("start-up (10 fresh contexts each)");
   const ma = median(app), mf = median(floor);
   row("start-up: floor (minimal Yew page), median of 10", ms(mf));
   row("start-up: app, 42 radio groups rendered, median of 10", `${ms(ma)} (${(ma / mf).toFixed(2)} × floor)`,
-    "≤ 1.5 × floor", yesNo(ma <= 1.5 * mf));
+    // Issue 17's budget for start-up (issue 7 had 1.5 ×).
+    "≤ 2 × floor", yesNo(ma <= 2 * mf));
   notes.push(`start-up runs (ms): app ${app.map((x) => x.toFixed(0)).join(", ")}; floor ${floor.map((x) => x.toFixed(0)).join(", ")}`);
 }
 
