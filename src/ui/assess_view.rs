@@ -74,7 +74,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 open={m.open.summary.overall.total.saturating_sub(m.open.summary.overall.scored())}
                 dispatch={dispatch.clone()}
             />
-            <SignatureBlock {lang} framework={hashed.clone()} assessment={assessment.clone()} utc_offset={m.utc_offset} />
+            <SignatureBlock {lang} assessment={assessment.clone()} utc_offset={m.utc_offset} check={m.signing.print_check.clone()} />
         </div>
     }
 }

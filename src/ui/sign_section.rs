@@ -110,6 +110,8 @@ fn failure_text(lang: Lang, failure: &SignFailure) -> String {
         SignFailure::KeyUnreadable => t.key_unreadable.to_string(),
         SignFailure::KeyNotKept => t.key_not_kept.to_string(),
         SignFailure::NoRandomSource => t.sign_failed.to_string(),
+        SignFailure::NoEd25519 => t.no_ed25519.to_string(),
+        SignFailure::KeyMismatch => t.key_mismatch.to_string(),
         SignFailure::Record(error) => lang.record_error(error),
     };
     format!("{}: {why}", t.sign_failed)

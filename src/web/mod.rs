@@ -4,6 +4,7 @@
 pub mod clipboard;
 pub mod clock;
 pub mod download;
+pub mod ed25519;
 pub mod embed;
 pub mod fetch;
 pub mod files;

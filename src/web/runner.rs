@@ -11,9 +11,10 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::Callback;
 
-use super::{clipboard, clock, download, embed, files, keystore, library, share, storage};
+use super::{clipboard, clock, download, ed25519, embed, files, keystore, library, share, storage};
 use crate::core::app::decide::DECISION_KEY;
 use crate::core::app::{update, DecideMsg, Effect, Model, Msg, StorageFailed};
+use crate::core::crypto::signing_key::SigningKey;
 use crate::core::library::saved::SavedEntry;
 
 /// Where the runner sends what comes back.
@@ -89,6 +90,35 @@ impl Runner {
                     None => storage::remove(DECISION_KEY),
                 };
                 Some(Msg::Decide(DecideMsg::Kept(kept.is_ok())))
+            }
+            Effect::DeriveKey { .. }
+            | Effect::SignMessage { .. }
+            | Effect::CheckSignature { .. }
+                if cfg!(feature = "hogeschool") =>
+            {
+                // The hogeschool's page carries the Rust Ed25519 for its verifier anyway.
+                crate::core::app::ed25519::answer(&effect)
+            }
+            Effect::DeriveKey { seed, created, purpose } => {
+                self.later(async move {
+                    let result = ed25519::public_key(&seed)
+                        .await
+                        .map(|public_key| Box::new(SigningKey::new(seed, public_key, &created)));
+                    Msg::KeyDerived { purpose, result }
+                });
+                None
+            }
+            Effect::SignMessage { key, message } => {
+                self.later(async move {
+                    Msg::Signed { message, result: ed25519::sign(key.seed(), &message).await }
+                });
+                None
+            }
+            Effect::CheckSignature { check, purpose } => {
+                self.later(async move {
+                    Msg::SignatureChecked { purpose, result: ed25519::verify(&check).await }
+                });
+                None
             }
             Effect::ReadFile { file, max_bytes, purpose } => {
                 let name = file.name.clone();
