@@ -69,8 +69,17 @@ pub struct SigningState {
     pub shared: Option<bool>,
     /// The record made and waiting for the browser's signature, with the key that signs it.
     pub pending: Option<(PendingRecord, SigningKey)>,
+    /// A new key's public half is being derived, to sign with it then.
+    pub making_key: bool,
     /// The printed report's check of the open assessment's record.
     pub print_check: Option<PrintCheck>,
+}
+
+impl SigningState {
+    /// Waiting for the browser's Ed25519 (a key or a signature) before signing ends.
+    pub fn busy(&self) -> bool {
+        self.pending.is_some() || self.making_key
+    }
 }
 
 /// The printed report's check of a signed record: made again from the stored record rather
@@ -131,7 +140,7 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         }
         Msg::BackFromSigning | Msg::KeepSigned => signing.stage = SigningStage::Idle,
         // One signature at a time: the browser's answers later.
-        Msg::Sign if signing.pending.is_some() => {}
+        Msg::Sign if signing.busy() => {}
         Msg::Sign => return sign(model, now),
         Msg::KeyDerived { purpose, result } => return key_derived(model, purpose, result),
         Msg::Signed { message, result } => return signed(model, message, result, now),
@@ -205,11 +214,14 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
         KeyStatus::Unreadable => fail(model, SignFailure::KeyUnreadable),
         KeyStatus::Unavailable => fail(model, SignFailure::KeyNotKept),
         KeyStatus::None => match &now.entropy {
-            Some(entropy) => vec![Effect::DeriveKey {
-                seed: entropy.key_seed(),
-                created: now.time.clone(),
-                purpose: KeyPurpose::New,
-            }],
+            Some(entropy) => {
+                model.signing.making_key = true;
+                vec![Effect::DeriveKey {
+                    seed: entropy.key_seed(),
+                    created: now.time.clone(),
+                    purpose: KeyPurpose::New,
+                }]
+            }
             None => fail(model, SignFailure::NoRandomSource),
         },
     }
@@ -309,6 +321,9 @@ fn key_derived(
     purpose: KeyPurpose,
     result: Result<Box<SigningKey>, NoEd25519>,
 ) -> Vec<Effect> {
+    if purpose == KeyPurpose::New {
+        model.signing.making_key = false;
+    }
     match (purpose, result) {
         (KeyPurpose::New, Ok(key)) => vec![Effect::StoreKey { key: *key, then_sign: true }],
         (KeyPurpose::New, Err(NoEd25519)) => fail(model, SignFailure::NoEd25519),

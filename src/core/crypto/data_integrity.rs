@@ -510,6 +510,61 @@ impl<'a> Cursor<'a> {
 mod tests {
     use super::*;
 
+    fn hex(text: &str) -> Vec<u8> {
+        (0..text.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    /// The fixture's signature is the Rust signer's; the form's page test (browser-ed25519)
+    /// holds the browser's Ed25519 to the same key and message.
+    #[test]
+    fn the_known_key_fixture_is_what_the_rust_signer_makes() {
+        let fixture: Value =
+            serde_json::from_str(include_str!("../../../tests/fixtures/ed25519-known-key.json"))
+                .unwrap();
+        let field = |name: &str| hex(fixture[name].as_str().unwrap());
+        let seed: [u8; 32] = field("seed").try_into().unwrap();
+        let public_key = did_key::public_key_from_seed(&seed);
+        assert_eq!(public_key.to_vec(), field("publicKey"));
+        assert_eq!(did_key::did_key_from_public_key(&public_key), fixture["did"]);
+        assert_eq!(ed25519_sign(&seed, &field("message")).to_vec(), field("signature"));
+    }
+
+    /// Preparing, signing the message elsewhere and finishing is signing.
+    #[test]
+    fn prepare_then_finish_is_sign() {
+        let seed = [9u8; 32];
+        let document =
+            serde_json::json!({"@context": ["https://www.w3.org/ns/credentials/v2"], "a": 1});
+        let created = "2026-12-06T08:00:00Z";
+        let to_sign = prepare(&document, &did_key::public_key_from_seed(&seed), created).unwrap();
+        let signature = ed25519_sign(&seed, &to_sign.message);
+        let finished = to_sign.finish(&signature);
+        assert_eq!(finished, sign(&document, &seed, created).unwrap());
+        verify(&finished).unwrap();
+        // A signature by another key makes a document that does not verify.
+        let other = prepare(&document, &did_key::public_key_from_seed(&seed), created).unwrap();
+        let foreign = ed25519_sign(&[8u8; 32], &other.message);
+        assert_eq!(verify(&other.finish(&foreign)), Err(VerifyError::SignatureMismatch));
+    }
+
+    /// What `check` leaves to the browser is exactly the signature `verify` checks.
+    #[test]
+    fn check_returns_the_signature_verify_checks() {
+        let seed = [5u8; 32];
+        let signed = sign(&serde_json::json!({"x": "y"}), &seed, "2026-12-06T08:00:00Z").unwrap();
+        let (proof, signature) = check(&signed).unwrap();
+        assert_eq!(signature.public_key, did_key::public_key_from_seed(&seed));
+        assert_eq!(signature.run(), Ok(()));
+        assert_eq!(proof, verify(&signed).unwrap());
+        let mut changed = signed.clone();
+        changed["x"] = "z".into();
+        let (_, signature) = check(&changed).unwrap();
+        assert_eq!(signature.run(), Err(VerifyError::SignatureMismatch));
+    }
+
     #[test]
     fn date_time_stamps() {
         for ok in [
