@@ -621,6 +621,16 @@ fn the_browsers_signature_is_taken_only_for_the_record_asked_and_from_the_keys_o
     assert_eq!(app.model.signing.stage, SigningStage::Failed(SignFailure::KeyMismatch));
     assert!(app.model.open.assessment.signed.is_none());
 
+    // An answer for an assessment that changed meanwhile seals nothing and asks again.
+    app.send(Msg::Sign);
+    let held = std::mem::take(&mut app.browser.held);
+    let answer = leeruitkomsten::core::app::ed25519::answer(&held[0]).unwrap();
+    app.score("LU3.1", Score::Good);
+    app.send(answer);
+    assert!(app.model.open.assessment.signed.is_none());
+    assert!(app.model.signing.pending.is_none());
+    assert_eq!(app.model.signing.stage, SigningStage::Confirming);
+
     // Asked again, the right answer seals the record.
     app.send(Msg::Sign);
     let held = std::mem::take(&mut app.browser.held);

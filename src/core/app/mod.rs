@@ -34,8 +34,8 @@ pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentIn
 pub use library::{LibraryMessage, LibraryState};
 pub use review::{ReviewMsg, ReviewRead, ReviewState};
 pub use signing::{
-    KeyImport, KeyState, KeyStatus, PrintCheck, PrintOutcome, SignFailure, SigningStage,
-    SigningState,
+    KeyImport, KeyState, KeyStatus, PendingSignature, PrintCheck, PrintOutcome, SignFailure,
+    SigningStage, SigningState,
 };
 pub use trusted::{Kept, TrustedMsg, TrustedNotice, TrustedState};
 

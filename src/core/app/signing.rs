@@ -10,7 +10,7 @@ use super::{
     CheckPurpose, DownloadPurpose, Ed25519Signature, Effect, FileReadError, KeyPurpose, Model, Msg,
     NoEd25519, Now, StorageFailed,
 };
-use crate::core::assessment::{Action, MetadataField};
+use crate::core::assessment::{Action, Assessment, MetadataField};
 use crate::core::crypto::data_integrity::Signature;
 use crate::core::crypto::signing_key::{KeyFile, KeyFileError, SigningKey};
 use crate::core::json;
@@ -67,12 +67,22 @@ pub struct SigningState {
     pub copied: Option<bool>,
     /// How the last share ended; `None` also when the user closed the share sheet.
     pub shared: Option<bool>,
-    /// The record made and waiting for the browser's signature, with the key that signs it.
-    pub pending: Option<(PendingRecord, SigningKey)>,
+    /// The record made and waiting for the browser's signature.
+    pub pending: Option<PendingSignature>,
     /// A new key's public half is being derived, to sign with it then.
     pub making_key: bool,
     /// The printed report's check of the open assessment's record.
     pub print_check: Option<PrintCheck>,
+}
+
+/// A record waiting for the browser's signature: with the key that signs it and the assessment
+/// it was made of, so that a signature arriving after that assessment changed seals nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingSignature {
+    pub record: PendingRecord,
+    pub key: SigningKey,
+    pub id: Rc<str>,
+    pub assessment: Assessment,
 }
 
 impl SigningState {
@@ -271,9 +281,14 @@ fn sign_with(model: &mut Model, key: &SigningKey, now: &Now) -> Vec<Effect> {
     let record_id = format!("urn:uuid:{}", entropy.uuid());
     let assessment = &model.open.assessment;
     match prepare_assessment(&model.framework, assessment, key, &now.time, &record_id) {
-        Ok(pending) => {
-            let message = pending.to_sign.message;
-            model.signing.pending = Some((pending, key.clone()));
+        Ok(record) => {
+            let message = record.to_sign.message;
+            model.signing.pending = Some(PendingSignature {
+                record,
+                key: key.clone(),
+                id: model.open.id.clone(),
+                assessment: model.open.assessment.clone(),
+            });
             vec![Effect::SignMessage { key: key.clone(), message }]
         }
         Err(error) => fail(model, SignFailure::Record(error)),
@@ -282,16 +297,22 @@ fn sign_with(model: &mut Model, key: &SigningKey, now: &Now) -> Vec<Effect> {
 
 /// The signature came: offers the record as a file, sends it to the host page and seals the
 /// assessment. A signature of another message (an answer overtaken) is dropped; one by a public
-/// key that is not the key's did:key signs nothing.
+/// key that is not the key's did:key signs nothing; one for an assessment that changed meanwhile
+/// (another tab, another one opened) seals nothing and signing is asked again.
 fn signed(
     model: &mut Model,
     message: [u8; 64],
     result: Result<Ed25519Signature, NoEd25519>,
     now: &Now,
 ) -> Vec<Effect> {
-    let Some((pending, key)) = model.signing.pending.take() else { return Vec::new() };
-    if pending.to_sign.message != message {
-        model.signing.pending = Some((pending, key));
+    let Some(pending) = model.signing.pending.take() else { return Vec::new() };
+    if pending.record.to_sign.message != message {
+        model.signing.pending = Some(pending);
+        return Vec::new();
+    }
+    let PendingSignature { record: pending, key, id, assessment } = pending;
+    if id != model.open.id || assessment != model.open.assessment {
+        model.signing.stage = SigningStage::Confirming;
         return Vec::new();
     }
     let signature = match result {
