@@ -7,6 +7,8 @@
 //! key file and its backup are the same on both pages. Ed25519 is deterministic (RFC 8032), so
 //! the browser's signature is byte for byte the Rust signer's.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -34,8 +36,15 @@ pub async fn public_key(seed: &[u8; KEY_LENGTH]) -> Result<[u8; KEY_LENGTH], NoE
 /// to the key's did:key.
 pub async fn sign(seed: &[u8; KEY_LENGTH], message: &[u8]) -> Result<Ed25519Signature, NoEd25519> {
     let subtle = subtle()?;
-    let key = private_key(&subtle, seed).await?;
-    let public_key = public_half(&subtle, &key).await?;
+    let (key, public_key) = match imported(seed) {
+        Some(hit) => hit,
+        None => {
+            let key = private_key(&subtle, seed).await?;
+            let public_key = public_half(&subtle, &key).await?;
+            IMPORTED.with(|kept| *kept.borrow_mut() = Some((*seed, key.clone(), public_key)));
+            (key, public_key)
+        }
+    };
     let signature = settle(subtle.sign_with_str_and_u8_array(ALGORITHM, &key, message)).await?;
     let signature = <[u8; SIGNATURE_LENGTH]>::try_from(Uint8Array::new(&signature).to_vec())
         .map_err(|_| NoEd25519)?;
@@ -64,6 +73,25 @@ pub async fn verify(check: &SignatureCheck) -> Result<bool, NoEd25519> {
     ))
     .await?;
     Ok(verified.as_bool() == Some(true))
+}
+
+thread_local! {
+    /// The last key imported to sign, with its public half: each WebCrypto call is a round trip
+    /// to another thread, and a signature without them takes one instead of three. The seed is in
+    /// this page's memory and storage anyway.
+    static IMPORTED: RefCell<Option<Imported>> = const { RefCell::new(None) };
+}
+
+/// A seed, the private key imported from it, and its public half.
+type Imported = ([u8; KEY_LENGTH], CryptoKey, [u8; KEY_LENGTH]);
+
+fn imported(seed: &[u8; KEY_LENGTH]) -> Option<(CryptoKey, [u8; KEY_LENGTH])> {
+    IMPORTED.with(|kept| {
+        kept.borrow()
+            .as_ref()
+            .filter(|(kept_seed, _, _)| kept_seed == seed)
+            .map(|(_, key, public_key)| (key.clone(), *public_key))
+    })
 }
 
 fn subtle() -> Result<SubtleCrypto, NoEd25519> {
