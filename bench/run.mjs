@@ -222,7 +222,8 @@ step("start-up (10 fresh contexts each)");
   const ma = median(app), mf = median(floor);
   row("start-up: floor (minimal Yew page), median of 10", ms(mf));
   row("start-up: app, 42 radio groups rendered, median of 10", `${ms(ma)} (${(ma / mf).toFixed(2)} × floor)`,
-    "≤ 1.5 × floor", yesNo(ma <= 1.5 * mf));
+    // Issue 17's budget for start-up (issue 7 had 1.5 ×).
+    "≤ 2 × floor", yesNo(ma <= 2 * mf));
   notes.push(`start-up runs (ms): app ${app.map((x) => x.toFixed(0)).join(", ")}; floor ${floor.map((x) => x.toFixed(0)).join(", ")}`);
 }
 
@@ -377,11 +378,20 @@ let template;
     await page.locator("#sign .sign-confirm-button").waitFor();
     const [download, took] = await Promise.all([
       page.waitForEvent("download"),
-      page.evaluate(() => {
+      // Until the signed section shows: the form's page signs with the browser's Ed25519, which
+      // answers after the click's own work is done.
+      page.evaluate(() => new Promise((resolve) => {
         const t0 = performance.now();
+        const signed = () => document.querySelector("#sign .download-record");
+        new MutationObserver((_, observer) => {
+          if (signed()) {
+            observer.disconnect();
+            resolve(performance.now() - t0);
+          }
+        }).observe(document.body, { childList: true, subtree: true });
         document.querySelector("#sign .sign-confirm-button").click();
-        return performance.now() - t0;
-      }),
+        if (signed()) resolve(performance.now() - t0);
+      })),
     ]);
     times.push(took);
     const chunks = [];

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use leeruitkomsten::core::app::{
     update, DownloadPurpose, Effect, Entropy, FilePurpose, FileRef, KeyImport, KeyStatus,
-    LibraryMessage, Model, Msg, Now, SignFailure, SigningStage, Startup, StorageFailed,
+    LibraryMessage, Model, Msg, NoEd25519, Now, SignFailure, SigningStage, Startup, StorageFailed,
     StorageNotice, View, WritePurpose,
 };
 use leeruitkomsten::core::assessment::{Action, MetadataField};
@@ -35,6 +35,11 @@ struct Browser {
     files: BTreeMap<u32, Vec<u8>>,
     /// Every effect, in order.
     effects: Vec<Effect>,
+    /// WebCrypto without Ed25519, as in Chromium before 137: every Ed25519 effect fails.
+    no_ed25519: bool,
+    /// Ed25519 answers held back, as the browser's arrive later.
+    held: Vec<Effect>,
+    hold_ed25519: bool,
 }
 
 impl Browser {
@@ -62,6 +67,23 @@ impl Browser {
 
     fn run(&mut self, effect: Effect) -> Option<Msg> {
         self.effects.push(effect.clone());
+        if self.hold_ed25519 && leeruitkomsten::core::app::ed25519::answer(&effect).is_some() {
+            self.held.push(effect);
+            return None;
+        }
+        match &effect {
+            Effect::DeriveKey { purpose, .. } if self.no_ed25519 => {
+                return Some(Msg::KeyDerived { purpose: purpose.clone(), result: Err(NoEd25519) })
+            }
+            Effect::SignMessage { message, .. } if self.no_ed25519 => {
+                return Some(Msg::Signed { message: *message, result: Err(NoEd25519) })
+            }
+            _ => {}
+        }
+        // Ed25519 as the hogeschool's page does it: the Rust implementation, answering at once.
+        if let Some(answer) = leeruitkomsten::core::app::ed25519::answer(&effect) {
+            return Some(answer);
+        }
         match effect {
             Effect::Save(entry) => {
                 let result = self.write(&entry);
@@ -144,6 +166,11 @@ impl Browser {
             | Effect::ListKeptCohort
             | Effect::ReadKeptCohortFile { .. }
             | Effect::ClearKeptCohort => None,
+            Effect::DeriveKey { .. }
+            | Effect::SignMessage { .. }
+            | Effect::CheckSignature { .. } => {
+                unreachable!("answered above")
+            }
         }
     }
 }
@@ -554,6 +581,80 @@ fn a_key_that_cannot_be_kept_signs_nothing() {
     assert!(!effects.iter().any(|e| matches!(e, Effect::Download { .. })));
     assert_eq!(app.model.signing.stage, SigningStage::Failed(SignFailure::KeyNotKept));
     assert!(app.model.open.assessment.signed.is_none());
+}
+
+#[test]
+fn without_ed25519_in_the_browser_nothing_is_signed_no_key_is_kept_and_the_assessment_stays() {
+    let mut app = App::start(Browser { no_ed25519: true, ..Default::default() });
+    app.fill_required();
+    app.score("LU1.1", Score::High);
+    let effects = app.send(Msg::Sign);
+    assert!(effects.iter().any(|e| matches!(e, Effect::DeriveKey { .. })));
+    assert!(!effects
+        .iter()
+        .any(|e| matches!(e, Effect::StoreKey { .. } | Effect::Download { .. })));
+    assert_eq!(app.model.signing.stage, SigningStage::Failed(SignFailure::NoEd25519));
+    assert_eq!(app.model.key.status, KeyStatus::None);
+    assert!(app.model.open.assessment.signed.is_none());
+    assert!(app.stored().assessment.signed.is_none(), "stored, unsigned");
+
+    // With a key already kept, signing itself fails the same way.
+    let key = SigningKey::from_seed([4; 32], "2026-11-23T10:00:00Z");
+    let mut app = App::start(Browser { no_ed25519: true, key: Some(key), ..Default::default() });
+    app.fill_required();
+    let effects = app.send(Msg::Sign);
+    assert!(effects.iter().any(|e| matches!(e, Effect::SignMessage { .. })));
+    assert_eq!(app.model.signing.stage, SigningStage::Failed(SignFailure::NoEd25519));
+    assert!(app.model.signing.pending.is_none());
+    assert!(app.model.open.assessment.signed.is_none());
+}
+
+#[test]
+fn the_browsers_signature_is_taken_only_for_the_record_asked_and_from_the_keys_own_public_key() {
+    let key = SigningKey::from_seed([4; 32], "2026-11-23T10:00:00Z");
+    let browser = Browser { key: Some(key.clone()), hold_ed25519: true, ..Default::default() };
+    let mut app = App::start(browser);
+    app.fill_required();
+    app.send(Msg::Sign);
+    // The browser answers later; a second press meanwhile asks nothing more.
+    assert!(app.send(Msg::Sign).iter().all(|e| !matches!(e, Effect::SignMessage { .. })));
+    let held = std::mem::take(&mut app.browser.held);
+    let [Effect::SignMessage { message, .. }] = &held[..] else { panic!("{held:?}") };
+    let answer = leeruitkomsten::core::app::ed25519::answer(&held[0]).unwrap();
+
+    // An answer for another message (overtaken) is dropped; the record still waits.
+    let mut other = *message;
+    other[0] ^= 1;
+    app.send(Msg::Signed { message: other, result: Err(NoEd25519) });
+    assert!(app.model.signing.pending.is_some());
+    assert!(app.model.open.assessment.signed.is_none());
+
+    // A signature by a public key that is not the key's did:key signs nothing.
+    let Msg::Signed { result: Ok(mut signature), .. } = answer.clone() else { panic!() };
+    signature.public_key = *SigningKey::from_seed([5; 32], "x").public_key();
+    app.send(Msg::Signed { message: *message, result: Ok(signature) });
+    assert_eq!(app.model.signing.stage, SigningStage::Failed(SignFailure::KeyMismatch));
+    assert!(app.model.open.assessment.signed.is_none());
+
+    // An answer for an assessment that changed meanwhile seals nothing and asks again.
+    app.send(Msg::Sign);
+    let held = std::mem::take(&mut app.browser.held);
+    let answer = leeruitkomsten::core::app::ed25519::answer(&held[0]).unwrap();
+    app.score("LU3.1", Score::Good);
+    app.send(answer);
+    assert!(app.model.open.assessment.signed.is_none());
+    assert!(app.model.signing.pending.is_none());
+    assert_eq!(app.model.signing.stage, SigningStage::Confirming);
+
+    // Asked again, the right answer seals the record.
+    app.send(Msg::Sign);
+    let held = std::mem::take(&mut app.browser.held);
+    let answer = leeruitkomsten::core::app::ed25519::answer(&held[0]).unwrap();
+    app.browser.hold_ed25519 = false;
+    app.send(answer);
+    let signed = app.model.open.assessment.signed.as_ref().expect("signed");
+    assert_eq!(signed.signer, key.did());
+    assert!(verify_record(&signed.record, &[&framework()]).is_valid());
 }
 
 #[test]

@@ -686,6 +686,8 @@ mod native {
             InvitationProblem::NotYetValid { valid_from } => {
                 format!("not valid before {valid_from}")
             }
+            // Only the form's page, which checks with the browser's Ed25519, meets this.
+            InvitationProblem::NoEd25519 => "no Ed25519 to check the signature with".into(),
             // The envelope's own reason when it has one; otherwise the subject is at fault.
             InvitationProblem::Damaged => match verify_credential(value, INVITATION_TYPE) {
                 Err(problem) => problem.to_string(),

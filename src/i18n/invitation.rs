@@ -169,6 +169,8 @@ impl Lang {
             (InvitationProblem::NotYetValid { valid_from }, Lang::En) => format!("The invitation is only valid from {}. Is this device's clock right?", local_time(valid_from, utc_offset)),
             (InvitationProblem::UnknownFramework { id, version }, Lang::Nl) => format!("De uitnodiging noemt het beoordelingskader {id} (versie {version}), dat deze app niet heeft. Vraag de docent welk kader bedoeld is, of gebruik een nieuwere versie van de app."),
             (InvitationProblem::UnknownFramework { id, version }, Lang::En) => format!("The invitation names the framework {id} (version {version}), which this app does not have. Ask the docent which framework is meant, or use a newer version of the app."),
+            (InvitationProblem::NoEd25519, Lang::Nl) => "Deze browser kan de handtekening van de uitnodiging niet controleren: hij kent Ed25519 niet. Werk hem bij (Chrome of Edge 137, Firefox 129, Safari 17 of nieuwer) of open de link in een andere browser.".into(),
+            (InvitationProblem::NoEd25519, Lang::En) => "This browser cannot check the invitation's signature: it does not know Ed25519. Update it (Chrome or Edge 137, Firefox 129, Safari 17 or newer) or open the link in another browser.".into(),
         }
     }
 

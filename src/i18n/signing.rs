@@ -150,6 +150,7 @@ impl Lang {
             (KeyFileError::MalformedSecret(e), Lang::En) => {
                 format!("the secret key in the file is unreadable ({e})")
             }
+            (KeyFileError::NoEd25519, _) => self.texts().no_ed25519.into(),
         }
     }
 }

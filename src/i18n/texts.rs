@@ -101,6 +101,9 @@ texts! { Texts, NL, EN {
         "Not signed: this is a draft. Only a signed record (JSON) can be verified.";
     print_key: "Sleutel (did:key)", "Key (did:key)";
     print_check: "Controle van de handtekening", "Signature check";
+    print_checking: "wordt gecontroleerd…", "being checked…";
+    print_no_ed25519: "niet te controleren in deze browser (hij kent Ed25519 niet)",
+        "cannot be checked in this browser (it does not know Ed25519)";
     cancel: "Annuleren", "Cancel";
     nav_label: "Onderdelen", "Sections";
     nav_assess: "Beoordelen", "Assess";
@@ -143,6 +146,10 @@ texts! { Texts, NL, EN {
     sign_back: "Terug naar het formulier", "Back to the form";
     sign_confirm: "Definitief ondertekenen", "Sign as final";
     sign_failed: "Ondertekenen is niet gelukt", "Signing failed";
+    no_ed25519: "Deze browser kan niet ondertekenen: hij kent de handtekening Ed25519 niet. Werk hem bij (Chrome of Edge 137, Firefox 129, Safari 17 of nieuwer) of open de app in een andere browser. Je beoordeling blijft hier bewaard.",
+        "This browser cannot sign: it does not know the Ed25519 signature. Update it (Chrome or Edge 137, Firefox 129, Safari 17 or newer) or open the app in another browser. Your assessment stays kept here.";
+    key_mismatch: "De bewaarde sleutel klopt niet: het geheime deel hoort niet bij de did:key. Importeer je back-up; er is niets ondertekend.",
+        "The kept key is wrong: its secret part does not belong to its did:key. Import your backup; nothing was signed.";
     signed_heading: "Ondertekend", "Signed";
     download_again: "Record opnieuw downloaden", "Download the record again";
     copy_json: "JSON kopiëren", "Copy the JSON";

@@ -76,7 +76,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 not_observed={m.open.summary.overall.not_observed}
                 dispatch={dispatch.clone()}
             />
-            <SignatureBlock {lang} framework={hashed.clone()} assessment={assessment.clone()} utc_offset={m.utc_offset} />
+            <SignatureBlock {lang} assessment={assessment.clone()} utc_offset={m.utc_offset} check={m.signing.print_check.clone()} />
         </div>
     }
 }

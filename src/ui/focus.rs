@@ -42,10 +42,20 @@ impl Focus {
 /// that asking renders nothing by itself.
 #[hook]
 pub fn use_focus_after_render() -> Rc<RefCell<Option<Focus>>> {
+    use_focus_after_outcome(false)
+}
+
+/// As [`use_focus_after_render`], but while `waiting` (for an answer that comes later, such as
+/// the browser's signature) the focus waits for the render that shows the outcome.
+#[hook]
+pub fn use_focus_after_outcome(waiting: bool) -> Rc<RefCell<Option<Focus>>> {
     let pending = use_mut_ref(|| None::<Focus>);
     {
         let pending = pending.clone();
         use_effect(move || {
+            if waiting {
+                return;
+            }
             let target = pending.borrow_mut().take();
             if let Some(target) = target {
                 target.apply();

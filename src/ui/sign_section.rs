@@ -8,7 +8,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::dom_id;
-use super::focus::{use_focus_after_render, Focus};
+use super::focus::{use_focus_after_outcome, Focus};
 use super::key_panel::KeyPanel;
 use crate::core::app::{KeyState, KeyStatus, Msg, SignFailure, SigningStage, SigningState};
 use crate::core::assessment::{Assessment, MetadataField, Mode, Signed};
@@ -49,7 +49,7 @@ struct Refs {
 
 #[function_component]
 pub fn SignSection(props: &SignSectionProps) -> Html {
-    let focus_next = use_focus_after_render();
+    let focus_next = use_focus_after_outcome(props.signing.busy());
     let refs = use_memo((), |_| Refs::default());
     // Sends `msg`, then moves focus to `target` once the page shows its outcome.
     let send = {
@@ -110,6 +110,8 @@ fn failure_text(lang: Lang, failure: &SignFailure) -> String {
         SignFailure::KeyUnreadable => t.key_unreadable.to_string(),
         SignFailure::KeyNotKept => t.key_not_kept.to_string(),
         SignFailure::NoRandomSource => t.sign_failed.to_string(),
+        SignFailure::NoEd25519 => t.no_ed25519.to_string(),
+        SignFailure::KeyMismatch => t.key_mismatch.to_string(),
         SignFailure::Record(error) => lang.record_error(error),
     };
     format!("{}: {why}", t.sign_failed)

@@ -1,20 +1,18 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+use crate::core::app::{PrintCheck, PrintOutcome};
 use crate::core::assessment::Assessment;
 use crate::core::crypto::signing_key::fingerprint;
-use crate::core::framework::hashed::HashedFramework;
-use crate::core::record::verify_record;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SignatureBlockProps {
     pub lang: Lang,
-    pub framework: Rc<HashedFramework>,
     pub assessment: Assessment,
     /// The user's time zone, minutes east of UTC.
     pub utc_offset: i32,
+    /// The core's check of the signed record (`core::app::signing::check_open_record`).
+    pub check: Option<PrintCheck>,
 }
 
 /// The end of the printed report: who signed and whether the signature holds, checked again from
@@ -23,18 +21,23 @@ pub struct SignatureBlockProps {
 pub fn SignatureBlock(props: &SignatureBlockProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let record = props.assessment.signed.as_ref().map(|s| s.record.clone());
-    let report = use_memo((record, props.framework.clone()), |(record, framework)| {
-        record.as_ref().map(|text| verify_record(text, &[framework]))
-    });
-    let body = match (&props.assessment.signed, report.as_ref()) {
-        (Some(signed), Some(report)) => {
-            let verdict = if report.is_valid() {
-                t.verify_valid.to_string()
-            } else {
-                let reasons: Vec<String> =
-                    report.problems.iter().map(|p| lang.record_problem(p)).collect();
-                format!("{}: {}", t.verify_invalid, reasons.join("; "))
+    let outcome = match (&props.assessment.signed, &props.check) {
+        (Some(signed), Some(check)) if check.record == signed.record => Some(&check.outcome),
+        _ => None,
+    };
+    let body = match &props.assessment.signed {
+        Some(signed) => {
+            let verdict = match outcome {
+                Some(PrintOutcome::Checked(report)) if report.is_valid() => {
+                    t.verify_valid.to_string()
+                }
+                Some(PrintOutcome::Checked(report)) => {
+                    let reasons: Vec<String> =
+                        report.problems.iter().map(|p| lang.record_problem(p)).collect();
+                    format!("{}: {}", t.verify_invalid, reasons.join("; "))
+                }
+                Some(PrintOutcome::NoEd25519) => t.print_no_ed25519.to_string(),
+                Some(PrintOutcome::Checking(_)) | None => t.print_checking.to_string(),
             };
             html! {
                 <>

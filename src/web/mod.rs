@@ -6,6 +6,7 @@ pub mod clock;
 #[cfg(feature = "hogeschool")]
 pub mod cohort_store;
 pub mod download;
+pub mod ed25519;
 pub mod embed;
 pub mod fetch;
 pub mod files;

@@ -11,10 +11,13 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::Callback;
 
-use super::{clipboard, clock, download, embed, files, folder, keystore, library, share, storage};
+use super::{
+    clipboard, clock, download, ed25519, embed, files, folder, keystore, library, share, storage,
+};
 use crate::core::app::badges::ISSUER_KEY;
 use crate::core::app::decide::DECISION_KEY;
 use crate::core::app::{update, BadgesMsg, DecideMsg, Effect, Model, Msg, StorageFailed};
+use crate::core::crypto::signing_key::SigningKey;
 use crate::core::library::saved::SavedEntry;
 
 /// Where the runner sends what comes back.
@@ -133,6 +136,35 @@ impl Runner {
             Effect::WriteFolder { folder: chosen, files } => {
                 self.later(async move {
                     Msg::Badges(BadgesMsg::FolderWritten(folder::write(chosen, files).await))
+                });
+                None
+            }
+            Effect::DeriveKey { .. }
+            | Effect::SignMessage { .. }
+            | Effect::CheckSignature { .. }
+                if cfg!(feature = "hogeschool") =>
+            {
+                // The hogeschool's page carries the Rust Ed25519 for its verifier anyway.
+                crate::core::app::ed25519::answer(&effect)
+            }
+            Effect::DeriveKey { seed, created, purpose } => {
+                self.later(async move {
+                    let result = ed25519::public_key(&seed)
+                        .await
+                        .map(|public_key| Box::new(SigningKey::new(seed, public_key, &created)));
+                    Msg::KeyDerived { purpose, result }
+                });
+                None
+            }
+            Effect::SignMessage { key, message } => {
+                self.later(async move {
+                    Msg::Signed { message, result: ed25519::sign(key.seed(), &message).await }
+                });
+                None
+            }
+            Effect::CheckSignature { check, purpose } => {
+                self.later(async move {
+                    Msg::SignatureChecked { purpose, result: ed25519::verify(&check).await }
                 });
                 None
             }

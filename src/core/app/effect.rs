@@ -3,6 +3,8 @@
 
 use std::rc::Rc;
 
+use crate::core::crypto::data_integrity::{SignatureCheck, SIGNATURE_LENGTH};
+use crate::core::crypto::did_key::KEY_LENGTH;
 use crate::core::crypto::signing_key::{SigningKey, MAX_KEY_FILE_BYTES};
 use crate::core::framework::MAX_FRAMEWORK_BYTES;
 use crate::core::library::saved::SavedEntry;
@@ -73,6 +75,15 @@ pub enum Effect {
     DownloadSeries { files: Rc<[FolderFile]>, purpose: DownloadPurpose },
     /// The verify workers of the hogeschool's page (`core::review::bulk`).
     Workers(WorkerEffect),
+    /// Derive the Ed25519 public key of `seed` and make the key; answered with
+    /// `Msg::KeyDerived`. Ed25519 is the browser's own on the form's page (WebCrypto, which
+    /// answers later), the Rust implementation on the hogeschool's page and in native builds.
+    DeriveKey { seed: [u8; KEY_LENGTH], created: String, purpose: KeyPurpose },
+    /// Sign `message` (a record's eddsa-jcs-2022 hashData) with `key`; answered with
+    /// `Msg::Signed`, which carries the message back and the public key that signed.
+    SignMessage { key: SigningKey, message: [u8; 64] },
+    /// Check an Ed25519 signature; answered with `Msg::SignatureChecked`.
+    CheckSignature { check: SignatureCheck, purpose: CheckPurpose },
 }
 
 /// What the verify workers are asked to do.
@@ -117,6 +128,36 @@ pub struct FolderOutcome {
     pub written: Vec<String>,
     pub failed: Option<(String, FolderError)>,
 }
+
+/// Why a key is derived.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyPurpose {
+    /// A new key from fresh random bytes, to be kept and then sign the open assessment.
+    New,
+    /// A key file's secret, whose public key must be the file's did:key.
+    Import { did: String },
+}
+
+/// Why a signature is checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CheckPurpose {
+    /// The invitation of a link (the fragment), checked before it opens.
+    Invitation(Rc<str>),
+    /// The open assessment's signed record, for the printed report.
+    Record(Rc<str>),
+}
+
+/// A signature made with the browser's Ed25519, and the public key that made it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ed25519Signature {
+    pub public_key: [u8; KEY_LENGTH],
+    pub signature: [u8; SIGNATURE_LENGTH],
+}
+
+/// The browser has no Ed25519 in WebCrypto (Chromium before 137, Firefox before 129, Safari
+/// before 17), or it failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoEd25519;
 
 /// Why assessments are written without being opened.
 #[derive(Clone, Debug, PartialEq)]

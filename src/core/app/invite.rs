@@ -6,12 +6,15 @@ use std::rc::Rc;
 use serde_json::Value;
 
 use super::{form, frameworks};
-use super::{Effect, KeyImport, KeyStatus, Model, Now, StorageFailed, View};
+use super::{
+    CheckPurpose, Effect, KeyImport, KeyStatus, Model, NoEd25519, Now, StorageFailed, View,
+};
 use crate::core::assessment::{Action, Invited, MetadataField, Mode};
 use crate::core::credentials::invitation::{
     add_days, Invitation, InvitationField, InvitationInputProblem, InvitationProblem,
     SignedInvitation,
 };
+use crate::core::credentials::Signature;
 use crate::core::crypto::jcs;
 use crate::core::crypto::signing_key::SigningKey;
 use crate::core::json::{self, Node};
@@ -131,9 +134,13 @@ pub(super) fn update(model: &mut Model, msg: InviteMsg, now: &Now) -> Vec<Effect
     match msg {
         InviteMsg::Started { app_address, sent } => {
             invite.app_address = app_address.into();
-            model.sent_invitations =
-                Rc::new(sent.as_deref().map(SentInvitations::from_json).unwrap_or_default());
-            known_to_trusted(model);
+            // The docent's sent invitations serve the hogeschool's views alone; the form's page
+            // leaves them unread (reading checks every signature, with the Rust Ed25519).
+            if cfg!(feature = "hogeschool") {
+                model.sent_invitations =
+                    Rc::new(sent.as_deref().map(SentInvitations::from_json).unwrap_or_default());
+                known_to_trusted(model);
+            }
         }
         InviteMsg::Set(field, text) if docent => {
             *field_mut(invite, field) = text;
@@ -310,16 +317,52 @@ fn known_to_trusted(model: &mut Model) {
         .collect();
 }
 
-/// A link's invitation: opened as a new assessment, or the one already made from it; refused
-/// with its reason, and then nothing changes.
+/// A link's invitation: read, then its signature is checked by Ed25519 (the browser's own on the
+/// form's page, which answers later) before [`signature_checked`] opens it.
 fn open(model: &mut Model, fragment: &str, now: &Now) -> Vec<Effect> {
-    let signed = match SignedInvitation::from_fragment(fragment, &now.time) {
-        Ok(signed) => signed,
-        Err(problem) => {
-            model.invitation_notice = Some(InvitationNotice::Refused(problem));
-            return Vec::new();
+    match SignedInvitation::read_fragment(fragment, Signature::Return) {
+        Err(problem) => refuse(model, problem),
+        Ok((_, Some(check))) => {
+            vec![Effect::CheckSignature {
+                check,
+                purpose: CheckPurpose::Invitation(fragment.into()),
+            }]
         }
-    };
+        Ok((signed, None)) => match signed.hold_to(&now.time) {
+            Ok(signed) => open_signed(model, signed, now),
+            Err(problem) => refuse(model, problem),
+        },
+    }
+}
+
+/// Refused with its reason, and then nothing changes.
+fn refuse(model: &mut Model, problem: InvitationProblem) -> Vec<Effect> {
+    model.invitation_notice = Some(InvitationNotice::Refused(problem));
+    Vec::new()
+}
+
+/// The answer to a link's invitation's signature check.
+pub(super) fn signature_checked(
+    model: &mut Model,
+    fragment: &str,
+    result: Result<bool, NoEd25519>,
+    now: &Now,
+) -> Vec<Effect> {
+    match result {
+        Err(NoEd25519) => refuse(model, InvitationProblem::NoEd25519),
+        Ok(false) => refuse(model, InvitationProblem::Changed),
+        Ok(true) => {
+            let read = SignedInvitation::read_fragment(fragment, Signature::Return);
+            match read.and_then(|(signed, _)| signed.hold_to(&now.time)) {
+                Ok(signed) => open_signed(model, signed, now),
+                Err(problem) => refuse(model, problem),
+            }
+        }
+    }
+}
+
+/// A link's checked invitation: opened as a new assessment, or the one already made from it.
+fn open_signed(model: &mut Model, signed: SignedInvitation, now: &Now) -> Vec<Effect> {
     let signed = Rc::new(signed);
     model.invitation_notice = Some(InvitationNotice::Opened(signed.clone()));
     let made_from = |entry: &SavedEntry| {

@@ -10,6 +10,7 @@
 pub mod badges;
 pub mod cohort_badges;
 pub mod decide;
+pub mod ed25519;
 pub mod effect;
 mod form;
 mod frameworks;
@@ -26,14 +27,18 @@ use std::rc::Rc;
 pub use badges::{BadgesMsg, BadgesState};
 pub use decide::{DecideMsg, DecideRefusal, DecideStage, DecideState, SignedDecision};
 pub use effect::{
-    DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, FolderError, FolderFile,
-    FolderOutcome, FolderRef, WorkerEffect, WritePurpose,
+    CheckPurpose, DownloadPurpose, Ed25519Signature, Effect, FilePurpose, FileReadError, FileRef,
+    FolderError, FolderFile, FolderOutcome, FolderRef, KeyPurpose, NoEd25519, WorkerEffect,
+    WritePurpose,
 };
 pub use form::{fresh_entry, fresh_entry_after, new_id};
 pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentInvitations};
 pub use library::{LibraryMessage, LibraryState};
 pub use review::{ReviewMsg, ReviewRead, ReviewState};
-pub use signing::{KeyImport, KeyState, KeyStatus, SignFailure, SigningStage, SigningState};
+pub use signing::{
+    KeyImport, KeyState, KeyStatus, PendingSignature, PrintCheck, PrintOutcome, SignFailure,
+    SigningStage, SigningState,
+};
 pub use trusted::{Kept, TrustedMsg, TrustedNotice, TrustedState};
 
 use crate::core::assessment::aggregate::{summarize, Summary};
@@ -309,6 +314,19 @@ pub enum Msg {
         purpose: DownloadPurpose,
         ok: bool,
     },
+    KeyDerived {
+        purpose: KeyPurpose,
+        result: Result<Box<crate::core::crypto::signing_key::SigningKey>, NoEd25519>,
+    },
+    Signed {
+        message: [u8; 64],
+        result: Result<Ed25519Signature, NoEd25519>,
+    },
+    SignatureChecked {
+        purpose: CheckPurpose,
+        /// Whether the signature holds.
+        result: Result<bool, NoEd25519>,
+    },
     Copied(bool),
     FileRead {
         purpose: FilePurpose,
@@ -393,6 +411,13 @@ impl Model {
 
 /// The app's one reducer.
 pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
+    let mut effects = update_area(model, msg, now);
+    effects.extend(signing::check_open_record(model));
+    effects
+}
+
+/// Hands a message to the area it belongs to.
+fn update_area(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
     model.utc_offset = now.utc_offset;
     match msg {
         Msg::Show(view) => {
@@ -465,7 +490,16 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::ExportKey
         | Msg::ConfirmKeyReplace
         | Msg::CancelKeyReplace
+        | Msg::KeyDerived { .. }
+        | Msg::Signed { .. }
         | Msg::Copied(_) => signing::update(model, msg, now),
+        Msg::SignatureChecked { purpose: CheckPurpose::Invitation(fragment), result } => {
+            invite::signature_checked(model, &fragment, result, now)
+        }
+        Msg::SignatureChecked { purpose: CheckPurpose::Record(record), result } => {
+            signing::record_checked(model, &record, result);
+            Vec::new()
+        }
         Msg::KeyStored { key, then_sign, result } => {
             let kept = result.is_ok();
             let import_before = model.key.import.clone();

@@ -6,11 +6,17 @@
 use std::rc::Rc;
 
 use super::form;
-use super::{DownloadPurpose, Effect, FileReadError, Model, Msg, Now, StorageFailed};
-use crate::core::assessment::{Action, MetadataField};
-use crate::core::crypto::signing_key::{KeyFileError, SigningKey};
-use crate::core::record::export::sign_assessment;
-use crate::core::record::RecordError;
+use super::{
+    CheckPurpose, DownloadPurpose, Ed25519Signature, Effect, FileReadError, KeyPurpose, Model, Msg,
+    NoEd25519, Now, StorageFailed,
+};
+use crate::core::assessment::{Action, Assessment, MetadataField};
+use crate::core::crypto::data_integrity::Signature;
+use crate::core::crypto::signing_key::{KeyFile, KeyFileError, SigningKey};
+use crate::core::json;
+use crate::core::record::export::{prepare_assessment, PendingRecord};
+use crate::core::record::verify::check_record_value;
+use crate::core::record::{RecordError, RecordReport, MAX_RECORD_BYTES};
 
 /// What the browser keeps as the signing key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,6 +67,47 @@ pub struct SigningState {
     pub copied: Option<bool>,
     /// How the last share ended; `None` also when the user closed the share sheet.
     pub shared: Option<bool>,
+    /// The record made and waiting for the browser's signature.
+    pub pending: Option<PendingSignature>,
+    /// A new key's public half is being derived, to sign with it then.
+    pub making_key: bool,
+    /// The printed report's check of the open assessment's record.
+    pub print_check: Option<PrintCheck>,
+}
+
+/// A record waiting for the browser's signature: with the key that signs it and the assessment
+/// it was made of, so that a signature arriving after that assessment changed seals nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingSignature {
+    pub record: PendingRecord,
+    pub key: SigningKey,
+    pub id: Rc<str>,
+    pub assessment: Assessment,
+}
+
+impl SigningState {
+    /// Waiting for the browser's Ed25519 (a key or a signature) before signing ends.
+    pub fn busy(&self) -> bool {
+        self.pending.is_some() || self.making_key
+    }
+}
+
+/// The printed report's check of a signed record: made again from the stored record rather
+/// than taken on trust, its signature by Ed25519 (the browser's own on the form's page, which
+/// answers later).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrintCheck {
+    pub record: Rc<str>,
+    pub outcome: PrintOutcome,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PrintOutcome {
+    /// All but the signature is checked; the signature's answer is awaited.
+    Checking(Box<RecordReport>),
+    Checked(Box<RecordReport>),
+    /// The browser has no Ed25519 to check the signature with.
+    NoEd25519,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -83,6 +130,10 @@ pub enum SignFailure {
     KeyNotKept,
     /// The browser has no cryptographic random source for a key or a record id.
     NoRandomSource,
+    /// The browser has no Ed25519 to make a key or sign with.
+    NoEd25519,
+    /// The kept key's secret does not give its did:key: nothing is signed with it.
+    KeyMismatch,
     Record(RecordError),
 }
 
@@ -98,7 +149,11 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             };
         }
         Msg::BackFromSigning | Msg::KeepSigned => signing.stage = SigningStage::Idle,
+        // One signature at a time: the browser's answers later.
+        Msg::Sign if signing.busy() => {}
         Msg::Sign => return sign(model, now),
+        Msg::KeyDerived { purpose, result } => return key_derived(model, purpose, result),
+        Msg::Signed { message, result } => return signed(model, message, result, now),
         Msg::KeyStored { key, then_sign, result } => {
             return key_stored(model, *key, then_sign, result, now)
         }
@@ -170,8 +225,12 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
         KeyStatus::Unavailable => fail(model, SignFailure::KeyNotKept),
         KeyStatus::None => match &now.entropy {
             Some(entropy) => {
-                let key = SigningKey::from_seed(entropy.key_seed(), &now.time);
-                vec![Effect::StoreKey { key, then_sign: true }]
+                model.signing.making_key = true;
+                vec![Effect::DeriveKey {
+                    seed: entropy.key_seed(),
+                    created: now.time.clone(),
+                    purpose: KeyPurpose::New,
+                }]
             }
             None => fail(model, SignFailure::NoRandomSource),
         },
@@ -216,16 +275,57 @@ fn key_stored(
     }
 }
 
-/// Signs, offers the record as a file, sends it to the host page and seals the assessment.
+/// Makes the record and asks for its signature; [`signed`] goes on when it comes.
 fn sign_with(model: &mut Model, key: &SigningKey, now: &Now) -> Vec<Effect> {
     let Some(entropy) = &now.entropy else { return fail(model, SignFailure::NoRandomSource) };
     let record_id = format!("urn:uuid:{}", entropy.uuid());
-    let signed =
-        match sign_assessment(&model.framework, &model.open.assessment, key, &now.time, &record_id)
-        {
-            Ok(signed) => signed,
-            Err(error) => return fail(model, SignFailure::Record(error)),
-        };
+    let assessment = &model.open.assessment;
+    match prepare_assessment(&model.framework, assessment, key, &now.time, &record_id) {
+        Ok(record) => {
+            let message = record.to_sign.message;
+            model.signing.pending = Some(PendingSignature {
+                record,
+                key: key.clone(),
+                id: model.open.id.clone(),
+                assessment: model.open.assessment.clone(),
+            });
+            vec![Effect::SignMessage { key: key.clone(), message }]
+        }
+        Err(error) => fail(model, SignFailure::Record(error)),
+    }
+}
+
+/// The signature came: offers the record as a file, sends it to the host page and seals the
+/// assessment. A signature of another message (an answer overtaken) is dropped; one by a public
+/// key that is not the key's did:key signs nothing; one for an assessment that changed meanwhile
+/// (another tab, another one opened) seals nothing and signing is asked again.
+fn signed(
+    model: &mut Model,
+    message: [u8; 64],
+    result: Result<Ed25519Signature, NoEd25519>,
+    now: &Now,
+) -> Vec<Effect> {
+    let Some(pending) = model.signing.pending.take() else { return Vec::new() };
+    if pending.record.to_sign.message != message {
+        model.signing.pending = Some(pending);
+        return Vec::new();
+    }
+    let PendingSignature { record: pending, key, id, assessment } = pending;
+    if id != model.open.id || assessment != model.open.assessment {
+        model.signing.stage = SigningStage::Confirming;
+        return Vec::new();
+    }
+    let signature = match result {
+        Ok(signature) => signature,
+        Err(NoEd25519) => return fail(model, SignFailure::NoEd25519),
+    };
+    if signature.public_key != *key.public_key() {
+        return fail(model, SignFailure::KeyMismatch);
+    }
+    let signed = match pending.finish(&signature.signature) {
+        Ok(signed) => signed,
+        Err(error) => return fail(model, SignFailure::Record(error)),
+    };
     let mut effects = vec![
         record_download(model, signed.record.clone(), &signed.created),
         Effect::PostRecord(signed.record.clone()),
@@ -233,6 +333,48 @@ fn sign_with(model: &mut Model, key: &SigningKey, now: &Now) -> Vec<Effect> {
     model.signing.stage = SigningStage::Idle;
     effects.extend(form::update(model, Msg::Edit(Action::Seal(signed)), now));
     effects
+}
+
+/// A key's public half came from Ed25519: a new key is kept (and then signs), an imported one
+/// is checked against its file's did:key first.
+fn key_derived(
+    model: &mut Model,
+    purpose: KeyPurpose,
+    result: Result<Box<SigningKey>, NoEd25519>,
+) -> Vec<Effect> {
+    if purpose == KeyPurpose::New {
+        model.signing.making_key = false;
+    }
+    match (purpose, result) {
+        (KeyPurpose::New, Ok(key)) => vec![Effect::StoreKey { key: *key, then_sign: true }],
+        (KeyPurpose::New, Err(NoEd25519)) => fail(model, SignFailure::NoEd25519),
+        (KeyPurpose::Import { .. }, Err(NoEd25519)) => {
+            model.key.import = KeyImport::Invalid(KeyFileError::NoEd25519);
+            Vec::new()
+        }
+        (KeyPurpose::Import { did }, Ok(key)) if key.did() != did => {
+            model.key.import = KeyImport::Invalid(KeyFileError::DidMismatch);
+            Vec::new()
+        }
+        (KeyPurpose::Import { .. }, Ok(key)) => imported(model, *key),
+    }
+}
+
+/// A checked key from a file: the same key, or a first one, is kept at once; replacing another
+/// asks.
+fn imported(model: &mut Model, key: SigningKey) -> Vec<Effect> {
+    match &model.key.status {
+        KeyStatus::Key(current) if current.did() == key.did() => {
+            vec![Effect::StoreKey { key, then_sign: false }]
+        }
+        KeyStatus::None | KeyStatus::Unavailable => {
+            vec![Effect::StoreKey { key, then_sign: false }]
+        }
+        KeyStatus::Key(_) | KeyStatus::Unreadable => {
+            model.key.import = KeyImport::Confirm(key);
+            Vec::new()
+        }
+    }
 }
 
 fn record_download(model: &Model, record: Rc<str>, created: &str) -> Effect {
@@ -272,17 +414,60 @@ pub(super) fn key_file_read(
         model.key.import = KeyImport::FileUnreadable;
         return Vec::new();
     };
-    match SigningKey::from_file_json(&text) {
-        Err(error) => model.key.import = KeyImport::Invalid(error),
-        Ok(key) => match &model.key.status {
-            KeyStatus::Key(current) if current.did() == key.did() => {
-                return vec![Effect::StoreKey { key, then_sign: false }]
-            }
-            KeyStatus::None | KeyStatus::Unavailable => {
-                return vec![Effect::StoreKey { key, then_sign: false }]
-            }
-            KeyStatus::Key(_) | KeyStatus::Unreadable => model.key.import = KeyImport::Confirm(key),
-        },
+    match KeyFile::read(&text) {
+        Err(error) => {
+            model.key.import = KeyImport::Invalid(error);
+            Vec::new()
+        }
+        Ok(file) => vec![Effect::DeriveKey {
+            seed: *file.seed(),
+            created: file.created().to_string(),
+            purpose: KeyPurpose::Import { did: file.did().to_string() },
+        }],
     }
-    Vec::new()
+}
+
+/// After every change: a signed open assessment whose record is not checked yet is checked for
+/// the printed report (`ui::signature_block`).
+pub(super) fn check_open_record(model: &mut Model) -> Vec<Effect> {
+    let Some(signed) = &model.open.assessment.signed else {
+        model.signing.print_check = None;
+        return Vec::new();
+    };
+    let record = signed.record.clone();
+    let same = |check: &PrintCheck| Rc::ptr_eq(&check.record, &record) || check.record == record;
+    if model.signing.print_check.as_ref().is_some_and(same) {
+        return Vec::new();
+    }
+    let (report, check) = match json::parse(&record, MAX_RECORD_BYTES) {
+        Ok(value) => check_record_value(&value, &[&model.framework], Signature::Return),
+        Err(error) => (RecordReport::with(error.into()), None),
+    };
+    let (outcome, effects) = match check {
+        Some(check) => (
+            PrintOutcome::Checking(Box::new(report)),
+            vec![Effect::CheckSignature { check, purpose: CheckPurpose::Record(record.clone()) }],
+        ),
+        None => (PrintOutcome::Checked(Box::new(report)), Vec::new()),
+    };
+    model.signing.print_check = Some(PrintCheck { record, outcome });
+    effects
+}
+
+/// The answer to the check of a signed record's signature, if it is still the one shown.
+pub(super) fn record_checked(model: &mut Model, record: &Rc<str>, result: Result<bool, NoEd25519>) {
+    let Some(check) = &mut model.signing.print_check else { return };
+    if !Rc::ptr_eq(&check.record, record) && check.record != *record {
+        return;
+    }
+    let PrintOutcome::Checking(report) = &check.outcome else { return };
+    let mut report = report.clone();
+    check.outcome = match result {
+        Ok(true) => PrintOutcome::Checked(report),
+        Ok(false) => {
+            report.signature_failed();
+            PrintOutcome::Checked(report)
+        }
+        Err(NoEd25519) => PrintOutcome::NoEd25519,
+    };
 }

@@ -9,9 +9,12 @@ use std::rc::Rc;
 
 use serde_json::{json, Value};
 
-use super::{digest_multibase, issue, validity, verify_credential, CredentialProblem, Validity};
+use super::{
+    check_credential, digest_multibase, issue, validity, CredentialProblem, Signature, Validity,
+};
 use super::{IssueError, INVITATION_TYPE};
 use crate::core::assessment::Mode;
+use crate::core::crypto::data_integrity::SignatureCheck;
 use crate::core::crypto::data_integrity::VerifyError;
 use crate::core::crypto::signing_key::{fingerprint, SigningKey};
 use crate::core::crypto::{base64url, jcs};
@@ -135,6 +138,9 @@ pub enum InvitationProblem {
         id: String,
         version: String,
     },
+    /// The browser has no Ed25519 to check the signature with (the form's page uses the
+    /// browser's own).
+    NoEd25519,
 }
 
 /// A signed invitation, checked: what the docent keeps of one sent and the assessor of one
@@ -172,8 +178,18 @@ impl SignedInvitation {
 
     /// Reads and checks a signed invitation (envelope, signature, subject), whatever the time.
     pub fn from_value(value: &Value) -> Result<SignedInvitation, InvitationProblem> {
-        let verified =
-            verify_credential(value, INVITATION_TYPE).map_err(|problem| match problem {
+        let (signed, _) = SignedInvitation::read(value, Signature::Check)?;
+        Ok(signed)
+    }
+
+    /// [`SignedInvitation::from_value`], or with [`Signature::Return`] all but the signature,
+    /// which is returned to be checked ([`SignedInvitation::signature_problem`] words a failure).
+    pub fn read(
+        value: &Value,
+        signature: Signature,
+    ) -> Result<(SignedInvitation, Option<SignatureCheck>), InvitationProblem> {
+        let (verified, check) = check_credential(value, INVITATION_TYPE, signature).map_err(
+            |problem| match problem {
                 CredentialProblem::Signature(VerifyError::SignatureMismatch) => {
                     InvitationProblem::Changed
                 }
@@ -182,7 +198,8 @@ impl SignedInvitation {
                 }
                 CredentialProblem::WrongType { .. } => InvitationProblem::NotAnInvitation,
                 _ => InvitationProblem::Damaged,
-            })?;
+            },
+        )?;
         let invitation = subject(value).ok_or(InvitationProblem::Damaged)?;
         let (Some(id), Some(valid_until), Some(issuer_name)) =
             (verified.id, verified.valid_until, verified.issuer_name)
@@ -192,7 +209,7 @@ impl SignedInvitation {
         let digest = digest_multibase(value).map_err(|_| InvitationProblem::Damaged)?;
         // The canonical form is compact JSON too; through it the app needs no second serializer.
         let text = jcs::canonicalize(value).map_err(|_| InvitationProblem::Damaged)?;
-        Ok(SignedInvitation {
+        let signed = SignedInvitation {
             text: text.into(),
             reference: InvitationRef { id, digest_multibase: digest },
             issuer: verified.issuer,
@@ -200,12 +217,23 @@ impl SignedInvitation {
             valid_from: verified.valid_from,
             valid_until,
             invitation,
-        })
+        };
+        Ok((signed, check))
     }
 
     /// Reads the invitation a link's fragment carries (with or without `#`, with or without
     /// `uitnodiging=`), and holds it to `now` (RFC 3339 UTC) and the frameworks the app has.
     pub fn from_fragment(fragment: &str, now: &str) -> Result<SignedInvitation, InvitationProblem> {
+        let (signed, _) = SignedInvitation::read_fragment(fragment, Signature::Check)?;
+        signed.hold_to(now)
+    }
+
+    /// The invitation a link's fragment carries, with [`Signature::Return`] not yet checked
+    /// for its signature; then [`SignedInvitation::hold_to`].
+    pub fn read_fragment(
+        fragment: &str,
+        signature: Signature,
+    ) -> Result<(SignedInvitation, Option<SignatureCheck>), InvitationProblem> {
         if fragment.len() > MAX_FRAGMENT_CHARS {
             return Err(InvitationProblem::Damaged);
         }
@@ -214,22 +242,26 @@ impl SignedInvitation {
         let bytes = base64url::decode(encoded).ok_or(InvitationProblem::Damaged)?;
         let value = json::parse_bytes(&bytes, MAX_FRAGMENT_CHARS)
             .map_err(|_| InvitationProblem::Damaged)?;
-        let signed = SignedInvitation::from_value(&value)?;
-        let validity = validity(&signed.valid_from, Some(&signed.valid_until), now);
+        SignedInvitation::read(&value, signature)
+    }
+
+    /// Holds a signed invitation to `now` (RFC 3339 UTC) and the frameworks the app has.
+    pub fn hold_to(self, now: &str) -> Result<SignedInvitation, InvitationProblem> {
+        let validity = validity(&self.valid_from, Some(&self.valid_until), now);
         match validity {
             Validity::NotYet => {
-                return Err(InvitationProblem::NotYetValid { valid_from: signed.valid_from })
+                return Err(InvitationProblem::NotYetValid { valid_from: self.valid_from })
             }
             Validity::Expired => {
-                return Err(InvitationProblem::Expired { valid_until: signed.valid_until })
+                return Err(InvitationProblem::Expired { valid_until: self.valid_until })
             }
             Validity::Current => {}
         }
-        if signed.framework().is_none() {
-            let FrameworkInfo { id, version, .. } = signed.invitation.framework;
+        if self.framework().is_none() {
+            let FrameworkInfo { id, version, .. } = self.invitation.framework;
             return Err(InvitationProblem::UnknownFramework { id, version });
         }
-        Ok(signed)
+        Ok(self)
     }
 
     /// The built-in framework the invitation names, loaded, when it is exactly one the app has.

@@ -16,7 +16,9 @@ pub mod trusted;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use crate::core::crypto::data_integrity::{self, SignError, VerifiedProof, VerifyError};
+use crate::core::crypto::data_integrity::{
+    self, SignError, SignatureCheck, VerifiedProof, VerifyError,
+};
 use crate::core::crypto::did_key;
 use crate::core::crypto::{base64url, jcs};
 use crate::core::record::shape::{is_rfc3339_utc, RECORD_CONTEXT, VC_TYPE};
@@ -171,6 +173,20 @@ pub fn verify_credential(
     value: &Value,
     expected_type: &'static str,
 ) -> Result<VerifiedCredential, CredentialProblem> {
+    let (verified, signature) = check_credential(value, expected_type, Signature::Check)?;
+    debug_assert!(signature.is_none());
+    Ok(verified)
+}
+
+pub use crate::core::crypto::data_integrity::Signature;
+
+/// [`verify_credential`], or with [`Signature::Return`] everything but the signature, which is
+/// returned to be checked.
+pub fn check_credential(
+    value: &Value,
+    expected_type: &'static str,
+    signature: Signature,
+) -> Result<(VerifiedCredential, Option<SignatureCheck>), CredentialProblem> {
     let object = value.as_object().ok_or(CredentialProblem::NotAnObject)?;
     let context_ok = object.get("@context").and_then(Value::as_array).is_some_and(|context| {
         context.len() == RECORD_CONTEXT.len()
@@ -203,18 +219,26 @@ pub fn verify_credential(
     };
     let valid_from = time("validFrom")?.ok_or(CredentialProblem::BadValidity("validFrom"))?;
     let valid_until = time("validUntil")?;
-    let proof = data_integrity::verify(value).map_err(CredentialProblem::Signature)?;
+    let (proof, check) = data_integrity::check(value).map_err(CredentialProblem::Signature)?;
+    let check = match signature {
+        Signature::Check => {
+            check.run().map_err(CredentialProblem::Signature)?;
+            None
+        }
+        Signature::Return => Some(check),
+    };
     if proof.did != issuer {
         return Err(CredentialProblem::IssuerNotSigner { issuer, signer: proof.did });
     }
-    Ok(VerifiedCredential {
+    let verified = VerifiedCredential {
         id: object.get("id").and_then(Value::as_str).map(str::to_string),
         issuer,
         issuer_name,
         valid_from,
         valid_until,
         proof,
-    })
+    };
+    Ok((verified, check))
 }
 
 /// How one credential names another beyond its id: `u` (base64url, no padding) and the

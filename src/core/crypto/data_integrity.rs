@@ -10,7 +10,7 @@
 
 use crate::core::crypto::did_key::{self, DidKeyError, KEY_LENGTH};
 use crate::core::crypto::jcs::{self, JcsError};
-use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -206,24 +206,83 @@ fn hashes(canonical_proof_config: String, canonical_document: String) -> HashDat
 /// returns a copy with an `eddsa-jcs-2022` `proof` added. `created` must be an
 /// XML Schema dateTimeStamp such as `2024-01-31T12:00:00Z`.
 pub fn sign(document: &Value, signing_seed: &[u8; 32], created: &str) -> Result<Value, SignError> {
+    let to_sign = prepare(document, &did_key::public_key_from_seed(signing_seed), created)?;
+    let signature = ed25519_sign(signing_seed, &to_sign.message);
+    Ok(to_sign.finish(&signature))
+}
+
+/// A document with its proof made but not yet signed: the form's page has the browser's
+/// Ed25519 sign [`ToSign::message`] (which answers later), then [`ToSign::finish`] puts the
+/// signature in. [`sign`] is the same with the Rust signer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ToSign {
+    document: Map<String, Value>,
+    proof: Map<String, Value>,
+    /// The eddsa-jcs-2022 hashData: what the Ed25519 key signs.
+    pub message: [u8; 64],
+}
+
+/// The proof of `document` for the key `public_key`, everything but its signature.
+pub fn prepare(
+    document: &Value,
+    public_key: &[u8; KEY_LENGTH],
+    created: &str,
+) -> Result<ToSign, SignError> {
     let object = document.as_object().ok_or(SignError::DocumentNotAnObject)?;
     if object.contains_key("proof") {
         return Err(SignError::DocumentAlreadyHasProof);
     }
-    let public_key = did_key::public_key_from_seed(signing_seed);
-    let verification_method = did_key::verification_method_from_public_key(&public_key);
-    let mut proof = proof_configuration(document, &verification_method, created)?;
+    let verification_method = did_key::verification_method_from_public_key(public_key);
+    let proof = proof_configuration(document, &verification_method, created)?;
     let hashes = hash_data(document, &proof).map_err(SignError::Canonicalization)?;
-    let signature = ed25519_sign(signing_seed, &hashes.bytes());
-    proof.insert("proofValue".into(), encode_proof_value(&signature).into());
+    Ok(ToSign { document: object.clone(), proof, message: hashes.bytes() })
+}
 
-    let mut secured = object.clone();
-    secured.insert("proof".into(), Value::Object(proof));
-    Ok(Value::Object(secured))
+impl ToSign {
+    /// The signed document. The signature is not checked here: the browser glue that makes it
+    /// checks it against the key before answering.
+    pub fn finish(self, signature: &[u8; SIGNATURE_LENGTH]) -> Value {
+        let ToSign { mut document, mut proof, .. } = self;
+        proof.insert("proofValue".into(), encode_proof_value(signature).into());
+        document.insert("proof".into(), Value::Object(proof));
+        Value::Object(document)
+    }
+}
+
+/// Whether a checker checks the Ed25519 signature itself or returns it ([`SignatureCheck`]) to
+/// be checked: by the browser's Ed25519 on the form's page, which answers later.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Signature {
+    Check,
+    Return,
+}
+
+/// What is left of verifying a proof once [`check`] found everything else in order: the
+/// Ed25519 signature over `message` by `public_key`. The Rust verifier runs it with
+/// [`SignatureCheck::run`]; the form's page asks the browser's Ed25519.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignatureCheck {
+    pub public_key: [u8; KEY_LENGTH],
+    pub message: [u8; 64],
+    pub signature: [u8; SIGNATURE_LENGTH],
+}
+
+impl SignatureCheck {
+    pub fn run(&self) -> Result<(), VerifyError> {
+        ed25519_verify(&self.public_key, &self.message, &self.signature)
+    }
 }
 
 /// Verifies the single `eddsa-jcs-2022` proof of `document`.
 pub fn verify(document: &Value) -> Result<VerifiedProof, VerifyError> {
+    let (proof, signature) = check(document)?;
+    signature.run()?;
+    Ok(proof)
+}
+
+/// Everything [`verify`] checks but the signature itself, which is returned to be checked. A key
+/// that is not a curve point is found by the signature check.
+pub fn check(document: &Value) -> Result<(VerifiedProof, SignatureCheck), VerifyError> {
     let object = document.as_object().ok_or(VerifyError::DocumentNotAnObject)?;
     let proof = match object.get("proof") {
         None => return Err(VerifyError::MissingProof),
@@ -251,7 +310,7 @@ pub fn verify(document: &Value) -> Result<VerifiedProof, VerifyError> {
         Some(_) => return Err(VerifyError::ProofFieldNotAString("created")),
     };
     let verification_method = required_string(proof, "verificationMethod")?;
-    let key = did_key::decode_verification_method(verification_method)
+    let key = did_key::read_verification_method(verification_method)
         .map_err(VerifyError::MalformedDidKey)?;
     let signature = decode_proof_value(required_string(proof, "proofValue")?)?;
 
@@ -270,14 +329,14 @@ pub fn verify(document: &Value) -> Result<VerifiedProof, VerifyError> {
     let canonical_document =
         jcs::canonicalize_object(object, Some("proof")).map_err(VerifyError::Canonicalization)?;
     let hashes = hashes(canonical_proof_config, canonical_document);
-    ed25519_verify(&key.public_key, &hashes.bytes(), &signature)?;
-
-    Ok(VerifiedProof {
+    let check = SignatureCheck { public_key: key.public_key, message: hashes.bytes(), signature };
+    let proof = VerifiedProof {
         did: key.did,
         verification_method: verification_method.to_string(),
         public_key: key.public_key,
         created,
-    })
+    };
+    Ok((proof, check))
 }
 
 /// Pure Ed25519 (RFC 8032) signature of `message` with a 32-byte seed.
@@ -294,7 +353,7 @@ pub fn ed25519_verify(
 ) -> Result<(), VerifyError> {
     let key = VerifyingKey::from_bytes(public_key)
         .map_err(|_| VerifyError::MalformedDidKey(DidKeyError::InvalidPublicKey))?;
-    key.verify_strict(message, &Signature::from_bytes(signature))
+    key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(signature))
         .map_err(|_| VerifyError::SignatureMismatch)
 }
 
@@ -450,6 +509,61 @@ impl<'a> Cursor<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hex(text: &str) -> Vec<u8> {
+        (0..text.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    /// The fixture's signature is the Rust signer's; the form's page test (browser-ed25519)
+    /// holds the browser's Ed25519 to the same key and message.
+    #[test]
+    fn the_known_key_fixture_is_what_the_rust_signer_makes() {
+        let fixture: Value =
+            serde_json::from_str(include_str!("../../../tests/fixtures/ed25519-known-key.json"))
+                .unwrap();
+        let field = |name: &str| hex(fixture[name].as_str().unwrap());
+        let seed: [u8; 32] = field("seed").try_into().unwrap();
+        let public_key = did_key::public_key_from_seed(&seed);
+        assert_eq!(public_key.to_vec(), field("publicKey"));
+        assert_eq!(did_key::did_key_from_public_key(&public_key), fixture["did"]);
+        assert_eq!(ed25519_sign(&seed, &field("message")).to_vec(), field("signature"));
+    }
+
+    /// Preparing, signing the message elsewhere and finishing is signing.
+    #[test]
+    fn prepare_then_finish_is_sign() {
+        let seed = [9u8; 32];
+        let document =
+            serde_json::json!({"@context": ["https://www.w3.org/ns/credentials/v2"], "a": 1});
+        let created = "2026-12-06T08:00:00Z";
+        let to_sign = prepare(&document, &did_key::public_key_from_seed(&seed), created).unwrap();
+        let signature = ed25519_sign(&seed, &to_sign.message);
+        let finished = to_sign.finish(&signature);
+        assert_eq!(finished, sign(&document, &seed, created).unwrap());
+        verify(&finished).unwrap();
+        // A signature by another key makes a document that does not verify.
+        let other = prepare(&document, &did_key::public_key_from_seed(&seed), created).unwrap();
+        let foreign = ed25519_sign(&[8u8; 32], &other.message);
+        assert_eq!(verify(&other.finish(&foreign)), Err(VerifyError::SignatureMismatch));
+    }
+
+    /// What `check` leaves to the browser is exactly the signature `verify` checks.
+    #[test]
+    fn check_returns_the_signature_verify_checks() {
+        let seed = [5u8; 32];
+        let signed = sign(&serde_json::json!({"x": "y"}), &seed, "2026-12-06T08:00:00Z").unwrap();
+        let (proof, signature) = check(&signed).unwrap();
+        assert_eq!(signature.public_key, did_key::public_key_from_seed(&seed));
+        assert_eq!(signature.run(), Ok(()));
+        assert_eq!(proof, verify(&signed).unwrap());
+        let mut changed = signed.clone();
+        changed["x"] = "z".into();
+        let (_, signature) = check(&changed).unwrap();
+        assert_eq!(signature.run(), Err(VerifyError::SignatureMismatch));
+    }
 
     #[test]
     fn date_time_stamps() {

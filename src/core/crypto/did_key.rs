@@ -138,6 +138,11 @@ pub fn decode_public_key_multibase(multibase: &str) -> Result<[u8; KEY_LENGTH], 
     Ok(key)
 }
 
+/// Decodes a `publicKeyMultibase` without checking that it is a curve point.
+pub fn read_public_key_multibase(multibase: &str) -> Result<[u8; KEY_LENGTH], DidKeyError> {
+    decode_multibase(KeyKind::Public, multibase)
+}
+
 /// Decodes a `secretKeyMultibase` into the 32-byte seed.
 pub fn decode_secret_key_multibase(multibase: &str) -> Result<[u8; KEY_LENGTH], DidKeyError> {
     decode_multibase(KeyKind::Secret, multibase)
@@ -168,13 +173,22 @@ pub fn decode_did_key(did: &str) -> Result<[u8; KEY_LENGTH], DidKeyError> {
 /// Decodes a verification method `did:key:z6Mk…#z6Mk…`, requiring the fragment
 /// to repeat the key as the did:key method specifies for Ed25519.
 pub fn decode_verification_method(verification_method: &str) -> Result<Ed25519DidKey, DidKeyError> {
+    let key = read_verification_method(verification_method)?;
+    VerifyingKey::from_bytes(&key.public_key).map_err(|_| DidKeyError::InvalidPublicKey)?;
+    Ok(key)
+}
+
+/// As [`decode_verification_method`], but without checking that the key is a point on the
+/// curve: for the form's page, which leaves that check to the browser's Ed25519 together with
+/// the signature (a key that is no point never verifies), and so ships no curve arithmetic.
+pub fn read_verification_method(verification_method: &str) -> Result<Ed25519DidKey, DidKeyError> {
     if !verification_method.starts_with(DID_KEY_PREFIX) {
         return Err(DidKeyError::NotDidKey);
     }
     let (did, fragment) =
         verification_method.split_once('#').ok_or(DidKeyError::MissingFragment)?;
-    let public_key = decode_did_key(did)?;
-    let multibase = did.get(DID_KEY_PREFIX.len()..).unwrap_or_default();
+    let multibase = did.strip_prefix(DID_KEY_PREFIX).ok_or(DidKeyError::NotDidKey)?;
+    let public_key = decode_multibase(KeyKind::Public, multibase)?;
     if fragment != multibase {
         return Err(DidKeyError::FragmentMismatch);
     }

@@ -21,6 +21,7 @@ pub const MAX_KEY_FILE_BYTES: usize = 16 * 1024;
 #[derive(Clone, PartialEq, Eq)]
 pub struct SigningKey {
     seed: [u8; KEY_LENGTH],
+    public_key: [u8; KEY_LENGTH],
     did: String,
     /// When the key was made, RFC 3339 UTC.
     pub created: String,
@@ -46,6 +47,8 @@ pub enum KeyFileError {
     MalformedSecret(DidKeyError),
     /// The secret does not give the did:key the file states: the file was altered or mixed up.
     DidMismatch,
+    /// The browser has no Ed25519 to check the secret with (the form's page uses the browser's).
+    NoEd25519,
 }
 
 impl fmt::Display for KeyFileError {
@@ -61,14 +64,26 @@ impl fmt::Display for KeyFileError {
             KeyFileError::DidMismatch => {
                 write!(f, "the secret key does not belong to the did:key in the file")
             }
+            KeyFileError::NoEd25519 => write!(f, "this browser cannot check an Ed25519 key"),
         }
     }
 }
 
 impl SigningKey {
     /// A key from 32 random bytes; the caller takes them from a cryptographic random source.
+    /// Derives the public key with the Rust implementation (native builds, the hogeschool's page).
     pub fn from_seed(seed: [u8; KEY_LENGTH], created: &str) -> SigningKey {
-        SigningKey { did: did_key::did_key_from_seed(&seed), seed, created: created.to_string() }
+        SigningKey::new(seed, did_key::public_key_from_seed(&seed), created)
+    }
+
+    /// A key whose public half was derived elsewhere (the browser's Ed25519 on the form's page).
+    pub fn new(seed: [u8; KEY_LENGTH], public_key: [u8; KEY_LENGTH], created: &str) -> SigningKey {
+        let did = did_key::did_key_from_public_key(&public_key);
+        SigningKey { seed, public_key, did, created: created.to_string() }
+    }
+
+    pub fn public_key(&self) -> &[u8; KEY_LENGTH] {
+        &self.public_key
     }
 
     pub fn seed(&self) -> &[u8; KEY_LENGTH] {
@@ -98,7 +113,32 @@ impl SigningKey {
         serde_json::to_string_pretty(&file).unwrap_or_default()
     }
 
+    /// Reads a key file and checks that its secret gives its did:key (Rust Ed25519).
     pub fn from_file_json(text: &str) -> Result<SigningKey, KeyFileError> {
+        let file = KeyFile::read(text)?;
+        let public_key = did_key::public_key_from_seed(&file.seed);
+        file.with_public_key(&public_key)
+    }
+}
+
+/// A key file read but not yet checked: whether its secret gives its did:key takes Ed25519,
+/// which the form's page asks of the browser ([`KeyFile::with_public_key`] then checks).
+#[derive(Clone, PartialEq, Eq)]
+pub struct KeyFile {
+    seed: [u8; KEY_LENGTH],
+    did: String,
+    created: String,
+}
+
+/// Never print the secret.
+impl fmt::Debug for KeyFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KeyFile").field("did", &self.did).finish()
+    }
+}
+
+impl KeyFile {
+    pub fn read(text: &str) -> Result<KeyFile, KeyFileError> {
         let value = json::parse(text, MAX_KEY_FILE_BYTES).map_err(|e| match e.kind {
             JsonErrorKind::TooLarge { .. } => KeyFileError::TooLarge,
             _ => KeyFileError::NotJson,
@@ -115,11 +155,49 @@ impl SigningKey {
         }
         let seed = did_key::decode_secret_key_multibase(member("secretKeyMultibase")?)
             .map_err(KeyFileError::MalformedSecret)?;
-        let key = SigningKey::from_seed(seed, member("created").unwrap_or(""));
-        if key.did != member("did")? {
+        Ok(KeyFile {
+            seed,
+            did: member("did")?.to_string(),
+            created: member("created").unwrap_or("").to_string(),
+        })
+    }
+
+    pub fn seed(&self) -> &[u8; KEY_LENGTH] {
+        &self.seed
+    }
+
+    pub fn created(&self) -> &str {
+        &self.created
+    }
+
+    /// The did:key the file states.
+    pub fn did(&self) -> &str {
+        &self.did
+    }
+
+    /// The key, once `public_key`, derived from the secret, is the file's did:key.
+    pub fn with_public_key(
+        self,
+        public_key: &[u8; KEY_LENGTH],
+    ) -> Result<SigningKey, KeyFileError> {
+        let key = SigningKey::new(self.seed, *public_key, &self.created);
+        if key.did != self.did {
             return Err(KeyFileError::DidMismatch);
         }
         Ok(key)
+    }
+
+    /// The key as the browser keeps it, taken without deriving its public key again: it was
+    /// checked when it was made or imported and read back when kept, and the form's page checks
+    /// the browser's public key against it on every signature (a mismatch signs nothing). The
+    /// did:key is not a well-formed Ed25519 key only if storage was altered: `None`.
+    pub fn kept(self) -> Option<SigningKey> {
+        let public_key = self
+            .did
+            .strip_prefix("did:key:")
+            .and_then(|multibase| did_key::read_public_key_multibase(multibase).ok())?;
+        let key = SigningKey::new(self.seed, public_key, &self.created);
+        (key.did == self.did).then_some(key)
     }
 }
 

@@ -229,6 +229,18 @@ pub fn build_record(
 /// the signer's did:key there first, since a VC verifier requires the issuer to be the key's
 /// controller; one that names another issuer is refused.
 pub fn sign_record(unsigned: &Value, seed: &[u8; 32], created: &str) -> Result<Value, RecordError> {
+    let to_sign = prepare_record(unsigned, &did_key::public_key_from_seed(seed), created)?;
+    let signature = data_integrity::ed25519_sign(seed, &to_sign.message);
+    Ok(to_sign.finish(&signature))
+}
+
+/// [`sign_record`] up to the signature, for the key `public_key`: what the browser's Ed25519
+/// signs on the form's page.
+pub fn prepare_record(
+    unsigned: &Value,
+    public_key: &[u8; 32],
+    created: &str,
+) -> Result<data_integrity::ToSign, RecordError> {
     if !is_rfc3339_utc(created) {
         return Err(RecordError::InvalidCreated(created.to_string()));
     }
@@ -241,7 +253,7 @@ pub fn sign_record(unsigned: &Value, seed: &[u8; 32], created: &str) -> Result<V
     }
     let mut unsigned = unsigned.clone();
     if is_credential_version(&record.schema_version) {
-        let signer = did_key::did_key_from_seed(seed);
+        let signer = did_key::did_key_from_public_key(public_key);
         if let Some(issuer) = record.issuer.filter(|issuer| *issuer != signer) {
             return Err(RecordError::NotAnUnsignedRecord(format!(
                 "issuer.id {issuer} is not the signing key {signer}"
@@ -253,7 +265,7 @@ pub fn sign_record(unsigned: &Value, seed: &[u8; 32], created: &str) -> Result<V
         };
         issuer.insert("id".into(), Value::String(signer));
     }
-    data_integrity::sign(&unsigned, seed, created).map_err(RecordError::Sign)
+    data_integrity::prepare(&unsigned, public_key, created).map_err(RecordError::Sign)
 }
 
 /// Scores, comments and feedback the record could not carry would be lost silently on export.

@@ -1,13 +1,14 @@
 //! Signing an assessment: from the form's state to the final record the assessor downloads.
 
 use crate::core::assessment::{Assessment, Signed};
+use crate::core::crypto::data_integrity::{ed25519_sign, ToSign, SIGNATURE_LENGTH};
 use crate::core::crypto::signing_key::SigningKey;
 use crate::core::framework::hashed::HashedFramework;
-use crate::core::record::{build_record, sign_record, RecordError};
+use crate::core::record::{build_record, prepare_record, RecordError};
 
 /// The signed record of `assessment`, ready to be kept with it (`Action::Seal`) and downloaded.
 /// `created` is the browser's clock as RFC 3339 UTC and `record_id` a fresh `urn:uuid:…`: both come
-/// from the browser, so this stays a pure function.
+/// from the browser, so this stays a pure function. Signs with the Rust Ed25519.
 pub fn sign_assessment(
     framework: &HashedFramework,
     assessment: &Assessment,
@@ -15,17 +16,43 @@ pub fn sign_assessment(
     created: &str,
     record_id: &str,
 ) -> Result<Signed, RecordError> {
+    let pending = prepare_assessment(framework, assessment, key, created, record_id)?;
+    let signature = ed25519_sign(key.seed(), &pending.to_sign.message);
+    pending.finish(&signature)
+}
+
+/// An assessment's record made and waiting for its signature: the form's page has the browser's
+/// Ed25519 sign `to_sign.message`, which answers later.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingRecord {
+    pub to_sign: ToSign,
+    pub created: String,
+    pub signer: String,
+}
+
+/// [`sign_assessment`] up to the signature.
+pub fn prepare_assessment(
+    framework: &HashedFramework,
+    assessment: &Assessment,
+    key: &SigningKey,
+    created: &str,
+    record_id: &str,
+) -> Result<PendingRecord, RecordError> {
     let unsigned = build_record(framework, assessment, created, record_id)?;
-    let signed = sign_record(&unsigned, key.seed(), created)?;
-    // Indented, so that whoever opens the file can read it; the signature covers the canonical
-    // form, which indentation does not change.
-    let record = serde_json::to_string_pretty(&signed)
-        .map_err(|e| RecordError::NotAnUnsignedRecord(e.to_string()))?;
-    Ok(Signed {
-        record: record.into(),
-        created: created.to_string(),
-        signer: key.did().to_string(),
-    })
+    let to_sign = prepare_record(&unsigned, key.public_key(), created)?;
+    Ok(PendingRecord { to_sign, created: created.to_string(), signer: key.did().to_string() })
+}
+
+impl PendingRecord {
+    /// The record with `signature` in its proof.
+    pub fn finish(self, signature: &[u8; SIGNATURE_LENGTH]) -> Result<Signed, RecordError> {
+        let signed = self.to_sign.finish(signature);
+        // Indented, so that whoever opens the file can read it; the signature covers the
+        // canonical form, which indentation does not change.
+        let record = serde_json::to_string_pretty(&signed)
+            .map_err(|e| RecordError::NotAnUnsignedRecord(e.to_string()))?;
+        Ok(Signed { record: record.into(), created: self.created, signer: self.signer })
+    }
 }
 
 #[cfg(test)]

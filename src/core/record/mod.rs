@@ -31,7 +31,7 @@ pub mod read;
 pub mod shape;
 pub mod verify;
 
-pub use build::{build_record, build_record_typed, sign_record, RecordError};
+pub use build::{build_record, build_record_typed, prepare_record, sign_record, RecordError};
 pub use layout::{credential_path, is_credential_version};
 pub use plain::{verdict, Verdict};
 pub use problem::{AggregateScope, RecordProblem, ShapeProblem};

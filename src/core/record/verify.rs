@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::core::assessment::aggregate::summarize;
 use crate::core::assessment::Assessment;
-use crate::core::crypto::data_integrity::{self, VerifiedProof};
+use crate::core::crypto::data_integrity::{self, Signature, SignatureCheck, VerifiedProof};
 use crate::core::crypto::signing_key::KEY_FILE_TYPE;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::json;
@@ -34,6 +34,12 @@ pub struct RecordReport {
 }
 
 impl RecordReport {
+    /// The signature [`check_record_value`] returned does not hold.
+    pub fn signature_failed(&mut self) {
+        self.proof = None;
+        self.problems.insert(0, RecordProblem::SignatureMismatch);
+    }
+
     pub fn is_valid(&self) -> bool {
         self.problems.is_empty() && self.proof.is_some() && self.record.is_some()
     }
@@ -55,7 +61,7 @@ impl RecordReport {
         self.record.as_ref()?.to_assessment().ok()
     }
 
-    fn with(problem: RecordProblem) -> RecordReport {
+    pub fn with(problem: RecordProblem) -> RecordReport {
         RecordReport { problems: vec![problem], ..RecordReport::default() }
     }
 }
@@ -86,18 +92,45 @@ pub fn verify_record(text: &str, frameworks: &[&HashedFramework]) -> RecordRepor
 /// Verifies a record already parsed, by [`json::parse`]: `serde_json` would have resolved
 /// duplicate member names silently.
 pub fn verify_record_value(value: &Value, frameworks: &[&HashedFramework]) -> RecordReport {
+    check_record_value(value, frameworks, Signature::Check).0
+}
+
+/// [`verify_record_value`], or with [`Signature::Return`] everything but the Ed25519 signature,
+/// which is returned to be checked (by the browser, on the form's page); the report then
+/// counts the proof as good, and [`RecordReport::signature_failed`] says otherwise.
+pub fn check_record_value(
+    value: &Value,
+    frameworks: &[&HashedFramework],
+    signature: Signature,
+) -> (RecordReport, Option<SignatureCheck>) {
     let Some(object) = value.as_object() else {
-        return RecordReport::with(RecordProblem::NotAnObject);
+        return (RecordReport::with(RecordProblem::NotAnObject), None);
     };
     if is_key_file(object) {
-        return RecordReport::with(RecordProblem::SecretKeyFile);
+        return (RecordReport::with(RecordProblem::SecretKeyFile), None);
     }
     let mut report = RecordReport::default();
-    match data_integrity::verify(value) {
+    let mut check = None;
+    let proof = data_integrity::check(value).and_then(|(proof, signature_check)| {
+        match signature {
+            Signature::Check => signature_check.run()?,
+            Signature::Return => check = Some(signature_check),
+        }
+        Ok(proof)
+    });
+    match proof {
         Ok(proof) => report.proof = Some(proof),
         Err(e) => report.problems.push(e.into()),
     }
+    (check_record_rest(value, object, frameworks, report), check)
+}
 
+fn check_record_rest(
+    value: &Value,
+    object: &serde_json::Map<String, Value>,
+    frameworks: &[&HashedFramework],
+    mut report: RecordReport,
+) -> RecordReport {
     // The proof was judged above, with the errors of the signature code; reading the rest
     // without it keeps a bad proof from being reported twice.
     let proof_value = object.get("proof");
