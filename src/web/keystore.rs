@@ -46,7 +46,8 @@ fn current(over_unreadable: bool) -> Result<KeyRing, StorageError> {
 
 /// Writes the ring and reads it back, so that success means it really is kept.
 fn write(ring: &KeyRing) -> Result<(), StorageError> {
-    storage::write(RING, &ring.to_json())?;
+    let text = ring.to_json().ok_or(StorageError::WriteRefused)?;
+    storage::write(RING, &text)?;
     match load() {
         (_, kept) if kept == *ring => {
             // A removed key must not come back from the old place; one left there is harmless

@@ -6,6 +6,7 @@
 
 use serde_json::{json, Value};
 
+use crate::core::crypto::jcs;
 use crate::core::crypto::signing_key::SigningKey;
 use crate::core::json;
 
@@ -96,14 +97,17 @@ impl KeyRing {
         self.keys.len() != before
     }
 
-    /// The stored form: each key as its own key file text.
-    pub fn to_json(&self) -> String {
+    /// The stored form: each key as its own key file text. Written with the canonical JSON writer
+    /// the record needs anyway (no second serializer in the form's bundle); `None` if it cannot
+    /// be written, and then nothing is stored.
+    pub fn to_json(&self) -> Option<String> {
         let keys: Vec<Value> = self
             .keys
             .iter()
             .map(|owned| json!({ "owner": owned.owner, "keyFile": owned.key.to_file_json() }))
             .collect();
-        json!({ "type": KEY_RING_TYPE, "version": KEY_RING_VERSION, "keys": keys }).to_string()
+        let ring = json!({ "type": KEY_RING_TYPE, "version": KEY_RING_VERSION, "keys": keys });
+        jcs::canonicalize(&ring).ok()
     }
 
     /// Reads the stored form, each key file with `read_key` (the pages check keys differently).
@@ -241,11 +245,11 @@ mod tests {
         let mut ring = KeyRing::migrated(key(3));
         ring.add("Karim Haddou", key(1));
         ring.add("Sanne de Vries", key(2));
-        let back = KeyRing::from_json(&ring.to_json(), read);
+        let back = KeyRing::from_json(&ring.to_json().unwrap(), read);
         assert_eq!(back, Ok(ring.clone()));
         assert_eq!(ring.first(), Some(&key(3)));
         // Each entry is the key's own backup file.
-        let stored: Value = serde_json::from_str(&ring.to_json()).unwrap();
+        let stored: Value = serde_json::from_str(&ring.to_json().unwrap()).unwrap();
         let file = stored["keys"][1]["keyFile"].as_str().unwrap();
         assert_eq!(read(file), Some(key(1)));
     }
@@ -255,7 +259,7 @@ mod tests {
         let good = {
             let mut ring = KeyRing::default();
             ring.add("A", key(1));
-            ring.to_json()
+            ring.to_json().unwrap()
         };
         let tampered_key = good.replacen("secretKeyMultibase", "secret", 1);
         let cases: Vec<(String, KeyRingError)> = vec![
