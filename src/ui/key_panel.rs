@@ -37,6 +37,17 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     let dialog_ref = use_node_ref();
     let input_ref = use_node_ref();
     let focus_next = use_focus_after_render();
+    let remove_dialog_ref = use_node_ref();
+    let keys_heading_ref = use_node_ref();
+    // Removing a key asks in a dialog: focus goes there.
+    {
+        let remove_dialog_ref = remove_dialog_ref.clone();
+        use_effect_with(props.key_state.removing.is_some(), move |asking| {
+            if *asking {
+                Focus::Node(remove_dialog_ref).apply();
+            }
+        });
+    }
     // Importing is the rare path (a second device, a new browser): it waits behind a secondary
     // control, so the page's one strong action stays signing. Opening it changes nothing else,
     // which is why it is the panel's own state and not the model's.
@@ -111,48 +122,24 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
             }
             { import_status }
             if !props.after_signing {
-                <DeviceKeys lang={props.lang} key_state={props.key_state.clone()} dispatch={props.dispatch.clone()} utc_offset={props.utc_offset} />
+                // After the answer the dialog is gone: focus goes to the list's heading.
+                { device_keys(props, &remove_dialog_ref, &keys_heading_ref, &|msg| answer(msg, &keys_heading_ref)) }
             }
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct DeviceKeysProps {
-    lang: Lang,
-    key_state: KeyState,
-    dispatch: Callback<Msg>,
-    utc_offset: i32,
-}
-
 /// Every key on this device, each with its owner, fingerprint and day made, a backup and a
 /// removal that asks first.
-#[function_component]
-fn DeviceKeys(props: &DeviceKeysProps) -> Html {
+fn device_keys(
+    props: &KeyPanelProps,
+    dialog_ref: &NodeRef,
+    heading_ref: &NodeRef,
+    answer: &dyn Fn(Msg) -> Callback<MouseEvent>,
+) -> Html {
     let lang = props.lang;
     let k = lang.keys_texts();
-    let dialog_ref = use_node_ref();
-    let heading_ref = use_node_ref();
-    let focus_next = use_focus_after_render();
     let removing = props.key_state.removing.clone();
-    {
-        let dialog_ref = dialog_ref.clone();
-        use_effect_with(removing.is_some(), move |asking| {
-            if *asking {
-                Focus::Node(dialog_ref).apply();
-            }
-        });
-    }
-    // After the answer the dialog is gone: focus goes to the list's heading.
-    let answer = |msg: Msg| {
-        let dispatch = props.dispatch.clone();
-        let focus_next = focus_next.clone();
-        let target = heading_ref.clone();
-        Callback::from(move |_: MouseEvent| {
-            *focus_next.borrow_mut() = Some(Focus::Node(target.clone()));
-            dispatch.emit(msg.clone());
-        })
-    };
     let ring = &props.key_state.ring;
     if ring.is_empty() && !props.key_state.remove_failed {
         return Html::default();
