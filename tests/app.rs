@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use leeruitkomsten::core::app::{
-    update, DownloadPurpose, Effect, Entropy, FilePurpose, FileRef, KeyImport, KeyStatus,
-    LibraryMessage, Model, Msg, NoEd25519, Now, SignFailure, SigningStage, Startup, StorageFailed,
-    StorageNotice, View, WritePurpose,
+    update, DownloadPurpose, Effect, Entropy, FilePurpose, FileRef, KeyImport, KeyRing, KeyStatus,
+    LibraryMessage, Model, Msg, NoEd25519, Now, SignAs, SignFailure, SigningStage, Startup,
+    StorageFailed, StorageNotice, View, WritePurpose,
 };
 use leeruitkomsten::core::assessment::{Action, MetadataField};
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
@@ -24,7 +24,10 @@ use leeruitkomsten::i18n::Lang;
 struct Browser {
     entries: BTreeMap<String, SavedEntry>,
     open: Option<String>,
+    /// The single key the version before kept.
     key: Option<SigningKey>,
+    /// The keys kept with their owners, once written.
+    ring: Option<KeyRing>,
     lang: Option<Lang>,
     /// Every write fails, as with full or disabled storage.
     full: bool,
@@ -43,6 +46,15 @@ struct Browser {
 }
 
 impl Browser {
+    /// The keys as stored: the ring once written, else the single key of the version before.
+    fn kept(&self) -> KeyRing {
+        match (&self.ring, &self.key) {
+            (Some(ring), _) => ring.clone(),
+            (None, Some(key)) => KeyRing::migrated(key.clone()),
+            (None, None) => KeyRing::default(),
+        }
+    }
+
     fn listing(&self) -> Result<Vec<Listed>, StorageFailed> {
         let texts = self
             .entries
@@ -115,12 +127,23 @@ impl Browser {
                 Some(Msg::Removed { id, result })
             }
             Effect::List => Some(Msg::Listed(self.listing())),
-            Effect::StoreKey { key, then_sign } => {
+            Effect::StoreKey { key, owner, then_sign, over_unreadable: _ } => {
                 let result = if self.full { Err(StorageFailed) } else { Ok(()) };
                 if result.is_ok() {
-                    self.key = Some(key.clone());
+                    let mut ring = self.kept();
+                    ring.add(&owner, key.clone());
+                    self.ring = Some(ring);
                 }
-                Some(Msg::KeyStored { key: Box::new(key), then_sign, result })
+                Some(Msg::KeyStored { key: Box::new(key), owner, then_sign, result })
+            }
+            Effect::RemoveKey(did) => {
+                let result = if self.full { Err(StorageFailed) } else { Ok(()) };
+                if result.is_ok() {
+                    let mut ring = self.kept();
+                    ring.remove(&did);
+                    self.ring = Some(ring);
+                }
+                Some(Msg::KeyRemoved { did, result })
             }
             Effect::StoreLang(lang) => {
                 self.lang = Some(lang);
@@ -206,6 +229,7 @@ impl App {
             open_id: browser.open.clone(),
             migration_failed: false,
             key: browser.key.clone().map_or(KeyStatus::None, KeyStatus::Key),
+            key_ring: browser.ring.clone().unwrap_or_default(),
             presets: Vec::new(),
             instruction: None,
             can_share: false,
@@ -555,7 +579,7 @@ fn signing_makes_the_key_once_builds_the_record_once_and_seals() {
         "sealed and saved"
     );
     assert_eq!(app.model.signing.stage, SigningStage::Idle);
-    let key = app.browser.key.clone().unwrap();
+    let key = app.browser.kept().first().cloned().unwrap();
     assert_eq!(app.model.key.status, KeyStatus::Key(key.clone()));
     assert_eq!(signed.signer, key.did());
     let hashed = framework();
@@ -681,7 +705,7 @@ fn downloading_and_copying_the_signed_record_again() {
 }
 
 #[test]
-fn importing_a_key_over_another_asks_first() {
+fn an_imported_key_joins_the_keys_once_and_becomes_the_key_of_the_assessor_named() {
     let first = SigningKey::from_seed([1; 32], "2026-12-01T10:00:00Z");
     let second = SigningKey::from_seed([2; 32], "2026-12-01T10:00:00Z");
     let mut browser = Browser { key: Some(first.clone()), ..Default::default() };
@@ -689,32 +713,191 @@ fn importing_a_key_over_another_asks_first() {
     browser.files.insert(2, second.to_file_json().into_bytes());
     browser.files.insert(3, b"not a key".to_vec());
     let mut app = App::start(browser);
+    app.fill(MetadataField::AssessorName, "Sanne de Vries");
     let file = |handle| vec![FileRef { handle, name: "k.json".into() }];
 
+    // Nothing is replaced, so nothing asks: the key is added, as Sanne's.
     app.send(Msg::FilesChosen(FilePurpose::Key, file(1)));
-    assert_eq!(app.model.key.import, KeyImport::Confirm(second.clone()));
-    app.send(Msg::CancelKeyReplace);
-    assert_eq!(app.browser.key, Some(first.clone()));
-    assert_eq!(app.model.key.import, KeyImport::Idle);
-
-    app.send(Msg::FilesChosen(FilePurpose::Key, file(2)));
-    app.send(Msg::ConfirmKeyReplace);
-    assert_eq!(app.browser.key, Some(second.clone()));
-    assert_eq!(app.model.key.status, KeyStatus::Key(second.clone()));
     assert_eq!(app.model.key.import, KeyImport::Done);
+    let kept = app.browser.kept();
+    let owners: Vec<_> = kept.keys().iter().map(|o| (o.owner.as_str(), o.key.clone())).collect();
+    assert_eq!(owners, vec![("", first.clone()), ("Sanne de Vries", second.clone())]);
+    assert_eq!(app.model.key.ring, kept);
+    assert_eq!(app.model.key.status, KeyStatus::Key(first.clone()), "the first key stays first");
+    let own = app.model.key.signing_key_for("Sanne de Vries", &SignAs::Own);
+    assert_eq!(own.map(|o| &o.key), Some(&second));
+
+    // The same backup again adds nothing.
+    app.send(Msg::FilesChosen(FilePurpose::Key, file(2)));
+    assert_eq!(app.browser.kept().keys().len(), 2);
 
     app.send(Msg::FilesChosen(FilePurpose::Key, file(3)));
     assert!(matches!(app.model.key.import, KeyImport::Invalid(_)));
-    assert_eq!(app.browser.key, Some(second));
+    assert_eq!(app.browser.kept(), kept);
+}
+
+#[test]
+fn stored_keys_that_cannot_be_read_are_replaced_by_an_import_only_after_a_yes() {
+    let key = SigningKey::from_seed([2; 32], "2026-12-01T10:00:00Z");
+    let mut browser = Browser::default();
+    browser.files.insert(1, key.to_file_json().into_bytes());
+    browser.files.insert(2, key.to_file_json().into_bytes());
+    let startup_unreadable = |app: &mut App| {
+        app.model.key = {
+            let mut state = app.model.key.clone();
+            state.status = KeyStatus::Unreadable;
+            state
+        };
+    };
+    let mut app = App::start(browser);
+    startup_unreadable(&mut app);
+    let file = |handle| vec![FileRef { handle, name: "k.json".into() }];
+    app.send(Msg::FilesChosen(FilePurpose::Key, file(1)));
+    assert_eq!(app.model.key.import, KeyImport::Confirm(key.clone()));
+    app.send(Msg::CancelKeyReplace);
+    assert_eq!(app.browser.ring, None, "nothing written");
+    app.send(Msg::FilesChosen(FilePurpose::Key, file(2)));
+    let effects = app.send(Msg::ConfirmKeyReplace);
+    assert!(matches!(&effects[..], [Effect::StoreKey { over_unreadable: true, .. }, ..]));
+    assert_eq!(app.model.key.status, KeyStatus::Key(key.clone()));
+    assert_eq!(app.model.key.ring.keys().len(), 1);
 }
 
 #[test]
 fn the_key_backup_is_named_after_its_fingerprint() {
     let key = SigningKey::from_seed([3; 32], "2026-12-01T10:00:00Z");
+    let other = SigningKey::from_seed([4; 32], "2026-12-01T10:00:00Z");
     let mut app = App::start(Browser { key: Some(key.clone()), ..Default::default() });
-    let effects = app.send(Msg::ExportKey);
+    let effects = app.send(Msg::ExportKey(key.did().to_string()));
     let expected = format!("leeruitkomsten-sleutel-{}.json", key.fingerprint());
-    assert!(matches!(&effects[..], [Effect::Download { name, .. }] if *name == expected));
+    assert!(matches!(&effects[..], [Effect::Download { name, text, .. }]
+        if *name == expected && SigningKey::from_file_json(text) == Ok(key.clone())));
+    // A key not on this device has no backup to give.
+    assert!(app.send(Msg::ExportKey(other.did().to_string())).is_empty());
+}
+
+/// Signs the open assessment for `assessor` (student `number`), returning the signer's did.
+fn sign_for(app: &mut App, assessor: &str, number: &str) -> String {
+    if app.model.open.assessment.signed.is_some() {
+        app.send(Msg::NewAfterSigning);
+        app.send(Msg::NewAfterSigning);
+    }
+    app.fill(MetadataField::StudentNumber, number);
+    app.fill(MetadataField::AssessorName, assessor);
+    app.score("LU1.1", Score::Good);
+    app.send(Msg::StartSigning);
+    app.send(Msg::Sign);
+    let signed = app.model.open.assessment.signed.as_ref().expect("signed");
+    let report = verify_record(&signed.record, &[&framework()]);
+    assert!(report.is_valid(), "{:?}", report.problems);
+    assert_eq!(report.proof.as_ref().map(|p| p.did.clone()), Some(signed.signer.clone()));
+    signed.signer.clone()
+}
+
+#[test]
+fn two_assessors_on_one_device_each_sign_with_their_own_key() {
+    let mut app = App::start(Browser::default());
+    let karim = sign_for(&mut app, "Karim Haddou", "4812345");
+    let sanne = sign_for(&mut app, "Sanne de Vries", "4812346");
+    assert_ne!(karim, sanne, "Sanne gets a key of her own");
+    let kept = app.browser.kept();
+    let owners: Vec<_> =
+        kept.keys().iter().map(|o| (o.owner.clone(), o.key.did().to_string())).collect();
+    assert_eq!(
+        owners,
+        vec![
+            ("Karim Haddou".to_string(), karim.clone()),
+            ("Sanne de Vries".to_string(), sanne.clone())
+        ]
+    );
+    // Each signs again with their own key, typed as people type; no key is made.
+    let before = app.browser.effects.len();
+    assert_eq!(sign_for(&mut app, "karim  haddou", "4812347"), karim);
+    assert_eq!(sign_for(&mut app, "Sanne de Vries", "4812348"), sanne);
+    let made =
+        app.browser.effects[before..].iter().filter(|e| matches!(e, Effect::DeriveKey { .. }));
+    assert_eq!(made.count(), 0);
+
+    // After a reload both keys are there, and each still signs for its owner.
+    let browser = std::mem::take(&mut app.browser);
+    let mut app = App::start(browser);
+    assert_eq!(app.model.key.ring, kept);
+    assert_eq!(sign_for(&mut app, "Sanne de Vries", "4812349"), sanne);
+}
+
+#[test]
+fn someone_without_a_key_may_sign_with_another_key_picked_explicitly() {
+    let mut app = App::start(Browser::default());
+    let karim = sign_for(&mut app, "Karim Haddou", "4812345");
+    app.send(Msg::NewAfterSigning);
+    app.send(Msg::NewAfterSigning);
+    app.fill(MetadataField::StudentNumber, "4812346");
+    app.fill(MetadataField::AssessorName, "Ayla Demir");
+    app.send(Msg::StartSigning);
+    assert_eq!(app.model.key.signing_key_for("Ayla Demir", &app.model.signing.sign_as), None);
+    app.send(Msg::ChooseSigningKey(SignAs::Key(karim.clone())));
+    app.send(Msg::Sign);
+    assert_eq!(app.model.open.assessment.signed.as_ref().map(|s| s.signer.clone()), Some(karim));
+    assert_eq!(app.browser.kept().keys().len(), 1, "no key is made for Ayla");
+}
+
+#[test]
+fn the_single_key_of_the_version_before_keeps_signing_and_takes_the_first_signers_name() {
+    let old = SigningKey::from_seed([7; 32], "2026-11-01T10:00:00Z");
+    let mut app = App::start(Browser { key: Some(old.clone()), ..Default::default() });
+    assert_eq!(app.model.key.ring, KeyRing::migrated(old.clone()));
+    assert_eq!(sign_for(&mut app, "Karim Haddou", "4812345"), old.did());
+    // Written as the ring's first entry, named now; the old storage is not needed any more.
+    let kept = app.browser.kept();
+    assert_eq!(kept.keys()[0].owner, "Karim Haddou");
+    assert_eq!(kept.keys()[0].key, old);
+    // The next assessor gets a key of their own.
+    assert_ne!(sign_for(&mut app, "Sanne de Vries", "4812346"), old.did());
+}
+
+#[test]
+fn the_old_key_still_signs_when_its_name_cannot_be_written() {
+    let old = SigningKey::from_seed([7; 32], "2026-11-01T10:00:00Z");
+    let mut app = App::start(Browser { key: Some(old.clone()), ..Default::default() });
+    app.browser.full = true;
+    app.fill_required();
+    app.send(Msg::StartSigning);
+    app.send(Msg::Sign);
+    assert_eq!(
+        app.model.open.assessment.signed.as_ref().map(|s| s.signer.as_str()),
+        Some(old.did())
+    );
+    assert_eq!(app.browser.ring, None, "nothing written, nothing lost");
+}
+
+#[test]
+fn a_key_is_removed_only_after_a_yes_and_not_when_storage_refuses() {
+    let mut app = App::start(Browser::default());
+    let karim = sign_for(&mut app, "Karim Haddou", "4812345");
+    let sanne = sign_for(&mut app, "Sanne de Vries", "4812346");
+    app.send(Msg::AskRemoveKey(karim.clone()));
+    assert_eq!(app.model.key.removing.as_deref(), Some(karim.as_str()));
+    app.send(Msg::CancelRemoveKey);
+    assert_eq!(app.browser.kept().keys().len(), 2);
+
+    app.browser.full = true;
+    app.send(Msg::AskRemoveKey(karim.clone()));
+    app.send(Msg::ConfirmRemoveKey);
+    assert!(app.model.key.remove_failed);
+    assert_eq!(app.model.key.ring.keys().len(), 2, "the key is still there");
+
+    app.browser.full = false;
+    app.send(Msg::AskRemoveKey(karim.clone()));
+    assert!(!app.model.key.remove_failed);
+    app.send(Msg::ConfirmRemoveKey);
+    let dids: Vec<_> = app.browser.kept().keys().iter().map(|o| o.key.did().to_string()).collect();
+    assert_eq!(dids, vec![sanne.clone()]);
+    assert_eq!(app.model.key.ring, app.browser.kept());
+    // The signed records stay as they were; Karim's next signature needs a new key.
+    assert_ne!(sign_for(&mut app, "Karim Haddou", "4812347"), karim);
+    // Asking to remove a key that is not here asks nothing.
+    app.send(Msg::AskRemoveKey(karim));
+    assert_eq!(app.model.key.removing, None);
 }
 
 #[test]
@@ -788,6 +971,7 @@ fn storage_that_cannot_be_read_at_start_is_said_and_the_form_still_opens() {
         open_id: None,
         migration_failed: false,
         key: KeyStatus::Unavailable,
+        key_ring: KeyRing::default(),
         presets: Vec::new(),
         instruction: None,
         can_share: false,
@@ -901,6 +1085,7 @@ fn the_link_s_instruction_and_the_time_zone_reach_the_model() {
         open_id: None,
         migration_failed: false,
         key: KeyStatus::None,
+        key_ring: KeyRing::default(),
         presets: Vec::new(),
         instruction: Some("Lever in bij Stage 2".into()),
         can_share: true,

@@ -13,8 +13,8 @@ use std::rc::Rc;
 use leeruitkomsten::core::app::review::{ReviewMsg, Verified};
 use leeruitkomsten::core::app::{
     update, BadgesMsg, DecideMsg, DecideRefusal, DecideStage, Effect, Entropy, FileRef,
-    FolderError, FolderOutcome, FolderRef, KeyStatus, Model, Msg, Now, Startup, StorageFailed,
-    View,
+    FolderError, FolderOutcome, FolderRef, KeyRing, KeyStatus, Model, Msg, Now, Startup,
+    StorageFailed, View,
 };
 use leeruitkomsten::core::credentials::decision::{read_decision, OutcomeResult, SignRefusal};
 use leeruitkomsten::core::credentials::digest_multibase;
@@ -60,12 +60,12 @@ impl Browser {
                 self.kept = text.map(|t| t.to_string());
                 Some(Msg::Decide(DecideMsg::Kept(true)))
             }
-            Effect::StoreKey { key, then_sign } => {
+            Effect::StoreKey { key, owner, then_sign, .. } => {
                 let result = if self.full { Err(StorageFailed) } else { Ok(()) };
                 if result.is_ok() {
                     self.key = Some(key.clone());
                 }
-                Some(Msg::KeyStored { key: Box::new(key), then_sign, result })
+                Some(Msg::KeyStored { key: Box::new(key), owner, then_sign, result })
             }
             Effect::Download { name, text, purpose, .. } => {
                 self.downloads.push((name, text));
@@ -165,6 +165,7 @@ impl App {
             open_id: None,
             migration_failed: false,
             key,
+            key_ring: KeyRing::default(),
             presets: Vec::new(),
             instruction: None,
             can_share: false,

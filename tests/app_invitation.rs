@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use leeruitkomsten::core::app::{
-    update, Effect, Entropy, InvitationNotice, InviteMsg, KeyImport, KeyStatus, Model, Msg, Now,
-    Startup, StorageFailed, View,
+    update, Effect, Entropy, InvitationNotice, InviteMsg, KeyImport, KeyRing, KeyStatus, Model,
+    Msg, Now, Startup, StorageFailed, View,
 };
 use leeruitkomsten::core::assessment::{Action, ActionError, MetadataField, Mode};
 use leeruitkomsten::core::credentials::invitation::{
@@ -56,9 +56,9 @@ impl Browser {
                 Some(Msg::Saved(Ok(())))
             }
             Effect::List => Some(Msg::Listed(self.listing())),
-            Effect::StoreKey { key, then_sign } => {
+            Effect::StoreKey { key, owner, then_sign, .. } => {
                 self.key = Some(key.clone());
-                Some(Msg::KeyStored { key: Box::new(key), then_sign, result: Ok(()) })
+                Some(Msg::KeyStored { key: Box::new(key), owner, then_sign, result: Ok(()) })
             }
             Effect::StoreSentInvitations(text) => {
                 self.sent = Some(text.to_string());
@@ -103,6 +103,7 @@ impl App {
             open_id: None,
             migration_failed: false,
             key: browser.key.clone().map_or(KeyStatus::None, KeyStatus::Key),
+            key_ring: KeyRing::default(),
             presets: Vec::new(),
             instruction: None,
             can_share: false,

@@ -9,8 +9,8 @@ use leeruitkomsten::core::app::review::{
     CohortChoice, Progress, ReviewMsg, Side, Source, Verified, PROGRESS_EVERY,
 };
 use leeruitkomsten::core::app::{
-    update, DownloadPurpose, Effect, Entropy, FileReadError, FileRef, KeyStatus, Model, Msg, Now,
-    Startup, StorageFailed, View, WorkerEffect,
+    update, DownloadPurpose, Effect, Entropy, FileReadError, FileRef, KeyRing, KeyStatus, Model,
+    Msg, Now, Startup, StorageFailed, View, WorkerEffect,
 };
 use leeruitkomsten::core::assessment::{Action, Answer, Assessment, MetadataField, Mode};
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
@@ -182,6 +182,7 @@ impl App {
             open_id: None,
             migration_failed: false,
             key: KeyStatus::None,
+            key_ring: KeyRing::default(),
             presets: Vec::new(),
             instruction: None,
             can_share: false,

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use leeruitkomsten::core::app::review::{ReviewMsg, Verified};
 use leeruitkomsten::core::app::{
-    update, Effect, Entropy, FilePurpose, FileReadError, FileRef, Kept, KeyStatus, Model, Msg, Now,
-    Startup, StorageFailed, TrustedMsg, TrustedNotice, TrustedState, View,
+    update, Effect, Entropy, FilePurpose, FileReadError, FileRef, Kept, KeyRing, KeyStatus, Model,
+    Msg, Now, Startup, StorageFailed, TrustedMsg, TrustedNotice, TrustedState, View,
 };
 use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField, Mode};
 use leeruitkomsten::core::credentials::trusted::read_signed_list;
@@ -50,13 +50,13 @@ impl Browser {
                 self.trusted = Some(text.to_string());
                 Some(Msg::Trusted(TrustedMsg::Stored(Ok(()))))
             }
-            Effect::StoreKey { key, then_sign } => {
+            Effect::StoreKey { key, owner, then_sign, .. } => {
                 if self.refuse_keys {
                     let result = Err(StorageFailed);
-                    return Some(Msg::KeyStored { key: Box::new(key), then_sign, result });
+                    return Some(Msg::KeyStored { key: Box::new(key), owner, then_sign, result });
                 }
                 self.key = Some(key.clone());
-                Some(Msg::KeyStored { key: Box::new(key), then_sign, result: Ok(()) })
+                Some(Msg::KeyStored { key: Box::new(key), owner, then_sign, result: Ok(()) })
             }
             Effect::Download { name, text, purpose, .. } => {
                 self.downloads.push((name, text));
@@ -120,6 +120,7 @@ impl App {
             open_id: None,
             migration_failed: false,
             key: browser.key.clone().map_or(KeyStatus::None, KeyStatus::Key),
+            key_ring: KeyRing::default(),
             presets: Vec::new(),
             instruction: None,
             can_share: false,

@@ -46,12 +46,14 @@ fn Harness(props: &HarnessProps) -> Html {
             assessment: props.assessment.clone(),
         };
         move || {
+            let (key, key_ring) = keystore::load();
             let startup = Startup {
                 lang: Lang::Nl,
                 listing: Ok(vec![Listed::Entry(entry.clone())]),
                 open_id: Some(entry.id),
                 migration_failed: false,
-                key: keystore::load(),
+                key,
+                key_ring,
                 presets: Vec::new(),
                 instruction: None,
                 can_share: false,
@@ -176,6 +178,7 @@ fn hashed() -> HashedFramework {
 fn forget_key() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item("leeruitkomsten:v1:signing-key").unwrap();
+    storage.remove_item("leeruitkomsten:v1:signing-keys").unwrap();
 }
 
 fn partly_scored() -> Assessment {
@@ -216,7 +219,7 @@ async fn signing_lists_open_indicators_makes_a_key_and_seals_a_record_that_verif
     let report = verify_record(&record, &[&hashed()]);
     assert!(report.is_valid(), "{:?}", report.problems);
     // The key was made, kept, and is the one that signed.
-    let KeyStatus::Key(key) = keystore::load() else { panic!("no key was kept") };
+    let (KeyStatus::Key(key), _) = keystore::load() else { panic!("no key was kept") };
     assert_eq!(report.proof.as_ref().unwrap().did, key.did());
     assert!(app.text(".signed-at").contains(&key.fingerprint()));
     assert!(app.find(".download-record").is_some());
@@ -232,33 +235,36 @@ async fn signing_lists_open_indicators_makes_a_key_and_seals_a_record_that_verif
     again.unmount().await;
 }
 
+/// The dids of the keys kept, in order.
+fn kept_dids() -> Vec<String> {
+    keystore::load().1.keys().iter().map(|owned| owned.key.did().to_string()).collect()
+}
+
 #[wasm_bindgen_test]
-async fn a_key_backup_replaces_the_key_only_after_a_warning() {
+async fn a_key_backup_joins_the_keys_on_this_device_once() {
     forget_key();
     let first = SigningKey::from_seed([21; 32], "2026-11-23T10:00:00Z");
-    keystore::save(&first).unwrap();
+    keystore::add("", &first, false).unwrap();
     let app = Mounted::new(partly_scored()).await;
-    assert_eq!(app.text(".key-fingerprint"), first.fingerprint());
+    assert!(app.text(".device-key-list").contains(&first.fingerprint()));
 
     let second = SigningKey::from_seed([22; 32], "2026-11-23T11:00:00Z");
-    // The import waits behind "Ik heb al een sleutel".
+    // The import waits behind "Ik heb al een sleutel", and adds: the first key stays.
     app.click(".key-import-toggle").await;
     app.choose_file("#key-import", "sleutel.json", &second.to_file_json()).await;
-    assert!(app.text(".key-panel .confirm").contains("Importeren vervangt die"));
-    // Cancel keeps the first key.
-    app.click(".key-panel .confirm .actions button:last-child").await;
-    assert_eq!(keystore::load(), KeyStatus::Key(first.clone()));
-
-    app.choose_file("#key-import", "sleutel.json", &second.to_file_json()).await;
-    app.click(".key-panel .confirm .danger").await;
-    assert_eq!(keystore::load(), KeyStatus::Key(second.clone()));
+    assert!(app.find(".key-panel .confirm").is_none(), "nothing is replaced, so nothing asks");
+    assert_eq!(kept_dids(), vec![first.did().to_string(), second.did().to_string()]);
+    // The second key is the key of the assessor named in the form, and shown as theirs.
     assert_eq!(app.text(".key-fingerprint"), second.fingerprint());
+    // The same backup again adds nothing.
+    app.choose_file("#key-import", "sleutel.json", &second.to_file_json()).await;
+    assert_eq!(kept_dids().len(), 2);
 
     // An altered backup is refused with its reason, and nothing changes.
     let altered = second.to_file_json().replace(second.did(), first.did());
     app.choose_file("#key-import", "sleutel.json", &altered).await;
     assert!(app.text(".key-import-status").contains("het bestand is veranderd"));
-    assert_eq!(keystore::load(), KeyStatus::Key(second));
+    assert_eq!(kept_dids().len(), 2);
     app.unmount().await;
     forget_key();
 }
@@ -267,7 +273,7 @@ async fn a_key_backup_replaces_the_key_only_after_a_warning() {
 async fn the_verify_view_says_valid_or_why_not() {
     forget_key();
     let key = SigningKey::from_seed([5; 32], "2026-11-23T10:00:00Z");
-    keystore::save(&key).unwrap();
+    keystore::add("", &key, false).unwrap();
     let app = Mounted::new(partly_scored()).await;
     app.click(".sign-start").await;
     app.click(".sign-confirm-button").await;
@@ -350,7 +356,7 @@ async fn the_key_that_just_signed_can_be_backed_up_from_the_signed_view() {
     let app = Mounted::new(partly_scored()).await;
     app.click(".sign-start").await;
     app.click(".sign-confirm-button").await;
-    let KeyStatus::Key(key) = keystore::load() else { panic!("no key was kept") };
+    let (KeyStatus::Key(key), _) = keystore::load() else { panic!("no key was kept") };
 
     let panel = ".signed .key-panel";
     assert_eq!(app.text(&format!("{panel} .key-did")), key.did());
@@ -362,9 +368,11 @@ async fn the_key_that_just_signed_can_be_backed_up_from_the_signed_view() {
     assert!(app.find("#key-import").is_none());
     app.unmount().await;
 
-    // A signed assessment whose key has since been replaced offers no backup: it would not be
-    // the key that signed.
-    keystore::save(&SigningKey::from_seed([9; 32], "2026-11-23T12:00:00Z")).unwrap();
+    // A signed assessment whose key has since been removed offers no backup: another key would
+    // not be the key that signed.
+    keystore::remove(key.did()).unwrap();
+    keystore::add("Karim Haddou", &SigningKey::from_seed([9; 32], "2026-11-23T12:00:00Z"), false)
+        .unwrap();
     let app = Mounted::new(sealed_by(&key)).await;
     assert!(app.find(".signed").is_some());
     assert!(app.find(".signed .key-panel").is_none(), "another key is not offered as this one");
@@ -384,23 +392,52 @@ fn sealed_by(key: &SigningKey) -> Assessment {
 }
 
 #[wasm_bindgen_test]
-async fn replacing_a_key_moves_focus_to_the_question_and_back() {
+async fn replacing_unreadable_keys_moves_focus_to_the_question_and_back() {
     forget_key();
-    keystore::save(&SigningKey::from_seed([31; 32], "2026-11-23T10:00:00Z")).unwrap();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item("leeruitkomsten:v1:signing-keys", "{").unwrap();
     let app = Mounted::new(partly_scored()).await;
     let second = SigningKey::from_seed([32; 32], "2026-11-23T11:00:00Z");
 
-    app.click(".key-import-toggle").await;
+    // Unreadable keys can only be mended by importing: the picker is open already.
     app.choose_file("#key-import", "sleutel.json", &second.to_file_json()).await;
     assert!(app.has_focus(".key-panel .confirm[role=alertdialog]"), "{}", Mounted::focused());
     app.click(".key-panel .confirm .actions button:last-child").await;
     assert!(app.has_focus("#key-import"), "{}", Mounted::focused());
+    assert_eq!(storage.get_item("leeruitkomsten:v1:signing-keys").unwrap().as_deref(), Some("{"));
 
     app.choose_file("#key-import", "sleutel.json", &second.to_file_json()).await;
     assert!(app.has_focus(".key-panel .confirm[role=alertdialog]"), "{}", Mounted::focused());
     app.click(".key-panel .confirm .danger").await;
     assert_eq!(app.text(".key-fingerprint"), second.fingerprint());
     assert!(app.has_focus("#key-heading"), "{}", Mounted::focused());
+    assert_eq!(kept_dids(), vec![second.did().to_string()]);
+    app.unmount().await;
+    forget_key();
+}
+
+#[wasm_bindgen_test]
+async fn removing_a_key_asks_first_and_moves_focus_to_the_question_and_back() {
+    forget_key();
+    let first = SigningKey::from_seed([33; 32], "2026-11-23T10:00:00Z");
+    let second = SigningKey::from_seed([34; 32], "2026-11-23T11:00:00Z");
+    keystore::add("Karim Haddou", &first, false).unwrap();
+    keystore::add("Sanne de Vries", &second, false).unwrap();
+    let app = Mounted::new(partly_scored()).await;
+    assert_eq!(app.text(".key-fingerprint"), first.fingerprint(), "the form's assessor's key");
+
+    app.click(".device-key:last-child .device-key-remove").await;
+    assert!(app.has_focus(".device-keys .confirm[role=alertdialog]"), "{}", Mounted::focused());
+    assert!(app.text(".device-keys .confirm").contains("blijven geldig"));
+    app.click(".device-keys .confirm .actions button:last-child").await;
+    assert!(app.has_focus("#device-keys-heading"), "{}", Mounted::focused());
+    assert_eq!(kept_dids().len(), 2, "cancel removes nothing");
+
+    app.click(".device-key:last-child .device-key-remove").await;
+    app.click(".device-keys .confirm .danger").await;
+    assert!(app.has_focus("#device-keys-heading"), "{}", Mounted::focused());
+    assert_eq!(kept_dids(), vec![first.did().to_string()]);
+    assert!(!app.text(".device-key-list").contains(&second.fingerprint()));
     app.unmount().await;
     forget_key();
 }
@@ -473,7 +510,7 @@ async fn a_refused_download_is_reported_and_the_assessment_stays_signed() {
 #[wasm_bindgen_test]
 async fn reasons_in_the_verify_view_are_dutch_throughout() {
     forget_key();
-    keystore::save(&SigningKey::from_seed([6; 32], "2026-11-23T10:00:00Z")).unwrap();
+    keystore::add("", &SigningKey::from_seed([6; 32], "2026-11-23T10:00:00Z"), false).unwrap();
     let app = Mounted::new(partly_scored()).await;
     app.click(".sign-start").await;
     app.click(".sign-confirm-button").await;

@@ -41,6 +41,7 @@ pub mod decision;
 pub mod embed;
 pub mod form;
 pub mod invitation;
+pub mod keys;
 pub mod library;
 pub mod norms;
 pub mod not_observed;
@@ -114,6 +115,7 @@ mod tests {
             (NORM_NL.entries(), NORM_EN.entries()),
             (COHORT_NL.entries(), COHORT_EN.entries()),
             (SIGNING_NL.entries(), SIGNING_EN.entries()),
+            (keys::KEYS_NL.entries(), keys::KEYS_EN.entries()),
             (INVITE_NL.entries(), INVITE_EN.entries()),
             (TRUSTED_NL.entries(), TRUSTED_EN.entries()),
             (DECISION_NL.entries(), DECISION_EN.entries()),

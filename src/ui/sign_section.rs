@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::dom_id;
 use super::focus::{use_focus_after_outcome, Focus};
 use super::key_panel::KeyPanel;
-use crate::core::app::{KeyState, KeyStatus, Msg, SignFailure, SigningStage, SigningState};
+use crate::core::app::{KeyState, Msg, OwnedKey, SignAs, SignFailure, SigningStage, SigningState};
 use crate::core::assessment::{Assessment, MetadataField, Mode, Signed};
 use crate::core::crypto::signing_key::fingerprint;
 use crate::core::framework::hashed::HashedFramework;
@@ -84,6 +84,58 @@ impl<F> Section<'_, F> {
         Some(AttrValue::from(name.to_string()))
     }
 
+    /// The key signing would use: the one picked, else the signer's own; none when one is made.
+    fn signing_key(&self) -> Option<&OwnedKey> {
+        let owner = self.props.assessment.metadata.signer_name().unwrap_or_default();
+        self.props.key_state.signing_key_for(owner, &self.props.signing.sign_as)
+    }
+
+    /// Which key signs: named in the confirmation, and where the person named has no key on this
+    /// device, the choice of a new one for them or of a key already here.
+    fn key_choice(&self) -> Html {
+        let props = self.props;
+        let lang = props.lang;
+        let k = lang.keys_texts();
+        let owner = props.assessment.metadata.signer_name().unwrap_or_default();
+        let own = props.key_state.ring.for_owner(owner);
+        let signing_key = self.signing_key();
+        let used = match signing_key {
+            Some(owned) => lang.signing_key_used(&owned.owner, &owned.key.fingerprint()),
+            None => lang.signing_key_new(owner),
+        };
+        let ring = &props.key_state.ring;
+        // "" is a new key for the person named; any other value is the did of a key here.
+        let choose = props.dispatch.reform(|e: Event| {
+            let value = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value());
+            match value.filter(|did| !did.is_empty()) {
+                Some(did) => Msg::ChooseSigningKey(SignAs::Key(did)),
+                None => Msg::ChooseSigningKey(SignAs::NewKey),
+            }
+        });
+        let chosen = signing_key.map(|owned| owned.key.did().to_string()).unwrap_or_default();
+        html! {
+            <>
+                <p class="sign-key-used"><strong>{ format!("{}: ", k.key_row) }</strong>{ used }</p>
+                if own.is_none() && !ring.is_empty() {
+                    <div class="field sign-as">
+                        <label for="sign-as">{ k.sign_as }</label>
+                        <select id="sign-as" onchange={choose}>
+                            <option value="" selected={chosen.is_empty()}>{ lang.sign_as_new(owner) }</option>
+                            { for ring.keys().iter().map(|owned| {
+                                let did = owned.key.did().to_string();
+                                html! {
+                                    <option value={did.clone()} selected={did == chosen}>
+                                        { format!("{} ({})", lang.key_owner_name(&owned.owner), owned.key.fingerprint()) }
+                                    </option>
+                                }
+                            }) }
+                        </select>
+                    </div>
+                }
+            </>
+        }
+    }
+
     fn next_step(&self, signed: &Signed) -> Html {
         let props = self.props;
         let lang = props.lang;
@@ -146,7 +198,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
                     </p>
                 }
                 <p>{ intro }</p>
-                <KeyPanel {lang} key_state={props.key_state.clone()} owner={self.key_owner()} dispatch={props.dispatch.clone()} />
+                <KeyPanel {lang} key_state={props.key_state.clone()} owner={self.key_owner()} shown={self.signing_key().map(|owned| AttrValue::from(owned.key.did().to_string()))} utc_offset={props.utc_offset} dispatch={props.dispatch.clone()} />
                 if *stage != SigningStage::Confirming {
                     <button type="button" class="primary sign-start" onclick={send(Msg::StartSigning, Focus::FirstOf(vec![refs.dialog.clone(), refs.refusal.clone()]))} ref={refs.start.clone()}>{ t.sign_start }</button>
                 }
@@ -217,6 +269,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
         html! {
             <div class="confirm sign-confirm" role="alertdialog" aria-labelledby="sign-confirm-heading" tabindex="-1" ref={refs.dialog.clone()}>
                 { self.summary(unscored.len()) }
+                { self.key_choice() }
                 if unscored.is_empty() {
                     <p id="sign-confirm-heading">{ t.sign_all_scored }</p>
                 } else {
@@ -259,8 +312,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
             send(Msg::NewAfterSigning, Focus::Node(refs.dialog.clone()))
         };
         // Only the key that signed is worth backing up here; a key imported since is not it.
-        let signer_kept =
-            matches!(&props.key_state.status, KeyStatus::Key(key) if key.did() == signed.signer);
+        let signer_kept = props.key_state.ring.by_did(&signed.signer).is_some();
         let on_download = props.dispatch.reform(|_: MouseEvent| Msg::DownloadRecord);
         let on_copy = props.dispatch.reform(|_: MouseEvent| Msg::CopyRecord);
         let on_share = props.dispatch.reform(|_: MouseEvent| Msg::ShareRecord);
@@ -296,7 +348,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
                     </div>
                 }
                 if signer_kept {
-                    <KeyPanel {lang} key_state={props.key_state.clone()} owner={self.key_owner()} dispatch={props.dispatch.clone()} after_signing={true} />
+                    <KeyPanel {lang} key_state={props.key_state.clone()} owner={self.key_owner()} shown={AttrValue::from(signed.signer.clone())} utc_offset={props.utc_offset} dispatch={props.dispatch.clone()} after_signing={true} />
                 }
             </section>
         }

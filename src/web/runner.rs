@@ -52,9 +52,14 @@ impl Runner {
                 Some(Msg::Removed { id, result })
             }
             Effect::List => Some(Msg::Listed(library::list().map_err(|_| StorageFailed))),
-            Effect::StoreKey { key, then_sign } => {
-                let result = keystore::save(&key).map_err(|_| StorageFailed);
-                Some(Msg::KeyStored { key: Box::new(key), then_sign, result })
+            Effect::StoreKey { key, owner, then_sign, over_unreadable } => {
+                let result =
+                    keystore::add(&owner, &key, over_unreadable).map_err(|_| StorageFailed);
+                Some(Msg::KeyStored { key: Box::new(key), owner, then_sign, result })
+            }
+            Effect::RemoveKey(did) => {
+                let result = keystore::remove(&did).map_err(|_| StorageFailed);
+                Some(Msg::KeyRemoved { did, result })
             }
             Effect::StoreTrusted(text) => {
                 let result = super::trusted_store::save(&text);

@@ -63,12 +63,14 @@ pub async fn boot(link: &Link) -> Result<Model, LoadFailure> {
     };
     let now = clock::now();
     let migration = library::migrate_v1(&new_id(&now), &now.time);
+    let (key, key_ring) = keystore::load();
     let startup = Startup {
         lang: saved_lang(link),
         listing: library::list().map_err(|_| StorageFailed),
         open_id: library::open_id(),
         migration_failed: matches!(migration, Migration::Failed(_)),
-        key: keystore::load(),
+        key,
+        key_ring,
         presets: link.config.presets(),
         instruction: link.config.instruction.clone(),
         can_share: super::share::can_share_files(),

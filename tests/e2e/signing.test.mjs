@@ -541,7 +541,7 @@ test("a key backup imported in a fresh browser profile signs records with the sa
   assert.equal(signedThere.record.proof.verificationMethod, `${did}#${did.slice("did:key:".length)}`);
 }));
 
-test("importing over a different key asks first (cancel keeps it, confirm replaces it); a broken key file gives an error and keeps the key", (t) => app.withPage(t, async (page, { newPage }) => {
+test("importing a different key adds it to the keys on this device, once, as the key of the assessor named; a broken key file gives an error and keeps the key", (t) => app.withPage(t, async (page, { newPage }) => {
   const { did: imported, backup } = await keyWithBackup(page);
 
   const other = await newPage();
@@ -567,28 +567,24 @@ test("importing over a different key asks first (cancel keeps it, confirm replac
   await reloadApp(other);
   assert.equal((await shownKey(other)).did, present, "the kept key is still stored");
 
-  // A different key: the replace warning first, naming the key that would come in.
-  const dialog = panel.getByRole("alertdialog");
+  // A different key joins the keys on this device, as the key of the assessor the form names
+  // (the latest of theirs signs): nothing is replaced, so nothing asks.
   await importKeyFile(other, backup.name, backup.text);
-  await dialog.waitFor();
-  await expectFocus(other, "#sign .key-panel .confirm[role=alertdialog]", "the replace question");
-  assert.match(await dialog.textContent(), /In deze browser staat al een sleutel\. Importeren vervangt die\./);
-  assert.ok((await dialog.textContent()).includes(fingerprintOf(imported)), "the warning shows the new key's fingerprint");
-  assert.equal((await shownKey(other)).did, present, "nothing replaced while asking");
-  await dialog.getByRole("button", { name: "Annuleren", exact: true }).click();
-  await dialog.waitFor({ state: "detached" });
-  await expectFocus(other, "#key-import", "replacing cancelled");
-  assert.equal((await shownKey(other)).did, present, "cancel keeps the key");
-  await reloadApp(other);
-  assert.equal((await shownKey(other)).did, present, "cancel stored nothing");
-
-  await importKeyFile(other, backup.name, backup.text);
-  await dialog.getByRole("button", { name: "Sleutel vervangen", exact: true }).click();
   await panel.getByRole("status").filter({ hasText: "De sleutel is geïmporteerd." }).waitFor();
-  await expectFocus(other, "#key-heading", "key replaced");
+  assert.equal(await other.getByRole("alertdialog").count(), 0, "nothing is replaced, so nothing asks");
   await expectKey(other, imported);
+  const listed = panel.locator(".device-key-list");
+  assert.equal(await listed.locator(".device-key").count(), 2, "both keys are listed");
+  for (const did of [present, imported]) {
+    assert.ok((await listed.textContent()).includes(fingerprintOf(did)), `${did} is listed`);
+  }
+  // The same backup again adds nothing.
+  await importKeyFile(other, backup.name, backup.text);
+  await panel.getByRole("status").filter({ hasText: "De sleutel is geïmporteerd." }).waitFor();
+  assert.equal(await listed.locator(".device-key").count(), 2, "a key already here is not listed twice");
   await reloadApp(other);
-  assert.equal((await shownKey(other)).did, imported, "the replacement is stored");
+  assert.equal((await shownKey(other)).did, imported, "the added key is stored");
+  assert.equal(await other.locator("#sign .key-panel .device-key").count(), 2, "both keys are stored");
   const after = await signSomething(other, "LU6.9", "high");
   assert.equal(await assertVerifies(after.record), imported);
 }));

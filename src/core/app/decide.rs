@@ -292,7 +292,12 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
             Some(entropy) => {
                 model.decide.awaiting_key = true;
                 let key = SigningKey::from_seed(entropy.key_seed(), &now.time);
-                vec![Effect::StoreKey { key, then_sign: true }]
+                vec![Effect::StoreKey {
+                    key,
+                    owner: String::new(),
+                    then_sign: true,
+                    over_unreadable: false,
+                }]
             }
             None => refuse(model, DecideRefusal::NoRandomSource),
         },
@@ -309,7 +314,7 @@ pub(super) fn key_stored(
     model.decide.awaiting_key = false;
     match result {
         Ok(()) => {
-            model.key.status = KeyStatus::Key(key.clone());
+            model.key.kept("", key.clone());
             sign_with(model, &key, now)
         }
         Err(StorageFailed) => {

@@ -24,8 +24,12 @@ pub enum Effect {
     Remove(String),
     /// Read every stored assessment; answered with `Msg::Listed`.
     List,
-    /// Keep the signing key, read back to be sure; answered with `Msg::KeyStored`.
-    StoreKey { key: SigningKey, then_sign: bool },
+    /// Add a signing key to the keys on this device as `owner`'s (a key already there is not
+    /// added twice), read back to be sure; answered with `Msg::KeyStored`. `over_unreadable`:
+    /// stored keys that cannot be read are replaced (the user said yes).
+    StoreKey { key: SigningKey, owner: String, then_sign: bool, over_unreadable: bool },
+    /// Take the key with this did off this device; answered with `Msg::KeyRemoved`.
+    RemoveKey(String),
     /// Keep the language preference (not worth a warning when it cannot be kept).
     StoreLang(Lang),
     /// Offer a text as a file; answered with `Msg::Downloaded`.

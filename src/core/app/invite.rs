@@ -261,7 +261,12 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
             Some(entropy) => {
                 model.invite.waiting_for_key = true;
                 let key = SigningKey::from_seed(entropy.key_seed(), &now.time);
-                vec![Effect::StoreKey { key, then_sign: false }]
+                vec![Effect::StoreKey {
+                    key,
+                    owner: String::new(),
+                    then_sign: false,
+                    over_unreadable: false,
+                }]
             }
             None => fail(model, InviteFailure::NoRandomSource),
         },

@@ -15,6 +15,7 @@ pub mod effect;
 mod form;
 mod frameworks;
 pub mod invite;
+pub mod key_ring;
 mod library;
 pub mod pages;
 pub mod review;
@@ -33,11 +34,12 @@ pub use effect::{
 };
 pub use form::{fresh_entry, fresh_entry_after, new_id};
 pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentInvitations};
+pub use key_ring::{KeyRing, KeyRingError, OwnedKey};
 pub use library::{LibraryMessage, LibraryState};
 pub use review::{ReviewMsg, ReviewRead, ReviewState};
 pub use signing::{
-    KeyImport, KeyState, KeyStatus, PendingSignature, PrintCheck, PrintOutcome, SignFailure,
-    SigningStage, SigningState,
+    KeyImport, KeyState, KeyStatus, PendingSignature, PrintCheck, PrintOutcome, SignAs,
+    SignFailure, SigningStage, SigningState,
 };
 pub use trusted::{Kept, TrustedMsg, TrustedNotice, TrustedState};
 
@@ -212,6 +214,9 @@ pub struct Startup {
     /// Version 1's assessment was there and could not be moved over.
     pub migration_failed: bool,
     pub key: KeyStatus,
+    /// The keys on this device with their owners; empty where `key` is the single key of the
+    /// version before, which becomes the first.
+    pub key_ring: KeyRing,
     pub presets: Vec<Action>,
     pub instruction: Option<String>,
     pub can_share: bool,
@@ -275,9 +280,16 @@ pub enum Msg {
     /// After signing: asks first, and on the second press starts a new assessment.
     NewAfterSigning,
     KeepSigned,
-    ExportKey,
+    /// Download a backup of the key with this did.
+    ExportKey(String),
     ConfirmKeyReplace,
     CancelKeyReplace,
+    /// Take a key off this device: asks first.
+    AskRemoveKey(String),
+    ConfirmRemoveKey,
+    CancelRemoveKey,
+    /// Whose key signs where the person named in the form has none ("Ondertekenen als …").
+    ChooseSigningKey(SignAs),
 
     // The verify, compare and cohort views
     Review(ReviewMsg),
@@ -307,7 +319,12 @@ pub enum Msg {
     },
     KeyStored {
         key: Box<crate::core::crypto::signing_key::SigningKey>,
+        owner: String,
         then_sign: bool,
+        result: Result<(), StorageFailed>,
+    },
+    KeyRemoved {
+        did: String,
         result: Result<(), StorageFailed>,
     },
     Downloaded {
@@ -385,7 +402,7 @@ impl Model {
             link_dismissed: false,
             error: None,
             storage: notice,
-            key: KeyState::new(startup.key),
+            key: KeyState::new(startup.key, startup.key_ring),
             signing: SigningState::default(),
             presets: startup.presets,
             instruction: startup.instruction.map(Rc::from),
@@ -467,7 +484,7 @@ fn update_area(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         }),
         Msg::Decide(msg) => hogeschool(|| decide::update(model, msg, now)),
         Msg::Badges(msg) => hogeschool(|| badges::update(model, msg, now)),
-        Msg::KeyStored { key, then_sign: true, result } if model.decide.awaits_key() => {
+        Msg::KeyStored { key, then_sign: true, result, .. } if model.decide.awaits_key() => {
             hogeschool(|| decide::key_stored(model, *key, result, now))
         }
         Msg::Copied(ok) if model.view == View::Decide => {
@@ -487,9 +504,14 @@ fn update_area(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::Shared(_)
         | Msg::NewAfterSigning
         | Msg::KeepSigned
-        | Msg::ExportKey
+        | Msg::ExportKey(_)
         | Msg::ConfirmKeyReplace
         | Msg::CancelKeyReplace
+        | Msg::AskRemoveKey(_)
+        | Msg::ConfirmRemoveKey
+        | Msg::CancelRemoveKey
+        | Msg::KeyRemoved { .. }
+        | Msg::ChooseSigningKey(_)
         | Msg::KeyDerived { .. }
         | Msg::Signed { .. }
         | Msg::Copied(_) => signing::update(model, msg, now),
@@ -500,11 +522,11 @@ fn update_area(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             signing::record_checked(model, &record, result);
             Vec::new()
         }
-        Msg::KeyStored { key, then_sign, result } => {
+        Msg::KeyStored { key, owner, then_sign, result } => {
             let kept = result.is_ok();
             let import_before = model.key.import.clone();
             let mut effects =
-                signing::update(model, Msg::KeyStored { key, then_sign, result }, now);
+                signing::update(model, Msg::KeyStored { key, owner, then_sign, result }, now);
             effects.extend(hogeschool(|| trusted::key_stored(model, kept, now)));
             effects.extend(hogeschool(|| invite::key_stored(model, import_before, now)));
             effects

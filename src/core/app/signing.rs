@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use super::form;
+use super::key_ring::{KeyRing, OwnedKey};
 use super::{
     CheckPurpose, DownloadPurpose, Ed25519Signature, Effect, FileReadError, KeyPurpose, Model, Msg,
     NoEd25519, Now, StorageFailed,
@@ -31,16 +32,82 @@ pub enum KeyStatus {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeyState {
+    /// Whether storage holds keys; `Key` names the first, which the hogeschool's page uses.
     pub status: KeyStatus,
+    /// Every key on this device with its owner; the form signs with the one of the person
+    /// named in it.
+    pub ring: KeyRing,
     pub import: KeyImport,
     /// The last key backup could not be made as a file.
     pub export_failed: bool,
+    /// The key whose removal waits for the user's yes.
+    pub removing: Option<String>,
+    /// Removing a key failed (storage refused): the key is still there.
+    pub remove_failed: bool,
 }
 
 impl KeyState {
-    pub(super) fn new(status: KeyStatus) -> KeyState {
-        KeyState { status, import: KeyImport::Idle, export_failed: false }
+    /// A ring read from storage, or, where only the single key of the version before is given,
+    /// that key as the ring's first entry.
+    pub(super) fn new(status: KeyStatus, ring: KeyRing) -> KeyState {
+        let ring = match (&status, ring.is_empty()) {
+            (KeyStatus::Key(key), true) => KeyRing::migrated(key.clone()),
+            _ => ring,
+        };
+        let mut state = KeyState {
+            status,
+            ring: KeyRing::default(),
+            import: KeyImport::Idle,
+            export_failed: false,
+            removing: None,
+            remove_failed: false,
+        };
+        state.set_ring(ring);
+        state
     }
+
+    /// Keeps `status` in step with the ring: its first key, or none.
+    pub(super) fn set_ring(&mut self, ring: KeyRing) {
+        if matches!(self.status, KeyStatus::Key(_) | KeyStatus::None) {
+            self.status = ring.first().cloned().map_or(KeyStatus::None, KeyStatus::Key);
+        }
+        self.ring = ring;
+    }
+
+    /// Storage kept `key` as `owner`'s: a ring it could not read was replaced by it.
+    pub(super) fn kept(&mut self, owner: &str, key: SigningKey) {
+        let mut ring = match self.status {
+            KeyStatus::Unreadable | KeyStatus::Unavailable => KeyRing::default(),
+            KeyStatus::Key(_) | KeyStatus::None => self.ring.clone(),
+        };
+        ring.add(owner, key);
+        self.status = KeyStatus::None;
+        self.set_ring(ring);
+    }
+
+    /// The key the form signs with for the person named `owner`: one picked explicitly, else
+    /// theirs, else the key without a name kept from before (it takes their name on signing:
+    /// the one person who used this browser keeps signing with their key); `None` when a new
+    /// key is made for them.
+    pub fn signing_key_for(&self, owner: &str, sign_as: &SignAs) -> Option<&OwnedKey> {
+        match sign_as {
+            SignAs::Key(did) => self.ring.by_did(did),
+            SignAs::NewKey => None,
+            SignAs::Own => self.ring.for_owner(owner).or_else(|| self.ring.for_owner_unnamed()),
+        }
+    }
+}
+
+/// Whose key signs, as the signing confirmation lets the user choose.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum SignAs {
+    /// The key of the person named in the form, made when they have none.
+    #[default]
+    Own,
+    /// A new key for the person named in the form, though a key without a name is here.
+    NewKey,
+    /// This key (a did), picked explicitly ("Ondertekenen als …").
+    Key(String),
 }
 
 /// What a key import is waiting for.
@@ -71,6 +138,8 @@ pub struct SigningState {
     pub pending: Option<PendingSignature>,
     /// A new key's public half is being derived, to sign with it then.
     pub making_key: bool,
+    /// Whose key signs, where the person named has none on this device ("Ondertekenen als …").
+    pub sign_as: SignAs,
     /// The printed report's check of the open assessment's record.
     pub print_check: Option<PrintCheck>,
 }
@@ -141,6 +210,7 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
     let signing = &mut model.signing;
     match msg {
         Msg::StartSigning => {
+            signing.sign_as = SignAs::Own;
             let missing = model.open.assessment.metadata.missing_for_signing();
             signing.stage = if missing.is_empty() {
                 SigningStage::Confirming
@@ -154,8 +224,9 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         Msg::Sign => return sign(model, now),
         Msg::KeyDerived { purpose, result } => return key_derived(model, purpose, result),
         Msg::Signed { message, result } => return signed(model, message, result, now),
-        Msg::KeyStored { key, then_sign, result } => {
-            return key_stored(model, *key, then_sign, result, now)
+        Msg::ChooseSigningKey(sign_as) => signing.sign_as = sign_as,
+        Msg::KeyStored { key, owner, then_sign, result } => {
+            return key_stored(model, *key, &owner, then_sign, result, now)
         }
         Msg::DownloadRecord => {
             if let Some(signed) = &model.open.assessment.signed {
@@ -187,8 +258,8 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             }
             signing.stage = SigningStage::ConfirmingNew;
         }
-        Msg::ExportKey => {
-            if let KeyStatus::Key(key) = &model.key.status {
+        Msg::ExportKey(did) => {
+            if let Some(OwnedKey { key, .. }) = model.key.ring.by_did(&did) {
                 return vec![Effect::Download {
                     name: format!("leeruitkomsten-sleutel-{}.json", key.fingerprint()),
                     mime: "application/json",
@@ -199,10 +270,36 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         }
         Msg::ConfirmKeyReplace => {
             if let KeyImport::Confirm(key) = &model.key.import {
-                return vec![Effect::StoreKey { key: key.clone(), then_sign: false }];
+                return vec![Effect::StoreKey {
+                    key: key.clone(),
+                    owner: import_owner(model),
+                    then_sign: false,
+                    over_unreadable: true,
+                }];
             }
         }
         Msg::CancelKeyReplace => model.key.import = KeyImport::Idle,
+        Msg::AskRemoveKey(did) => {
+            model.key.remove_failed = false;
+            model.key.removing = model.key.ring.by_did(&did).map(|_| did);
+        }
+        Msg::CancelRemoveKey => model.key.removing = None,
+        Msg::ConfirmRemoveKey => {
+            if let Some(did) = model.key.removing.take() {
+                return vec![Effect::RemoveKey(did)];
+            }
+        }
+        Msg::KeyRemoved { did, result } => match result {
+            Ok(()) => {
+                let mut ring = model.key.ring.clone();
+                ring.remove(&did);
+                model.key.set_ring(ring);
+                if signing.sign_as == SignAs::Key(did) {
+                    signing.sign_as = SignAs::Own;
+                }
+            }
+            Err(StorageFailed) => model.key.remove_failed = true,
+        },
         _ => {}
     }
     Vec::new()
@@ -216,25 +313,54 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
         model.signing.stage = SigningStage::Incomplete(missing);
         return Vec::new();
     }
+    let owner = model.open.assessment.metadata.signer_name().unwrap_or_default().to_string();
+    let sign_as = model.signing.sign_as.clone();
     match &model.key.status {
-        KeyStatus::Key(key) => {
-            let key = key.clone();
-            sign_with(model, &key, now)
-        }
         KeyStatus::Unreadable => fail(model, SignFailure::KeyUnreadable),
         KeyStatus::Unavailable => fail(model, SignFailure::KeyNotKept),
-        KeyStatus::None => match &now.entropy {
-            Some(entropy) => {
-                model.signing.making_key = true;
-                vec![Effect::DeriveKey {
-                    seed: entropy.key_seed(),
-                    created: now.time.clone(),
-                    purpose: KeyPurpose::New,
+        KeyStatus::Key(_) | KeyStatus::None => match model.key.signing_key_for(&owner, &sign_as) {
+            // The key without a name takes the name of the first person who signs with it.
+            Some(OwnedKey { owner: unnamed, key }) if unnamed.is_empty() && !owner.is_empty() => {
+                vec![Effect::StoreKey {
+                    key: key.clone(),
+                    owner,
+                    then_sign: true,
+                    over_unreadable: false,
                 }]
             }
-            None => fail(model, SignFailure::NoRandomSource),
+            Some(owned) => {
+                let key = owned.key.clone();
+                sign_with(model, &key, now)
+            }
+            // A key picked explicitly and removed meanwhile signs nothing: the choice is asked again.
+            None if matches!(sign_as, SignAs::Key(_)) => {
+                model.signing.sign_as = SignAs::Own;
+                model.signing.stage = SigningStage::Confirming;
+                Vec::new()
+            }
+            None => make_key(model, now),
         },
     }
+}
+
+/// A key for the person named in the form, made when they first sign on this device.
+fn make_key(model: &mut Model, now: &Now) -> Vec<Effect> {
+    match &now.entropy {
+        Some(entropy) => {
+            model.signing.making_key = true;
+            vec![Effect::DeriveKey {
+                seed: entropy.key_seed(),
+                created: now.time.clone(),
+                purpose: KeyPurpose::New,
+            }]
+        }
+        None => fail(model, SignFailure::NoRandomSource),
+    }
+}
+
+/// Whose an imported key is: the person named in the form, who says "I already have a key".
+fn import_owner(model: &Model) -> String {
+    model.open.assessment.metadata.signer_name().unwrap_or_default().to_string()
 }
 
 /// After an edit: the refusal names only what is still missing, and goes once nothing is.
@@ -254,18 +380,23 @@ fn fail(model: &mut Model, failure: SignFailure) -> Vec<Effect> {
 fn key_stored(
     model: &mut Model,
     key: SigningKey,
+    owner: &str,
     then_sign: bool,
     result: Result<(), StorageFailed>,
     now: &Now,
 ) -> Vec<Effect> {
     match result {
         Ok(()) => {
-            model.key.status = KeyStatus::Key(key.clone());
+            model.key.kept(owner, key.clone());
             if then_sign {
                 return sign_with(model, &key, now);
             }
             model.key.import = KeyImport::Done;
             Vec::new()
+        }
+        // A key already kept, whose name could not be written, signs all the same.
+        Err(StorageFailed) if then_sign && model.key.ring.by_did(key.did()).is_some() => {
+            sign_with(model, &key, now)
         }
         Err(StorageFailed) if then_sign => fail(model, SignFailure::KeyNotKept),
         Err(StorageFailed) => {
@@ -346,7 +477,12 @@ fn key_derived(
         model.signing.making_key = false;
     }
     match (purpose, result) {
-        (KeyPurpose::New, Ok(key)) => vec![Effect::StoreKey { key: *key, then_sign: true }],
+        (KeyPurpose::New, Ok(key)) => vec![Effect::StoreKey {
+            key: *key,
+            owner: import_owner(model),
+            then_sign: true,
+            over_unreadable: false,
+        }],
         (KeyPurpose::New, Err(NoEd25519)) => fail(model, SignFailure::NoEd25519),
         (KeyPurpose::Import { .. }, Err(NoEd25519)) => {
             model.key.import = KeyImport::Invalid(KeyFileError::NoEd25519);
@@ -360,17 +496,17 @@ fn key_derived(
     }
 }
 
-/// A checked key from a file: the same key, or a first one, is kept at once; replacing another
-/// asks.
+/// A checked key from a file joins the keys on this device (once: the same key is not added
+/// again); only storage that cannot be read is replaced, and that asks first.
 fn imported(model: &mut Model, key: SigningKey) -> Vec<Effect> {
     match &model.key.status {
-        KeyStatus::Key(current) if current.did() == key.did() => {
-            vec![Effect::StoreKey { key, then_sign: false }]
-        }
-        KeyStatus::None | KeyStatus::Unavailable => {
-            vec![Effect::StoreKey { key, then_sign: false }]
-        }
-        KeyStatus::Key(_) | KeyStatus::Unreadable => {
+        KeyStatus::Key(_) | KeyStatus::None | KeyStatus::Unavailable => vec![Effect::StoreKey {
+            key,
+            owner: import_owner(model),
+            then_sign: false,
+            over_unreadable: false,
+        }],
+        KeyStatus::Unreadable => {
             model.key.import = KeyImport::Confirm(key);
             Vec::new()
         }
@@ -405,7 +541,7 @@ pub(super) fn downloaded(model: &mut Model, purpose: DownloadPurpose, ok: bool) 
     Vec::new()
 }
 
-/// A key file was read: the same key, or a first one, is kept at once; replacing another asks.
+/// A key file was read: it is checked, then joins the keys on this device.
 pub(super) fn key_file_read(
     model: &mut Model,
     read: Result<Vec<u8>, FileReadError>,

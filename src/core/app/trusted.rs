@@ -332,7 +332,12 @@ fn export(model: &mut Model, now: &Now) -> Vec<Effect> {
             Some(entropy) => {
                 model.trusted.export_after_key = true;
                 let key = SigningKey::from_seed(entropy.key_seed(), &now.time);
-                vec![Effect::StoreKey { key, then_sign: false }]
+                vec![Effect::StoreKey {
+                    key,
+                    owner: String::new(),
+                    then_sign: false,
+                    over_unreadable: false,
+                }]
             }
             None => fail(model, TrustedNotice::NoRandomSource),
         },

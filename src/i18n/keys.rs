@@ -1,0 +1,83 @@
+//! The keys on a shared device: each assessor's own, listed with its owner, backed up and
+//! removed one by one, and who signs with which.
+
+use super::Lang;
+
+texts! { KeysTexts, KEYS_NL, KEYS_EN {
+    heading: "Sleutels op dit apparaat", "Keys on this device";
+    intro: "Op een gedeeld apparaat heeft elke beoordelaar een eigen sleutel. De app ondertekent met de sleutel van de beoordelaar die in het formulier staat.",
+        "On a shared device every assessor has their own key. The app signs with the key of the assessor named in the form.";
+    unnamed: "Sleutel zonder naam", "Key without a name";
+    created: "gemaakt", "made";
+    backup: "Back-up downloaden", "Download backup";
+    remove: "Verwijderen", "Remove";
+    remove_confirm: "Sleutel verwijderen", "Remove the key";
+    remove_failed: "De sleutel kon niet worden verwijderd: de opslag van deze browser is uitgeschakeld of vol. De sleutel staat er nog.",
+        "The key could not be removed: this browser's storage is disabled or full. The key is still there.";
+    sign_as: "Ondertekenen als", "Sign as";
+    key_row: "Sleutel", "Key";
+}}
+
+impl Lang {
+    pub fn keys_texts(self) -> &'static KeysTexts {
+        match self {
+            Lang::Nl => &KEYS_NL,
+            Lang::En => &KEYS_EN,
+        }
+    }
+
+    /// A key's owner as the list names it; the key from before keys had owners has none.
+    pub fn key_owner_name(self, owner: &str) -> String {
+        if owner.is_empty() {
+            self.keys_texts().unnamed.to_string()
+        } else {
+            self.key_owner(owner)
+        }
+    }
+
+    /// Before the first signature of someone with no key on this device.
+    pub fn key_new_for(self, name: &str) -> String {
+        match self {
+            Lang::Nl => format!("Er staat nog geen sleutel van {name} op dit apparaat. Je sleutel is je digitale handtekening: de app maakt er een voor {name} wanneer {name} voor het eerst ondertekent. Heeft {name} al een sleutel, kies dan ‘Ik heb al een sleutel’."),
+            Lang::En => format!("There is no key of {name} on this device yet. Your key is your digital signature: the app makes one for {name} when {name} signs for the first time. If {name} already has a key, choose ‘I already have a key’."),
+        }
+    }
+
+    /// The choice of key in the signing confirmation: a new one for the person named.
+    pub fn sign_as_new(self, name: &str) -> String {
+        match self {
+            Lang::Nl => format!("{name}, met een nieuwe sleutel"),
+            Lang::En => format!("{name}, with a new key"),
+        }
+    }
+
+    /// Which key signs, as the signing confirmation names it.
+    pub fn signing_key_used(self, owner: &str, fingerprint: &str) -> String {
+        let owner = self.key_owner_name(owner);
+        match self {
+            Lang::Nl => format!("{owner}, vingerafdruk {fingerprint}"),
+            Lang::En => format!("{owner}, fingerprint {fingerprint}"),
+        }
+    }
+
+    /// The key signing would make, as the signing confirmation names it.
+    pub fn signing_key_new(self, name: &str) -> String {
+        match self {
+            Lang::Nl => format!("een nieuwe sleutel van {name}, gemaakt bij het ondertekenen"),
+            Lang::En => format!("a new key of {name}, made on signing"),
+        }
+    }
+
+    /// An accessible name for a button of one key in the list.
+    pub fn key_action(self, action: &str, owner: &str, fingerprint: &str) -> String {
+        format!("{action}: {} ({fingerprint})", self.key_owner_name(owner))
+    }
+
+    pub fn key_remove_warning(self, owner: &str, fingerprint: &str) -> String {
+        let owner = self.key_owner_name(owner);
+        match self {
+            Lang::Nl => format!("{owner} ({fingerprint}) van dit apparaat verwijderen? Records die ermee zijn ondertekend blijven geldig. Maar zonder back-up kan met deze sleutel nooit meer worden ondertekend."),
+            Lang::En => format!("Remove {owner} ({fingerprint}) from this device? Records signed with it stay valid. But without a backup this key can never sign again."),
+        }
+    }
+}

@@ -1,0 +1,138 @@
+// Several assessors on one shared tablet, each signing with their own key, as they see it: the
+// first assessor signs and a key is made for them; the form is then started for a second
+// assessor in the same browser, who gets their own key explained before it is made and signs
+// with it; the confirmation names the key that signs, and offers "Ondertekenen als" another
+// key; the key panel lists both keys with owner, fingerprint and when each was made, before and
+// after a reload; removing a key asks first and warns; axe finds nothing on the panel.
+// Run: scripts/test page team-keys
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { download, expectNoAxeViolations, reloadApp, startApp } from "./harness.mjs";
+import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
+import { fingerprintOf } from "./fingerprint.mjs";
+
+let app;
+before(async () => { app = await startApp(); });
+after(() => app?.close());
+
+/** The panel's text as a reader sees it. */
+async function seen(locator) {
+  return (await locator.innerText()).replace(/\s+/g, " ");
+}
+
+/** Fills the form for `assessor` and student `number`, scores one indicator, opens signing. */
+async function startSigning(page, assessor, number) {
+  await page.getByLabel("Studentnummer", { exact: true }).fill(number);
+  await page.getByLabel("Naam beoordelaar", { exact: true }).fill(assessor);
+  await page.locator('li[id="indicator-LU1.1"]').getByRole("radio", { name: "+ goed ontwikkeld", exact: true }).check();
+  await page.getByRole("button", { name: "Ondertekenen en exporteren…", exact: true }).click();
+  const dialog = page.locator("#sign").getByRole("alertdialog");
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Signs in the open confirmation; returns the record's signer, checked by the independent verifier. */
+async function sign(page, dialog) {
+  const file = await download(page, () => dialog.locator(".sign-confirm-button").click());
+  await page.locator("#sign.signed").waitFor();
+  const record = parseJsonStrict(file.text);
+  const result = await verifyDataIntegrityProof(record);
+  assert.equal(result.verified, true, `independent verifier: ${result.reason}`);
+  assert.equal(record.issuer.id, result.did, "the issuer is the signer");
+  return { did: result.did, record };
+}
+
+async function newAssessment(page) {
+  const sign = page.locator("#sign");
+  await sign.getByRole("button", { name: "Nieuwe beoordeling starten", exact: true }).click();
+  await sign.getByRole("alertdialog").getByRole("button", { name: "Nieuwe beoordeling starten", exact: true }).click();
+  await sign.getByRole("button", { name: "Ondertekenen en exporteren…", exact: true }).waitFor();
+}
+
+test("two assessors on one browser each sign with their own key, listed in the key panel before and after a reload", (t) => app.withPage(t, async (page) => {
+  const panel = page.locator("#sign").getByRole("region", { name: "Je ondertekensleutel" });
+
+  // Assessor A: no key yet, so the confirmation says a new one is made for them.
+  let dialog = await startSigning(page, "Karim Haddou", "4812345");
+  assert.ok((await seen(dialog)).includes("Sleutel: een nieuwe sleutel van Karim Haddou, gemaakt bij het ondertekenen"), await seen(dialog));
+  assert.equal(await dialog.getByLabel("Ondertekenen als", { exact: true }).count(), 0, "nothing to choose from on an empty device");
+  const karim = await sign(page, dialog);
+  assert.equal(karim.record.issuer.name, "Karim Haddou");
+
+  // Assessor B on the same browser: their own key is explained before it is made.
+  await newAssessment(page);
+  await page.getByLabel("Naam beoordelaar", { exact: true }).fill("Sanne de Vries");
+  await panel.getByText("Er staat nog geen sleutel van Sanne de Vries op dit apparaat.", { exact: false }).waitFor();
+  assert.ok((await seen(panel)).includes("Je sleutel is je digitale handtekening"), await seen(panel));
+  await expectNoAxeViolations(page, "the key panel with another assessor's key listed", "#sign .key-panel");
+  dialog = await startSigning(page, "Sanne de Vries", "4812346");
+  assert.ok((await seen(dialog)).includes("Sleutel: een nieuwe sleutel van Sanne de Vries"), await seen(dialog));
+  // Another key on this device may be picked explicitly; a new one of their own is the default.
+  const signAs = dialog.getByLabel("Ondertekenen als", { exact: true });
+  assert.equal(await signAs.locator("option:checked").innerText(), "Sanne de Vries, met een nieuwe sleutel");
+  assert.deepEqual(await signAs.locator("option").allInnerTexts(), [
+    "Sanne de Vries, met een nieuwe sleutel",
+    `Sleutel van Karim Haddou (${fingerprintOf(karim.did)})`,
+  ]);
+  await expectNoAxeViolations(page, "the signing confirmation with a choice of key", "#sign .sign-confirm");
+  const sanne = await sign(page, dialog);
+  assert.notEqual(sanne.did, karim.did, "Sanne's record is signed with a key of her own");
+  assert.equal(sanne.record.issuer.name, "Sanne de Vries");
+
+  // Karim again: his own key signs, and the confirmation names it.
+  await newAssessment(page);
+  dialog = await startSigning(page, "Karim Haddou", "4812347");
+  assert.ok((await seen(dialog)).includes(`Sleutel: Sleutel van Karim Haddou, vingerafdruk ${fingerprintOf(karim.did)}`), await seen(dialog));
+  assert.equal(await dialog.getByLabel("Ondertekenen als", { exact: true }).count(), 0, "his own key, no choice needed");
+  assert.equal((await sign(page, dialog)).did, karim.did);
+
+  // The key panel lists both keys, with owner, fingerprint and when each was made, after a reload too.
+  await newAssessment(page);
+  const list = panel.getByRole("region", { name: "Sleutels op dit apparaat" });
+  for (const round of ["before", "after"]) {
+    if (round === "after") await reloadApp(page);
+    const items = list.getByRole("listitem");
+    assert.equal(await items.count(), 2, `two keys ${round} a reload`);
+    const texts = (await items.allInnerTexts()).map((s) => s.replace(/\s+/g, " "));
+    assert.match(texts[0], new RegExp(`Sleutel van Karim Haddou · vingerafdruk ${fingerprintOf(karim.did)} · gemaakt \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`));
+    assert.match(texts[1], new RegExp(`Sleutel van Sanne de Vries · vingerafdruk ${fingerprintOf(sanne.did)} · gemaakt`));
+  }
+  await expectNoAxeViolations(page, "the key panel listing two keys", "#sign .key-panel");
+
+  // Each key has its own backup.
+  const backup = await download(page, () => list.getByRole("button", { name: `Back-up downloaden: Sleutel van Sanne de Vries (${fingerprintOf(sanne.did)})`, exact: true }).click());
+  assert.equal(JSON.parse(backup.text).did, sanne.did);
+
+  // Removing asks first and warns; cancel keeps the key, yes removes only that one.
+  const remove = list.getByRole("button", { name: `Verwijderen: Sleutel van Sanne de Vries (${fingerprintOf(sanne.did)})`, exact: true });
+  await remove.click();
+  const question = list.getByRole("alertdialog");
+  assert.match(await seen(question), /Records die ermee zijn ondertekend blijven geldig\. Maar zonder back-up kan met deze sleutel nooit meer worden ondertekend\./);
+  await expectNoAxeViolations(page, "the key panel asking to remove a key", "#sign .key-panel");
+  await question.getByRole("button", { name: "Annuleren", exact: true }).click();
+  assert.equal(await list.getByRole("listitem").count(), 2, "cancel keeps the key");
+  await remove.click();
+  await question.getByRole("button", { name: "Sleutel verwijderen", exact: true }).click();
+  await question.waitFor({ state: "detached" });
+  assert.equal(await list.getByRole("listitem").count(), 1);
+  await reloadApp(page);
+  assert.deepEqual((await list.getByRole("listitem").allInnerTexts()).map((s) => s.includes(fingerprintOf(karim.did))), [true], "only Karim's key is left");
+}));
+
+test("in English the team's keys read in English", (t) => app.withPage(t, async (page) => {
+  await page.getByRole("button", { name: "Switch to English", exact: true }).click();
+  await page.getByLabel("Student number", { exact: true }).fill("4812345");
+  await page.getByLabel("Assessor name", { exact: true }).fill("Karim Haddou");
+  await page.locator('li[id="indicator-LU1.1"]').getByRole("radio", { name: /^\+ / }).first().check();
+  const sign = page.locator("#sign");
+  await sign.locator(".sign-start").click();
+  const dialog = sign.getByRole("alertdialog");
+  assert.ok((await seen(dialog)).includes("Key: a new key of Karim Haddou, made on signing"), await seen(dialog));
+  await download(page, () => dialog.locator(".sign-confirm-button").click());
+  await sign.locator(".new-assessment").click();
+  await sign.getByRole("alertdialog").locator(".confirm-new").click();
+  await page.getByLabel("Assessor name", { exact: true }).fill("Sanne de Vries");
+  const list = sign.getByRole("region", { name: "Keys on this device" });
+  assert.match(await seen(list), /Key of Karim Haddou · fingerprint [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4} · made /);
+  assert.ok((await seen(sign.locator(".key-panel"))).includes("There is no key of Sanne de Vries on this device yet."));
+}));
