@@ -12,8 +12,9 @@ use js_sys::{Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbTransaction, IdbTransactionMode};
 
+use super::idb;
 use crate::core::app::StorageFailed;
 
 const DATABASE: &str = "leeruitkomsten-cohort";
@@ -22,14 +23,6 @@ const STORE: &str = "files";
 thread_local! {
     /// Opened on first use and kept: the cohort view writes once per file.
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
-}
-
-/// A promise of `request`'s success. Made before anything is awaited, so no event is missed.
-fn succeeded(request: &IdbRequest) -> Promise {
-    Promise::new(&mut |resolve, reject| {
-        request.set_onsuccess(Some(&resolve));
-        request.set_onerror(Some(&reject));
-    })
 }
 
 /// A promise of `tx`'s commit; an abort (a full disk gives one) rejects it.
@@ -45,19 +38,7 @@ async fn database() -> Result<IdbDatabase, JsValue> {
     if let Some(db) = DB.with(|db| db.borrow().clone()) {
         return Ok(db);
     }
-    let factory = web_sys::window().ok_or(JsValue::NULL)?.indexed_db()?.ok_or(JsValue::NULL)?;
-    let request = factory.open_with_u32(DATABASE, 1)?;
-    let upgrade = Closure::once_into_js({
-        let request = request.clone();
-        move || {
-            if let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-                let _ = db.create_object_store(STORE);
-            }
-        }
-    });
-    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    JsFuture::from(succeeded(&request)).await?;
-    let db: IdbDatabase = request.result()?.dyn_into()?;
+    let db = idb::open(DATABASE, STORE, None).await?;
     DB.with(|kept| *kept.borrow_mut() = Some(db.clone()));
     Ok(db)
 }
@@ -91,7 +72,7 @@ pub async fn keys() -> Result<Vec<u32>, StorageFailed> {
         let db = database().await?;
         let store = db.transaction_with_str(STORE)?.object_store(STORE)?;
         let request = store.get_all_keys()?;
-        JsFuture::from(succeeded(&request)).await?;
+        JsFuture::from(idb::succeeded(&request)).await?;
         let keys: js_sys::Array = request.result()?.dyn_into()?;
         // Keys the app did not write (not whole numbers in range) are passed over.
         let mut keys: Vec<u32> = keys
@@ -112,7 +93,7 @@ pub async fn read(key: u32) -> Result<(String, Vec<u8>), StorageFailed> {
         let db = database().await?;
         let store = db.transaction_with_str(STORE)?.object_store(STORE)?;
         let request = store.get(&JsValue::from(key))?;
-        JsFuture::from(succeeded(&request)).await?;
+        JsFuture::from(idb::succeeded(&request)).await?;
         let value = request.result()?;
         let name = Reflect::get(&value, &"name".into())?.as_string().unwrap_or_default();
         let bytes: Uint8Array = Reflect::get(&value, &"bytes".into())?.dyn_into()?;

@@ -11,7 +11,9 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbTransactionMode};
+
+use super::idb;
 
 const DATABASE: &str = "leeruitkomsten";
 const STORE: &str = "kv";
@@ -64,39 +66,12 @@ fn apply(db: &IdbDatabase, op: &Op) {
     };
 }
 
-/// A promise of `request`'s success. Made before anything is awaited, so no event is missed.
-fn completion(request: &IdbRequest) -> js_sys::Promise {
-    js_sys::Promise::new(&mut |resolve, reject| {
-        request.set_onsuccess(Some(&resolve));
-        request.set_onerror(Some(&reject));
-    })
-}
-
 /// How long opening may take before the app starts without the journal: a database blocked by
 /// another tab's upgrade must not keep the form from opening.
 const OPEN_TIMEOUT_MS: i32 = 2000;
 
 async fn open_database() -> Result<IdbDatabase, JsValue> {
-    let factory = web_sys::window().ok_or(JsValue::NULL)?.indexed_db()?.ok_or(JsValue::NULL)?;
-    let request = factory.open_with_u32(DATABASE, 1)?;
-    let upgrade = Closure::once_into_js({
-        let request = request.clone();
-        move || {
-            if let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-                let _ = db.create_object_store(STORE);
-            }
-        }
-    });
-    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    let timeout = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, OPEN_TIMEOUT_MS);
-        }
-    });
-    JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&completion(&request), &timeout)))
-        .await?;
-    request.result()?.dyn_into::<IdbDatabase>()
+    idb::open(DATABASE, STORE, Some(OPEN_TIMEOUT_MS)).await
 }
 
 /// Opens the journal and returns every `(key, value)` in it; afterwards writes go straight in.
@@ -125,8 +100,8 @@ async fn read_all(db: &IdbDatabase) -> Result<Vec<(String, String)>, JsValue> {
     let store = tx.object_store(STORE)?;
     let keys_request = store.get_all_keys()?;
     let values_request = store.get_all()?;
-    let keys_done = completion(&keys_request);
-    let values_done = completion(&values_request);
+    let keys_done = idb::succeeded(&keys_request);
+    let values_done = idb::succeeded(&values_request);
     JsFuture::from(keys_done).await?;
     JsFuture::from(values_done).await?;
     let keys: js_sys::Array = keys_request.result()?.dyn_into()?;

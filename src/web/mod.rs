@@ -11,6 +11,7 @@ pub mod embed;
 pub mod fetch;
 pub mod files;
 pub mod folder;
+pub mod idb;
 pub mod invitation;
 pub mod journal;
 pub mod keystore;

@@ -1036,26 +1036,7 @@ mod tests {
         let mut cohort = Cohort::default();
         cohort.add("sanne.json", Some(&sanne), &[&fw]);
         cohort.add("bram.json", Some(&bram), &[&fw]);
-        let labels = CsvLabels {
-            student_number: "nr",
-            student_name: "naam",
-            organisation: "org",
-            assessor: "beoordelaar",
-            signer: "ondertekenaar",
-            fingerprint: "vingerafdruk",
-            mode: "modus",
-            date: "datum",
-            scored: "gescoord",
-            indicator_total: "indicatoren",
-            overall: "totaal",
-            mode_assessor: "beoordelaar",
-            mode_self: "zelf",
-            decision: "Besluit",
-            decided_by: "Besluit door",
-            achieved: "behaald",
-            not_achieved: "niet behaald",
-            not_assessed: "niet beoordeeld",
-        };
+        let labels = csv_test_labels();
         let filter = Filter { framework: fw.sha256().into(), ..Filter::default() };
         let csv = |cohort: &Cohort| {
             let shown = rows(cohort, &filter);
