@@ -62,6 +62,9 @@ async function signDecision(page) {
 
 async function openCohort(page, decision) {
   await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
+  // The view takes files once it has listed the cohort this browser kept (its input is disabled
+  // until then, and files set on it meanwhile would be ignored, as a user could not choose them).
+  await page.waitForFunction(() => document.querySelector("#cohort-files")?.disabled === false);
   await page.setInputFiles("#cohort-files", [file("record.json", RECORD), file(decision.name, decision.text)]);
   await page.locator(".cohort-status", { hasText: "1 record meegenomen" }).waitFor();
   const panel = page.locator("section.cohort-badges");
