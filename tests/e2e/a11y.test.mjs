@@ -69,6 +69,8 @@ for (const scheme of ["light", "dark"]) {
     await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
     await expectNoAxeViolations(page, "the empty cohort overview");
     const cohortFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+    // The cohort view takes files once it has listed the cohort this browser kept.
+    await page.waitForFunction(() => document.querySelector("#cohort-files")?.disabled === false);
     await page.setInputFiles("#cohort-files", [cohortFile(record.name, record.text), cohortFile("veranderd.json", tampered)]);
     await page.locator(".cohort-table").waitFor();
     await expectNoAxeViolations(page, "the cohort overview with a table, a distribution and a file left out");

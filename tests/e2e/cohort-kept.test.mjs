@@ -54,6 +54,8 @@ async function openCohort(page) {
 
 async function addFiles(page) {
   await openCohort(page);
+  // The cohort view takes files once it has listed the cohort this browser kept.
+  await page.waitForFunction(() => document.querySelector("#cohort-files")?.disabled === false);
   await page.setInputFiles("#cohort-files", [...files, brief]);
   await page.locator(".cohort-status", { hasText: "3 records meegenomen; 1 bestand niet" }).waitFor();
 }
@@ -179,6 +181,8 @@ test("where the browser keeps nothing, the cohort says so and works in memory, r
   const notice = page.locator(".cohort-not-kept");
   await notice.waitFor();
   assert.match(await notice.innerText(), /^Deze browser kan het cohort niet bewaren/);
+  // The cohort view takes files once it has listed the cohort this browser kept.
+  await page.waitForFunction(() => document.querySelector("#cohort-files")?.disabled === false);
   await page.setInputFiles("#cohort-files", files);
   await page.locator(".cohort-status", { hasText: "3 records meegenomen; 0 bestanden niet" }).waitFor();
   await expectNoAxeViolations(page, "the cohort that cannot be kept", ".cohort");

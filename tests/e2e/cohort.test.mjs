@@ -257,6 +257,8 @@ test(`the cohort overview: ${COUNT} generated signed records and five bad files,
 
   await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
   const started = Date.now();
+  // The cohort view takes files once it has listed the cohort this browser kept.
+  await page.waitForFunction(() => document.querySelector("#cohort-files")?.disabled === false);
   await page.setInputFiles("#cohort-files", files);
   const status = page.locator(".cohort-status");
   await status.filter({ hasText: `${COUNT} records meegenomen; ${bad.length} bestanden niet` }).waitFor({ timeout: 120_000 });

@@ -81,6 +81,8 @@ test("an examinator decides on a verified record, signs, and the cohort shows th
   const tampered = structuredClone(decision);
   tampered.credentialSubject.decision.learningOutcomes[1].result = "achieved";
   await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
+  // The cohort view takes files once it has listed the cohort this browser kept.
+  await page.waitForFunction(() => document.querySelector("#cohort-files")?.disabled === false);
   await page.setInputFiles("#cohort-files", [
     file("besluit.json", signed.text),
     file("record.json", RECORD),

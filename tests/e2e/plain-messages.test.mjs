@@ -56,6 +56,8 @@ test("a key file opened as a record is warned about as a secret, not listed as s
 
 test("the cohort's left-out files and compare's refused side give the same plain sentence", (t) => app.withPage(t, async (page) => {
   await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
+  // The cohort view takes files once it has listed the cohort this browser kept.
+  await page.waitForFunction(() => document.querySelector("#cohort-files")?.disabled === false);
   await page.setInputFiles("#cohort-files", [await badFile("record-signature-mismatch.json"), await badFile("record-a-key-file.json")]);
   const left = page.locator(".cohort-rejected");
   await left.getByText(SECRET, { exact: true }).waitFor();

@@ -143,6 +143,8 @@ test("invite → open the link in another profile → assess and sign → verify
 
     // 5. The cohort with the record and the decision, on the examinator's app.
     await examinator.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
+    // The cohort view takes files once it has listed the cohort this browser kept.
+    await examinator.waitForFunction(() => document.querySelector("#cohort-files")?.disabled === false);
     await examinator.setInputFiles("#cohort-files", [jsonFile(recordFile.name, recordFile.text), jsonFile(decisionFile.name, decisionFile.text)]);
     await examinator.locator(".cohort-status", { hasText: "1 record meegenomen" }).waitFor();
     const row = examinator.locator(`tr[data-record="${record.id}"]`);
