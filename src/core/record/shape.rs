@@ -291,6 +291,17 @@ pub fn mean_string(sum: u32, count: u32) -> Option<String> {
 }
 
 impl AssessmentRecord {
+    /// The name the record gives its signer: the assessor's, or the student's own on a
+    /// self-assessment (which names no assessor).
+    pub fn signer_name(&self) -> &str {
+        let assessor = self.assessor.name.trim();
+        if assessor.is_empty() {
+            self.subject.name.trim()
+        } else {
+            assessor
+        }
+    }
+
     /// The assessment the record was made from, to show it read-only with the framework's texts.
     /// The scores are placed under the learning outcome the record names; [`verify_record`](super::verify_record) checks
     /// that this is the framework's.

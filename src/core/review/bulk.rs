@@ -97,11 +97,7 @@ impl ValidRecord {
             student_name: record.subject.name.clone(),
             student_number: record.subject.student_number.clone(),
             signer: proof.did.clone(),
-            signer_name: if record.assessor.name.trim().is_empty() {
-                record.subject.name.trim().to_string()
-            } else {
-                record.assessor.name.trim().to_string()
-            },
+            signer_name: record.signer_name().to_string(),
             invitation: record.invitation.as_ref().map(|InvitationRef { id, digest_multibase }| {
                 (id.clone(), digest_multibase.clone())
             }),

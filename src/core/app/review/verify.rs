@@ -67,13 +67,7 @@ impl Checked {
             return Some(&valid.signer_name);
         }
         let report = self.report.as_deref().filter(|r| r.proof.is_some())?;
-        let record = report.record.as_ref()?;
-        let name = if record.assessor.name.trim().is_empty() {
-            &record.subject.name
-        } else {
-            &record.assessor.name
-        };
-        Some(name.trim())
+        Some(report.record.as_ref()?.signer_name())
     }
 
     /// The invitation the record names (id, `digestMultibase`).
