@@ -556,21 +556,27 @@ fn a_large_batch_reports_its_progress_and_shows_the_cohort_once_every_file_is_re
     app.review(ReviewMsg::CohortFiles(files));
     let shown_before = app.model.review.cohort.cohort.clone();
     let mut progress = vec![app.model.review.cohort.progress];
-    // More files while a batch is read are not taken: the view does not offer it.
+    // Files given while a batch is read wait for it (the view offers no input then, but nothing
+    // given is dropped), and are taken in as the next batch.
     let extra = app.choose(vec![("extra.json", bytes(&records[0].1))]);
     assert_eq!(file_reads(&app.review(ReviewMsg::CohortFiles(extra))), 0);
     while app.answer_one() {
-        if progress.last() != Some(&app.model.review.cohort.progress) {
-            progress.push(app.model.review.cohort.progress);
+        let state = &app.model.review.cohort;
+        if progress.last() != Some(&state.progress) {
+            progress.push(state.progress);
         }
-        if app.model.review.cohort.is_busy() {
+        if state.progress.is_some_and(|(_, total)| total == 60) {
             // The cohort shown is not touched while the batch is read, so that the view never
             // copies or redraws it per file.
-            assert!(Rc::ptr_eq(&app.model.review.cohort.cohort, &shown_before));
+            assert!(Rc::ptr_eq(&state.cohort, &shown_before));
         }
     }
     assert_eq!(PROGRESS_EVERY, 25);
-    assert_eq!(progress, [Some((0, 60)), Some((25, 60)), Some((50, 60)), None]);
+    assert_eq!(progress, [Some((0, 60)), Some((25, 60)), Some((50, 60)), Some((0, 1)), None]);
+    let cohort = &app.model.review.cohort.cohort;
+    assert_eq!(cohort.rejected.len(), 1);
+    assert_eq!(cohort.rejected[0].file_name, "extra.json");
+    assert_eq!(cohort.rejected[0].reason, Reason::Copy { of: records[0].0.clone() });
     assert_eq!(app.model.review.cohort.cohort.members.len(), 60);
 }
 

@@ -43,6 +43,10 @@ pub struct CohortState {
     /// The bytes of files the browser has not confirmed keeping, by key: a row opens from here
     /// while a write is under way, and for good where it failed.
     unkept: BTreeMap<u32, (String, Rc<[u8]>)>,
+    /// Files given while the kept cohort is listed or a batch is read: taken in as the next batch.
+    /// The view offers no input then, but a drop or a script may still give some, and a file
+    /// given is never silently dropped.
+    waiting: Vec<FileRef>,
 }
 
 /// Whether the kept cohort was asked for: once per page, on first entering the view.
@@ -123,11 +127,11 @@ fn restore(review: &mut ReviewState, kept: Result<Vec<u32>, StorageFailed>) -> V
         Ok(keys) => keys,
         Err(StorageFailed) => {
             review.cohort.not_kept = true;
-            return Vec::new();
+            return take_waiting(review);
         }
     };
     if keys.is_empty() {
-        return Vec::new();
+        return take_waiting(review);
     }
     keys.sort_unstable();
     keys.dedup();
@@ -139,10 +143,14 @@ fn restore(review: &mut ReviewState, kept: Result<Vec<u32>, StorageFailed>) -> V
     first.into_iter().collect()
 }
 
-/// Files come on top of those already taken in. One batch at a time: the view takes no files
-/// while one is read.
+/// Files come on top of those already taken in. One batch at a time: files given while one is
+/// read (or the kept cohort is listed) wait for it.
 pub(super) fn choose(review: &mut ReviewState, files: Vec<FileRef>) -> Vec<Effect> {
-    if review.taking_in.is_some() || review.cohort.is_busy() || files.is_empty() {
+    if files.is_empty() {
+        return Vec::new();
+    }
+    if review.taking_in.is_some() || review.cohort.is_busy() {
+        review.cohort.waiting.extend(files);
         return Vec::new();
     }
     let read = ReviewRead { target: Target::Cohort, pick: review.next_pick() };
@@ -193,7 +201,14 @@ pub(super) fn read(
         review.cohort.cohort = Rc::new(working);
     }
     review.cohort.progress = None;
+    effects.extend(take_waiting(review));
     effects
+}
+
+/// The files that waited for a batch or the listing, as the next batch.
+fn take_waiting(review: &mut ReviewState) -> Vec<Effect> {
+    let waiting = std::mem::take(&mut review.cohort.waiting);
+    choose(review, waiting)
 }
 
 pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect> {
@@ -281,5 +296,46 @@ pub fn csv_labels(lang: Lang) -> CsvLabels<'static> {
         achieved: lang.decision_texts().achieved,
         not_achieved: lang.decision_texts().not_achieved,
         not_assessed: lang.decision_texts().not_assessed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(handle: u32) -> FileRef {
+        FileRef { handle, name: format!("record-{handle}.json") }
+    }
+
+    fn reads(effects: &[Effect]) -> usize {
+        effects.iter().filter(|e| matches!(e, Effect::ReadFile { .. })).count()
+    }
+
+    #[test]
+    fn files_given_while_the_kept_cohort_is_listed_are_read_once_the_listing_is_done() {
+        for kept in [Ok(Vec::new()), Err(StorageFailed)] {
+            let mut review = ReviewState::default();
+            assert_eq!(review.cohort.enter(), [Effect::ListKeptCohort]);
+            assert!(choose(&mut review, vec![file(1), file(2)]).is_empty());
+            assert!(review.cohort.is_busy());
+            let effects = restore(&mut review, kept);
+            assert_eq!(reads(&effects), 1, "{effects:?}");
+            assert_eq!(review.cohort.progress, Some((0, 2)));
+        }
+    }
+
+    #[test]
+    fn files_given_while_kept_files_are_read_follow_as_the_next_batch() {
+        let mut review = ReviewState::default();
+        review.cohort.enter();
+        let effects = restore(&mut review, Ok(vec![0]));
+        assert_eq!(effects.len(), 1, "{effects:?}");
+        assert!(choose(&mut review, vec![file(7)]).is_empty());
+        let (queue, _) = review.taking_in.as_ref().unwrap();
+        let read_id = queue.read;
+        let effects = read(&mut review, read_id, "kept.json", Err(FileReadError::Unreadable), &[]);
+        assert_eq!(reads(&effects), 1, "{effects:?}");
+        assert_eq!(review.cohort.progress, Some((0, 1)));
+        assert_eq!(review.cohort.cohort.rejected.len(), 1);
     }
 }
