@@ -5,7 +5,8 @@
 use std::rc::Rc;
 
 use super::review::Verified;
-use super::{DownloadPurpose, Effect, KeyStatus, Model, Now, StorageFailed, View};
+use super::signing::{hogeschool_key, HogeschoolKey};
+use super::{DownloadPurpose, Effect, Model, Now, StorageFailed, View};
 use crate::core::credentials::decision::{Draft, OutcomeResult, SignRefusal};
 use crate::core::crypto::signing_key::SigningKey;
 use crate::core::framework::hashed::HashedFramework;
@@ -281,26 +282,15 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
         model.decide.stage = DecideStage::Refused(refusal);
         Vec::new()
     };
-    match &model.key.status {
-        KeyStatus::Key(key) => {
-            let key = key.clone();
-            sign_with(model, &key, now)
+    match hogeschool_key(model, now, true) {
+        HogeschoolKey::Sign(key) => sign_with(model, &key, now),
+        HogeschoolKey::Make(store) => {
+            model.decide.awaiting_key = true;
+            vec![*store]
         }
-        KeyStatus::Unreadable => refuse(model, DecideRefusal::KeyUnreadable),
-        KeyStatus::Unavailable => refuse(model, DecideRefusal::KeyNotKept),
-        KeyStatus::None => match &now.entropy {
-            Some(entropy) => {
-                model.decide.awaiting_key = true;
-                let key = SigningKey::from_seed(entropy.key_seed(), &now.time);
-                vec![Effect::StoreKey {
-                    key,
-                    owner: String::new(),
-                    then_sign: true,
-                    over_unreadable: false,
-                }]
-            }
-            None => refuse(model, DecideRefusal::NoRandomSource),
-        },
+        HogeschoolKey::Unreadable => refuse(model, DecideRefusal::KeyUnreadable),
+        HogeschoolKey::NotKept => refuse(model, DecideRefusal::KeyNotKept),
+        HogeschoolKey::NoRandomSource => refuse(model, DecideRefusal::NoRandomSource),
     }
 }
 

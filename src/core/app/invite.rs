@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
+use super::signing::{hogeschool_key, HogeschoolKey};
 use super::{form, frameworks};
 use super::{
     CheckPurpose, Effect, KeyImport, KeyStatus, Model, NoEd25519, Now, StorageFailed, View,
@@ -249,27 +250,15 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
     if !model.invite.problems.is_empty() {
         return Vec::new();
     }
-    match &model.key.status {
-        KeyStatus::Key(key) => {
-            let key = key.clone();
-            sign_with(model, &key, now)
+    match hogeschool_key(model, now, false) {
+        HogeschoolKey::Sign(key) => sign_with(model, &key, now),
+        HogeschoolKey::Make(store) => {
+            model.invite.waiting_for_key = true;
+            vec![*store]
         }
-        KeyStatus::Unreadable => fail(model, InviteFailure::KeyUnreadable),
-        KeyStatus::Unavailable => fail(model, InviteFailure::KeyNotKept),
-        // The first signature of this browser makes its key, as signing a record does.
-        KeyStatus::None => match &now.entropy {
-            Some(entropy) => {
-                model.invite.waiting_for_key = true;
-                let key = SigningKey::from_seed(entropy.key_seed(), &now.time);
-                vec![Effect::StoreKey {
-                    key,
-                    owner: String::new(),
-                    then_sign: false,
-                    over_unreadable: false,
-                }]
-            }
-            None => fail(model, InviteFailure::NoRandomSource),
-        },
+        HogeschoolKey::Unreadable => fail(model, InviteFailure::KeyUnreadable),
+        HogeschoolKey::NotKept => fail(model, InviteFailure::KeyNotKept),
+        HogeschoolKey::NoRandomSource => fail(model, InviteFailure::NoRandomSource),
     }
 }
 

@@ -98,6 +98,35 @@ impl KeyState {
     }
 }
 
+/// What the hogeschool's page can sign with: it signs (a trusted list, an invitation, a decision)
+/// with the browser's first key, and makes one when there is none, as the form does on first
+/// signing. Each caller words the failures its own way.
+pub(super) enum HogeschoolKey {
+    Sign(SigningKey),
+    /// No key yet: this effect makes one and keeps it, answered with `Msg::KeyStored`.
+    Make(Box<Effect>),
+    Unreadable,
+    NotKept,
+    NoRandomSource,
+}
+
+pub(super) fn hogeschool_key(model: &Model, now: &Now, then_sign: bool) -> HogeschoolKey {
+    match &model.key.status {
+        KeyStatus::Key(key) => HogeschoolKey::Sign(key.clone()),
+        KeyStatus::Unreadable => HogeschoolKey::Unreadable,
+        KeyStatus::Unavailable => HogeschoolKey::NotKept,
+        KeyStatus::None => match &now.entropy {
+            Some(entropy) => HogeschoolKey::Make(Box::new(Effect::StoreKey {
+                key: SigningKey::from_seed(entropy.key_seed(), &now.time),
+                owner: String::new(),
+                then_sign,
+                over_unreadable: false,
+            })),
+            None => HogeschoolKey::NoRandomSource,
+        },
+    }
+}
+
 /// Whose key signs, as the signing confirmation lets the user choose.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum SignAs {

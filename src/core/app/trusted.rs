@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use serde_json::{json, Value};
 
+use super::signing::{hogeschool_key, HogeschoolKey};
 use super::{DownloadPurpose, Effect, FileReadError, Model, Now, StorageFailed};
 use crate::core::app::{KeyImport, KeyStatus};
 use crate::core::credentials::standing::{standing, HeldList, Standing};
@@ -321,26 +322,15 @@ fn export(model: &mut Model, now: &Now) -> Vec<Effect> {
         state.notice = Some(TrustedNotice::NeedsDocentName);
         return Vec::new();
     }
-    match &model.key.status {
-        KeyStatus::Key(key) => {
-            let key = key.clone();
-            signed_download(model, &key, now)
+    match hogeschool_key(model, now, false) {
+        HogeschoolKey::Sign(key) => signed_download(model, &key, now),
+        HogeschoolKey::Make(store) => {
+            model.trusted.export_after_key = true;
+            vec![*store]
         }
-        KeyStatus::Unreadable => fail(model, TrustedNotice::KeyUnreadable),
-        KeyStatus::Unavailable => fail(model, TrustedNotice::KeyNotKept),
-        KeyStatus::None => match &now.entropy {
-            Some(entropy) => {
-                model.trusted.export_after_key = true;
-                let key = SigningKey::from_seed(entropy.key_seed(), &now.time);
-                vec![Effect::StoreKey {
-                    key,
-                    owner: String::new(),
-                    then_sign: false,
-                    over_unreadable: false,
-                }]
-            }
-            None => fail(model, TrustedNotice::NoRandomSource),
-        },
+        HogeschoolKey::Unreadable => fail(model, TrustedNotice::KeyUnreadable),
+        HogeschoolKey::NotKept => fail(model, TrustedNotice::KeyNotKept),
+        HogeschoolKey::NoRandomSource => fail(model, TrustedNotice::NoRandomSource),
     }
 }
 
