@@ -16,7 +16,9 @@ use leeruitkomsten::core::credentials::badge::{issue_badges, verify_badge, Badge
 use leeruitkomsten::core::credentials::baking::unbake;
 use leeruitkomsten::core::credentials::decision::read_decision;
 use leeruitkomsten::core::crypto::jsonld::Contexts;
-use leeruitkomsten::core::framework::case::export;
+use leeruitkomsten::core::framework::case::alignment::{level_alignment, outcome_alignments};
+use leeruitkomsten::core::framework::case::{export, LEERUITKOMST};
+use leeruitkomsten::core::framework::catalogue::BUILT_IN;
 use leeruitkomsten::core::json;
 use serde_json::Value;
 use support::*;
@@ -177,6 +179,40 @@ fn the_example_did_web_badge_and_did_json_are_what_the_app_makes() {
             "{file} is not what the app makes now; \
              run LEERUITKOMSTEN_BLESS=1 cargo test --test example_badge and commit it"
         );
+    }
+}
+
+/// Every alignment of every built-in framework names an object of its CASE export, by its uri.
+#[test]
+fn alignments_point_at_objects_of_the_package() {
+    for built_in in &BUILT_IN {
+        let hashed = built_in.load().expect("a built-in framework loads");
+        let fw = hashed.framework();
+        let package = export(fw);
+        let mut uris = Vec::new();
+        collect_uris(&package, &mut uris);
+        for outcome in fw.core_tasks.iter().flat_map(|t| t.learning_outcomes.iter()) {
+            let alignments =
+                outcome_alignments(fw, &outcome.id).expect("a built-in outcome aligns");
+            assert_eq!(alignments.len(), 2);
+            for a in &alignments {
+                assert!(uris.contains(&a.target_url), "{} {}", outcome.id, a.target_type);
+            }
+            let item = package["CFItems"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["uri"] == alignments[0].target_url)
+                .unwrap();
+            assert_eq!(item["humanCodingScheme"], outcome.id.as_str());
+            assert_eq!(item["CFItemType"], LEERUITKOMST);
+            for value in 1..=3 {
+                let level = level_alignment(fw, &outcome.id, value).expect("a level aligns");
+                assert!(uris.contains(&level.target_url));
+            }
+            assert_eq!(level_alignment(fw, &outcome.id, 4), None);
+        }
+        assert_eq!(outcome_alignments(fw, "LU99"), None);
     }
 }
 
