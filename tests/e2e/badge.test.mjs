@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { download, expectNoAxeViolations, startApp } from "./harness.mjs";
+import { signDecision } from "./decision-steps.mjs";
 import { verifierCoreAccepts, verifyCredential } from "./vc-verifier.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -32,16 +33,7 @@ function unbake(svg) {
 }
 
 test("an examinator issues the deelcertificaten of a signed decision; JSON and SVG verify, in the page and outside", (t) => app.withPage(t, async (page) => {
-  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
-  await page.setInputFiles("#record-file", [file("record.json", RECORD)]);
-  await page.locator(".verdict-result", { hasText: "Geldig" }).waitFor();
-  await page.getByRole("button", { name: "Besluit vastleggen", exact: true }).click();
-  await page.getByRole("button", { name: "Advies overnemen voor alle leeruitkomsten" }).click();
-  await page.locator('section.decide-outcome[data-outcome="LU6"]').getByRole("radio", { name: "niet beoordeeld", exact: true }).check();
-  await page.getByLabel("Jouw naam (examinator)").fill("Petra van den Berg");
-  await page.getByRole("button", { name: "Besluit ondertekenen", exact: true }).click();
-  const decision = await download(page, () => page.getByRole("alertdialog").getByRole("button", { name: "Ja, besluit ondertekenen" }).click());
-  await page.getByRole("heading", { name: "Besluit ondertekend" }).waitFor();
+  const decision = await signDecision(page, RECORD);
 
   // Issuing asks for the hogeschool first, then offers a badge per outcome behaald.
   const panel = page.locator("section.badges-panel");

@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { download, expectNoAxeViolations, reloadApp, startApp } from "./harness.mjs";
+import { signDecision } from "./decision-steps.mjs";
 import { didWebDocuments, servedUrls, verifierCoreAccepts, verifyCredential } from "./vc-verifier.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -45,21 +46,6 @@ const folderFiles = (page) => page.evaluate(async () => {
   return files;
 });
 
-/** Verifies the record, decides (advice taken, LU6 not assessed), signs; returns the decision file. */
-async function signDecision(page) {
-  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
-  await page.setInputFiles("#record-file", [file("record.json", RECORD)]);
-  await page.locator(".verdict-result", { hasText: "Geldig" }).waitFor();
-  await page.getByRole("button", { name: "Besluit vastleggen", exact: true }).click();
-  await page.getByRole("button", { name: "Advies overnemen voor alle leeruitkomsten" }).click();
-  await page.locator('section.decide-outcome[data-outcome="LU6"]').getByRole("radio", { name: "niet beoordeeld", exact: true }).check();
-  await page.getByLabel("Jouw naam (examinator)").fill("Petra van den Berg");
-  await page.getByRole("button", { name: "Besluit ondertekenen", exact: true }).click();
-  const decision = await download(page, () => page.getByRole("alertdialog").getByRole("button", { name: "Ja, besluit ondertekenen" }).click());
-  await page.getByRole("heading", { name: "Besluit ondertekend" }).waitFor();
-  return decision;
-}
-
 async function openCohort(page, decision) {
   await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
   // The view takes files once it has listed the cohort this browser kept (its input is disabled
@@ -75,7 +61,7 @@ async function openCohort(page, decision) {
 test("an examinator issues the cohort's deelcertificaten into a folder; a badge verifies outside against the did.json shown", (t) => app.withPage(t, async (page) => {
   await page.addInitScript(stubFolderPicker);
   await reloadApp(page);
-  const decision = await signDecision(page);
+  const decision = await signDecision(page, RECORD);
   const panel = await openCohort(page, decision);
 
   // What will be issued, before anything is: 5 outcomes behaald for the one student.
@@ -144,7 +130,7 @@ test("an examinator issues the cohort's deelcertificaten into a folder; a badge 
 test("without a folder picker the page says each file is a download, and downloads them", (t) => app.withPage(t, async (page) => {
   await page.addInitScript(() => { delete window.showDirectoryPicker; delete Window.prototype.showDirectoryPicker; });
   await reloadApp(page);
-  const decision = await signDecision(page);
+  const decision = await signDecision(page, RECORD);
   const panel = await openCohort(page, decision);
   assert.match(await panel.locator(".cohort-badges-no-folder").innerText(), /elk bestand wordt apart gedownload/);
   await panel.getByLabel("Naam van de hogeschool (uitgever)").fill("Hogeschool Noorderlicht");
