@@ -34,3 +34,19 @@ export function changedAt(document, path) {
   }
   return copy;
 }
+
+/**
+ * The single-value changes of `document`, one per path of `paths`, that each verifier accepts:
+ * `{ name: [path as shown] }`, every list empty when all are refused. A verifier is an async
+ * (changed document) => whether it accepts it.
+ */
+export async function acceptedChanges(document, paths, verifiers) {
+  const accepted = Object.fromEntries(Object.keys(verifiers).map((name) => [name, []]));
+  for (const path of paths) {
+    const changed = changedAt(document, path);
+    for (const [name, accepts] of Object.entries(verifiers)) {
+      if (await accepts(changed)) accepted[name].push(showPath(path));
+    }
+  }
+  return accepted;
+}

@@ -12,12 +12,11 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OB_CONTEXT, didWebDocuments, expandStrictly, refusedFetches, servedUrls, verifierCoreAccepts, verifyCredential } from "./vc-verifier.mjs";
-import { changedAt as changedAtIn, leafPaths, showPath as show } from "./single-changes.mjs";
+import { acceptedChanges, leafPaths } from "./single-changes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const badge = JSON.parse(readFileSync(join(root, "examples/badge.json"), "utf8"));
 const svg = readFileSync(join(root, "examples/badge.svg"), "utf8");
-const changedAt = (path) => changedAtIn(badge, path);
 
 test("a deelcertificaat issued by the app's Rust code is an OpenBadgeCredential with eddsa-rdfc-2022", () => {
   assert.deepEqual(badge["@context"], ["https://www.w3.org/ns/credentials/v2", OB_CONTEXT[0]]);
@@ -49,15 +48,11 @@ test("the baked SVG holds the same credential", () => {
 test("every single-value change of the badge is refused by @digitalbazaar/vc and by verifier-core", async () => {
   const paths = leafPaths(badge);
   assert.ok(paths.length > 60, `only ${paths.length} leaves`);
-  const acceptedByVc = [];
-  const acceptedByDcc = [];
-  for (const path of paths) {
-    const changed = changedAt(path);
-    if ((await verifyCredential(changed, { rdfc: true })).verified) acceptedByVc.push(show(path));
-    if (await verifierCoreAccepts(changed)) acceptedByDcc.push(show(path));
-  }
-  assert.deepEqual(acceptedByVc, [], "changes @digitalbazaar/vc accepted");
-  assert.deepEqual(acceptedByDcc, [], "changes verifier-core accepted");
+  const accepted = await acceptedChanges(badge, paths, {
+    "@digitalbazaar/vc": async (d) => (await verifyCredential(d, { rdfc: true })).verified,
+    "verifier-core": (d) => verifierCoreAccepts(d),
+  });
+  assert.deepEqual(accepted, { "@digitalbazaar/vc": [], "verifier-core": [] }, "single-value changes accepted");
 });
 
 // The same badge issued under the hogeschool's did:web (examples/badge-did-web.json) and the

@@ -12,13 +12,11 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONTEXTS, KNOWN_VOCABULARIES, expandStrictly, expandedProperties, verifyCredential } from "./vc-verifier.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
-import { changedAt as changedAtIn, leafPaths, showPath as show } from "./single-changes.mjs";
+import { acceptedChanges, leafPaths } from "./single-changes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const read = (file) => parseJsonStrict(readFileSync(join(root, file), "utf8"));
 const decision = read("examples/decision.json");
-
-const changedAt = (path) => changedAtIn(decision, path);
 
 test("a decision made by the app's Rust code is a Verifiable Credential that @digitalbazaar/vc verifies, offline", async () => {
   assert.deepEqual(decision["@context"], [...CONTEXTS.keys()]);
@@ -51,13 +49,9 @@ test("JSON-LD expansion in safe mode keeps every term of the decision", async ()
 test("every single-value change of the decision is refused by @digitalbazaar/vc and by the independent verifier", async () => {
   const paths = leafPaths(decision);
   assert.ok(paths.length > 40, `only ${paths.length} leaves`);
-  const acceptedByVc = [];
-  const acceptedByIndependent = [];
-  for (const path of paths) {
-    const changed = changedAt(path);
-    if ((await verifyCredential(changed)).verified) acceptedByVc.push(show(path));
-    if ((await verifyDataIntegrityProof(changed)).verified) acceptedByIndependent.push(show(path));
-  }
-  assert.deepEqual(acceptedByVc, [], "changes @digitalbazaar/vc accepted");
-  assert.deepEqual(acceptedByIndependent, [], "changes the independent verifier accepted");
+  const accepted = await acceptedChanges(decision, paths, {
+    "@digitalbazaar/vc": async (d) => (await verifyCredential(d)).verified,
+    "the independent verifier": async (d) => (await verifyDataIntegrityProof(d)).verified,
+  });
+  assert.deepEqual(accepted, { "@digitalbazaar/vc": [], "the independent verifier": [] }, "single-value changes accepted");
 });

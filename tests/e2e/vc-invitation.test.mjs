@@ -11,15 +11,13 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONTEXTS, expandStrictly, verifyCredential } from "./vc-verifier.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
-import { changedAt as changedAtIn, leafPaths, showPath as show } from "./single-changes.mjs";
+import { acceptedChanges, leafPaths, showPath as show } from "./single-changes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const text = readFileSync(join(root, "examples/invitation.json"), "utf8");
 const invitation = parseJsonStrict(text);
 /** A moment between validFrom and validUntil of the example. */
 const DURING = "2026-04-10T12:00:00Z";
-
-const changedAt = (path) => changedAtIn(invitation, path);
 
 test("an invitation made by the app's Rust code is a Verifiable Credential that @digitalbazaar/vc verifies while valid", async () => {
   assert.deepEqual(invitation.type, ["VerifiableCredential", "LeeruitkomstenInvitation"]);
@@ -69,13 +67,9 @@ test("every single-value change of the invitation is refused by @digitalbazaar/v
     assert.equal(typeof path.reduce((v, key) => v[key], invitation), "string", `an invitation holds only strings, not at ${show(path)}`);
   }
   assert.ok(paths.length >= 25, `only ${paths.length} leaves`);
-  const acceptedByVc = [];
-  const acceptedByIndependent = [];
-  for (const path of paths) {
-    const changed = changedAt(path);
-    if ((await verifyCredential(changed, { now: DURING })).verified) acceptedByVc.push(show(path));
-    if ((await verifyDataIntegrityProof(changed)).verified) acceptedByIndependent.push(show(path));
-  }
-  assert.deepEqual(acceptedByVc, [], "changes @digitalbazaar/vc accepted");
-  assert.deepEqual(acceptedByIndependent, [], "changes the independent verifier accepted");
+  const accepted = await acceptedChanges(invitation, paths, {
+    "@digitalbazaar/vc": async (d) => (await verifyCredential(d, { now: DURING })).verified,
+    "the independent verifier": async (d) => (await verifyDataIntegrityProof(d)).verified,
+  });
+  assert.deepEqual(accepted, { "@digitalbazaar/vc": [], "the independent verifier": [] }, "single-value changes accepted");
 });

@@ -11,14 +11,12 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONTEXTS, expandStrictly, verifyCredential } from "./vc-verifier.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
-import { changedAt as changedAtIn, leafPaths, showPath as show } from "./single-changes.mjs";
+import { acceptedChanges, leafPaths, showPath as show } from "./single-changes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const list = parseJsonStrict(readFileSync(join(root, "examples/trusted-assessors.json"), "utf8"));
 const record = parseJsonStrict(readFileSync(join(root, "examples/record.json"), "utf8"));
 const OWN_VOCABULARY = "https://leeruitkomsten.example/ns/v1#";
-
-const changedAt = (path) => changedAtIn(list, path);
 
 test("the app's signed list of trusted assessors is a Verifiable Credential that @digitalbazaar/vc verifies, offline", async () => {
   assert.deepEqual(list["@context"], [...CONTEXTS.keys()]);
@@ -52,13 +50,9 @@ test("every single-value change of the list is refused by @digitalbazaar/vc and 
     assert.equal(typeof path.reduce((v, key) => v[key], list), "string", `a list holds only strings, not at ${show(path)}`);
   }
   assert.ok(paths.length >= 17, `only ${paths.length} leaves`);
-  const acceptedByVc = [];
-  const acceptedByIndependent = [];
-  for (const path of paths) {
-    const changed = changedAt(path);
-    if ((await verifyCredential(changed)).verified) acceptedByVc.push(show(path));
-    if ((await verifyDataIntegrityProof(changed)).verified) acceptedByIndependent.push(show(path));
-  }
-  assert.deepEqual(acceptedByVc, [], "changes @digitalbazaar/vc accepted");
-  assert.deepEqual(acceptedByIndependent, [], "changes the independent verifier accepted");
+  const accepted = await acceptedChanges(list, paths, {
+    "@digitalbazaar/vc": async (d) => (await verifyCredential(d)).verified,
+    "the independent verifier": async (d) => (await verifyDataIntegrityProof(d)).verified,
+  });
+  assert.deepEqual(accepted, { "@digitalbazaar/vc": [], "the independent verifier": [] }, "single-value changes accepted");
 });
