@@ -114,23 +114,33 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
     };
     // The evidence field is made when its box is first opened (or holds text): 42 closed, empty
     // fields are a tenth of the form's elements, and the form is there only once all are made.
-    // Once made it stays, so closing and opening again keeps it as it was.
+    // Once made it stays, so closing and opening again keeps it as it was. It is made on the
+    // summary's click (Enter and Space are one too), before the next key is handled, so that a
+    // Tab right after Enter reaches it; the `toggle` event comes a task later, and covers a box
+    // opened any other way (find in page).
     let field_made = use_mut_ref(|| false);
     if !props.comment.is_empty() {
         *field_made.borrow_mut() = true;
     }
-    let on_toggle = {
+    let make_field = {
         let field_made = field_made.clone();
         let redraw = use_force_update();
-        Callback::from(move |e: Event| {
-            let opened =
-                e.target_dyn_into::<web_sys::Element>().is_some_and(|d| d.has_attribute("open"));
-            if opened && !*field_made.borrow() {
+        move || {
+            if !*field_made.borrow() {
                 *field_made.borrow_mut() = true;
                 redraw.force_update();
             }
-        })
+        }
     };
+    let on_summary_click = {
+        let make_field = make_field.clone();
+        Callback::from(move |_: MouseEvent| make_field())
+    };
+    let on_toggle = Callback::from(move |e: Event| {
+        if e.target_dyn_into::<web_sys::Element>().is_some_and(|d| d.has_attribute("open")) {
+            make_field();
+        }
+    });
     let field_made = *field_made.borrow();
     let state = match props.answer {
         Answer::Open => "is-open",
@@ -193,7 +203,7 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
             }
             // Closed until there is evidence to show, so 42 empty fields do not crowd the form.
             <details class="comment" open={!props.comment.is_empty()} ontoggle={on_toggle}>
-                <summary>{ t.comment_label }</summary>
+                <summary onclick={on_summary_click}>{ t.comment_label }</summary>
                 if field_made {
                     <div class="field">
                         <label class="visually-hidden" for={comment_id.clone()}>{ t.comment_label }</label>
