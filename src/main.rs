@@ -1,7 +1,9 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    leeruitkomsten::web::marks::mark("main");
+    // First: the browser reads the crash journal on another thread while this one starts the app.
+    leeruitkomsten::web::journal::start();
     leeruitkomsten::ui::start();
-    leeruitkomsten::web::offline::register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

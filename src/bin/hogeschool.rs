@@ -4,7 +4,6 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     leeruitkomsten::ui::start();
-    leeruitkomsten::web::offline::register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -54,6 +54,12 @@ pub fn App() -> Html {
             });
         });
     }
+    // The service worker waits for the page's first content (web::offline says why).
+    use_effect_with(booted.is_some(), |&done| {
+        if done {
+            crate::web::offline::register_after_first_paint();
+        }
+    });
     match &*booted {
         Some(Ok(model)) => {
             html! { <Page model={model.clone()} link={link.clone()} late_redraw={late_redraw.clone()} /> }
@@ -133,6 +139,7 @@ fn Page(props: &PageProps) -> Html {
         let dispatch = dispatch.clone();
         let parent_origin = props.link.config.parent_origin.clone();
         use_effect_with((), move |_| {
+            crate::web::marks::mark("page-effects");
             crate::web::invitation::start(&dispatch);
             let hash = crate::web::invitation::on_hash_change(dispatch.clone());
             let listener = startup::connect(dispatch, parent_origin.as_deref());

@@ -112,6 +112,36 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
         None if not_observed => format!("{}: {}", t.print_score, n.result),
         None => format!("{}: {}", t.print_score, t.print_not_scored),
     };
+    // The evidence field is made when its box is first opened (or holds text): 42 closed, empty
+    // fields are a tenth of the form's elements, and the form is there only once all are made.
+    // Once made it stays, so closing and opening again keeps it as it was. It is made on the
+    // summary's click (Enter and Space are one too), before the next key is handled, so that a
+    // Tab right after Enter reaches it; the `toggle` event comes a task later, and covers a box
+    // opened any other way (find in page).
+    let field_made = use_mut_ref(|| false);
+    if !props.comment.is_empty() {
+        *field_made.borrow_mut() = true;
+    }
+    let make_field = {
+        let field_made = field_made.clone();
+        let redraw = use_force_update();
+        move || {
+            if !*field_made.borrow() {
+                *field_made.borrow_mut() = true;
+                redraw.force_update();
+            }
+        }
+    };
+    let on_summary_click = {
+        let make_field = make_field.clone();
+        Callback::from(move |_: MouseEvent| make_field())
+    };
+    let on_toggle = Callback::from(move |e: Event| {
+        if e.target_dyn_into::<web_sys::Element>().is_some_and(|d| d.has_attribute("open")) {
+            make_field();
+        }
+    });
+    let field_made = *field_made.borrow();
     let state = match props.answer {
         Answer::Open => "is-open",
         Answer::NotObserved => "is-not-observed",
@@ -172,20 +202,22 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
                 <p class="print-only print-comment">{ format!("{}: {}", t.print_comment, props.comment) }</p>
             }
             // Closed until there is evidence to show, so 42 empty fields do not crowd the form.
-            <details class="comment" open={!props.comment.is_empty()}>
-                <summary>{ t.comment_label }</summary>
-                <div class="field">
-                    <label class="visually-hidden" for={comment_id.clone()}>{ t.comment_label }</label>
-                    <textarea
-                        id={comment_id.clone()}
-                        rows="3"
-                        maxlength={MAX_TEXT_CHARS.to_string()}
-                        placeholder={t.comment_hint}
-                        value={props.comment.clone()}
-                        disabled={props.locked}
-                        oninput={on_comment}
-                    />
-                </div>
+            <details class="comment" open={!props.comment.is_empty()} ontoggle={on_toggle}>
+                <summary onclick={on_summary_click}>{ t.comment_label }</summary>
+                if field_made {
+                    <div class="field">
+                        <label class="visually-hidden" for={comment_id.clone()}>{ t.comment_label }</label>
+                        <textarea
+                            id={comment_id.clone()}
+                            rows="3"
+                            maxlength={MAX_TEXT_CHARS.to_string()}
+                            placeholder={t.comment_hint}
+                            value={props.comment.clone()}
+                            disabled={props.locked}
+                            oninput={on_comment}
+                        />
+                    </div>
+                }
             </details>
         </li>
     }

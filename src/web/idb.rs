@@ -18,11 +18,29 @@ pub fn succeeded(request: &IdbRequest) -> Promise {
 /// Opens `database` at version 1, making its one object store `store` on first use. With
 /// `timeout_ms`, gives up after that long: a database blocked by another tab's upgrade must not
 /// hold up what waits for it.
-pub async fn open(
+///
+/// The browser is asked at once, not when the returned future is first polled: start-up asks
+/// before it does other work and awaits the answer after, so that the two overlap.
+pub fn open(
     database: &str,
     store: &'static str,
     timeout_ms: Option<i32>,
-) -> Result<IdbDatabase, JsValue> {
+) -> impl std::future::Future<Output = Result<IdbDatabase, JsValue>> {
+    let asked = ask(database, store, timeout_ms);
+    async move {
+        let (request, opened) = asked?;
+        JsFuture::from(opened).await?;
+        // After a timeout the request has no result yet, and this is the error that says so.
+        request.result()?.dyn_into::<IdbDatabase>()
+    }
+}
+
+/// Sends the open request; returns it with a promise of its success (or of the timeout).
+fn ask(
+    database: &str,
+    store: &'static str,
+    timeout_ms: Option<i32>,
+) -> Result<(web_sys::IdbOpenDbRequest, Promise), JsValue> {
     let factory = web_sys::window().ok_or(JsValue::NULL)?.indexed_db()?.ok_or(JsValue::NULL)?;
     let request = factory.open_with_u32(database, 1)?;
     let upgrade = Closure::once_into_js({
@@ -47,7 +65,5 @@ pub async fn open(
             Promise::race(&js_sys::Array::of2(&opened, &timeout))
         }
     };
-    JsFuture::from(opened).await?;
-    // After a timeout the request has no result yet, and this is the error that says so.
-    request.result()?.dyn_into::<IdbDatabase>()
+    Ok((request, opened))
 }

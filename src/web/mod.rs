@@ -17,6 +17,7 @@ pub mod journal;
 pub mod keystore;
 pub mod library;
 pub mod link;
+pub mod marks;
 pub mod offline;
 pub mod pages;
 pub mod runner;

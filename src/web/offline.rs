@@ -5,8 +5,31 @@
 //! http on another host than localhost, some private modes, storage turned off), the app works as
 //! before, online only, and says nothing: there is nothing the user could do about it.
 
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::ServiceWorkerContainer;
+
+/// Asks the browser to install the worker once the page has painted its first content; returns
+/// at once and never fails. Installing fetches and stores the whole form (about a megabyte): done
+/// while the page starts, it competes with the start for the network and the processor, and the
+/// page needs no worker to open.
+pub fn register_after_first_paint() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // An animation frame's callback runs just before the frame is painted; a timer set from it
+    // runs after that paint.
+    let after_paint = Closure::once_into_js(|| {
+        let later = Closure::once_into_js(register);
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+        }
+    });
+    if window.request_animation_frame(after_paint.unchecked_ref()).is_err() {
+        register();
+    }
+}
 
 /// Asks the browser to install the worker; returns at once and never fails.
 ///

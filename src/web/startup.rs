@@ -37,9 +37,16 @@ pub fn keep_link_lang(link: &Link) {
 /// the framework chosen (the one the link names, else the one of the assessment that was open),
 /// and everything stored read. The form opens only after this, so that its first change cannot
 /// overwrite what the journal kept, and it does not show one framework and then another.
+///
+/// The journal is read on the browser's side (`journal::start`, called in `main` already): the
+/// built-in framework is parsed while it is, since that needs no stored state.
 pub async fn boot(link: &Link) -> Result<Model, LoadFailure> {
-    recover_journal().await;
+    super::marks::mark("boot");
+    super::journal::start();
     let default = framework_from_bytes(DEFAULT_FRAMEWORK_JSON.as_bytes())?;
+    super::marks::mark("framework-parsed");
+    recover_journal().await;
+    super::marks::mark("journal-read");
     let mut link_failure = None;
     let framework = match link.config.framework.as_deref() {
         None => open_built_in().unwrap_or(default),
@@ -78,6 +85,7 @@ pub async fn boot(link: &Link) -> Result<Model, LoadFailure> {
         link_failure,
     };
     let mut model = Model::start(Rc::new(framework), startup, &now);
+    super::marks::mark("model");
     model.trusted = crate::core::app::TrustedState::restore(super::trusted_store::load());
     if cfg!(feature = "hogeschool") {
         let kept = storage::read(crate::core::app::badges::ISSUER_KEY).ok().flatten();

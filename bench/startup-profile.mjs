@@ -1,0 +1,294 @@
+// Where the form's start-up goes (issue 17): serves a release build the way bench/run does, opens
+// it in fresh Chromium contexts (an empty profile, as bench/run's start-up row), records a
+// Chrome trace of each cold start until the 42 radio groups are there, and prints per run what
+// the main thread did from the navigation's start until then: the page's files (resource
+// timing), the app's own marks (`lk:…`, src/web/marks.rs), and every main-thread task longer than
+// `--min` ms, named by what ran in it. A second table sums the median run by kind.
+//
+//   node bench/startup-profile.mjs --dist dist [--runs 5] [--min 1] [--trace out.json]
+//   node bench/startup-profile.mjs --dist dist --marks 20
+//
+// With --cpu N it takes a sampling CPU profile of N cold starts instead and prints the functions
+// with the most time until ready, self and total (wasm names only in a build that keeps them:
+// wasm-opt's -g).
+// With --warm the runs are returning visits: one context, visited once (a score kept), reloaded.
+// With --marks N it records no trace (a trace slows what it records) and prints, over N cold
+// starts, the median time of each mark and file: the breakdown to quote.
+//
+// Not a measure of its own: bench/run's start-up row is the one that counts. This says where that
+// time goes.
+import { createServer } from "node:http";
+import { readFileSync, writeFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const { chromium } = require("playwright-core");
+
+const opts = { runs: "5", min: "1" };
+for (let i = 2; i < process.argv.length; i += 2) opts[process.argv[i].replace(/^--/, "")] = process.argv[i + 1];
+if (!opts.dist) {
+  console.error("usage: node bench/startup-profile.mjs --dist DIST [--runs N] [--min MS] [--trace FILE]");
+  process.exit(2);
+}
+
+// As bench/run serves: no compression, no caching headers, application/wasm for the wasm.
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css",
+  ".svg": "image/svg+xml", ".json": "application/json" };
+// --dist a,b compares builds: their runs are interleaved, so that background load hits each alike.
+const dists = opts.dist.split(",");
+function serve(dist) {
+  return createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    try {
+      const body = readFileSync(join(dist, path === "/" ? "index.html" : path));
+      res.writeHead(200, { "content-type": TYPES[extname(path) || ".html"] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+}
+const servers = dists.map(serve);
+for (const s of servers) await new Promise((resolve) => s.listen(0, "127.0.0.1", resolve));
+const urls = servers.map((s) => `http://127.0.0.1:${s.address().port}/`);
+const server = { close: () => servers.forEach((s) => s.close()) };
+let url = urls[0];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+
+function initScript() {
+  window.__bench = { ready: null };
+  const holds = () => document.querySelectorAll("[role=radiogroup]").length >= 42;
+  const observer = new MutationObserver(() => {
+    if (window.__bench.ready === null && holds()) {
+      window.__bench.ready = performance.now();
+      performance.mark("bench:ready");
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+const CATEGORIES = [
+  "toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.wasm", "v8.execute",
+  "blink.user_timing", "loading", "blink", "disabled-by-default-v8.compile",
+].join(",");
+
+let warm = null; // with --warm: one context, visited once before, reloaded for every run
+async function traceOnce(trace = true) {
+  if (opts.warm && !warm) {
+    warm = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await warm.addInitScript(initScript);
+    const first = await warm.newPage();
+    await first.goto(url);
+    await first.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 30_000 });
+    // Something kept, as a returning assessor has: a score.
+    await first.locator("[role=radiogroup] input").first().check();
+    await first.waitForTimeout(1500);
+    await first.close();
+  }
+  const context = warm ?? await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (!warm) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+  const done = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  if (trace) await cdp.send("Tracing.start", { categories: CATEGORIES, transferMode: "ReportEvents" });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 30_000 });
+  // Let what the first render scheduled (effects, the service worker) show up in the trace too.
+  await page.waitForTimeout(300);
+  const inPage = await page.evaluate(() => ({
+    ready: window.__bench.ready,
+    nav: performance.getEntriesByType("navigation")[0]?.toJSON(),
+    resources: performance.getEntriesByType("resource").map((r) => ({
+      name: r.name.replace(/^.*\//, ""), start: r.startTime, requestStart: r.requestStart, end: r.responseEnd,
+      type: r.initiatorType,
+    })),
+    marks: performance.getEntriesByType("mark").map((m) => ({ name: m.name, at: m.startTime })),
+  }));
+  if (trace) {
+    await cdp.send("Tracing.end");
+    await done;
+  }
+  if (warm) await page.close();
+  else await context.close();
+  return { inPage, events };
+}
+
+/** The renderer's main thread: the pid and tid of the thread named CrRendererMain that ran the page's marks. */
+function mainThread(events) {
+  const mark = events.find((e) => e.name === "bench:ready" && e.cat.includes("blink.user_timing"));
+  const names = events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const main = names.find((n) => !mark || n.pid === mark.pid) ?? names[0];
+  return { pid: main.pid, tid: main.tid };
+}
+
+/** The trace's time of the navigation's start (performance.now() = 0), in µs. */
+function timeOrigin(events, { pid }) {
+  const nav = events.find((e) => e.name === "navigationStart" && e.pid === pid && e.cat.includes("blink.user_timing"));
+  if (nav) return nav.ts;
+  const ready = events.find((e) => e.name === "bench:ready" && e.pid === pid);
+  return ready ? ready.ts - ready.args?.data?.startTime * 1000 : events[0].ts;
+}
+
+/** What a main-thread task did, by the most telling event inside it. */
+function describe(task, inside) {
+  const pick = (names) => inside.filter((e) => names.includes(e.name)).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+  const script = pick(["EvaluateScript", "v8.evaluateModule", "FunctionCall", "TimerFire", "FireAnimationFrame",
+    "EventDispatch", "v8.callFunction", "RunMicrotasks", "V8.RunMicrotasks"]);
+  const wasm = inside.filter((e) => e.cat.includes("wasm"));
+  const layout = inside.filter((e) => ["Layout", "UpdateLayoutTree", "Paint", "PrePaint", "Layerize"].includes(e.name))
+    .reduce((n, e) => n + (e.dur ?? 0), 0);
+  const parts = [];
+  if (script) {
+    const d = script.args?.data ?? {};
+    const where = (d.url ?? "").replace(/^.*\//, "") || d.functionName || d.type || "";
+    parts.push(`${script.name}${where ? ` ${where}` : ""}${d.functionName && d.url ? ` (${d.functionName})` : ""}`);
+  }
+  const wasmNames = [...new Set(wasm.map((e) => e.name))].slice(0, 3);
+  if (wasmNames.length) parts.push(`wasm: ${wasmNames.join(", ")}`);
+  const parse = inside.find((e) => e.name === "ParseHTML");
+  if (parse) parts.push("ParseHTML");
+  if (layout > 500) parts.push(`style/layout/paint ${(layout / 1000).toFixed(1)} ms`);
+  return parts.join("; ") || [...new Set(inside.map((e) => e.name))].slice(0, 4).join(", ") || task.name;
+}
+
+/** Kinds of main-thread work from the navigation's start to `ready`, in ms. */
+function analyse({ inPage, events }) {
+  const thread = mainThread(events);
+  const origin = timeOrigin(events, thread);
+  const ms = (ts) => (ts - origin) / 1000;
+  const onMain = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === "X");
+  const isTask = (e) => e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask";
+  const candidates = onMain.filter(isTask);
+  // A task inside another task (the trace has both names for one) is counted once, as the outer.
+  const tasks = candidates.filter((t) => !candidates.some((o) => o !== t && o.ts <= t.ts
+      && o.ts + (o.dur ?? 0) >= t.ts + (t.dur ?? 0) && (o.ts < t.ts || (o.dur ?? 0) > (t.dur ?? 0))))
+    .filter((t) => ms(t.ts + (t.dur ?? 0)) >= 0 && ms(t.ts) <= inPage.ready + 300);
+  const rows = tasks.map((t) => {
+    const inside = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0));
+    return { at: ms(t.ts), dur: (t.dur ?? 0) / 1000, what: describe(t, inside), inside };
+  });
+  // Off the main thread: wasm compiling (streaming or not), by event name.
+  const wasmOff = events.filter((e) => e.pid === thread.pid && e.ph === "X" && e.cat.includes("wasm") && e.tid !== thread.tid);
+  return { thread, origin, rows, wasmOff, ms };
+}
+
+if (opts.marks) {
+  const byDist = dists.map(() => []);
+  for (let i = 0; i < Number(opts.marks); i++) {
+    for (let d = 0; d < dists.length; d++) {
+      url = urls[d];
+      byDist[d].push((await traceOnce(false)).inPage);
+    }
+  }
+  await browser.close();
+  server.close();
+  const med = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  byDist.forEach((runs, d) => {
+    const rows = new Map();
+    const add = (k, v) => rows.set(k, [...(rows.get(k) ?? []), v]);
+    for (const r of runs) {
+      add("index.html response end", r.nav.responseEnd);
+      for (const f of r.resources) {
+        add(`${f.name.replace(/-[0-9a-f]{12,}/, "-…")} start`, f.start);
+        add(`${f.name.replace(/-[0-9a-f]{12,}/, "-…")} end`, f.end);
+      }
+      for (const m of r.marks) add(m.name, m.at);
+    }
+    console.log(`\n${dists[d]}: ${runs.length} cold starts, ready median ${med(runs.map((r) => r.ready)).toFixed(1)} ms (runs: ${runs.map((r) => r.ready.toFixed(0)).join(", ")})`);
+    console.log("median ms from the navigation's start (each row its own median):");
+    for (const [k, v] of [...rows].sort((a, b) => med(a[1]) - med(b[1]))) {
+      console.log(`  ${med(v).toFixed(1).padStart(7)}  ${k}${v.length < runs.length ? ` (in ${v.length} runs)` : ""}`);
+    }
+  });
+  process.exit(0);
+}
+
+if (opts.cpu) {
+  const self = new Map(), total = new Map();
+  let sampled = 0;
+  for (let i = 0; i < Number(opts.cpu); i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(initScript);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    await cdp.send("Profiler.start");
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 30_000 });
+    const { profile } = await cdp.send("Profiler.stop");
+    await context.close();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const label = (n) => `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/^.*\//, "")}`.trim();
+    // Samples until ready: timeDeltas are µs from the profile's start, which is before the navigation.
+    let t = profile.startTime;
+    profile.samples.forEach((id, k) => {
+      t += profile.timeDeltas[k];
+      const dt = (profile.timeDeltas[k + 1] ?? 0) / 1000;
+      const node = byId.get(id);
+      if (["(idle)", "(program)", "(garbage collector)"].includes(node.callFrame.functionName) && false) return;
+      sampled += dt;
+      self.set(label(node), (self.get(label(node)) ?? 0) + dt);
+      const seen = new Set();
+      for (let n = node; n; n = byId.get(parent.get(n.id))) {
+        const l = label(n);
+        if (!seen.has(l)) total.set(l, (total.get(l) ?? 0) + dt);
+        seen.add(l);
+      }
+    });
+  }
+  await browser.close();
+  server.close();
+  const runs = Number(opts.cpu);
+  const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
+  console.log(`CPU profile, ${runs} cold starts, ms per start (sampled ${(sampled / runs).toFixed(1)} ms per start, idle included):`);
+  console.log("\nself:");
+  for (const [l, v] of top(self, Number(opts.top ?? 40))) console.log(`  ${(v / runs).toFixed(1).padStart(7)}  ${l.slice(0, 170)}`);
+  console.log("\ntotal:");
+  for (const [l, v] of top(total, Number(opts.top ?? 40) * 2)) console.log(`  ${(v / runs).toFixed(1).padStart(7)}  ${l.slice(0, 170)}`);
+  process.exit(0);
+}
+
+const runs = [];
+for (let i = 0; i < Number(opts.runs); i++) runs.push(await traceOnce());
+await browser.close();
+server.close();
+
+const sorted = [...runs].sort((a, b) => a.inPage.ready - b.inPage.ready);
+console.log(`start-up runs (ms): ${runs.map((r) => r.inPage.ready.toFixed(0)).join(", ")}`);
+const median = sorted[sorted.length >> 1];
+if (opts.trace) writeFileSync(opts.trace, JSON.stringify({ traceEvents: median.events }));
+
+const { rows, wasmOff, ms } = analyse(median);
+const f = (x) => x.toFixed(1).padStart(7);
+console.log(`\nThe median run: ready at ${median.inPage.ready.toFixed(1)} ms after the navigation's start.`);
+const nav = median.inPage.nav;
+console.log(`\nindex.html: request ${f(nav.requestStart)} response end ${f(nav.responseEnd)} DOMContentLoaded ${f(nav.domContentLoadedEventEnd)}`);
+console.log("\nfiles (resource timing, ms from the navigation's start):");
+for (const r of median.inPage.resources) console.log(`  ${f(r.start)} → ${f(r.end)}  ${r.type.padEnd(8)} ${r.name}`);
+console.log("\nmarks:");
+for (const m of median.inPage.marks) console.log(`  ${f(m.at)}  ${m.name}`);
+console.log("\noff the main thread (wasm):");
+for (const e of wasmOff) console.log(`  ${f(ms(e.ts))} +${f((e.dur ?? 0) / 1000)}  ${e.name}`);
+console.log(`\nmain-thread tasks ≥ ${opts.min} ms until ready:`);
+let busy = 0;
+for (const r of rows) {
+  if (r.at > median.inPage.ready) continue;
+  busy += r.dur;
+  if (r.dur >= Number(opts.min)) console.log(`  ${f(r.at)} +${f(r.dur)}  ${r.what}`);
+}
+console.log(`\nmain thread busy ${busy.toFixed(1)} ms of ${median.inPage.ready.toFixed(1)} ms (the rest: waiting for the network, a compile, a timer or IndexedDB)`);

@@ -1,0 +1,94 @@
+// Page tests of how the form starts (README: Speed, Start-up): the crash journal is read before the
+// form opens, whether the page's first script (journal-early.js) asked for it while the app's code
+// loaded or the app asked itself; and the evidence fields, made only when opened, work as before.
+// Run: scripts/test page startup
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startApp, reloadApp } from "./harness.mjs";
+
+let app;
+before(async () => { app = await startApp(); });
+after(() => app?.close());
+
+const radio = (page, id, value) => page.locator(`input[name="score-${id}"][value="${value}"]`);
+
+/**
+ * Leaves the journal (IndexedDB) one change ahead of `localStorage`, as a browser killed within
+ * seconds of a change does: the open assessment's entry in the journal also has LU1.2 on "high",
+ * and is newer. Returns the entry's key.
+ */
+async function journalAhead(page) {
+  return page.evaluate(async () => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("leeruitkomsten:v2:assessment:"));
+    const entry = JSON.parse(localStorage.getItem(key));
+    entry.assessment.outcomes.LU1.scores["LU1.2"] = "high";
+    entry.updated = new Date(Date.parse(entry.updated) + 60_000).toISOString();
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open("leeruitkomsten", 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction("kv", "readwrite");
+      tx.objectStore("kv").put(JSON.stringify(entry), key);
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    return key;
+  });
+}
+
+test("a change only the crash journal holds is in the form when it opens, read by the page's first script", (t) => app.withPage(t, async (page) => {
+  await radio(page, "LU1.1", "good").check();
+  const key = await journalAhead(page);
+  await reloadApp(page);
+  // The early script asked: the app took its answer.
+  assert.equal(await page.evaluate(() => globalThis.leeruitkomstenJournal instanceof Promise), true);
+  assert.equal(await radio(page, "LU1.1", "good").isChecked(), true);
+  assert.equal(await radio(page, "LU1.2", "high").isChecked(), true);
+  assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).assessment.outcomes.LU1.scores["LU1.2"], "high");
+}));
+
+test("without the page's first script the app reads the crash journal itself, before the form opens", (t) => app.withPage(t, async (page) => {
+  await radio(page, "LU1.1", "good").check();
+  await journalAhead(page);
+  // As where journal-early.js did not run: what it would leave is never there.
+  await page.addInitScript(() => Object.defineProperty(globalThis, "leeruitkomstenJournal", { get: () => undefined, set: () => {} }));
+  await reloadApp(page);
+  assert.equal(await page.evaluate(() => globalThis.leeruitkomstenJournal), undefined);
+  assert.equal(await radio(page, "LU1.2", "high").isChecked(), true);
+  // The journal is open for writing: the next change goes in too.
+  await radio(page, "LU1.3", "present").check();
+  const journalled = await page.evaluate(() => new Promise((resolve, reject) => {
+    const request = indexedDB.open("leeruitkomsten", 1);
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const all = request.result.transaction("kv").objectStore("kv").getAll();
+      all.onsuccess = () => {
+        // The journal also keeps which assessment is open: an id, not JSON.
+        const entries = all.result.filter((text) => text.startsWith("{")).map((text) => JSON.parse(text));
+        resolve(entries.filter((e) => e.assessment));
+      };
+    };
+  }));
+  assert.equal(journalled.some((e) => e.assessment.outcomes.LU1.scores["LU1.3"] === "present"), true);
+}));
+
+test("an evidence field is made when its box is first opened, and keeps its text when closed and opened again", (t) => app.withPage(t, async (page) => {
+  // 42 closed, empty boxes and no fields in them yet: the form starts with less to make.
+  assert.equal(await page.locator("li.indicator details.comment").count(), 42);
+  assert.equal(await page.locator("li.indicator details.comment textarea").count(), 0);
+  const summary = page.locator('li[id="indicator-LU2.3"] details.comment summary');
+  await summary.focus();
+  await page.keyboard.press("Enter");
+  const field = page.locator('li[id="indicator-LU2.3"]').getByRole("textbox", { name: "Toelichting (optioneel)" });
+  await field.fill("Zelfstandig de buurtavond voorbereid.");
+  await summary.click();
+  await summary.click();
+  assert.equal(await page.locator('textarea[id="comment-LU2.3"]').inputValue(), "Zelfstandig de buurtavond voorbereid.");
+  await reloadApp(page);
+  // A box with text opens with its field.
+  assert.equal(await page.locator('li[id="indicator-LU2.3"] details.comment').evaluate((d) => d.open), true);
+  assert.equal(await page.locator('textarea[id="comment-LU2.3"]').inputValue(), "Zelfstandig de buurtavond voorbereid.");
+}));
