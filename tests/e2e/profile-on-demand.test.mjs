@@ -31,6 +31,17 @@ const profileTitle = (page) => page.getByRole("heading", { level: 1, name: profi
 const good = (page, id) => page.locator(`li[id="indicator-${id}"]`).getByRole("radio", { name: "+ goed ontwikkeld", exact: true });
 const failed = (page) => page.locator(".library-fetch-failed");
 
+// Offline for the page and for its service worker: the browser's offline mode does not hold the
+// worker's own requests, so the server's answers to this context are refused as well.
+async function goOffline(context) {
+  await context.setOffline(true);
+  await context.route("**/*", (route) => route.abort("internetdisconnected"));
+}
+async function goOnline(context) {
+  await context.unrouteAll();
+  await context.setOffline(false);
+}
+
 // A page in a context of its own, for tests that take it offline or answer its requests
 // themselves. `serviceWorkers: "block"` where the test answers the file's requests, since the
 // worker's own requests would pass by the page's routes. Console errors other than the browser's
@@ -76,12 +87,12 @@ test("offline after first use: the open draft of the profile reopens from the wo
   await profileTitle(page);
   await good(page, first).check();
   await page.waitForFunction((file) => caches.match(file).then(Boolean), FILE);
-  await context.setOffline(true);
+  await goOffline(context);
   await page.reload();
   await profileTitle(page);
   assert.equal(await good(page, first).isChecked(), true);
   assert.equal(await failed(page).count(), 0);
-  await context.setOffline(false);
+  await goOnline(context);
   assert.deepEqual(problems, []);
 });
 
@@ -124,14 +135,14 @@ test("a draft of the profile opened offline where it was never fetched: a messag
   const { page, context, problems } = await ownPage(t, "allow");
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.evaluate((items) => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }, stored);
-  await context.setOffline(true);
+  await goOffline(context);
   await page.reload();
   await failed(page).waitFor();
   assert.match(await failed(page).textContent(), /^Competentieprofiel opbouwwerker kon niet worden geopend: .*Er is niets verloren/);
   const draft = page.locator(".library-item", { hasText: `1/${indicators.length} gescoord` });
   assert.equal(await draft.count(), 1, "the draft is listed");
   // Online again, it opens from the list with its score.
-  await context.setOffline(false);
+  await goOnline(context);
   await draft.locator(".library-open").click();
   await profileTitle(page);
   assert.equal(await good(page, first).isChecked(), true);
