@@ -313,4 +313,55 @@ mod tests {
         update(&mut model, fetched(Ok(PROFILE_FILE.as_bytes().to_vec())), &now());
         assert_eq!(model, before);
     }
+
+    #[test]
+    fn an_invitation_naming_a_framework_left_out_opens_once_its_file_came() {
+        use crate::core::app::{CheckPurpose, InviteMsg};
+        use crate::core::assessment::Mode;
+        use crate::core::credentials::invitation::Invitation;
+        use crate::core::crypto::signing_key::SigningKey;
+        use crate::core::record::shape::FrameworkInfo;
+
+        let profile = HashedFramework::from_json(PROFILE_FILE).unwrap();
+        let invitation = Invitation {
+            student_name: "Daan Smit".into(),
+            student_number: "500812345".into(),
+            framework: FrameworkInfo {
+                id: PROFILE.into(),
+                version: "2010".into(),
+                sha256: profile.sha256().into(),
+            },
+            mode: Mode::Assessor,
+            assessor_name: "Maria de Oliveira".into(),
+            assessor_email: "maria@buurtwerk.example".into(),
+            due_date: "2026-12-29".into(),
+            host_origin: None,
+        };
+        let time = "2026-12-01T09:00:00.000Z";
+        let key = SigningKey::from_seed([7; 32], time);
+        let signed =
+            invitation.sign("Docent", &key, "3f2b8c1e-5d4a-4b6f-9e8d-7c6b5a4f3e2d", time, 60);
+        let fragment = signed.unwrap().fragment();
+        let checked = Msg::SignatureChecked {
+            purpose: CheckPurpose::Invitation(fragment.as_str().into()),
+            result: Ok(true),
+        };
+
+        let mut model = start(Vec::new());
+        let effects = update(&mut model, Msg::Invite(InviteMsg::Open(fragment.clone())), &now());
+        assert!(matches!(effects.as_slice(), [Effect::CheckSignature { .. }]));
+        // The signature holds; the framework it names is fetched before anything opens.
+        let effects = update(&mut model, checked.clone(), &now());
+        assert_eq!(effects, vec![Effect::FetchBuiltIn(&BUILT_IN[1])]);
+        assert_eq!(model.invitation_notice, None);
+        assert_eq!(model.framework.framework().id, BUILT_IN[0].id);
+        // Once it came, the invitation is read and checked again, and opens in it.
+        let effects = update(&mut model, fetched(Ok(PROFILE_FILE.as_bytes().to_vec())), &now());
+        assert!(matches!(effects.as_slice(), [Effect::CheckSignature { .. }]));
+        update(&mut model, checked, &now());
+        assert_eq!(model.framework.framework().id, PROFILE);
+        assert_eq!(model.open.assessment.metadata.student_name, "Daan Smit");
+        assert!(model.open.assessment.invitation.is_some());
+        assert_eq!(model.view, View::Assess);
+    }
 }
