@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { appReady, startApp } from "./harness.mjs";
+import { appReady, expectNoAxeViolations, startApp } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const read = (name) => readFile(join(here, "../../frameworks", name), "utf8");
@@ -114,6 +114,7 @@ test("unreachable, refused or another file: said so, and the form and its draft 
     assert.match(await failed(page).textContent(), /Er is niets verloren; probeer het opnieuw als er verbinding is\.$/);
     await context.unroute(`**${FILE}`);
   }
+  await expectNoAxeViolations(page, "the start screen saying the profile did not come", ".library");
   // The draft of the default framework is still there and opens with its score.
   await page.locator(".library-item", { hasText: "1/42 gescoord" }).locator(".library-open").click();
   assert.equal(await good(page, "LU1.1").isChecked(), true);
