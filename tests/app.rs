@@ -184,6 +184,16 @@ impl Browser {
                 let bytes = self.files.remove(&file.handle).unwrap();
                 Some(Msg::FileRead { purpose, name: file.name, result: Ok(bytes) })
             }
+            // Native builds have every built-in framework compiled in, so this is not asked for
+            // here (src/core/app/frameworks.rs tests the form's page's fetching); served as the
+            // page's server would serve it.
+            Effect::FetchBuiltIn(built_in) => {
+                let path = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), built_in.file);
+                Some(Msg::BuiltInFetched {
+                    id: built_in.id,
+                    result: Ok(std::fs::read(path).unwrap()),
+                })
+            }
             // The cohort's keeping; its flows are in tests/app_review.rs.
             Effect::KeepCohortFile { .. }
             | Effect::ListKeptCohort
@@ -403,7 +413,7 @@ fn a_framework_file_replaces_the_one_in_use_and_a_bad_one_is_refused_with_its_pr
         "competentieprofiel-opbouwwerker-2010",
     )
     .unwrap();
-    app.browser.files.insert(2, profile.json().as_bytes().to_vec());
+    app.browser.files.insert(2, profile.json().unwrap().as_bytes().to_vec());
     app.send(Msg::FilesChosen(
         FilePurpose::Framework,
         vec![FileRef { handle: 2, name: "profiel.json".into() }],

@@ -41,6 +41,9 @@ texts! { EmbedTexts, EMBED_NL, EMBED_EN {
     fetch_timeout: "de server antwoordde niet op tijd", "the server did not answer in time";
     not_utf8: "het bestand is geen UTF-8-tekst", "the file is not UTF-8 text";
     not_a_framework: "het bestand is geen geldig beoordelingskader", "the file is not a valid framework";
+    not_fetched: "het kader is op dit apparaat nog niet opgehaald", "the framework has not been fetched on this device yet";
+    not_the_file: "de server gaf een ander bestand dan het kader van deze versie van de app",
+        "the server sent another file than the framework of this version of the app";
 }}
 
 impl Lang {
@@ -89,6 +92,8 @@ impl Lang {
             (LoadFailure::Unreadable, _) => self.texts().file_unreadable.into(),
             (LoadFailure::NotUtf8, _) => t.not_utf8.into(),
             (LoadFailure::Invalid(_), _) => t.not_a_framework.into(),
+            (LoadFailure::NotFetched, _) => t.not_fetched.into(),
+            (LoadFailure::NotTheFile, _) => t.not_the_file.into(),
         }
     }
 

@@ -4,7 +4,26 @@ use crate::core::library::{BackupError, ImportCounts, MAX_BACKUP_BYTES};
 
 use super::Lang;
 
+texts! { FetchTexts, FETCH_NL, FETCH_EN {
+    fetching: "Het kader wordt opgehaald…", "Fetching the framework…";
+}}
+
 impl Lang {
+    pub fn fetch_texts(self) -> &'static FetchTexts {
+        match self {
+            Lang::Nl => &FETCH_NL,
+            Lang::En => &FETCH_EN,
+        }
+    }
+
+    /// Why a framework that comes with the app but is fetched on first use did not open.
+    pub fn fetch_failed(self, title: &str, reason: &str) -> String {
+        match self {
+            Lang::Nl => format!("{title} kon niet worden geopend: {reason}. Er is niets verloren; probeer het opnieuw als er verbinding is."),
+            Lang::En => format!("{title} could not be opened: {reason}. Nothing was lost; try again when there is a connection."),
+        }
+    }
+
     /// "31/42", the start screen's progress of one assessment.
     pub fn scored_of(self, scored: usize, total: usize) -> String {
         match self {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::file_picker::FilePicker;
 use super::radio_choice::RadioChoice;
-use crate::core::app::{FilePurpose, LibraryMessage, LibraryState, Msg};
+use crate::core::app::{FetchFailure, FilePurpose, LibraryMessage, LibraryState, Msg};
 use crate::core::framework::catalogue::BUILT_IN;
 use crate::core::framework::Framework;
 use crate::core::library::saved::SavedEntry;
@@ -95,6 +95,26 @@ fn new_assessment(props: &LibraryViewProps) -> Html {
             </fieldset>
             <p class="hint" id="new-in-hint">{ n.choose_framework_hint }</p>
             <button type="button" class="primary library-new" onclick={props.dispatch.reform(|_: MouseEvent| Msg::NewAssessment)}>{ t.library_new }</button>
+            { fetch_state(props) }
+        </div>
+    }
+}
+
+/// A built-in framework that this build fetches on first use: on its way, or why it did not
+/// come. Both are announced; the failure names what to do.
+fn fetch_state(props: &LibraryViewProps) -> Html {
+    let lang = props.lang;
+    let library = &props.library;
+    html! {
+        <div aria-live="polite">
+            if library.fetching.is_some() {
+                <p class="notice notice-info library-fetching" role="status">{ lang.fetch_texts().fetching }</p>
+            }
+            if let Some(FetchFailure { title, failure }) = &library.fetch_failure {
+                <p class="notice notice-error library-fetch-failed" role="alert">
+                    { lang.fetch_failed(title, &lang.load_failure(failure)) }
+                </p>
+            }
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! Browser glue: each module wraps one browser facility, so that the core never touches the DOM and
 //! the components never touch raw browser APIs.
 
+pub mod built_in;
 pub mod clipboard;
 pub mod clock;
 #[cfg(feature = "hogeschool")]

@@ -173,6 +173,13 @@ impl Runner {
                 });
                 None
             }
+            Effect::FetchBuiltIn(built_in) => {
+                self.later(async move {
+                    let result = super::built_in::bytes(built_in).await;
+                    Msg::BuiltInFetched { id: built_in.id, result }
+                });
+                None
+            }
             Effect::Workers(effect) => {
                 self.workers(effect);
                 None

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use super::library::{self, Migration};
 use super::link::Link;
 use super::{clock, keystore, storage};
-use crate::core::app::{new_id, Model, Startup, StorageFailed};
+use crate::core::app::{new_id, FetchFailure, Model, Startup, StorageFailed};
 use crate::core::framework::catalogue;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::source::{framework_from_bytes, FrameworkSource, LoadFailure};
@@ -48,11 +48,26 @@ pub async fn boot(link: &Link) -> Result<Model, LoadFailure> {
     recover_journal().await;
     super::marks::mark("journal-read");
     let mut link_failure = None;
+    // The open assessment's built-in framework, where it had to be fetched and could not be.
+    let mut fetch_failure = None;
     let framework = match link.config.framework.as_deref() {
-        None => open_built_in().unwrap_or(default),
+        None => match open_built_in().await {
+            Some(Ok(framework)) => framework,
+            Some(Err(failure)) => {
+                fetch_failure = Some(failure);
+                default
+            }
+            None => default,
+        },
         // A link may name a built-in framework by its id instead of an address.
         Some(id) if catalogue::built_in(id).is_some() => {
-            catalogue::built_in(id).and_then(|b| b.load().ok()).unwrap_or(default)
+            match catalogue::built_in(id).map(super::built_in::load) {
+                Some(loading) => loading.await.unwrap_or_else(|failure| {
+                    link_failure = Some((id.to_string(), failure));
+                    default
+                }),
+                None => default,
+            }
         }
         Some(address) => match framework_from_link(address).await {
             Ok(framework) => framework,
@@ -86,6 +101,11 @@ pub async fn boot(link: &Link) -> Result<Model, LoadFailure> {
     };
     let mut model = Model::start(Rc::new(framework), startup, &now);
     super::marks::mark("model");
+    if let Some(failure) = fetch_failure {
+        // The assessment stays stored and listed; the start screen says why it did not open.
+        model.library.fetch_failure = Some(failure);
+        model.view = crate::core::app::View::Library;
+    }
     model.trusted = crate::core::app::TrustedState::restore(super::trusted_store::load());
     if cfg!(feature = "hogeschool") {
         let kept = storage::read(crate::core::app::badges::ISSUER_KEY).ok().flatten();
@@ -101,11 +121,14 @@ async fn framework_from_link(address: &str) -> Result<HashedFramework, LoadFailu
     framework_from_bytes(&super::fetch::framework_bytes(&url).await?)
 }
 
-/// The built-in framework of the assessment that was open, when that is not the default one.
-pub fn open_built_in() -> Option<HashedFramework> {
+/// The built-in framework of the assessment that was open, when that is not the default one;
+/// fetched first where this build leaves it out.
+async fn open_built_in() -> Option<Result<HashedFramework, FetchFailure>> {
     let text = library::raw(&library::open_id()?).ok()??;
     let entry = saved::from_json(&text).ok()?;
-    entry.assessment.built_in_framework()?.load().ok()
+    let built_in = entry.assessment.built_in_framework()?;
+    let loaded = super::built_in::load(built_in).await;
+    Some(loaded.map_err(|failure| FetchFailure { title: built_in.title, failure }))
 }
 
 /// Puts back what the crash journal holds newer than `localStorage`; the form opens after this,

@@ -9,12 +9,17 @@
 //          name always means the same bytes and a cached copy never goes stale;
 //   HOGESCHOOL, HOGESCHOOL_ASSETS
 //          "hogeschool.html", the hogeschool's page (null in a build without it), and the files
-//          only that page loads.
+//          only that page loads;
+//   FETCHED_ASSETS
+//          the built-in frameworks the form fetches the first time one is chosen (the 2010
+//          profile), stored as they are fetched, and fetched again for a new build that
+//          replaces one which had them, so that they keep opening offline after an update.
 // The form's files are stored when the worker installs, so that the form works offline after
 // one visit. The hogeschool's are stored as that page loads them, so that a link to the form does
 // not transfer them: the hogeschool's page works offline after it was opened once with this
 // build (README: Two pages).
 // The default framework is compiled into the .wasm, so caching the .wasm caches the framework.
+// The app holds a fetched framework to the SHA-256 compiled into it, so a stale copy is refused.
 //
 // A plain script with no imports and no eval: it runs under a strict Content-Security-Policy.
 // scripts/write-sw writes the "use strict" directive: it counts only as the first statement, and
@@ -29,6 +34,7 @@ const SCOPE_URL = new URL("./", self.location).href;
 const ASSET_URLS = new Set(ASSETS.map((path) => new URL(path, self.location).href));
 const HOGESCHOOL_URL = HOGESCHOOL && new URL(HOGESCHOOL, self.location).href;
 const HOGESCHOOL_URLS = new Set(HOGESCHOOL_ASSETS.map((path) => new URL(path, self.location).href));
+const FETCHED_URLS = new Set(FETCHED_ASSETS.map((path) => new URL(path, self.location).href));
 // How long a navigation waits for the network before it falls back to the cached build, for
 // networks that neither answer nor fail (a weak signal, a captive portal).
 const NETWORK_TIMEOUT_MS = 4000;
@@ -41,7 +47,7 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(requests))
+      .then((cache) => cache.addAll(requests).then(() => carryOver(cache)))
       // The page fetches all its files as it starts and nothing later, so a page already running
       // loses nothing when the new worker takes over at once rather than after every tab closes.
       .then(() => self.skipWaiting()),
@@ -77,10 +83,27 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(networkFirst(event, HOGESCHOOL_URL, true));
   } else if (url.search === "" && ASSET_URLS.has(bare)) {
     event.respondWith(cacheFirst(event, false));
-  } else if (url.search === "" && HOGESCHOOL_URLS.has(bare)) {
+  } else if (url.search === "" && (HOGESCHOOL_URLS.has(bare) || FETCHED_URLS.has(bare))) {
     event.respondWith(cacheFirst(event, true));
   }
 });
+
+// The frameworks fetched on first use that an earlier build's cache holds, fetched for this one
+// while the worker installs (online, since it was just downloaded). One that cannot be fetched
+// now is fetched when it is next chosen, as on first use; it does not stop the update.
+async function carryOver(cache) {
+  const earlier = (await caches.keys()).filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE);
+  for (const path of FETCHED_ASSETS) {
+    const held = await Promise.all(earlier.map((name) => caches.match(path, { cacheName: name })));
+    if (!held.some(Boolean)) continue;
+    try {
+      const response = await fetch(new Request(path, { cache: "reload" }));
+      if (response.ok) await cache.put(path, response);
+    } catch {
+      // Offline again already: see above.
+    }
+  }
+}
 
 // Stores a good answer from the network for the hogeschool's page under `key`, while the page
 // gets the answer itself; a copy that cannot be stored only means no offline copy.

@@ -25,10 +25,11 @@ function describe(sw) {
   const list = sw.match(/^const ASSETS = \[\n((?:  "[^"]+",\n)*)\];$/m)?.[1];
   const second = sw.match(/^const HOGESCHOOL = "([^"]+)";$/m)?.[1];
   const secondList = sw.match(/^const HOGESCHOOL_ASSETS = \[\n((?:  "[^"]+",\n)*)\];$/m)?.[1];
-  assert.ok(build && list !== undefined && second && secondList !== undefined,
+  const fetchedList = sw.match(/^const FETCHED_ASSETS = \[\n((?:  "[^"]+",\n)*)\];$/m)?.[1];
+  assert.ok(build && list !== undefined && second && secondList !== undefined && fetchedList !== undefined,
     "sw.js does not start with the constants scripts/write-sw writes");
   const names = (text) => [...text.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-  return { build, assets: names(list), hogeschool: second, hogeschoolAssets: names(secondList) };
+  return { build, assets: names(list), hogeschool: second, hogeschoolAssets: names(secondList), fetched: names(fetchedList) };
 }
 
 const generate = (dir) => execFileSync("bash", [writeSw, dir], { stdio: ["ignore", "ignore", "inherit"] });
@@ -60,9 +61,14 @@ before(async () => {
 });
 
 test("the release build's sw.js lists every file of that build and nothing else, each page's apart", async () => {
-  const { assets, hogeschool, hogeschoolAssets } = describe(swA);
-  const files = (await readdir(dist)).filter((f) => f !== "sw.js" && f !== "index.html").sort();
-  assert.deepEqual([...assets, hogeschool, ...hogeschoolAssets].sort(), files);
+  const { assets, hogeschool, hogeschoolAssets, fetched } = describe(swA);
+  const files = (await readdir(dist, { recursive: true, withFileTypes: true }))
+    .filter((f) => f.isFile())
+    .map((f) => join(f.parentPath, f.name).slice(dist.length + 1))
+    .filter((f) => f !== "sw.js" && f !== "index.html").sort();
+  assert.deepEqual([...assets, hogeschool, ...hogeschoolAssets, ...fetched].sort(), files);
+  // The 2010 profile, which the form fetches when it is first chosen (profile-on-demand.test.mjs).
+  assert.deepEqual(fetched, ["frameworks/competentieprofiel-opbouwwerker-2010.json"]);
   assert.equal(hogeschool, "hogeschool.html");
   // The form's page names its own loader, which names its own .wasm (with the default framework).
   const index = await readFile(join(dist, "index.html"), "utf8");

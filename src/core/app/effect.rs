@@ -6,6 +6,7 @@ use std::rc::Rc;
 use crate::core::crypto::data_integrity::{SignatureCheck, SIGNATURE_LENGTH};
 use crate::core::crypto::did_key::KEY_LENGTH;
 use crate::core::crypto::signing_key::{SigningKey, MAX_KEY_FILE_BYTES};
+use crate::core::framework::catalogue::BuiltIn;
 use crate::core::framework::MAX_FRAMEWORK_BYTES;
 use crate::core::library::saved::SavedEntry;
 use crate::core::library::MAX_BACKUP_BYTES;
@@ -68,6 +69,9 @@ pub enum Effect {
     /// Keep the hogeschool's name and did:web for badges (`badges::ISSUER_KEY`); answered with
     /// `Msg::Badges(BadgesMsg::IssuerStored)`.
     StoreIssuer(Rc<str>),
+    /// Fetch the file of a built-in framework that this build leaves out (the 2010 profile on
+    /// the form's page); answered with `Msg::BuiltInFetched`.
+    FetchBuiltIn(&'static BuiltIn),
     /// Ask the user for a folder to write files into (`showDirectoryPicker`), while the click
     /// that asks still counts as the user's; answered with `BadgesMsg::FolderPicked`.
     PickFolder,

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
+use super::frameworks::AfterFetch;
 use super::signing::{hogeschool_key, HogeschoolKey};
 use super::{form, frameworks};
 use super::{
@@ -323,10 +324,15 @@ fn open(model: &mut Model, fragment: &str, now: &Now) -> Vec<Effect> {
             }]
         }
         Ok((signed, None)) => match signed.hold_to(&now.time) {
-            Ok(signed) => open_signed(model, signed, now),
+            Ok(signed) => open_signed(model, signed, fragment, now),
             Err(problem) => refuse(model, problem),
         },
     }
+}
+
+/// A link's invitation read again once the built-in framework it names was fetched.
+pub(super) fn reopen(model: &mut Model, fragment: &str, now: &Now) -> Vec<Effect> {
+    open(model, fragment, now)
 }
 
 /// Refused with its reason, and then nothing changes.
@@ -348,7 +354,7 @@ pub(super) fn signature_checked(
         Ok(true) => {
             let read = SignedInvitation::read_fragment(fragment, Signature::Return);
             match read.and_then(|(signed, _)| signed.hold_to(&now.time)) {
-                Ok(signed) => open_signed(model, signed, now),
+                Ok(signed) => open_signed(model, signed, fragment, now),
                 Err(problem) => refuse(model, problem),
             }
         }
@@ -356,7 +362,12 @@ pub(super) fn signature_checked(
 }
 
 /// A link's checked invitation: opened as a new assessment, or the one already made from it.
-fn open_signed(model: &mut Model, signed: SignedInvitation, now: &Now) -> Vec<Effect> {
+fn open_signed(
+    model: &mut Model,
+    signed: SignedInvitation,
+    fragment: &str,
+    now: &Now,
+) -> Vec<Effect> {
     let signed = Rc::new(signed);
     model.invitation_notice = Some(InvitationNotice::Opened(signed.clone()));
     let made_from = |entry: &SavedEntry| {
@@ -376,11 +387,20 @@ fn open_signed(model: &mut Model, signed: SignedInvitation, now: &Now) -> Vec<Ef
         model.view = View::Assess;
         return form::open(model, entry, false);
     }
-    let Some(hashed) = signed.framework() else {
+    let Some(built_in) = signed.built_in() else {
         let FrameworkInfo { id, version, .. } = signed.invitation.framework.clone();
         model.invitation_notice =
             Some(InvitationNotice::Refused(InvitationProblem::UnknownFramework { id, version }));
         return Vec::new();
+    };
+    let then = AfterFetch::Invitation(fragment.into());
+    let hashed = match frameworks::at_hand_or_fetch(model, built_in, then) {
+        Ok(hashed) => hashed,
+        Err(effects) => {
+            // Opened once the framework is here; until then the banner does not claim it is.
+            model.invitation_notice = None;
+            return effects;
+        }
     };
     if hashed.sha256() != model.framework.sha256() {
         frameworks::use_framework(model, hashed);

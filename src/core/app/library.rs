@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use super::frameworks::{FetchFailure, Fetching};
 use super::{form, frameworks};
 use super::{
     DownloadPurpose, Effect, FileReadError, Model, Msg, Now, StorageFailed, View, WritePurpose,
@@ -25,6 +26,10 @@ pub struct LibraryState {
     /// The last deleted entry, which *Ongedaan maken* puts back.
     pub deleted: Option<SavedEntry>,
     pub message: Option<LibraryMessage>,
+    /// A built-in framework being fetched, and what opens once it is here.
+    pub fetching: Option<Fetching>,
+    /// Why the last built-in framework fetched did not open.
+    pub fetch_failure: Option<FetchFailure>,
 }
 
 /// The outcome the start screen reports; worded when shown, in the language then chosen.
@@ -46,6 +51,8 @@ impl LibraryState {
             removing: None,
             deleted: None,
             message: None,
+            fetching: None,
+            fetch_failure: None,
         }
     }
 

@@ -33,6 +33,7 @@ pub use effect::{
     WritePurpose,
 };
 pub use form::{fresh_entry, fresh_entry_after, new_id};
+pub use frameworks::{AfterFetch, FetchFailure, Fetching};
 pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentInvitations};
 pub use key_ring::{KeyRing, KeyRingError, OwnedKey};
 pub use library::{LibraryMessage, LibraryState};
@@ -345,6 +346,11 @@ pub enum Msg {
         result: Result<bool, NoEd25519>,
     },
     Copied(bool),
+    /// The bytes of a built-in framework's file, fetched for `Effect::FetchBuiltIn`.
+    BuiltInFetched {
+        id: &'static str,
+        result: Result<Vec<u8>, LoadFailure>,
+    },
     FileRead {
         purpose: FilePurpose,
         name: String,
@@ -557,6 +563,7 @@ fn update_area(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             Vec::new()
         }
         Msg::UseBuiltIn => frameworks::use_built_in(model, now),
+        Msg::BuiltInFetched { id, result } => frameworks::built_in_fetched(model, id, result, now),
         Msg::Review(msg) => {
             if matches!(msg, ReviewMsg::Verify(_)) {
                 model.trusted.pending = None;

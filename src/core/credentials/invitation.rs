@@ -257,18 +257,25 @@ impl SignedInvitation {
             }
             Validity::Current => {}
         }
-        if self.framework().is_none() {
+        if self.built_in().is_none() {
             let FrameworkInfo { id, version, .. } = self.invitation.framework;
             return Err(InvitationProblem::UnknownFramework { id, version });
         }
         Ok(self)
     }
 
-    /// The built-in framework the invitation names, loaded, when it is exactly one the app has.
+    /// The built-in framework the invitation names, when it is exactly one the app has (which
+    /// the form's page may still have to fetch: [`catalogue::BuiltIn::load`]).
+    pub fn built_in(&self) -> Option<&'static catalogue::BuiltIn> {
+        let named = &self.invitation.framework;
+        catalogue::built_in_version(&named.id, &named.version).filter(|b| b.sha256 == named.sha256)
+    }
+
+    /// The built-in framework the invitation names, loaded, when it is exactly one the app has
+    /// at hand.
     pub fn framework(&self) -> Option<HashedFramework> {
         let named = &self.invitation.framework;
-        let built_in = catalogue::built_in_version(&named.id, &named.version)?;
-        built_in.load().ok().filter(|hashed| hashed.sha256() == named.sha256)
+        self.built_in()?.load().ok().filter(|hashed| hashed.sha256() == named.sha256)
     }
 }
 

@@ -34,6 +34,12 @@ pub enum LoadFailure {
     NotUtf8,
     /// Not a valid framework; every problem, with its path in the file.
     Invalid(Vec<Problem>),
+    /// A built-in framework that this build fetches when it is first chosen (the 2010 profile
+    /// on the form's page), not fetched yet.
+    NotFetched,
+    /// A valid framework, but not the file of the built-in one asked for: its SHA-256 differs
+    /// from the one compiled in (another version, or changed on the way).
+    NotTheFile,
 }
 
 /// Whether a `Content-Length` already tells that a download is too large, so that it need not be
