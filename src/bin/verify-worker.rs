@@ -18,11 +18,11 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
     use std::collections::HashMap;
     use std::rc::Rc;
 
-    use js_sys::{Array, Promise, Reflect};
+    use js_sys::{Array, Function, Promise, Reflect};
     use leeruitkomsten::core::crypto::data_integrity::SignatureCheck;
     use leeruitkomsten::core::crypto::did_key::KEY_LENGTH;
     use leeruitkomsten::core::framework::catalogue::load_all;
@@ -41,10 +41,19 @@ mod worker {
 
     const ALGORITHM: &str = "Ed25519";
 
+    /// A record the worker checks over and over while it waits for its first job (see
+    /// [`warm_up`]).
+    const SAMPLE: &[u8] = include_bytes!("../../examples/record.json");
+
+    /// At most this many checks of [`SAMPLE`]: enough for the hot functions to be optimised.
+    const WARM_UP_ROUNDS: usize = 40;
+
     struct Worker {
         scope: DedicatedWorkerGlobalScope,
         frameworks: Vec<HashedFramework>,
         ed25519: RefCell<Ed25519>,
+        /// A job has come: warming up is over.
+        working: Cell<bool>,
     }
 
     /// The browser's Ed25519 as far as this worker knows it.
@@ -68,14 +77,46 @@ mod worker {
             scope: scope.clone(),
             frameworks: load_all(),
             ed25519: RefCell::new(ed25519),
+            working: Cell::new(false),
         });
+        let answering = worker.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            spawn_local(check(worker.clone(), event.data()));
+            answering.working.set(true);
+            spawn_local(check(answering.clone(), event.data()));
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The handler lives as long as the worker.
         on_message.forget();
         let _ = scope.post_message(&JsValue::from_str(READY));
+        spawn_local(warm_up(worker));
+    }
+
+    /// Checks [`SAMPLE`] a number of times, one check per task, until the first job comes.
+    /// The browser runs a worker's WebAssembly first from a quick baseline compile and optimises
+    /// a function only once it has run for a while: without this the first files of a choice
+    /// were checked several times slower than the rest. The workers start when the verify view
+    /// opens, so this happens while the user chooses files; a job waits for one check at most.
+    async fn warm_up(worker: Rc<Worker>) {
+        let known: Vec<&HashedFramework> = worker.frameworks.iter().collect();
+        for _ in 0..WARM_UP_ROUNDS {
+            if worker.working.get() {
+                return;
+            }
+            std::hint::black_box(prepare(SAMPLE, &known));
+            next_task(&worker.scope).await;
+        }
+    }
+
+    /// Waits for a task of its own, so that a job that came in the meantime runs first.
+    async fn next_task(scope: &DedicatedWorkerGlobalScope) {
+        let timeout = Reflect::get(scope, &JsValue::from_str("setTimeout"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        let Some(timeout) = timeout else { return };
+        let later = Promise::new(&mut |resolve, _| {
+            let _ = timeout.call2(scope, &resolve, &JsValue::from(0));
+        });
+        let _ = JsFuture::from(later).await;
     }
 
     fn subtle(scope: &DedicatedWorkerGlobalScope) -> Option<SubtleCrypto> {

@@ -147,7 +147,8 @@ fn hand_out(run: u32, chosen: &[FileRef]) -> Option<()> {
             message.push(&JsValue::from_str(&Job { run, indices: hand.clone() }.encode()));
             let list = js_sys::Array::new();
             for index in hand {
-                list.push(&files::peek(chosen.get(index as usize)?)?);
+                let file = files::peek(chosen.get(index as usize)?)?;
+                list.push(&file);
             }
             message.push(&list);
             if running.state.idle.get() {
