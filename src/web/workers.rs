@@ -96,7 +96,6 @@ pub fn start(run: u32, chosen: &[FileRef], dispatch: &Callback<Msg>) {
 fn spawn(dispatch: &Callback<Msg>) -> Option<()> {
     let cores = web_sys::window()?.navigator().hardware_concurrency();
     let count = if cores.is_finite() && cores >= 1.0 { cores as usize } else { 1 };
-    let mut running = Vec::with_capacity(count);
     for _ in 0..count.min(MAX_WORKERS) {
         let worker = Worker::new(WORKER_SCRIPT).ok()?;
         let state = Rc::new(State::default());
@@ -130,9 +129,10 @@ fn spawn(dispatch: &Callback<Msg>) -> Option<()> {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        running.push(Running { worker, state, _on_message: on_message, _on_error: on_error });
+        let running = Running { worker, state, _on_message: on_message, _on_error: on_error };
+        // Kept at once, so that `stop` ends it if a later one cannot be started.
+        WORKERS.with(|workers| workers.borrow_mut().push(running));
     }
-    WORKERS.with(|workers| workers.borrow_mut().extend(running));
     Some(())
 }
 
@@ -177,6 +177,10 @@ pub fn stop() {
     WATCH.with(|slot| slot.borrow_mut().take());
     let running = WORKERS.with(|workers| std::mem::take(&mut *workers.borrow_mut()));
     for Running { worker, .. } in running {
+        // An event already on its way (a late message, or the error of a worker that failed
+        // while warming) must not reach the handlers dropped here.
+        worker.set_onmessage(None);
+        worker.set_onerror(None);
         worker.terminate();
     }
 }
