@@ -93,6 +93,8 @@ impl Browser {
             Effect::Workers(WorkerEffect::Start { run, .. }) => {
                 Some(Msg::Review(ReviewMsg::WorkersFailed(run)))
             }
+            // Nothing to start ahead: the workers here answer at once.
+            Effect::Workers(WorkerEffect::Warm) => None,
             Effect::Workers(WorkerEffect::Stop) => {
                 self.reading.retain(|m| !matches!(m, Msg::Review(ReviewMsg::WorkerResults(_))));
                 None
@@ -907,6 +909,25 @@ fn stopping_the_workers_drops_their_run_and_says_how_far_it_got() {
     assert_eq!(state.stopped, Some(Progress { done: 16, total: 40 }));
     assert!(state.shown.is_none(), "no table of part of the files");
     assert!(app.browser.files.is_empty(), "the files are let go of");
+}
+
+#[test]
+fn the_workers_are_started_with_the_verify_view_and_ended_when_it_is_left() {
+    let mut app = App::start(Browser { workers: true, ..Browser::default() });
+    let shown = app.send(Msg::Show(View::Verify));
+    assert!(shown.contains(&Effect::Workers(WorkerEffect::Warm)), "{shown:?}");
+    // Stopping a check ends the workers mid-file; new ones wait for the next choice.
+    let valid = record("Sanne de Vries", "4812345", Mode::Assessor, 1, &[("LU1.1", Score::High)]);
+    let files = app.choose((0..40).map(|_| ("echt.json", bytes(&valid))).collect());
+    app.review(ReviewMsg::Verify(files));
+    let stopped = app.review(ReviewMsg::CancelVerify);
+    let stop = stopped.iter().position(|e| *e == Effect::Workers(WorkerEffect::Stop));
+    let warm = stopped.iter().position(|e| *e == Effect::Workers(WorkerEffect::Warm));
+    assert!(matches!((stop, warm), (Some(s), Some(w)) if s < w), "{stopped:?}");
+    app.settle();
+    let left = app.send(Msg::Show(View::Compare));
+    assert!(left.contains(&Effect::Workers(WorkerEffect::Stop)), "{left:?}");
+    assert!(!left.contains(&Effect::Workers(WorkerEffect::Warm)), "{left:?}");
 }
 
 #[test]

@@ -245,6 +245,7 @@ impl Runner {
             WorkerEffect::Start { run, files } => {
                 super::workers::start(run, &files, &self.dispatch)
             }
+            WorkerEffect::Warm => super::workers::warm(&self.dispatch),
             WorkerEffect::Stop => super::workers::stop(),
             WorkerEffect::Forget(chosen) => files::forget(&chosen),
         }

@@ -102,6 +102,9 @@ pub enum WorkerEffect {
     /// `ReviewMsg::WorkersFailed(run)` when the workers cannot do it. The files stay chosen: the
     /// page may still read one.
     Start { run: u32, files: Vec<FileRef> },
+    /// Start the workers, if they are not running, so that they are ready when files are
+    /// chosen: the verify view is open. Answered with nothing.
+    Warm,
     /// Stop at once, dropping what the workers still had to do.
     Stop,
     /// Let go of chosen files the page will not read.

@@ -23,6 +23,7 @@ pub use verify::{Checked, Shown, Verified, VerifyState};
 
 use super::{
     DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, Model, Now, StorageFailed, View,
+    WorkerEffect,
 };
 use crate::core::assessment::Mode;
 use crate::core::credentials::digest_multibase;
@@ -236,6 +237,11 @@ pub(super) fn show(model: &mut Model, view: View) -> Vec<Effect> {
     }
     // Checking files goes on only while the verify view is shown.
     let mut effects = bulk::drop_run(&mut model.review);
+    let stop = Effect::Workers(WorkerEffect::Stop);
+    if model.view == View::Verify && !effects.contains(&stop) {
+        // Idle workers hold memory that the other views have no use for.
+        effects.push(stop);
+    }
     effects.extend(enter(model, view));
     effects
 }
@@ -245,6 +251,8 @@ fn enter(model: &mut Model, view: View) -> Vec<Effect> {
         View::Verify => {
             model.review.verify = VerifyState::default();
             model.review.verifying = None;
+            // A choice of several files then starts at once, not after compiling the workers.
+            return vec![Effect::Workers(WorkerEffect::Warm)];
         }
         View::Compare => {
             model.review.compare = CompareState::default();

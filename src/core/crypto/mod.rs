@@ -9,3 +9,4 @@ pub mod jcs;
 pub mod jsonld;
 pub mod rdfc;
 pub mod signing_key;
+pub mod small_order;

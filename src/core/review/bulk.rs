@@ -20,9 +20,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::core::credentials::invitation::InvitationRef;
+use crate::core::crypto::data_integrity::{Signature, SignatureCheck};
+use crate::core::crypto::small_order;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::json;
-use crate::core::record::{verify_record_bytes, RecordReport, MAX_RECORD_BYTES};
+use crate::core::record::verify::check_record_value;
+use crate::core::record::{RecordReport, MAX_RECORD_BYTES};
 
 /// Results a worker collects before it sends them: one message per file would cost the page a
 /// render per file, one per job would leave the progress bar standing still.
@@ -232,15 +235,69 @@ fn read_verdict(value: &Value) -> Result<Verdict, ProtocolError> {
     }))
 }
 
-/// What a worker sends for one file's bytes.
-pub fn verdict(bytes: &[u8], frameworks: &[&HashedFramework]) -> Verdict {
+/// One file checked in everything but its Ed25519 signature, which a worker hands to the
+/// browser's WebCrypto: that runs on a thread of the browser's own, beside the worker's next
+/// files, several times faster than the curve arithmetic in WebAssembly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Prepared {
+    /// Judged without the signature: not a valid record whatever it is, or too large.
+    Done(Verdict),
+    /// A valid record if its signature holds.
+    Signed(ValidRecord, SignatureCheck),
+}
+
+impl Prepared {
+    /// The signature to ask the browser about, if its answer is the Rust check's
+    /// (`small_order::browser_agrees`); otherwise [`Prepared::settle_here`] decides.
+    pub fn for_browser(&self) -> Option<&SignatureCheck> {
+        match self {
+            Prepared::Signed(_, check) if small_order::browser_agrees(check) => Some(check),
+            _ => None,
+        }
+    }
+
+    /// The verdict, once it is known whether the signature holds.
+    pub fn settle(self, signature_holds: bool) -> Verdict {
+        match self {
+            Prepared::Done(verdict) => verdict,
+            Prepared::Signed(valid, _) if signature_holds => Verdict::Valid(valid),
+            Prepared::Signed(..) => Verdict::Invalid,
+        }
+    }
+
+    /// The verdict with the signature checked in Rust, as the page checks it.
+    pub fn settle_here(self) -> Verdict {
+        let holds = match &self {
+            Prepared::Signed(_, check) => check.run().is_ok(),
+            Prepared::Done(_) => false,
+        };
+        self.settle(holds)
+    }
+}
+
+/// What a worker makes of one file's bytes before the signature is checked.
+pub fn prepare(bytes: &[u8], frameworks: &[&HashedFramework]) -> Prepared {
     if bytes.len() > MAX_RECORD_BYTES {
-        return Verdict::TooLarge { bytes: u64::try_from(bytes.len()).unwrap_or(u64::MAX) };
+        let bytes = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        return Prepared::Done(Verdict::TooLarge { bytes });
     }
-    match ValidRecord::of(&verify_record_bytes(bytes, frameworks)) {
-        Some(valid) => Verdict::Valid(valid),
-        None => Verdict::Invalid,
+    let Ok(value) = json::parse_bytes(bytes, MAX_RECORD_BYTES) else {
+        return Prepared::Done(Verdict::Invalid);
+    };
+    // The report counts the returned signature as good; `settle` has the last word on it.
+    match check_record_value(&value, frameworks, Signature::Return) {
+        (report, Some(check)) => match ValidRecord::of(&report) {
+            Some(valid) => Prepared::Signed(valid, check),
+            None => Prepared::Done(Verdict::Invalid),
+        },
+        (_, None) => Prepared::Done(Verdict::Invalid),
     }
+}
+
+/// What a worker sends for one file's bytes, the signature checked in Rust (where the browser
+/// has no Ed25519 of its own).
+pub fn verdict(bytes: &[u8], frameworks: &[&HashedFramework]) -> Verdict {
+    prepare(bytes, frameworks).settle_here()
 }
 
 /// The files of a choice of `total` dealt round `workers` workers in small blocks: for each
@@ -326,6 +383,61 @@ mod tests {
         assert_eq!(verdict(b"{}", &known), Verdict::Invalid);
         let huge = vec![b' '; MAX_RECORD_BYTES + 1];
         assert_eq!(verdict(&huge, &known), Verdict::TooLarge { bytes: huge.len() as u64 });
+    }
+
+    const EXAMPLE: &str = include_str!("../../../examples/record.json");
+
+    /// The example record with its `proofValue` signing something else: everything but the
+    /// signature still in order.
+    fn wrongly_signed() -> String {
+        let mut value: Value = serde_json::from_str(EXAMPLE).expect("the example is JSON");
+        let other = crate::core::crypto::data_integrity::encode_proof_value(&[7; 64]);
+        value["proof"]["proofValue"] = Value::String(other);
+        serde_json::to_string(&value).expect("serializes")
+    }
+
+    #[test]
+    fn a_prepared_record_is_as_valid_as_its_signature() {
+        let known: Vec<HashedFramework> = crate::core::framework::catalogue::load_all();
+        let known: Vec<&HashedFramework> = known.iter().collect();
+        let prepared = prepare(EXAMPLE.as_bytes(), &known);
+        assert!(prepared.for_browser().is_some(), "a real signature goes to the browser");
+        let Verdict::Valid(valid) = prepared.clone().settle(true) else {
+            panic!("the example record is valid when its signature holds")
+        };
+        assert_eq!(valid.student_number, "0123456");
+        assert_eq!(prepared.clone().settle(false), Verdict::Invalid);
+        assert_eq!(prepared.settle_here(), Verdict::Valid(valid));
+
+        let forged = prepare(wrongly_signed().as_bytes(), &known);
+        assert!(matches!(forged, Prepared::Signed(..)), "only the signature is wrong");
+        assert_eq!(forged.settle_here(), Verdict::Invalid);
+    }
+
+    #[test]
+    fn the_worker_verdict_is_the_page_verdict() {
+        let known: Vec<HashedFramework> = crate::core::framework::catalogue::load_all();
+        let known: Vec<&HashedFramework> = known.iter().collect();
+        let renamed = EXAMPLE.replacen("0123456", "0123457", 1);
+        let unsigned = EXAMPLE.replacen("\"proof\"", "\"proef\"", 1);
+        for text in [EXAMPLE, &wrongly_signed(), &renamed, &unsigned, "[]", "{\"proof\":{}}"] {
+            let page = crate::core::record::verify_record_bytes(text.as_bytes(), &known);
+            let expected = ValidRecord::of(&page).map_or(Verdict::Invalid, Verdict::Valid);
+            assert_eq!(verdict(text.as_bytes(), &known), expected, "{text:.60}");
+        }
+    }
+
+    #[test]
+    fn a_key_of_small_order_is_not_left_to_the_browser() {
+        let known: Vec<HashedFramework> = crate::core::framework::catalogue::load_all();
+        let known: Vec<&HashedFramework> = known.iter().collect();
+        let Prepared::Signed(valid, mut check) = prepare(EXAMPLE.as_bytes(), &known) else {
+            panic!("the example record is signed")
+        };
+        check.public_key = [0; 32];
+        let weak = Prepared::Signed(valid, check);
+        assert_eq!(weak.for_browser(), None);
+        assert_eq!(weak.settle_here(), Verdict::Invalid);
     }
 
     #[test]

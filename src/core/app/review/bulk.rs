@@ -184,7 +184,12 @@ pub(super) fn cancel(review: &mut ReviewState) -> Vec<Effect> {
     review.verify.progress = None;
     review.verify.stopped = Some(Progress { done: run.done, total: run.slots.len() });
     review.verify.results = review.verify.results.wrapping_add(1);
-    vec![Effect::Workers(WorkerEffect::Stop), Effect::Workers(WorkerEffect::Forget(run.files))]
+    // Stopping ends the workers mid-file; new ones are started for the next choice.
+    vec![
+        Effect::Workers(WorkerEffect::Stop),
+        Effect::Workers(WorkerEffect::Forget(run.files)),
+        Effect::Workers(WorkerEffect::Warm),
+    ]
 }
 
 /// Leaving the view or choosing again drops a run in progress.
