@@ -123,6 +123,9 @@ pub struct Node<'v> {
 #[derive(Clone, Debug)]
 pub struct Object<'v> {
     map: &'v Map<String, Value>,
+    /// Members read as though they were `map`'s, those of these names that `map` does not have
+    /// (see [`Object::over`]).
+    under: Option<(&'v Map<String, Value>, &'static [&'static str])>,
     path: String,
 }
 
@@ -160,7 +163,7 @@ impl<'v> Node<'v> {
 
     pub fn object(&self) -> Result<Object<'v>, JsonError> {
         match self.value {
-            Value::Object(map) => Ok(Object { map, path: self.path.clone() }),
+            Value::Object(map) => Ok(Object { map, under: None, path: self.path.clone() }),
             _ => Err(self.wrong_type(Expected::Object)),
         }
     }
@@ -197,8 +200,34 @@ impl<'v> Node<'v> {
 }
 
 impl<'v> Object<'v> {
+    /// One object of `map`'s members and of this object's members named in `names` that `map`
+    /// does not have, at `map`'s `path`: a layout that moves some members of a document into
+    /// another object is read without copying the members it leaves in place. This object's
+    /// own members underneath, if any, are not included.
+    pub fn over(
+        &self,
+        map: &'v Map<String, Value>,
+        names: &'static [&'static str],
+        path: &str,
+    ) -> Object<'v> {
+        Object { map, under: Some((self.map, names)), path: path.to_string() }
+    }
+
     pub fn path(&self) -> &str {
         &self.path
+    }
+
+    /// The members of the object underneath that it lends and `map` does not have.
+    fn underneath(&self) -> impl Iterator<Item = (&'v String, &'v Value)> + '_ {
+        let (map, names) = (self.map, self.under.map_or(&[][..], |(_, names)| names));
+        let lent = move |key: &String| names.contains(&key.as_str()) && !map.contains_key(key);
+        self.under.into_iter().flat_map(|(under, _)| under).filter(move |(key, _)| lent(key))
+    }
+
+    /// Member `key` of the object underneath, if it lends it.
+    fn get_underneath(&self, key: &str) -> Option<&'v Value> {
+        let (under, names) = self.under?;
+        names.contains(&key).then(|| under.get(key)).flatten()
     }
 
     /// The path of member `key`, whether or not it is there.
@@ -218,7 +247,8 @@ impl<'v> Object<'v> {
 
     /// One error for each member not in `fields`.
     pub fn unknown<'a>(&'a self, fields: &'a [&str]) -> impl Iterator<Item = JsonError> + 'a {
-        self.map.keys().filter(|key| !fields.contains(&key.as_str())).map(|key| JsonError {
+        let keys = self.map.keys().chain(self.underneath().map(|(key, _)| key));
+        keys.filter(|key| !fields.contains(&key.as_str())).map(|key| JsonError {
             path: self.path_to(key),
             kind: JsonErrorKind::Unknown(key.clone()),
         })
@@ -226,7 +256,7 @@ impl<'v> Object<'v> {
 
     /// Member `key`; `None` when absent (null is a value like any other here).
     pub fn get(&self, key: &str) -> Option<Node<'v>> {
-        let value = self.map.get(key)?;
+        let value = self.map.get(key).or_else(|| self.get_underneath(key))?;
         Some(Node { value, path: self.path_to(key) })
     }
 
@@ -236,9 +266,10 @@ impl<'v> Object<'v> {
             .ok_or_else(|| JsonError { path: self.path_to(key), kind: JsonErrorKind::Missing(key) })
     }
 
-    /// Every member, in the map's order, each with its path.
+    /// Every member, in the map's order (those underneath after), each with its path.
     pub fn members(&self) -> impl Iterator<Item = (&'v String, Node<'v>)> + '_ {
-        self.map.iter().map(|(key, value)| (key, Node { value, path: self.path_to(key) }))
+        let members = self.map.iter().chain(self.underneath());
+        members.map(|(key, value)| (key, Node { value, path: self.path_to(key) }))
     }
 
     pub fn object(&self, key: &'static str) -> Result<Object<'v>, JsonError> {
@@ -387,6 +418,35 @@ mod tests {
         );
         assert_eq!(first.get("text").map(|n| n.path().to_string()), None);
         assert_eq!(first.path_to("text"), "core_tasks[1].learning_outcomes[0].indicators[0].text");
+    }
+
+    #[test]
+    fn an_object_over_another_reads_as_one_with_its_own_members_first() {
+        let root = serde_json::json!({"a": 1, "b": 2, "x": 9, "hidden": 4});
+        let top = serde_json::json!({"b": "top", "c": 3});
+        let under = Node::root(&root).object().unwrap();
+        let Value::Object(map) = &top else { unreachable!() };
+        let both = under.over(map, &["a", "b", "x", "c"], "p");
+        assert_eq!(both.count::<u32>("a"), Ok(1));
+        assert_eq!(both.string("b"), Ok("top"));
+        assert_eq!(both.count::<u32>("c"), Ok(3));
+        assert_eq!(both.get("z").map(|n| n.path().to_string()), None);
+        // Not lent: as though it were not there.
+        assert_eq!(both.get("hidden").map(|n| n.path().to_string()), None);
+        let members: Vec<(String, String)> =
+            both.members().map(|(k, n)| (k.clone(), n.path().to_string())).collect();
+        let expected = [("b", "p.b"), ("c", "p.c"), ("a", "p.a"), ("x", "p.x")]
+            .map(|(k, p)| (k.to_string(), p.to_string()));
+        assert_eq!(members, expected);
+        // An unknown member is told once, wherever it is.
+        let unknown: Vec<JsonError> = both.unknown(&["a", "b"]).collect();
+        assert_eq!(
+            unknown,
+            vec![
+                error("p.c", JsonErrorKind::Unknown("c".into())),
+                error("p.x", JsonErrorKind::Unknown("x".into()))
+            ]
+        );
     }
 
     #[test]
