@@ -103,19 +103,14 @@ mod native {
                 return ExitCode::from(2);
             }
         };
-        // Every framework that comes with the app: a record of either verifies. Loaded here once
-        // to fail early; each worker loads its own, as a loaded framework is not shared between
-        // threads.
-        if let Err(id) = built_in_frameworks() {
-            let _ = writeln!(io::stderr(), "verify-record: {id} does not load");
-            return ExitCode::from(2);
-        }
         let workers = std::thread::available_parallelism().map_or(1, usize::from).min(files.len());
         let mut all_valid = true;
         let mut out = io::BufWriter::new(io::stdout().lock());
+        let mut not_loaded = None;
         // Set when stdout is gone (`verify-record * | head`): the workers stop.
         let stop = AtomicBool::new(false);
-        let (sender, results) = mpsc::channel::<Vec<(usize, Checked)>>();
+        // A block of files checked, or the id of a built-in framework that does not load.
+        let (sender, results) = mpsc::channel::<Result<Vec<(usize, Checked)>, &str>>();
         // The next block of files to claim: a worker that is done takes the next, so that the
         // work is shared however the files differ in size, and lines are written from the front.
         let next_block = AtomicUsize::new(0);
@@ -124,7 +119,16 @@ mod native {
                 let sender = sender.clone();
                 let (files, stop, known, next_block) = (&files, &stop, &known, &next_block);
                 scope.spawn(move || {
-                    let Ok(frameworks) = built_in_frameworks() else { return };
+                    // Every framework that comes with the app: a record of either verifies. Each
+                    // worker loads its own, as a loaded framework is not shared between threads;
+                    // if one does not load, nothing is checked.
+                    let frameworks = match built_in_frameworks() {
+                        Ok(frameworks) => frameworks,
+                        Err(id) => {
+                            let _ = sender.send(Err(id));
+                            return;
+                        }
+                    };
                     let frameworks: Vec<&HashedFramework> = frameworks.iter().collect();
                     loop {
                         let start =
@@ -142,7 +146,7 @@ mod native {
                             .zip(block)
                             .map(|(i, file)| (i, check(Path::new(file), &frameworks, known)))
                             .collect();
-                        if sender.send(checked).is_err() {
+                        if sender.send(Ok(checked)).is_err() {
                             return;
                         }
                     }
@@ -154,24 +158,38 @@ mod native {
             // other files (a record naming an invitation, a decision) waits for all of them.
             let mut checked: Vec<Option<Checked>> = files.iter().map(|_| None).collect();
             let mut next = 0;
-            for (i, result) in results.into_iter().flatten() {
-                if let Some(slot) = checked.get_mut(i) {
-                    *slot = Some(result);
-                }
-                while let Some(Some(done)) = checked.get_mut(next) {
-                    if done.waits.is_some() {
+            for block in results {
+                let block = match block {
+                    Ok(block) => block,
+                    Err(id) => {
+                        // The same for every worker: no file is checked, none is written.
+                        stop.store(true, Ordering::Relaxed);
+                        not_loaded = Some(id);
                         break;
                     }
-                    next += 1;
-                    all_valid &= done.valid;
-                    // println! would panic on a closed pipe; stop quietly.
-                    if writeln!(out, "{}", std::mem::take(&mut done.line)).is_err() {
-                        stop.store(true, Ordering::Relaxed);
-                        return;
+                };
+                for (i, result) in block {
+                    if let Some(slot) = checked.get_mut(i) {
+                        *slot = Some(result);
+                    }
+                    while let Some(Some(done)) = checked.get_mut(next) {
+                        if done.waits.is_some() {
+                            break;
+                        }
+                        next += 1;
+                        all_valid &= done.valid;
+                        // println! would panic on a closed pipe; stop quietly.
+                        if writeln!(out, "{}", std::mem::take(&mut done.line)).is_err() {
+                            stop.store(true, Ordering::Relaxed);
+                            return;
+                        }
                     }
                 }
             }
-            // Only if a worker gave up, which loading the built-in frameworks above rules out;
+            if not_loaded.is_some() {
+                return;
+            }
+            // Only if a worker gave up, which the check of the built-in frameworks rules out;
             // said rather than passed over in silence.
             let missing = checked.iter().filter(|c| c.is_none()).count();
             if missing > 0 {
@@ -203,6 +221,10 @@ mod native {
             }
         });
         let _ = out.flush();
+        if let Some(id) = not_loaded {
+            let _ = writeln!(io::stderr(), "verify-record: {id} does not load");
+            return ExitCode::from(2);
+        }
         if all_valid {
             ExitCode::SUCCESS
         } else {

@@ -162,8 +162,13 @@ impl<'v> Node<'v> {
     }
 
     pub fn object(&self) -> Result<Object<'v>, JsonError> {
+        self.clone().into_object()
+    }
+
+    /// [`Node::object`], handing this node's path on rather than copying it.
+    pub fn into_object(self) -> Result<Object<'v>, JsonError> {
         match self.value {
-            Value::Object(map) => Ok(Object { map, under: None, path: self.path.clone() }),
+            Value::Object(map) => Ok(Object { map, under: None, path: self.path }),
             _ => Err(self.wrong_type(Expected::Object)),
         }
     }
@@ -173,30 +178,68 @@ impl<'v> Node<'v> {
         let Value::Array(items) = self.value else {
             return Err(self.wrong_type(Expected::Array));
         };
-        let element = |(i, value)| Node { value, path: format!("{}[{i}]", self.path) };
+        let element = |(i, value)| Node { value, path: element_path(&self.path, i) };
         Ok(items.iter().enumerate().map(element).collect())
     }
 
     pub fn string(&self) -> Result<&'v str, JsonError> {
-        self.value.as_str().ok_or_else(|| self.wrong_type(Expected::String))
+        as_string(self.value).ok_or_else(|| self.wrong_type(Expected::String))
     }
 
     /// A string, or `None` for null.
     pub fn nullable_string(&self) -> Result<Option<&'v str>, JsonError> {
-        match self.value {
-            Value::Null => Ok(None),
-            Value::String(s) => Ok(Some(s)),
-            _ => Err(self.wrong_type(Expected::StringOrNull)),
-        }
+        as_nullable_string(self.value).ok_or_else(|| self.wrong_type(Expected::StringOrNull))
     }
 
     /// A whole number that fits in `T`.
     pub fn count<T: TryFrom<u64>>(&self) -> Result<T, JsonError> {
-        self.value
-            .as_u64()
-            .and_then(|n| T::try_from(n).ok())
-            .ok_or_else(|| self.wrong_type(Expected::Count))
+        as_count(self.value).ok_or_else(|| self.wrong_type(Expected::Count))
     }
+}
+
+// What a value is read as. Written once for a `Node` and for a member read straight out of an
+// `Object`, which builds the member's path only for an error: reading a record built one for
+// each of its hundreds of members.
+
+fn as_string(value: &Value) -> Option<&str> {
+    value.as_str()
+}
+
+fn as_nullable_string(value: &Value) -> Option<Option<&str>> {
+    match value {
+        Value::Null => Some(None),
+        Value::String(s) => Some(Some(s)),
+        _ => None,
+    }
+}
+
+fn as_count<T: TryFrom<u64>>(value: &Value) -> Option<T> {
+    value.as_u64().and_then(|n| T::try_from(n).ok())
+}
+
+/// `path[index]`, without `format!`'s machinery: it runs for every element read.
+fn element_path(path: &str, index: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = index;
+    loop {
+        at -= 1;
+        if let Some(digit) = digits.get_mut(at) {
+            // The remainder is below 10.
+            *digit = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || at == 0 {
+            break;
+        }
+    }
+    let digits = digits.get(at..).and_then(|d| std::str::from_utf8(d).ok()).unwrap_or("");
+    let mut element = String::with_capacity(path.len() + digits.len() + 2);
+    element.push_str(path);
+    element.push('[');
+    element.push_str(digits);
+    element.push(']');
+    element
 }
 
 impl<'v> Object<'v> {
@@ -273,20 +316,37 @@ impl<'v> Object<'v> {
     }
 
     pub fn object(&self, key: &'static str) -> Result<Object<'v>, JsonError> {
-        self.member(key)?.object()
+        self.member(key)?.into_object()
     }
 
     pub fn array(&self, key: &'static str) -> Result<Vec<Node<'v>>, JsonError> {
         self.member(key)?.array()
     }
 
+    /// The value of member `key` read by `read`, or the error at the member's path: `Missing`,
+    /// or `WrongType(expected)` when `read` gives `None`.
+    fn read<T>(
+        &self,
+        key: &'static str,
+        expected: Expected,
+        read: impl FnOnce(&'v Value) -> Option<T>,
+    ) -> Result<T, JsonError> {
+        let Some(value) = self.map.get(key).or_else(|| self.get_underneath(key)) else {
+            return Err(JsonError { path: self.path_to(key), kind: JsonErrorKind::Missing(key) });
+        };
+        read(value).ok_or_else(|| JsonError {
+            path: self.path_to(key),
+            kind: JsonErrorKind::WrongType(expected),
+        })
+    }
+
     pub fn string(&self, key: &'static str) -> Result<&'v str, JsonError> {
-        self.member(key)?.string()
+        self.read(key, Expected::String, as_string)
     }
 
     /// A member that must be present but may be null.
     pub fn nullable_string(&self, key: &'static str) -> Result<Option<&'v str>, JsonError> {
-        self.member(key)?.nullable_string()
+        self.read(key, Expected::StringOrNull, as_nullable_string)
     }
 
     /// A member that may be absent or null, both meaning none.
@@ -298,7 +358,7 @@ impl<'v> Object<'v> {
     }
 
     pub fn count<T: TryFrom<u64>>(&self, key: &'static str) -> Result<T, JsonError> {
-        self.member(key)?.count()
+        self.read(key, Expected::Count, as_count)
     }
 }
 
@@ -447,6 +507,16 @@ mod tests {
                 error("p.x", JsonErrorKind::Unknown("x".into()))
             ]
         );
+    }
+
+    #[test]
+    fn elements_are_placed_by_their_index() {
+        let root = serde_json::json!({"list": (0..12).collect::<Vec<u32>>()});
+        let list = Node::root(&root).object().unwrap().array("list").unwrap();
+        assert_eq!(list[0].path(), "list[0]");
+        assert_eq!(list[11].path(), "list[11]");
+        assert_eq!(element_path("a.b", 1_234_567_890), "a.b[1234567890]");
+        assert_eq!(element_path("", usize::MAX), format!("[{}]", usize::MAX));
     }
 
     #[test]

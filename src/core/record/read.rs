@@ -136,7 +136,7 @@ impl Reader {
 
     /// The object at `path`; members outside `fields` are problems, so nothing is silently ignored.
     fn object<'v>(&mut self, value: &'v Value, path: &str, fields: &[&str]) -> Option<Object<'v>> {
-        let object = self.ok(Node::at(value, path).object())?;
+        let object = self.ok(Node::at(value, path).into_object())?;
         let unknown: Vec<JsonError> = object.unknown(fields).collect();
         for error in unknown {
             self.problems.push(error.into());
