@@ -549,8 +549,13 @@ impl<'a> Parser<'a> {
                     return Err(self.syntax("control character in string must be escaped"));
                 }
                 // Multi-byte UTF-8 sequences never contain bytes below 0x80,
-                // so stepping bytewise keeps runs on character boundaries.
-                Some(_) => self.pos += 1,
+                // so stepping bytewise keeps runs on character boundaries. The run
+                // up to the next byte that matters is skipped in one go.
+                Some(_) => {
+                    let rest = self.bytes.get(self.pos..).unwrap_or_default();
+                    let plain = |b: &u8| *b != b'"' && *b != b'\\' && *b >= 0x20;
+                    self.pos += rest.iter().take_while(|b| plain(b)).count();
+                }
             }
         }
     }
