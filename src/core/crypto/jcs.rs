@@ -421,9 +421,9 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_whitespace(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
-        }
+        // Indented JSON is a third whitespace: counted in one pass over the rest.
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        self.pos += rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count();
     }
 
     fn parse_value(&mut self, depth: usize) -> Result<Value, JcsError> {

@@ -599,6 +599,51 @@ mod tests {
         );
     }
 
+    /// The example record, a version 4 credential, as parsed JSON.
+    fn example() -> Value {
+        let text = include_str!("../../../examples/record.json");
+        crate::core::json::parse(text, text.len()).unwrap()
+    }
+
+    #[test]
+    fn a_credential_content_is_read_as_in_the_flat_layout() {
+        let value = example();
+        let record = AssessmentRecord::from_value(&value).unwrap();
+        let assessment = &value["credentialSubject"]["assessment"];
+        assert_eq!(record.id, value["id"].as_str().unwrap());
+        assert_eq!(record.created, value["validFrom"].as_str().unwrap());
+        assert_eq!(record.indicators.len(), assessment["indicators"].as_array().unwrap().len());
+        assert_eq!(record.mode.key(), assessment["mode"].as_str().unwrap());
+        assert_eq!(record.assessor.name, value["issuer"]["name"].as_str().unwrap());
+        assert_eq!(record.assessor.role, assessment["assessor"]["role"].as_str().unwrap());
+    }
+
+    #[test]
+    fn a_credential_member_is_not_taken_from_the_assessment() {
+        // The flat layout's `id` and `created` come from the credential, and the assessment may
+        // not stand in for them: such members there are unknown, and the credential's missing.
+        let mut value = example();
+        let id = value["id"].take();
+        value.as_object_mut().unwrap().remove("id");
+        let assessment = value["credentialSubject"]["assessment"].as_object_mut().unwrap();
+        assessment.insert("id".into(), id);
+        assessment.insert("created".into(), "2026-01-01T00:00:00Z".into());
+        let problems = AssessmentRecord::from_value(&value).unwrap_err();
+        let malformed = |path: &str, reason: ShapeProblem| RecordProblem::Malformed {
+            path: path.into(),
+            reason,
+        };
+        assert!(problems.contains(&malformed("id", ShapeProblem::Missing)), "{problems:?}");
+        for member in ["id", "created"] {
+            let unknown = format!("credentialSubject.assessment.{member}");
+            assert!(
+                problems.contains(&malformed(&unknown, ShapeProblem::UnexpectedMember)),
+                "{problems:?}"
+            );
+        }
+        assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+
     #[test]
     fn every_shape_problem_is_reported_with_its_path() {
         let value = serde_json::json!({
