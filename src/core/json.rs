@@ -323,30 +323,28 @@ impl<'v> Object<'v> {
         self.member(key)?.array()
     }
 
-    /// The value of member `key` read by `read`, or the error at the member's path: `Missing`,
-    /// or `WrongType(expected)` when `read` gives `None`.
-    fn read<T>(
-        &self,
-        key: &'static str,
-        expected: Expected,
-        read: impl FnOnce(&'v Value) -> Option<T>,
-    ) -> Result<T, JsonError> {
-        let Some(value) = self.map.get(key).or_else(|| self.get_underneath(key)) else {
-            return Err(JsonError { path: self.path_to(key), kind: JsonErrorKind::Missing(key) });
-        };
-        read(value).ok_or_else(|| JsonError {
-            path: self.path_to(key),
-            kind: JsonErrorKind::WrongType(expected),
-        })
+    /// The value of member `key`, or `Missing` at its path.
+    fn value_of(&self, key: &'static str) -> Result<&'v Value, JsonError> {
+        match self.map.get(key).or_else(|| self.get_underneath(key)) {
+            Some(value) => Ok(value),
+            None => Err(JsonError { path: self.path_to(key), kind: JsonErrorKind::Missing(key) }),
+        }
+    }
+
+    /// Member `key` is not what was `expected`.
+    #[cold]
+    fn wrong_type(&self, key: &str, expected: Expected) -> JsonError {
+        JsonError { path: self.path_to(key), kind: JsonErrorKind::WrongType(expected) }
     }
 
     pub fn string(&self, key: &'static str) -> Result<&'v str, JsonError> {
-        self.read(key, Expected::String, as_string)
+        as_string(self.value_of(key)?).ok_or_else(|| self.wrong_type(key, Expected::String))
     }
 
     /// A member that must be present but may be null.
     pub fn nullable_string(&self, key: &'static str) -> Result<Option<&'v str>, JsonError> {
-        self.read(key, Expected::StringOrNull, as_nullable_string)
+        let value = self.value_of(key)?;
+        as_nullable_string(value).ok_or_else(|| self.wrong_type(key, Expected::StringOrNull))
     }
 
     /// A member that may be absent or null, both meaning none.
@@ -358,7 +356,7 @@ impl<'v> Object<'v> {
     }
 
     pub fn count<T: TryFrom<u64>>(&self, key: &'static str) -> Result<T, JsonError> {
-        self.read(key, Expected::Count, as_count)
+        as_count(self.value_of(key)?).ok_or_else(|| self.wrong_type(key, Expected::Count))
     }
 }
 

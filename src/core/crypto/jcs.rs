@@ -10,7 +10,6 @@
 //! let a signed record show one value to a reader and another to the verifier.
 //! The text path therefore uses the strict parser in this module.
 
-use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 use std::fmt;
 
@@ -500,21 +499,17 @@ impl<'a> Parser<'a> {
                 return Err(self.syntax("expected a member name in double quotes"));
             }
             let key = self.parse_string()?;
-            // One search of the map for the test and the insertion both.
-            let slot = match map.entry(key) {
-                Entry::Vacant(slot) => slot,
-                Entry::Occupied(taken) => {
-                    let key = taken.key().clone();
-                    return Err(JcsError::DuplicateKey { offset: key_offset, key });
-                }
-            };
+            if map.contains_key(&key) {
+                return Err(JcsError::DuplicateKey { offset: key_offset, key });
+            }
             self.skip_whitespace();
             if self.peek() != Some(b':') {
                 return Err(self.syntax("expected ':' after a member name"));
             }
             self.pos += 1;
             self.skip_whitespace();
-            slot.insert(self.parse_value(depth)?);
+            let value = self.parse_value(depth)?;
+            map.insert(key, value);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -680,9 +675,9 @@ impl<'a> Parser<'a> {
         // exactly (below 2^53): read as an integer, with no detour through floating point.
         let digits = literal.strip_prefix('-').unwrap_or(literal);
         if digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(whole) = literal.parse::<i64>() {
-                return Ok(Value::Number(Number::from(whole)));
-            }
+            let magnitude = digits.bytes().fold(0_i64, |n, b| n * 10 + i64::from(b - b'0'));
+            let whole = if digits.len() < literal.len() { -magnitude } else { magnitude };
+            return Ok(Value::Number(Number::from(whole)));
         }
         // Rust's parse is correctly rounded, as JSON.parse is; overflow gives
         // an infinity, which JCS cannot represent.
