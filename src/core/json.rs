@@ -123,6 +123,9 @@ pub struct Node<'v> {
 #[derive(Clone, Debug)]
 pub struct Object<'v> {
     map: &'v Map<String, Value>,
+    /// Members read as though they were `map`'s, those of these names that `map` does not have
+    /// (see [`Object::over`]).
+    under: Option<(&'v Map<String, Value>, &'static [&'static str])>,
     path: String,
 }
 
@@ -159,8 +162,13 @@ impl<'v> Node<'v> {
     }
 
     pub fn object(&self) -> Result<Object<'v>, JsonError> {
+        self.clone().into_object()
+    }
+
+    /// [`Node::object`], handing this node's path on rather than copying it.
+    pub fn into_object(self) -> Result<Object<'v>, JsonError> {
         match self.value {
-            Value::Object(map) => Ok(Object { map, path: self.path.clone() }),
+            Value::Object(map) => Ok(Object { map, under: None, path: self.path }),
             _ => Err(self.wrong_type(Expected::Object)),
         }
     }
@@ -170,35 +178,99 @@ impl<'v> Node<'v> {
         let Value::Array(items) = self.value else {
             return Err(self.wrong_type(Expected::Array));
         };
-        let element = |(i, value)| Node { value, path: format!("{}[{i}]", self.path) };
+        let element = |(i, value)| Node { value, path: element_path(&self.path, i) };
         Ok(items.iter().enumerate().map(element).collect())
     }
 
     pub fn string(&self) -> Result<&'v str, JsonError> {
-        self.value.as_str().ok_or_else(|| self.wrong_type(Expected::String))
+        as_string(self.value).ok_or_else(|| self.wrong_type(Expected::String))
     }
 
     /// A string, or `None` for null.
     pub fn nullable_string(&self) -> Result<Option<&'v str>, JsonError> {
-        match self.value {
-            Value::Null => Ok(None),
-            Value::String(s) => Ok(Some(s)),
-            _ => Err(self.wrong_type(Expected::StringOrNull)),
-        }
+        as_nullable_string(self.value).ok_or_else(|| self.wrong_type(Expected::StringOrNull))
     }
 
     /// A whole number that fits in `T`.
     pub fn count<T: TryFrom<u64>>(&self) -> Result<T, JsonError> {
-        self.value
-            .as_u64()
-            .and_then(|n| T::try_from(n).ok())
-            .ok_or_else(|| self.wrong_type(Expected::Count))
+        as_count(self.value).ok_or_else(|| self.wrong_type(Expected::Count))
     }
 }
 
+// What a value is read as. Written once for a `Node` and for a member read straight out of an
+// `Object`, which builds the member's path only for an error: reading a record built one for
+// each of its hundreds of members.
+
+fn as_string(value: &Value) -> Option<&str> {
+    value.as_str()
+}
+
+fn as_nullable_string(value: &Value) -> Option<Option<&str>> {
+    match value {
+        Value::Null => Some(None),
+        Value::String(s) => Some(Some(s)),
+        _ => None,
+    }
+}
+
+fn as_count<T: TryFrom<u64>>(value: &Value) -> Option<T> {
+    value.as_u64().and_then(|n| T::try_from(n).ok())
+}
+
+/// `path[index]`, without `format!`'s machinery: it runs for every element read.
+fn element_path(path: &str, index: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = index;
+    loop {
+        at -= 1;
+        if let Some(digit) = digits.get_mut(at) {
+            // The remainder is below 10.
+            *digit = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || at == 0 {
+            break;
+        }
+    }
+    let digits = digits.get(at..).and_then(|d| std::str::from_utf8(d).ok()).unwrap_or("");
+    let mut element = String::with_capacity(path.len() + digits.len() + 2);
+    element.push_str(path);
+    element.push('[');
+    element.push_str(digits);
+    element.push(']');
+    element
+}
+
 impl<'v> Object<'v> {
+    /// One object of `map`'s members and of this object's members named in `names` that `map`
+    /// does not have, at `map`'s `path`: a layout that moves some members of a document into
+    /// another object is read without copying the members it leaves in place. This object's
+    /// own members underneath, if any, are not included.
+    pub fn over(
+        &self,
+        map: &'v Map<String, Value>,
+        names: &'static [&'static str],
+        path: &str,
+    ) -> Object<'v> {
+        Object { map, under: Some((self.map, names)), path: path.to_string() }
+    }
+
     pub fn path(&self) -> &str {
         &self.path
+    }
+
+    /// The members of the object underneath that it lends and `map` does not have.
+    fn underneath(&self) -> impl Iterator<Item = (&'v String, &'v Value)> + '_ {
+        let (map, names) = (self.map, self.under.map_or(&[][..], |(_, names)| names));
+        let lent = move |key: &String| names.contains(&key.as_str()) && !map.contains_key(key);
+        self.under.into_iter().flat_map(|(under, _)| under).filter(move |(key, _)| lent(key))
+    }
+
+    /// Member `key` of the object underneath, if it lends it.
+    fn get_underneath(&self, key: &str) -> Option<&'v Value> {
+        let (under, names) = self.under?;
+        names.contains(&key).then(|| under.get(key)).flatten()
     }
 
     /// The path of member `key`, whether or not it is there.
@@ -218,7 +290,8 @@ impl<'v> Object<'v> {
 
     /// One error for each member not in `fields`.
     pub fn unknown<'a>(&'a self, fields: &'a [&str]) -> impl Iterator<Item = JsonError> + 'a {
-        self.map.keys().filter(|key| !fields.contains(&key.as_str())).map(|key| JsonError {
+        let keys = self.map.keys().chain(self.underneath().map(|(key, _)| key));
+        keys.filter(|key| !fields.contains(&key.as_str())).map(|key| JsonError {
             path: self.path_to(key),
             kind: JsonErrorKind::Unknown(key.clone()),
         })
@@ -226,7 +299,7 @@ impl<'v> Object<'v> {
 
     /// Member `key`; `None` when absent (null is a value like any other here).
     pub fn get(&self, key: &str) -> Option<Node<'v>> {
-        let value = self.map.get(key)?;
+        let value = self.map.get(key).or_else(|| self.get_underneath(key))?;
         Some(Node { value, path: self.path_to(key) })
     }
 
@@ -236,26 +309,42 @@ impl<'v> Object<'v> {
             .ok_or_else(|| JsonError { path: self.path_to(key), kind: JsonErrorKind::Missing(key) })
     }
 
-    /// Every member, in the map's order, each with its path.
+    /// Every member, in the map's order (those underneath after), each with its path.
     pub fn members(&self) -> impl Iterator<Item = (&'v String, Node<'v>)> + '_ {
-        self.map.iter().map(|(key, value)| (key, Node { value, path: self.path_to(key) }))
+        let members = self.map.iter().chain(self.underneath());
+        members.map(|(key, value)| (key, Node { value, path: self.path_to(key) }))
     }
 
     pub fn object(&self, key: &'static str) -> Result<Object<'v>, JsonError> {
-        self.member(key)?.object()
+        self.member(key)?.into_object()
     }
 
     pub fn array(&self, key: &'static str) -> Result<Vec<Node<'v>>, JsonError> {
         self.member(key)?.array()
     }
 
+    /// The value of member `key`, or `Missing` at its path.
+    fn value_of(&self, key: &'static str) -> Result<&'v Value, JsonError> {
+        match self.map.get(key).or_else(|| self.get_underneath(key)) {
+            Some(value) => Ok(value),
+            None => Err(JsonError { path: self.path_to(key), kind: JsonErrorKind::Missing(key) }),
+        }
+    }
+
+    /// Member `key` is not what was `expected`.
+    #[cold]
+    fn wrong_type(&self, key: &str, expected: Expected) -> JsonError {
+        JsonError { path: self.path_to(key), kind: JsonErrorKind::WrongType(expected) }
+    }
+
     pub fn string(&self, key: &'static str) -> Result<&'v str, JsonError> {
-        self.member(key)?.string()
+        as_string(self.value_of(key)?).ok_or_else(|| self.wrong_type(key, Expected::String))
     }
 
     /// A member that must be present but may be null.
     pub fn nullable_string(&self, key: &'static str) -> Result<Option<&'v str>, JsonError> {
-        self.member(key)?.nullable_string()
+        let value = self.value_of(key)?;
+        as_nullable_string(value).ok_or_else(|| self.wrong_type(key, Expected::StringOrNull))
     }
 
     /// A member that may be absent or null, both meaning none.
@@ -267,7 +356,7 @@ impl<'v> Object<'v> {
     }
 
     pub fn count<T: TryFrom<u64>>(&self, key: &'static str) -> Result<T, JsonError> {
-        self.member(key)?.count()
+        as_count(self.value_of(key)?).ok_or_else(|| self.wrong_type(key, Expected::Count))
     }
 }
 
@@ -387,6 +476,45 @@ mod tests {
         );
         assert_eq!(first.get("text").map(|n| n.path().to_string()), None);
         assert_eq!(first.path_to("text"), "core_tasks[1].learning_outcomes[0].indicators[0].text");
+    }
+
+    #[test]
+    fn an_object_over_another_reads_as_one_with_its_own_members_first() {
+        let root = serde_json::json!({"a": 1, "b": 2, "x": 9, "hidden": 4});
+        let top = serde_json::json!({"b": "top", "c": 3});
+        let under = Node::root(&root).object().unwrap();
+        let Value::Object(map) = &top else { unreachable!() };
+        let both = under.over(map, &["a", "b", "x", "c"], "p");
+        assert_eq!(both.count::<u32>("a"), Ok(1));
+        assert_eq!(both.string("b"), Ok("top"));
+        assert_eq!(both.count::<u32>("c"), Ok(3));
+        assert_eq!(both.get("z").map(|n| n.path().to_string()), None);
+        // Not lent: as though it were not there.
+        assert_eq!(both.get("hidden").map(|n| n.path().to_string()), None);
+        let members: Vec<(String, String)> =
+            both.members().map(|(k, n)| (k.clone(), n.path().to_string())).collect();
+        let expected = [("b", "p.b"), ("c", "p.c"), ("a", "p.a"), ("x", "p.x")]
+            .map(|(k, p)| (k.to_string(), p.to_string()));
+        assert_eq!(members, expected);
+        // An unknown member is told once, wherever it is.
+        let unknown: Vec<JsonError> = both.unknown(&["a", "b"]).collect();
+        assert_eq!(
+            unknown,
+            vec![
+                error("p.c", JsonErrorKind::Unknown("c".into())),
+                error("p.x", JsonErrorKind::Unknown("x".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn elements_are_placed_by_their_index() {
+        let root = serde_json::json!({"list": (0..12).collect::<Vec<u32>>()});
+        let list = Node::root(&root).object().unwrap().array("list").unwrap();
+        assert_eq!(list[0].path(), "list[0]");
+        assert_eq!(list[11].path(), "list[11]");
+        assert_eq!(element_path("a.b", 1_234_567_890), "a.b[1234567890]");
+        assert_eq!(element_path("", usize::MAX), format!("[{}]", usize::MAX));
     }
 
     #[test]

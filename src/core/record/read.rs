@@ -88,6 +88,18 @@ const ASSESSMENT_FIELDS: &[&str] = &[
     "learningOutcomes",
     "aggregates",
 ];
+/// What the flat layout takes of a credential's `credentialSubject.assessment` as it is: all but
+/// the assessor, whom it describes with the issuer's name.
+const ASSESSMENT_CONTENT: &[&str] = &[
+    "app",
+    "framework",
+    "mode",
+    "assessmentDate",
+    "normLevel",
+    "indicators",
+    "learningOutcomes",
+    "aggregates",
+];
 const PROOF_FIELDS: &[&str] =
     &["type", "cryptosuite", "created", "verificationMethod", "proofPurpose", "proofValue"];
 const CREDENTIAL_PROOF_FIELDS: &[&str] = &[
@@ -124,7 +136,7 @@ impl Reader {
 
     /// The object at `path`; members outside `fields` are problems, so nothing is silently ignored.
     fn object<'v>(&mut self, value: &'v Value, path: &str, fields: &[&str]) -> Option<Object<'v>> {
-        let object = self.ok(Node::at(value, path).object())?;
+        let object = self.ok(Node::at(value, path).into_object())?;
         let unknown: Vec<JsonError> = object.unknown(fields).collect();
         for error in unknown {
             self.problems.push(error.into());
@@ -156,7 +168,14 @@ impl Reader {
         // credential's content is handed over in the flat layout, its problems moved back to
         // where the credential has them.
         let mut content = Reader { skip_proof: self.skip_proof, ..Reader::default() };
-        let record = content.flat(envelope.as_ref().map_or(value, |e| &e.content));
+        let map = match &envelope {
+            None => content.object(value, "", RECORD_FIELDS),
+            // Only members of the flat layout are in either map: none is unknown.
+            Some(envelope) => {
+                Some(envelope.assessment.over(&envelope.content, ASSESSMENT_CONTENT, ""))
+            }
+        };
+        let record = map.and_then(|map| content.flat(map));
         self.problems.extend(content.problems.into_iter().map(|problem| match problem {
             RecordProblem::Malformed { path, reason } if is_credential => {
                 RecordProblem::Malformed { path: credential_path(&path), reason }
@@ -175,9 +194,8 @@ impl Reader {
         }
     }
 
-    /// Versions 1 and 2.
-    fn flat(&mut self, value: &Value) -> Option<AssessmentRecord> {
-        let map = self.object(value, "", RECORD_FIELDS)?;
+    /// Versions 1 and 2: `map` is the record, read as an object with [`RECORD_FIELDS`].
+    fn flat(&mut self, map: Object) -> Option<AssessmentRecord> {
         let record_type = self.string(&map, "type");
         let schema_version = self.string(&map, "schemaVersion");
         let id = self.string(&map, "id");
@@ -233,7 +251,7 @@ impl Reader {
 
     /// Version 3: the same content as version 2 inside a Verifiable Credential. Checks the
     /// envelope and gives the content in the flat layout, for the reader of version 2.
-    fn envelope(&mut self, value: &Value) -> Option<Envelope> {
+    fn envelope<'v>(&mut self, value: &'v Value) -> Option<Envelope<'v>> {
         let map = self.object(value, "", CREDENTIAL_FIELDS)?;
         let context = self.exactly(&map, "@context", &RECORD_CONTEXT);
         let types = self.exactly(&map, "type", &RECORD_TYPES);
@@ -285,12 +303,12 @@ impl Reader {
         copy(&mut who, &assessor, "role", "role");
         copy(&mut who, &assessor, "organisation", "organisation");
         flat.insert("assessor".into(), Value::Object(who));
-        for key in ASSESSMENT_FIELDS.iter().filter(|key| **key != "assessor") {
-            copy(&mut flat, &assessment, key, key);
-        }
+        // The rest of the content, the bulk of it, is read where it is: copying it was a third
+        // of reading a record.
         let whole = context.and(types).is_some();
         Some(Envelope {
-            content: Value::Object(flat),
+            content: flat,
+            assessment,
             issuer: issuer_id.filter(|_| whole),
             proof: proof.filter(|_| whole),
             invitation,
@@ -549,10 +567,12 @@ impl Reader {
     }
 }
 
-/// What [`Reader::envelope`] found: the content in the flat layout, and the credential's own
-/// members, `None` when they could not be read (the problems say why).
-struct Envelope {
-    content: Value,
+/// What [`Reader::envelope`] found: the content in the flat layout (the members it moves in
+/// `content`, over the `assessment` they join there), and the credential's own members, `None`
+/// when they could not be read (the problems say why).
+struct Envelope<'v> {
+    content: Map<String, Value>,
+    assessment: Object<'v>,
     issuer: Option<Option<String>>,
     proof: Option<Option<Proof>>,
     invitation: Option<Option<InvitationRef>>,
@@ -577,6 +597,51 @@ mod tests {
                 reason: ShapeProblem::Missing
             }]
         );
+    }
+
+    /// The example record, a version 4 credential, as parsed JSON.
+    fn example() -> Value {
+        let text = include_str!("../../../examples/record.json");
+        crate::core::json::parse(text, text.len()).unwrap()
+    }
+
+    #[test]
+    fn a_credential_content_is_read_as_in_the_flat_layout() {
+        let value = example();
+        let record = AssessmentRecord::from_value(&value).unwrap();
+        let assessment = &value["credentialSubject"]["assessment"];
+        assert_eq!(record.id, value["id"].as_str().unwrap());
+        assert_eq!(record.created, value["validFrom"].as_str().unwrap());
+        assert_eq!(record.indicators.len(), assessment["indicators"].as_array().unwrap().len());
+        assert_eq!(record.mode.key(), assessment["mode"].as_str().unwrap());
+        assert_eq!(record.assessor.name, value["issuer"]["name"].as_str().unwrap());
+        assert_eq!(record.assessor.role, assessment["assessor"]["role"].as_str().unwrap());
+    }
+
+    #[test]
+    fn a_credential_member_is_not_taken_from_the_assessment() {
+        // The flat layout's `id` and `created` come from the credential, and the assessment may
+        // not stand in for them: such members there are unknown, and the credential's missing.
+        let mut value = example();
+        let id = value["id"].take();
+        value.as_object_mut().unwrap().remove("id");
+        let assessment = value["credentialSubject"]["assessment"].as_object_mut().unwrap();
+        assessment.insert("id".into(), id);
+        assessment.insert("created".into(), "2026-01-01T00:00:00Z".into());
+        let problems = AssessmentRecord::from_value(&value).unwrap_err();
+        let malformed = |path: &str, reason: ShapeProblem| RecordProblem::Malformed {
+            path: path.into(),
+            reason,
+        };
+        assert!(problems.contains(&malformed("id", ShapeProblem::Missing)), "{problems:?}");
+        for member in ["id", "created"] {
+            let unknown = format!("credentialSubject.assessment.{member}");
+            assert!(
+                problems.contains(&malformed(&unknown, ShapeProblem::UnexpectedMember)),
+                "{problems:?}"
+            );
+        }
+        assert_eq!(problems.len(), 3, "{problems:?}");
     }
 
     #[test]

@@ -355,31 +355,30 @@ pub(super) fn indicator_answer(
     index: usize,
     indicator: &IndicatorRecord,
 ) -> Result<Answer, RecordProblem> {
-    let path = format!("indicators[{index}]");
+    // Made only for a problem: this runs for every indicator of every record checked.
+    let path = || format!("indicators[{index}].score");
     match (indicator.status, &indicator.score) {
         (IndicatorStatus::NotScored, None) => Ok(Answer::Open),
         (IndicatorStatus::NotObserved, None) => Ok(Answer::NotObserved),
         (IndicatorStatus::NotObserved, Some(_)) => Err(RecordProblem::Malformed {
-            path: format!("{path}.score"),
+            path: path(),
             reason: ShapeProblem::ScoreWithNotObserved,
         }),
         (IndicatorStatus::Scored, Some(record)) => {
             record.score().map(Answer::Scored).ok_or_else(|| RecordProblem::Malformed {
-                path: format!("{path}.score"),
+                path: path(),
                 reason: ShapeProblem::NotALevel {
                     symbol: record.symbol.clone(),
                     value: record.value,
                 },
             })
         }
-        (IndicatorStatus::Scored, None) => Err(RecordProblem::Malformed {
-            path: format!("{path}.score"),
-            reason: ShapeProblem::ScoredWithoutScore,
-        }),
-        (IndicatorStatus::NotScored, Some(_)) => Err(RecordProblem::Malformed {
-            path: format!("{path}.score"),
-            reason: ShapeProblem::ScoreWithoutScored,
-        }),
+        (IndicatorStatus::Scored, None) => {
+            Err(RecordProblem::Malformed { path: path(), reason: ShapeProblem::ScoredWithoutScore })
+        }
+        (IndicatorStatus::NotScored, Some(_)) => {
+            Err(RecordProblem::Malformed { path: path(), reason: ShapeProblem::ScoreWithoutScored })
+        }
     }
 }
 

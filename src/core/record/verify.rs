@@ -10,6 +10,7 @@ use crate::core::assessment::Assessment;
 use crate::core::crypto::data_integrity::{self, Signature, SignatureCheck, VerifiedProof};
 use crate::core::crypto::signing_key::KEY_FILE_TYPE;
 use crate::core::framework::hashed::HashedFramework;
+use crate::core::framework::Framework;
 use crate::core::json;
 use crate::core::record::layout::is_credential_version;
 use crate::core::record::problem::{AggregateScope, RecordProblem, ShapeProblem};
@@ -284,11 +285,27 @@ fn check_against_framework(
         .learning_outcomes()
         .flat_map(|o| o.indicators.iter().map(|i| (&*i.id, o.id.as_str())))
         .collect();
-    let owner: HashMap<&str, &str> = expected_indicators.iter().copied().collect();
     let stated: Vec<(&str, &str)> =
         record.indicators.iter().map(|i| (i.id.as_str(), i.learning_outcome.as_str())).collect();
+    // As a record is written: nothing to look up. A framework's ids are unique (it does not load
+    // otherwise), so the checks below would find nothing either.
+    if stated != expected_indicators {
+        check_indicators(&stated, &expected_indicators, problems);
+    }
+    check_outcomes(record, fw, problems);
+    check_aggregates(record, fw, problems);
+}
+
+/// Each of the framework's indicators (id and learning outcome, in order) exactly once in
+/// `stated` (the same), under its own learning outcome, in order.
+fn check_indicators(
+    stated: &[(&str, &str)],
+    expected_indicators: &[(&str, &str)],
+    problems: &mut Vec<RecordProblem>,
+) {
+    let owner: HashMap<&str, &str> = expected_indicators.iter().copied().collect();
     let mut seen = BTreeSet::new();
-    for &(id, outcome) in &stated {
+    for &(id, outcome) in stated {
         match owner.get(id) {
             None => problems.push(RecordProblem::UnknownIndicator(id.into())),
             Some(_) if !seen.insert(id) => {
@@ -304,7 +321,7 @@ fn check_against_framework(
             Some(_) => {}
         }
     }
-    for &(id, _) in &expected_indicators {
+    for &(id, _) in expected_indicators {
         if !seen.contains(id) {
             problems.push(RecordProblem::MissingIndicator(id.into()));
         }
@@ -313,13 +330,24 @@ fn check_against_framework(
     if same_set && stated.iter().map(|s| s.0).ne(expected_indicators.iter().map(|e| e.0)) {
         problems.push(RecordProblem::OutOfOrder { list: "indicators" });
     }
+}
 
-    // Learning outcomes: the same, under their core task.
+/// The learning outcomes as the indicators, under their core task.
+fn check_outcomes(record: &AssessmentRecord, fw: &Framework, problems: &mut Vec<RecordProblem>) {
     let expected_outcomes: Vec<(&str, &str)> = fw
         .core_tasks
         .iter()
         .flat_map(|t| t.learning_outcomes.iter().map(move |o| (o.id.as_str(), t.id.as_str())))
         .collect();
+    let in_order = record.learning_outcomes.len() == expected_outcomes.len()
+        && record
+            .learning_outcomes
+            .iter()
+            .zip(&expected_outcomes)
+            .all(|(o, &(id, task))| o.id == id && o.core_task == task);
+    if in_order {
+        return;
+    }
     let task_of: HashMap<&str, &str> = expected_outcomes.iter().copied().collect();
     let mut seen = BTreeSet::new();
     for outcome in &record.learning_outcomes {
@@ -355,8 +383,10 @@ fn check_against_framework(
     {
         problems.push(RecordProblem::OutOfOrder { list: "learningOutcomes" });
     }
+}
 
-    // Aggregates, recomputed from the scores as stated. Malformed scores were reported above.
+/// The aggregates, recomputed from the scores as stated. Malformed scores were reported before.
+fn check_aggregates(record: &AssessmentRecord, fw: &Framework, problems: &mut Vec<RecordProblem>) {
     let Ok(assessment) = record.to_assessment() else {
         return;
     };
