@@ -285,6 +285,68 @@ fn the_assessor_opens_the_link_and_the_invitation_fixes_who_and_what() {
     assert!(!docent.model.trusted.standing(&signer, forged).invited);
 }
 
+#[test]
+fn a_student_invited_to_assess_themselves_is_asked_no_assessor_and_signs_as_the_student() {
+    let mut docent = App::start(Browser::default(), "2026-12-01");
+    docent.send(Msg::Show(View::Invite));
+    docent.send(Msg::Invite(InviteMsg::SetMode(Mode::SelfAssessment)));
+    for (field, text) in [
+        (InvitationField::DocentName, "Johannes van der Wal"),
+        (InvitationField::StudentName, "Anne-Marijke van den Heuvel"),
+        (InvitationField::StudentNumber, "500812345"),
+        (InvitationField::AssessorEmail, "anne@student.example.nl"),
+    ] {
+        docent.set(field, text);
+    }
+    docent.send(Msg::Invite(InviteMsg::Sign));
+    // No assessor's name was asked: the student is the one who assesses, and is mailed.
+    assert_eq!(docent.model.invite.problems, []);
+    let made = docent.model.invite.made.clone().expect("signed without an assessor's name");
+    assert_eq!(made.invitation.mode, Mode::SelfAssessment);
+    assert_eq!(made.invitation.assessor_name, "Anne-Marijke van den Heuvel");
+    let (subject, body) = Lang::Nl.invitation_mail(&made, "https://app.example/#x");
+    assert_eq!(subject, "Uitnodiging: zelfbeoordeling, Anne-Marijke van den Heuvel");
+    assert!(body.starts_with("Beste Anne-Marijke van den Heuvel,\n\nIk nodig je uit om jezelf te beoordelen, vóór 2026-12-29."), "{body}");
+    assert_eq!(
+        Lang::En.invite_label_for(InvitationField::AssessorEmail, Mode::SelfAssessment),
+        "Student's e-mail address"
+    );
+    assert_eq!(
+        Lang::Nl.invite_label_for(InvitationField::AssessorEmail, Mode::Assessor),
+        "E-mailadres beoordelaar"
+    );
+    // In assessor mode the name is asked as before.
+    docent.send(Msg::Invite(InviteMsg::Another));
+    docent.send(Msg::Invite(InviteMsg::SetMode(Mode::Assessor)));
+    docent.send(Msg::Invite(InviteMsg::Sign));
+    assert!(docent
+        .model
+        .invite
+        .problems
+        .contains(&InvitationInputProblem::Empty(InvitationField::AssessorName)));
+
+    // The student's phone: a self-assessment under their name, no assessor named, signed by them.
+    let mut student = App::start(Browser::default(), "2026-12-05");
+    student.send(Msg::Invite(InviteMsg::Open(format!("#{}", fragment(&made)))));
+    let metadata = &student.model.open.assessment.metadata;
+    assert_eq!(metadata.mode, Mode::SelfAssessment);
+    assert_eq!(metadata.student_name, "Anne-Marijke van den Heuvel");
+    assert_eq!(metadata.assessor_name, "");
+    assert!(!student
+        .model
+        .open
+        .assessment
+        .metadata
+        .form_fields()
+        .any(|f| f == MetadataField::AssessorName));
+    student.send(Msg::Edit(Action::SetScore { indicator: "LU1.1".into(), score: Score::High }));
+    student.send(Msg::Sign);
+    let record = student.browser.downloads.last().expect("a record").clone();
+    let read = AssessmentRecord::from_value(&serde_json::from_str(&record).unwrap()).unwrap();
+    assert_eq!(read.signer_name(), "Anne-Marijke van den Heuvel");
+    assert_eq!(read.invitation.expect("named"), made.reference);
+}
+
 /// Opens `fragment` in an assessor's browser that holds one assessment; returns the refusal.
 fn refused(fragment: &str, today: &str) -> InvitationProblem {
     let mut assessor = App::start(Browser::default(), today);

@@ -22,6 +22,9 @@ texts! { InviteTexts, INVITE_NL, INVITE_EN {
     link_label: "Link voor de beoordelaar", "Link for the assessor";
     link_hint: "Stuur deze link aan de beoordelaar. Wie de link heeft, kan de uitnodiging openen; ze is geldig tot en met de inleverdatum.",
         "Send this link to the assessor. Whoever has the link can open the invitation; it is valid up to and including the due date.";
+    self_link_label: "Link voor de student", "Link for the student";
+    self_link_hint: "Stuur deze link aan de student. Wie de link heeft, kan de uitnodiging openen; ze is geldig tot en met de inleverdatum.",
+        "Send this link to the student. Whoever has the link can open the invitation; it is valid up to and including the due date.";
     copy: "Kopiëren", "Copy";
     copied: "De link is gekopieerd.", "The link has been copied.";
     copy_failed: "Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.", "Copying did not work. Select the link and copy it yourself.";
@@ -70,6 +73,20 @@ impl Lang {
             (InvitationField::DueDate, Lang::En) => "Due by (inclusive)",
             (InvitationField::HostOrigin, Lang::Nl) => "Adres van de ingebedde pagina",
             (InvitationField::HostOrigin, Lang::En) => "Address of the embedding page",
+        }
+    }
+
+    /// A field's label for an invitation in `mode`: a student invited to assess themselves is
+    /// mailed at their own address.
+    pub fn invite_label_for(self, field: InvitationField, mode: Mode) -> &'static str {
+        match (field, mode, self) {
+            (InvitationField::AssessorEmail, Mode::SelfAssessment, Lang::Nl) => {
+                "E-mailadres student"
+            }
+            (InvitationField::AssessorEmail, Mode::SelfAssessment, Lang::En) => {
+                "Student's e-mail address"
+            }
+            _ => self.invite_label(field),
         }
     }
 
@@ -179,12 +196,20 @@ impl Lang {
         let i = &made.invitation;
         let (docent, student, due) = (&made.issuer_name, &i.student_name, &i.due_date);
         let key = made.fingerprint();
-        match self {
-            Lang::Nl => (
+        match (self, i.mode) {
+            (Lang::Nl, Mode::SelfAssessment) => (
+                format!("Uitnodiging: zelfbeoordeling, {student}"),
+                format!("Beste {student},\n\nIk nodig je uit om jezelf te beoordelen, vóór {due}. Open deze link in je browser; de app vult je gegevens in:\n\n{link}\n\nDe uitnodiging is ondertekend met mijn sleutel {key}. Alles blijft in je browser.\n\nMet vriendelijke groet,\n{docent}"),
+            ),
+            (Lang::En, Mode::SelfAssessment) => (
+                format!("Invitation: self-assessment, {student}"),
+                format!("Dear {student},\n\nI invite you to assess yourself, by {due}. Open this link in your browser; the app fills in your details:\n\n{link}\n\nThe invitation is signed with my key {key}. Everything stays in your browser.\n\nKind regards,\n{docent}"),
+            ),
+            (Lang::Nl, Mode::Assessor) => (
                 format!("Uitnodiging: beoordeling van {student}"),
                 format!("Beste {},\n\nIk nodig je uit om {student} ({}) te beoordelen, vóór {due}. Open deze link in je browser; de app vult de gegevens in:\n\n{link}\n\nDe uitnodiging is ondertekend met mijn sleutel {key}. Alles blijft in je browser.\n\nMet vriendelijke groet,\n{docent}", i.assessor_name, i.student_number),
             ),
-            Lang::En => (
+            (Lang::En, Mode::Assessor) => (
                 format!("Invitation: assessment of {student}"),
                 format!("Dear {},\n\nI invite you to assess {student} ({}), by {due}. Open this link in your browser; the app fills in the details:\n\n{link}\n\nThe invitation is signed with my key {key}. Everything stays in your browser.\n\nKind regards,\n{docent}", i.assessor_name, i.student_number),
             ),

@@ -66,7 +66,7 @@ pub fn InviteView(props: &InviteViewProps) -> Html {
         html! {
             <div class={classes!("field", format!("field-{}", field.key()))}>
                 <label for={id.clone()}>
-                    { lang.invite_label(field) }
+                    { lang.invite_label_for(field, state.mode) }
                     if field == InvitationField::HostOrigin {
                         { " " }{ t.optional }
                     }
@@ -121,7 +121,12 @@ pub fn InviteView(props: &InviteViewProps) -> Html {
                         </span>
                     </p>
                     <div class="fields">
-                        { for InvitationField::ALL.into_iter().filter(|f| *f != InvitationField::HostOrigin).map(field) }
+                        // A student invited to assess themselves is the one who assesses.
+                        { for InvitationField::ALL.into_iter().filter(|f| match f {
+                            InvitationField::HostOrigin => false,
+                            InvitationField::AssessorName => state.mode == Mode::Assessor,
+                            _ => true,
+                        }).map(field) }
                     </div>
                     <fieldset class="mode">
                         <legend>{ t.mode_legend }</legend>
@@ -149,6 +154,10 @@ fn made_view(props: &InviteViewProps, made: &SignedInvitation) -> Html {
     let link = made.link(&state.app_address);
     let on_copy = props.dispatch.reform(|_: MouseEvent| Msg::Invite(InviteMsg::Copy));
     let on_another = props.dispatch.reform(|_: MouseEvent| Msg::Invite(InviteMsg::Another));
+    let (link_label, link_hint) = match made.invitation.mode {
+        Mode::Assessor => (t.link_label, t.link_hint),
+        Mode::SelfAssessment => (t.self_link_label, t.self_link_hint),
+    };
     html! {
         <div class="invite-made">
             <h3>{ t.made_heading }</h3>
@@ -156,9 +165,9 @@ fn made_view(props: &InviteViewProps, made: &SignedInvitation) -> Html {
             if let Some(failure) = state.failure {
                 <p class="notice notice-warning" role="alert">{ lang.invite_failure(failure) }</p>
             }
-            <label for="invite-link">{ t.link_label }</label>
+            <label for="invite-link">{ link_label }</label>
             <textarea id="invite-link" class="invite-link" readonly=true rows="4" aria-describedby="invite-link-hint" value={link.clone()} />
-            <p class="hint" id="invite-link-hint">{ t.link_hint }</p>
+            <p class="hint" id="invite-link-hint">{ link_hint }</p>
             if link.len() >= MAX_LINK_CHARS {
                 <p class="notice notice-warning" role="status">{ t.long_link }</p>
             }
@@ -205,7 +214,10 @@ fn sent_list(props: &InviteViewProps) -> Html {
                                 html! {
                                     <tr>
                                         <td>{ format!("{} ({})", i.student_name, i.student_number) }</td>
-                                        <td>{ format!("{} <{}>", i.assessor_name, i.assessor_email) }</td>
+                                        <td>{ match i.mode {
+                                            Mode::Assessor => format!("{} <{}>", i.assessor_name, i.assessor_email),
+                                            Mode::SelfAssessment => format!("{} <{}>", lang.mode_label(i.mode), i.assessor_email),
+                                        } }</td>
                                         <td>{ &i.due_date }</td>
                                         <td>{ local_time(&s.valid_from, props.utc_offset) }</td>
                                     </tr>

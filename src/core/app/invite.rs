@@ -207,7 +207,11 @@ impl InviteState {
             student_number: self.student_number.clone(),
             framework,
             mode: self.mode,
-            assessor_name: self.assessor_name.clone(),
+            // A student invited to assess themselves is the one who assesses.
+            assessor_name: match self.mode {
+                Mode::Assessor => self.assessor_name.clone(),
+                Mode::SelfAssessment => self.student_name.clone(),
+            },
             assessor_email: self.assessor_email.clone(),
             due_date: self.due_date.clone(),
             host_origin: (!origin.is_empty()).then(|| origin.to_string()),
@@ -410,11 +414,17 @@ fn open_signed(
     let framework = model.framework.framework();
     let asked = &signed.invitation;
     let assessment = &mut entry.assessment;
+    // In a self-assessment the student signs under their own name; no assessor is named (an
+    // invitation names the student as the one who assesses, or, made before, someone typed).
+    let assessor = match asked.mode {
+        Mode::Assessor => asked.assessor_name.clone(),
+        Mode::SelfAssessment => String::new(),
+    };
     for action in [
         Action::SetMode(asked.mode),
         Action::SetMetadata(MetadataField::StudentName, asked.student_name.clone()),
         Action::SetMetadata(MetadataField::StudentNumber, asked.student_number.clone()),
-        Action::SetMetadata(MetadataField::AssessorName, asked.assessor_name.clone()),
+        Action::SetMetadata(MetadataField::AssessorName, assessor),
     ] {
         // Every value was held to the limits of a field when the invitation was read.
         let _ = assessment.apply(framework, action);

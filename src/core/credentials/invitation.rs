@@ -298,6 +298,10 @@ impl Invitation {
             (InvitationField::AssessorName, &self.assessor_name),
             (InvitationField::AssessorEmail, &self.assessor_email),
         ] {
+            // A self-assessment's assessor is the student, whose name is asked above.
+            if field == InvitationField::AssessorName && self.mode == Mode::SelfAssessment {
+                continue;
+            }
             if text.trim().is_empty() {
                 problems.push(InvitationInputProblem::Empty(field));
             } else if text.chars().count() > MAX_FIELD_CHARS {
