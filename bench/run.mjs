@@ -157,7 +157,42 @@ function serve(root, extra = {}) {
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
-const appServer = await serve(opts.dist, { [BIG_PATH]: JSON.stringify(big) });
+// Issue 17's yardstick for a click: the same 42 radio groups (names and values as the app's) in a
+// page of plain DOM, whose summary is recomputed from every group and rewritten on each change:
+// the scored count and, per learning outcome, the mean of its scored indicators.
+const PLAIN_PATH = "/bench-plain-form.html";
+function plainForm() {
+  const outcomes = framework.core_tasks.flatMap((t) => t.learning_outcomes);
+  const groups = outcomes.flatMap((o) => o.indicators.map((i) => `<fieldset role="radiogroup" aria-label="${i.id}">
+<legend>${i.id}</legend>${["present", "good", "high"].map((v) =>
+    `<label><input type="radio" name="score-${i.id}" value="${v}" data-outcome="${o.id}"> ${v}</label>`).join("")}</fieldset>`));
+  return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>plain form</title></head><body>
+<form id="form">${groups.join("\n")}</form><section id="summary"><p id="count"></p><ul id="means"></ul></section>
+<script>
+const values = { present: 1, good: 2, high: 3 };
+const outcomes = ${JSON.stringify(outcomes.map((o) => o.id))};
+const total = document.querySelectorAll("#form fieldset").length;
+function render() {
+  const sums = new Map(outcomes.map((id) => [id, [0, 0]]));
+  let scored = 0;
+  for (const input of document.querySelectorAll("#form input:checked")) {
+    const s = sums.get(input.dataset.outcome);
+    s[0] += values[input.value]; s[1] += 1; scored += 1;
+  }
+  document.getElementById("count").textContent = scored + " van " + total + " indicatoren gescoord";
+  const list = document.getElementById("means");
+  list.replaceChildren(...outcomes.map((id) => {
+    const [sum, n] = sums.get(id);
+    const li = document.createElement("li");
+    li.textContent = id + ": " + (n ? (sum / n).toFixed(2) : "–");
+    return li;
+  }));
+}
+document.getElementById("form").addEventListener("change", render);
+render();
+</script></body></html>`;
+}
+const appServer = await serve(opts.dist, { [BIG_PATH]: JSON.stringify(big), [PLAIN_PATH]: plainForm() });
 const floorServer = await serve(opts.floor);
 const appUrl = `http://127.0.0.1:${appServer.address().port}/`;
 const floorUrl = `http://127.0.0.1:${floorServer.address().port}/`;
@@ -311,6 +346,9 @@ step("per-click latency, autosave and memory: default framework");
   latency.default = await clickLatencies(a.page, ids);
   autosave.default = await autosaveCost(a.page, ids);
   await a.context.close();
+  const plain = await open(`${appUrl}${PLAIN_PATH.slice(1)}`, RADIOS, 42);
+  latency.plain = await clickLatencies(plain.page, ids);
+  await plain.context.close();
 }
 step("per-click latency, autosave and memory: 2,500 indicators via ?framework=");
 let bigLoads = false;
@@ -336,6 +374,11 @@ for (const [key, label] of [["default", "42"], ["big", "2,500"]]) {
   const m = median(l), p = percentile(l, 95);
   row(`click → summary, ${label} indicators: median of 200`, ms(m), "4 ms", yesNo(m <= 4));
   row(`click → summary, ${label} indicators: p95 of 200`, `${ms(p)} (max ${ms(Math.max(...l))})`, "16 ms", yesNo(p <= 16));
+}
+{
+  const m = median(latency.default), p = median(latency.plain);
+  row("click → summary, the same 42 radio groups in plain DOM: median of 200", ms(p));
+  row("click → summary, 42 indicators: the app against plain DOM", `${(m / p).toFixed(2)} ×`, "≤ 2 ×", yesNo(m <= 2 * p));
 }
 for (const [key, label] of [["default", "42"], ["big", "2,500"]]) {
   const s = autosave[key];
