@@ -219,21 +219,8 @@ fn as_count<T: TryFrom<u64>>(value: &Value) -> Option<T> {
 
 /// `path[index]`, without `format!`'s machinery: it runs for every element read.
 fn element_path(path: &str, index: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = index;
-    loop {
-        at -= 1;
-        if let Some(digit) = digits.get_mut(at) {
-            // The remainder is below 10.
-            *digit = b'0' + (rest % 10) as u8;
-        }
-        rest /= 10;
-        if rest == 0 || at == 0 {
-            break;
-        }
-    }
-    let digits = digits.get(at..).and_then(|d| std::str::from_utf8(d).ok()).unwrap_or("");
+    let mut buffer = [0; 20];
+    let digits = jcs::decimal(index as u64, &mut buffer);
     let mut element = String::with_capacity(path.len() + digits.len() + 2);
     element.push_str(path);
     element.push('[');

@@ -241,9 +241,14 @@ fn write_integer(out: &mut String, whole: i64) {
     if whole < 0 {
         out.push('-');
     }
-    let mut digits = [0u8; 20];
+    out.push_str(decimal(whole.unsigned_abs(), &mut [0; 20]));
+}
+
+/// `n` in decimal digits, written into `digits` (20 hold any `u64`), without `format!`'s
+/// machinery: the readers and the canonical writer run it for every number and array element.
+pub(crate) fn decimal(n: u64, digits: &mut [u8; 20]) -> &str {
     let mut at = digits.len();
-    let mut rest = whole.unsigned_abs();
+    let mut rest = n;
     loop {
         at -= 1;
         if let Some(digit) = digits.get_mut(at) {
@@ -255,7 +260,7 @@ fn write_integer(out: &mut String, whole: i64) {
             break;
         }
     }
-    out.push_str(digits.get(at..).and_then(|d| std::str::from_utf8(d).ok()).unwrap_or("0"));
+    digits.get(at..).and_then(|d| std::str::from_utf8(d).ok()).unwrap_or("0")
 }
 
 fn write_number(out: &mut String, x: f64) -> Result<(), JcsError> {
