@@ -236,6 +236,9 @@ async fn comments_and_scores_survive_a_remount() {
     clear_storage().await;
     let app = Mounted::new().await;
     app.choose("LU6.9", "good").await;
+    // The evidence field is made when its box is opened, as a user opens it.
+    assert!(app.all(r#"textarea[id="comment-LU6.9"]"#).is_empty());
+    app.click(r#"li[id="indicator-LU6.9"] details.comment > summary"#).await;
     let area: web_sys::HtmlTextAreaElement =
         app.one(r#"textarea[id="comment-LU6.9"]"#).dyn_into().unwrap();
     area.set_value("Bewonersavond voorbereid");
