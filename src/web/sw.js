@@ -17,7 +17,7 @@
 // The form's files are stored when the worker installs, so that the form works offline after
 // one visit. The hogeschool's are stored as that page loads them, so that a link to the form does
 // not transfer them: the hogeschool's page works offline after it was opened once with this
-// build (README: Two pages).
+// build (README: Two pages); a page opened before the worker took control is stored when it does.
 // The default framework is compiled into the .wasm, so caching the .wasm caches the framework.
 // The app holds a fetched framework to the SHA-256 compiled into it, so a stale copy is refused.
 //
@@ -66,9 +66,35 @@ self.addEventListener("activate", (event) => {
         ),
       )
       // Controls the page of the first visit too, so that it works offline without a reload.
-      .then(() => self.clients.claim()),
+      .then(() => self.clients.claim())
+      .then(() => storeOpenHogeschool()),
   );
 });
+
+// A hogeschool's page that loaded before this worker took control (opened straight from a link on
+// a first visit, or reached from the form while the worker was still installing) fetched its
+// files past the worker, so none was stored as it loaded. They are stored now, from the network
+// (most from the HTTP cache), so that the page opens offline from then on. A file that cannot be
+// fetched now is stored when the page next loads it; activation never fails on it.
+async function storeOpenHogeschool() {
+  if (!HOGESCHOOL_URL) return;
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = windows.some((client) => {
+    const url = new URL(client.url);
+    return url.origin + url.pathname === HOGESCHOOL_URL;
+  });
+  if (!open) return;
+  const cache = await caches.open(CACHE);
+  for (const path of [HOGESCHOOL, ...HOGESCHOOL_ASSETS]) {
+    try {
+      if (await cache.match(path)) continue;
+      const response = await fetch(path);
+      if (response.ok && response.type === "basic" && !response.redirected) await cache.put(path, response);
+    } catch {
+      // Offline already: see above.
+    }
+  }
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;

@@ -137,3 +137,31 @@ test("after one use the workers check files offline", async (t) => {
     await page.context().setOffline(false);
   });
 });
+
+test("a first visit straight to the hogeschool's page: stored once the service worker controls it, then it opens offline", async () => {
+  // No visit to the form first: the page loads before any worker exists, so its files pass the
+  // worker by, and are stored when the worker takes control.
+  const context = await app.browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${app.url}hogeschool.html#verify`);
+    await page.locator("#record-file").waitFor({ state: "attached" });
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+    await page.waitForFunction(async () => {
+      for (const key of await caches.keys()) {
+        const paths = (await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname);
+        if (paths.includes("/hogeschool.html") && paths.some((p) => /^\/hogeschool-[0-9a-f]+_bg\.wasm$/.test(p))) return true;
+      }
+      return false;
+    }, null, { timeout: 30_000, polling: 250 });
+    await context.setOffline(true);
+    const response = await page.reload();
+    assert.ok(response?.fromServiceWorker(), "hogeschool.html came from the worker");
+    await page.locator("#record-file").waitFor({ state: "attached" });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
