@@ -88,18 +88,6 @@ const ASSESSMENT_FIELDS: &[&str] = &[
     "learningOutcomes",
     "aggregates",
 ];
-/// What the flat layout takes of a credential's `credentialSubject.assessment` as it is: all but
-/// the assessor, whom it describes with the issuer's name.
-const ASSESSMENT_CONTENT: &[&str] = &[
-    "app",
-    "framework",
-    "mode",
-    "assessmentDate",
-    "normLevel",
-    "indicators",
-    "learningOutcomes",
-    "aggregates",
-];
 const PROOF_FIELDS: &[&str] =
     &["type", "cryptosuite", "created", "verificationMethod", "proofPurpose", "proofValue"];
 const CREDENTIAL_PROOF_FIELDS: &[&str] = &[
@@ -170,9 +158,11 @@ impl Reader {
         let mut content = Reader { skip_proof: self.skip_proof, ..Reader::default() };
         let map = match &envelope {
             None => content.object(value, "", RECORD_FIELDS),
-            // Only members of the flat layout are in either map: none is unknown.
+            // Only members of the flat layout are in either map: none is unknown. The assessor is
+            // always among the members moved (described with the issuer's name), so the
+            // assessment's own is not lent.
             Some(envelope) => {
-                Some(envelope.assessment.over(&envelope.content, ASSESSMENT_CONTENT, ""))
+                Some(envelope.assessment.over(&envelope.content, ASSESSMENT_FIELDS, ""))
             }
         };
         let record = map.and_then(|map| content.flat(map));
