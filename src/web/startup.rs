@@ -51,7 +51,7 @@ pub async fn boot(link: &Link) -> Result<Model, LoadFailure> {
     // The open assessment's built-in framework, where it had to be fetched and could not be.
     let mut fetch_failure = None;
     let framework = match link.config.framework.as_deref() {
-        None => match open_built_in().await {
+        None => match open_built_in(&default).await {
             Some(Ok(framework)) => framework,
             Some(Err(failure)) => {
                 fetch_failure = Some(failure);
@@ -61,7 +61,8 @@ pub async fn boot(link: &Link) -> Result<Model, LoadFailure> {
         },
         // A link may name a built-in framework by its id instead of an address.
         Some(id) if catalogue::built_in(id).is_some() => {
-            match catalogue::built_in(id).map(super::built_in::load) {
+            let other = catalogue::built_in(id).filter(|b| b.sha256 != default.sha256());
+            match other.map(super::built_in::load) {
                 Some(loading) => loading.await.unwrap_or_else(|failure| {
                     link_failure = Some((id.to_string(), failure));
                     default
@@ -121,12 +122,15 @@ async fn framework_from_link(address: &str) -> Result<HashedFramework, LoadFailu
     framework_from_bytes(&super::fetch::framework_bytes(&url).await?)
 }
 
-/// The built-in framework of the assessment that was open, when that is not the default one;
-/// fetched first where this build leaves it out.
-async fn open_built_in() -> Option<Result<HashedFramework, FetchFailure>> {
+/// The built-in framework of the assessment that was open, when that is not `default` (parsed
+/// already: the start does not parse it twice); fetched first where this build leaves it out.
+async fn open_built_in(default: &HashedFramework) -> Option<Result<HashedFramework, FetchFailure>> {
     let text = library::raw(&library::open_id()?).ok()??;
     let entry = saved::from_json(&text).ok()?;
     let built_in = entry.assessment.built_in_framework()?;
+    if built_in.sha256 == default.sha256() {
+        return None;
+    }
     let loaded = super::built_in::load(built_in).await;
     Some(loaded.map_err(|failure| FetchFailure { title: built_in.title, failure }))
 }
