@@ -1,4 +1,5 @@
-//! The browser's clock and random source, read once per message as the core's [`Now`].
+//! The browser's clock and random source: the core's [`Now`], read once per dispatch (random
+//! bytes once per message).
 //! (`std::time::SystemTime::now()` panics on wasm32, so times come from JS.)
 
 use crate::core::app::{Entropy, Now};
@@ -30,7 +31,7 @@ fn utc_offset() -> i32 {
     }
 }
 
-fn entropy() -> Option<Entropy> {
+pub fn entropy() -> Option<Entropy> {
     let crypto = web_sys::window()?.crypto().ok()?;
     let mut bytes = [0u8; 64];
     crypto.get_random_values_with_u8_array(&mut bytes).ok()?;

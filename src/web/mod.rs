@@ -22,6 +22,7 @@ pub mod marks;
 pub mod offline;
 pub mod pages;
 pub mod runner;
+pub mod save_after_render;
 pub mod share;
 pub mod startup;
 pub mod storage;

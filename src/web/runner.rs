@@ -1,8 +1,10 @@
 //! Carries out the core's effects in the browser and answers with messages.
 //!
 //! Storage, downloads and messages to the host page are synchronous: their answer is returned at
-//! once and handled in the same dispatch, so a change is stored before the event that made it has
-//! finished. Reading a file and the clipboard are asynchronous and answer later through `dispatch`.
+//! once and handled in the same dispatch. The one exception is the open assessment's save, which
+//! waits until the page shows the change (`save_after_render` says why, and why nothing is lost);
+//! every other effect writes it first. Reading a file and the clipboard are asynchronous and answer
+//! later through `dispatch`.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -12,7 +14,8 @@ use yew::platform::spawn_local;
 use yew::Callback;
 
 use super::{
-    clipboard, clock, download, ed25519, embed, files, folder, keystore, library, share, storage,
+    clipboard, clock, download, ed25519, embed, files, folder, keystore, library,
+    save_after_render, share, storage,
 };
 use crate::core::app::badges::ISSUER_KEY;
 use crate::core::app::decide::DECISION_KEY;
@@ -37,11 +40,13 @@ impl Runner {
     /// Carries out `effect`; returns the answer where there is one to handle now.
     pub fn run(&self, effect: Effect) -> Option<Msg> {
         match effect {
-            Effect::Save(entry) => {
-                Some(Msg::Saved(library::save(&entry).map_err(|_| StorageFailed)))
-            }
+            Effect::Save(entry) => save_after_render::save(entry, &self.dispatch),
             Effect::SetOpen(id) => {
-                library::set_open(&id).is_err().then_some(Msg::Saved(Err(StorageFailed)))
+                let failed = library::set_open(&id).is_err();
+                if failed {
+                    save_after_render::failed_elsewhere();
+                }
+                failed.then_some(Msg::Saved(Err(StorageFailed)))
             }
             Effect::Write { entries, purpose } => {
                 let failed = write_all(&entries);
@@ -268,13 +273,25 @@ fn write_all(entries: &[SavedEntry]) -> Vec<String> {
 
 /// The app's one way to send a message: `core::app::update` handles it, the runner carries out
 /// its effects and feeds their answers back, all before this returns; then `redraw` renders.
+/// The answers handled now belong to the same moment as the message, so they share its time;
+/// each message still gets random bytes of its own (ids and keys come from them).
 pub fn dispatcher(model: Rc<RefCell<Model>>, redraw: Callback<()>) -> Callback<Msg> {
     Callback::from(move |msg: Msg| {
         let runner = Runner { dispatch: dispatcher(model.clone(), redraw.clone()) };
+        let mut now = clock::now();
+        let mut first = true;
         let mut queue = VecDeque::from([msg]);
         while let Some(msg) = queue.pop_front() {
-            let effects = update(&mut model.borrow_mut(), msg, &clock::now());
-            queue.extend(effects.into_iter().filter_map(|effect| runner.run(effect)));
+            if !std::mem::take(&mut first) {
+                now.entropy = clock::entropy();
+            }
+            let effects = update(&mut model.borrow_mut(), msg, &now);
+            for effect in effects {
+                if !matches!(effect, Effect::Save(_)) {
+                    queue.extend(save_after_render::flush());
+                }
+                queue.extend(runner.run(effect));
+            }
         }
         redraw.emit(());
     })

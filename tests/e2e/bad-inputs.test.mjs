@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
-import { startApp } from "./harness.mjs";
+import { saved, startApp } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const folder = join(here, "../bad-inputs");
@@ -50,7 +50,11 @@ test("every hostile record, key and backup file gives its message, and nothing s
   await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
   await page.getByRole("button", { name: "Nieuwe beoordeling" }).click();
   await page.locator('input[name="score-LU2.2"][value="high"]').check();
+  await saved(page);
   const before = await snapshot(page);
+  // The draft with that score is what is kept.
+  assert.ok(JSON.parse(before).some(([key, value]) =>
+    key.includes(":assessment:") && JSON.parse(value).assessment.outcomes.LU2?.scores["LU2.2"] === "high"));
 
   let checked = 0;
   for (const entry of files) {

@@ -84,6 +84,14 @@ export async function appReady(page) {
   await page.getByRole("heading", { level: 1 }).waitFor();
 }
 
+/**
+ * Waits until the app has written the last change: it saves in a timer of 0 ms after drawing the
+ * change (src/web/save_after_render.rs), and a timer set now runs after that one.
+ */
+export async function saved(page) {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
 /** Reloads the page and waits for the app. */
 export async function reloadApp(page) {
   await page.reload();

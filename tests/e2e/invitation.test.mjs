@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { fingerprintOf } from "./fingerprint.mjs";
-import { download, expectNoAxeViolations, startApp } from "./harness.mjs";
+import { download, expectNoAxeViolations, saved, startApp } from "./harness.mjs";
 import { parseJsonStrict } from "./independent-verify.mjs";
 import { newSigner } from "./node-signer.mjs";
 import { verifyCredential } from "./vc-verifier.mjs";
@@ -157,7 +157,9 @@ test("a changed, an expired and a foreign invitation are refused with their mess
 
     const assessor = await newPage();
     await assessor.locator('li[id="indicator-LU2.1"]').getByRole("radio", { name: "+ goed ontwikkeld", exact: true }).check();
+    await saved(assessor);
     const kept = await stored(assessor);
+    assert.equal(Object.keys(kept).filter((k) => k.startsWith("leeruitkomsten:v2:assessment:")).length, 1);
     const cases = [
       ["changed", linkWith(base, changed), /na het ondertekenen veranderd/],
       ["expired", linkWith(base, expired), /is verlopen \(geldig tot 2026-02-0[12] \d\d:00\)/],

@@ -64,6 +64,44 @@ test("ten scores and a comment typed just before a reload are all there after it
   assert.equal(await notice(page).count(), 0);
 }));
 
+/**
+ * Holds back every timer the page sets from now on, so that the app's save after the render
+ * (src/web/save_after_render.rs) never runs by itself: what is stored then can only have been
+ * written on leaving the page or before another effect.
+ */
+async function holdTimers(page) {
+  await page.evaluate(() => { window.setTimeout = () => 0; });
+}
+
+const storedScore = (page, id) => page.evaluate((id) => {
+  const outcome = id.split(".")[0];
+  const entry = Object.keys(localStorage).find((k) => k.startsWith("leeruitkomsten:v2:assessment:"));
+  return entry ? JSON.parse(localStorage.getItem(entry)).assessment.outcomes[outcome]?.scores[id] ?? null : null;
+}, id);
+
+test("a change waits to be written until the page shows it, and is written on leaving or before another effect", (t) => app.withPage(t, async (page) => {
+  await score(page, "LU1.1", "good");
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  assert.equal(await storedScore(page, "LU1.1"), "good", "written after the render");
+
+  // With the timer held back: shown, not yet written; leaving the page writes it.
+  await holdTimers(page);
+  await score(page, "LU1.2", "high");
+  assert.equal(await progress(page), "2 van 42 indicatoren gescoord");
+  assert.equal(await storedScore(page, "LU1.2"), null, "the save waits for its timer");
+  await reloadApp(page);
+  await expectScores(page, [["LU1.1", "good"], ["LU1.2", "high"]]);
+
+  // Another effect (the list of assessments reads storage) writes a waiting save first.
+  await holdTimers(page);
+  await score(page, "LU1.3", "present");
+  assert.equal(await storedScore(page, "LU1.3"), null);
+  await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+  assert.equal(await storedScore(page, "LU1.3"), "present");
+  await page.locator(".library-item", { hasText: "3/42 gescoord" }).waitFor();
+  assert.equal(await notice(page).count(), 0);
+}));
+
 /** Starts Chromium ourselves on a profile directory, so that the test can kill it outright. */
 async function launchOwnBrowser(profile) {
   const child = spawn("/usr/bin/chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
