@@ -149,6 +149,20 @@ fn Page(props: &PageProps) -> Html {
             }
         });
     }
+    // Made once, as `dispatch` is: a new callback on each render would draw the header again.
+    let (on_view, on_lang) = (*use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| {
+            let on_lang = dispatch.reform(Msg::SetLang);
+            let on_view = Callback::from(move |view: View| {
+                if !pages::open_elsewhere(view) {
+                    dispatch.emit(Msg::Show(view));
+                }
+            });
+            (on_view, on_lang)
+        }
+    }))
+    .clone();
     let m = props.model.borrow();
     let lang = m.lang;
     let t = lang.texts();
@@ -163,20 +177,13 @@ fn Page(props: &PageProps) -> Html {
     } else {
         html! { <main id="main" class="content" aria-busy="true"></main> }
     };
-    let on_view = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |view: View| {
-            if !pages::open_elsewhere(view) {
-                dispatch.emit(Msg::Show(view));
-            }
-        })
-    };
+
     html! {
         <div class="app" lang={lang.code()}>
             if m.view == View::Assess {
                 <a class="skip-link" href="#summary">{ t.skip_to_summary }</a>
             }
-            <PageHeader {lang} framework={framework.clone()} on_lang={dispatch.reform(Msg::SetLang)} view={m.view} {on_view} />
+            <PageHeader {lang} framework={framework.clone()} {on_lang} view={m.view} {on_view} />
             <Notices {lang} storage={m.storage} error={m.error.clone()} dispatch={dispatch.clone()} />
             if let Some(notice) = &m.invitation_notice {
                 <InvitationBanner {lang} notice={notice.clone()} framework={AttrValue::from(framework.title.clone())} utc_offset={m.utc_offset} dispatch={dispatch.clone()} />

@@ -42,7 +42,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                         {locked}
                         framework={framework.clone()}
                         {index}
-                        outcomes={assessment.outcomes.clone()}
+                        entries={task.learning_outcomes.iter().map(|o| assessment.outcomes.get(&o.id).cloned()).collect::<Vec<_>>()}
                         mode={assessment.metadata.mode}
                         folded={task.learning_outcomes.iter().filter(|o| m.folded.contains(&o.id)).map(|o| o.id.clone()).collect::<Vec<_>>()}
                         offers={task.learning_outcomes.iter().flat_map(|o| score_offers(framework, assessment, o)).collect::<Vec<_>>()}
@@ -76,7 +76,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 not_observed={m.open.summary.overall.not_observed}
                 dispatch={dispatch.clone()}
             />
-            <SignatureBlock {lang} assessment={assessment.clone()} utc_offset={m.utc_offset} check={m.signing.print_check.clone()} />
+            <SignatureBlock {lang} signed={assessment.signed.clone()} utc_offset={m.utc_offset} check={m.signing.print_check.clone()} />
         </div>
     }
 }

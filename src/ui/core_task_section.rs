@@ -1,4 +1,3 @@
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -20,7 +19,9 @@ pub struct CoreTaskSectionProps {
     pub framework: Rc<Framework>,
     /// Position of the core task in the framework.
     pub index: usize,
-    pub outcomes: BTreeMap<String, Rc<OutcomeEntry>>,
+    /// What has been recorded for each of its learning outcomes, in the framework's order: only
+    /// the section whose outcome changed is drawn again.
+    pub entries: Vec<Option<Rc<OutcomeEntry>>>,
     /// Who scores: a student is asked for their own view, not for feedback.
     pub mode: Mode,
     /// The folded learning outcomes of this core task.
@@ -64,7 +65,7 @@ pub fn CoreTaskSection(props: &CoreTaskSectionProps) -> Html {
                     framework={props.framework.clone()}
                     outcome={outcome.clone()}
                     number={first_number + i}
-                    entry={props.outcomes.get(&outcome.id).cloned()}
+                    entry={props.entries.get(i).cloned().flatten()}
                     folded={props.folded.contains(&outcome.id)}
                     offers={props.offers.iter().filter(|o| outcome.indicators.iter().any(|i| i.id == o.indicator)).cloned().collect::<Vec<_>>()}
                     dispatch={props.dispatch.clone()}

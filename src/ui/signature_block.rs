@@ -1,14 +1,15 @@
 use yew::prelude::*;
 
 use crate::core::app::{PrintCheck, PrintOutcome};
-use crate::core::assessment::Assessment;
+use crate::core::assessment::Signed;
 use crate::core::crypto::signing_key::fingerprint;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SignatureBlockProps {
     pub lang: Lang,
-    pub assessment: Assessment,
+    /// The open assessment's signature, if it is signed: all this block shows of it.
+    pub signed: Option<Signed>,
     /// The user's time zone, minutes east of UTC.
     pub utc_offset: i32,
     /// The core's check of the signed record (`core::app::signing::check_open_record`).
@@ -21,11 +22,11 @@ pub struct SignatureBlockProps {
 pub fn SignatureBlock(props: &SignatureBlockProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let outcome = match (&props.assessment.signed, &props.check) {
+    let outcome = match (&props.signed, &props.check) {
         (Some(signed), Some(check)) if check.record == signed.record => Some(&check.outcome),
         _ => None,
     };
-    let body = match &props.assessment.signed {
+    let body = match &props.signed {
         Some(signed) => {
             let verdict = match outcome {
                 Some(PrintOutcome::Checked(report)) if report.is_valid() => {
