@@ -31,6 +31,7 @@ mod worker {
     use leeruitkomsten::core::review::bulk::{
         prepare, Job, Prepared, Results, Verdict, READY, RESULTS_PER_MESSAGE,
     };
+    use leeruitkomsten::web::ed25519::{verify_key, VerifyKey};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -220,27 +221,21 @@ mod worker {
                 Ed25519::Browser(subtle, _) => subtle.clone(),
                 Ed25519::Rust => return None,
             };
-            let data = js_sys::Uint8Array::from(&public_key[..]);
-            let usages = Array::of1(&JsValue::from_str("verify"));
-            let import = subtle.import_key_with_str("raw", &data, ALGORITHM, false, &usages).ok();
-            let imported = match import {
-                Some(promise) => JsFuture::from(promise).await,
-                None => Err(JsValue::NULL),
-            };
+            let imported = verify_key(&subtle, public_key).await;
             let mut ed25519 = self.ed25519.borrow_mut();
-            match imported.map(|key| key.dyn_into::<CryptoKey>()) {
-                Ok(Ok(key)) => {
+            match imported {
+                VerifyKey::Key(key) => {
                     if let Ed25519::Browser(_, keys) = &mut *ed25519 {
                         keys.insert(*public_key, key.clone());
                     }
                     Some(key)
                 }
-                Err(error) if error_name(&error).as_deref() == Some("NotSupportedError") => {
+                VerifyKey::NoEd25519 => {
                     *ed25519 = Ed25519::Rust;
                     None
                 }
                 // A key the browser will not take: the Rust check says why.
-                _ => None,
+                VerifyKey::Refused => None,
             }
         }
     }
@@ -261,10 +256,6 @@ mod worker {
             verdicts.push((index, verdict));
         }
         verdicts
-    }
-
-    fn error_name(error: &JsValue) -> Option<String> {
-        Reflect::get(error, &JsValue::from_str("name")).ok().and_then(|name| name.as_string())
     }
 
     fn send(scope: &DedicatedWorkerGlobalScope, run: u32, verdicts: Vec<(u32, Verdict)>) {

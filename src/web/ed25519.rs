@@ -55,15 +55,10 @@ pub async fn sign(seed: &[u8; KEY_LENGTH], message: &[u8]) -> Result<Ed25519Sign
 /// curve) is a signature that does not hold; only a browser without Ed25519 is `NoEd25519`.
 pub async fn verify(check: &SignatureCheck) -> Result<bool, NoEd25519> {
     let subtle = subtle()?;
-    let data = Uint8Array::from(&check.public_key[..]);
-    let usages = Array::of1(&JsValue::from_str("verify"));
-    let imported = subtle.import_key_with_str("raw", &data, ALGORITHM, false, &usages);
-    let key = match JsFuture::from(imported.map_err(|_| NoEd25519)?).await {
-        Ok(key) => key.dyn_into::<CryptoKey>().map_err(|_| NoEd25519)?,
-        Err(error) if error_name(&error).as_deref() == Some("NotSupportedError") => {
-            return Err(NoEd25519)
-        }
-        Err(_) => return Ok(false),
+    let key = match verify_key(&subtle, &check.public_key).await {
+        VerifyKey::Key(key) => key,
+        VerifyKey::NoEd25519 => return Err(NoEd25519),
+        VerifyKey::Refused => return Ok(false),
     };
     let verified = settle(subtle.verify_with_str_and_u8_array_and_u8_array(
         ALGORITHM,
@@ -73,6 +68,32 @@ pub async fn verify(check: &SignatureCheck) -> Result<bool, NoEd25519> {
     ))
     .await?;
     Ok(verified.as_bool() == Some(true))
+}
+
+/// A public key imported to verify with, as the browser took it.
+pub enum VerifyKey {
+    Key(CryptoKey),
+    /// The browser has no WebCrypto Ed25519.
+    NoEd25519,
+    /// A key the browser will not take (not a point on the curve).
+    Refused,
+}
+
+/// Imports `public_key` to verify with. Takes the `SubtleCrypto` it is given: the verify worker
+/// (`src/bin/verify-worker.rs`) has no window.
+pub async fn verify_key(subtle: &SubtleCrypto, public_key: &[u8; KEY_LENGTH]) -> VerifyKey {
+    let data = Uint8Array::from(&public_key[..]);
+    let usages = Array::of1(&JsValue::from_str("verify"));
+    let Ok(imported) = subtle.import_key_with_str("raw", &data, ALGORITHM, false, &usages) else {
+        return VerifyKey::NoEd25519;
+    };
+    match JsFuture::from(imported).await {
+        Ok(key) => key.dyn_into::<CryptoKey>().map_or(VerifyKey::NoEd25519, VerifyKey::Key),
+        Err(error) if error_name(&error).as_deref() == Some("NotSupportedError") => {
+            VerifyKey::NoEd25519
+        }
+        Err(_) => VerifyKey::Refused,
+    }
 }
 
 thread_local! {
