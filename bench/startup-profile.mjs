@@ -1,4 +1,4 @@
-// Where the form's start-up goes (issue 17): serves a release build the way bench/run does, opens
+// Where the form's start-up (and with --clicks, a click) goes (issue 17): serves a release build the way bench/run does, opens
 // it in fresh Chromium contexts (an empty profile, as bench/run's start-up row), records a
 // Chrome trace of each cold start until the 42 radio groups are there, and prints per run what
 // the main thread did from the navigation's start until then: the page's files (resource
@@ -11,6 +11,9 @@
 // With --cpu N it takes a sampling CPU profile of N cold starts instead and prints the functions
 // with the most time until ready, self and total (wasm names only in a build that keeps them:
 // wasm-opt's -g).
+// With --clicks N it profiles N clicks on the form instead (as bench/run's click row: each changes
+// a score and waits for the summary), after as many unprofiled, and prints µs per click; --interval
+// sets the sampling interval (µs, default 50), --save FILE keeps the profile (.cpuprofile).
 // With --warm the runs are returning visits: one context, visited once (a score kept), reloaded.
 // With --marks N it records no trace (a trace slows what it records) and prints, over N cold
 // starts, the median time of each mark and file: the breakdown to quote.
@@ -215,9 +218,39 @@ if (opts.marks) {
   process.exit(0);
 }
 
+/** Adds a sampling CPU profile's time per function (self, and total with its callees) to `tally`. */
+function addProfile(tally, profile, { idle = true } = {}) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n) => `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/^.*\//, "")}`.trim();
+  profile.samples.forEach((id, k) => {
+    const dt = (profile.timeDeltas[k + 1] ?? 0) / 1000;
+    const node = byId.get(id);
+    if (!idle && ["(idle)", "(program)"].includes(node.callFrame.functionName)) return;
+    tally.sampled += dt;
+    tally.self.set(label(node), (tally.self.get(label(node)) ?? 0) + dt);
+    const seen = new Set();
+    for (let n = node; n; n = byId.get(parent.get(n.id))) {
+      const l = label(n);
+      if (!seen.has(l)) tally.total.set(l, (tally.total.get(l) ?? 0) + dt);
+      seen.add(l);
+    }
+  });
+}
+
+/** Prints a tally's top functions, each time divided by `per` and multiplied by `scale`. */
+function printTally(tally, per, scale) {
+  const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
+  const f = (v) => ((v * scale) / per).toFixed(1).padStart(7);
+  console.log("\nself:");
+  for (const [l, v] of top(tally.self, Number(opts.top ?? 40))) console.log(`  ${f(v)}  ${l.slice(0, 170)}`);
+  console.log("\ntotal:");
+  for (const [l, v] of top(tally.total, Number(opts.top ?? 40) * 2)) console.log(`  ${f(v)}  ${l.slice(0, 170)}`);
+}
+
 if (opts.cpu) {
-  const self = new Map(), total = new Map();
-  let sampled = 0;
+  const tally = { self: new Map(), total: new Map(), sampled: 0 };
   for (let i = 0; i < Number(opts.cpu); i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(initScript);
@@ -230,36 +263,59 @@ if (opts.cpu) {
     await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 30_000 });
     const { profile } = await cdp.send("Profiler.stop");
     await context.close();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parent = new Map();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    const label = (n) => `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/^.*\//, "")}`.trim();
-    // Samples until ready: timeDeltas are µs from the profile's start, which is before the navigation.
-    let t = profile.startTime;
-    profile.samples.forEach((id, k) => {
-      t += profile.timeDeltas[k];
-      const dt = (profile.timeDeltas[k + 1] ?? 0) / 1000;
-      const node = byId.get(id);
-      if (["(idle)", "(program)", "(garbage collector)"].includes(node.callFrame.functionName) && false) return;
-      sampled += dt;
-      self.set(label(node), (self.get(label(node)) ?? 0) + dt);
-      const seen = new Set();
-      for (let n = node; n; n = byId.get(parent.get(n.id))) {
-        const l = label(n);
-        if (!seen.has(l)) total.set(l, (total.get(l) ?? 0) + dt);
-        seen.add(l);
-      }
-    });
+    addProfile(tally, profile);
   }
   await browser.close();
   server.close();
   const runs = Number(opts.cpu);
-  const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
-  console.log(`CPU profile, ${runs} cold starts, ms per start (sampled ${(sampled / runs).toFixed(1)} ms per start, idle included):`);
-  console.log("\nself:");
-  for (const [l, v] of top(self, Number(opts.top ?? 40))) console.log(`  ${(v / runs).toFixed(1).padStart(7)}  ${l.slice(0, 170)}`);
-  console.log("\ntotal:");
-  for (const [l, v] of top(total, Number(opts.top ?? 40) * 2)) console.log(`  ${(v / runs).toFixed(1).padStart(7)}  ${l.slice(0, 170)}`);
+  console.log(`CPU profile, ${runs} cold starts, ms per start (sampled ${(tally.sampled / runs).toFixed(1)} ms per start, idle included):`);
+  printTally(tally, runs, 1);
+  process.exit(0);
+}
+
+if (opts.clicks) {
+  // As bench/run's click row: each click changes one score, then waits for the summary's first
+  // change and a timer. One round unprofiled first, so that the profiled one runs compiled code.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(initScript);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 30_000 });
+  const ids = await page.evaluate(() =>
+    [...new Set([...document.querySelectorAll("input[type=radio][name^='score-']")].map((i) => i.name.slice(6)))]);
+  const clicks = Number(opts.clicks);
+  const round = () => page.evaluate(async ({ ids, clicks }) => {
+    const levels = ["present", "good", "high"];
+    const summary = document.getElementById("summary");
+    const out = [];
+    for (let i = 0; i < clicks; i++) {
+      window.__pass = (window.__pass ?? 0) + (i % ids.length === 0 ? 1 : 0);
+      const input = document.querySelector(`input[name="score-${ids[i % ids.length]}"][value="${levels[window.__pass % 3]}"]`);
+      out.push(await new Promise((resolve) => {
+        let t0;
+        const observer = new MutationObserver(() => { const t1 = performance.now(); observer.disconnect(); resolve(t1 - t0); });
+        observer.observe(summary, { childList: true, subtree: true, characterData: true, attributes: true });
+        t0 = performance.now();
+        input.click();
+      }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return out;
+  }, { ids, clicks });
+  await round();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: Number(opts.interval ?? 50) });
+  await cdp.send("Profiler.start");
+  const times = (await round()).sort((a, b) => a - b);
+  const { profile } = await cdp.send("Profiler.stop");
+  await browser.close();
+  server.close();
+  if (opts.save) writeFileSync(opts.save, JSON.stringify(profile));
+  const tally = { self: new Map(), total: new Map(), sampled: 0 };
+  addProfile(tally, profile, { idle: false });
+  console.log(`CPU profile of ${clicks} clicks, µs per click (busy ${((tally.sampled * 1000) / clicks).toFixed(1)} µs per click, idle and "(program)" left out; median click ${times[times.length >> 1].toFixed(2)} ms under the profiler):`);
+  printTally(tally, clicks, 1000);
   process.exit(0);
 }
 
