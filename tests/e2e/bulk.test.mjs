@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp } from "./harness.mjs";
+import { DIST, describeSw, startApp } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FILES = 600;
@@ -149,13 +149,16 @@ test("a first visit straight to the hogeschool's page: stored once the service w
     await page.goto(`${app.url}hogeschool.html#verify`);
     await page.locator("#record-file").waitFor({ state: "attached" });
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
-    await page.waitForFunction(async () => {
+    // Every file of the hogeschool's page: the worker stores them one after another, and a reload
+    // before the last is stored would find it missing offline.
+    const { hogeschool, hogeschoolAssets } = describeSw(await readFile(join(DIST, "sw.js"), "utf8"));
+    await page.waitForFunction(async (wanted) => {
       for (const key of await caches.keys()) {
-        const paths = (await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname);
-        if (paths.includes("/hogeschool.html") && paths.some((p) => /^\/hogeschool-[0-9a-f]+_bg\.wasm$/.test(p))) return true;
+        const paths = new Set((await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname));
+        if (wanted.every((file) => paths.has(`/${file}`))) return true;
       }
       return false;
-    }, null, { timeout: 30_000, polling: 250 });
+    }, [hogeschool, ...hogeschoolAssets], { timeout: 30_000, polling: 250 });
     await context.setOffline(true);
     const response = await page.reload();
     assert.ok(response?.fromServiceWorker(), "hogeschool.html came from the worker");

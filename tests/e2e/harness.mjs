@@ -79,6 +79,20 @@ export function launchChromium() {
   });
 }
 
+// What a generated sw.js says about its build: the form's files (`assets`, stored when the worker
+// installs) and the hogeschool's page and files (stored as that page loads them).
+export function describeSw(sw) {
+  const build = sw.match(/^const BUILD = "([0-9a-f]{16})";$/m)?.[1];
+  const list = sw.match(/^const ASSETS = \[\n((?:  "[^"]+",\n)*)\];$/m)?.[1];
+  const second = sw.match(/^const HOGESCHOOL = "([^"]+)";$/m)?.[1];
+  const secondList = sw.match(/^const HOGESCHOOL_ASSETS = \[\n((?:  "[^"]+",\n)*)\];$/m)?.[1];
+  const fetchedList = sw.match(/^const FETCHED_ASSETS = \[\n((?:  "[^"]+",\n)*)\];$/m)?.[1];
+  assert.ok(build && list !== undefined && second && secondList !== undefined && fetchedList !== undefined,
+    "sw.js does not start with the constants scripts/write-sw writes");
+  const names = (text) => [...text.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  return { build, assets: names(list), hogeschool: second, hogeschoolAssets: names(secondList), fetched: names(fetchedList) };
+}
+
 /** Waits until the app has rendered its page (the framework's title). */
 export async function appReady(page) {
   await page.getByRole("heading", { level: 1 }).waitFor();

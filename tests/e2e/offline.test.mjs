@@ -13,24 +13,10 @@ import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import assert from "node:assert/strict";
-import { DIST as dist, expectBuild, launchChromium } from "./harness.mjs";
+import { DIST as dist, describeSw as describe, expectBuild, launchChromium } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const writeSw = join(here, "../../scripts/write-sw");
-
-// What a generated sw.js says about its build: the form's files (`assets`, stored when the worker
-// installs) and the hogeschool's page and files (stored as that page loads them).
-function describe(sw) {
-  const build = sw.match(/^const BUILD = "([0-9a-f]{16})";$/m)?.[1];
-  const list = sw.match(/^const ASSETS = \[\n((?:  "[^"]+",\n)*)\];$/m)?.[1];
-  const second = sw.match(/^const HOGESCHOOL = "([^"]+)";$/m)?.[1];
-  const secondList = sw.match(/^const HOGESCHOOL_ASSETS = \[\n((?:  "[^"]+",\n)*)\];$/m)?.[1];
-  const fetchedList = sw.match(/^const FETCHED_ASSETS = \[\n((?:  "[^"]+",\n)*)\];$/m)?.[1];
-  assert.ok(build && list !== undefined && second && secondList !== undefined && fetchedList !== undefined,
-    "sw.js does not start with the constants scripts/write-sw writes");
-  const names = (text) => [...text.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-  return { build, assets: names(list), hogeschool: second, hogeschoolAssets: names(secondList), fetched: names(fetchedList) };
-}
 
 const generate = (dir) => execFileSync("bash", [writeSw, dir], { stdio: ["ignore", "ignore", "inherit"] });
 let work, buildA, buildB, oldCss, newCss, swA, swB;
