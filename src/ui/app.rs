@@ -45,12 +45,31 @@ pub fn App() -> Html {
                 Err(address) => return pages::go(&address, true),
             };
             spawn_local(async move {
-                let model = startup::boot(&link).await.map(|m| Rc::new(RefCell::new(m)));
-                if let (Ok(model), Some(view)) = (&model, first) {
-                    // Before the first render, so the page opens on the view its address names.
-                    dispatcher(model.clone(), late_redraw.callback()).emit(Msg::Show(view));
+                let (model, journal_later) = match startup::boot(&link).await {
+                    Ok(b) => {
+                        (Ok(Rc::new(RefCell::new(b.model))), b.journal_later.then_some(b.default))
+                    }
+                    Err(failure) => (Err(Rc::new(failure)), None),
+                };
+                let show_first = |model: &Rc<RefCell<Model>>| {
+                    if let Some(view) = first {
+                        // Before the first render, so the page opens on the view its address names.
+                        dispatcher(model.clone(), late_redraw.callback()).emit(Msg::Show(view));
+                    }
+                };
+                if let Ok(model) = &model {
+                    show_first(model);
                 }
-                booted.set(Some(model.map_err(Rc::new)));
+                booted.set(Some(model.clone()));
+                // A first visit's journal, read after the first render (startup::boot says why):
+                // where it put back what the start did not see, the page starts again from it.
+                if let (Ok(model), Some(default)) = (model, journal_later) {
+                    if let Some(again) = startup::late_journal(&link, &default).await {
+                        *model.borrow_mut() = again;
+                        show_first(&model);
+                        late_redraw.callback().emit(());
+                    }
+                }
             });
         });
     }

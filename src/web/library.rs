@@ -84,6 +84,15 @@ pub fn recover(journal_items: Vec<(String, String)>) -> usize {
     recovered
 }
 
+/// Whether this browser keeps no assessment at all, nor version 1's, nor an open one: a first
+/// visit (or one after the site's data was cleared). Storage that cannot be read keeps something
+/// as far as this knows.
+pub fn stores_nothing() -> bool {
+    matches!(storage::items_with_prefix(library::ENTRY_PREFIX), Ok(items) if items.is_empty())
+        && matches!(storage::read(library::V1_KEY), Ok(None))
+        && matches!(storage::read(library::OPEN_KEY), Ok(None))
+}
+
 /// Every stored assessment, newest first, unreadable ones kept apart.
 pub fn list() -> Result<Vec<Listed>, StorageError> {
     Ok(library::read_all(storage::items_with_prefix(library::ENTRY_PREFIX)?))

@@ -54,6 +54,11 @@ pub fn save(entry: SavedEntry, dispatch: &Callback<Msg>) -> Option<Msg> {
     answer
 }
 
+/// Whether a save waits for its timer.
+pub fn waiting() -> bool {
+    WAITING.with(|w| w.borrow().is_some())
+}
+
 /// Writes what waits, now; the answer to handle, if there is one.
 pub fn flush() -> Option<Msg> {
     let waiting = WAITING.with(|w| w.borrow_mut().take());

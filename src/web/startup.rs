@@ -40,13 +40,53 @@ pub fn keep_link_lang(link: &Link) {
 ///
 /// The journal is read on the browser's side (`journal::start`, called in `main` already): the
 /// built-in framework is parsed while it is, since that needs no stored state.
-pub async fn boot(link: &Link) -> Result<Model, LoadFailure> {
+///
+/// On a first visit (`localStorage` keeps no assessment) the form does not wait for the journal:
+/// a new browser profile creates the database, which took some 50 ms of a cold start, and holds
+/// nothing. Where it does hold something (every write of a first session lost from
+/// `localStorage` by a crash), [`late_journal`] puts it back after the first render, and the
+/// page starts again from it (`ui::app`). Nothing the user does meanwhile can overwrite it: a
+/// new assessment has an id of its own.
+pub async fn boot(link: &Link) -> Result<Booted, LoadFailure> {
     super::marks::mark("boot");
     super::journal::start();
-    let default = framework_from_bytes(DEFAULT_FRAMEWORK_JSON.as_bytes())?;
+    let default = Rc::new(framework_from_bytes(DEFAULT_FRAMEWORK_JSON.as_bytes())?);
     super::marks::mark("framework-parsed");
-    recover_journal().await;
+    let journal_later = library::stores_nothing();
+    if !journal_later {
+        recover_journal().await;
+        super::marks::mark("journal-read");
+    }
+    let model = assemble(link, &default).await?;
+    Ok(Booted { model, journal_later, default })
+}
+
+/// What [`boot`] gives the page.
+pub struct Booted {
+    pub model: Model,
+    /// A first visit: the journal is read after the first render ([`late_journal`]).
+    pub journal_later: bool,
+    /// The built-in framework, parsed once, for a second start.
+    pub default: Rc<HashedFramework>,
+}
+
+/// On a first visit, once the journal is read: the app as [`boot`] would have made it, where
+/// the journal put back what the first start did not see and nothing has been stored since;
+/// `None` otherwise (what it put back is then listed under *Beoordelingen*).
+pub async fn late_journal(link: &Link, default: &Rc<HashedFramework>) -> Option<Model> {
+    let items = super::journal::open_and_read().await;
     super::marks::mark("journal-read");
+    let untouched = library::stores_nothing() && !super::save_after_render::waiting();
+    let recovered = library::recover(items);
+    if recovered == 0 || !untouched {
+        return None;
+    }
+    assemble(link, default).await.ok()
+}
+
+/// The model from what storage holds now (the journal already put back).
+async fn assemble(link: &Link, default: &Rc<HashedFramework>) -> Result<Model, LoadFailure> {
+    let default = (**default).clone();
     let mut link_failure = None;
     // The open assessment's built-in framework, where it had to be fetched and could not be.
     let mut fetch_failure = None;

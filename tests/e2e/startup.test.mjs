@@ -4,7 +4,7 @@
 // Run: scripts/test page startup
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, reloadApp } from "./harness.mjs";
+import { startApp, reloadApp, saved } from "./harness.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -41,6 +41,7 @@ async function journalAhead(page) {
 
 test("a change only the crash journal holds is in the form when it opens, read by the page's first script", (t) => app.withPage(t, async (page) => {
   await radio(page, "LU1.1", "good").check();
+  await saved(page);
   const key = await journalAhead(page);
   await reloadApp(page);
   // The early script asked: the app took its answer.
@@ -52,6 +53,7 @@ test("a change only the crash journal holds is in the form when it opens, read b
 
 test("without the page's first script the app reads the crash journal itself, before the form opens", (t) => app.withPage(t, async (page) => {
   await radio(page, "LU1.1", "good").check();
+  await saved(page);
   await journalAhead(page);
   // As where journal-early.js did not run: what it would leave is never there.
   await page.addInitScript(() => Object.defineProperty(globalThis, "leeruitkomstenJournal", { get: () => undefined, set: () => {} }));
@@ -73,6 +75,34 @@ test("without the page's first script the app reads the crash journal itself, be
     };
   }));
   assert.equal(journalled.some((e) => e.assessment.outcomes.LU1.scores["LU1.3"] === "present"), true);
+}));
+
+test("a first visit opens the form without waiting for the journal; what only the journal holds comes back after", (t) => app.withPage(t, async (page) => {
+  await radio(page, "LU1.1", "good").check();
+  await saved(page);
+  // The journal has it once its write is committed.
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const request = indexedDB.open("leeruitkomsten", 1);
+    request.onerror = () => resolve(false);
+    request.onsuccess = () => {
+      const all = request.result.transaction("kv").objectStore("kv").getAll();
+      all.onsuccess = () => { request.result.close(); resolve(all.result.some((text) => text.includes('"LU1.1":"good"'))); };
+      all.onerror = () => resolve(false);
+    };
+  }), null, { polling: 100 });
+  // As a browser killed in a first session's first seconds leaves it: localStorage lost every
+  // write, the journal kept them.
+  await page.evaluate(() => { for (const key of Object.keys(localStorage)) localStorage.removeItem(key); });
+  await reloadApp(page);
+  await page.waitForFunction(() => document.querySelector('input[name="score-LU1.1"][value="good"]')?.checked === true);
+  const marks = await page.evaluate(() => Object.fromEntries(["lk:model", "lk:journal-read"]
+    .map((name) => [name, performance.getEntriesByName(name).map((m) => m.startTime)])));
+  // The form was made from what localStorage held (nothing), then the journal was read and the
+  // page made again from what it put back.
+  assert.equal(marks["lk:model"].length, 2, JSON.stringify(marks));
+  assert.ok(marks["lk:journal-read"][0] > marks["lk:model"][0], JSON.stringify(marks));
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("leeruitkomsten:v2:assessment:")));
+  assert.equal(stored.length, 1, "the journal's assessment is back, and no second one was made");
 }));
 
 test("an evidence field is made when its box is first opened, and keeps its text when closed and opened again", (t) => app.withPage(t, async (page) => {
