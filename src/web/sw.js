@@ -111,8 +111,19 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(cacheFirst(event, false));
   } else if (url.search === "" && (HOGESCHOOL_URLS.has(bare) || FETCHED_URLS.has(bare))) {
     event.respondWith(cacheFirst(event, true));
+    if (HOGESCHOOL_URLS.has(bare)) event.waitUntil(storeOpenHogeschoolAgain());
   }
 });
+
+// The worker can also take control while a hogeschool's page is loading, after activation has
+// looked for one (reached from the form while the worker activated): the page then passed the
+// worker by, and only the files it asks for later (the verify workers') would be stored. Each
+// file it asks for checks again; what is stored already is not fetched twice.
+let storing = null;
+function storeOpenHogeschoolAgain() {
+  storing ??= storeOpenHogeschool().finally(() => { storing = null; });
+  return storing;
+}
 
 // The frameworks fetched on first use that an earlier build's cache holds, fetched for this one
 // while the worker installs (online, since it was just downloaded). One that cannot be fetched
