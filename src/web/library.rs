@@ -86,9 +86,9 @@ pub fn recover(journal_items: Vec<(String, String)>) -> usize {
 
 /// Whether this browser keeps no assessment at all, nor version 1's, nor an open one: a first
 /// visit (or one after the site's data was cleared). Storage that cannot be read keeps something
-/// as far as this knows.
+/// as far as this knows. Reads keys only: on a return visit the start lists every entry next.
 pub fn stores_nothing() -> bool {
-    matches!(storage::items_with_prefix(library::ENTRY_PREFIX), Ok(items) if items.is_empty())
+    matches!(storage::any_with_prefix(library::ENTRY_PREFIX), Ok(false))
         && matches!(storage::read(library::V1_KEY), Ok(None))
         && matches!(storage::read(library::OPEN_KEY), Ok(None))
 }

@@ -32,16 +32,25 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
 /// Every `(key, value)` whose key starts with `prefix`.
 pub fn items_with_prefix(prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
     let storage = local_storage()?;
-    let length = storage.length().map_err(|_| StorageError::Unavailable)?;
-    let mut items = Vec::new();
-    for index in 0..length {
-        if let Ok(Some(key)) = storage.key(index) {
-            if key.starts_with(prefix) {
-                if let Ok(Some(value)) = storage.get_item(&key) {
-                    items.push((key, value));
-                }
-            }
-        }
-    }
+    let items = keys_with_prefix(&storage, prefix)?
+        .filter_map(|key| storage.get_item(&key).ok().flatten().map(|value| (key, value)))
+        .collect();
     Ok(items)
+}
+
+/// Whether any key starts with `prefix`, without reading a value.
+pub fn any_with_prefix(prefix: &str) -> Result<bool, StorageError> {
+    let storage = local_storage()?;
+    let found = keys_with_prefix(&storage, prefix)?.next().is_some();
+    Ok(found)
+}
+
+fn keys_with_prefix<'a>(
+    storage: &'a Storage,
+    prefix: &'a str,
+) -> Result<impl Iterator<Item = String> + 'a, StorageError> {
+    let length = storage.length().map_err(|_| StorageError::Unavailable)?;
+    Ok((0..length)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(move |key| key.starts_with(prefix)))
 }
