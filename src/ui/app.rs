@@ -196,7 +196,6 @@ fn Page(props: &PageProps) -> Html {
     } else {
         html! { <main id="main" class="content" aria-busy="true"></main> }
     };
-
     html! {
         <div class="app" lang={lang.code()}>
             if m.view == View::Assess {

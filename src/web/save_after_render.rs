@@ -45,11 +45,12 @@ pub fn save(entry: SavedEntry, dispatch: &Callback<Msg>) -> Option<Msg> {
     });
     let answer = earlier.and_then(|earlier| write(&earlier));
     listen_for_leaving();
-    if !TIMER_SET.get() && set_timer(dispatch.clone()) {
+    if !TIMER_SET.get() {
+        if !set_timer(dispatch.clone()) {
+            // No timer (no window): write now, as before.
+            return flush().or(answer);
+        }
         TIMER_SET.set(true);
-    } else if !TIMER_SET.get() {
-        // No timer (no window): write now, as before.
-        return flush().or(answer);
     }
     answer
 }
