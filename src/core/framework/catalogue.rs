@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::core::framework::hashed::HashedFramework;
-use crate::core::framework::source::{framework_from_bytes, LoadFailure};
+use crate::core::framework::source::{framework_from_bytes, problems_of, LoadFailure};
 use crate::core::framework::DEFAULT_FRAMEWORK_JSON;
 
 /// The Competentieprofiel opbouwwerker (2010), without the indentation of its file (build.rs).
@@ -63,7 +63,8 @@ impl BuiltIn {
     /// build and not fetched yet is [`LoadFailure::NotFetched`]: [`BuiltIn::accept`] it first.
     pub fn load(&self) -> Result<HashedFramework, LoadFailure> {
         if let Some(json) = self.compiled_in() {
-            return framework_from_bytes(json.as_bytes());
+            return HashedFramework::built_in(json, self.sha256)
+                .map_err(|error| LoadFailure::Invalid(problems_of(error)));
         }
         let fetched = FETCHED.with(|fetched| {
             fetched.borrow().iter().find(|(id, _)| *id == self.id).map(|(_, hashed)| hashed.clone())
@@ -104,17 +105,20 @@ impl BuiltIn {
     }
 }
 
+/// The framework a new assessment starts with.
+pub const DEFAULT: BuiltIn = BuiltIn {
+    id: "leeruitkomsten-opbouwwerk-2026",
+    title: "Leeruitkomsten opbouwwerk",
+    version: "2026-03",
+    indicators: 42,
+    sha256: "b09abe988f8fac1fced9c7352c3207d8de07549fd9cfa835890606c2a4c2e177",
+    file: "frameworks/leeruitkomsten-opbouwwerk-2026.json",
+    json: Some(DEFAULT_FRAMEWORK_JSON),
+};
+
 /// The default first.
 pub const BUILT_IN: [BuiltIn; 2] = [
-    BuiltIn {
-        id: "leeruitkomsten-opbouwwerk-2026",
-        title: "Leeruitkomsten opbouwwerk",
-        version: "2026-03",
-        indicators: 42,
-        sha256: "b09abe988f8fac1fced9c7352c3207d8de07549fd9cfa835890606c2a4c2e177",
-        file: "frameworks/leeruitkomsten-opbouwwerk-2026.json",
-        json: Some(DEFAULT_FRAMEWORK_JSON),
-    },
+    DEFAULT,
     BuiltIn {
         id: "competentieprofiel-opbouwwerker-2010",
         title: "Competentieprofiel opbouwwerker",
