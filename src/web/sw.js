@@ -6,7 +6,8 @@
 //          install the new worker;
 //   SHELL  "index.html", the form's page;
 //   ASSETS the files the form's page loads. trunk names each one with a hash of its content, so a
-//          name always means the same bytes and a cached copy never goes stale;
+//          name always means the same bytes and a cached copy never goes stale (not so the
+//          verify workers' files and the fetched frameworks: see cacheFirst);
 //   HOGESCHOOL, HOGESCHOOL_ASSETS
 //          "hogeschool.html", the hogeschool's page (null in a build without it), and the files
 //          only that page loads;
@@ -88,7 +89,7 @@ async function storeOpenHogeschool() {
   for (const path of [HOGESCHOOL, ...HOGESCHOOL_ASSETS]) {
     try {
       if (await cache.match(path)) continue;
-      const response = await fetch(path);
+      const response = await fetch(path, { cache: "no-cache" });
       if (response.ok && response.type === "basic" && !response.redirected) await cache.put(path, response);
     } catch {
       // Offline already: see above.
@@ -180,9 +181,13 @@ async function networkFirst(event, shell, store) {
   }
 }
 
+// What is fetched to be stored is asked of the server, not taken from the HTTP cache: the verify
+// workers' files and the fetched frameworks keep their names from build to build, and a host may
+// let browsers reuse them for a day or more; this build's cache would then keep an earlier
+// build's copy for as long as this build is the one in use.
 async function cacheFirst(event, store) {
   const cached = await caches.match(event.request, { cacheName: CACHE });
   if (cached) return cached;
-  const network = fetch(event.request);
+  const network = store ? fetch(event.request, { cache: "no-cache" }) : fetch(event.request);
   return store ? network.then((response) => keep(event, event.request, response)) : network;
 }

@@ -20,6 +20,7 @@ const writeSw = join(here, "../../scripts/write-sw");
 
 const generate = (dir) => execFileSync("bash", [writeSw, dir], { stdio: ["ignore", "ignore", "inherit"] });
 let work, buildA, buildB, oldCss, newCss, swA, swB;
+const LOADER_B = "// build B";
 
 // Build B: build A with one stylesheet changed, renamed and relinked the way trunk would do it, so
 // that only the generator decides what the worker of B caches.
@@ -41,6 +42,10 @@ before(async () => {
     .replace(oldCss, newCss)
     .replace(sri(await readFile(join(buildA, oldCss))), sri(css));
   await writeFile(join(buildB, "index.html"), indexB);
+  // The verify workers' loader keeps its name from build to build (trunk does not hash a
+  // worker's files): B's differs from A's in content only.
+  const loader = join(buildB, "verify-worker_loader.js");
+  await writeFile(loader, Buffer.concat([await readFile(loader), Buffer.from(`\n${LOADER_B}\n`)]));
   generate(buildB);
   swA = await readFile(join(dist, "sw.js"), "utf8");
   swB = await readFile(join(buildB, "sw.js"), "utf8");
@@ -95,7 +100,13 @@ const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
   try {
     const body = await readFile(join(root, path === "/" ? "index.html" : path));
-    res.writeHead(200, { "content-type": types[extname(path) || ".html"] ?? "application/octet-stream" });
+    // As many hosts do: scripts, styles and wasm may be reused from the HTTP cache for a day, the
+    // pages (and the worker itself, which browsers check anyway) are asked for each time.
+    const lasting = /\.(js|css|wasm)$/.test(path) && !path.endsWith("sw.js");
+    res.writeHead(200, {
+      "content-type": types[extname(path) || ".html"] ?? "application/octet-stream",
+      "cache-control": lasting ? "max-age=86400" : "no-cache",
+    });
     res.end(body);
   } catch {
     res.writeHead(404).end();
@@ -240,6 +251,22 @@ test("online again with build B: the page comes from the network and B's worker 
   // takes over and drops A's cache.
   await until(async () => (await cacheNames()).join() === cacheOf(swB), "B's cache replaces A's");
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated");
+});
+
+test("build B's hogeschool page stores B's verify workers, not A's from the HTTP cache", async () => {
+  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
+  await page.waitForURL(`${url}hogeschool.html#verify`);
+  await heading();
+  await page.locator("#record-file").waitFor({ state: "attached" });
+  const storedLoader = () => page.evaluate(async (name) => {
+    const response = await (await caches.open(name)).match("verify-worker_loader.js");
+    return response ? response.text() : null;
+  }, cacheOf(swB));
+  await until(async () => (await storedLoader()) !== null, "B's cache holds the workers' loader");
+  assert.ok((await storedLoader()).includes(LOADER_B), "the loader stored for B is B's");
+  await page.getByRole("button", { name: "Beoordelen", exact: true }).click();
+  await page.waitForURL(`${url}#assess`);
+  await heading();
 });
 
 test("offline again: build B opens from its cache, with the scores made under build A", async () => {
