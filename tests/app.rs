@@ -155,7 +155,8 @@ impl Browser {
             | Effect::StoreIssuer(_)
             | Effect::PickFolder
             | Effect::WriteFolder { .. }
-            | Effect::DownloadSeries { .. } => None,
+            | Effect::DownloadSeries { .. }
+            | Effect::Embed(_) => None,
             Effect::Download { name, text, purpose, .. } => {
                 self.downloads.push((name, text));
                 Some(Msg::Downloaded { purpose, ok: true })

@@ -286,6 +286,46 @@ fn the_assessor_opens_the_link_and_the_invitation_fixes_who_and_what() {
 }
 
 #[test]
+fn the_learning_environment_an_invitation_names_is_the_one_the_app_talks_to() {
+    let (mut docent, plain) = docent();
+    docent.set(InvitationField::HostOrigin, "https://elo.hogeschool.example");
+    docent.send(Msg::Invite(InviteMsg::Sign));
+    let named = docent.model.invite.made.clone().expect("signed");
+    assert_eq!(named.invitation.host_origin.as_deref(), Some("https://elo.hogeschool.example"));
+    let embeds = |effects: &[Effect]| -> Vec<String> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Embed(origin) => Some(origin.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    // Opened, the app talks to that page (where it is in a frame of it); opened again, too.
+    let mut assessor = App::start(Browser::default(), "2026-12-05");
+    let effects = assessor.send(Msg::Invite(InviteMsg::Open(fragment(&named))));
+    assert_eq!(embeds(&effects), ["https://elo.hogeschool.example"]);
+    let kept = assessor.model.open.assessment.invitation.clone().expect("invited");
+    assert_eq!(kept.host_origin.as_deref(), Some("https://elo.hogeschool.example"));
+    let effects = assessor.send(Msg::Invite(InviteMsg::Open(fragment(&named))));
+    assert_eq!(embeds(&effects), ["https://elo.hogeschool.example"]);
+    // Kept with the assessment, for the next start in that page.
+    let reloaded = App::start(
+        Browser { entries: assessor.browser.entries.clone(), ..Browser::default() },
+        "2026-12-06",
+    );
+    let entry = reloaded.stored().into_iter().find(|e| *e.id == *assessor.model.open.id).unwrap();
+    let invited = entry.assessment.invitation.expect("invited");
+    assert_eq!(invited.host_origin.as_deref(), Some("https://elo.hogeschool.example"));
+    // An invitation that names none leaves the app as the link made it.
+    let mut other = App::start(Browser::default(), "2026-12-05");
+    let effects = other.send(Msg::Invite(InviteMsg::Open(fragment(&plain))));
+    assert_eq!(other.model.view, View::Assess);
+    assert!(embeds(&effects).is_empty());
+    assert_eq!(other.model.open.assessment.invitation.as_ref().unwrap().host_origin, None);
+}
+
+#[test]
 fn a_student_invited_to_assess_themselves_is_asked_no_assessor_and_signs_as_the_student() {
     let mut docent = App::start(Browser::default(), "2026-12-01");
     docent.send(Msg::Show(View::Invite));

@@ -53,6 +53,7 @@ fn record_answering(invitation: &SignedInvitation) -> Value {
         issuer: invitation.issuer.clone(),
         issuer_name: invitation.issuer_name.clone(),
         due_date: invitation.invitation.due_date.clone(),
+        host_origin: invitation.invitation.host_origin.clone(),
     });
     let record = signed(&fw, &assessment);
     assert_eq!(record["credentialSubject"]["invitation"]["id"], INVITATION_ID);

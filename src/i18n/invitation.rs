@@ -41,8 +41,8 @@ texts! { InviteTexts, INVITE_NL, INVITE_EN {
     sent_due: "Inleveren vóór", "Due";
     sent_made: "Gemaakt", "Made";
     optional: "(optioneel)", "(optional)";
-    host_origin_hint: "Alleen als de app in een andere webpagina is ingebed, bijvoorbeeld https://elo.hogeschool.nl.",
-        "Only when the app is embedded in another web page, for example https://elo.hogeschool.nl.";
+    host_origin_hint: "Alleen als de app in een andere webpagina is ingebed, bijvoorbeeld https://elo.hogeschool.nl. Die pagina krijgt dan het ondertekende record.",
+        "Only when the app is embedded in another web page, for example https://elo.hogeschool.nl. That page then receives the signed record.";
     locked_note: "Vastgelegd in de uitnodiging van de docent.", "Set by the docent's invitation.";
     dismiss: "Sluiten", "Close";
     refused_heading: "Deze uitnodiging is niet geopend", "This invitation was not opened";

@@ -156,7 +156,11 @@ fn Page(props: &PageProps) -> Html {
     .clone();
     {
         let dispatch = dispatch.clone();
-        let parent_origin = props.link.config.parent_origin.clone();
+        // Where the link names no host, the invitation the open assessment came from may have.
+        let parent_origin = props.link.config.parent_origin.clone().or_else(|| {
+            let m = props.model.borrow();
+            m.open.assessment.invitation.as_ref().and_then(|i| i.host_origin.clone())
+        });
         use_effect_with((), move |_| {
             crate::web::marks::mark("page-effects");
             crate::web::invitation::start(&dispatch);

@@ -2,8 +2,9 @@
 //! has rendered, `resize` whenever its content's height changes, and the signed `record`. The JSON
 //! of each message comes from `core::embed`.
 //!
-//! Messages go only to the origin the link names in `parentOrigin`, and only when the app really
-//! is in a frame: `postMessage` with that origin as target, which the browser drops unless the
+//! Messages go only to the origin the link names in `parentOrigin` (or, where it names none, the
+//! learning environment named by the invitation the assessment was opened from), and only when
+//! the app really is in a frame: `postMessage` with that origin as target, which the browser drops unless the
 //! parent page is at that origin, so a record never reaches another page. The app adds no
 //! `message` listener: it needs nothing from the host, and so nothing a page sends can change it.
 
@@ -29,13 +30,14 @@ thread_local! {
     static HOST: RefCell<Option<Host>> = const { RefCell::new(None) };
 }
 
-/// Says `ready` and starts reporting the height, once per page load; does nothing unless a
-/// `parentOrigin` is given and the page is in a frame.
+/// Says `ready` and starts reporting the height, once per page load, to the first origin given
+/// (the link's `parentOrigin`, else an invitation's `hostOrigin`); does nothing unless the page
+/// is in a frame.
 pub fn start(parent_origin: Option<&str>) {
+    let Some(origin) = parent_origin else { return };
     if STARTED.with(|started| started.replace(true)) {
         return;
     }
-    let Some(origin) = parent_origin else { return };
     let Some(window) = web_sys::window() else { return };
     let Some(parent) = window.parent().ok().flatten() else { return };
     // A top-level page is its own parent.

@@ -88,6 +88,10 @@ impl Runner {
                 embed::post_record(&record);
                 None
             }
+            Effect::Embed(origin) => {
+                embed::start(Some(&origin));
+                None
+            }
             Effect::Copy(text) => {
                 self.later(async move { Msg::Copied(clipboard::copy(&text).await) });
                 None

@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 import { DIST, appReady, download, startApp } from "./harness.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "./independent-verify.mjs";
+import { newSigner } from "./node-signer.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "../..");
@@ -66,6 +67,18 @@ const hostServer = createServer(async (req, res) => {
     res.writeHead(204).end();
   } else if (path === "/lms-embed.html") {
     res.writeHead(200, { "content-type": "text/html" }).end(await readFile(join(root, "examples/lms-embed.html")));
+  } else if (path === "/bare-host.html") {
+    // A learning environment's page that frames the link it is given as it is, with no
+    // parentOrigin, and notes each message its frame sends.
+    const src = new URL(req.url, "http://x").searchParams.get("src") ?? "";
+    res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><title>ELO</title>
+      <iframe id="frame" width="1000" height="800" src="${src.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}"></iframe>
+      <script>
+        window.heard = [];
+        window.addEventListener("message", (e) => {
+          if (e.source === document.getElementById("frame").contentWindow) window.heard.push(e.data);
+        });
+      </script>`);
   } else if (path === "/kader.json") {
     // A framework on another server: it must allow the app's origin (CORS), and the app's policy
     // must allow fetching from here (connect-src).
@@ -282,6 +295,45 @@ test("in the example host page (sandboxed iframe, strict CSP): ready, resize, an
   assert.deepEqual(violated, []);
   assert.deepEqual(problems, []);
   return `heights ${sent.join(" → ")}; record signed by ${verified.did.slice(0, 20)}…`;
+}));
+
+test("an invitation naming this page as its hostOrigin: the framed link without parentOrigin tells it, record and all", (t) => pages.withPage(t, async (page) => {
+  // A docent's invitation (signed in Node by a key of its own) naming the host page's origin.
+  const example = JSON.parse(await readFile(join(root, "examples/invitation.json"), "utf8"));
+  const unsigned = structuredClone(example);
+  delete unsigned.proof;
+  const now = Date.now();
+  unsigned.id = "urn:uuid:6d0f3a52-9b1e-4c7a-8e25-3f4b5c6d7e8f";
+  unsigned.validFrom = new Date(now - 3_600_000).toISOString();
+  unsigned.validUntil = new Date(now + 7 * 86_400_000).toISOString();
+  unsigned.credentialSubject.assessment.dueDate = unsigned.validUntil.slice(0, 10);
+  unsigned.credentialSubject.assessment.hostOrigin = hostOrigin;
+  const invitation = newSigner().sign(unsigned, { ...example.proof, created: unsigned.validFrom });
+  const link = `${app}#uitnodiging=${Buffer.from(JSON.stringify(invitation), "utf8").toString("base64url")}`;
+  const heard = () => page.evaluate(() => window.heard.map((m) => m.type));
+
+  await page.goto(`${hostOrigin}/bare-host.html?src=${encodeURIComponent(link)}`);
+  const widget = page.frameLocator("#frame");
+  await widget.locator(".invitation-banner").waitFor();
+  assert.equal(await widget.locator("#meta-student-name").inputValue(), example.credentialSubject.name);
+  await until(async () => (await heard()).includes("leeruitkomsten:ready"), "the host hears ready");
+  await until(async () => (await heard()).includes("leeruitkomsten:resize"), "the host hears a height");
+
+  await score(widget, "LU1.1", "+ goed ontwikkeld");
+  const sign = widget.locator("#sign");
+  await sign.locator(".sign-start").click();
+  const file = await download(page, () => sign.getByRole("alertdialog").locator(".sign-confirm-button").click());
+  await until(async () => (await heard()).includes("leeruitkomsten:record"), "the host hears the record");
+  const [message] = await page.evaluate(() => window.heard.filter((m) => m.type === "leeruitkomsten:record"));
+  assert.equal(message.recordJson, file.text, "the message carries the downloaded file");
+  const record = parseJsonStrict(message.recordJson);
+  assert.equal(record.credentialSubject.invitation.id, invitation.id);
+  assert.equal((await verifyDataIntegrityProof(record)).verified, true);
+
+  // Reloaded in the same frame (the invitation has left the address), it still talks to the host.
+  await page.evaluate(() => { window.heard = []; });
+  await appFrame(page).evaluate(() => setTimeout(() => location.reload(), 0));
+  await until(async () => (await heard()).includes("leeruitkomsten:ready"), "the host hears ready after a reload");
 }));
 
 test("messages from a foreign origin, and from the host itself, change nothing and cause no error", (t) => pages.withPage(t, async (page) => {

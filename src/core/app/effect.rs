@@ -39,6 +39,10 @@ pub enum Effect {
     DownloadBackup { open: Option<SavedEntry>, purpose: DownloadPurpose },
     /// Send the signed record to the page that embeds the app.
     PostRecord(Rc<str>),
+    /// Talk to the page around the app at this origin as to one a link's `parentOrigin` names:
+    /// an opened invitation's `hostOrigin`. Nothing where the app is not in a frame, or already
+    /// talks to its host.
+    Embed(String),
     /// Answered with `Msg::Copied`.
     Copy(Rc<str>),
     /// Offer the signed record as the file `name` to the device's share sheet (Web Share);

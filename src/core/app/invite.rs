@@ -365,8 +365,22 @@ pub(super) fn signature_checked(
     }
 }
 
-/// A link's checked invitation: opened as a new assessment, or the one already made from it.
+/// A link's checked invitation: opened as a new assessment, or the one already made from it. The
+/// learning environment it names (if any) hears from the app from now on, where the app is in
+/// one of its pages.
 fn open_signed(
+    model: &mut Model,
+    signed: SignedInvitation,
+    fragment: &str,
+    now: &Now,
+) -> Vec<Effect> {
+    let host = signed.invitation.host_origin.clone();
+    let mut effects = show_signed(model, signed, fragment, now);
+    effects.extend(host.map(Effect::Embed));
+    effects
+}
+
+fn show_signed(
     model: &mut Model,
     signed: SignedInvitation,
     fragment: &str,
@@ -435,6 +449,7 @@ fn open_signed(
         issuer: signed.issuer.clone(),
         issuer_name: signed.issuer_name.clone(),
         due_date: asked.due_date.clone(),
+        host_origin: asked.host_origin.clone(),
     });
     model.view = View::Assess;
     form::open(model, entry, true)

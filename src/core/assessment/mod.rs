@@ -273,6 +273,10 @@ pub struct Invited {
     pub issuer: String,
     pub issuer_name: String,
     pub due_date: String,
+    /// The learning environment the docent named for the app (`hostOrigin`): where the app is in
+    /// a frame of that page, it tells it what a link's `parentOrigin` would (README: Embedding).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_origin: Option<String>,
 }
 
 impl Invited {

@@ -458,12 +458,22 @@ fn is_email(text: &str) -> bool {
     }
 }
 
-/// `https://host[:port]` with nothing after it: what `postMessage` compares origins by.
+/// `https://host[:port]` with nothing after it: what `postMessage` compares origins by. Plain
+/// `http://` only on this computer (`localhost`, `127.0.0.1`), as for a link's `parentOrigin`.
 pub fn is_origin(text: &str) -> bool {
-    let Some(host) = text.strip_prefix("https://") else { return false };
+    let host = match (text.strip_prefix("https://"), text.strip_prefix("http://")) {
+        (Some(host), _) => host,
+        (None, Some(host)) if is_this_computer(host) => host,
+        _ => return false,
+    };
     !host.is_empty()
         && text.len() <= MAX_FIELD_CHARS
         && host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'))
+}
+
+fn is_this_computer(host_and_port: &str) -> bool {
+    let host = host_and_port.split_once(':').map_or(host_and_port, |(host, _)| host);
+    matches!(host, "localhost" | "127.0.0.1")
 }
 
 #[cfg(test)]
@@ -720,6 +730,7 @@ mod tests {
             issuer: sent.issuer.clone(),
             issuer_name: sent.issuer_name.clone(),
             due_date: sent.invitation.due_date.clone(),
+            host_origin: None,
         });
         let assessor = SigningKey::from_seed(OTHER, NOW);
         let record = sign_assessment(&hashed, &assessment, &assessor, NOW, "urn:uuid:r").unwrap();
@@ -741,5 +752,31 @@ mod tests {
         let mut version_3 = value;
         version_3["schemaVersion"] = json!("3");
         assert!(AssessmentRecord::from_value(&version_3).is_err());
+    }
+
+    #[test]
+    fn a_host_origin_is_an_https_origin_or_one_on_this_computer() {
+        for origin in [
+            "https://elo.hogeschool.example",
+            "https://elo.hogeschool.example:8443",
+            "http://localhost:8080",
+            "http://localhost",
+            "http://127.0.0.1:5173",
+        ] {
+            assert!(is_origin(origin), "{origin}");
+        }
+        for not in [
+            "http://elo.hogeschool.example",
+            "http://localhost.example.nl",
+            "http://127.0.0.1.example.nl:80",
+            "https://elo.hogeschool.example/pad",
+            "https://",
+            "http://",
+            "*",
+            "javascript:alert(1)",
+            "HTTPS://elo.hogeschool.example",
+        ] {
+            assert!(!is_origin(not), "{not}");
+        }
     }
 }

@@ -13,6 +13,7 @@ use serde_json::Value;
 use crate::core::assessment::{
     Assessment, Invited, Metadata, MetadataField, Mode, OutcomeEntry, Signed,
 };
+use crate::core::credentials::invitation::is_origin;
 use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
 use crate::core::json::{self, JsonError, Node, Object};
@@ -171,6 +172,13 @@ fn invited(a: &Object) -> Result<Option<Invited>, SavedError> {
                 issuer: string("issuer")?,
                 issuer_name: string("issuer_name")?,
                 due_date: string("due_date")?,
+                // Absent where the invitation named none, and in what the app kept before it
+                // used it; held to the invitation's own rule, since it becomes a message target.
+                host_origin: i
+                    .optional_string("host_origin")
+                    .map_err(at("invitation"))?
+                    .filter(|origin| is_origin(origin))
+                    .map(str::to_string),
             }))
         }
         _ => Ok(None),
@@ -278,10 +286,12 @@ mod tests {
             issuer: "did:key:z6MkDocent".into(),
             issuer_name: "Petra Bakker".into(),
             due_date: "2026-12-29".into(),
+            host_origin: None,
         });
         let e = entry(a);
         let text = to_json(&e).unwrap();
         assert_eq!(from_json(&text), Ok(e.clone()));
+        assert!(!text.contains("host_origin"), "left out where the invitation named none");
         // Read back, the lock holds.
         let mut read = from_json(&text).unwrap().assessment;
         let change = Action::SetMetadata(MetadataField::StudentNumber, "1".into());
@@ -296,6 +306,31 @@ mod tests {
         let broken = text.replace("\"issuer_name\":\"Petra Bakker\",", "");
         assert_ne!(broken, text);
         assert_eq!(from_json(&broken), Err(SavedError::Unreadable("invitation")));
+    }
+
+    #[test]
+    fn the_invitations_learning_environment_is_kept_and_only_as_an_origin() {
+        let fw = Framework::default_framework().unwrap();
+        let mut a = Assessment::new(&fw);
+        a.invitation = Some(Invited {
+            id: "urn:uuid:3f2b8c1e-5d4a-4b6f-9e8d-7c6b5a4f3e2d".into(),
+            digest_multibase: "uEiAabc".into(),
+            issuer: "did:key:z6MkDocent".into(),
+            issuer_name: "Petra Bakker".into(),
+            due_date: "2026-12-29".into(),
+            host_origin: Some("https://elo.hogeschool.example".into()),
+        });
+        let e = entry(a);
+        let text = to_json(&e).unwrap();
+        assert_eq!(from_json(&text), Ok(e.clone()));
+        let host = |text: &str| from_json(text).unwrap().assessment.invitation.unwrap().host_origin;
+        assert_eq!(host(&text).as_deref(), Some("https://elo.hogeschool.example"));
+        // Changed in storage into something that is no origin, it is not used as a target.
+        for changed in ["*", "https://elo.hogeschool.example/pad", "http://elo.hogeschool.example"]
+        {
+            let changed = text.replace("https://elo.hogeschool.example", changed);
+            assert_eq!(host(&changed), None, "{changed}");
+        }
     }
 
     #[test]
