@@ -276,18 +276,22 @@ mod tests {
         assert_eq!(from_json(&to_json(&e).unwrap()), Ok(e));
     }
 
-    #[test]
-    fn the_invitation_is_kept_and_entries_from_before_invitations_still_read() {
-        let fw = Framework::default_framework().unwrap();
-        let mut a = Assessment::new(&fw);
-        a.invitation = Some(Invited {
+    fn invited(host_origin: Option<&str>) -> Invited {
+        Invited {
             id: "urn:uuid:3f2b8c1e-5d4a-4b6f-9e8d-7c6b5a4f3e2d".into(),
             digest_multibase: "uEiAabc".into(),
             issuer: "did:key:z6MkDocent".into(),
             issuer_name: "Petra Bakker".into(),
             due_date: "2026-12-29".into(),
-            host_origin: None,
-        });
+            host_origin: host_origin.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn the_invitation_is_kept_and_entries_from_before_invitations_still_read() {
+        let fw = Framework::default_framework().unwrap();
+        let mut a = Assessment::new(&fw);
+        a.invitation = Some(invited(None));
         let e = entry(a);
         let text = to_json(&e).unwrap();
         assert_eq!(from_json(&text), Ok(e.clone()));
@@ -312,14 +316,7 @@ mod tests {
     fn the_invitations_learning_environment_is_kept_and_only_as_an_origin() {
         let fw = Framework::default_framework().unwrap();
         let mut a = Assessment::new(&fw);
-        a.invitation = Some(Invited {
-            id: "urn:uuid:3f2b8c1e-5d4a-4b6f-9e8d-7c6b5a4f3e2d".into(),
-            digest_multibase: "uEiAabc".into(),
-            issuer: "did:key:z6MkDocent".into(),
-            issuer_name: "Petra Bakker".into(),
-            due_date: "2026-12-29".into(),
-            host_origin: Some("https://elo.hogeschool.example".into()),
-        });
+        a.invitation = Some(invited(Some("https://elo.hogeschool.example")));
         let e = entry(a);
         let text = to_json(&e).unwrap();
         assert_eq!(from_json(&text), Ok(e.clone()));
