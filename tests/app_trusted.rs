@@ -338,6 +338,42 @@ fn a_removed_assessor_is_unknown_again_and_undo_puts_them_back() {
     assert_eq!(app.clone_kept_len(), 1);
 }
 
+#[test]
+fn a_listed_assessor_is_renamed_under_the_same_key_and_an_empty_name_is_not_saved() {
+    let mut app = App::start(Browser::default());
+    add_from_record(&mut app);
+    let did = did_key_from_seed(&ASSESSOR_SEED);
+    app.trusted(TrustedMsg::Edit(did.clone()));
+    let editing = app.model.trusted.editing.clone().expect("the row is open");
+    assert_eq!((editing.did.as_str(), editing.name.as_str()), (did.as_str(), "Karim Haddou"));
+    // Without a name nothing is saved and the row stays open.
+    app.trusted(TrustedMsg::EditName("  ".into()));
+    assert!(app.trusted(TrustedMsg::SaveEdit).is_empty());
+    assert!(app.model.trusted.editing.is_some());
+    // Cancelled, nothing changed.
+    app.trusted(TrustedMsg::CancelEdit);
+    assert_eq!(app.model.trusted.editing, None);
+    assert_eq!(app.verify(&record("4812345")), "vertrouwd: Karim Haddou (Buurtwerk Noord)");
+    // Saved: trimmed, an emptied organisation is none, kept for the next start.
+    app.trusted(TrustedMsg::Edit(did.clone()));
+    app.trusted(TrustedMsg::EditName(" Karim Haddou-El Amrani ".into()));
+    app.trusted(TrustedMsg::EditOrganisation(" ".into()));
+    let effects = app.trusted(TrustedMsg::SaveEdit);
+    assert!(effects.iter().any(|e| matches!(e, Effect::StoreTrusted(_))));
+    assert_eq!(
+        app.model.trusted.notice,
+        Some(TrustedNotice::Changed("Karim Haddou-El Amrani".into()))
+    );
+    assert_eq!(app.verify(&record("4812345")), "vertrouwd: Karim Haddou-El Amrani");
+    let mut app = app.reload();
+    assert_eq!(app.verify(&record("4812345")), "vertrouwd: Karim Haddou-El Amrani");
+    assert_eq!(app.model.trusted.list.assessors.len(), 1, "the same key, not a second entry");
+    // Removing the assessor whose row is open closes it.
+    app.trusted(TrustedMsg::Edit(did.clone()));
+    app.trusted(TrustedMsg::Remove(did));
+    assert_eq!(app.model.trusted.editing, None);
+}
+
 impl App {
     /// How many assessors the browser keeps, read back as the app reads them on start.
     fn clone_kept_len(&self) -> usize {

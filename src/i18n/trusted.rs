@@ -19,6 +19,8 @@ texts! { TrustedTexts, TRUSTED_NL, TRUSTED_EN {
     fingerprint: "Vingerafdruk", "Fingerprint";
     actions: "Acties", "Actions";
     remove: "Verwijderen", "Remove";
+    change: "Wijzigen", "Change";
+    save: "Opslaan", "Save";
     undo: "Ongedaan maken", "Undo";
     docent_name: "Jouw naam, zoals die op de geëxporteerde lijst staat", "Your name, as it stands on the exported list";
     export: "Lijst ondertekenen en exporteren", "Sign and export the list";
@@ -102,6 +104,13 @@ impl Lang {
         }
     }
 
+    pub fn change_assessor_label(self, name: &str) -> String {
+        match self {
+            Lang::Nl => format!("Naam of organisatie van {name} wijzigen"),
+            Lang::En => format!("Change the name or organisation of {name}"),
+        }
+    }
+
     pub fn remove_assessor_label(self, name: &str) -> String {
         match self {
             Lang::Nl => format!("{name} verwijderen"),
@@ -118,6 +127,8 @@ impl Lang {
             (N::AlreadyListed(name), Lang::En) => format!("The key of {name} is already on your list."),
             (N::Removed(name), Lang::Nl) => format!("{name} is van de lijst verwijderd. Records die deze sleutel al ondertekende, blijven geldig; ze heten nu onbekende ondertekenaar."),
             (N::Removed(name), Lang::En) => format!("{name} was removed from the list. Records this key already signed stay valid; they now show an unknown signer."),
+            (N::Changed(name), Lang::Nl) => format!("Gewijzigd: {name}. De sleutel is dezelfde gebleven."),
+            (N::Changed(name), Lang::En) => format!("Changed: {name}. The key stays the same."),
             (N::Imported { added, already, by }, Lang::Nl) => format!("Lijst van {by} geïmporteerd: {added} toegevoegd, {already} stond(en) er al op."),
             (N::Imported { added, already, by }, Lang::En) => format!("List of {by} imported: {added} added, {already} already on your list."),
             (N::ImportRefused(problem), Lang::Nl) => format!("Deze lijst is niet geïmporteerd en er is niets veranderd: {}", self.trusted_problem(problem)),

@@ -5,7 +5,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::dom_id;
 use super::file_picker::FilePicker;
+use super::trusted_edit_row::TrustedEditRow;
 use crate::core::app::{FilePurpose, Kept, Msg, TrustedMsg, TrustedNotice, TrustedState};
 use crate::core::assessment::Mode;
 use crate::core::crypto::signing_key::fingerprint;
@@ -39,16 +41,41 @@ pub fn TrustedPanel(props: &TrustedPanelProps) -> Html {
     let state = &props.state;
     let dispatch = &props.dispatch;
     let on_import = dispatch.reform(|files| Msg::FilesChosen(FilePurpose::TrustedList, files));
+    {
+        // Saved or cancelled, the row's inputs are gone: its Wijzigen button takes the focus back.
+        let editing = state.editing.as_ref().map(|e| e.did.clone());
+        let was = use_mut_ref(|| None::<String>);
+        use_effect_with(editing, move |editing| {
+            let before = std::mem::replace(&mut *was.borrow_mut(), editing.clone());
+            if let (Some(did), None) = (before, editing) {
+                let button =
+                    gloo::utils::document().get_element_by_id(&dom_id("trusted-edit", &did));
+                if let Some(button) = button
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     let row = |a: &crate::core::credentials::trusted::TrustedAssessor| {
+        if let Some(editing) = state.editing.as_ref().filter(|e| e.did == a.did) {
+            return html! { <TrustedEditRow key={a.did.clone()} {lang} editing={editing.clone()} dispatch={dispatch.clone()} /> };
+        }
         html! {
-            <tr>
+            <tr key={a.did.clone()}>
                 <th scope="row">{ a.name.clone() }</th>
                 <td>{ a.organisation.clone().unwrap_or_default() }</td>
                 <td class="key-fingerprint nowrap">{ fingerprint(&a.did) }</td>
                 <td>
-                    <button type="button" class="button-secondary" aria-label={lang.remove_assessor_label(&a.name)} onclick={send(dispatch, TrustedMsg::Remove(a.did.clone()))}>
-                        { t.remove }
-                    </button>
+                    <div class="button-row">
+                        <button type="button" class="button-secondary" id={dom_id("trusted-edit", &a.did)} aria-label={lang.change_assessor_label(&a.name)} onclick={send(dispatch, TrustedMsg::Edit(a.did.clone()))}>
+                            { t.change }
+                        </button>
+                        <button type="button" class="button-secondary" aria-label={lang.remove_assessor_label(&a.name)} onclick={send(dispatch, TrustedMsg::Remove(a.did.clone()))}>
+                            { t.remove }
+                        </button>
+                    </div>
                 </td>
             </tr>
         }
@@ -105,6 +132,7 @@ fn notice_class(notice: &TrustedNotice) -> &'static str {
     match notice {
         TrustedNotice::Added(_)
         | TrustedNotice::Removed(_)
+        | TrustedNotice::Changed(_)
         | TrustedNotice::Imported { .. }
         | TrustedNotice::Exported(_)
         | TrustedNotice::AlreadyListed(_) => "notice-info",

@@ -122,3 +122,41 @@ test("removing an assessor makes the signer unknown again, and Ongedaan maken pu
   await verifyRecord(page);
   assert.match(await seen(page.locator(".verdict .signer-standing")), /vertrouwd: Jan Jansen/);
 }));
+
+test("Wijzigen changes the name and organisation a key is known by, kept after a reload; the key stays, an empty name is not saved, Escape cancels", (t) => app.withPage(t, async (page) => {
+  const verdict = await verifyRecord(page);
+  await verdict.getByRole("button", { name: "Toevoegen aan vertrouwde beoordelaars", exact: true }).click();
+  await page.getByRole("button", { name: "Vingerafdruk klopt: toevoegen", exact: true }).click();
+  const list = panel(page);
+  const fingerprint = await list.locator("tbody .key-fingerprint").textContent();
+  const change = list.getByRole("button", { name: "Naam of organisatie van Jan Jansen wijzigen", exact: true });
+  await change.click();
+  const name = list.getByRole("textbox", { name: "Naam", exact: true });
+  const organisation = list.getByRole("textbox", { name: "Organisatie (optioneel)", exact: true });
+  assert.equal(await name.evaluate((e) => e === document.activeElement), true, "the name field takes the focus");
+  await expectNoAxeViolations(page, "a row being changed", ".trusted-panel");
+  // No name, no saving: the button waits and says why.
+  await name.fill("");
+  assert.equal(await list.getByRole("button", { name: "Opslaan", exact: true }).isDisabled(), true);
+  assert.match(await list.locator(".trusted-editing .hint").textContent(), /Vul de naam in/);
+  await name.press("Enter");
+  assert.equal(await name.count(), 1, "Enter with no name saves nothing");
+  // Escape leaves it as it was, and the button that opened the row has the focus again.
+  await name.press("Escape");
+  assert.equal(await name.count(), 0);
+  assert.equal(await change.evaluate((e) => e === document.activeElement), true, "focus is back on Wijzigen");
+  assert.match(await seen(verdict.locator(".signer-standing")), /vertrouwd: Jan Jansen/);
+  // Changed and saved with Enter: the signer's line, the list and the same key.
+  await change.click();
+  await name.fill("Jan Jansen-Bakker");
+  await organisation.fill("Buurtwerk Noord");
+  await organisation.press("Enter");
+  assert.match(await list.getByRole("status").textContent(), /Gewijzigd: Jan Jansen-Bakker/);
+  assert.match(await seen(verdict.locator(".signer-standing")), /vertrouwd: Jan Jansen-Bakker \(Buurtwerk Noord\)/);
+  assert.equal(await list.locator("tbody .key-fingerprint").textContent(), fingerprint);
+  const changed = list.getByRole("button", { name: "Naam of organisatie van Jan Jansen-Bakker wijzigen", exact: true });
+  assert.equal(await changed.evaluate((e) => e === document.activeElement), true, "focus is back on Wijzigen");
+  await reloadApp(page);
+  await verifyRecord(page);
+  assert.match(await seen(page.locator(".verdict .signer-standing")), /vertrouwd: Jan Jansen-Bakker \(Buurtwerk Noord\)/);
+}));

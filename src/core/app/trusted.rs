@@ -34,6 +34,9 @@ pub struct TrustedState {
     pub docent: Rc<str>,
     /// An assessor from a verified record, waiting for the docent to confirm the fingerprint.
     pub pending: Option<TrustedAssessor>,
+    /// An assessor on the list whose name or organisation the docent is changing, as typed so
+    /// far; the key (`did`) stays what it was.
+    pub editing: Option<TrustedAssessor>,
     pub notice: Option<TrustedNotice>,
     /// The last removed assessor and where it stood, which *Ongedaan maken* puts back.
     pub removed: Option<(usize, TrustedAssessor)>,
@@ -63,6 +66,8 @@ pub enum TrustedNotice {
     Added(String),
     AlreadyListed(String),
     Removed(String),
+    /// The name (as it now reads) of the assessor whose details were changed.
+    Changed(String),
     Imported {
         added: usize,
         already: usize,
@@ -95,6 +100,12 @@ pub enum TrustedMsg {
     CancelAdd,
     Remove(String),
     UndoRemove,
+    /// *Wijzigen* on the list's row of this key: its name and organisation become editable.
+    Edit(String),
+    EditName(String),
+    EditOrganisation(String),
+    SaveEdit,
+    CancelEdit,
     DocentName(String),
     Export,
     /// Download what storage holds but cannot be read, before replacing it.
@@ -215,10 +226,49 @@ pub(super) fn update(model: &mut Model, msg: TrustedMsg, now: &Now) -> Vec<Effec
                 }
             }
         }
+        TrustedMsg::Edit(did) => {
+            state.editing = state.list.find(&did).cloned();
+            state.notice = None;
+        }
+        TrustedMsg::EditName(name) => {
+            if let Some(editing) = &mut state.editing {
+                editing.name = clip(&name);
+            }
+        }
+        TrustedMsg::EditOrganisation(organisation) => {
+            if let Some(editing) = &mut state.editing {
+                editing.organisation = Some(clip(&organisation));
+            }
+        }
+        TrustedMsg::CancelEdit => state.editing = None,
+        TrustedMsg::SaveEdit => {
+            let Some(editing) = &state.editing else { return Vec::new() };
+            // As when adding: a name is what the list is for.
+            let name = editing.name.trim().to_string();
+            if name.is_empty() {
+                return Vec::new();
+            }
+            let organisation =
+                editing.organisation.as_deref().map(str::trim).filter(|o| !o.is_empty());
+            let mut list = (*state.list).clone();
+            let Some(listed) = list.assessors.iter_mut().find(|a| a.did == editing.did) else {
+                // Taken off the list meanwhile (an import cannot do that; kept for safety).
+                state.editing = None;
+                return Vec::new();
+            };
+            listed.name = name.clone();
+            listed.organisation = organisation.map(str::to_string);
+            state.editing = None;
+            state.notice = Some(TrustedNotice::Changed(name));
+            return changed(model, list);
+        }
         TrustedMsg::Remove(did) => {
             let Some(index) = state.list.assessors.iter().position(|a| a.did == did) else {
                 return Vec::new();
             };
+            if state.editing.as_ref().is_some_and(|e| e.did == did) {
+                state.editing = None;
+            }
             let mut list = (*state.list).clone();
             let removed = list.assessors.remove(index);
             state.notice = Some(TrustedNotice::Removed(removed.name.clone()));
