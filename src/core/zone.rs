@@ -1,0 +1,138 @@
+//! The user's time zone as the offsets it keeps over time, not only today's: a record signed in
+//! summer is shown in summer time when read in winter, and an invitation made in December for a
+//! due date in May ends at midnight of the May day.
+//!
+//! Times are counted in whole minutes since 1970-01-01 00:00: a UTC instant on the UTC clock, a
+//! wall time on the local clock. Every offset the browser reports is a whole number of minutes,
+//! and so is every change of one.
+
+/// Offsets in minutes east of UTC (`+60` in Amsterdam in winter, `+120` in summer) and the
+/// moments they change. Compared by value; the app hands it around as an `Rc<Zone>`, which
+/// compares by pointer first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Zone {
+    /// The offset before the first change: the only one in a zone without changes, and the one
+    /// assumed for any time before the first change that is known.
+    first: i32,
+    /// From this UTC minute on, this offset; by minute, each different from the one before.
+    changes: Vec<(i64, i32)>,
+}
+
+impl Zone {
+    /// One offset at every moment: UTC, Asia/Tokyo, tests, or a browser that tells nothing more.
+    pub fn fixed(offset: i32) -> Zone {
+        Zone { first: offset, changes: Vec::new() }
+    }
+
+    /// `first` until the first of `changes` (UTC minute, new offset); they may come in any
+    /// order, and a change to the offset already in force is dropped.
+    pub fn new(first: i32, mut changes: Vec<(i64, i32)>) -> Zone {
+        changes.sort_unstable_by_key(|&(at, _)| at);
+        let mut zone = Zone::fixed(first);
+        for (at, offset) in changes {
+            if zone.changes.last().map_or(first, |&(_, last)| last) != offset {
+                zone.changes.push((at, offset));
+            }
+        }
+        zone
+    }
+
+    /// The offset in force at a UTC minute (UTC → local: add it).
+    pub fn offset_at(&self, utc_minute: i64) -> i32 {
+        let after = self.changes.partition_point(|&(at, _)| at <= utc_minute);
+        after.checked_sub(1).and_then(|i| self.changes.get(i)).map_or(self.first, |&(_, o)| o)
+    }
+
+    /// The UTC minute at which the local clock reads `local_minute` (local → UTC).
+    ///
+    /// Where the clock goes back, a wall time is read twice: the later of the two is taken.
+    /// Where it jumps ahead, a wall time in the gap is never read: the moment of the jump is
+    /// taken, the first moment the clock has passed it. For the end of a day (its next midnight)
+    /// that is right when a jump over midnight ends the day early, and when a change back at
+    /// midnight to 23:00 lives the last hour twice (only the second midnight is ever read). Were
+    /// the clock to go back from 01:00 to 00:00, midnight would be read twice and the day taken
+    /// to end at the second: an hour late, never early. Europe changes at 02:00 and 03:00 local.
+    pub fn utc_of_local(&self, local_minute: i64) -> i64 {
+        let offsets = std::iter::once(self.first).chain(self.changes.iter().map(|&(_, o)| o));
+        let read = offsets.filter_map(|offset| {
+            let utc = local_minute - i64::from(offset);
+            (self.offset_at(utc) == offset).then_some(utc)
+        });
+        read.max().unwrap_or_else(|| self.jump_over(local_minute))
+    }
+
+    /// The change whose jump ahead skips `local_minute`.
+    fn jump_over(&self, local_minute: i64) -> i64 {
+        let mut before = self.first;
+        for &(at, offset) in &self.changes {
+            if at + i64::from(before) <= local_minute && local_minute < at + i64::from(offset) {
+                return at;
+            }
+            before = offset;
+        }
+        // Not reached: a minute no offset reads lies in some jump.
+        local_minute - i64::from(self.first)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::i18n::time::days_from_civil;
+
+    /// The UTC minute of a date and time in UTC.
+    pub(crate) fn utc(y: i64, mo: i64, d: i64, h: i64, mi: i64) -> i64 {
+        days_from_civil(y, mo, d) * 1440 + h * 60 + mi
+    }
+
+    /// Europe/Amsterdam from 2025 to 2028: summer time (+120) from the last Sunday of March
+    /// 01:00 UTC to the last Sunday of October 01:00 UTC, +60 otherwise.
+    pub(crate) fn amsterdam() -> Zone {
+        let sundays = [(2025, 30, 26), (2026, 29, 25), (2027, 28, 31), (2028, 26, 29)];
+        let changes = sundays
+            .iter()
+            .flat_map(|&(y, march, october)| {
+                [(utc(y, 3, march, 1, 0), 120), (utc(y, 10, october, 1, 0), 60)]
+            })
+            .collect();
+        Zone::new(60, changes)
+    }
+
+    #[test]
+    fn the_offset_of_an_instant_is_the_one_in_force_then() {
+        let zone = amsterdam();
+        assert_eq!(zone.offset_at(utc(2026, 12, 6, 16, 0)), 60);
+        assert_eq!(zone.offset_at(utc(2026, 6, 30, 12, 0)), 120);
+        // To the minute around a change, both ways.
+        assert_eq!(zone.offset_at(utc(2026, 3, 29, 0, 59)), 60);
+        assert_eq!(zone.offset_at(utc(2026, 3, 29, 1, 0)), 120);
+        assert_eq!(zone.offset_at(utc(2026, 10, 25, 0, 59)), 120);
+        assert_eq!(zone.offset_at(utc(2026, 10, 25, 1, 0)), 60);
+        // Before the first change known and after the last: the offsets at those ends.
+        assert_eq!(zone.offset_at(utc(2020, 7, 1, 0, 0)), 60);
+        assert_eq!(zone.offset_at(utc(2030, 1, 1, 0, 0)), 60);
+        assert_eq!(Zone::fixed(540).offset_at(utc(2026, 7, 1, 0, 0)), 540);
+    }
+
+    #[test]
+    fn changes_are_put_in_order_and_changes_to_the_same_offset_dropped() {
+        let zone = Zone::new(60, vec![(200, 60), (500, 120), (100, 120), (300, 60)]);
+        assert_eq!(zone, Zone { first: 60, changes: vec![(100, 120), (200, 60), (500, 120)] });
+        assert_eq!(Zone::new(60, vec![(100, 60)]), Zone::fixed(60));
+    }
+
+    #[test]
+    fn a_wall_time_is_the_instant_the_local_clock_reads_it() {
+        let zone = amsterdam();
+        let local = |y, mo, d, h, mi| utc(y, mo, d, h, mi);
+        assert_eq!(zone.utc_of_local(local(2026, 12, 6, 17, 0)), utc(2026, 12, 6, 16, 0));
+        assert_eq!(zone.utc_of_local(local(2026, 7, 1, 0, 0)), utc(2026, 6, 30, 22, 0));
+        // 02:30 on 29 March 2026 is skipped (02:00 → 03:00): the jump at 01:00 UTC.
+        assert_eq!(zone.utc_of_local(local(2026, 3, 29, 2, 30)), utc(2026, 3, 29, 1, 0));
+        assert_eq!(zone.utc_of_local(local(2026, 3, 29, 3, 0)), utc(2026, 3, 29, 1, 0));
+        assert_eq!(zone.utc_of_local(local(2026, 3, 29, 1, 59)), utc(2026, 3, 29, 0, 59));
+        // 02:30 on 25 October 2026 is read twice (03:00 → 02:00): the later, in winter time.
+        assert_eq!(zone.utc_of_local(local(2026, 10, 25, 2, 30)), utc(2026, 10, 25, 1, 30));
+        assert_eq!(Zone::fixed(-300).utc_of_local(local(2026, 7, 1, 0, 0)), utc(2026, 7, 1, 5, 0));
+    }
+}
