@@ -37,6 +37,38 @@ impl Zone {
         zone
     }
 
+    /// The zone as `offset_at` (the browser's `getTimezoneOffset`, turned east) tells it around
+    /// `now` (a UTC minute): from five years back (records kept that long are still shown in
+    /// their own summer or winter time) to two years ahead (a due date), sampled weekly, each
+    /// change then found to the minute by halving. No zone changes twice within a week, so none
+    /// is missed. Some 560 calls, once.
+    pub fn learn(now: i64, mut offset_at: impl FnMut(i64) -> i32) -> Zone {
+        const WEEK: i64 = 7 * 1440;
+        let start = now - 261 * WEEK;
+        let first = offset_at(start);
+        let mut changes = Vec::new();
+        let (mut before, mut before_offset) = (start, first);
+        for week in 1..=366 {
+            let at = start + week * WEEK;
+            let offset = offset_at(at);
+            if offset != before_offset {
+                // The first minute of the new offset lies in (before, at].
+                let (mut low, mut high) = (before, at);
+                while high - low > 1 {
+                    let middle = low + (high - low) / 2;
+                    if offset_at(middle) == before_offset {
+                        low = middle;
+                    } else {
+                        high = middle;
+                    }
+                }
+                changes.push((high, offset_at(high)));
+            }
+            (before, before_offset) = (at, offset);
+        }
+        Zone::new(first, changes)
+    }
+
     /// The offset in force at a UTC minute (UTC → local: add it).
     pub fn offset_at(&self, utc_minute: i64) -> i32 {
         let after = self.changes.partition_point(|&(at, _)| at <= utc_minute);
@@ -112,6 +144,22 @@ pub(crate) mod tests {
         assert_eq!(zone.offset_at(utc(2020, 7, 1, 0, 0)), 60);
         assert_eq!(zone.offset_at(utc(2030, 1, 1, 0, 0)), 60);
         assert_eq!(Zone::fixed(540).offset_at(utc(2026, 7, 1, 0, 0)), 540);
+    }
+
+    #[test]
+    fn a_zone_is_learnt_to_the_minute_from_the_offsets_alone() {
+        let amsterdam = amsterdam();
+        let mut calls = 0;
+        let learnt = Zone::learn(utc(2026, 12, 6, 16, 6), |minute| {
+            calls += 1;
+            amsterdam.offset_at(minute)
+        });
+        assert_eq!(learnt, amsterdam, "every change from 2025 to 2028, to the minute");
+        assert!(calls < 600, "{calls} calls");
+        // Without changes: one offset. With a half-hour offset and a change in the last week.
+        assert_eq!(Zone::learn(utc(2026, 12, 6, 16, 6), |_| 540), Zone::fixed(540));
+        let late = Zone::new(330, vec![(utc(2028, 11, 30, 7, 13), 345)]);
+        assert_eq!(Zone::learn(utc(2026, 12, 6, 16, 6), |m| late.offset_at(m)), late);
     }
 
     #[test]

@@ -30,7 +30,6 @@ thread_local! {
 }
 
 const MINUTE_MS: f64 = 60_000.0;
-const WEEK: i64 = 7 * 1440;
 
 /// The user's time zone, learnt once: every message only checks that the offset now is still
 /// the one it gives (one call, as reading the offset always took), and learns it anew when the
@@ -43,42 +42,12 @@ fn zone() -> Rc<Zone> {
         match kept.as_ref() {
             Some(zone) if zone.offset_at(minute) == offset => zone.clone(),
             _ => {
-                let zone = Rc::new(learn_zone(minute, offset));
+                let zone = Rc::new(Zone::learn(minute, offset_at));
                 *kept = Some(zone.clone());
                 zone
             }
         }
     })
-}
-
-/// The offsets from five years back (records kept that long are still shown in their own
-/// summer or winter time) to two years ahead (a due date), sampled weekly; each change is then
-/// found to the minute by halving. No zone changes twice within a week, so none is missed.
-/// Some 400 calls to `getTimezoneOffset`, once.
-fn learn_zone(now_minute: i64, now_offset: i32) -> Zone {
-    let start = now_minute - 261 * WEEK;
-    let first = offset_at(start);
-    let mut changes = Vec::new();
-    let (mut before, mut before_offset) = (start, first);
-    for week in 1..=365 {
-        let at = start + week * WEEK;
-        let offset = if at == now_minute { now_offset } else { offset_at(at) };
-        if offset != before_offset {
-            // The change lies in (before, at]: halve until it is one minute.
-            let (mut low, mut high) = (before, at);
-            while high - low > 1 {
-                let middle = low + (high - low) / 2;
-                if offset_at(middle) == before_offset {
-                    low = middle;
-                } else {
-                    high = middle;
-                }
-            }
-            changes.push((high, offset_at(high)));
-        }
-        (before, before_offset) = (at, offset);
-    }
-    Zone::new(first, changes)
 }
 
 /// The offset at a UTC minute in minutes east of UTC. JS counts the other way (`-60` in
