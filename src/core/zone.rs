@@ -86,25 +86,21 @@ impl Zone {
     /// the clock to go back from 01:00 to 00:00, midnight would be read twice and the day taken
     /// to end at the second: an hour late, never early. Europe changes at 02:00 and 03:00 local.
     pub fn utc_of_local(&self, local_minute: i64) -> i64 {
-        let offsets = std::iter::once(self.first).chain(self.changes.iter().map(|&(_, o)| o));
-        let read = offsets.filter_map(|offset| {
-            let utc = local_minute - i64::from(offset);
-            (self.offset_at(utc) == offset).then_some(utc)
-        });
-        read.max().unwrap_or_else(|| self.jump_over(local_minute))
-    }
-
-    /// The change whose jump ahead skips `local_minute`.
-    fn jump_over(&self, local_minute: i64) -> i64 {
+        // Through the changes in order: the reading in the offset after a change counts when it
+        // falls after the change (the later of two); when neither the offset before nor the one
+        // after reads it there, the clock jumped over it.
+        let mut utc = local_minute - i64::from(self.first);
         let mut before = self.first;
         for &(at, offset) in &self.changes {
-            if at + i64::from(before) <= local_minute && local_minute < at + i64::from(offset) {
-                return at;
+            let after = local_minute - i64::from(offset);
+            if after >= at {
+                utc = after;
+            } else if local_minute - i64::from(before) >= at {
+                utc = at;
             }
             before = offset;
         }
-        // Not reached: a minute no offset reads lies in some jump.
-        local_minute - i64::from(self.first)
+        utc
     }
 }
 
@@ -161,6 +157,41 @@ pub(crate) mod tests {
         assert_eq!(Zone::learn(utc(2026, 12, 6, 16, 6), |_| 540), Zone::fixed(540));
         let late = Zone::new(330, vec![(utc(2028, 11, 30, 7, 13), 345)]);
         assert_eq!(Zone::learn(utc(2026, 12, 6, 16, 6), |m| late.offset_at(m)), late);
+    }
+
+    #[test]
+    fn every_wall_time_near_a_change_is_the_latest_instant_that_reads_it_or_the_jump_over_it() {
+        // Against a search of every minute, for Amsterdam and for a zone with changes of other
+        // sizes, two close together, the first back at midnight (00:00 to 23:30).
+        let odd = Zone::new(
+            330,
+            vec![
+                (utc(2026, 3, 1, 18, 30), 300),
+                (utc(2026, 3, 1, 20, 0), 345),
+                (utc(2026, 9, 1, 0, 0), 360),
+            ],
+        );
+        for zone in [amsterdam(), odd] {
+            for &(at, _) in &zone.changes {
+                for local in at - 300..at + 480 {
+                    let read: Vec<i64> = (local - 1440..local + 1440)
+                        .filter(|&u| u + i64::from(zone.offset_at(u)) == local)
+                        .collect();
+                    let expected = match read.last() {
+                        Some(&latest) => latest,
+                        // Skipped: the first minute whose clock reads past it.
+                        None => (local - 1440..)
+                            .find(|&u| u + i64::from(zone.offset_at(u)) > local)
+                            .unwrap(),
+                    };
+                    assert_eq!(
+                        zone.utc_of_local(local),
+                        expected,
+                        "{zone:?} at local minute {local}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
