@@ -42,7 +42,7 @@ impl Zone {
     /// `now` (a UTC minute): from five years back (records kept that long are still shown in
     /// their own summer or winter time) to two years ahead (a due date), sampled weekly, each
     /// change then found to the minute by halving. No zone changes twice within a week, so none
-    /// is missed. Some 560 calls, once.
+    /// is missed. About 580 calls in Amsterdam (367 samples, 15 per change), once.
     pub fn learn(now: i64, mut offset_at: impl FnMut(i64) -> i32) -> Zone {
         const WEEK: i64 = 7 * 1440;
         let start = now - 261 * WEEK;
