@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use leeruitkomsten::core::app::Zone;
+
 use leeruitkomsten::core::app::{
     update, DownloadPurpose, Effect, Entropy, FilePurpose, FileRef, KeyImport, KeyRing, KeyStatus,
     LibraryMessage, Model, Msg, NoEd25519, Now, SignAs, SignFailure, SigningStage, Startup,
@@ -223,7 +225,7 @@ fn now(tick: u64) -> Now {
     Now {
         time: format!("2026-12-06T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
         today: "2026-12-06".into(),
-        utc_offset: 60,
+        zone: Rc::new(Zone::fixed(60)),
         entropy: Some(Entropy(bytes)),
     }
 }
@@ -1103,12 +1105,17 @@ fn the_link_s_instruction_and_the_time_zone_reach_the_model() {
         source: FrameworkSource::BuiltIn,
         link_failure: None,
     };
-    let mut model = Model::start(framework(), startup, &Now { utc_offset: 120, ..now(0) });
+    let summer = Rc::new(Zone::fixed(120));
+    let mut model = Model::start(framework(), startup, &Now { zone: summer.clone(), ..now(0) });
     assert_eq!(model.instruction.as_deref(), Some("Lever in bij Stage 2"));
     assert!(model.can_share);
-    assert_eq!(model.utc_offset, 120);
-    update(&mut model, Msg::DismissError, &Now { utc_offset: 60, ..now(1) });
-    assert_eq!(model.utc_offset, 60, "a change of time zone shows with the next message");
+    assert!(Rc::ptr_eq(&model.zone, &summer));
+    let elsewhere = Rc::new(Zone::fixed(-300));
+    update(&mut model, Msg::DismissError, &Now { zone: elsewhere.clone(), ..now(1) });
+    assert!(
+        Rc::ptr_eq(&model.zone, &elsewhere),
+        "a change of time zone shows with the next message"
+    );
 }
 
 #[test]

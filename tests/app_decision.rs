@@ -10,6 +10,8 @@ mod support;
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
+use leeruitkomsten::core::app::Zone;
+
 use leeruitkomsten::core::app::review::{ReviewMsg, Verified};
 use leeruitkomsten::core::app::{
     update, BadgesMsg, DecideMsg, DecideRefusal, DecideStage, Effect, Entropy, FileRef,
@@ -152,7 +154,7 @@ fn now(tick: u64) -> Now {
     Now {
         time: format!("2026-12-06T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
         today: "2026-12-06".into(),
-        utc_offset: 60,
+        zone: Rc::new(Zone::fixed(60)),
         entropy: Some(Entropy([tick as u8; 64])),
     }
 }

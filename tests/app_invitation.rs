@@ -6,6 +6,8 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use leeruitkomsten::core::app::Zone;
+
 use leeruitkomsten::core::app::{
     update, Effect, Entropy, InvitationNotice, InviteMsg, KeyImport, KeyRing, KeyStatus, Model,
     Msg, Now, Startup, StorageFailed, View,
@@ -90,7 +92,7 @@ fn now_at(today: &str, tick: u64, seed: u8) -> Now {
     Now {
         time: format!("{today}T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
         today: today.into(),
-        utc_offset: 60,
+        zone: Rc::new(Zone::fixed(60)),
         entropy: Some(Entropy(bytes)),
     }
 }

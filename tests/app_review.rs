@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
+use leeruitkomsten::core::app::Zone;
+
 use leeruitkomsten::core::app::review::{
     CohortChoice, Progress, ReviewMsg, Side, Source, Verified, PROGRESS_EVERY,
 };
@@ -167,7 +169,7 @@ fn now(tick: u64) -> Now {
     Now {
         time: format!("2026-12-06T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
         today: "2026-12-06".into(),
-        utc_offset: 60,
+        zone: Rc::new(Zone::fixed(60)),
         entropy: Some(Entropy([tick as u8; 64])),
     }
 }

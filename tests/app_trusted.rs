@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
+use leeruitkomsten::core::app::Zone;
+
 use leeruitkomsten::core::app::review::{ReviewMsg, Verified};
 use leeruitkomsten::core::app::{
     update, Effect, Entropy, FilePurpose, FileReadError, FileRef, Kept, KeyRing, KeyStatus, Model,
@@ -102,7 +104,7 @@ fn now(tick: u64) -> Now {
     Now {
         time: format!("2026-12-06T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
         today: "2026-12-06".into(),
-        utc_offset: 60,
+        zone: Rc::new(Zone::fixed(60)),
         entropy: Some(Entropy([tick as u8 + 100; 64])),
     }
 }

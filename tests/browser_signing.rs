@@ -88,11 +88,11 @@ fn Harness(props: &HarnessProps) -> Html {
                 key_state={state.key.clone()}
                 instruction={None::<Rc<str>>}
                 can_share={false}
-                utc_offset={state.utc_offset}
+                zone={state.zone.clone()}
                 dispatch={dispatch.clone()}
             />
             <pre id="harness-record">{ signed }</pre>
-            <VerifyView lang={Lang::Nl} state={state.review.verify.clone()} utc_offset={state.utc_offset} {dispatch} />
+            <VerifyView lang={Lang::Nl} state={state.review.verify.clone()} zone={state.zone.clone()} {dispatch} />
         </>
     }
 }

@@ -13,6 +13,7 @@ use leeruitkomsten::core::credentials::invitation::{Invitation, SignedInvitation
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::record::FrameworkInfo;
+use leeruitkomsten::core::zone::Zone;
 
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/invitation.json");
 /// The docent's test key; never used for real invitations.
@@ -43,7 +44,8 @@ fn the_example_invitation_is_what_the_app_makes() {
     };
     let key = SigningKey::from_seed(DOCENT_SEED, CREATED);
     // In Amsterdam in summer (UTC+2), as the docent's browser would say.
-    let signed = invitation.sign("Petra Bakker", &key, UUID, CREATED, 120).expect("signs");
+    let signed =
+        invitation.sign("Petra Bakker", &key, UUID, CREATED, &Zone::fixed(120)).expect("signs");
     assert_eq!(signed.valid_until, "2026-04-30T22:00:00Z");
     let link = signed.link("https://leeruitkomsten.example/");
     assert!(link.len() < MAX_LINK_CHARS, "{} characters", link.len());

@@ -66,7 +66,13 @@ fn other_invitation_with_the_same_id() -> Value {
     invitation.due_date = "2099-12-31".into();
     let key = SigningKey::from_seed([0x66; 32], "2026-04-01T08:15:00.000Z");
     let signed = invitation
-        .sign("Petra Bakker", &key, "2b7e1c4d-8a3f-4e6b-9c1d-5f2a7b8e3c41", CREATED, 60)
+        .sign(
+            "Petra Bakker",
+            &key,
+            "2b7e1c4d-8a3f-4e6b-9c1d-5f2a7b8e3c41",
+            CREATED,
+            &leeruitkomsten::core::zone::Zone::fixed(60),
+        )
         .expect("signs");
     serde_json::from_str(&signed.text).expect("JSON")
 }

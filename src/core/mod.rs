@@ -5,7 +5,7 @@
 //! Data Integrity proofs), `library` (assessments kept on the device), `review` (what the
 //! hogeschool does with records: compare, cohort) and `embed` (configuration by link, messages to
 //! the host page), `credentials` (the trust chain around a record: invitation, trusted assessors,
-//! decision). `json` is the one strict reader every format there is read through.
+//! decision). `zone` is the user's time zone over time. `json` is the one strict reader every format there is read through.
 
 pub mod app;
 pub mod assessment;
@@ -17,3 +17,4 @@ pub mod json;
 pub mod library;
 pub mod record;
 pub mod review;
+pub mod zone;

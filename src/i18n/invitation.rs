@@ -8,6 +8,7 @@ use crate::core::credentials::invitation::{
 };
 
 use super::{local_time, Lang};
+use crate::core::zone::Zone;
 
 texts! { InviteTexts, INVITE_NL, INVITE_EN {
     nav: "Uitnodigen", "Invite";
@@ -170,7 +171,7 @@ impl Lang {
         }
     }
 
-    pub fn invitation_problem(self, problem: &InvitationProblem, utc_offset: i32) -> String {
+    pub fn invitation_problem(self, problem: &InvitationProblem, zone: &Zone) -> String {
         match (problem, self) {
             (InvitationProblem::Damaged, Lang::Nl) => "De link is beschadigd of onvolledig (soms knipt een mailprogramma een lange link af). Open de link opnieuw vanuit de mail, of vraag de docent hem nog eens te sturen.".into(),
             (InvitationProblem::Damaged, Lang::En) => "The link is damaged or incomplete (a mail program sometimes cuts a long link short). Open the link again from the mail, or ask the docent to send it again.".into(),
@@ -180,10 +181,10 @@ impl Lang {
             (InvitationProblem::Changed, Lang::En) => "The invitation was changed after it was signed. Use only the link the docent sent, or ask for a new one.".into(),
             (InvitationProblem::ForeignKey { .. }, Lang::Nl) => "De uitnodiging is ondertekend met een andere sleutel dan die van de docent die ze noemt. Vertrouw deze link niet en vraag de docent om een nieuwe.".into(),
             (InvitationProblem::ForeignKey { .. }, Lang::En) => "The invitation was signed with another key than that of the docent it names. Do not trust this link; ask the docent for a new one.".into(),
-            (InvitationProblem::Expired { valid_until }, Lang::Nl) => format!("De uitnodiging is verlopen (geldig tot {}). Vraag de docent om een nieuwe.", local_time(valid_until, utc_offset)),
-            (InvitationProblem::Expired { valid_until }, Lang::En) => format!("The invitation has expired (valid until {}). Ask the docent for a new one.", local_time(valid_until, utc_offset)),
-            (InvitationProblem::NotYetValid { valid_from }, Lang::Nl) => format!("De uitnodiging is pas geldig vanaf {}. Klopt de klok van dit apparaat?", local_time(valid_from, utc_offset)),
-            (InvitationProblem::NotYetValid { valid_from }, Lang::En) => format!("The invitation is only valid from {}. Is this device's clock right?", local_time(valid_from, utc_offset)),
+            (InvitationProblem::Expired { valid_until }, Lang::Nl) => format!("De uitnodiging is verlopen (geldig tot {}). Vraag de docent om een nieuwe.", local_time(valid_until, zone)),
+            (InvitationProblem::Expired { valid_until }, Lang::En) => format!("The invitation has expired (valid until {}). Ask the docent for a new one.", local_time(valid_until, zone)),
+            (InvitationProblem::NotYetValid { valid_from }, Lang::Nl) => format!("De uitnodiging is pas geldig vanaf {}. Klopt de klok van dit apparaat?", local_time(valid_from, zone)),
+            (InvitationProblem::NotYetValid { valid_from }, Lang::En) => format!("The invitation is only valid from {}. Is this device's clock right?", local_time(valid_from, zone)),
             (InvitationProblem::UnknownFramework { id, version }, Lang::Nl) => format!("De uitnodiging noemt het beoordelingskader {id} (versie {version}), dat deze app niet heeft. Vraag de docent welk kader bedoeld is, of gebruik een nieuwere versie van de app."),
             (InvitationProblem::UnknownFramework { id, version }, Lang::En) => format!("The invitation names the framework {id} (version {version}), which this app does not have. Ask the docent which framework is meant, or use a newer version of the app."),
             (InvitationProblem::NoEd25519, Lang::Nl) => "Deze browser kan de handtekening van de uitnodiging niet controleren: hij kent Ed25519 niet. Werk hem bij (Chrome of Edge 137, Firefox 129, Safari 17 of nieuwer) of open de link in een andere browser.".into(),

@@ -6,6 +6,7 @@ use crate::core::crypto::signing_key::KeyFileError;
 use crate::core::record::RecordError;
 
 use super::{local_time, Lang};
+use crate::core::zone::Zone;
 
 texts! { SigningTexts, SIGNING_NL, SIGNING_EN {
     incomplete: "Ondertekenen kan nog niet. Vul eerst in wat elk record moet noemen:",
@@ -85,9 +86,9 @@ impl Lang {
         }
     }
 
-    /// `offset`: the user's time zone in minutes east of UTC.
-    pub fn signed_at(self, created: &str, offset: i32, fingerprint: &str) -> String {
-        let when = local_time(created, offset);
+    /// `created` in UTC, shown in the user's `zone`.
+    pub fn signed_at(self, created: &str, zone: &Zone, fingerprint: &str) -> String {
+        let when = local_time(created, zone);
         match self {
             Lang::Nl => format!("Ondertekend op {when} met sleutel {fingerprint}."),
             Lang::En => format!("Signed on {when} with key {fingerprint}."),
@@ -185,7 +186,7 @@ mod tests {
     #[test]
     fn the_signing_time_is_local() {
         assert_eq!(
-            Lang::Nl.signed_at("2026-05-01T09:30:00Z", 120, "abcd-efgh"),
+            Lang::Nl.signed_at("2026-05-01T09:30:00Z", &Zone::fixed(120), "abcd-efgh"),
             "Ondertekend op 2026-05-01 11:30 met sleutel abcd-efgh."
         );
     }

@@ -1,5 +1,7 @@
 //! Times as the interface shows them: kept in UTC, shown in the user's time zone.
 
+use crate::core::zone::Zone;
+
 /// `2026-11-23T19:37:27.123Z` as `2026-11-23 19:37`, as it reads in UTC.
 pub fn readable_time(rfc3339: &str) -> String {
     match (rfc3339.get(..10), rfc3339.get(11..16)) {
@@ -8,11 +10,12 @@ pub fn readable_time(rfc3339: &str) -> String {
     }
 }
 
-/// `2026-11-23T19:37:27.123Z` as the clock reads it `offset` minutes east of UTC:
-/// `2026-11-23 20:37` at `+60`. A text that is not such a UTC time is shown as it is.
-pub fn local_time(rfc3339: &str, offset: i32) -> String {
+/// `2026-11-23T19:37:27.123Z` as the user's clock read it then, with the offset of that instant
+/// (not today's): `2026-11-23 20:37` in Amsterdam. A text that is not such a UTC time is shown
+/// as it is.
+pub fn local_time(rfc3339: &str, zone: &Zone) -> String {
     let Some(minutes) = utc_minutes(rfc3339) else { return readable_time(rfc3339) };
-    let local = minutes + i64::from(offset);
+    let local = minutes + i64::from(zone.offset_at(minutes));
     let (days, minute_of_day) = (local.div_euclid(1440), local.rem_euclid(1440));
     let (y, m, d) = civil_from_days(days);
     format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minute_of_day / 60, minute_of_day % 60)
@@ -63,15 +66,29 @@ mod tests {
 
     #[test]
     fn utc_times_are_shown_in_the_user_s_time_zone() {
-        assert_eq!(local_time("2026-11-23T19:37:27.123Z", 60), "2026-11-23 20:37");
-        assert_eq!(local_time("2026-05-01T09:30:00Z", 120), "2026-05-01 11:30");
-        assert_eq!(local_time("2026-12-31T23:30:00Z", 60), "2027-01-01 00:30");
-        assert_eq!(local_time("2024-03-01T00:15:00Z", -60), "2024-02-29 23:15");
-        assert_eq!(local_time("2026-11-23T19:37:27Z", 0), "2026-11-23 19:37");
-        assert_eq!(local_time("2026-11-23T05:00:00Z", 330), "2026-11-23 10:30");
+        assert_eq!(local_time("2026-11-23T19:37:27.123Z", &Zone::fixed(60)), "2026-11-23 20:37");
+        assert_eq!(local_time("2026-05-01T09:30:00Z", &Zone::fixed(120)), "2026-05-01 11:30");
+        assert_eq!(local_time("2026-12-31T23:30:00Z", &Zone::fixed(60)), "2027-01-01 00:30");
+        assert_eq!(local_time("2024-03-01T00:15:00Z", &Zone::fixed(-60)), "2024-02-29 23:15");
+        assert_eq!(local_time("2026-11-23T19:37:27Z", &Zone::fixed(0)), "2026-11-23 19:37");
+        assert_eq!(local_time("2026-11-23T05:00:00Z", &Zone::fixed(330)), "2026-11-23 10:30");
         // Not a UTC time: shown as it was, never guessed.
-        assert_eq!(local_time("2026-11-23T19:37:27+01:00", 60), "2026-11-23 19:37");
-        assert_eq!(local_time("gisteren", 60), "gisteren");
-        assert_eq!(local_time("2026-13-01T00:00:00Z", 60), "2026-13-01 00:00");
+        assert_eq!(local_time("2026-11-23T19:37:27+01:00", &Zone::fixed(60)), "2026-11-23 19:37");
+        assert_eq!(local_time("gisteren", &Zone::fixed(60)), "gisteren");
+        assert_eq!(local_time("2026-13-01T00:00:00Z", &Zone::fixed(60)), "2026-13-01 00:00");
+    }
+
+    #[test]
+    fn each_time_is_shown_with_the_offset_of_its_own_instant_not_today_s() {
+        // One zone, whatever the day it is read on: a record signed in summer keeps its summer
+        // time when it is read in winter, and the other way round.
+        let zone = crate::core::zone::tests::amsterdam();
+        assert_eq!(local_time("2026-07-15T10:00:00.000Z", &zone), "2026-07-15 12:00");
+        assert_eq!(local_time("2026-12-06T16:06:41Z", &zone), "2026-12-06 17:06");
+        // Either side of the change of 25 October 2026 (01:00 UTC), where 02:xx is read twice.
+        assert_eq!(local_time("2026-10-25T00:59:00Z", &zone), "2026-10-25 02:59");
+        assert_eq!(local_time("2026-10-25T01:00:00Z", &zone), "2026-10-25 02:00");
+        assert_eq!(local_time("2026-03-29T00:59:59Z", &zone), "2026-03-29 01:59");
+        assert_eq!(local_time("2026-03-29T01:00:00Z", &zone), "2026-03-29 03:00");
     }
 }

@@ -208,7 +208,7 @@ fn Page(props: &PageProps) -> Html {
             <PageHeader {lang} framework={framework.clone()} {on_lang} view={m.view} {on_view} />
             <Notices {lang} storage={m.storage} error={m.error.clone()} dispatch={dispatch.clone()} />
             if let Some(notice) = &m.invitation_notice {
-                <InvitationBanner {lang} notice={notice.clone()} framework={AttrValue::from(framework.title.clone())} utc_offset={m.utc_offset} dispatch={dispatch.clone()} />
+                <InvitationBanner {lang} notice={notice.clone()} framework={AttrValue::from(framework.title.clone())} zone={m.zone.clone()} dispatch={dispatch.clone()} />
             }
             if !m.link_dismissed {
                 { link_notices(lang, &props.link, m.link_failure.as_deref(), &dispatch) }

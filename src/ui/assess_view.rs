@@ -57,7 +57,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                     key_state={m.key.clone()}
                     instruction={m.instruction.clone()}
                     can_share={m.can_share}
-                    utc_offset={m.utc_offset}
+                    zone={m.zone.clone()}
                     dispatch={dispatch.clone()}
                 />
             </main>
@@ -76,7 +76,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 not_observed={m.open.summary.overall.not_observed}
                 dispatch={dispatch.clone()}
             />
-            <SignatureBlock {lang} signed={assessment.signed.clone()} utc_offset={m.utc_offset} check={m.signing.print_check.clone()} />
+            <SignatureBlock {lang} signed={assessment.signed.clone()} zone={m.zone.clone()} check={m.signing.print_check.clone()} />
         </div>
     }
 }

@@ -12,13 +12,14 @@ use crate::core::app::BadgesState;
 use crate::core::app::{FilePurpose, Msg};
 use crate::core::credentials::badge::{BadgeProblem, BadgeReadError};
 use crate::core::crypto::eddsa_rdfc::RdfcProofError;
+use crate::core::zone::Zone;
 use crate::i18n::{local_time, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct BadgeCheckProps {
     pub lang: Lang,
     pub checked: Option<Rc<CheckedBadge>>,
-    pub utc_offset: i32,
+    pub zone: Rc<Zone>,
     /// For issuing from a decision file: the badges' state and those issued from it.
     pub badges: BadgesState,
     pub issued: Option<Issued>,
@@ -46,7 +47,7 @@ pub fn BadgeCheck(props: &BadgeCheckProps) -> Html {
                         { row(b.outcome, badge.outcome_label()) }
                         { row(b.student, badge.student_label()) }
                         { row(b.issuer, issuer) }
-                        { row(b.issued_at, local_time(&badge.credential.valid_from, props.utc_offset)) }
+                        { row(b.issued_at, local_time(&badge.credential.valid_from, &props.zone)) }
                         { row(b.evidence, badge.evidence.join(", ")) }
                     </dl>
                 </div>

@@ -19,7 +19,7 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
                     framework={m.framework.framework().clone()}
                     library={m.library.clone()}
                     open_id={m.open.id.clone()}
-                    utc_offset={m.utc_offset}
+                    zone={m.zone.clone()}
                     dispatch={dispatch.clone()}
                 />
                 { framework_panel(m, dispatch) }

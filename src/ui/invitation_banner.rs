@@ -1,9 +1,12 @@
 //! What became of the invitation in the link the app was opened with: who invites whom for what,
 //! or why it was not opened.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::core::app::{InvitationNotice, InviteMsg, Msg};
+use crate::core::zone::Zone;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -12,7 +15,7 @@ pub struct InvitationBannerProps {
     pub notice: InvitationNotice,
     /// The title of the framework in use, which an opened invitation names.
     pub framework: AttrValue,
-    pub utc_offset: i32,
+    pub zone: Rc<Zone>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -33,7 +36,7 @@ pub fn InvitationBanner(props: &InvitationBannerProps) -> Html {
         InvitationNotice::Refused(problem) => html! {
             <div class="notice notice-error invitation-banner" role="alert">
                 <p><strong>{ t.refused_heading }</strong></p>
-                <p>{ lang.invitation_problem(problem, props.utc_offset) }</p>
+                <p>{ lang.invitation_problem(problem, &props.zone) }</p>
                 <p>{ t.nothing_changed }</p>
                 { dismiss }
             </div>

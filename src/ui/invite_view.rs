@@ -12,6 +12,7 @@ use crate::core::app::{InviteMsg, InviteState, Msg, SentInvitations};
 use crate::core::assessment::Mode;
 use crate::core::credentials::invitation::{InvitationField, SignedInvitation, MAX_LINK_CHARS};
 use crate::core::framework::Framework;
+use crate::core::zone::Zone;
 use crate::i18n::{local_time, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +21,7 @@ pub struct InviteViewProps {
     pub framework: Rc<Framework>,
     pub state: InviteState,
     pub sent: Rc<SentInvitations>,
-    pub utc_offset: i32,
+    pub zone: Rc<Zone>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -219,7 +220,7 @@ fn sent_list(props: &InviteViewProps) -> Html {
                                             Mode::SelfAssessment => format!("{} <{}>", lang.mode_label(i.mode), i.assessor_email),
                                         } }</td>
                                         <td>{ &i.due_date }</td>
-                                        <td>{ local_time(&s.valid_from, props.utc_offset) }</td>
+                                        <td>{ local_time(&s.valid_from, &props.zone) }</td>
                                     </tr>
                                 }
                             }) }

@@ -2,11 +2,14 @@
 //! backup to download and, out of the way, a backup to import. Below it every key on this
 //! device, each with its owner, to back up or remove: a shared tablet holds one per assessor.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::file_picker::FilePicker;
 use super::focus::{use_focus_after_render, Focus};
 use crate::core::app::{FilePurpose, KeyImport, KeyState, KeyStatus, Msg, OwnedKey};
+use crate::core::zone::Zone;
 use crate::i18n::{local_time, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -24,9 +27,8 @@ pub struct KeyPanelProps {
     /// The did of the key this panel is about: the one that signs for the owner (or signed).
     #[prop_or_default]
     pub shown: Option<AttrValue>,
-    /// Minutes east of UTC, for when each key was made.
-    #[prop_or_default]
-    pub utc_offset: i32,
+    /// The user's time zone, for when each key was made.
+    pub zone: Rc<Zone>,
 }
 
 #[function_component]
@@ -162,7 +164,7 @@ fn device_keys(
                     <span class="device-key-owner">{ lang.key_owner_name(&owned.owner) }</span>
                     { format!(" · {} ", lang.texts().key_fingerprint_inline) }
                     <span class="device-key-fingerprint">{ fingerprint.clone() }</span>
-                    { format!(" · {} {}", k.created, local_time(&owned.key.created, props.utc_offset)) }
+                    { format!(" · {} {}", k.created, local_time(&owned.key.created, &props.zone)) }
                 </p>
                 <div class="actions">
                     <button type="button" class="device-key-backup" aria-label={lang.key_action(k.backup, &owned.owner, &fingerprint)} onclick={backup}>{ k.backup }</button>

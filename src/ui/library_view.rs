@@ -12,6 +12,7 @@ use crate::core::framework::catalogue::BUILT_IN;
 use crate::core::framework::Framework;
 use crate::core::library::saved::SavedEntry;
 use crate::core::library::EntrySummary;
+use crate::core::zone::Zone;
 use crate::i18n::{local_time, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -20,8 +21,8 @@ pub struct LibraryViewProps {
     pub framework: Rc<Framework>,
     pub library: LibraryState,
     pub open_id: Rc<str>,
-    /// The user's time zone, minutes east of UTC.
-    pub utc_offset: i32,
+    /// The user's time zone (compared by pointer: it is made once).
+    pub zone: Rc<Zone>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -156,7 +157,7 @@ fn item(props: &LibraryViewProps, entry: &SavedEntry) -> Html {
                     <span class={classes!("badge", if summary.is_final { "badge-final" } else { "badge-draft" })}>{ status }</span>
                     if is_open { <span class="badge badge-open">{ t.library_current }</span> }
                 </p>
-                <p class="hint">{ local_time(&summary.updated, props.utc_offset) }</p>
+                <p class="hint">{ local_time(&summary.updated, &props.zone) }</p>
             </div>
             <div class="actions">
                 if summary.openable {

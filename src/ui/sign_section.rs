@@ -14,6 +14,7 @@ use crate::core::app::{KeyState, Msg, OwnedKey, SignAs, SignFailure, SigningStag
 use crate::core::assessment::{Assessment, MetadataField, Mode, Signed};
 use crate::core::crypto::signing_key::fingerprint;
 use crate::core::framework::hashed::HashedFramework;
+use crate::core::zone::Zone;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -27,8 +28,8 @@ pub struct SignSectionProps {
     pub instruction: Option<Rc<str>>,
     /// The device can hand the file to another app.
     pub can_share: bool,
-    /// The user's time zone, minutes east of UTC.
-    pub utc_offset: i32,
+    /// The user's time zone (compared by pointer: it is made once).
+    pub zone: Rc<Zone>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -198,7 +199,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
                     </p>
                 }
                 <p>{ intro }</p>
-                <KeyPanel {lang} key_state={props.key_state.clone()} owner={self.key_owner()} shown={self.signing_key().map(|owned| AttrValue::from(owned.key.did().to_string()))} utc_offset={props.utc_offset} dispatch={props.dispatch.clone()} />
+                <KeyPanel {lang} key_state={props.key_state.clone()} owner={self.key_owner()} shown={self.signing_key().map(|owned| AttrValue::from(owned.key.did().to_string()))} zone={props.zone.clone()} dispatch={props.dispatch.clone()} />
                 if *stage != SigningStage::Confirming {
                     <button type="button" class="primary sign-start" onclick={send(Msg::StartSigning, Focus::FirstOf(vec![refs.dialog.clone(), refs.refusal.clone()]))} ref={refs.start.clone()}>{ t.sign_start }</button>
                 }
@@ -319,7 +320,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
         html! {
             <section id="sign" class="card sign signed" aria-labelledby="sign-heading">
                 <h2 id="sign-heading" tabindex="-1" ref={refs.heading.clone()}>{ t.signed_heading }</h2>
-                <p class="signed-at">{ lang.signed_at(&signed.created, props.utc_offset, &fingerprint(&signed.signer)) }</p>
+                <p class="signed-at">{ lang.signed_at(&signed.created, &props.zone, &fingerprint(&signed.signer)) }</p>
                 if signing.download_failed.as_deref() == Some(signed.created.as_str()) {
                     <p class="notice notice-error download-failed" role="alert">{ t.record_download_failed }</p>
                 }
@@ -348,7 +349,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
                     </div>
                 }
                 if signer_kept {
-                    <KeyPanel {lang} key_state={props.key_state.clone()} owner={self.key_owner()} shown={AttrValue::from(signed.signer.clone())} utc_offset={props.utc_offset} dispatch={props.dispatch.clone()} after_signing={true} />
+                    <KeyPanel {lang} key_state={props.key_state.clone()} owner={self.key_owner()} shown={AttrValue::from(signed.signer.clone())} zone={props.zone.clone()} dispatch={props.dispatch.clone()} after_signing={true} />
                 }
             </section>
         }

@@ -1,8 +1,11 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::core::app::{PrintCheck, PrintOutcome};
 use crate::core::assessment::Signed;
 use crate::core::crypto::signing_key::fingerprint;
+use crate::core::zone::Zone;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -10,8 +13,8 @@ pub struct SignatureBlockProps {
     pub lang: Lang,
     /// The open assessment's signature, if it is signed: all this block shows of it.
     pub signed: Option<Signed>,
-    /// The user's time zone, minutes east of UTC.
-    pub utc_offset: i32,
+    /// The user's time zone (compared by pointer: it is made once).
+    pub zone: Rc<Zone>,
     /// The core's check of the signed record (`core::app::signing::check_open_record`).
     pub check: Option<PrintCheck>,
 }
@@ -42,7 +45,7 @@ pub fn SignatureBlock(props: &SignatureBlockProps) -> Html {
             };
             html! {
                 <>
-                    <p>{ lang.signed_at(&signed.created, props.utc_offset, &fingerprint(&signed.signer)) }</p>
+                    <p>{ lang.signed_at(&signed.created, &props.zone, &fingerprint(&signed.signer)) }</p>
                     <p>{ format!("{}: {}", t.print_key, signed.signer) }</p>
                     <p class="signature-check">{ format!("{}: {verdict}", t.print_check) }</p>
                 </>

@@ -14,14 +14,15 @@ use crate::core::app::{Msg, TrustedState};
 use crate::core::assessment::Mode;
 use crate::core::crypto::signing_key::fingerprint;
 use crate::core::record::{RecordProblem, RecordReport};
+use crate::core::zone::Zone;
 use crate::i18n::{local_time, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct VerifyViewProps {
     pub lang: Lang,
     pub state: VerifyState,
-    /// The user's time zone, minutes east of UTC.
-    pub utc_offset: i32,
+    /// The user's time zone (compared by pointer: it is made once).
+    pub zone: Rc<Zone>,
     /// The docent's trusted assessors: each record's signer is judged against them.
     #[prop_or_default]
     pub trusted: TrustedState,
@@ -51,14 +52,7 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
             },
             Some(report) => {
                 let standing = standing_line(lang, &props.trusted, report, &props.dispatch);
-                one_report(
-                    lang,
-                    &checked.file_name,
-                    report,
-                    shown.as_ref(),
-                    props.utc_offset,
-                    standing,
-                )
+                one_report(lang, &checked.file_name, report, shown.as_ref(), &props.zone, standing)
             }
         },
     };
@@ -80,7 +74,7 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
             <PendingAdd {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
             <TrustedPanel {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
             { decide_button(lang, &props.state, &props.dispatch) }
-            <BadgeCheck {lang} checked={props.badges.checked.clone()} utc_offset={props.utc_offset}
+            <BadgeCheck {lang} checked={props.badges.checked.clone()} zone={props.zone.clone()}
                 badges={props.badges.clone()} issued={props.issued_badges.clone()} dispatch={props.dispatch.clone()} />
         </section>
     }
@@ -137,7 +131,7 @@ fn one_report(
     file_name: &str,
     report: &RecordReport,
     shown: Option<&Shown>,
-    offset: i32,
+    zone: &Zone,
     standing: Html,
 ) -> Html {
     let t = lang.texts();
@@ -157,7 +151,7 @@ fn one_report(
                     }
                     { plain_verdict(lang, &report.problems) }
                 }
-                { facts(lang, report, offset) }
+                { facts(lang, report, zone) }
                 { standing }
             </div>
             if unknown_framework {
@@ -185,7 +179,7 @@ fn one_report(
 }
 
 /// The record's mode, its signer and when it was signed, where they can be read.
-fn facts(lang: Lang, report: &RecordReport, offset: i32) -> Html {
+fn facts(lang: Lang, report: &RecordReport, zone: &Zone) -> Html {
     let t = lang.texts();
     if report.record.is_none() && report.proof.is_none() {
         return Html::default();
@@ -215,7 +209,7 @@ fn facts(lang: Lang, report: &RecordReport, offset: i32) -> Html {
                 if let Some(created) = &proof.created {
                     <div>
                         <dt>{ t.verify_created }</dt>
-                        <dd>{ local_time(created, offset) }</dd>
+                        <dd>{ local_time(created, zone) }</dd>
                     </div>
                 }
             }

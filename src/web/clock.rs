@@ -2,7 +2,12 @@
 //! bytes once per message).
 //! (`std::time::SystemTime::now()` panics on wasm32, so times come from JS.)
 
-use crate::core::app::{Entropy, Now};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+
+use crate::core::app::{Entropy, Now, Zone};
 
 /// Today's date in the user's time zone as `YYYY-MM-DD`, the format of `<input type="date">`.
 pub fn today() -> String {
@@ -17,13 +22,39 @@ pub fn now_rfc3339() -> String {
 
 /// The moment a message is handled, with fresh random bytes where the browser has a source.
 pub fn now() -> Now {
-    Now { time: now_rfc3339(), today: today(), utc_offset: utc_offset(), entropy: entropy() }
+    Now { time: now_rfc3339(), today: today(), zone: zone(), entropy: entropy() }
 }
 
-/// The time zone now in minutes east of UTC. JS counts the other way (`-60` in Amsterdam in
-/// winter); an offset is never more than a day, so the rounding cannot overflow.
-fn utc_offset() -> i32 {
-    let west = js_sys::Date::new_0().get_timezone_offset();
+thread_local! {
+    static ZONE: RefCell<Option<Rc<Zone>>> = const { RefCell::new(None) };
+}
+
+const MINUTE_MS: f64 = 60_000.0;
+
+/// The user's time zone, learnt once: every message only checks that the offset now is still
+/// the one it gives (one call, as reading the offset always took), and learns it anew when the
+/// device's zone was changed (a trip abroad) with the page open.
+fn zone() -> Rc<Zone> {
+    let minute = (js_sys::Date::now() / MINUTE_MS).floor() as i64;
+    let offset = offset_at(minute);
+    ZONE.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        match kept.as_ref() {
+            Some(zone) if zone.offset_at(minute) == offset => zone.clone(),
+            _ => {
+                let zone = Rc::new(Zone::learn(minute, offset_at));
+                *kept = Some(zone.clone());
+                zone
+            }
+        }
+    })
+}
+
+/// The offset at a UTC minute in minutes east of UTC. JS counts the other way (`-60` in
+/// Amsterdam in winter); an offset is never more than a day, so the rounding cannot overflow.
+fn offset_at(utc_minute: i64) -> i32 {
+    let date = js_sys::Date::new(&JsValue::from_f64(utc_minute as f64 * MINUTE_MS));
+    let west = date.get_timezone_offset();
     if west.is_finite() && west.abs() < 1440.0 {
         -(west.round() as i32)
     } else {

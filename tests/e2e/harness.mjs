@@ -12,7 +12,8 @@
 //
 // `withPage` gives the body a page in a context of its own (an empty profile: no localStorage, no
 // key); `newPage()` opens another such context for tests that need a second, fresh browser
-// profile. A detail the body returns is printed under the test. Contexts accept downloads;
+// profile. `withPage(t, body, { context, time })` gives every context of that test Playwright's
+// context options (e.g. `timezoneId`) and a clock that starts at `time`. A detail the body returns is printed under the test. Contexts accept downloads;
 // `download(page, trigger)` returns the file a trigger downloads.
 //
 // `node --test` passes no arguments to a test file, so the settings come from the environment:
@@ -143,9 +144,11 @@ export async function startApp(dist = DIST) {
    * added to `problems`; the context is added to `contexts` at once, so that it is closed even
    * when the app does not load. Returns the page and a function that closes its context.
    */
-  async function openPage(problems = [], label = "page", contexts = []) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  async function openPage(problems = [], label = "page", contexts = [], options = {}) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true,
+      ...options.context });
     contexts.push(context);
+    if (options.time) await context.clock.install({ time: options.time });
     // Generous for a 2-core machine, yet a test that waits for something that never comes fails.
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
@@ -161,12 +164,12 @@ export async function startApp(dist = DIST) {
    * and console errors. `t` is the test's context: a detail the body returns is printed under the
    * test, and on a failure the errors the pages reported (often its cause) are too.
    */
-  async function withPage(t, body) {
+  async function withPage(t, body, options = {}) {
     const problems = [];
     const contexts = [];
     try {
-      const first = await openPage(problems, "page 1", contexts);
-      const newPage = async () => (await openPage(problems, `page ${contexts.length + 1}`, contexts)).page;
+      const first = await openPage(problems, "page 1", contexts, options);
+      const newPage = async () => (await openPage(problems, `page ${contexts.length + 1}`, contexts, options)).page;
       const detail = await body(first.page, { newPage });
       assert.deepEqual([...problems], []);
       if (detail) t.diagnostic(detail);

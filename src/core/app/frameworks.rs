@@ -207,7 +207,7 @@ mod tests {
         Now {
             time: "2026-12-06T11:00:00.000Z".into(),
             today: "2026-12-06".into(),
-            utc_offset: 60,
+            zone: Rc::new(crate::core::zone::Zone::fixed(60)),
             entropy: None,
         }
     }
@@ -339,8 +339,13 @@ mod tests {
         };
         let time = "2026-12-01T09:00:00.000Z";
         let key = SigningKey::from_seed([7; 32], time);
-        let signed =
-            invitation.sign("Docent", &key, "3f2b8c1e-5d4a-4b6f-9e8d-7c6b5a4f3e2d", time, 60);
+        let signed = invitation.sign(
+            "Docent",
+            &key,
+            "3f2b8c1e-5d4a-4b6f-9e8d-7c6b5a4f3e2d",
+            time,
+            &crate::core::zone::Zone::fixed(60),
+        );
         let fragment = signed.unwrap().fragment();
         let checked = Msg::SignatureChecked {
             purpose: CheckPurpose::Invitation(fragment.as_str().into()),

@@ -292,7 +292,7 @@ fn sign_with(model: &mut Model, key: &SigningKey, now: &Now) -> Vec<Effect> {
     let Some(entropy) = &now.entropy else { return fail(model, InviteFailure::NoRandomSource) };
     let invitation = model.invite.invitation(framework_info(model));
     let name = model.invite.docent_name.trim().to_string();
-    let Ok(signed) = invitation.sign(&name, key, &entropy.uuid(), &now.time, now.utc_offset) else {
+    let Ok(signed) = invitation.sign(&name, key, &entropy.uuid(), &now.time, &now.zone) else {
         return fail(model, InviteFailure::NotSigned);
     };
     model.invite.made = Some(Rc::new(signed.clone()));

@@ -25,6 +25,8 @@ pub mod trusted;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+/// Part of [`Now`]: re-exported so that whoever builds a `Now` names it from here.
+pub use crate::core::zone::Zone;
 pub use badges::{BadgesMsg, BadgesState};
 pub use decide::{DecideMsg, DecideRefusal, DecideStage, DecideState, SignedDecision};
 pub use effect::{
@@ -60,9 +62,9 @@ pub struct Now {
     pub time: String,
     /// Today in the user's time zone, `YYYY-MM-DD`.
     pub today: String,
-    /// The user's time zone now, in minutes east of UTC (`+60` in Amsterdam in winter): times
-    /// are kept in UTC and shown in local time.
-    pub utc_offset: i32,
+    /// The user's time zone with its offsets over time: times are kept in UTC and shown with the
+    /// offset of their own instant. Shared, made once at start-up, so a message does not copy it.
+    pub zone: Rc<Zone>,
     /// Fresh bytes from the browser's cryptographic source; `None` where it has none, and then
     /// nothing that needs them (a key, a record id) is made.
     pub entropy: Option<Entropy>,
@@ -184,7 +186,7 @@ pub struct Model {
     /// The device can hand a file to another app (Web Share with files).
     pub can_share: bool,
     /// The user's time zone, as the last message's [`Now`] gave it.
-    pub utc_offset: i32,
+    pub zone: Rc<Zone>,
     /// The verify, compare and cohort views.
     pub review: ReviewState,
     /// The docent's trusted assessors; `TrustedState::restore` fills it from storage.
@@ -413,7 +415,7 @@ impl Model {
             presets: startup.presets,
             instruction: startup.instruction.map(Rc::from),
             can_share: startup.can_share,
-            utc_offset: now.utc_offset,
+            zone: now.zone.clone(),
             review: ReviewState::default(),
             trusted: TrustedState::default(),
             decide: DecideState::default(),
@@ -441,7 +443,7 @@ pub fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
 
 /// Hands a message to the area it belongs to.
 fn update_area(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
-    model.utc_offset = now.utc_offset;
+    model.zone = now.zone.clone();
     match msg {
         Msg::Show(view) => {
             // A fingerprint waiting to be confirmed belongs to the record shown; so does leaving it.

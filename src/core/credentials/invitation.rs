@@ -22,6 +22,7 @@ use crate::core::framework::catalogue;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::json::{self, Node, Object};
 use crate::core::record::shape::{is_calendar_date, FrameworkInfo, RECORD_CONTEXT, VC_TYPE};
+use crate::core::zone::Zone;
 use crate::i18n::time::{civil_from_days, days_from_civil};
 
 pub use crate::core::record::shape::InvitationRef;
@@ -328,9 +329,8 @@ impl Invitation {
     }
 
     /// The unsigned credential: `validFrom` is `now`, `validUntil` the end of the due date in
-    /// the docent's time zone (`utc_offset` minutes east of UTC), in UTC. The offset is today's:
-    /// a change to or from summer time before the due date moves the end by that hour.
-    pub fn unsigned(&self, issuer_name: &str, id: &str, now: &str, utc_offset: i32) -> Value {
+    /// the docent's time zone, in UTC, with the offset in force on the due date (not today's).
+    pub fn unsigned(&self, issuer_name: &str, id: &str, now: &str, zone: &Zone) -> Value {
         let mut assessment = json!({
             "framework": {
                 "id": self.framework.id,
@@ -350,7 +350,7 @@ impl Invitation {
             "type": [VC_TYPE, INVITATION_TYPE],
             "issuer": {"name": issuer_name.trim()},
             "validFrom": now,
-            "validUntil": end_of_day_utc(&self.due_date, utc_offset).unwrap_or_default(),
+            "validUntil": end_of_day_utc(&self.due_date, zone).unwrap_or_default(),
             "credentialSubject": {
                 "name": self.student_name.trim(),
                 "studentNumber": self.student_number.trim(),
@@ -367,9 +367,9 @@ impl Invitation {
         key: &SigningKey,
         uuid: &str,
         now: &str,
-        utc_offset: i32,
+        zone: &Zone,
     ) -> Result<SignedInvitation, IssueError> {
-        let unsigned = self.unsigned(issuer_name, uuid, now, utc_offset);
+        let unsigned = self.unsigned(issuer_name, uuid, now, zone);
         let signed = issue(&unsigned, key.seed(), now)?;
         // What was just signed reads back; should it not, the caller is told, never a panic.
         SignedInvitation::from_value(&signed).map_err(|_| {
@@ -418,11 +418,11 @@ fn exactly<'v>(parent: &Object<'v>, key: &'static str, fields: &[&str]) -> Optio
     exact.then_some(object)
 }
 
-/// The end of `date` (`YYYY-MM-DD`) in a time zone `utc_offset` minutes east of UTC, as RFC 3339
-/// UTC: the next day's midnight there.
-pub fn end_of_day_utc(date: &str, utc_offset: i32) -> Option<String> {
+/// The end of `date` (`YYYY-MM-DD`) in `zone`, as RFC 3339 UTC: the next day's midnight there
+/// ([`Zone::utc_of_local`] says what it is should a change of offset fall on midnight).
+pub fn end_of_day_utc(date: &str, zone: &Zone) -> Option<String> {
     let days = date_days(date)?;
-    let minutes = (days + 1) * 1440 - i64::from(utc_offset);
+    let minutes = zone.utc_of_local((days + 1) * 1440);
     let (y, m, d) = civil_from_days(minutes.div_euclid(1440));
     let minute = minutes.rem_euclid(1440);
     Some(format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:00Z", minute / 60, minute % 60))
@@ -510,7 +510,9 @@ mod tests {
     }
 
     fn signed() -> SignedInvitation {
-        invitation().sign("Johannes Cornelis van der Wal-Dijkstra", &key(), UUID, NOW, 60).unwrap()
+        invitation()
+            .sign("Johannes Cornelis van der Wal-Dijkstra", &key(), UUID, NOW, &Zone::fixed(60))
+            .unwrap()
     }
 
     fn fragment_of(value: &Value) -> String {
@@ -555,7 +557,7 @@ mod tests {
                 &key(),
                 UUID,
                 NOW,
-                60,
+                &Zone::fixed(60),
             )
             .unwrap();
         let link =
@@ -619,7 +621,7 @@ mod tests {
             Err(InvitationProblem::NotAnInvitation)
         );
         // Signed as it is, but with an extra member in the subject: not an invitation's shape.
-        let mut unsigned = invitation().unsigned("Docent", UUID, NOW, 60);
+        let mut unsigned = invitation().unsigned("Docent", UUID, NOW, &Zone::fixed(60));
         unsigned["credentialSubject"]["extra"] = json!(1);
         let signed = issue(&unsigned, &DOCENT, NOW).unwrap();
         assert_eq!(
@@ -661,7 +663,7 @@ mod tests {
                 "sha256" => other.framework.sha256 = new,
                 _ => other.framework.version = new,
             }
-            let sent = other.sign("Docent", &key(), UUID, NOW, 60).unwrap();
+            let sent = other.sign("Docent", &key(), UUID, NOW, &Zone::fixed(60)).unwrap();
             assert!(
                 matches!(
                     SignedInvitation::from_fragment(&sent.fragment(), NOW),
@@ -710,11 +712,44 @@ mod tests {
     fn dates_move_across_months_years_and_time_zones() {
         assert_eq!(add_days("2026-12-10", 28).as_deref(), Some("2027-01-07"));
         assert_eq!(add_days("2028-02-28", 1).as_deref(), Some("2028-02-29"));
-        assert_eq!(end_of_day_utc("2026-12-31", 60).as_deref(), Some("2026-12-31T23:00:00Z"));
-        assert_eq!(end_of_day_utc("2026-06-30", 120).as_deref(), Some("2026-06-30T22:00:00Z"));
-        assert_eq!(end_of_day_utc("2026-12-31", -300).as_deref(), Some("2027-01-01T05:00:00Z"));
-        assert_eq!(end_of_day_utc("2026-12-31", 0).as_deref(), Some("2027-01-01T00:00:00Z"));
-        assert_eq!(end_of_day_utc("31-12-2026", 0), None);
+        assert_eq!(
+            end_of_day_utc("2026-12-31", &Zone::fixed(60)).as_deref(),
+            Some("2026-12-31T23:00:00Z")
+        );
+        assert_eq!(
+            end_of_day_utc("2026-06-30", &Zone::fixed(120)).as_deref(),
+            Some("2026-06-30T22:00:00Z")
+        );
+        assert_eq!(
+            end_of_day_utc("2026-12-31", &Zone::fixed(-300)).as_deref(),
+            Some("2027-01-01T05:00:00Z")
+        );
+        assert_eq!(
+            end_of_day_utc("2026-12-31", &Zone::fixed(0)).as_deref(),
+            Some("2027-01-01T00:00:00Z")
+        );
+        assert_eq!(end_of_day_utc("31-12-2026", &Zone::fixed(0)), None);
+    }
+
+    #[test]
+    fn an_invitation_ends_at_midnight_of_its_due_date_in_the_offset_of_that_day() {
+        let zone = crate::core::zone::tests::amsterdam();
+        // Made in winter (NOW is 1 December 2026) for a due date in summer: the summer offset.
+        let mut summer = invitation();
+        summer.due_date = "2027-05-20".into();
+        let made = summer.unsigned("Docent", UUID, NOW, &zone);
+        assert_eq!(made["validUntil"], "2027-05-20T22:00:00Z");
+        let signed = summer.sign("Docent", &key(), UUID, NOW, &zone).unwrap();
+        assert_eq!(signed.valid_until, "2027-05-20T22:00:00Z");
+        // Made in summer for a due date in winter: the winter offset.
+        let mut winter = invitation();
+        winter.due_date = "2027-01-15".into();
+        let made = winter.unsigned("Docent", UUID, "2026-07-01T09:00:00.000Z", &zone);
+        assert_eq!(made["validUntil"], "2027-01-15T23:00:00Z");
+        // The days of the changes themselves end in the offset that holds at their midnight.
+        assert_eq!(end_of_day_utc("2026-03-29", &zone).as_deref(), Some("2026-03-29T22:00:00Z"));
+        assert_eq!(end_of_day_utc("2026-10-25", &zone).as_deref(), Some("2026-10-25T23:00:00Z"));
+        assert_eq!(end_of_day_utc("2026-10-24", &zone).as_deref(), Some("2026-10-24T22:00:00Z"));
     }
 
     #[test]
