@@ -41,7 +41,6 @@ pub mod scale_legend;
 pub mod sign_section;
 pub mod signature_block;
 pub mod summary_panel;
-pub mod trusted_edit_row;
 pub mod trusted_panel;
 pub mod verify_view;
 

@@ -1,15 +1,15 @@
-//! The docent's trusted assessors in the verify view: the list with each key's fingerprint,
-//! import and signed export; the confirmation before a record's signer joins it; and the line
-//! beside a verified record's verdict that says whether its signer is known.
+//! The docent's trusted assessors in the verify view: the list with each key's fingerprint, its
+//! names changed in place, import and signed export; the confirmation before a record's signer
+//! joins it; and the line beside a verified record's verdict that says whether its signer is known.
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::dom_id;
 use super::file_picker::FilePicker;
-use super::trusted_edit_row::TrustedEditRow;
 use crate::core::app::{FilePurpose, Kept, Msg, TrustedMsg, TrustedNotice, TrustedState};
 use crate::core::assessment::Mode;
+use crate::core::credentials::trusted::TrustedAssessor;
 use crate::core::crypto::signing_key::fingerprint;
 use crate::core::record::RecordReport;
 use crate::i18n::Lang;
@@ -42,25 +42,28 @@ pub fn TrustedPanel(props: &TrustedPanelProps) -> Html {
     let dispatch = &props.dispatch;
     let on_import = dispatch.reform(|files| Msg::FilesChosen(FilePurpose::TrustedList, files));
     {
-        // Saved or cancelled, the row's inputs are gone: its Wijzigen button takes the focus back.
+        // Opened, the row's name field takes the focus (the button that opened it is gone);
+        // saved or cancelled, the row's Wijzigen button takes it back.
         let editing = state.editing.as_ref().map(|e| e.did.clone());
         let was = use_mut_ref(|| None::<String>);
         use_effect_with(editing, move |editing| {
             let before = std::mem::replace(&mut *was.borrow_mut(), editing.clone());
-            if let (Some(did), None) = (before, editing) {
-                let button =
-                    gloo::utils::document().get_element_by_id(&dom_id("trusted-edit", &did));
-                if let Some(button) = button
-                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-                {
-                    let _ = button.focus();
-                }
+            let target = match (before, editing) {
+                (_, Some(_)) => Some(EDIT_NAME_ID.to_string()),
+                (Some(did), None) => Some(dom_id("trusted-edit", &did)),
+                (None, None) => None,
+            };
+            let element = target.and_then(|id| gloo::utils::document().get_element_by_id(&id));
+            if let Some(element) =
+                element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                let _ = element.focus();
             }
         });
     }
-    let row = |a: &crate::core::credentials::trusted::TrustedAssessor| {
+    let row = |a: &TrustedAssessor| {
         if let Some(editing) = state.editing.as_ref().filter(|e| e.did == a.did) {
-            return html! { <TrustedEditRow key={a.did.clone()} {lang} editing={editing.clone()} dispatch={dispatch.clone()} /> };
+            return edit_row(lang, editing, dispatch);
         }
         html! {
             <tr key={a.did.clone()}>
@@ -125,6 +128,53 @@ pub fn TrustedPanel(props: &TrustedPanelProps) -> Html {
                 <FilePicker {lang} id="trusted-file" label={t.import} on_chosen={on_import} />
             </div>
         </section>
+    }
+}
+
+/// The id of the name field of the row being changed (one at a time).
+const EDIT_NAME_ID: &str = "trusted-edit-name";
+
+/// A row while the docent changes its name or organisation: the key stays, so the fingerprint
+/// shows as it was. Enter saves and Escape cancels, as in the fields of a form.
+fn edit_row(lang: Lang, editing: &TrustedAssessor, dispatch: &Callback<Msg>) -> Html {
+    let t = lang.trusted_texts();
+    let on_key = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => {
+                e.prevent_default();
+                dispatch.emit(Msg::Trusted(TrustedMsg::SaveEdit));
+            }
+            "Escape" => dispatch.emit(Msg::Trusted(TrustedMsg::CancelEdit)),
+            _ => {}
+        })
+    };
+    let name_empty = editing.name.trim().is_empty();
+    let needed_id = dom_id("trusted-name-needed", &editing.did);
+    html! {
+        <tr key={editing.did.clone()} class="trusted-editing">
+            <th scope="row">
+                <input type="text" id={EDIT_NAME_ID} required=true aria-label={t.name}
+                    value={editing.name.clone()} aria-invalid={name_empty.then_some("true")}
+                    aria-describedby={name_empty.then(|| needed_id.clone())}
+                    oninput={on_text(dispatch, TrustedMsg::EditName)} onkeydown={on_key.clone()} />
+                if name_empty {
+                    <p id={needed_id} class="hint">{ t.name_needed }</p>
+                }
+            </th>
+            <td>
+                <input type="text" aria-label={t.organisation_optional}
+                    value={editing.organisation.clone().unwrap_or_default()}
+                    oninput={on_text(dispatch, TrustedMsg::EditOrganisation)} onkeydown={on_key} />
+            </td>
+            <td class="key-fingerprint nowrap">{ fingerprint(&editing.did) }</td>
+            <td>
+                <div class="button-row">
+                    <button type="button" disabled={name_empty} onclick={send(dispatch, TrustedMsg::SaveEdit)}>{ t.save }</button>
+                    <button type="button" class="button-secondary" onclick={send(dispatch, TrustedMsg::CancelEdit)}>{ t.cancel }</button>
+                </div>
+            </td>
+        </tr>
     }
 }
 

@@ -15,6 +15,10 @@ pub async fn bytes(built_in: &BuiltIn) -> Result<Vec<u8>, LoadFailure> {
 
 /// `built_in` at hand: compiled in, fetched before, or fetched now and held to its SHA-256.
 pub async fn load(built_in: &BuiltIn) -> Result<HashedFramework, LoadFailure> {
+    // The hogeschool's page compiles every built-in framework in, so it leaves the fetch out.
+    if cfg!(feature = "hogeschool") {
+        return built_in.load();
+    }
     match built_in.load() {
         Err(LoadFailure::NotFetched) => built_in.accept(&bytes(built_in).await?),
         loaded => loaded,
