@@ -42,8 +42,8 @@ texts! { InviteTexts, INVITE_NL, INVITE_EN {
     sent_due: "Inleveren vóór", "Due";
     sent_made: "Gemaakt", "Made";
     optional: "(optioneel)", "(optional)";
-    host_origin_hint: "Alleen als de app in een andere webpagina is ingebed, bijvoorbeeld https://elo.hogeschool.nl. Die pagina krijgt dan het ondertekende record.",
-        "Only when the app is embedded in another web page, for example https://elo.hogeschool.nl. That page then receives the signed record.";
+    host_origin_hint: "Alleen als de beoordelaar de app in een pagina van de leeromgeving opent, bijvoorbeeld https://elo.hogeschool.nl. Die pagina krijgt dan het ondertekende record.",
+        "Only when the assessor opens the app in a page of the learning environment, for example https://elo.hogeschool.nl. That page then receives the signed record.";
     locked_note: "Vastgelegd in de uitnodiging van de docent.", "Set by the docent's invitation.";
     dismiss: "Sluiten", "Close";
     refused_heading: "Deze uitnodiging is niet geopend", "This invitation was not opened";
@@ -72,8 +72,8 @@ impl Lang {
             (InvitationField::AssessorEmail, Lang::En) => "Assessor's e-mail address",
             (InvitationField::DueDate, Lang::Nl) => "Inleveren vóór (t/m)",
             (InvitationField::DueDate, Lang::En) => "Due by (inclusive)",
-            (InvitationField::HostOrigin, Lang::Nl) => "Adres van de ingebedde pagina",
-            (InvitationField::HostOrigin, Lang::En) => "Address of the embedding page",
+            (InvitationField::HostOrigin, Lang::Nl) => "Adres van de leeromgeving (ELO)",
+            (InvitationField::HostOrigin, Lang::En) => "Address of the learning environment",
         }
     }
 
