@@ -165,9 +165,11 @@ fn Page(props: &PageProps) -> Html {
             crate::web::marks::mark("page-effects");
             crate::web::invitation::start(&dispatch);
             let hash = crate::web::invitation::on_hash_change(dispatch.clone());
+            let history = crate::web::history::listen(dispatch.clone());
             let listener = startup::connect(dispatch, parent_origin.as_deref());
             move || {
                 drop(listener);
+                drop(history);
                 drop(hash);
             }
         });

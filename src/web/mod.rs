@@ -12,6 +12,7 @@ pub mod embed;
 pub mod fetch;
 pub mod files;
 pub mod folder;
+pub mod history;
 pub mod idb;
 pub mod invitation;
 pub mod journal;

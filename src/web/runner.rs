@@ -299,6 +299,7 @@ pub fn dispatcher(model: Rc<RefCell<Model>>, redraw: Callback<()>) -> Callback<M
                 queue.extend(runner.run(effect));
             }
         }
+        super::history::follow(model.borrow().view);
         redraw.emit(());
     })
 }

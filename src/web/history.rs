@@ -1,0 +1,68 @@
+//! The view in the address. Each view the page moves to gets an entry in the browser's history
+//! (`#assess`, `#library`, `hogeschool.html#cohort`, …), so that Back, on a phone the back
+//! gesture, returns to the view before instead of leaving the app, and a reload opens the view
+//! that was shown. The first view of a load takes the place of the address it was opened with.
+//! In a frame every view does: there Back belongs to the page around the app.
+//!
+//! An invitation in the fragment is left alone until `invitation` has taken it, and an in-page
+//! anchor (`#summary`) names no view, so following it changes nothing.
+
+use std::cell::Cell;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsValue;
+use yew::Callback;
+
+use crate::core::app::pages::Page;
+use crate::core::app::{Msg, View};
+use crate::core::credentials::invitation::LINK_KEY;
+
+thread_local! {
+    /// The view the address was last made to name (or named itself).
+    static SHOWN: Cell<Option<View>> = const { Cell::new(None) };
+}
+
+fn fragment(window: &web_sys::Window) -> String {
+    let hash = window.location().hash().unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// After each dispatch: the address names `view`, the view shown.
+pub fn follow(view: View) {
+    // A view of the other page: that page opens, with its own address.
+    if !view.is_on(Page::HERE) {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let fragment = fragment(&window);
+    if fragment.starts_with(&format!("{LINK_KEY}=")) {
+        return;
+    }
+    let before = SHOWN.with(|shown| shown.replace(Some(view)));
+    if before == Some(view) || View::from_fragment(&fragment) == Some(view) {
+        return;
+    }
+    let Ok(history) = window.history() else { return };
+    let address = format!("#{}", view.place().1);
+    let framed = window.parent().ok().flatten().is_some_and(|p| !js_sys::Object::is(&p, &window));
+    // A browser that refuses (a sandboxed frame may) keeps the address as it was: nothing else
+    // depends on it.
+    let _ = if before.is_none() || framed {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&address))
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&address))
+    };
+}
+
+/// Back and Forward: the view the address names now is shown.
+pub fn listen(dispatch: Callback<Msg>) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "popstate", move |_| {
+        let Some(window) = web_sys::window() else { return };
+        let Some(view) = View::from_fragment(&fragment(&window)) else { return };
+        if !view.is_on(Page::HERE) || SHOWN.with(|shown| shown.replace(Some(view))) == Some(view) {
+            return;
+        }
+        dispatch.emit(Msg::Show(view));
+    }))
+}
