@@ -98,8 +98,9 @@ test("a docent invites, the assessor opens the link in another browser, scores a
       (await banner.locator("p").textContent()).trim(),
       `Uitnodiging van Petra Bakker-van Leeuwen (${fingerprint}) om Geertruida van Oldenbarnevelt-Tjeenk Willink te beoordelen voor Leeruitkomsten opbouwwerk, vóór ${invitation.credentialSubject.assessment.dueDate}.`,
     );
-    // The fragment is gone from the address bar, so a reload does not open it again.
-    assert.equal(new URL(assessor.url()).hash, "");
+    // The invitation is gone from the address bar, so a reload does not open it again; the
+    // address names the view shown instead.
+    assert.equal(new URL(assessor.url()).hash, "#assess");
     // The fields the invitation sets are filled in, read-only, and say why.
     for (const [id, value] of [["meta-student-name", INVITE["invite-student-name"]], ["meta-student-number", "500812345"],
       ["meta-assessor-name", INVITE["invite-assessor-name"]]]) {

@@ -168,7 +168,8 @@ test("a signed record of the 2010 profile states its level; the verify view judg
 test("a link names the 2010 profile by its id: it opens with the link's mode, fetched only from next to the app", (t) => app.withPage(t, async (page) => {
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
-  await page.goto(`${page.url().split("?")[0]}?framework=${profile.id}&mode=self`);
+  const here = new URL(page.url());
+  await page.goto(`${here.origin}${here.pathname}?framework=${profile.id}&mode=self`);
   await page.getByRole("heading", { level: 1, name: profile.title }).waitFor();
   assert.equal(await page.locator(".link-notice").count(), 0);
   // The form's page does not carry the profile compiled in; it fetches the app's own copy.

@@ -217,7 +217,7 @@ test("both pages share the browser's storage: the hogeschool's page lists what t
   await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
   await page.waitForURL(/\/hogeschool\.html#cohort$/);
   await openLibrary(page);
-  assert.match(page.url(), /\/hogeschool\.html#cohort$/, "the library opens on the hogeschool's own page");
+  assert.match(page.url(), /\/hogeschool\.html#library$/, "the library opens on the hogeschool's own page");
   const item = page.locator(".library-item");
   assert.equal(await item.count(), 1);
   assert.equal(await item.locator(".library-progress").textContent(), "1/42 gescoord");

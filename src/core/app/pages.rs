@@ -90,8 +90,13 @@ impl View {
 /// The view to show first on the page `here`, given its address's fragment: the one the fragment
 /// names when this page shows it, else the page's default; `Err` with the other page's address
 /// when the fragment names a view that lives there (a bookmark of the other page's view).
+/// `#assess` asks for what the form's page opens on anyway, the open assessment, which
+/// `Model::start` shows where it can and otherwise lists with the reason (a framework that could
+/// not be fetched offline): so it names no view of its own. The address names the view shown
+/// (`web::history`), so this is what every reload of the form asks.
 pub fn first_view(here: Page, fragment: &str, search: &str) -> Result<Option<View>, String> {
     match View::from_fragment(fragment) {
+        Some(View::Assess) if here == Page::Form => Ok(here.default_view()),
         Some(view) => match view.address_from(here, search) {
             None => Ok(Some(view)),
             Some(address) => Err(address),
@@ -150,6 +155,8 @@ mod tests {
         assert_eq!(first_view(Page::Form, "", ""), Ok(None));
         assert_eq!(first_view(Page::Form, "summary", ""), Ok(None));
         assert_eq!(first_view(Page::Form, "library", ""), Ok(Some(View::Library)));
+        // The open assessment where it can be opened: the page's own choice.
+        assert_eq!(first_view(Page::Form, "assess", ""), Ok(None));
         assert_eq!(
             first_view(Page::Form, "verify", "?lang=nl"),
             Err("hogeschool.html?lang=nl#verify".to_string())
