@@ -30,7 +30,9 @@ fn fragment(window: &web_sys::Window) -> String {
 /// After each dispatch: the address names `view`, the view shown.
 pub fn follow(view: View) {
     // A view of the other page: that page opens, with its own address.
-    if !view.is_on(Page::HERE) {
+    // Most messages (a score, a keystroke) leave the view as it was: no call into the browser.
+    let before = SHOWN.with(Cell::get);
+    if !view.is_on(Page::HERE) || before == Some(view) {
         return;
     }
     let Some(window) = web_sys::window() else { return };
@@ -38,8 +40,8 @@ pub fn follow(view: View) {
     if fragment.starts_with(&format!("{LINK_KEY}=")) {
         return;
     }
-    let before = SHOWN.with(|shown| shown.replace(Some(view)));
-    if before == Some(view) || View::from_fragment(&fragment) == Some(view) {
+    SHOWN.with(|shown| shown.set(Some(view)));
+    if View::from_fragment(&fragment) == Some(view) {
         return;
     }
     let Ok(history) = window.history() else { return };
