@@ -156,13 +156,14 @@ fn Page(props: &PageProps) -> Html {
     .clone();
     {
         let dispatch = dispatch.clone();
-        // Where the link names no host, the invitation the open assessment came from may have.
-        let parent_origin = props.link.config.parent_origin.clone().or_else(|| {
-            let m = props.model.borrow();
-            m.open.assessment.invitation.as_ref().and_then(|i| i.host_origin.clone())
-        });
+        let (link, model) = (props.link.clone(), props.model.clone());
         use_effect_with((), move |_| {
             crate::web::marks::mark("page-effects");
+            // Where the link names no host, the invitation the open assessment came from may have.
+            let parent_origin = link.config.parent_origin.clone().or_else(|| {
+                let m = model.borrow();
+                m.open.assessment.invitation.as_ref().and_then(|i| i.host_origin.clone())
+            });
             crate::web::invitation::start(&dispatch);
             let hash = crate::web::invitation::on_hash_change(dispatch.clone());
             let history = crate::web::history::listen(dispatch.clone());

@@ -4,8 +4,8 @@
 //!
 //! Messages go only to the origin the link names in `parentOrigin` (or, where it names none, the
 //! learning environment named by the invitation the assessment was opened from), and only when
-//! the app really is in a frame: `postMessage` with that origin as target, which the browser drops unless the
-//! parent page is at that origin, so a record never reaches another page. The app adds no
+//! the app really is in a frame: `postMessage` with that origin as target, which the browser
+//! drops unless the parent page is at that origin, so a record never reaches another page. The app adds no
 //! `message` listener: it needs nothing from the host, and so nothing a page sends can change it.
 
 use std::cell::{Cell, RefCell};

@@ -29,8 +29,8 @@ fn fragment(window: &web_sys::Window) -> String {
 
 /// After each dispatch: the address names `view`, the view shown.
 pub fn follow(view: View) {
-    // A view of the other page: that page opens, with its own address.
-    // Most messages (a score, a keystroke) leave the view as it was: no call into the browser.
+    // A view of the other page: that page opens, with its own address. Most messages (a score,
+    // a keystroke) leave the view as it was: no call into the browser.
     let before = SHOWN.with(Cell::get);
     if !view.is_on(Page::HERE) || before == Some(view) {
         return;

@@ -8,9 +8,7 @@ use super::{clock, keystore, storage};
 use crate::core::app::{new_id, FetchFailure, Model, Startup, StorageFailed};
 use crate::core::framework::catalogue;
 use crate::core::framework::hashed::HashedFramework;
-use crate::core::framework::source::{
-    framework_from_bytes, problems_of, FrameworkSource, LoadFailure,
-};
+use crate::core::framework::source::{framework_from_bytes, FrameworkSource, LoadFailure};
 use crate::core::library::saved;
 use crate::i18n::Lang;
 
@@ -51,10 +49,7 @@ pub fn keep_link_lang(link: &Link) {
 pub async fn boot(link: &Link) -> Result<Booted, LoadFailure> {
     super::marks::mark("boot");
     super::journal::start();
-    let default = Rc::new(
-        HashedFramework::default_framework()
-            .map_err(|error| LoadFailure::Invalid(problems_of(error)))?,
-    );
+    let default = Rc::new(catalogue::DEFAULT.load()?);
     super::marks::mark("framework-parsed");
     let journal_later = library::stores_nothing();
     if !journal_later {

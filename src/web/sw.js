@@ -6,11 +6,10 @@
 //          install the new worker;
 //   SHELL  "index.html", the form's page;
 //   ASSETS the files the form's page loads. trunk names each one with a hash of its content, so a
-//          name always means the same bytes and a cached copy never goes stale (not so the
-//          verify workers' files and the fetched frameworks: see cacheFirst);
+//          name always means the same bytes and a cached copy never goes stale;
 //   HOGESCHOOL, HOGESCHOOL_ASSETS
 //          "hogeschool.html", the hogeschool's page (null in a build without it), and the files
-//          only that page loads;
+//          only that page loads (the verify workers' keep their names: see cacheFirst);
 //   FETCHED_ASSETS
 //          the built-in frameworks the form fetches the first time one is chosen (the 2010
 //          profile), stored as they are fetched, and fetched again for a new build that

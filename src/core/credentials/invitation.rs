@@ -18,6 +18,7 @@ use crate::core::crypto::data_integrity::SignatureCheck;
 use crate::core::crypto::data_integrity::VerifyError;
 use crate::core::crypto::signing_key::{fingerprint, SigningKey};
 use crate::core::crypto::{base64url, jcs};
+use crate::core::embed::link_config::is_this_computer;
 use crate::core::framework::catalogue;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::json::{self, Node, Object};
@@ -463,17 +464,14 @@ fn is_email(text: &str) -> bool {
 pub fn is_origin(text: &str) -> bool {
     let host = match (text.strip_prefix("https://"), text.strip_prefix("http://")) {
         (Some(host), _) => host,
-        (None, Some(host)) if is_this_computer(host) => host,
+        (None, Some(host)) if is_this_computer(host.split_once(':').map_or(host, |(h, _)| h)) => {
+            host
+        }
         _ => return false,
     };
     !host.is_empty()
         && text.len() <= MAX_FIELD_CHARS
         && host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'))
-}
-
-fn is_this_computer(host_and_port: &str) -> bool {
-    let host = host_and_port.split_once(':').map_or(host_and_port, |(host, _)| host);
-    matches!(host, "localhost" | "127.0.0.1")
 }
 
 #[cfg(test)]

@@ -402,10 +402,16 @@ fn host_and_port<'a>(
             }
         }
     };
-    if scheme == "http" && !matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]") {
+    if scheme == "http" && !is_this_computer(&host) {
         return Err(Reason::Insecure);
     }
     Ok((host, port))
+}
+
+/// The host names of this computer, where plain `http://` is accepted since nothing travels over
+/// a network (a link's `parentOrigin` and `framework`, an invitation's `hostOrigin`).
+pub fn is_this_computer(host: &str) -> bool {
+    matches!(host, "localhost" | "127.0.0.1" | "[::1]")
 }
 
 /// A DNS name or IPv4 address in ASCII: dot-separated labels of letters, digits and inner hyphens.
