@@ -9,7 +9,7 @@
 //          name always means the same bytes and a cached copy never goes stale;
 //   HOGESCHOOL, HOGESCHOOL_ASSETS
 //          "hogeschool.html", the hogeschool's page (null in a build without it), and the files
-//          only that page loads (the verify workers' keep their names: see cacheFirst);
+//          only that page loads (the verify workers' among them, named by their content too);
 //   FETCHED_ASSETS
 //          the built-in frameworks the form fetches the first time one is chosen (the 2010
 //          profile), stored as they are fetched, and fetched again for a new build that
@@ -180,10 +180,10 @@ async function networkFirst(event, shell, store) {
   }
 }
 
-// What is fetched to be stored is asked of the server, not taken from the HTTP cache: the verify
-// workers' files and the fetched frameworks keep their names from build to build, and a host may
-// let browsers reuse them for a day or more; this build's cache would then keep an earlier
-// build's copy for as long as this build is the one in use.
+// What is fetched to be stored is asked of the server, not taken from the HTTP cache: the fetched
+// frameworks keep their names from build to build, and a host may let browsers reuse them for a
+// day or more; this build's cache would then keep an earlier build's copy for as long as this
+// build is the one in use. A file named by its content costs a revalidation at most.
 async function cacheFirst(event, store) {
   const cached = await caches.match(event.request, { cacheName: CACHE });
   if (cached) return cached;

@@ -5,6 +5,11 @@
 //! and again when it has finished a job. The worker's script is fetched only then, and the
 //! service worker stores it as it does the rest of the hogeschool's page, so that it works
 //! offline after its first use.
+//!
+//! The worker's files are named by their content (scripts/name-worker), so that a page never
+//! starts workers of another build; the page finds its loader's name in a meta element of
+//! hogeschool.html. Without a well-formed one there are no workers, and the page checks the files
+//! itself, as it does whenever the workers cannot do the job.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -20,8 +25,12 @@ use super::files;
 use crate::core::app::{FileRef, Msg, ReviewMsg};
 use crate::core::review::bulk::{deal, Job, READY};
 
-/// The worker's loader as trunk writes it (`data-type="worker"` in hogeschool.html).
-const WORKER_SCRIPT: &str = "verify-worker_loader.js";
+/// The meta element of hogeschool.html that names the worker's loader (scripts/name-worker).
+const LOADER_META: &str = "meta[name=\"leeruitkomsten-verify-worker\"]";
+/// What scripts/name-worker names the loader: `verify-worker-<16 hex digits>_loader.js`.
+const LOADER_PREFIX: &str = "verify-worker-";
+const LOADER_SUFFIX: &str = "_loader.js";
+const LOADER_HASH_DIGITS: usize = 16;
 
 /// More workers than this gain little: reading the files and drawing the page take a core too.
 const MAX_WORKERS: usize = 4;
@@ -76,7 +85,9 @@ pub fn start(run: u32, chosen: &[FileRef], dispatch: &Callback<Msg>) {
     }
     warm(dispatch);
     RUN.with(|current| current.set(Some(run)));
-    if hand_out(run, chosen).is_none() {
+    // No worker would answer and no watch would notice: the page checks the files itself.
+    let none = WORKERS.with(|workers| workers.borrow().is_empty());
+    if none || hand_out(run, chosen).is_none() {
         stop();
         dispatch.emit(Msg::Review(ReviewMsg::WorkersFailed(run)));
         return;
@@ -94,10 +105,12 @@ pub fn start(run: u32, chosen: &[FileRef], dispatch: &Callback<Msg>) {
 
 /// One worker per core, up to [`MAX_WORKERS`], each with its handlers.
 fn spawn(dispatch: &Callback<Msg>) -> Option<()> {
-    let cores = web_sys::window()?.navigator().hardware_concurrency();
+    let window = web_sys::window()?;
+    let script = loader_of(&window.document()?)?;
+    let cores = window.navigator().hardware_concurrency();
     let count = if cores.is_finite() && cores >= 1.0 { cores as usize } else { 1 };
     for _ in 0..count.min(MAX_WORKERS) {
-        let worker = Worker::new(WORKER_SCRIPT).ok()?;
+        let worker = Worker::new(&script).ok()?;
         let state = Rc::new(State::default());
         let answers = dispatch.clone();
         let listener = worker.clone();
@@ -134,6 +147,17 @@ fn spawn(dispatch: &Callback<Msg>) -> Option<()> {
         WORKERS.with(|workers| workers.borrow_mut().push(running));
     }
     Some(())
+}
+
+/// The worker's loader that this page's build named, or None where the page names none that
+/// scripts/name-worker could have written (a page built otherwise, or edited). Only a bare file
+/// name of that shape passes: it is resolved against the page, so the workers are this build's,
+/// from the page's own origin and folder.
+fn loader_of(document: &web_sys::Document) -> Option<String> {
+    let content = document.query_selector(LOADER_META).ok()??.get_attribute("content")?;
+    let hash = content.strip_prefix(LOADER_PREFIX)?.strip_suffix(LOADER_SUFFIX)?;
+    let hex = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c);
+    (hash.len() == LOADER_HASH_DIGITS && hash.chars().all(hex)).then_some(content)
 }
 
 /// Deals the files round the workers: a worker that is ready gets its job at once, one still

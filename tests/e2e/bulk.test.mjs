@@ -5,20 +5,42 @@
 // Run: scripts/test page bulk
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile, mkdtemp, cp, rm } from "node:fs/promises";
 import { join, dirname } from "node:path";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { DIST, describeSw, startApp } from "./harness.mjs";
+import { LOADER_META, workerFiles, rebuildWorker } from "./worker-build.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FILES = 600;
 
-let app, record;
+let app, record, work;
 before(async () => {
   app = await startApp();
   record = await readFile(join(here, "../../examples/record.json"), "utf8");
+  work = await mkdtemp(join(tmpdir(), "leeruitkomsten-bulk-"));
 });
-after(() => app?.close());
+after(async () => {
+  await app?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+/** A copy of the release build under `name`, changed by `change(dir)`, served. */
+async function variant(name, change) {
+  const dir = join(work, name);
+  await cp(DIST, dir, { recursive: true });
+  await change(dir);
+  return startApp(dir);
+}
+
+/** The address of every worker the page starts, and of every file it and its workers fetch. */
+function watchWorkers(page) {
+  const seen = { workers: [], requests: [] };
+  page.on("worker", (worker) => seen.workers.push(new URL(worker.url()).pathname));
+  page.on("request", (request) => seen.requests.push(new URL(request.url()).pathname));
+  return seen;
+}
 
 const jsonFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 
@@ -122,8 +144,8 @@ test("after one use the workers check files offline", async (t) => {
       }
       return names;
     });
-    for (const file of ["/verify-worker_loader.js", "/verify-worker.js", "/verify-worker_bg.wasm"]) {
-      assert.ok(cached.includes(file), `${file} is cached: ${cached.join(", ")}`);
+    for (const file of Object.values(await workerFiles(DIST))) {
+      assert.ok(cached.includes(`/${file}`), `${file} is cached: ${cached.join(", ")}`);
     }
     await page.context().setOffline(true);
     await page.reload();
@@ -166,5 +188,68 @@ test("a first visit straight to the hogeschool's page: stored once the service w
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test("each build's page starts the workers of its own build, named by their content", async (t) => {
+  const a = await workerFiles(DIST);
+  let b;
+  const other = await variant("b", async (dir) => {
+    b = await rebuildWorker(dir, (glue) => `${glue}\n// build B\n`);
+  });
+  try {
+    // Another glue: another glue's name and so another loader's; the same wasm keeps its name.
+    assert.notEqual(b.glue, a.glue);
+    assert.notEqual(b.loader, a.loader);
+    assert.equal(b.wasm, a.wasm, "the same bytes, the same name");
+    for (const [served, own, theirs] of [[app, a, b], [other, b, a]]) {
+      await served.withPage(t, async (page) => {
+        const seen = watchWorkers(page);
+        await openVerify(page);
+        await watchProgress(page);
+        await page.setInputFiles("#record-file", choice().slice(0, 40));
+        await page.locator(".batch-summary").waitFor({ timeout: 60_000 });
+        assert.equal(await page.locator(".batch-summary").innerText(), "40 bestanden gecontroleerd: 39 geldig, 1 niet geldig.");
+        assert.ok(seen.workers.length > 0, "workers were started");
+        assert.deepEqual([...new Set(seen.workers)], [`/${own.loader}`], "every worker is started by this build's loader");
+        for (const file of [own.glue, own.wasm]) assert.ok(seen.requests.includes(`/${file}`), `${file} was fetched`);
+        for (const file of [theirs.loader, theirs.glue]) assert.equal(seen.requests.includes(`/${file}`), false, `${file} is the other build's`);
+        const counted = await page.evaluate(() => window.__bulk.values);
+        assert.ok(counted.some((v) => v > 0), "the workers answered");
+      });
+    }
+  } finally {
+    await other.close();
+  }
+});
+
+test("a page that names no loader, or one that is not its build's, checks the files itself", async (t) => {
+  const cases = {
+    missing: () => "",
+    foreign: () => '<meta name="leeruitkomsten-verify-worker" content="https://example.org/verify-worker-0123456789abcdef_loader.js">',
+    "outside its folder": (loader) => `<meta name="leeruitkomsten-verify-worker" content="../${loader}">`,
+  };
+  for (const [name, meta] of Object.entries(cases)) {
+    const served = await variant(name.replaceAll(" ", "-"), async (dir) => {
+      const page = join(dir, "hogeschool.html");
+      const html = await readFile(page, "utf8");
+      await writeFile(page, html.replace(LOADER_META, (_, loader) => meta(loader)));
+    });
+    try {
+      await served.withPage(t, async (page) => {
+        const seen = watchWorkers(page);
+        await openVerify(page);
+        await watchProgress(page);
+        await page.setInputFiles("#record-file", choice().slice(0, 40));
+        await page.locator(".batch-summary").waitFor({ timeout: 60_000 });
+        assert.equal(await page.locator(".batch-summary").innerText(), "40 bestanden gecontroleerd: 39 geldig, 1 niet geldig.", name);
+        const results = await page.locator(".batch-table tbody td.batch-result").allInnerTexts();
+        assert.deepEqual(results.flatMap((r, i) => (r === "Geldig" ? [] : [i])), [7], name);
+        assert.deepEqual(seen.workers, [], `${name}: no worker started`);
+        assert.equal(seen.requests.some((path) => path.includes("verify-worker")), false, `${name}: no worker's file fetched`);
+      });
+    } finally {
+      await served.close();
+    }
   }
 });

@@ -14,13 +14,14 @@ import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import assert from "node:assert/strict";
 import { DIST as dist, describeSw as describe, expectBuild, launchChromium } from "./harness.mjs";
+import { workerFiles, rebuildWorker } from "./worker-build.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const writeSw = join(here, "../../scripts/write-sw");
 
 const generate = (dir) => execFileSync("bash", [writeSw, dir], { stdio: ["ignore", "ignore", "inherit"] });
-let work, buildA, buildB, oldCss, newCss, swA, swB;
-const LOADER_B = "// build B";
+let work, buildA, buildB, oldCss, newCss, swA, swB, workersA, workersB;
+const GLUE_B = "// build B";
 
 // Build B: build A with one stylesheet changed, renamed and relinked the way trunk would do it, so
 // that only the generator decides what the worker of B caches.
@@ -42,10 +43,10 @@ before(async () => {
     .replace(oldCss, newCss)
     .replace(sri(await readFile(join(buildA, oldCss))), sri(css));
   await writeFile(join(buildB, "index.html"), indexB);
-  // The verify workers' loader keeps its name from build to build (trunk does not hash a
-  // worker's files): B's differs from A's in content only.
-  const loader = join(buildB, "verify-worker_loader.js");
-  await writeFile(loader, Buffer.concat([await readFile(loader), Buffer.from(`\n${LOADER_B}\n`)]));
+  // B's verify worker differs too, named by its content as in a build (scripts/name-worker).
+  workersA = await workerFiles(buildA);
+  workersB = await rebuildWorker(buildB, (glue) => `${glue}\n${GLUE_B}\n`);
+  assert.notEqual(workersB.loader, workersA.loader);
   generate(buildB);
   swA = await readFile(join(dist, "sw.js"), "utf8");
   swB = await readFile(join(buildB, "sw.js"), "utf8");
@@ -195,7 +196,7 @@ test("the hogeschool's page: stored as it loads, then opens offline and leads ba
   // The verify workers' files are the hogeschool's too, fetched (and stored) as the verify view
   // starts its workers; tests/e2e/bulk.test.mjs checks the workers offline.
   const workers = hogeschoolAssets.filter((file) => file.startsWith("verify-worker"));
-  assert.equal(workers.length, 3, "the workers' script, wasm and loader are listed");
+  assert.deepEqual(workers.sort(), Object.values(workersA).sort(), "the workers' script, wasm and loader are listed");
   const wanted = [...describe(swA).assets, "index.html", hogeschool, ...hogeschoolAssets].sort();
   await until(async () => (await stored()).join() === wanted.join(), "the hogeschool's files are stored");
   await goOffline();
@@ -254,16 +255,23 @@ test("online again with build B: the page comes from the network and B's worker 
 });
 
 test("build B's hogeschool page stores B's verify workers, not A's from the HTTP cache", async () => {
+  // Each build names its workers' files by their content, so B's page, whose worker differs,
+  // asks for other names than A's, which the HTTP cache may still hold for a day.
+  assert.deepEqual(describe(swB).hogeschoolAssets.filter((file) => file.startsWith("verify-worker")).sort(),
+    Object.values(workersB).sort(), "B's sw.js lists B's workers");
   await page.getByRole("button", { name: "Record controleren", exact: true }).click();
   await page.waitForURL(`${url}hogeschool.html#verify`);
   await heading();
   await page.locator("#record-file").waitFor({ state: "attached" });
-  const storedLoader = () => page.evaluate(async (name) => {
-    const response = await (await caches.open(name)).match("verify-worker_loader.js");
+  const stored = (file) => page.evaluate(async ([name, file]) => {
+    const response = await (await caches.open(name)).match(file);
     return response ? response.text() : null;
-  }, cacheOf(swB));
-  await until(async () => (await storedLoader()) !== null, "B's cache holds the workers' loader");
-  assert.ok((await storedLoader()).includes(LOADER_B), "the loader stored for B is B's");
+  }, [cacheOf(swB), file]);
+  await until(async () => (await stored(workersB.loader)) !== null, "B's cache holds B's workers' loader");
+  assert.ok((await stored(workersB.loader)).includes(workersB.glue), "B's loader names B's glue");
+  await until(async () => (await stored(workersB.glue)) !== null, "B's cache holds B's glue");
+  assert.ok((await stored(workersB.glue)).includes(GLUE_B), "the glue stored for B is B's");
+  assert.equal(await stored(workersA.loader), null, "A's loader is not in B's cache");
   await page.getByRole("button", { name: "Beoordelen", exact: true }).click();
   await page.waitForURL(`${url}#assess`);
   await heading();
