@@ -6,6 +6,8 @@
 //! wall time on the local clock. Every offset the browser reports is a whole number of minutes,
 //! and so is every change of one.
 
+use crate::i18n::time::civil_from_days;
+
 /// Offsets in minutes east of UTC (`+60` in Amsterdam in winter, `+120` in summer) and the
 /// moments they change. Compared by value; the app hands it around as an `Rc<Zone>`, which
 /// compares by pointer first.
@@ -102,6 +104,27 @@ impl Zone {
         }
         utc
     }
+
+    /// The local date at an instant (milliseconds since 1970-01-01 UTC, as the browser's clock
+    /// counts), `YYYY-MM-DD`: the day the user's calendar shows then.
+    pub fn local_date(&self, utc_ms: i64) -> String {
+        let minute = utc_ms.div_euclid(MINUTE_MS);
+        let local = minute + i64::from(self.offset_at(minute));
+        let (y, m, d) = civil_from_days(local.div_euclid(1440));
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+}
+
+const MINUTE_MS: i64 = 60_000;
+
+/// An instant (milliseconds since 1970-01-01 UTC) in RFC 3339 in UTC with milliseconds,
+/// `2026-11-23T19:37:27.123Z`: what `Date.toISOString` gives, worked out here so that reading
+/// the clock is one call into the browser (`Date.now`) rather than a date object and a string.
+pub fn rfc3339_utc(utc_ms: i64) -> String {
+    let (days, ms) = (utc_ms.div_euclid(86_400_000), utc_ms.rem_euclid(86_400_000));
+    let (y, m, d) = civil_from_days(days);
+    let (h, mi, sec, milli) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{sec:02}.{milli:03}Z")
 }
 
 #[cfg(test)]
@@ -215,5 +238,34 @@ pub(crate) mod tests {
         // 02:30 on 25 October 2026 is read twice (03:00 → 02:00): the later, in winter time.
         assert_eq!(zone.utc_of_local(local(2026, 10, 25, 2, 30)), utc(2026, 10, 25, 1, 30));
         assert_eq!(Zone::fixed(-300).utc_of_local(local(2026, 7, 1, 0, 0)), utc(2026, 7, 1, 5, 0));
+    }
+
+    /// Milliseconds since 1970 of a UTC date and time, counted apart from the code under test.
+    fn ms(y: i64, mo: i64, d: i64, h: i64, mi: i64, sec: i64, milli: i64) -> i64 {
+        (utc(y, mo, d, h, mi) * 60 + sec) * 1000 + milli
+    }
+
+    #[test]
+    fn an_instant_reads_as_the_browser_writes_it() {
+        assert_eq!(rfc3339_utc(0), "1970-01-01T00:00:00.000Z");
+        // As `date -u -d @1795642647` reads it, with the milliseconds.
+        assert_eq!(rfc3339_utc(1_795_642_647_123), "2026-11-25T21:37:27.123Z");
+        assert_eq!(rfc3339_utc(ms(2024, 2, 29, 23, 59, 59, 999)), "2024-02-29T23:59:59.999Z");
+        assert_eq!(rfc3339_utc(ms(2024, 2, 29, 23, 59, 59, 999) + 1), "2024-03-01T00:00:00.000Z");
+        assert_eq!(rfc3339_utc(ms(2000, 12, 31, 9, 5, 7, 40)), "2000-12-31T09:05:07.040Z");
+        // Before 1970 too, should a clock say so.
+        assert_eq!(rfc3339_utc(-1), "1969-12-31T23:59:59.999Z");
+    }
+
+    #[test]
+    fn today_is_the_date_the_local_clock_shows() {
+        let zone = amsterdam();
+        // 23:30 UTC is the next day in Amsterdam, in winter (+1) and in summer (+2).
+        assert_eq!(zone.local_date(ms(2026, 12, 6, 23, 30, 0, 0)), "2026-12-07");
+        assert_eq!(zone.local_date(ms(2026, 12, 6, 22, 59, 59, 999)), "2026-12-06");
+        assert_eq!(zone.local_date(ms(2026, 7, 1, 21, 59, 59, 999)), "2026-07-01");
+        assert_eq!(zone.local_date(ms(2026, 7, 1, 22, 0, 0, 0)), "2026-07-02");
+        // West of UTC the evening before.
+        assert_eq!(Zone::fixed(-300).local_date(ms(2026, 1, 1, 3, 0, 0, 0)), "2025-12-31");
     }
 }

@@ -21,6 +21,10 @@ texts! { EmbedTexts, EMBED_NL, EMBED_EN {
     expect_framework: "moet een https-adres zijn, of een pad op deze server", "must be an https address, or a path on this server";
     expect_instruction: "mag alleen gewone tekst zijn: geen < of > en geen regeleinden", "may only be plain text: no < or > and no line breaks";
     framework_loading: "Beoordelingskader laden…", "Loading the framework…";
+    // Also written in index.html, hogeschool.html and src/web/boot-status.js, which show them
+    // before the app's code has arrived (a test holds them to these).
+    form_loading: "Het formulier wordt geladen…", "Loading the form…";
+    page_loading: "De pagina wordt geladen…", "Loading the page…";
     framework_url_failed: "Het beoordelingskader uit de link kon niet worden geladen. De app gebruikt het ingebouwde kader.",
         "The framework in the link could not be loaded. The app uses the built-in framework.";
     framework_heading: "Beoordelingskader", "Framework";
@@ -109,6 +113,21 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_says_what_the_app_says_while_it_loads() {
+        // Shown before the app's code has arrived: the pages in Dutch, the script in English.
+        let form = include_str!("../../index.html");
+        let hogeschool = include_str!("../../hogeschool.html");
+        let script = include_str!("../web/boot-status.js");
+        assert!(form.contains(&format!(">{}</p>", EMBED_NL.form_loading)));
+        assert!(hogeschool.contains(&format!(">{}</p>", EMBED_NL.page_loading)));
+        for texts in [&EMBED_NL, &EMBED_EN] {
+            for text in [texts.form_loading, texts.page_loading] {
+                assert!(script.contains(&format!("\"{text}\"")), "{text} in boot-status.js");
+            }
+        }
+    }
 
     #[test]
     fn every_link_problem_and_load_failure_is_explained_in_both_languages() {

@@ -95,12 +95,17 @@ pub fn App() -> Html {
             }
         }
         None => {
+            // What the page said before the app's code arrived (index.html), in the app's language.
             let lang = startup::saved_lang(&link);
+            let e = lang.embed_texts();
+            let loading = match AppPage::HERE {
+                _ if link.config.framework.is_some() => e.framework_loading,
+                AppPage::Form => e.form_loading,
+                AppPage::Hogeschool => e.page_loading,
+            };
             html! {
-                <div class="app" aria-busy="true" lang={lang.code()}>
-                    if link.config.framework.is_some() {
-                        <p class="loading" role="status">{ lang.embed_texts().framework_loading }</p>
-                    }
+                <div class="boot" aria-busy="true" lang={lang.code()}>
+                    <p class="boot-status" role="status">{ loading }</p>
                 </div>
             }
         }

@@ -1,10 +1,12 @@
 // Page tests of how the form starts (README: Speed, Start-up): the crash journal is read before the
 // form opens, whether the page's first script (journal-early.js) asked for it while the app's code
-// loaded or the app asked itself; and the evidence fields, made only when opened, work as before.
+// loaded or the app asked itself; the evidence fields, made only when opened, work as before; and
+// until the app's code has arrived the page says so (src/web/boot-status.js), in the link's
+// language, also when it takes long or fails.
 // Run: scripts/test page startup
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, reloadApp, saved } from "./harness.mjs";
+import { startApp, reloadApp, saved, appReady } from "./harness.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -122,3 +124,86 @@ test("an evidence field is made when its box is first opened, and keeps its text
   assert.equal(await page.locator('li[id="indicator-LU2.3"] details.comment').evaluate((d) => d.open), true);
   assert.equal(await page.locator('textarea[id="comment-LU2.3"]').inputValue(), "Zelfstandig de buurtavond voorbereid.");
 }));
+
+// ---------------------------------------------------------------------------------------------
+// Before the app: what the page says while its code arrives.
+
+const WASM = /_bg\.wasm$/;
+
+/**
+ * A fresh context whose requests for the pages' .wasm wait until `release()`; `t.after` closes it.
+ * Page errors are collected in `errors`.
+ */
+async function heldBack(t, options = {}) {
+  const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+  t.after(() => context.close());
+  context.setDefaultTimeout(15_000);
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await context.route(WASM, async (route) => { await released; await route.continue(); });
+  const errors = [];
+  const open = async (path) => {
+    const page = await context.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${app.url}${path}`);
+    return page;
+  };
+  return { context, open, release, errors };
+}
+
+test("while the app's code loads the page says so, in the link's language, then the form takes its place", async (t) => {
+  const dutch = await heldBack(t);
+  const page = await dutch.open("");
+  const status = page.getByRole("status");
+  assert.equal(await status.textContent(), "Het formulier wordt geladen…");
+  assert.equal(await page.locator("[role=radiogroup]").count(), 0, "the form is not there yet");
+
+  // The hogeschool's page names itself; a link in English is answered in English at once.
+  const hogeschool = await dutch.open("hogeschool.html");
+  assert.equal(await hogeschool.getByRole("status").textContent(), "De pagina wordt geladen…");
+  const english = await heldBack(t);
+  const enPage = await english.open("?lang=en");
+  assert.equal(await enPage.getByRole("status").textContent(), "Loading the form…");
+  assert.equal(await enPage.locator(".boot-status").getAttribute("lang"), "en");
+
+  dutch.release();
+  english.release();
+  await appReady(page);
+  await appReady(enPage);
+  await hogeschool.getByRole("heading", { level: 1 }).waitFor();
+  for (const shown of [page, enPage, hogeschool]) {
+    assert.equal(await shown.locator("#boot, .boot").count(), 0, "nothing of the loading sentence stays");
+  }
+  assert.equal(await page.locator("[role=radiogroup]").count(), 42);
+  assert.equal(await enPage.locator(".app").getAttribute("lang"), "en");
+  assert.deepEqual([...dutch.errors, ...english.errors], []);
+});
+
+test("a page that takes long says so, and one whose code cannot be loaded says what to do; trying again opens the form", async (t) => {
+  const slow = await heldBack(t);
+  await slow.context.clock.install();
+  const page = await slow.open("");
+  await page.clock.fastForward(9000);
+  const line = page.locator(".boot-slow");
+  assert.equal(await line.textContent(), "Dit duurt langer dan gewoonlijk. Is er verbinding met internet?");
+  slow.release();
+  await appReady(page);
+  assert.equal(await line.count(), 0);
+
+  // The .wasm does not arrive at all: a lost connection.
+  const context = await app.browser.newContext();
+  t.after(() => context.close());
+  context.setDefaultTimeout(15_000);
+  let failing = true;
+  await context.route(WASM, (route) => (failing ? route.abort("internetdisconnected") : route.continue()));
+  const failed = await context.newPage();
+  await failed.goto(app.url);
+  const alert = failed.getByRole("alert");
+  assert.match(await alert.textContent(), /De app kon niet worden geladen\. Controleer de verbinding en probeer het opnieuw\./);
+  assert.equal(await failed.getByRole("status").count(), 0, "no longer 'loading'");
+  failing = false;
+  await failed.getByRole("button", { name: "Opnieuw proberen" }).click();
+  await appReady(failed);
+  assert.equal(await failed.locator("[role=radiogroup]").count(), 42);
+  assert.equal(await failed.getByRole("alert").count(), 0);
+});

@@ -1,0 +1,96 @@
+// What the page says until the app has started. index.html and hogeschool.html show "… wordt
+// geladen…" inside #app, the element the app empties when it starts (README: Start-up), so the
+// first paint is a sentence rather than a white page while the app's code arrives: on a phone on
+// site that can take seconds. This script says it in English where the link or the kept
+// preference asks for that (as the app chooses: the link first), adds a line when loading takes
+// long, and says so when the app's code could not be loaded at all (a lost connection, a browser
+// without WebAssembly), with a button to try again. Once the app runs, #boot is gone and nothing
+// here does anything.
+//
+// Deferred: it runs once the page is read (#boot is there) and holds up neither the page nor the
+// app's loader, which runs first (a script that blocked the page delayed the app's start by some
+// 20 ms). A failure before it runs (the loader's own script missing) goes unseen here; the line
+// for a long wait still comes then.
+// The texts are the app's own (src/i18n/embed.rs); a native test holds them to each other.
+// A plain script with no imports and no eval: it runs under a strict Content-Security-Policy.
+"use strict";
+(() => {
+  const TEXTS = {
+    nl: {
+      form: "Het formulier wordt geladen…",
+      page: "De pagina wordt geladen…",
+      slow: "Dit duurt langer dan gewoonlijk. Is er verbinding met internet?",
+      failed: "De app kon niet worden geladen. Controleer de verbinding en probeer het opnieuw. Wat op dit apparaat is bewaard, blijft bewaard.",
+      retry: "Opnieuw proberen",
+    },
+    en: {
+      form: "Loading the form…",
+      page: "Loading the page…",
+      slow: "This is taking longer than usual. Is there an internet connection?",
+      failed: "The app could not be loaded. Check the connection and try again. What this device keeps stays kept.",
+      retry: "Try again",
+    },
+  };
+  // Seconds after which a page still loading says so.
+  const SLOW_AFTER_MS = 8000;
+
+  const boot = () => document.getElementById("boot");
+  // Each string once: trunk's minifier gathers repeated ones into variables in an order that
+  // changes from build to build, and with it the file's hashed name.
+  const lang = (() => {
+    const english = "en";
+    let code = null;
+    try {
+      code = new URLSearchParams(location.search).get("lang") ?? localStorage.getItem("leeruitkomsten:lang");
+    } catch {
+      // Storage refused (a private window, a policy): the default.
+    }
+    return String(code).trim().toLowerCase().startsWith(english) ? english : "nl";
+  })();
+  const texts = TEXTS[lang];
+  const element = (name, className, text) => {
+    const made = document.createElement(name);
+    if (className) made.className = className;
+    made.lang = lang;
+    made.textContent = text;
+    return made;
+  };
+  const paragraph = (className, text) => element("p", className, text);
+
+  const status = () => boot()?.querySelector(".boot-status");
+  const shown = boot();
+  if (shown && texts !== TEXTS.nl) {
+    const first = status();
+    first.textContent = texts[shown.dataset.page === "hogeschool" ? "page" : "form"];
+    first.lang = lang;
+  }
+
+  const slow = setTimeout(() => {
+    const page = boot();
+    if (!page || page.querySelector(".boot-slow, .boot-failed")) return;
+    page.append(paragraph("boot-slow", texts.slow));
+  }, SLOW_AFTER_MS);
+
+  const failed = () => {
+    const page = boot();
+    if (!page || page.querySelector(".boot-failed")) return;
+    clearTimeout(slow);
+    page.querySelector(".boot-slow")?.remove();
+    const message = element("div", "boot-failed notice notice-error", null);
+    message.setAttribute("role", "alert");
+    // Outside any form, so a plain button.
+    const retry = element("button", null, texts.retry);
+    retry.addEventListener("click", () => location.reload());
+    message.append(paragraph(null, texts.failed), retry);
+    status()?.remove();
+    page.append(message);
+  };
+  // A file the page names that did not arrive (the glue script, the preloaded .wasm, a style
+  // sheet) fires `error` at its element, seen here on the way down; the .wasm fetched or compiled
+  // by the loader fails its module, reported as an error of the window.
+  addEventListener("error", (event) => {
+    if (event.target !== window && !(event.target instanceof HTMLScriptElement || event.target instanceof HTMLLinkElement)) return;
+    failed();
+  }, true);
+  addEventListener("unhandledrejection", failed);
+})();
