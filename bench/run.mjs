@@ -259,7 +259,17 @@ step("start-up (10 fresh contexts each)");
   const app = [], floor = [], appPaint = [], floorPaint = [];
   // The first paint with content (the browser's first-contentful-paint): the form's page shows a
   // sentence while its code arrives (README: Start-up), the floor nothing until Yew has drawn.
-  const firstPaint = (page) => page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
+  // The floor's comes with the frame after its one paragraph, so this waits for the entry.
+  const firstPaint = (page) => page.evaluate(() => new Promise((resolve) => {
+    new PerformanceObserver((list, observer) => {
+      const entry = list.getEntriesByName("first-contentful-paint")[0];
+      if (entry) {
+        observer.disconnect();
+        resolve(entry.startTime);
+      }
+    }).observe({ type: "paint", buffered: true });
+    setTimeout(() => resolve(NaN), 5000);
+  }));
   for (let i = 0; i < 10; i++) {
     const a = await open(appUrl, RADIOS, 42);
     app.push(a.ready);
