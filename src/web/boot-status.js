@@ -9,8 +9,7 @@
 //
 // Deferred: it runs once the page is read (#boot is there) and holds up neither the page nor the
 // app's loader, which runs first (a script that blocked the page delayed the app's start by some
-// 20 ms). A failure before it runs (the loader's own script missing) goes unseen here; the line
-// for a long wait still comes then.
+// 20 ms). A file that failed before it ran is found in the browser's resource timing.
 // The texts are the app's own (src/i18n/embed.rs); a native test holds them to each other.
 // A plain script with no imports and no eval: it runs under a strict Content-Security-Policy.
 "use strict";
@@ -34,18 +33,25 @@
   // Seconds after which a page still loading says so.
   const SLOW_AFTER_MS = 8000;
 
+  // Each string once in this file: trunk's minifier gathers repeated ones into variables in an
+  // order that changes from build to build, and with it the file's hashed name.
   const boot = () => document.getElementById("boot");
-  // Each string once: trunk's minifier gathers repeated ones into variables in an order that
-  // changes from build to build, and with it the file's hashed name.
+  // The codes `Lang::from_code` takes (src/i18n/mod.rs); a valid link first, as the app keeps it.
+  const DUTCH = ["nl", "nl-nl", "nl-be"];
+  const ENGLISH = ["en", "en-gb", "en-us"];
+  const known = (code) => {
+    const c = String(code).trim().toLowerCase();
+    return DUTCH.includes(c) ? DUTCH[0] : ENGLISH.includes(c) ? ENGLISH[0] : null;
+  };
   const lang = (() => {
-    const english = "en";
-    let code = null;
+    let asked = null, kept = null;
     try {
-      code = new URLSearchParams(location.search).get("lang") ?? localStorage.getItem("leeruitkomsten:lang");
+      asked = new URLSearchParams(location.search).get("lang");
+      kept = localStorage.getItem("leeruitkomsten:lang");
     } catch {
-      // Storage refused (a private window, a policy): the default.
+      // Storage refused (a private window, a policy): the link's, or the default.
     }
-    return String(code).trim().toLowerCase().startsWith(english) ? english : "nl";
+    return known(asked) ?? known(kept) ?? DUTCH[0];
   })();
   const texts = TEXTS[lang];
   const element = (name, className, text) => {
@@ -87,7 +93,14 @@
   };
   // A file the page names that did not arrive (the glue script, the preloaded .wasm, a style
   // sheet) fires `error` at its element, seen here on the way down; the .wasm fetched or compiled
-  // by the loader fails its module, reported as an error of the window.
+  // by the loader fails its module, reported as an error of the window. One that failed before
+  // this script ran is in the browser's resource timing, as a file of this site with status 0
+  // (where the browser gives a status: Chromium does).
+  const missing = (entry) => {
+    const url = new URL(entry.name);
+    return entry.responseStatus === 0 && url.origin === location.origin && /\.(wasm|js|css)$/.test(url.pathname);
+  };
+  if (performance.getEntriesByType?.("resource").some(missing)) failed();
   addEventListener("error", (event) => {
     if (event.target !== window && !(event.target instanceof HTMLScriptElement || event.target instanceof HTMLLinkElement)) return;
     failed();

@@ -165,6 +165,14 @@ test("while the app's code loads the page says so, in the link's language, then 
   const enPage = await english.open("?lang=en");
   assert.equal(await enPage.getByRole("status").textContent(), "Loading the form…");
   assert.equal(await enPage.locator(".boot-status").getAttribute("lang"), "en");
+  // Without a link's language the kept preference counts; a language the app does not know in
+  // the link is passed over, as the app passes it over.
+  const kept = await heldBack(t);
+  await kept.context.addInitScript(() => localStorage.setItem("leeruitkomsten:lang", "en"));
+  for (const query of ["", "?lang=fr"]) {
+    const keptPage = await kept.open(query);
+    assert.equal(await keptPage.getByRole("status").textContent(), "Loading the form…", query);
+  }
 
   dutch.release();
   english.release();
