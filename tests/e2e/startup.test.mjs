@@ -6,7 +6,7 @@
 // Run: scripts/test page startup
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, reloadApp, saved, appReady } from "./harness.mjs";
+import { startApp, reloadApp, saved, appReady, expectNoAxeViolations } from "./harness.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -157,6 +157,7 @@ test("while the app's code loads the page says so, in the link's language, then 
   const status = page.getByRole("status");
   assert.equal(await status.textContent(), "Het formulier wordt geladen…");
   assert.equal(await page.locator("[role=radiogroup]").count(), 0, "the form is not there yet");
+  await expectNoAxeViolations(page, "the page while the app loads");
 
   // The hogeschool's page names itself; a link in English is answered in English at once.
   const hogeschool = await dutch.open("hogeschool.html");
@@ -209,6 +210,7 @@ test("a page that takes long says so, and one whose code cannot be loaded says w
   const alert = failed.getByRole("alert");
   assert.match(await alert.textContent(), /De app kon niet worden geladen\. Controleer de verbinding en probeer het opnieuw\./);
   assert.equal(await failed.getByRole("status").count(), 0, "no longer 'loading'");
+  await expectNoAxeViolations(failed, "the page whose app could not be loaded");
   failing = false;
   await failed.getByRole("button", { name: "Opnieuw proberen" }).click();
   await appReady(failed);
