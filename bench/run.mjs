@@ -256,28 +256,13 @@ const RADIOS = "[role=radiogroup]";
 
 step("start-up (10 fresh contexts each)");
 {
-  const app = [], floor = [], appPaint = [], floorPaint = [];
-  // The first paint with content (the browser's first-contentful-paint): the form's page shows a
-  // sentence while its code arrives (README: Start-up), the floor nothing until Yew has drawn.
-  // The floor's comes with the frame after its one paragraph, so this waits for the entry.
-  const firstPaint = (page) => page.evaluate(() => new Promise((resolve) => {
-    new PerformanceObserver((list, observer) => {
-      const entry = list.getEntriesByName("first-contentful-paint")[0];
-      if (entry) {
-        observer.disconnect();
-        resolve(entry.startTime);
-      }
-    }).observe({ type: "paint", buffered: true });
-    setTimeout(() => resolve(NaN), 5000);
-  }));
+  const app = [], floor = [];
   for (let i = 0; i < 10; i++) {
     const a = await open(appUrl, RADIOS, 42);
     app.push(a.ready);
-    appPaint.push(await firstPaint(a.page));
     await a.context.close();
     const f = await open(floorUrl, "#floor-ready", 1);
     floor.push(f.ready);
-    floorPaint.push(await firstPaint(f.page));
     await f.context.close();
   }
   const ma = median(app), mf = median(floor);
@@ -285,7 +270,6 @@ step("start-up (10 fresh contexts each)");
   row("start-up: app, 42 radio groups rendered, median of 10", `${ms(ma)} (${(ma / mf).toFixed(2)} × floor)`,
     // Issue 17's budget for start-up (issue 7 had 1.5 ×).
     "≤ 2 × floor", yesNo(ma <= 2 * mf));
-  row("start-up: first paint with content, app / floor, median of 10", `${ms(median(appPaint))} / ${ms(median(floorPaint))}`);
   notes.push(`start-up runs (ms): app ${app.map((x) => x.toFixed(0)).join(", ")}; floor ${floor.map((x) => x.toFixed(0)).join(", ")}`);
 }
 
