@@ -33,39 +33,40 @@
   // Seconds after which a page still loading says so.
   const SLOW_AFTER_MS = 8000;
 
-  // Each string once in this file: trunk's minifier gathers repeated ones into variables in an
-  // order that changes from build to build, and with it the file's hashed name.
+  // (trunk's minifier gathers names and values used more than once into variables, in an order
+  // that changes from run to run: the two pages of one build may each get a copy of this file
+  // under its own name, a kilobyte each. Harmless; README: Start-up.)
   const boot = () => document.getElementById("boot");
   // The codes `Lang::from_code` takes (src/i18n/mod.rs); a valid link first, as the app keeps it.
-  const DUTCH = ["nl", "nl-nl", "nl-be"];
-  const ENGLISH = ["en", "en-gb", "en-us"];
+  const CODES = { nl: ["nl", "nl-nl", "nl-be"], en: ["en", "en-gb", "en-us"] };
+  const [DEFAULT] = Object.keys(CODES);
   const known = (code) => {
     const c = String(code).trim().toLowerCase();
-    return DUTCH.includes(c) ? DUTCH[0] : ENGLISH.includes(c) ? ENGLISH[0] : null;
+    return Object.keys(CODES).find((lang) => CODES[lang].includes(c));
   };
   const lang = (() => {
-    let asked = null, kept = null;
+    let asked, kept;
     try {
       asked = new URLSearchParams(location.search).get("lang");
       kept = localStorage.getItem("leeruitkomsten:lang");
     } catch {
       // Storage refused (a private window, a policy): the link's, or the default.
     }
-    return known(asked) ?? known(kept) ?? DUTCH[0];
+    return known(asked) ?? known(kept) ?? DEFAULT;
   })();
   const texts = TEXTS[lang];
   const element = (name, className, text) => {
     const made = document.createElement(name);
-    if (className) made.className = className;
+    made.className = className;
     made.lang = lang;
-    made.textContent = text;
+    if (text) made.textContent = text;
     return made;
   };
   const paragraph = (className, text) => element("p", className, text);
 
   const status = () => boot()?.querySelector(".boot-status");
   const shown = boot();
-  if (shown && texts !== TEXTS.nl) {
+  if (shown && lang !== DEFAULT) {
     const first = status();
     first.textContent = texts[shown.dataset.page === "hogeschool" ? "page" : "form"];
     first.lang = lang;
@@ -82,12 +83,12 @@
     if (!page || page.querySelector(".boot-failed")) return;
     clearTimeout(slow);
     page.querySelector(".boot-slow")?.remove();
-    const message = element("div", "boot-failed notice notice-error", null);
+    const message = element("div", "boot-failed notice notice-error");
     message.setAttribute("role", "alert");
     // Outside any form, so a plain button.
-    const retry = element("button", null, texts.retry);
+    const retry = element("button", "boot-retry", texts.retry);
     retry.addEventListener("click", () => location.reload());
-    message.append(paragraph(null, texts.failed), retry);
+    message.append(paragraph("boot-failed-text", texts.failed), retry);
     status()?.remove();
     page.append(message);
   };
@@ -98,7 +99,7 @@
   // (where the browser gives a status: Chromium does).
   const missing = (entry) => {
     const url = new URL(entry.name);
-    return entry.responseStatus === 0 && url.origin === location.origin && /\.(wasm|js|css)$/.test(url.pathname);
+    return String(entry.responseStatus) === "0" && url.origin === location.origin && /\.(wasm|js|css)$/.test(url.pathname);
   };
   if (performance.getEntriesByType?.("resource").some(missing)) failed();
   addEventListener("error", (event) => {
