@@ -217,3 +217,14 @@ test("a page that takes long says so, and one whose code cannot be loaded says w
   assert.equal(await failed.locator("[role=radiogroup]").count(), 42);
   assert.equal(await failed.getByRole("alert").count(), 0);
 });
+
+test("without JavaScript the page says what it needs, and not that it is loading", async (t) => {
+  const context = await app.browser.newContext({ javaScriptEnabled: false });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(app.url);
+  // What shows (Playwright's text locators pass <noscript> by).
+  const shown = await page.innerText("body");
+  assert.match(shown, /Deze app heeft JavaScript en WebAssembly nodig\./);
+  assert.doesNotMatch(shown, /wordt geladen/);
+});
