@@ -11,6 +11,9 @@
 // app's loader, which runs first (a script that blocked the page delayed the app's start by some
 // 20 ms). A file that failed before it ran is found in the browser's resource timing.
 // The texts are the app's own (src/i18n/embed.rs); a native test holds them to each other.
+// trunk's minifier gathers names used more than once into variables, in an order that changes
+// from run to run: the two pages of one build may each get a copy of this file under its own
+// name, a kilobyte each (README: Start-up).
 // A plain script with no imports and no eval: it runs under a strict Content-Security-Policy.
 "use strict";
 (() => {
@@ -19,23 +22,20 @@
       form: "Het formulier wordt geladen…",
       page: "De pagina wordt geladen…",
       slow: "Dit duurt langer dan gewoonlijk. Is er verbinding met internet?",
-      failed: "De app kon niet worden geladen. Controleer de verbinding en probeer het opnieuw. Wat op dit apparaat is bewaard, blijft bewaard.",
+      failed: "De app kon niet worden geladen. Controleer de verbinding en probeer het opnieuw. Wat op dit apparaat is bewaard, gaat niet verloren.",
       retry: "Opnieuw proberen",
     },
     en: {
       form: "Loading the form…",
       page: "Loading the page…",
       slow: "This is taking longer than usual. Is there an internet connection?",
-      failed: "The app could not be loaded. Check the connection and try again. What this device keeps stays kept.",
+      failed: "The app could not be loaded. Check the connection and try again. Nothing kept on this device is lost.",
       retry: "Try again",
     },
   };
-  // Seconds after which a page still loading says so.
+  // Milliseconds after which a page still loading says so.
   const SLOW_AFTER_MS = 8000;
 
-  // (trunk's minifier gathers names and values used more than once into variables, in an order
-  // that changes from run to run: the two pages of one build may each get a copy of this file
-  // under its own name, a kilobyte each. Harmless; README: Start-up.)
   const boot = () => document.getElementById("boot");
   // The codes `Lang::from_code` takes (src/i18n/mod.rs); a valid link first, as the app keeps it.
   const CODES = { nl: ["nl", "nl-nl", "nl-be"], en: ["en", "en-gb", "en-us"] };
@@ -99,7 +99,7 @@
   // (where the browser gives a status: Chromium does).
   const missing = (entry) => {
     const url = new URL(entry.name);
-    return String(entry.responseStatus) === "0" && url.origin === location.origin && /\.(wasm|js|css)$/.test(url.pathname);
+    return entry.responseStatus === 0 && url.origin === location.origin && /\.(wasm|js|css)$/.test(url.pathname);
   };
   if (performance.getEntriesByType?.("resource").some(missing)) failed();
   addEventListener("error", (event) => {
