@@ -76,6 +76,20 @@ async function openVerify(page) {
   await page.locator("#record-file").waitFor({ state: "attached" });
 }
 
+/**
+ * Checks the first 40 of `choice()` in the verify view, watching the workers the page starts and
+ * what it fetches; returns what was seen once the summary (39 valid, 1 not) is there.
+ */
+async function checkForty(page, label = "") {
+  const seen = watchWorkers(page);
+  await openVerify(page);
+  await watchProgress(page);
+  await page.setInputFiles("#record-file", choice().slice(0, 40));
+  await page.locator(".batch-summary").waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator(".batch-summary").innerText(), "40 bestanden gecontroleerd: 39 geldig, 1 niet geldig.", label);
+  return seen;
+}
+
 test("many files are checked in the workers with progress, in order, and a click during it is handled", async (t) => {
   await app.withPage(t, async (page) => {
     await openVerify(page);
@@ -204,12 +218,7 @@ test("each build's page starts the workers of its own build, named by their cont
     assert.equal(b.wasm, a.wasm, "the same bytes, the same name");
     for (const [served, own, theirs] of [[app, a, b], [other, b, a]]) {
       await served.withPage(t, async (page) => {
-        const seen = watchWorkers(page);
-        await openVerify(page);
-        await watchProgress(page);
-        await page.setInputFiles("#record-file", choice().slice(0, 40));
-        await page.locator(".batch-summary").waitFor({ timeout: 60_000 });
-        assert.equal(await page.locator(".batch-summary").innerText(), "40 bestanden gecontroleerd: 39 geldig, 1 niet geldig.");
+        const seen = await checkForty(page);
         assert.ok(seen.workers.length > 0, "workers were started");
         assert.deepEqual([...new Set(seen.workers)], [`/${own.loader}`], "every worker is started by this build's loader");
         for (const file of [own.glue, own.wasm]) assert.ok(seen.requests.includes(`/${file}`), `${file} was fetched`);
@@ -237,12 +246,7 @@ test("a page that names no loader, or one that is not its build's, checks the fi
     });
     try {
       await served.withPage(t, async (page) => {
-        const seen = watchWorkers(page);
-        await openVerify(page);
-        await watchProgress(page);
-        await page.setInputFiles("#record-file", choice().slice(0, 40));
-        await page.locator(".batch-summary").waitFor({ timeout: 60_000 });
-        assert.equal(await page.locator(".batch-summary").innerText(), "40 bestanden gecontroleerd: 39 geldig, 1 niet geldig.", name);
+        const seen = await checkForty(page, name);
         const results = await page.locator(".batch-table tbody td.batch-result").allInnerTexts();
         assert.deepEqual(results.flatMap((r, i) => (r === "Geldig" ? [] : [i])), [7], name);
         assert.deepEqual(seen.workers, [], `${name}: no worker started`);
