@@ -108,14 +108,20 @@ impl Zone {
     /// The local date at an instant (milliseconds since 1970-01-01 UTC, as the browser's clock
     /// counts), `YYYY-MM-DD`: the day the user's calendar shows then.
     pub fn local_date(&self, utc_ms: i64) -> String {
-        let minute = utc_ms.div_euclid(MINUTE_MS);
+        let minute = utc_minute(utc_ms);
         let local = minute + i64::from(self.offset_at(minute));
         let (y, m, d) = civil_from_days(local.div_euclid(1440));
         format!("{y:04}-{m:02}-{d:02}")
     }
 }
 
-const MINUTE_MS: i64 = 60_000;
+/// Milliseconds in a minute: the browser's clock counts in milliseconds, zones in minutes.
+pub const MINUTE_MS: i64 = 60_000;
+
+/// The UTC minute an instant (milliseconds since 1970-01-01 UTC) falls in.
+pub fn utc_minute(utc_ms: i64) -> i64 {
+    utc_ms.div_euclid(MINUTE_MS)
+}
 
 /// An instant (milliseconds since 1970-01-01 UTC) in RFC 3339 in UTC with milliseconds,
 /// `2026-11-23T19:37:27.123Z`: what `Date.toISOString` gives, worked out here so that reading

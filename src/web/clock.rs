@@ -14,7 +14,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 use crate::core::app::{Entropy, Now, Zone};
-use crate::core::zone::rfc3339_utc;
+use crate::core::zone::{rfc3339_utc, utc_minute, MINUTE_MS};
 
 /// Milliseconds since 1970-01-01 UTC by the browser's clock.
 fn clock_ms() -> i64 {
@@ -35,7 +35,7 @@ pub fn now_rfc3339() -> String {
 /// The moment a message is handled, with fresh random bytes where the browser has a source.
 pub fn now() -> Now {
     let ms = clock_ms();
-    let zone = zone(ms.div_euclid(MINUTE_MS as i64));
+    let zone = zone(utc_minute(ms));
     Now { time: rfc3339_utc(ms), today: zone.local_date(ms), zone, entropy: entropy() }
 }
 
@@ -45,8 +45,6 @@ thread_local! {
     /// Random bytes fetched ahead; each is handed out once, and wiped as it is.
     static POOL: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
-
-const MINUTE_MS: f64 = 60_000.0;
 
 /// The user's time zone, learnt once: once a minute a message checks that the offset then is
 /// still the one it gives (one call), and learns it anew when the device's zone was changed (a
@@ -72,8 +70,8 @@ fn zone(minute: i64) -> Rc<Zone> {
 
 /// The offset at a UTC minute in minutes east of UTC. JS counts the other way (`-60` in
 /// Amsterdam in winter); an offset is never more than a day, so the rounding cannot overflow.
-fn offset_at(utc_minute: i64) -> i32 {
-    let date = js_sys::Date::new(&JsValue::from_f64(utc_minute as f64 * MINUTE_MS));
+fn offset_at(minute: i64) -> i32 {
+    let date = js_sys::Date::new(&JsValue::from_f64(minute.saturating_mul(MINUTE_MS) as f64));
     let west = date.get_timezone_offset();
     if west.is_finite() && west.abs() < 1440.0 {
         -(west.round() as i32)
