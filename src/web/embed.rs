@@ -30,6 +30,12 @@ thread_local! {
     static HOST: RefCell<Option<Host>> = const { RefCell::new(None) };
 }
 
+/// The page around this one when it is in a frame; `None` for a top-level page, which is its
+/// own parent.
+pub fn framing_parent(window: &Window) -> Option<Window> {
+    window.parent().ok().flatten().filter(|parent| !js_sys::Object::is(parent, window))
+}
+
 /// Says `ready` and starts reporting the height, once per page load, to the first origin given
 /// (the link's `parentOrigin`, else an invitation's `hostOrigin`); does nothing unless the page
 /// is in a frame.
@@ -39,11 +45,7 @@ pub fn start(parent_origin: Option<&str>) {
         return;
     }
     let Some(window) = web_sys::window() else { return };
-    let Some(parent) = window.parent().ok().flatten() else { return };
-    // A top-level page is its own parent.
-    if js_sys::Object::is(&parent, &window) {
-        return;
-    }
+    let Some(parent) = framing_parent(&window) else { return };
     let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
     let on_resize = Closure::<dyn FnMut()>::new({
         let root = root.clone();

@@ -22,11 +22,6 @@ thread_local! {
     static SHOWN: Cell<Option<View>> = const { Cell::new(None) };
 }
 
-fn fragment(window: &web_sys::Window) -> String {
-    let hash = window.location().hash().unwrap_or_default();
-    hash.strip_prefix('#').unwrap_or(&hash).to_string()
-}
-
 /// After each dispatch: the address names `view`, the view shown.
 pub fn follow(view: View) {
     // A view of the other page: that page opens, with its own address. Most messages (a score,
@@ -36,7 +31,7 @@ pub fn follow(view: View) {
         return;
     }
     let Some(window) = web_sys::window() else { return };
-    let fragment = fragment(&window);
+    let fragment = super::pages::fragment();
     if fragment.starts_with(&format!("{LINK_KEY}=")) {
         return;
     }
@@ -46,7 +41,7 @@ pub fn follow(view: View) {
     }
     let Ok(history) = window.history() else { return };
     let address = format!("#{}", view.place().1);
-    let framed = window.parent().ok().flatten().is_some_and(|p| !js_sys::Object::is(&p, &window));
+    let framed = super::embed::framing_parent(&window).is_some();
     // A browser that refuses (a sandboxed frame may) keeps the address as it was: nothing else
     // depends on it.
     let _ = if before.is_none() || framed {
@@ -60,8 +55,7 @@ pub fn follow(view: View) {
 pub fn listen(dispatch: Callback<Msg>) -> Option<EventListener> {
     let window = web_sys::window()?;
     Some(EventListener::new(&window, "popstate", move |_| {
-        let Some(window) = web_sys::window() else { return };
-        let Some(view) = View::from_fragment(&fragment(&window)) else { return };
+        let Some(view) = View::from_fragment(&super::pages::fragment()) else { return };
         if !view.is_on(Page::HERE) || SHOWN.with(|shown| shown.replace(Some(view))) == Some(view) {
             return;
         }

@@ -12,11 +12,16 @@ pub fn search() -> String {
     location().and_then(|l| l.search().ok()).unwrap_or_default()
 }
 
+/// The address's fragment without its `#`, or empty.
+pub fn fragment() -> String {
+    let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+    hash.strip_prefix('#').map(str::to_string).unwrap_or(hash)
+}
+
 /// The view this page's address names and shows, or `Err` with the other page's address when it
 /// names a view of that page.
 pub fn first_view() -> Result<Option<View>, String> {
-    let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
-    pages::first_view(Page::HERE, hash.strip_prefix('#').unwrap_or(&hash), &search())
+    pages::first_view(Page::HERE, &fragment(), &search())
 }
 
 /// Opens `view` on the page that shows it; `false` when that is this page, where the app shows it.
