@@ -53,6 +53,36 @@ ensure_wasm_target() {
   fi
 }
 
+# Release builds of the pages build Rust's standard library with the app, for size (README: Size):
+# a panic stops the page at once, as `panic = "abort"` already makes it, but without the code and
+# text that format its message and place (source paths of this machine among them), and the
+# library's smaller variants of its algorithms. That needs the library's source (rust-src) and two
+# unstable options, which RUSTC_BOOTSTRAP=1 lets a stable compiler take. Only the page builds get
+# them: the tests keep their panic messages.
+ensure_rust_src() {
+  need_cargo
+  if ! rustup component list --installed 2>/dev/null | grep -qx 'rust-src'; then
+    say "Adding the Rust standard library's source (rust-src)"
+    rustup component add rust-src
+  fi
+}
+
+# Runs a command (trunk build or serve, release) with the settings above; a compiler that does not
+# know them builds as before, with a warning, so serving still works (CI's size check then fails).
+with_small_std() {
+  ensure_rust_src
+  local flags="-Zunstable-options -Cpanic=immediate-abort"
+  # shellcheck disable=SC2086
+  if RUSTC_BOOTSTRAP=1 rustc $flags --target wasm32-unknown-unknown --print sysroot >/dev/null 2>&1; then
+    RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+      CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags" "$@"
+  else
+    say "warning: $(rustc --version) does not take $flags; building with the standard library as shipped (larger)"
+    "$@"
+  fi
+}
+
 ensure_trunk() {
   need_cargo
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
