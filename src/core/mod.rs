@@ -5,10 +5,11 @@
 //! Data Integrity proofs), `library` (assessments kept on the device), `review` (what the
 //! hogeschool does with records: compare, cohort) and `embed` (configuration by link, messages to
 //! the host page), `credentials` (the trust chain around a record: invitation, trusted assessors,
-//! decision). `zone` is the user's time zone over time. `json` is the one strict reader every format there is read through.
+//! decision). `zone` is the user's time zone over time; `case` lower-cases the Latin script. `json` is the one strict reader every format there is read through.
 
 pub mod app;
 pub mod assessment;
+pub mod case;
 pub mod credentials;
 pub mod crypto;
 pub mod embed;

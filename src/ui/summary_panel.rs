@@ -6,6 +6,7 @@ use super::distribution_chart::{percent, DistributionChart};
 use super::dom_id;
 use crate::core::assessment::aggregate::Summary;
 use crate::core::assessment::norm_check::{check, NormCheck, NormStatus, OutcomeCheck};
+use crate::core::case;
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
 
@@ -42,7 +43,7 @@ fn norm_line(lang: Lang, framework: &Framework, level: &str, outcome: &OutcomeCh
                     .as_ref()
                     .and_then(|norms| norms.dimension(&d.dimension))
                     .map_or(d.dimension.as_str(), |dimension| dimension.title.as_str());
-                format!("{} {}", title.to_lowercase(), d.expected.symbol())
+                format!("{} {}", case::lowercase(title), d.expected.symbol())
             })
             .collect();
         short.join(", ")

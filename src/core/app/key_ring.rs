@@ -6,6 +6,7 @@
 
 use serde_json::{json, Value};
 
+use crate::core::case;
 use crate::core::crypto::jcs;
 use crate::core::crypto::signing_key::SigningKey;
 use crate::core::json;
@@ -36,9 +37,10 @@ pub struct KeyRing {
     keys: Vec<OwnedKey>,
 }
 
-/// Names are matched as people type them: case, surrounding and doubled spaces do not count.
+/// Names are matched as people type them: case (of Latin letters, `core::case`), surrounding and
+/// doubled spaces do not count.
 fn same_name(a: &str, b: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let words = |s: &str| s.split_whitespace().map(case::lowercase).collect::<Vec<_>>();
     let a = words(a);
     !a.is_empty() && a == words(b)
 }
@@ -160,6 +162,9 @@ mod tests {
         assert!(ring.add("Sanne de Vries", key(2)));
         assert_eq!(ring.for_owner("karim haddou").map(|o| &o.key), Some(&key(1)));
         assert_eq!(ring.for_owner(" Sanne  de vries").map(|o| &o.key), Some(&key(2)));
+        assert!(ring.add("Ĳsbrand Çelik", key(3)));
+        assert_eq!(ring.for_owner("ĳsbrand ÇELIK").map(|o| &o.key), Some(&key(3)));
+        assert_eq!(ring.for_owner("Ijsbrand Celik"), None);
         assert_eq!(ring.for_owner("Karim"), None);
         assert_eq!(ring.for_owner("   "), None);
         assert_eq!(ring.keys()[0].owner, "Karim Haddou");
