@@ -288,6 +288,24 @@ fn the_assessor_opens_the_link_and_the_invitation_fixes_who_and_what() {
 }
 
 #[test]
+fn a_learning_environment_typed_as_the_address_bar_shows_it_is_signed_as_browsers_write_origins() {
+    let (mut docent, _) = docent();
+    docent.model.invite.made = None;
+    docent.set(InvitationField::HostOrigin, "https://elo.hogeschool.example/pad");
+    docent.send(Msg::Invite(InviteMsg::Sign));
+    assert!(docent.model.invite.made.is_none());
+    assert_eq!(
+        docent.model.invite.problem(InvitationField::HostOrigin),
+        Some(InvitationInputProblem::NotAnOrigin)
+    );
+    docent.set(InvitationField::HostOrigin, " HTTPS://ELO.Hogeschool.Example:443/ ");
+    assert_eq!(docent.model.invite.problem(InvitationField::HostOrigin), None);
+    docent.send(Msg::Invite(InviteMsg::Sign));
+    let made = docent.model.invite.made.clone().expect("signed");
+    assert_eq!(made.invitation.host_origin.as_deref(), Some("https://elo.hogeschool.example"));
+}
+
+#[test]
 fn the_learning_environment_an_invitation_names_is_the_one_the_app_talks_to() {
     let (mut docent, plain) = docent();
     docent.set(InvitationField::HostOrigin, "https://elo.hogeschool.example");

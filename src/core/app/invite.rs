@@ -19,6 +19,7 @@ use crate::core::credentials::invitation::{
 use crate::core::credentials::Signature;
 use crate::core::crypto::jcs;
 use crate::core::crypto::signing_key::SigningKey;
+use crate::core::embed::link_config::canonical_origin;
 use crate::core::json::{self, Node};
 use crate::core::library::saved::SavedEntry;
 use crate::core::record::shape::FrameworkInfo;
@@ -214,7 +215,10 @@ impl InviteState {
             },
             assessor_email: self.assessor_email.clone(),
             due_date: self.due_date.clone(),
-            host_origin: (!origin.is_empty()).then(|| origin.to_string()),
+            // Typed as an address bar shows it (a slash at the end, capitals, the default port),
+            // it is written as browsers write origins; what is no origin is kept for its message.
+            host_origin: (!origin.is_empty())
+                .then(|| canonical_origin(origin).unwrap_or_else(|| origin.to_string())),
         }
     }
 

@@ -18,7 +18,7 @@ use crate::core::crypto::data_integrity::SignatureCheck;
 use crate::core::crypto::data_integrity::VerifyError;
 use crate::core::crypto::signing_key::{fingerprint, SigningKey};
 use crate::core::crypto::{base64url, jcs};
-use crate::core::embed::link_config::is_this_computer;
+use crate::core::embed::link_config::canonical_origin;
 use crate::core::framework::catalogue;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::json::{self, Node, Object};
@@ -459,19 +459,13 @@ fn is_email(text: &str) -> bool {
     }
 }
 
-/// `https://host[:port]` with nothing after it: what `postMessage` compares origins by. Plain
-/// `http://` only on this computer (`localhost`, `127.0.0.1`), as for a link's `parentOrigin`.
+/// An origin exactly as browsers write `event.origin`, which `postMessage` compares by, under the
+/// rules of a link's `parentOrigin` (`link_config::canonical_origin`): `https://` and a host, or
+/// `http://` on this computer. A signed `hostOrigin` in any other spelling would never match the
+/// page that embeds the app, so it is refused rather than silently never used; the docent's form
+/// writes what is typed in this spelling before signing.
 pub fn is_origin(text: &str) -> bool {
-    let host = match (text.strip_prefix("https://"), text.strip_prefix("http://")) {
-        (Some(host), _) => host,
-        (None, Some(host)) if is_this_computer(host.split_once(':').map_or(host, |(h, _)| h)) => {
-            host
-        }
-        _ => return false,
-    };
-    !host.is_empty()
-        && text.len() <= MAX_FIELD_CHARS
-        && host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'))
+    text.len() <= MAX_FIELD_CHARS && canonical_origin(text).is_some_and(|origin| origin == text)
 }
 
 #[cfg(test)]
@@ -807,7 +801,16 @@ mod tests {
             "http://",
             "*",
             "javascript:alert(1)",
+            // Origins, but not as a browser writes them: `event.origin` would never equal them.
             "HTTPS://elo.hogeschool.example",
+            "https://Elo.Hogeschool.Example",
+            "https://elo.hogeschool.example/",
+            "https://elo.hogeschool.example:443",
+            "https://elo.hogeschool.example:08443",
+            // Not origins at all.
+            "https://elo.hogeschool.example:99999",
+            "https://docent@elo.hogeschool.example",
+            "https://elo..example:",
         ] {
             assert!(!is_origin(not), "{not}");
         }

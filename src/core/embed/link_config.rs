@@ -275,6 +275,13 @@ fn hex_digit(byte: u8) -> Option<u8> {
     char::from(byte).to_digit(16).and_then(|d| u8::try_from(d).ok())
 }
 
+/// An origin as browsers write `event.origin` (scheme and host in lowercase, no default port, no
+/// trailing slash), if `value` is one under the rules of a `parentOrigin`: `https://`, or `http://`
+/// on this computer. An invitation's `hostOrigin` follows the same rules.
+pub fn canonical_origin(value: &str) -> Option<String> {
+    origin(value).ok()
+}
+
 /// Checks a `parentOrigin` and writes it the way `event.origin` is written.
 fn origin(value: &str) -> Result<String, Reason> {
     if value == "*" || value.eq_ignore_ascii_case("null") {
