@@ -417,7 +417,7 @@ fn host_and_port<'a>(
 
 /// The host names of this computer, where plain `http://` is accepted since nothing travels over
 /// a network (a link's `parentOrigin` and `framework`, an invitation's `hostOrigin`).
-pub fn is_this_computer(host: &str) -> bool {
+fn is_this_computer(host: &str) -> bool {
     matches!(host, "localhost" | "127.0.0.1" | "[::1]")
 }
 
