@@ -83,6 +83,13 @@ with_small_std() {
   fi
 }
 
+# The release build as users get it, into DIST (dist/ unless named), from the current folder's
+# index.html: with the settings above, so that the tests, bench/size and bench/run measure one
+# and the same build.
+build_release() {
+  with_small_std trunk build --release --dist "${1:-dist}" >&2
+}
+
 ensure_trunk() {
   need_cargo
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
