@@ -15,7 +15,7 @@ use yew::Callback;
 
 use crate::core::app::pages::Page;
 use crate::core::app::{Msg, View};
-use crate::core::credentials::invitation::LINK_KEY;
+use crate::core::credentials::invitation::link_payload;
 
 thread_local! {
     /// The view the address was last made to name (or named itself).
@@ -32,7 +32,7 @@ pub fn follow(view: View) {
     }
     let Some(window) = web_sys::window() else { return };
     let fragment = super::pages::fragment();
-    if fragment.starts_with(&format!("{LINK_KEY}=")) {
+    if link_payload(&fragment).is_some() {
         return;
     }
     SHOWN.with(|shown| shown.set(Some(view)));

@@ -8,7 +8,7 @@ use super::storage;
 use crate::core::app::invite::SENT_KEY;
 use crate::core::app::pages::Page;
 use crate::core::app::{InviteMsg, Msg};
-use crate::core::credentials::invitation::LINK_KEY;
+use crate::core::credentials::invitation::link_payload;
 
 /// The form's address without query or fragment: where an invitation link points. The docent
 /// makes invitations on the hogeschool's page, whose file sits beside the form's.
@@ -27,9 +27,7 @@ pub fn app_address() -> String {
 pub fn take_fragment() -> Option<String> {
     let window = web_sys::window()?;
     let hash = window.location().hash().ok()?;
-    if !hash.trim_start_matches('#').starts_with(&format!("{LINK_KEY}=")) {
-        return None;
-    }
+    link_payload(&hash)?;
     let location = window.location();
     let without = format!(
         "{}{}",

@@ -37,6 +37,13 @@ pub const MAX_FRAGMENT_CHARS: usize = 6000;
 /// Longest name, number or address in an invitation, in characters.
 pub const MAX_FIELD_CHARS: usize = 200;
 
+/// The encoded invitation an address's fragment (with or without its `#`) carries, if it is an
+/// invitation link's: `uitnodiging=…`. Any other fragment names a view.
+pub fn link_payload(fragment: &str) -> Option<&str> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.strip_prefix(LINK_KEY)?.strip_prefix('=')
+}
+
 /// What the docent invites an assessor to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invitation {
@@ -239,8 +246,8 @@ impl SignedInvitation {
         if fragment.len() > MAX_FRAGMENT_CHARS {
             return Err(InvitationProblem::Damaged);
         }
-        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-        let encoded = fragment.strip_prefix(&format!("{LINK_KEY}=")).unwrap_or(fragment);
+        let encoded =
+            link_payload(fragment).unwrap_or(fragment.strip_prefix('#').unwrap_or(fragment));
         let bytes = base64url::decode(encoded).ok_or(InvitationProblem::Damaged)?;
         let value = json::parse_bytes(&bytes, MAX_FRAGMENT_CHARS)
             .map_err(|_| InvitationProblem::Damaged)?;
@@ -558,6 +565,18 @@ mod tests {
         eprintln!("a link with long names: {} characters", link.len());
         let fragment = link.split_once('#').unwrap().1;
         assert_eq!(SignedInvitation::from_fragment(fragment, NOW).unwrap().invitation, long);
+    }
+
+    #[test]
+    fn only_an_uitnodiging_fragment_carries_an_invitation() {
+        assert_eq!(link_payload("#uitnodiging=abc"), Some("abc"));
+        assert_eq!(link_payload("uitnodiging=abc"), Some("abc"));
+        assert_eq!(link_payload("#uitnodiging="), Some(""));
+        for view in
+            ["", "#", "#beoordelen", "#uitnodiging", "#uitnodigingen=abc", "##uitnodiging=abc"]
+        {
+            assert_eq!(link_payload(view), None, "{view}");
+        }
     }
 
     #[test]
