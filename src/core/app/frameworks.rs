@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::form;
+use super::pages::Page;
 use super::{DownloadPurpose, Effect, FileReadError, Model, Now, View};
 use crate::core::framework::case;
 use crate::core::framework::catalogue::{self, BuiltIn};
@@ -180,11 +181,15 @@ fn switch(model: &mut Model, hashed: HashedFramework, source: FrameworkSource) {
     model.framework_failure = None;
 }
 
-/// After a switch: a new assessment in the new framework, stored with its first change; the
-/// start screen where there are assessments of it to choose from.
+/// After a switch: a new assessment in the new framework, stored with its first change; on the
+/// form's page, the start screen where there are assessments of it to choose from, else the form.
 fn reopen(model: &mut Model, now: &Now) -> Vec<Effect> {
-    let has_own = model.library.entries().any(|e| form::belongs(e, &model.framework));
-    model.view = if has_own { View::Library } else { View::Assess };
+    // The hogeschool's page switches frameworks for its own views (verify, compare, invite) and
+    // stays where it is: the form's page, being another page, would start with its own.
+    if Page::HERE == Page::Form {
+        let has_own = model.library.entries().any(|e| form::belongs(e, &model.framework));
+        model.view = if has_own { View::Library } else { View::Assess };
+    }
     let entry = form::fresh_entry(&model.framework, &model.presets, now);
     form::show_unsaved(model, entry);
     Vec::new()
