@@ -9,8 +9,8 @@ use std::rc::Rc;
 use leeruitkomsten::core::app::Zone;
 
 use leeruitkomsten::core::app::{
-    update, Effect, Entropy, InvitationNotice, InviteMsg, KeyImport, KeyRing, KeyStatus, Model,
-    Msg, Now, Startup, StorageFailed, View,
+    update, Effect, Entropy, InvitationNotice, InviteFailure, InviteMsg, KeyImport, KeyRing,
+    KeyStatus, Model, Msg, Now, Startup, StorageFailed, View,
 };
 use leeruitkomsten::core::assessment::{Action, ActionError, MetadataField, Mode};
 use leeruitkomsten::core::credentials::invitation::{
@@ -22,7 +22,8 @@ use leeruitkomsten::core::crypto::data_integrity;
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::framework::score::Score;
-use leeruitkomsten::core::framework::source::FrameworkSource;
+use leeruitkomsten::core::framework::source::{framework_from_bytes, FrameworkSource};
+use leeruitkomsten::core::framework::DEFAULT_FRAMEWORK_JSON;
 use leeruitkomsten::core::library::saved::{self, SavedEntry};
 use leeruitkomsten::core::library::{entry_key, read_all, Listed};
 use leeruitkomsten::core::record::{verify_record, AssessmentRecord};
@@ -99,6 +100,17 @@ fn now_at(today: &str, tick: u64, seed: u8) -> Now {
 
 impl App {
     fn start(browser: Browser, today: &str) -> App {
+        let framework = HashedFramework::default_framework().unwrap();
+        App::start_with(browser, today, framework, FrameworkSource::BuiltIn)
+    }
+
+    /// A start with `framework` in use, from `source`.
+    fn start_with(
+        browser: Browser,
+        today: &str,
+        framework: HashedFramework,
+        source: FrameworkSource,
+    ) -> App {
         let startup = Startup {
             lang: Lang::Nl,
             listing: browser.listing(),
@@ -109,11 +121,10 @@ impl App {
             presets: Vec::new(),
             instruction: None,
             can_share: false,
-            source: FrameworkSource::BuiltIn,
+            source,
             link_failure: None,
         };
-        let framework = Rc::new(HashedFramework::default_framework().unwrap());
-        let model = Model::start(framework, startup, &now_at(today, 0, 1));
+        let model = Model::start(Rc::new(framework), startup, &now_at(today, 0, 1));
         let sent = browser.sent.clone();
         let mut app = App { model, browser, tick: 0, today: today.into() };
         app.send(Msg::Invite(InviteMsg::Started { app_address: APP.into(), sent }));
@@ -146,6 +157,13 @@ impl App {
 /// The docent's browser, with one invitation signed.
 fn docent() -> (App, Rc<SignedInvitation>) {
     let mut app = App::start(Browser::default(), "2026-12-01");
+    fill_in_and_sign(&mut app);
+    let made = app.model.invite.made.clone().expect("signed");
+    (app, made)
+}
+
+/// Fills in the invitation form on the docent's page and signs it.
+fn fill_in_and_sign(app: &mut App) {
     app.send(Msg::Show(View::Invite));
     for (field, text) in [
         (InvitationField::DocentName, "Johannes van der Wal"),
@@ -157,8 +175,78 @@ fn docent() -> (App, Rc<SignedInvitation>) {
         app.set(field, text);
     }
     app.send(Msg::Invite(InviteMsg::Sign));
-    let made = app.model.invite.made.clone().expect("signed");
-    (app, made)
+}
+
+/// A framework no build of the app has: the built-in one under another id.
+fn not_built_in() -> HashedFramework {
+    let mut value: Value = serde_json::from_str(DEFAULT_FRAMEWORK_JSON).unwrap();
+    value["id"] = "testkader-2026".into();
+    framework_from_bytes(value.to_string().as_bytes()).unwrap()
+}
+
+#[test]
+fn a_framework_a_link_names_by_address_is_named_in_the_invitation_link_too() {
+    const ADDRESS: &str = "https://kaders.hogeschool.example/test kader.json";
+    let from_link = || FrameworkSource::Url(ADDRESS.into());
+    let mut docent = App::start_with(Browser::default(), "2026-12-01", not_built_in(), from_link());
+    fill_in_and_sign(&mut docent);
+    let link = docent.model.invite.made_link().expect("signed");
+    let (address, fragment) = link.split_once('#').unwrap();
+    assert_eq!(
+        address,
+        format!("{APP}?framework=https%3A%2F%2Fkaders.hogeschool.example%2Ftest%20kader.json")
+    );
+    let effects = docent.send(Msg::Invite(InviteMsg::Copy));
+    assert!(effects.contains(&Effect::Copy(link.clone().into())), "{effects:?}");
+    let made = docent.model.invite.made.clone().unwrap();
+    assert!(leeruitkomsten::core::app::invite::mailto(Lang::Nl, &made, &link)
+        .contains("%3Fframework%3Dhttps%253A%252F%252Fkaders"));
+
+    // The form that link opens has the framework at its address: the invitation opens in it.
+    let mut assessor =
+        App::start_with(Browser::default(), "2026-12-05", not_built_in(), from_link());
+    assessor.send(Msg::Invite(InviteMsg::Open(fragment.into())));
+    assert!(
+        matches!(assessor.model.invitation_notice, Some(InvitationNotice::Opened(_))),
+        "{:?}",
+        assessor.model.invitation_notice
+    );
+    assert_eq!(assessor.model.view, View::Assess);
+    assert_eq!(assessor.model.open.assessment.framework_id, "testkader-2026");
+    assert_eq!(assessor.model.open.assessment.metadata.student_number, "500812345");
+
+    // A form without it (the link cut short after the fragment's start, say) refuses it by name,
+    // and stores nothing.
+    let mut without = App::start(Browser::default(), "2026-12-05");
+    without.send(Msg::Invite(InviteMsg::Open(fragment.into())));
+    assert_eq!(
+        without.model.invitation_notice,
+        Some(InvitationNotice::Refused(InvitationProblem::UnknownFramework {
+            id: "testkader-2026".into(),
+            version: not_built_in().framework().version.clone(),
+        }))
+    );
+    assert!(without.stored().is_empty());
+}
+
+#[test]
+fn a_framework_opened_from_a_file_is_not_invited_for_and_the_view_says_how_to_go_on() {
+    let file = || FrameworkSource::File("testkader.json".into());
+    let mut docent = App::start_with(Browser::default(), "2026-12-01", not_built_in(), file());
+    fill_in_and_sign(&mut docent);
+    assert_eq!(docent.model.invite.failure, Some(InviteFailure::FrameworkFromFile));
+    assert!(docent.model.invite.made.is_none());
+    assert!(docent.browser.key.is_none(), "no key is made for an invitation that is not signed");
+    assert!(docent.browser.sent.is_none());
+    // Back to the built-in framework from the view itself: the docent stays on it, what was
+    // typed is still there, and signing works.
+    docent.send(Msg::UseBuiltIn);
+    assert_eq!(docent.model.view, View::Invite);
+    assert_eq!(docent.model.invite.student_number, "500812345");
+    docent.send(Msg::Invite(InviteMsg::Sign));
+    assert_eq!(docent.model.invite.failure, None);
+    let link = docent.model.invite.made_link().expect("signed");
+    assert_eq!(link.split_once('#').unwrap().0, APP);
 }
 
 fn fragment(made: &SignedInvitation) -> String {

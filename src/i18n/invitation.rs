@@ -126,6 +126,15 @@ impl Lang {
         }
     }
 
+    /// Beside the framework of the docent's form, when it was opened from a file (only the
+    /// hogeschool's page makes invitations, so this is no part of the form's texts).
+    pub fn invite_framework_from_file(self) -> &'static str {
+        match self {
+            Lang::Nl => "Dit kader is uit een bestand op deze computer geopend. Een uitnodiging kan alleen voor een ingebouwd kader, of voor een kader dat de link van deze pagina met een webadres noemt.",
+            Lang::En => "This framework was opened from a file on this computer. An invitation can only be for a built-in framework, or for one this page's link names by a web address.",
+        }
+    }
+
     pub fn invite_failure(self, failure: InviteFailure) -> &'static str {
         match (failure, self) {
             (InviteFailure::KeyUnreadable, Lang::Nl) => "De ondertekensleutel in deze browser is onleesbaar. Zet een back-up van je sleutel terug op het scherm Beoordelen.",
@@ -138,6 +147,8 @@ impl Lang {
             (InviteFailure::NotSigned, Lang::En) => "Signing did not work. Check the details entered and try again.",
             (InviteFailure::NotKept, Lang::Nl) => "De uitnodiging is ondertekend, maar deze browser kon haar niet bewaren in de lijst van verstuurde uitnodigingen (opslag uit of vol). De link werkt wel; bewaar hem zelf.",
             (InviteFailure::NotKept, Lang::En) => "The invitation is signed, but this browser could not keep it in the list of invitations sent (storage off or full). The link works; keep it yourself.",
+            (InviteFailure::FrameworkFromFile, Lang::Nl) => "Deze uitnodiging is niet ondertekend: de praktijkbeoordelaar heeft het bestand van dit kader niet en zou haar niet kunnen openen. Gebruik een ingebouwd kader, of zet het bestand op een webadres en open deze pagina met een link die dat adres noemt (hogeschool.html?framework=adres); de uitnodiging noemt het adres dan ook.",
+            (InviteFailure::FrameworkFromFile, Lang::En) => "This invitation was not signed: the practice assessor does not have this framework's file and could not open it. Use a built-in framework, or put the file at a web address and open this page with a link that names that address (hogeschool.html?framework=address); the invitation then names the address too.",
         }
     }
 

@@ -12,6 +12,7 @@ use super::invite_view::InviteView;
 use super::library_view::LibraryView;
 use super::verify_view::VerifyView;
 use crate::core::app::{Model, Msg, View};
+use crate::core::framework::source::FrameworkSource;
 
 /// The page's main content for the model's view; nothing for a view of the form's page, which
 /// `App` opens there.
@@ -35,7 +36,7 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
         },
         View::Invite => html! {
             <main id="main" class="content">
-                <InviteView {lang} framework={m.framework.framework().clone()} state={m.invite.clone()} sent={m.sent_invitations.clone()} zone={m.zone.clone()} dispatch={dispatch.clone()} />
+                <InviteView {lang} framework={m.framework.framework().clone()} from_file={matches!(m.source, FrameworkSource::File(_))} state={m.invite.clone()} sent={m.sent_invitations.clone()} zone={m.zone.clone()} dispatch={dispatch.clone()} />
             </main>
         },
         View::Decide => html! {

@@ -19,6 +19,8 @@ use crate::i18n::{local_time, Lang};
 pub struct InviteViewProps {
     pub lang: Lang,
     pub framework: Rc<Framework>,
+    /// The framework was opened from a file, which an invitation cannot name.
+    pub from_file: bool,
     pub state: InviteState,
     pub sent: Rc<SentInvitations>,
     pub zone: Rc<Zone>,
@@ -121,6 +123,14 @@ pub fn InviteView(props: &InviteViewProps) -> Html {
                             { format!("{} ({})", props.framework.title, props.framework.version) }
                         </span>
                     </p>
+                    if props.from_file {
+                        <div class="notice notice-warning invite-framework-file">
+                            <p>{ lang.invite_framework_from_file() }</p>
+                            <button type="button" onclick={props.dispatch.reform(|_: MouseEvent| Msg::UseBuiltIn)}>
+                                { lang.embed_texts().framework_use_built_in }
+                            </button>
+                        </div>
+                    }
                     <div class="fields">
                         // A student invited to assess themselves is the one who assesses.
                         { for InvitationField::ALL.into_iter().filter(|f| match f {
@@ -152,7 +162,7 @@ fn made_view(props: &InviteViewProps, made: &SignedInvitation) -> Html {
     let lang = props.lang;
     let t = lang.invite_texts();
     let state = &props.state;
-    let link = made.link(&state.app_address);
+    let link = made.link(&state.made_address);
     let on_copy = props.dispatch.reform(|_: MouseEvent| Msg::Invite(InviteMsg::Copy));
     let on_another = props.dispatch.reform(|_: MouseEvent| Msg::Invite(InviteMsg::Another));
     let (link_label, link_hint) = match made.invitation.mode {
@@ -174,7 +184,7 @@ fn made_view(props: &InviteViewProps, made: &SignedInvitation) -> Html {
             }
             <div class="actions">
                 <button type="button" class="primary" onclick={on_copy}>{ t.copy }</button>
-                <a class="button" href={mailto(lang, made, &state.app_address)}>{ t.mail }</a>
+                <a class="button" href={mailto(lang, made, &link)}>{ t.mail }</a>
                 <button type="button" onclick={on_another}>{ t.another }</button>
             </div>
             <p role="status">

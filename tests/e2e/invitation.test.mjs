@@ -3,11 +3,14 @@
 // finds the invitation's fields filled in and read-only, scores and signs; the record names the
 // invitation by id and digest and verifies with @digitalbazaar/vc. A changed link, an expired
 // invitation and one signed by another key than its issuer's are each refused with their message,
-// and nothing stored changes. axe finds no violation on the view and the banners.
+// and nothing stored changes. A framework the hogeschool's link names by address travels in the
+// invitation link; one opened from a file is not invited for. axe finds no violation on the view
+// and the banners.
 // Run: scripts/test page invitation
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fingerprintOf } from "./fingerprint.mjs";
 import { download, expectNoAxeViolations, saved, startApp } from "./harness.mjs";
@@ -182,3 +185,56 @@ test("a changed, an expired and a foreign invitation are refused with their mess
       assert.equal(await assessor.locator("#meta-student-name").getAttribute("readonly"), null, what);
     }
   }));
+
+test("a framework the hogeschool's link names by address travels in the invitation link; one opened from a file is not invited for", (t) =>
+  app.withPage(t, async (docent, { newPage }) => {
+    const framework = JSON.parse(await readFile(new URL("../../frameworks/leeruitkomsten-opbouwwerk-2026.json", import.meta.url), "utf8"));
+    framework.id = "testkader-2026";
+    framework.title = "Testkader opbouwwerk";
+    const body = JSON.stringify(framework);
+    // The framework's server: answered by the test (the service worker is blocked, so that its
+    // requests do not pass by these routes).
+    const serve = (page) => page.context().route("**/kaders/testkader.json",
+      (route) => route.fulfill({ status: 200, contentType: "application/json", body }));
+    await serve(docent);
+    await docent.goto(`${app.url}hogeschool.html?framework=kaders/testkader.json#invite`);
+    await docent.getByRole("heading", { name: "Een praktijkbeoordelaar uitnodigen" }).waitFor();
+    assert.match(await docent.locator(".invite-framework").textContent(), /Testkader opbouwwerk/);
+    assert.equal(await docent.locator(".invite-framework-file").count(), 0);
+    for (const [id, value] of Object.entries(INVITE)) await docent.locator(`#${id}`).fill(value);
+    await docent.getByRole("button", { name: "Uitnodiging ondertekenen", exact: true }).click();
+    const link = await docent.getByLabel("Link voor de beoordelaar").inputValue();
+    assert.equal(link.split("#")[0], `${app.url}?framework=kaders%2Ftestkader.json`);
+    const mail = await docent.getByRole("link", { name: "Mail openen" }).getAttribute("href");
+    assert.ok(decodeURIComponent(mail).includes(link), "the mail holds the link");
+
+    const assessor = await newPage();
+    await serve(assessor);
+    await assessor.goto("about:blank");
+    await assessor.goto(link);
+    const banner = assessor.locator(".invitation-banner");
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /te beoordelen voor Testkader opbouwwerk, vóór/);
+    await assessor.getByRole("heading", { level: 1, name: "Testkader opbouwwerk" }).waitFor();
+    assert.equal(await assessor.locator("#meta-student-number").inputValue(), INVITE["invite-student-number"]);
+
+    // A framework opened from a file on the hogeschool's page: the page stays, and its invite view
+    // says why it cannot invite for it, with the way back to the built-in one.
+    await docent.goto(`${app.url}hogeschool.html#library`);
+    await docent.locator("#framework-file").waitFor({ state: "attached" });
+    await docent.setInputFiles("#framework-file", { name: "testkader.json", mimeType: "application/json", buffer: Buffer.from(body) });
+    await docent.locator(".framework-current", { hasText: "uit een bestand (testkader.json)" }).waitFor();
+    assert.equal(new URL(docent.url()).pathname, "/hogeschool.html");
+    await docent.getByRole("navigation").getByRole("button", { name: "Uitnodigen", exact: true }).click();
+    const note = docent.locator(".invite-framework-file");
+    await note.waitFor();
+    assert.match(await note.textContent(), /uit een bestand op deze computer geopend/);
+    await expectNoAxeViolations(docent, "the invite view with a framework from a file");
+    for (const [id, value] of Object.entries(INVITE)) await docent.locator(`#${id}`).fill(value);
+    await docent.getByRole("button", { name: "Uitnodiging ondertekenen", exact: true }).click();
+    assert.match(await docent.locator(".invite-form [role=alert]").textContent(), /niet ondertekend/);
+    await note.getByRole("button", { name: "Ingebouwd kader gebruiken" }).click();
+    await note.waitFor({ state: "detached" });
+    assert.match(await docent.locator(".invite-framework").textContent(), /Leeruitkomsten opbouwwerk/);
+    assert.equal(await docent.locator(`#invite-student-number`).inputValue(), INVITE["invite-student-number"]);
+  }, { context: { serviceWorkers: "block" } }));

@@ -19,7 +19,8 @@ use crate::core::credentials::invitation::{
 use crate::core::credentials::Signature;
 use crate::core::crypto::jcs;
 use crate::core::crypto::signing_key::SigningKey;
-use crate::core::embed::link_config::canonical_origin;
+use crate::core::embed::link_config::{canonical_origin, Param};
+use crate::core::framework::source::FrameworkSource;
 use crate::core::json::{self, Node};
 use crate::core::library::saved::SavedEntry;
 use crate::core::record::shape::FrameworkInfo;
@@ -72,6 +73,16 @@ pub struct InviteState {
     waiting_for_key: bool,
     /// The page's address without its fragment: the link's start.
     pub app_address: Rc<str>,
+    /// The start of the made invitation's link: the app's address, with the framework's address
+    /// where the framework is not built in.
+    pub made_address: Rc<str>,
+}
+
+impl InviteState {
+    /// The link of the invitation just made.
+    pub fn made_link(&self) -> Option<String> {
+        self.made.as_ref().map(|made| made.link(&self.made_address))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +94,9 @@ pub enum InviteFailure {
     NotSigned,
     /// Signed, but the list of sent invitations could not be kept in this browser.
     NotKept,
+    /// The framework in use was opened from a file: the assessor could not open an invitation
+    /// for it.
+    FrameworkFromFile,
 }
 
 /// What the assessor is told about the link they opened.
@@ -152,9 +166,9 @@ pub(super) fn update(model: &mut Model, msg: InviteMsg, now: &Now) -> Vec<Effect
         InviteMsg::SetMode(mode) if docent => invite.mode = mode,
         InviteMsg::Sign if docent => return sign(model, now),
         InviteMsg::Copy if docent => {
-            if let Some(made) = &invite.made {
+            if let Some(link) = invite.made_link() {
                 invite.copied = None;
-                return vec![Effect::Copy(made.link(&invite.app_address).into())];
+                return vec![Effect::Copy(link.into())];
             }
         }
         InviteMsg::Another if docent => {
@@ -259,6 +273,9 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
     if !model.invite.problems.is_empty() {
         return Vec::new();
     }
+    if matches!(model.source, FrameworkSource::File(_)) {
+        return fail(model, InviteFailure::FrameworkFromFile);
+    }
     match hogeschool_key(model, now, false) {
         HogeschoolKey::Sign(key) => sign_with(model, &key, now),
         HogeschoolKey::Make(store) => {
@@ -300,6 +317,7 @@ fn sign_with(model: &mut Model, key: &SigningKey, now: &Now) -> Vec<Effect> {
         return fail(model, InviteFailure::NotSigned);
     };
     model.invite.made = Some(Rc::new(signed.clone()));
+    model.invite.made_address = link_address(&model.invite.app_address, &model.source).into();
     model.invite.copied = None;
     let mut sent = (*model.sent_invitations).clone();
     sent.read.insert(0, signed);
@@ -331,7 +349,7 @@ fn open(model: &mut Model, fragment: &str, now: &Now) -> Vec<Effect> {
                 purpose: CheckPurpose::Invitation(fragment.into()),
             }]
         }
-        Ok((signed, None)) => match signed.hold_to(&now.time) {
+        Ok((signed, None)) => match signed.hold_to(&now.time, Some(&model.framework)) {
             Ok(signed) => open_signed(model, signed, fragment, now),
             Err(problem) => refuse(model, problem),
         },
@@ -361,7 +379,8 @@ pub(super) fn signature_checked(
         Ok(false) => refuse(model, InvitationProblem::Changed),
         Ok(true) => {
             let read = SignedInvitation::read_fragment(fragment, Signature::Return);
-            match read.and_then(|(signed, _)| signed.hold_to(&now.time)) {
+            let in_use = Some(&*model.framework);
+            match read.and_then(|(signed, _)| signed.hold_to(&now.time, in_use)) {
                 Ok(signed) => open_signed(model, signed, fragment, now),
                 Err(problem) => refuse(model, problem),
             }
@@ -409,23 +428,26 @@ fn show_signed(
         model.view = View::Assess;
         return form::open(model, entry, false);
     }
-    let Some(built_in) = signed.built_in() else {
+    // A framework that is not built in is had only as the one in use: the invitation's link
+    // named its address, and the page opened with it.
+    if let Some(built_in) = signed.built_in() {
+        let then = AfterFetch::Invitation(fragment.into());
+        let hashed = match frameworks::at_hand_or_fetch(model, built_in, then) {
+            Ok(hashed) => hashed,
+            Err(effects) => {
+                // Opened once the framework is here; until then the banner does not claim it is.
+                model.invitation_notice = None;
+                return effects;
+            }
+        };
+        if hashed.sha256() != model.framework.sha256() {
+            frameworks::use_framework(model, hashed);
+        }
+    } else if !signed.names(&model.framework) {
         let FrameworkInfo { id, version, .. } = signed.invitation.framework.clone();
         model.invitation_notice =
             Some(InvitationNotice::Refused(InvitationProblem::UnknownFramework { id, version }));
         return Vec::new();
-    };
-    let then = AfterFetch::Invitation(fragment.into());
-    let hashed = match frameworks::at_hand_or_fetch(model, built_in, then) {
-        Ok(hashed) => hashed,
-        Err(effects) => {
-            // Opened once the framework is here; until then the banner does not claim it is.
-            model.invitation_notice = None;
-            return effects;
-        }
-    };
-    if hashed.sha256() != model.framework.sha256() {
-        frameworks::use_framework(model, hashed);
     }
     let previous = model.open.assessment.metadata.clone();
     let mut entry = form::fresh_entry_after(&model.framework, &model.presets, now, &previous);
@@ -459,9 +481,21 @@ fn show_signed(
     form::open(model, entry, true)
 }
 
-/// A `mailto:` link with the invitation in a message in the docent's language.
-pub fn mailto(lang: Lang, made: &SignedInvitation, app_address: &str) -> String {
-    let (subject, body) = lang.invitation_mail(made, &made.link(app_address));
+/// Where an invitation link for the framework from `source` starts: the form's address, and for
+/// a framework a link named by its address, that address as the same link parameter, so that
+/// the assessor's form opens with the framework the invitation is for.
+fn link_address(app_address: &str, source: &FrameworkSource) -> String {
+    match source {
+        FrameworkSource::Url(address) => {
+            format!("{app_address}?{}={}", Param::Framework.name(), percent_encode(address))
+        }
+        FrameworkSource::BuiltIn | FrameworkSource::File(_) => app_address.to_string(),
+    }
+}
+
+/// A `mailto:` link with the invitation's `link` in a message in the docent's language.
+pub fn mailto(lang: Lang, made: &SignedInvitation, link: &str) -> String {
+    let (subject, body) = lang.invitation_mail(made, link);
     format!(
         "mailto:{}?subject={}&body={}",
         percent_encode(made.invitation.assessor_email.trim()),

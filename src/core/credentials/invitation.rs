@@ -234,7 +234,7 @@ impl SignedInvitation {
     /// `uitnodiging=`), and holds it to `now` (RFC 3339 UTC) and the frameworks the app has.
     pub fn from_fragment(fragment: &str, now: &str) -> Result<SignedInvitation, InvitationProblem> {
         let (signed, _) = SignedInvitation::read_fragment(fragment, Signature::Check)?;
-        signed.hold_to(now)
+        signed.hold_to(now, None)
     }
 
     /// The invitation a link's fragment carries, with [`Signature::Return`] not yet checked
@@ -254,8 +254,14 @@ impl SignedInvitation {
         SignedInvitation::read(&value, signature)
     }
 
-    /// Holds a signed invitation to `now` (RFC 3339 UTC) and the frameworks the app has.
-    pub fn hold_to(self, now: &str) -> Result<SignedInvitation, InvitationProblem> {
+    /// Holds a signed invitation to `now` (RFC 3339 UTC) and the frameworks the app has: the
+    /// built-in ones, and `in_use`, the page's framework (which a link may name by its address,
+    /// as an invitation link for a framework that is not built in does).
+    pub fn hold_to(
+        self,
+        now: &str,
+        in_use: Option<&HashedFramework>,
+    ) -> Result<SignedInvitation, InvitationProblem> {
         let validity = validity(&self.valid_from, Some(&self.valid_until), now);
         match validity {
             Validity::NotYet => {
@@ -266,11 +272,18 @@ impl SignedInvitation {
             }
             Validity::Current => {}
         }
-        if self.built_in().is_none() {
+        if self.built_in().is_none() && !in_use.is_some_and(|framework| self.names(framework)) {
             let FrameworkInfo { id, version, .. } = self.invitation.framework;
             return Err(InvitationProblem::UnknownFramework { id, version });
         }
         Ok(self)
+    }
+
+    /// Whether the invitation is for exactly this framework: id, version and hash.
+    pub fn names(&self, framework: &HashedFramework) -> bool {
+        let named = &self.invitation.framework;
+        let fw = framework.framework();
+        named.id == fw.id && named.version == fw.version && named.sha256 == framework.sha256()
     }
 
     /// The built-in framework the invitation names, when it is exactly one the app has (which
@@ -682,6 +695,34 @@ mod tests {
                 ),
                 "{field}"
             );
+        }
+    }
+
+    #[test]
+    fn a_framework_a_link_names_by_address_is_had_while_it_is_in_use() {
+        let mut text: Value =
+            serde_json::from_str(crate::core::framework::DEFAULT_FRAMEWORK_JSON).unwrap();
+        text["id"] = "testkader-2026".into();
+        let other =
+            crate::core::framework::source::framework_from_bytes(text.to_string().as_bytes())
+                .unwrap();
+        let mut asked = invitation();
+        asked.framework = FrameworkInfo {
+            id: other.framework().id.clone(),
+            version: other.framework().version.clone(),
+            sha256: other.sha256().into(),
+        };
+        let sent = asked.sign("Docent", &key(), UUID, NOW, &Zone::fixed(60)).unwrap();
+        assert!(sent.names(&other));
+        let read =
+            || SignedInvitation::read_fragment(&sent.fragment(), Signature::Check).unwrap().0;
+        assert_eq!(read().hold_to(NOW, Some(&other)).map(|s| s.invitation), Ok(asked));
+        let default = HashedFramework::default_framework().unwrap();
+        for in_use in [None, Some(&default)] {
+            assert!(matches!(
+                read().hold_to(NOW, in_use),
+                Err(InvitationProblem::UnknownFramework { .. })
+            ));
         }
     }
 
