@@ -27,6 +27,8 @@ texts! { EmbedTexts, EMBED_NL, EMBED_EN {
     page_loading: "De pagina wordt geladen…", "Loading the page…";
     framework_url_failed: "Het beoordelingskader uit de link kon niet worden geladen. De app gebruikt het ingebouwde kader.",
         "The framework in the link could not be loaded. The app uses the built-in framework.";
+    framework_url_kept: "Het beoordelingskader uit de link gaf geen antwoord (geen verbinding?). De app gebruikt de kopie die deze browser bewaarde toen het de vorige keer werd geladen.",
+        "The framework in the link gave no answer (no connection?). The app uses the copy this browser kept when it last loaded.";
     framework_heading: "Beoordelingskader", "Framework";
     framework_intro: "Een ander kader geldt voor deze sessie. Beoordelingen van een ander kader blijven bewaard.",
         "Another framework applies to this session. Assessments of another framework stay saved.";

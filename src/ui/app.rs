@@ -17,7 +17,7 @@ use super::notices::Notices;
 use super::page_header::PageHeader;
 use crate::core::app::pages::Page as AppPage;
 use crate::core::app::{Model, Msg, View};
-use crate::core::framework::source::LoadFailure;
+use crate::core::framework::source::{FrameworkSource, LoadFailure};
 use crate::web::link::{self, Link};
 use crate::web::runner::dispatcher;
 use crate::web::{pages, startup};
@@ -203,6 +203,10 @@ fn Page(props: &PageProps) -> Html {
     use_effect_with(m.view, |view| {
         pages::open_elsewhere(*view);
     });
+    let kept_copy = match &m.source {
+        FrameworkSource::Url(address) if m.link_kept_copy => Some(address.as_str()),
+        _ => None,
+    };
     let content = if m.view.is_on(AppPage::HERE) {
         page_content(&m, &dispatch)
     } else {
@@ -219,7 +223,7 @@ fn Page(props: &PageProps) -> Html {
                 <InvitationBanner {lang} notice={notice.clone()} framework={AttrValue::from(framework.title.clone())} zone={m.zone.clone()} dispatch={dispatch.clone()} />
             }
             if !m.link_dismissed {
-                { link_notices(lang, &props.link, m.link_failure.as_deref(), &dispatch) }
+                { link_notices(lang, &props.link, m.link_failure.as_deref(), kept_copy, &dispatch) }
             }
             { content }
             <footer class="page-footer">

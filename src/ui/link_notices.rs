@@ -14,11 +14,12 @@ pub fn link_notices(
     lang: Lang,
     link: &Link,
     failure: Option<&(String, LoadFailure)>,
+    kept_copy: Option<&str>,
     dispatch: &Callback<Msg>,
 ) -> Html {
     let et = lang.embed_texts();
     let problems = &link.problems;
-    if problems.is_empty() && failure.is_none() {
+    if problems.is_empty() && failure.is_none() && kept_copy.is_none() {
         return Html::default();
     }
     let onclick = dispatch.reform(|_: MouseEvent| Msg::DismissLink);
@@ -40,6 +41,12 @@ pub fn link_notices(
                     <div class="framework-url-failure">
                         <p><strong>{ et.framework_url_failed }</strong></p>
                         <div><code>{ address }</code>{ ": " }{ load_failure_text(lang, failure) }</div>
+                    </div>
+                }
+                if let Some(address) = kept_copy {
+                    <div class="framework-url-kept">
+                        <p><strong>{ et.framework_url_kept }</strong></p>
+                        <div><code>{ address }</code></div>
                     </div>
                 }
             </div>

@@ -19,6 +19,7 @@ pub mod journal;
 pub mod keystore;
 pub mod library;
 pub mod link;
+pub mod link_framework;
 pub mod marks;
 pub mod offline;
 pub mod pages;

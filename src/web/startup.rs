@@ -87,6 +87,8 @@ pub async fn late_journal(link: &Link, default: &Rc<HashedFramework>) -> Option<
 async fn assemble(link: &Link, default: &Rc<HashedFramework>) -> Result<Model, LoadFailure> {
     let default = (**default).clone();
     let mut link_failure = None;
+    // The link's framework gave no answer and opened from the copy kept when it last loaded.
+    let mut link_kept_copy = false;
     // The open assessment's built-in framework, where it had to be fetched and could not be.
     let mut fetch_failure = None;
     let framework = match link.config.framework.as_deref() {
@@ -110,7 +112,10 @@ async fn assemble(link: &Link, default: &Rc<HashedFramework>) -> Result<Model, L
             }
         }
         Some(address) => match framework_from_link(address).await {
-            Ok(framework) => framework,
+            Ok((framework, kept)) => {
+                link_kept_copy = kept;
+                framework
+            }
             Err(failure) => {
                 link_failure = Some((address.to_string(), failure));
                 default
@@ -140,6 +145,7 @@ async fn assemble(link: &Link, default: &Rc<HashedFramework>) -> Result<Model, L
         link_failure,
     };
     let mut model = Model::start(Rc::new(framework), startup, &now);
+    model.link_kept_copy = link_kept_copy;
     super::marks::mark("model");
     if let Some(failure) = fetch_failure {
         // The assessment stays stored and listed; the start screen says why it did not open.
@@ -155,10 +161,24 @@ async fn assemble(link: &Link, default: &Rc<HashedFramework>) -> Result<Model, L
     Ok(model)
 }
 
-/// Downloads the framework a link names and checks it like any other.
-async fn framework_from_link(address: &str) -> Result<HashedFramework, LoadFailure> {
+/// Downloads the framework a link names and checks it like any other, keeping a copy of it (with
+/// `true`: the address gave no answer, and the copy kept before opened instead).
+async fn framework_from_link(address: &str) -> Result<(HashedFramework, bool), LoadFailure> {
     let url = super::link::resolve(address).ok_or(LoadFailure::Network)?;
-    framework_from_bytes(&super::fetch::framework_bytes(&url).await?)
+    match super::fetch::framework_bytes(&url).await {
+        Ok(bytes) => {
+            let framework = framework_from_bytes(&bytes)?;
+            super::link_framework::keep(&url, &bytes);
+            Ok((framework, false))
+        }
+        Err(failure) if failure.is_no_answer() => match super::link_framework::kept(&url).await {
+            Some(bytes) => {
+                framework_from_bytes(&bytes).map(|framework| (framework, true)).map_err(|_| failure)
+            }
+            None => Err(failure),
+        },
+        Err(failure) => Err(failure),
+    }
 }
 
 /// The built-in framework of the assessment that was open, when that is not `default` (parsed

@@ -170,6 +170,9 @@ pub struct Model {
     pub case_download_failed: bool,
     /// The framework address in the link and why it was not loaded.
     pub link_failure: Option<Rc<(String, LoadFailure)>>,
+    /// The link's framework gave no answer: the copy this browser kept when it last loaded is
+    /// in use.
+    pub link_kept_copy: bool,
     /// The notice about the link was dismissed.
     pub link_dismissed: bool,
     pub open: OpenAssessment,
@@ -407,6 +410,7 @@ impl Model {
             framework_failure: None,
             case_download_failed: false,
             link_failure: startup.link_failure.map(Rc::new),
+            link_kept_copy: false,
             link_dismissed: false,
             error: None,
             storage: notice,

@@ -42,6 +42,15 @@ pub enum LoadFailure {
     NotTheFile,
 }
 
+impl LoadFailure {
+    /// No answer at all (no network, no server, too slow to answer): a copy kept from an earlier
+    /// load may stand in. An answer may not, not even an HTTP error: the server has said what
+    /// counts.
+    pub fn is_no_answer(&self) -> bool {
+        matches!(self, LoadFailure::Network | LoadFailure::Timeout)
+    }
+}
+
 /// Whether a `Content-Length` already tells that a download is too large, so that it need not be
 /// read at all. A missing or unreadable header tells nothing: the reader counts bytes anyway.
 pub fn declared_too_large(content_length: Option<&str>) -> bool {
@@ -79,6 +88,22 @@ pub fn problems_of(error: FrameworkLoadError) -> Vec<Problem> {
 mod tests {
     use super::*;
     use crate::core::framework::DEFAULT_FRAMEWORK_JSON;
+
+    #[test]
+    fn only_no_answer_lets_a_kept_copy_stand_in() {
+        assert!(LoadFailure::Network.is_no_answer());
+        assert!(LoadFailure::Timeout.is_no_answer());
+        for answered in [
+            LoadFailure::Status(404),
+            LoadFailure::Status(500),
+            LoadFailure::TooLarge,
+            LoadFailure::NotUtf8,
+            LoadFailure::Invalid(Vec::new()),
+            LoadFailure::NotTheFile,
+        ] {
+            assert!(!answered.is_no_answer(), "{answered:?}");
+        }
+    }
 
     #[test]
     fn declared_length_refuses_only_what_is_known_to_be_too_large() {
