@@ -113,6 +113,8 @@ impl Browser {
                 self.open = Some(id);
                 None
             }
+            // The page is loaded again: what it would start with is what storage holds.
+            Effect::ReopenWithFramework(_) => None,
             Effect::Write { entries, purpose } => {
                 let failed = entries
                     .iter()

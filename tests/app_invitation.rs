@@ -21,6 +21,7 @@ use leeruitkomsten::core::crypto::base64url;
 use leeruitkomsten::core::crypto::data_integrity;
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
+use leeruitkomsten::core::framework::link_frameworks::LinkFrameworks;
 use leeruitkomsten::core::framework::score::Score;
 use leeruitkomsten::core::framework::source::{framework_from_bytes, FrameworkSource};
 use leeruitkomsten::core::framework::DEFAULT_FRAMEWORK_JSON;
@@ -214,6 +215,33 @@ fn a_framework_a_link_names_by_address_is_named_in_the_invitation_link_too() {
     assert_eq!(assessor.model.view, View::Assess);
     assert_eq!(assessor.model.open.assessment.framework_id, "testkader-2026");
     assert_eq!(assessor.model.open.assessment.metadata.student_number, "500812345");
+
+    // Opened later without that link, the form lists the assessment as of another framework; where
+    // a link here named that framework, the assessment opens by loading the page with it.
+    let invited = assessor.model.open.id.to_string();
+    let entries = assessor.browser.entries.clone();
+    let mut later =
+        App::start(Browser { entries: entries.clone(), ..Browser::default() }, "2026-12-06");
+    let entry = later.stored().into_iter().find(|e| e.id == invited).unwrap();
+    assert_eq!(later.model.library.link_address(&entry), None);
+    assert!(later.send(Msg::OpenEntry(invited.clone())).is_empty(), "nothing to open it with");
+    let version = not_built_in().framework().version.clone();
+    later.model.library.link_frameworks =
+        Rc::new(LinkFrameworks::default().with("testkader-2026", &version, ADDRESS));
+    assert_eq!(later.model.library.link_address(&entry), Some(ADDRESS));
+    assert_eq!(
+        later.send(Msg::OpenEntry(invited.clone())),
+        [Effect::SetOpen(invited.clone()), Effect::ReopenWithFramework(ADDRESS.into())]
+    );
+    // Loaded so, the page has that framework, and the assessment opens in it.
+    let mut reloaded = App::start_with(
+        Browser { entries, ..Browser::default() },
+        "2026-12-06",
+        not_built_in(),
+        from_link(),
+    );
+    reloaded.send(Msg::OpenEntry(invited.clone()));
+    assert_eq!((reloaded.model.view, &*reloaded.model.open.id), (View::Assess, invited.as_str()));
 
     // A form without it (the link cut short after the fragment's start, say) refuses it by name,
     // and stores nothing.

@@ -71,6 +71,7 @@ texts! { Texts, NL, EN {
     library_final: "ondertekend", "signed";
     library_no_name: "(nog geen naam)", "(no name yet)";
     library_other_framework: "ander beoordelingskader: kan hier niet worden geopend", "another framework: cannot be opened here";
+    library_link_framework: "ander beoordelingskader, uit de link", "another framework, from the link";
     library_unreadable: "Onleesbare opgeslagen gegevens", "Unreadable saved data";
     library_download_raw: "Ruwe gegevens downloaden", "Download the raw data";
     library_backup_heading: "Back-up en verhuizen", "Back up and move";

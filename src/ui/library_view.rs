@@ -124,6 +124,8 @@ fn item(props: &LibraryViewProps, entry: &SavedEntry) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let summary = EntrySummary::of(entry, &props.framework);
+    // Of a framework a link named here: it opens by loading the page with that link's framework.
+    let link_address = props.library.link_address(entry).filter(|_| !summary.openable);
     let id = summary.id.clone();
     let is_open = *id == *props.open_id;
     let name = if summary.student_name.trim().is_empty() {
@@ -151,6 +153,8 @@ fn item(props: &LibraryViewProps, entry: &SavedEntry) -> Html {
                     }
                     if summary.openable {
                         <span class="library-progress">{ lang.scored_of(summary.scored, summary.total) }</span>
+                    } else if let Some(address) = link_address {
+                        <span class="library-link-framework">{ t.library_link_framework }{ " " }<code>{ address }</code></span>
                     } else {
                         <span>{ t.library_other_framework }</span>
                     }
@@ -160,7 +164,7 @@ fn item(props: &LibraryViewProps, entry: &SavedEntry) -> Html {
                 <p class="hint">{ local_time(&summary.updated, &props.zone) }</p>
             </div>
             <div class="actions">
-                if summary.openable {
+                if summary.openable || link_address.is_some() {
                     <button type="button" class="primary library-open" onclick={on(Msg::OpenEntry(id.clone()))}>{ t.library_open }</button>
                 }
                 <button type="button" class="library-duplicate" onclick={on(Msg::Duplicate(id.clone()))}>{ t.library_duplicate }</button>

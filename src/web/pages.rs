@@ -2,6 +2,7 @@
 
 use crate::core::app::pages::{self, Page};
 use crate::core::app::View;
+use crate::core::embed::link_config::{self, Param};
 
 fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())
@@ -33,6 +34,12 @@ pub fn open_elsewhere(view: View) -> bool {
         }
         None => false,
     }
+}
+
+/// Loads the form's page with this page's link settings and its framework at `address`.
+pub fn reopen_with_framework(address: &str) {
+    let search = link_config::with_param(&search(), Param::Framework, address);
+    go(&format!("{}{search}", Page::Form.file()), false);
 }
 
 /// Loads `address`; `replace` keeps the page it leaves out of the history (a bookmark of a view

@@ -48,6 +48,10 @@ impl Runner {
                 }
                 failed.then_some(Msg::Saved(Err(StorageFailed)))
             }
+            Effect::ReopenWithFramework(address) => {
+                super::pages::reopen_with_framework(&address);
+                None
+            }
             Effect::Write { entries, purpose } => {
                 let failed = write_all(&entries);
                 Some(Msg::Written { purpose, failed })

@@ -8,6 +8,7 @@ use super::{clock, keystore, storage};
 use crate::core::app::{new_id, FetchFailure, Model, Startup, StorageFailed};
 use crate::core::framework::catalogue;
 use crate::core::framework::hashed::HashedFramework;
+use crate::core::framework::link_frameworks::{LinkFrameworks, LINK_FRAMEWORKS_KEY};
 use crate::core::framework::source::{framework_from_bytes, FrameworkSource, LoadFailure};
 use crate::core::library::saved;
 use crate::i18n::Lang;
@@ -146,6 +147,7 @@ async fn assemble(link: &Link, default: &Rc<HashedFramework>) -> Result<Model, L
     };
     let mut model = Model::start(Rc::new(framework), startup, &now);
     model.link_kept_copy = link_kept_copy;
+    model.library.link_frameworks = Rc::new(remembered_link_frameworks(&model));
     super::marks::mark("model");
     if let Some(failure) = fetch_failure {
         // The assessment stays stored and listed; the start screen says why it did not open.
@@ -159,6 +161,22 @@ async fn assemble(link: &Link, default: &Rc<HashedFramework>) -> Result<Model, L
         model.badges.can_pick_folder = super::folder::supported();
     }
     Ok(model)
+}
+
+/// The frameworks links named here, with the one this page's link named first: kept, so that an
+/// assessment of one opens again without its link (`LibraryState::link_address`).
+fn remembered_link_frameworks(model: &Model) -> LinkFrameworks {
+    let stored = storage::read(LINK_FRAMEWORKS_KEY).ok().flatten().unwrap_or_default();
+    let list = LinkFrameworks::from_text(&stored);
+    let FrameworkSource::Url(address) = &model.source else { return list };
+    let framework = model.framework.framework();
+    let list = list.with(&framework.id, &framework.version, address);
+    let text = list.to_text();
+    if text != stored {
+        // Not kept (storage full or off): the assessment still opens through its link.
+        let _ = storage::write(LINK_FRAMEWORKS_KEY, &text);
+    }
+    list
 }
 
 /// Downloads the framework a link names and checks it like any other, keeping a copy of it (with

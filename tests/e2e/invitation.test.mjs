@@ -217,6 +217,19 @@ test("a framework the hogeschool's link names by address travels in the invitati
     assert.match(await banner.textContent(), /te beoordelen voor Testkader opbouwwerk, vóór/);
     await assessor.getByRole("heading", { level: 1, name: "Testkader opbouwwerk" }).waitFor();
     assert.equal(await assessor.locator("#meta-student-number").inputValue(), INVITE["invite-student-number"]);
+    await assessor.locator('li[id="indicator-LU1.1"]').getByRole("radio", { name: "+ goed ontwikkeld", exact: true }).check();
+    await saved(assessor);
+    // Opened later without the link, the list offers it, in its framework from the link.
+    await assessor.goto("about:blank");
+    await assessor.goto(`${app.url}#library`);
+    const item = assessor.locator(".library-item", { hasText: "Geertruida" });
+    await item.locator(".library-link-framework").waitFor();
+    assert.match(await item.textContent(), /ander beoordelingskader, uit de link kaders\/testkader\.json/);
+    await expectNoAxeViolations(assessor, "the list with an assessment of a link's framework");
+    await item.getByRole("button", { name: "Openen" }).click();
+    await assessor.getByRole("heading", { level: 1, name: "Testkader opbouwwerk" }).waitFor();
+    assert.equal(new URL(assessor.url()).search, "?framework=kaders%2Ftestkader.json");
+    assert.equal(await assessor.locator('li[id="indicator-LU1.1"]').getByRole("radio", { name: "+ goed ontwikkeld", exact: true }).isChecked(), true);
 
     // A framework opened from a file on the hogeschool's page: the page stays, and its invite view
     // says why it cannot invite for it, with the way back to the built-in one.

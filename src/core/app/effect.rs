@@ -18,6 +18,9 @@ pub enum Effect {
     Save(SavedEntry),
     /// Remember this id as the open assessment; a failure is answered with `Msg::Saved`.
     SetOpen(String),
+    /// Load the form's page again, its link (with every other setting it has) naming this
+    /// framework address: the open assessment, of that framework, opens in it.
+    ReopenWithFramework(String),
     /// Write assessments without opening them; answered with `Msg::Written`, which names
     /// the ids that could not be written.
     Write { entries: Vec<SavedEntry>, purpose: WritePurpose },

@@ -143,9 +143,17 @@ pub(super) fn built_in_fetched(
     }
 }
 
-/// Opens `entry` in the built-in framework it was made in.
+/// Opens `entry` in the framework it was made in: a built-in one, or one a link here named.
 pub(super) fn open_in_own(model: &mut Model, entry: SavedEntry) -> Vec<Effect> {
-    let Some(built_in) = entry.assessment.built_in_framework() else { return Vec::new() };
+    let Some(built_in) = entry.assessment.built_in_framework() else {
+        // Of a framework a link named here: the page starts again with that link's framework.
+        return match model.library.link_address(&entry) {
+            Some(address) => {
+                vec![Effect::SetOpen(entry.id.clone()), Effect::ReopenWithFramework(address.into())]
+            }
+            None => Vec::new(),
+        };
+    };
     let hashed = match at_hand_or_fetch(model, built_in, AfterFetch::Open(entry.id.clone())) {
         Ok(hashed) => hashed,
         Err(effects) => return effects,

@@ -19,7 +19,7 @@ use crate::core::credentials::invitation::{
 use crate::core::credentials::Signature;
 use crate::core::crypto::jcs;
 use crate::core::crypto::signing_key::SigningKey;
-use crate::core::embed::link_config::{canonical_origin, Param};
+use crate::core::embed::link_config::{canonical_origin, percent_encode, with_param, Param};
 use crate::core::framework::source::FrameworkSource;
 use crate::core::json::{self, Node};
 use crate::core::library::saved::SavedEntry;
@@ -487,7 +487,7 @@ fn show_signed(
 fn link_address(app_address: &str, source: &FrameworkSource) -> String {
     match source {
         FrameworkSource::Url(address) => {
-            format!("{app_address}?{}={}", Param::Framework.name(), percent_encode(address))
+            format!("{app_address}{}", with_param("", Param::Framework, address))
         }
         FrameworkSource::BuiltIn | FrameworkSource::File(_) => app_address.to_string(),
     }
@@ -502,28 +502,4 @@ pub fn mailto(lang: Lang, made: &SignedInvitation, link: &str) -> String {
         percent_encode(&subject),
         percent_encode(&body)
     )
-}
-
-/// RFC 3986 percent-encoding of everything but the unreserved characters.
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percent_encoding_keeps_only_unreserved_characters() {
-        assert_eq!(percent_encode("a b&c=d/é#"), "a%20b%26c%3Dd%2F%C3%A9%23");
-        assert_eq!(percent_encode("Az09-._~"), "Az09-._~");
-    }
 }

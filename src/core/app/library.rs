@@ -8,6 +8,7 @@ use super::{form, frameworks};
 use super::{
     DownloadPurpose, Effect, FileReadError, Model, Msg, Now, StorageFailed, View, WritePurpose,
 };
+use crate::core::framework::link_frameworks::LinkFrameworks;
 use crate::core::library::saved::SavedEntry;
 use crate::core::library::{
     backup_from_bytes, duplicate, plan_import, BackupError, ImportCounts, ImportDecision, Listed,
@@ -30,6 +31,8 @@ pub struct LibraryState {
     pub fetching: Option<Fetching>,
     /// Why the last built-in framework fetched did not open.
     pub fetch_failure: Option<FetchFailure>,
+    /// Where links on this device found the frameworks that are not built in.
+    pub link_frameworks: Rc<LinkFrameworks>,
 }
 
 /// The outcome the start screen reports; worded when shown, in the language then chosen.
@@ -53,7 +56,20 @@ impl LibraryState {
             message: None,
             fetching: None,
             fetch_failure: None,
+            link_frameworks: Rc::default(),
         }
+    }
+
+    /// The address a link gave for `entry`'s framework, where it is not the one in use and
+    /// not built in: the entry opens there.
+    pub fn link_address(&self, entry: &SavedEntry) -> Option<&str> {
+        let assessment = &entry.assessment;
+        (assessment.built_in_framework().is_none())
+            .then(|| {
+                self.link_frameworks
+                    .address_of(&assessment.framework_id, &assessment.framework_version)
+            })
+            .flatten()
     }
 
     /// The readable entries, newest first.

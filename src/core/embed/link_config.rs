@@ -187,6 +187,34 @@ pub fn parse(query: &str) -> (UrlConfig, Vec<UrlProblem>) {
     (config, problems)
 }
 
+/// `query` (with or without its `?`) with `param` set to `value`: every other parameter stays as
+/// it stands, in its place, and `param` comes last. With its `?`.
+pub fn with_param(query: &str, param: Param, value: &str) -> String {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let query = query.split('#').next().unwrap_or_default();
+    let is_param = |pair: &&str| {
+        let name = pair.split_once('=').map_or(*pair, |(name, _)| name);
+        decode(name).ok().as_deref() == Some(param.name())
+    };
+    let kept = query.split('&').filter(|pair| !pair.is_empty() && !is_param(pair));
+    let set = format!("{}={}", param.name(), percent_encode(value));
+    let pairs: Vec<&str> = kept.chain(std::iter::once(set.as_str())).collect();
+    format!("?{}", pairs.join("&"))
+}
+
+/// RFC 3986 percent-encoding of everything but the unreserved characters.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// The value percent-decoded and within its parameter's length.
 fn decoded_value(param: Param, raw: &str) -> Result<String, Reason> {
     let limit = param.limit();
@@ -546,6 +574,28 @@ mod tests {
         assert_eq!(c, UrlConfig::default());
         let params: Vec<&str> = problems.iter().map(|p| p.param.name()).collect();
         assert_eq!(params, ["mode", "lang", "framework", "student", "parentOrigin"]);
+    }
+
+    #[test]
+    fn a_parameter_is_set_and_every_other_one_stays_as_it_stands() {
+        assert_eq!(with_param("", Param::Framework, "a b.json"), "?framework=a%20b.json");
+        assert_eq!(
+            with_param("?lang=en&framework=old.json&parentOrigin=https%3A%2F%2Felo.example", Param::Framework, "https://k.example/x.json"),
+            "?lang=en&parentOrigin=https%3A%2F%2Felo.example&framework=https%3A%2F%2Fk.example%2Fx.json"
+        );
+        // However it was spelled, and however often: set once.
+        assert_eq!(
+            with_param("fr%61mework=a&mode=self&framework=b", Param::Framework, "c"),
+            "?mode=self&framework=c"
+        );
+        let (config, problems) = parse(&with_param("?mode=self", Param::Framework, "k/ä.json"));
+        assert_eq!((config.framework.as_deref(), problems.len()), (Some("k/ä.json"), 0));
+    }
+
+    #[test]
+    fn percent_encoding_keeps_only_unreserved_characters() {
+        assert_eq!(percent_encode("a b&c=d/é#"), "a%20b%26c%3Dd%2F%C3%A9%23");
+        assert_eq!(percent_encode("Az09-._~"), "Az09-._~");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 pub mod case;
 pub mod catalogue;
 pub mod hashed;
+pub mod link_frameworks;
 pub mod norms;
 pub mod score;
 pub mod source;

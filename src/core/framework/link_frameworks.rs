@@ -1,0 +1,113 @@
+//! The frameworks that links named by their address on this device, remembered by id and version:
+//! an assessment begun in one (an invitation for a framework that is not built in) is listed as
+//! of another framework when the app is opened without that link, and this is where its address
+//! is found again, so that it opens in its own framework rather than not at all.
+
+/// Where `localStorage` keeps the list.
+pub const LINK_FRAMEWORKS_KEY: &str = "leeruitkomsten:v2:link-frameworks";
+const LIST_HEADER: &str = "LeeruitkomstenLinkFrameworks 1";
+/// Newest first; an older one past this many is forgotten (its assessments stay, listed as of
+/// another framework, and open again through their link).
+const MAX_REMEMBERED: usize = 20;
+
+/// A framework a link named: its id and version, and the address the link gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkFramework {
+    pub id: String,
+    pub version: String,
+    pub address: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkFrameworks(Vec<LinkFramework>);
+
+impl LinkFrameworks {
+    /// The stored list: a first line that names it, then a line a framework, its id, version and
+    /// address apart by tabs (plain lines: no JSON code for so small a list in the form's
+    /// bundle). Anything unreadable is no list; it only saves finding a link again.
+    pub fn from_text(text: &str) -> LinkFrameworks {
+        let mut lines = text.lines();
+        if lines.next() != Some(LIST_HEADER) {
+            return LinkFrameworks::default();
+        }
+        let read = lines.filter_map(|line| {
+            let mut parts = line.split('\t');
+            let (id, version, address) = (parts.next()?, parts.next()?, parts.next()?);
+            let whole = parts.next().is_none() && ![id, version, address].contains(&"");
+            whole.then(|| LinkFramework {
+                id: id.into(),
+                version: version.into(),
+                address: address.into(),
+            })
+        });
+        LinkFrameworks(read.take(MAX_REMEMBERED).collect())
+    }
+
+    pub fn to_text(&self) -> String {
+        let mut text = String::from(LIST_HEADER);
+        for f in &self.0 {
+            text.push_str(&format!("\n{}\t{}\t{}", f.id, f.version, f.address));
+        }
+        text
+    }
+
+    /// The list with this framework first, at `address`; one entry per id and version. One whose
+    /// id, version or address holds a tab or a line break is not remembered.
+    pub fn with(&self, id: &str, version: &str, address: &str) -> LinkFrameworks {
+        if [id, version, address].iter().any(|part| part.contains(['\t', '\n', '\r'])) {
+            return self.clone();
+        }
+        let first =
+            LinkFramework { id: id.into(), version: version.into(), address: address.into() };
+        let others = self.0.iter().filter(|f| f.id != id || f.version != version).cloned();
+        LinkFrameworks(std::iter::once(first).chain(others).take(MAX_REMEMBERED).collect())
+    }
+
+    /// The address a link gave for the framework of this id and version, if one did here.
+    pub fn address_of(&self, id: &str, version: &str) -> Option<&str> {
+        self.0.iter().find(|f| f.id == id && f.version == version).map(|f| f.address.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newest_address_of_a_framework_is_remembered_and_read_back() {
+        let list = LinkFrameworks::default()
+            .with("kader-a", "1", "https://a.example/a.json")
+            .with("kader-b", "1", "b.json")
+            .with("kader-a", "1", "https://a.example/nieuw.json");
+        let read = LinkFrameworks::from_text(&list.to_text());
+        assert_eq!(read, list);
+        assert_eq!(read.address_of("kader-a", "1"), Some("https://a.example/nieuw.json"));
+        assert_eq!(read.address_of("kader-b", "1"), Some("b.json"));
+        assert_eq!(read.address_of("kader-a", "2"), None);
+        assert_eq!(read.0.len(), 2);
+    }
+
+    #[test]
+    fn at_most_twenty_are_kept_and_anything_unreadable_is_no_list() {
+        let mut list = LinkFrameworks::default();
+        for n in 0..25 {
+            list = list.with(&format!("kader-{n}"), "1", &format!("{n}.json"));
+        }
+        assert_eq!(list.0.len(), MAX_REMEMBERED);
+        assert_eq!(list.address_of("kader-24", "1"), Some("24.json"));
+        assert_eq!(list.address_of("kader-4", "1"), None);
+        for text in
+            ["", "[]", "Anders 1\nx\t1\tx.json", "{\"type\":\"LeeruitkomstenLinkFrameworks\"}"]
+        {
+            assert_eq!(LinkFrameworks::from_text(text), LinkFrameworks::default(), "{text}");
+        }
+        // A line without an address, or with a part too many, is passed over; the others stay.
+        let text =
+            "LeeruitkomstenLinkFrameworks 1\nx\t1\ny\t1\ty.json\nz\t1\tz.json\textra\nw\t1\t";
+        let read = LinkFrameworks::from_text(text);
+        assert_eq!(read.0.len(), 1);
+        assert_eq!(read.address_of("y", "1"), Some("y.json"));
+        // What would break a line is not remembered.
+        assert_eq!(read.with("q", "1", "a\nb").with("q\t", "1", "c"), read);
+    }
+}
