@@ -94,6 +94,29 @@ export function describeSw(sw) {
   return { build, assets: names(list), hogeschool: second, hogeschoolAssets: names(secondList), fetched: names(fetchedList) };
 }
 
+/**
+ * A page of the app `app` serves (`startApp`), in a context of its own that closes after test `t`,
+ * for tests that take it offline or answer its requests themselves: the browser notes each request
+ * such a test makes fail as a console error ("Failed to load resource"), which is the test's
+ * doing; every other page or console error goes into `problems`. `serviceWorkers: "block"` where
+ * the test answers the page's requests, since the worker's own requests pass by its routes.
+ * Returns `{ page, context, problems }`.
+ */
+export async function ownPage(app, t, serviceWorkers = "allow") {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers });
+  context.setDefaultTimeout(15_000);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(`console error: ${m.text()}`);
+  });
+  await page.goto(app.url);
+  await appReady(page);
+  return { page, context, problems };
+}
+
 /** Waits until the app has rendered its page (the framework's title). */
 export async function appReady(page) {
   await page.getByRole("heading", { level: 1 }).waitFor();

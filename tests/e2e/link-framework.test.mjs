@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
-import { appReady, expectNoAxeViolations, startApp } from "./harness.mjs";
+import { expectNoAxeViolations, ownPage, startApp } from "./harness.mjs";
 
 let app, server, answer;
 const framework = JSON.parse(await readFile(new URL("../../frameworks/leeruitkomsten-opbouwwerk-2026.json", import.meta.url), "utf8"));
@@ -32,25 +32,8 @@ after(async () => {
   await app?.close();
 });
 
-// A page in a context of its own: the browser notes each request the test makes fail as a console
-// error ("Failed to load resource"), which is the test's doing; every other error is a problem.
-async function ownPage(t) {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(`console error: ${m.text()}`);
-  });
-  await page.goto(app.url);
-  await appReady(page);
-  return { page, problems };
-}
-
 test("a link's framework opens from the copy kept when its address gives no answer, and says so; an answer is not overruled", async (t) => {
-  const { page, problems } = await ownPage(t);
+  const { page, problems } = await ownPage(app, t);
   const address = `http://127.0.0.1:${server.address().port}/testkader.json`;
   const heading = (name) => page.getByRole("heading", { level: 1, name });
   answer = "file";

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { appReady, expectNoAxeViolations, startApp } from "./harness.mjs";
+import { expectNoAxeViolations, ownPage, startApp } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const read = (name) => readFile(join(here, "../../frameworks", name), "utf8");
@@ -42,25 +42,6 @@ async function goOnline(context) {
   await context.setOffline(false);
 }
 
-// A page in a context of its own, for tests that take it offline or answer its requests
-// themselves. `serviceWorkers: "block"` where the test answers the file's requests, since the
-// worker's own requests would pass by the page's routes. Console errors other than the browser's
-// note of a request the test made fail are problems.
-async function ownPage(t, serviceWorkers) {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers });
-  context.setDefaultTimeout(15_000);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(`console error: ${m.text()}`);
-  });
-  await page.goto(app.url);
-  await appReady(page);
-  return { page, context, problems };
-}
-
 test("chosen online: fetched once from next to the app, then every assessment in it opens at once", (t) => app.withPage(t, async (page) => {
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
@@ -81,7 +62,7 @@ test("chosen online: fetched once from next to the app, then every assessment in
 }));
 
 test("offline after first use: the open draft of the profile reopens from the worker's cache", async (t) => {
-  const { page, context, problems } = await ownPage(t, "allow");
+  const { page, context, problems } = await ownPage(app, t, "allow");
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await inProfile(page);
   await profileTitle(page);
@@ -97,7 +78,7 @@ test("offline after first use: the open draft of the profile reopens from the wo
 });
 
 test("unreachable, refused or another file: said so, and the form and its draft stay as they were", async (t) => {
-  const { page, context, problems } = await ownPage(t, "block");
+  const { page, context, problems } = await ownPage(app, t, "block");
   await good(page, "LU1.1").check();
   const answers = [
     [(route) => route.abort("internetdisconnected"), /^Competentieprofiel opbouwwerker kon niet worden geopend: geen antwoord/],
@@ -126,14 +107,14 @@ test("unreachable, refused or another file: said so, and the form and its draft 
 
 test("a draft of the profile opened offline where it was never fetched: a message, the draft kept", async (t) => {
   // The draft is made on one device and copied to another by its storage, as a backup would.
-  const maker = await ownPage(t, "block");
+  const maker = await ownPage(app, t, "block");
   await inProfile(maker.page);
   await profileTitle(maker.page);
   await good(maker.page, first).check();
   const stored = await maker.page.evaluate(() =>
     Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("leeruitkomsten:")).map((k) => [k, localStorage.getItem(k)])));
 
-  const { page, context, problems } = await ownPage(t, "allow");
+  const { page, context, problems } = await ownPage(app, t, "allow");
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.evaluate((items) => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }, stored);
   await goOffline(context);
