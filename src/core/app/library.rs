@@ -60,8 +60,8 @@ impl LibraryState {
         }
     }
 
-    /// The address a link gave for `entry`'s framework, where it is not the one in use and
-    /// not built in: the entry opens there.
+    /// The address a link here gave for `entry`'s framework, where that is not built in: an entry
+    /// of another framework than the one in use opens by loading the page with it.
     pub fn link_address(&self, entry: &SavedEntry) -> Option<&str> {
         let assessment = &entry.assessment;
         (assessment.built_in_framework().is_none())
