@@ -598,11 +598,14 @@ test("a framework from another server, and from a file: loaded through the same 
   await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
   assert.match(await page.locator(".framework-current").textContent(), /testkader-2026 2026-03 · uit de link/);
 
-  // Back to the built-in framework: the assessment of the other one is listed as such.
+  // Back to the built-in framework: the assessment of the other one is listed as such, with the
+  // address of the link it opens from.
   await page.getByRole("button", { name: "Ingebouwd kader gebruiken" }).click();
   await page.getByRole("heading", { level: 1, name: DEFAULT_TITLE }).waitFor();
   await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
-  await page.getByText("ander beoordelingskader: kan hier niet worden geopend").waitFor();
+  const other = page.locator(".library-link-framework");
+  await other.waitFor();
+  assert.equal(await other.textContent(), `ander beoordelingskader, uit de link ${hostOrigin}/kader.json`);
 
   // A file that is no framework changes nothing and says why.
   await page.setInputFiles("#framework-file", { name: "record.json", mimeType: "application/json", buffer: Buffer.from(file.text) });
