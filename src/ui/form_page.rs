@@ -4,27 +4,14 @@
 use yew::prelude::*;
 
 use super::assess_view::assess_view;
-use super::framework_panel::framework_panel;
-use super::library_view::LibraryView;
+use super::library_view::library_page;
 use crate::core::app::{Model, Msg, View};
 
 /// The page's main content for the model's view; nothing for a view of the other page, which
 /// `App` opens there.
 pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
     match m.view {
-        View::Library => html! {
-            <main id="main" class="content">
-                <LibraryView
-                    lang={m.lang}
-                    framework={m.framework.framework().clone()}
-                    library={m.library.clone()}
-                    open_id={m.open.id.clone()}
-                    zone={m.zone.clone()}
-                    dispatch={dispatch.clone()}
-                />
-                { framework_panel(m, dispatch) }
-            </main>
-        },
+        View::Library => library_page(m, dispatch),
         View::Assess => assess_view(m, dispatch),
         // The hogeschool's views (core::app::pages).
         _ => Html::default(),

@@ -7,9 +7,8 @@ use yew::prelude::*;
 use super::cohort_view::CohortView;
 use super::compare_view::CompareView;
 use super::decide_view::DecideView;
-use super::framework_panel::framework_panel;
 use super::invite_view::InviteView;
-use super::library_view::LibraryView;
+use super::library_view::library_page;
 use super::verify_view::VerifyView;
 use crate::core::app::{Model, Msg, View};
 use crate::core::framework::source::FrameworkSource;
@@ -45,21 +44,9 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
             </main>
         },
         // With the framework panel, as on the form's page: a framework loaded from a file here is
-        // one the verify and compare views then know. (It lives in this page's memory only: an
-        // assessment started in it opens in the form, which does not have it.)
-        View::Library => html! {
-            <main id="main" class="content">
-                <LibraryView
-                    {lang}
-                    framework={m.framework.framework().clone()}
-                    library={m.library.clone()}
-                    open_id={m.open.id.clone()}
-                    zone={m.zone.clone()}
-                    dispatch={dispatch.clone()}
-                />
-                { framework_panel(m, dispatch) }
-            </main>
-        },
+        // one the verify, compare and invite views then know. (It lives in this page's memory
+        // only: an assessment started in it opens in the form, which does not have it.)
+        View::Library => library_page(m, dispatch),
         View::Assess => Html::default(),
     }
 }

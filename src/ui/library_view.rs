@@ -6,14 +6,33 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::file_picker::FilePicker;
+use super::framework_panel::framework_panel;
 use super::radio_choice::RadioChoice;
-use crate::core::app::{FetchFailure, FilePurpose, LibraryMessage, LibraryState, Msg};
+use crate::core::app::{FetchFailure, FilePurpose, LibraryMessage, LibraryState, Model, Msg};
 use crate::core::framework::catalogue::BUILT_IN;
 use crate::core::framework::Framework;
 use crate::core::library::saved::SavedEntry;
 use crate::core::library::EntrySummary;
 use crate::core::zone::Zone;
 use crate::i18n::{local_time, Lang};
+
+/// The start screen as both pages show it: the list, and below it the framework panel. (A plain
+/// function, as `framework_panel` is: it holds no state.)
+pub fn library_page(m: &Model, dispatch: &Callback<Msg>) -> Html {
+    html! {
+        <main id="main" class="content">
+            <LibraryView
+                lang={m.lang}
+                framework={m.framework.framework().clone()}
+                library={m.library.clone()}
+                open_id={m.open.id.clone()}
+                zone={m.zone.clone()}
+                dispatch={dispatch.clone()}
+            />
+            { framework_panel(m, dispatch) }
+        </main>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryViewProps {
