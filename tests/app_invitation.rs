@@ -3,6 +3,8 @@
 //! with the invitation's fields locked, signs, and the record names the invitation. A changed,
 //! expired or foreign invitation is refused and changes nothing stored.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -23,8 +25,7 @@ use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::framework::link_frameworks::LinkFrameworks;
 use leeruitkomsten::core::framework::score::Score;
-use leeruitkomsten::core::framework::source::{framework_from_bytes, FrameworkSource};
-use leeruitkomsten::core::framework::DEFAULT_FRAMEWORK_JSON;
+use leeruitkomsten::core::framework::source::FrameworkSource;
 use leeruitkomsten::core::library::saved::{self, SavedEntry};
 use leeruitkomsten::core::library::{entry_key, read_all, Listed};
 use leeruitkomsten::core::record::{verify_record, AssessmentRecord};
@@ -180,9 +181,7 @@ fn fill_in_and_sign(app: &mut App) {
 
 /// A framework no build of the app has: the built-in one under another id.
 fn not_built_in() -> HashedFramework {
-    let mut value: Value = serde_json::from_str(DEFAULT_FRAMEWORK_JSON).unwrap();
-    value["id"] = "testkader-2026".into();
-    framework_from_bytes(value.to_string().as_bytes()).unwrap()
+    support::other_framework("testkader-2026")
 }
 
 #[test]

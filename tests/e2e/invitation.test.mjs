@@ -10,10 +10,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fingerprintOf } from "./fingerprint.mjs";
-import { download, expectNoAxeViolations, saved, startApp } from "./harness.mjs";
+import { download, expectNoAxeViolations, loadFramework, saved, startApp } from "./harness.mjs";
 import { parseJsonStrict } from "./independent-verify.mjs";
 import { newSigner } from "./node-signer.mjs";
 import { verifyCredential } from "./vc-verifier.mjs";
@@ -188,7 +187,7 @@ test("a changed, an expired and a foreign invitation are refused with their mess
 
 test("a framework the hogeschool's link names by address travels in the invitation link; one opened from a file is not invited for", (t) =>
   app.withPage(t, async (docent, { newPage }) => {
-    const framework = JSON.parse(await readFile(new URL("../../frameworks/leeruitkomsten-opbouwwerk-2026.json", import.meta.url), "utf8"));
+    const { framework } = await loadFramework();
     framework.id = "testkader-2026";
     framework.title = "Testkader opbouwwerk";
     const body = JSON.stringify(framework);

@@ -6,11 +6,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
-import { expectNoAxeViolations, ownPage, startApp } from "./harness.mjs";
+import { expectNoAxeViolations, loadFramework, ownPage, startApp } from "./harness.mjs";
 
 let app, server, answer;
-const framework = JSON.parse(await readFile(new URL("../../frameworks/leeruitkomsten-opbouwwerk-2026.json", import.meta.url), "utf8"));
+const { framework } = await loadFramework();
 framework.id = "testkader-2026";
 framework.title = "Testkader opbouwwerk";
 
