@@ -2,7 +2,7 @@
 // autosave cost, signing, verifying and memory, printed as one markdown table against issue 7's
 // budgets and written to OUT/latest.md.
 //
-// node bench/run.mjs --dist DIST --floor FLOOR_DIST --verify-record BIN --out DIR
+// node bench/run.mjs --dist DIST --floor FLOOR_DIST --yew-form YEW_FORM_DIST --verify-record BIN --out DIR
 import { createServer } from "node:http";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -19,9 +19,9 @@ const { chromium } = require("playwright-core");
 
 const opts = {};
 for (let i = 2; i < process.argv.length; i += 2) opts[process.argv[i].replace(/^--/, "")] = process.argv[i + 1];
-for (const need of ["dist", "floor", "verify-record", "out"]) {
+for (const need of ["dist", "floor", "yew-form", "verify-record", "out"]) {
   if (!opts[need]) {
-    console.error("usage: node bench/run.mjs --dist DIST --floor FLOOR_DIST --verify-record BIN --out DIR");
+    console.error("usage: node bench/run.mjs --dist DIST --floor FLOOR_DIST --yew-form YEW_FORM_DIST --verify-record BIN --out DIR");
     process.exit(2);
   }
 }
@@ -82,6 +82,14 @@ step("transfer size");
       budget ? `${budget / KB} KB gzip (100 KB aimed at)` : "", budget ? yesNo(gz <= budget) : "");
     if (budget && gz > budget) notes.push(`size: the form's page, ${bytes(gz)} B gzip, is ${(gz / budget).toFixed(2)} × its ${budget / KB} KB budget`);
   }
+  // What Yew itself costs a form of this size: bench/yew-form, the plain-DOM form's 42 radio groups
+  // and summary written in Yew.
+  const yewForm = readdirSync(opts["yew-form"]).filter((f) => /\.(wasm|js)$/.test(f));
+  const yewBytes = yewForm.map((f) => readFileSync(join(opts["yew-form"], f)));
+  const yewRaw = yewBytes.reduce((n, b) => n + b.length, 0);
+  const yewGz = yewBytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+  row("size: the same 42 radio groups as a Yew form (bench/yew-form: .wasm and .js, raw / gzip -9)",
+    `${bytes(yewRaw)} / ${bytes(yewGz)} B`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,9 +212,13 @@ const extraFiles = { [BIG_PATH]: JSON.stringify(big), [PLAIN_PATH]: plainForm() 
 const appServer = await serve(opts.dist, extraFiles);
 const clickServer = await serve(opts.dist, extraFiles, true);
 const floorServer = await serve(opts.floor);
+const yewFormServer = await serve(opts["yew-form"]);
+const yewFormClickServer = await serve(opts["yew-form"], {}, true);
 const appUrl = `http://127.0.0.1:${appServer.address().port}/`;
 const clickUrl = `http://127.0.0.1:${clickServer.address().port}/`;
 const floorUrl = `http://127.0.0.1:${floorServer.address().port}/`;
+const yewFormUrl = `http://127.0.0.1:${yewFormServer.address().port}/`;
+const yewFormClickUrl = `http://127.0.0.1:${yewFormClickServer.address().port}/`;
 const bigUrl = `${clickUrl}?framework=${encodeURIComponent(clickUrl.replace(/\/$/, "") + BIG_PATH)}`;
 
 const browser = await chromium.launch({
@@ -252,11 +264,12 @@ async function open(url, selector, count, timeout = 30_000) {
 const RADIOS = "[role=radiogroup]";
 
 // ---------------------------------------------------------------------------------------------
-// 2. Start-up, app beside the floor, interleaved so that background load hits both alike.
+// 2. Start-up, app beside the floor and the Yew form, interleaved so that background load hits all
+// alike.
 
 step("start-up (10 fresh contexts each)");
 {
-  const app = [], floor = [];
+  const app = [], floor = [], yewForm = [];
   for (let i = 0; i < 10; i++) {
     const a = await open(appUrl, RADIOS, 42);
     app.push(a.ready);
@@ -264,13 +277,17 @@ step("start-up (10 fresh contexts each)");
     const f = await open(floorUrl, "#floor-ready", 1);
     floor.push(f.ready);
     await f.context.close();
+    const y = await open(yewFormUrl, RADIOS, 42);
+    yewForm.push(y.ready);
+    await y.context.close();
   }
-  const ma = median(app), mf = median(floor);
+  const ma = median(app), mf = median(floor), my = median(yewForm);
   row("start-up: floor (minimal Yew page), median of 10", ms(mf));
   row("start-up: app, 42 radio groups rendered, median of 10", `${ms(ma)} (${(ma / mf).toFixed(2)} × floor)`,
     // Issue 17's budget for start-up (issue 7 had 1.5 ×).
     "≤ 2 × floor", yesNo(ma <= 2 * mf));
-  notes.push(`start-up runs (ms): app ${app.map((x) => x.toFixed(0)).join(", ")}; floor ${floor.map((x) => x.toFixed(0)).join(", ")}`);
+  row("start-up: the same 42 radio groups as a Yew form (bench/yew-form), median of 10", `${ms(my)} (${(my / mf).toFixed(2)} × floor)`);
+  notes.push(`start-up runs (ms): app ${app.map((x) => x.toFixed(0)).join(", ")}; floor ${floor.map((x) => x.toFixed(0)).join(", ")}; Yew form ${yewForm.map((x) => x.toFixed(0)).join(", ")}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -389,6 +406,9 @@ step("per-click latency, autosave and memory: default framework");
   const plain = await open(`${clickUrl}${PLAIN_PATH.slice(1)}`, RADIOS, 42);
   latency.plain = await clickLatencies(plain.page, ids);
   await plain.context.close();
+  const yewForm = await open(yewFormClickUrl, RADIOS, 42);
+  latency.yewForm = await clickLatencies(yewForm.page, ids);
+  await yewForm.context.close();
 }
 step("per-click latency, autosave and memory: 2,500 indicators via ?framework=");
 let bigLoads = false;
@@ -419,6 +439,9 @@ for (const [key, label] of [["default", "42"], ["big", "2,500"]]) {
   const m = median(latency.default), p = median(latency.plain);
   row("click → summary, the same 42 radio groups in plain DOM: median of 200", ms(p));
   row("click → summary, 42 indicators: the app against plain DOM", `${(m / p).toFixed(2)} ×`, "≤ 2 ×", yesNo(m <= 2 * p));
+  const y = median(latency.yewForm);
+  row("click → summary, the same 42 radio groups as a Yew form (bench/yew-form): median of 200",
+    `${ms(y)} (${(y / p).toFixed(2)} × plain DOM)`);
 }
 for (const [key, label] of [["default", "42"], ["big", "2,500"]]) {
   const s = autosave[key];
@@ -623,6 +646,8 @@ await browser.close();
 appServer.close();
 clickServer.close();
 floorServer.close();
+yewFormServer.close();
+yewFormClickServer.close();
 
 // ---------------------------------------------------------------------------------------------
 // The table.
