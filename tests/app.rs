@@ -14,6 +14,7 @@ use leeruitkomsten::core::app::{
 use leeruitkomsten::core::assessment::{Action, MetadataField};
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
+use leeruitkomsten::core::framework::link_frameworks::LinkFrameworks;
 use leeruitkomsten::core::framework::score::Score;
 use leeruitkomsten::core::framework::source::FrameworkSource;
 use leeruitkomsten::core::library::saved::SavedEntry;
@@ -31,6 +32,8 @@ struct Browser {
     /// The keys kept with their owners, once written.
     ring: Option<KeyRing>,
     lang: Option<Lang>,
+    /// The frameworks links named, as stored (`LinkFrameworks::to_text`).
+    link_frameworks: Option<Rc<str>>,
     /// Every write fails, as with full or disabled storage.
     full: bool,
     downloads: Vec<(String, Rc<str>)>,
@@ -151,6 +154,10 @@ impl Browser {
             }
             Effect::StoreLang(lang) => {
                 self.lang = Some(lang);
+                None
+            }
+            Effect::StoreLinkFrameworks(text) => {
+                self.link_frameworks = Some(text);
                 None
             }
             // The trusted assessors are tested in tests/app_trusted.rs, the deelcertificaten's
@@ -520,8 +527,10 @@ fn backup_import_adds_what_is_new_and_replaces_only_with_a_newer_copy() {
         .unwrap();
     let mut other = open.clone();
     other.id = "another-device-1".into();
+    let none = LinkFrameworks::default();
     let backup =
-        backup_to_json(&[newer.clone(), other.clone()], &[], "2026-12-07T09:00:00.000Z").unwrap();
+        backup_to_json(&[newer.clone(), other.clone()], &[], &none, "2026-12-07T09:00:00.000Z")
+            .unwrap();
     app.browser.files.insert(7, backup.into_bytes());
 
     app.send(Msg::Show(View::Library));
@@ -543,7 +552,9 @@ fn backup_import_adds_what_is_new_and_replaces_only_with_a_newer_copy() {
     // The same backup again changes nothing.
     app.browser.files.insert(
         8,
-        backup_to_json(&[newer, other], &[], "2026-12-07T09:00:00.000Z").unwrap().into_bytes(),
+        backup_to_json(&[newer, other], &[], &none, "2026-12-07T09:00:00.000Z")
+            .unwrap()
+            .into_bytes(),
     );
     app.send(Msg::FilesChosen(
         FilePurpose::Backup,
@@ -552,6 +563,47 @@ fn backup_import_adds_what_is_new_and_replaces_only_with_a_newer_copy() {
     assert!(
         matches!(&app.model.library.message, Some(LibraryMessage::Imported(c)) if c.added == 0 && c.replaced == 0)
     );
+}
+
+#[test]
+fn a_backup_brings_the_address_of_a_link_framework_so_its_assessment_opens_from_the_list() {
+    let mut app = App::start(Browser::default());
+    app.score("LU1.1", Score::High);
+    // Elsewhere: an assessment begun through a link to a framework that is not built in.
+    let mut elsewhere = app.stored().clone();
+    elsewhere.id = "another-device-1".into();
+    elsewhere.assessment.framework_id = "kader-elders".into();
+    let version = elsewhere.assessment.framework_version.clone();
+    let address = "https://kaders.example/elders.json";
+    let there = LinkFrameworks::default().with("kader-elders", &version, address);
+    let backup = backup_to_json(&[elsewhere], &[], &there, "2026-12-07T09:00:00.000Z").unwrap();
+    app.browser.files.insert(7, backup.into_bytes());
+    let listed = |app: &App| {
+        let entry = app.model.library.entries().find(|e| e.id == "another-device-1").cloned();
+        entry.map(|e| app.model.library.link_address(&e).map(str::to_string))
+    };
+
+    app.send(Msg::Show(View::Library));
+    app.send(Msg::FilesChosen(
+        FilePurpose::Backup,
+        vec![FileRef { handle: 7, name: "b.json".into() }],
+    ));
+    // Listed with the address it opens from, and that address kept for the next start.
+    assert_eq!(listed(&app), Some(Some(address.to_string())));
+    let kept = LinkFrameworks::from_text(app.browser.link_frameworks.as_deref().unwrap());
+    assert_eq!(kept.address_of("kader-elders", &version), Some(address));
+    // Opening it loads the page with that framework.
+    let effects = app.send(Msg::OpenEntry("another-device-1".into()));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::ReopenWithFramework(a) if a.contains("elders.json"))),
+        "{effects:?}"
+    );
+
+    // A backup made here now carries the address on.
+    let effects = app.send(Msg::DownloadBackup);
+    assert!(matches!(&effects[0], Effect::DownloadBackup { links, .. } if **links == kept));
 }
 
 #[test]

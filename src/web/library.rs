@@ -10,6 +10,7 @@ use super::{clock, journal};
 use yew::Callback;
 
 use crate::core::app::Msg;
+use crate::core::framework::link_frameworks::LinkFrameworks;
 use crate::core::library::saved::{self, SavedEntry, SavedError};
 use crate::core::library::{self, backup_contents, backup_to_json, Listed};
 
@@ -150,10 +151,11 @@ pub fn on_change(dispatch: Callback<Msg>) -> Option<EventListener> {
 pub fn download_backup(
     listed: &[Listed],
     open: Option<&SavedEntry>,
+    links: &LinkFrameworks,
 ) -> Result<(), DownloadRefused> {
     let (entries, raw) = backup_contents(listed, open);
     let now = clock::now_rfc3339();
-    let json = backup_to_json(&entries, &raw, &now).map_err(|_| DownloadRefused)?;
+    let json = backup_to_json(&entries, &raw, links, &now).map_err(|_| DownloadRefused)?;
     let name = format!("leeruitkomsten-back-up-{}.json", now.get(..10).unwrap_or(""));
     download::text_file(&name, "application/json", &json)
 }

@@ -21,6 +21,7 @@ use crate::core::app::badges::ISSUER_KEY;
 use crate::core::app::decide::DECISION_KEY;
 use crate::core::app::{update, BadgesMsg, DecideMsg, Effect, Model, Msg, StorageFailed};
 use crate::core::crypto::signing_key::SigningKey;
+use crate::core::framework::link_frameworks::LINK_FRAMEWORKS_KEY;
 use crate::core::library::saved::SavedEntry;
 
 /// Where the runner sends what comes back.
@@ -74,6 +75,10 @@ impl Runner {
                 let result = super::trusted_store::save(&text);
                 Some(Msg::Trusted(crate::core::app::TrustedMsg::Stored(result)))
             }
+            Effect::StoreLinkFrameworks(text) => {
+                let _ = storage::write(LINK_FRAMEWORKS_KEY, &text);
+                None
+            }
             Effect::StoreLang(lang) => {
                 // A language preference that cannot be kept is not worth a warning.
                 let _ = storage::write(LANG_KEY, lang.code());
@@ -83,9 +88,9 @@ impl Runner {
                 let ok = download::text_file(&name, mime, &text).is_ok();
                 Some(Msg::Downloaded { purpose, ok })
             }
-            Effect::DownloadBackup { open, purpose } => {
+            Effect::DownloadBackup { open, links, purpose } => {
                 let listed = library::list().unwrap_or_default();
-                let ok = library::download_backup(&listed, open.as_ref()).is_ok();
+                let ok = library::download_backup(&listed, open.as_ref(), &links).is_ok();
                 Some(Msg::Downloaded { purpose, ok })
             }
             Effect::PostRecord(record) => {

@@ -1,12 +1,13 @@
 // The framework a link names by its address, kept for when the address gives no answer: the app
 // keeps a copy of each one that loads (Cache Storage), and opens that copy, saying so, when the
 // server does not answer at all. An answer (here a 404) is not overruled by the copy: the page
-// says the framework could not be loaded and goes on with the built-in one.
+// says the framework could not be loaded and goes on with the built-in one. A backup carries the
+// address along, so that on another device the assessment opens from the list in its framework.
 // Run: scripts/test page link-framework
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { expectNoAxeViolations, loadFramework, ownPage, startApp } from "./harness.mjs";
+import { download, expectNoAxeViolations, loadFramework, ownPage, saved, startApp } from "./harness.mjs";
 
 let app, server, answer;
 const { framework } = await loadFramework();
@@ -64,4 +65,36 @@ test("a link's framework opens from the copy kept when its address gives no answ
   assert.equal(await page.locator(".framework-url-kept").count(), 0);
   await heading("Leeruitkomsten opbouwwerk").waitFor();
   assert.deepEqual(problems, []);
+});
+
+test("a backup carries a link's framework: on a fresh browser its assessment opens from the list in that framework", async (t) => {
+  const { page, problems } = await ownPage(app, t);
+  const address = `http://127.0.0.1:${server.address().port}/testkader.json`;
+  const high = (p) => p.locator('li[id="indicator-LU1.1"]').getByRole("radio", { name: "++ in hoge mate ontwikkeld", exact: true });
+  answer = "file";
+  await page.goto(`${app.url}?framework=${encodeURIComponent(address)}`);
+  await page.getByRole("heading", { level: 1, name: "Testkader opbouwwerk" }).waitFor();
+  await page.locator("#meta-student-name").fill("Femke Bos");
+  await high(page).check();
+  await saved(page);
+  await page.goto(`${app.url}#library`);
+  const backup = await download(page, () => page.getByRole("button", { name: "Back-up downloaden" }).click());
+  assert.deepEqual(JSON.parse(backup.text).linkFrameworks, [{ id: "testkader-2026", version: framework.version, address }]);
+
+  // Another device: no link ever opened there.
+  const fresh = await ownPage(app, t);
+  const other = fresh.page;
+  await other.goto(`${app.url}#library`);
+  await other.setInputFiles("#backup-import", { name: backup.name, mimeType: "application/json", buffer: Buffer.from(backup.text) });
+  await other.getByText("Back-up geïmporteerd: 1 nieuw").waitFor();
+  const item = other.locator(".library-item", { hasText: "Femke Bos" });
+  assert.equal(await item.locator(".library-link-framework").textContent(), `ander beoordelingskader, uit de link ${address}`);
+  await item.getByRole("button", { name: "Openen" }).click();
+  await other.getByRole("heading", { level: 1, name: "Testkader opbouwwerk" }).waitFor();
+  assert.equal(await high(other).isChecked(), true);
+  // Remembered there now: opened later without the link, the list still offers it.
+  await other.goto("about:blank");
+  await other.goto(`${app.url}#library`);
+  await other.locator(".library-item", { hasText: "Femke Bos" }).locator(".library-link-framework").waitFor();
+  assert.deepEqual([...problems, ...fresh.problems], []);
 });

@@ -7,6 +7,7 @@ use crate::core::crypto::data_integrity::{SignatureCheck, SIGNATURE_LENGTH};
 use crate::core::crypto::did_key::KEY_LENGTH;
 use crate::core::crypto::signing_key::{SigningKey, MAX_KEY_FILE_BYTES};
 use crate::core::framework::catalogue::BuiltIn;
+use crate::core::framework::link_frameworks::LinkFrameworks;
 use crate::core::framework::MAX_FRAMEWORK_BYTES;
 use crate::core::library::saved::SavedEntry;
 use crate::core::library::MAX_BACKUP_BYTES;
@@ -38,8 +39,12 @@ pub enum Effect {
     StoreLang(Lang),
     /// Offer a text as a file; answered with `Msg::Downloaded`.
     Download { name: String, mime: &'static str, text: Rc<str>, purpose: DownloadPurpose },
-    /// Download a backup of every stored assessment, with `open` in place of its stored copy.
-    DownloadBackup { open: Option<SavedEntry>, purpose: DownloadPurpose },
+    /// Download a backup of every stored assessment, with `open` in place of its stored copy and
+    /// the addresses `links` holds for their frameworks.
+    DownloadBackup { open: Option<SavedEntry>, links: Rc<LinkFrameworks>, purpose: DownloadPurpose },
+    /// Keep the frameworks links named (`LinkFrameworks::to_text`); not worth a warning when it
+    /// cannot be kept: an assessment in one still opens through its link.
+    StoreLinkFrameworks(Rc<str>),
     /// Send the signed record to the page that embeds the app.
     PostRecord(Rc<str>),
     /// Talk to the page around the app at this origin as to one a link's `parentOrigin` names:

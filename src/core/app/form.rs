@@ -37,6 +37,7 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         }
         Msg::DownloadEverything => vec![Effect::DownloadBackup {
             open: Some(model.open.entry()),
+            links: model.library.link_frameworks.clone(),
             purpose: DownloadPurpose::Backup,
         }],
         Msg::Saved(Err(_)) => {

@@ -192,6 +192,7 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             let stored = library.entry(&model.open.id).is_some();
             vec![Effect::DownloadBackup {
                 open: stored.then(|| model.open.entry()),
+                links: library.link_frameworks.clone(),
                 purpose: DownloadPurpose::Backup,
             }]
         }
@@ -253,13 +254,20 @@ pub(super) fn backup_read(model: &mut Model, read: Result<Vec<u8>, FileReadError
         }
         Err(FileReadError::Unreadable) => Err(BackupError::NotJson),
     };
-    let incoming = match incoming {
-        Ok(incoming) => incoming,
+    let backup = match incoming {
+        Ok(backup) => backup,
         Err(error) => {
             library.message = Some(LibraryMessage::Backup(error));
             return Vec::new();
         }
     };
+    let mut effects = Vec::new();
+    let links = library.link_frameworks.with_brought(&backup.link_frameworks);
+    if links != *library.link_frameworks {
+        effects.push(Effect::StoreLinkFrameworks(links.to_text().into()));
+        library.link_frameworks = Rc::new(links);
+    }
+    let incoming = backup.entries;
     let local: Vec<SavedEntry> = library.entries().cloned().collect();
     let plan = plan_import(&local, &incoming);
     let counts = ImportCounts::of(&plan);
@@ -270,5 +278,9 @@ pub(super) fn backup_read(model: &mut Model, read: Result<Vec<u8>, FileReadError
         .map(|(entry, _)| entry)
         .collect();
     let open = entries.iter().find(|e| *e.id == *model.open.id).cloned().map(Box::new);
-    vec![Effect::Write { entries, purpose: WritePurpose::Import { counts, open } }, Effect::List]
+    effects.extend([
+        Effect::Write { entries, purpose: WritePurpose::Import { counts, open } },
+        Effect::List,
+    ]);
+    effects
 }

@@ -65,7 +65,19 @@ impl LinkFrameworks {
 
     /// The address a link gave for the framework of this id and version, if one did here.
     pub fn address_of(&self, id: &str, version: &str) -> Option<&str> {
-        self.0.iter().find(|f| f.id == id && f.version == version).map(|f| f.address.as_str())
+        self.get(id, version).map(|f| f.address.as_str())
+    }
+
+    pub fn get(&self, id: &str, version: &str) -> Option<&LinkFramework> {
+        self.0.iter().find(|f| f.id == id && f.version == version)
+    }
+
+    /// The list with the frameworks a backup brought from another device, each where this device
+    /// knows no address for its id and version: an address a link gave here stays. The brought
+    /// ones come first, in their order, as the latest to arrive.
+    pub fn with_brought(&self, brought: &[LinkFramework]) -> LinkFrameworks {
+        let unknown = brought.iter().rev().filter(|f| self.get(&f.id, &f.version).is_none());
+        unknown.fold(self.clone(), |list, f| list.with(&f.id, &f.version, &f.address))
     }
 }
 
@@ -109,5 +121,29 @@ mod tests {
         assert_eq!(read.address_of("y", "1"), Some("y.json"));
         // What would break a line is not remembered.
         assert_eq!(read.with("q", "1", "a\nb").with("q\t", "1", "c"), read);
+    }
+
+    #[test]
+    fn frameworks_a_backup_brings_are_added_where_no_link_named_them_here() {
+        let here = LinkFrameworks::default().with("kader-a", "1", "https://hier.example/a.json");
+        let brought = [
+            LinkFramework { id: "kader-b".into(), version: "1".into(), address: "b.json".into() },
+            LinkFramework {
+                id: "kader-a".into(),
+                version: "1".into(),
+                address: "https://elders.example/a.json".into(),
+            },
+            LinkFramework { id: "kader-c".into(), version: "2".into(), address: "c.json".into() },
+            LinkFramework { id: "kader-d".into(), version: "1".into(), address: "d\n.json".into() },
+        ];
+        let list = here.with_brought(&brought);
+        assert_eq!(list.address_of("kader-a", "1"), Some("https://hier.example/a.json"));
+        assert_eq!(list.address_of("kader-b", "1"), Some("b.json"));
+        assert_eq!(list.address_of("kader-c", "2"), Some("c.json"));
+        assert_eq!(list.get("kader-d", "1"), None);
+        let order: Vec<&str> = list.0.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(order, ["kader-b", "kader-c", "kader-a"]);
+        // Brought again, nothing changes.
+        assert_eq!(list.with_brought(&brought), list);
     }
 }

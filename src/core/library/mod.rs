@@ -10,6 +10,7 @@ use std::fmt;
 
 use crate::core::assessment::{Assessment, Mode};
 use crate::core::crypto::signing_key::KEY_FILE_TYPE;
+use crate::core::framework::link_frameworks::{LinkFramework, LinkFrameworks};
 use crate::core::framework::Framework;
 use crate::core::json::{self, JsonErrorKind, Node};
 use crate::core::library::saved::{SavedEntry, SavedError};
@@ -162,10 +163,13 @@ pub fn duplicate(entry: &SavedEntry, id: &str, now: &str) -> SavedEntry {
 }
 
 /// Every assessment in one file, to move to another device or keep safe. Unreadable entries go
-/// along as their raw text, so a backup loses nothing the browser held.
+/// along as their raw text, so a backup loses nothing the browser held; and so do the addresses
+/// links here gave for the frameworks of its assessments that are not built in
+/// (`linkFrameworks`), so that those open from the list on the other device too.
 pub fn backup_to_json(
     entries: &[SavedEntry],
     unreadable: &[(String, String)],
+    links: &LinkFrameworks,
     exported: &str,
 ) -> Result<String, serde_json::Error> {
     // Built from each entry's stored form rather than through `serde_json::Value`, which would
@@ -181,6 +185,27 @@ pub fn backup_to_json(
         out.push_str(&saved::to_json(entry)?);
     }
     out.push_str("\n  ]");
+    let mut used: Vec<&LinkFramework> = Vec::new();
+    for entry in entries.iter().map(|e| &e.assessment).filter(|a| a.built_in_framework().is_none())
+    {
+        match links.get(&entry.framework_id, &entry.framework_version) {
+            Some(link) if !used.contains(&link) => used.push(link),
+            _ => {}
+        }
+    }
+    if !used.is_empty() {
+        out.push_str(",\n  \"linkFrameworks\": [");
+        for (n, link) in used.iter().enumerate() {
+            out.push_str(if n == 0 { "\n    " } else { ",\n    " });
+            out.push_str(&format!(
+                "{{\"id\": {}, \"version\": {}, \"address\": {}}}",
+                string(&link.id)?,
+                string(&link.version)?,
+                string(&link.address)?
+            ));
+        }
+        out.push_str("\n  ]");
+    }
     if !unreadable.is_empty() {
         out.push_str(",\n  \"unreadable\": [");
         for (n, (key, text)) in unreadable.iter().enumerate() {
@@ -252,9 +277,18 @@ impl fmt::Display for BackupError {
     }
 }
 
+/// What a backup brings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Backup {
+    pub entries: Vec<SavedEntry>,
+    /// Where links on the device it came from found frameworks that are not built in. One that
+    /// cannot be read is passed over: it only saves opening that assessment's link once.
+    pub link_frameworks: Vec<LinkFramework>,
+}
+
 /// Reads a backup. One unreadable assessment refuses the whole file: importing part of it would
 /// look like success while something was left behind.
-pub fn backup_from_bytes(bytes: &[u8]) -> Result<Vec<SavedEntry>, BackupError> {
+pub fn backup_from_bytes(bytes: &[u8]) -> Result<Backup, BackupError> {
     let value = json::parse_bytes(bytes, MAX_BACKUP_BYTES).map_err(|error| match error.kind {
         JsonErrorKind::TooLarge { bytes, .. } => BackupError::TooLarge { bytes },
         _ => BackupError::NotJson,
@@ -272,13 +306,27 @@ pub fn backup_from_bytes(bytes: &[u8]) -> Result<Vec<SavedEntry>, BackupError> {
         return Err(BackupError::UnknownVersion(version));
     }
     let items = root.array("assessments").map_err(|_| BackupError::NotABackup)?;
-    items
+    let entries = items
         .iter()
         .enumerate()
         .map(|(index, item)| {
             saved::from_value(item.value()).map_err(|error| BackupError::Entry { index, error })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    let links = root.get("linkFrameworks").and_then(|node| node.array().ok()).unwrap_or_default();
+    let link_frameworks = links
+        .iter()
+        .filter_map(|node| {
+            let link = node.object().ok()?;
+            let part = |key| link.string(key).ok().map(str::to_string);
+            Some(LinkFramework {
+                id: part("id")?,
+                version: part("version")?,
+                address: part("address")?,
+            })
+        })
+        .collect();
+    Ok(Backup { entries, link_frameworks })
 }
 
 /// What importing does with one assessment from a backup.
@@ -463,9 +511,58 @@ mod tests {
             entry("b", "2026-11-21T10:00:00.000Z", "B"),
         ];
         let raw = vec![(entry_key("c"), "{kapot".to_string())];
-        let text = backup_to_json(&entries, &raw, "2026-11-23T12:00:00.000Z").unwrap();
-        assert_eq!(backup_from_bytes(text.as_bytes()), Ok(entries));
+        let links = LinkFrameworks::default().with("elders", "1", "https://elders.example/k.json");
+        let text = backup_to_json(&entries, &raw, &links, "2026-11-23T12:00:00.000Z").unwrap();
+        let read = backup_from_bytes(text.as_bytes()).unwrap();
+        assert_eq!(read.entries, entries);
         assert!(text.contains("{kapot"));
+        // Every assessment here is of the built-in framework: no address goes along.
+        assert_eq!(read.link_frameworks, []);
+        assert!(!text.contains("linkFrameworks"));
+    }
+
+    #[test]
+    fn backup_carries_the_addresses_of_its_link_frameworks() {
+        let of = |id: &str, framework: &str, version: &str| {
+            let mut e = entry(id, "2026-11-20T10:00:00.000Z", id);
+            e.assessment.framework_id = framework.into();
+            e.assessment.framework_version = version.into();
+            e
+        };
+        let entries = vec![
+            of("a", "elders", "1"),
+            of("b", "elders", "1"),
+            of("c", "elders", "2"),
+            of("d", "nergens", "1"),
+            entry("e", "2026-11-20T10:00:00.000Z", "E"),
+        ];
+        let links = LinkFrameworks::default()
+            .with("elders", "1", "https://elders.example/k.json")
+            .with("elders", "2", "k2.json")
+            .with("ongebruikt", "1", "https://x.example/o.json");
+        let text = backup_to_json(&entries, &[], &links, "2026-11-23T12:00:00.000Z").unwrap();
+        let read = backup_from_bytes(text.as_bytes()).unwrap();
+        assert_eq!(read.entries, entries);
+        // Each framework once, only those of its assessments, none the device has no address for.
+        let brought: Vec<(&str, &str, &str)> = read
+            .link_frameworks
+            .iter()
+            .map(|f| (f.id.as_str(), f.version.as_str(), f.address.as_str()))
+            .collect();
+        assert_eq!(
+            brought,
+            [("elders", "1", "https://elders.example/k.json"), ("elders", "2", "k2.json")]
+        );
+        // A backup from before the addresses, or one whose addresses cannot be read, still imports.
+        let entry_json = saved::to_json(&entries[0]).unwrap();
+        for links in ["", ", \"linkFrameworks\": {}", ", \"linkFrameworks\": [1, {\"id\": \"x\"}]"]
+        {
+            let text = format!(
+                "{{\"type\":\"{BACKUP_TYPE}\",\"version\":1,\"assessments\":[{entry_json}]{links}}}"
+            );
+            let read = backup_from_bytes(text.as_bytes()).unwrap();
+            assert_eq!((read.entries.len(), read.link_frameworks.len()), (1, 0), "{links}");
+        }
     }
 
     #[test]
