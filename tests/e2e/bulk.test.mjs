@@ -9,7 +9,7 @@ import { readFile, writeFile, mkdtemp, cp, rm } from "node:fs/promises";
 import { join, dirname } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
-import { DIST, describeSw, startApp } from "./harness.mjs";
+import { DIST, describeSw, startApp, until } from "./harness.mjs";
 import { LOADER_META, workerFiles, rebuildWorker } from "./worker-build.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -188,13 +188,13 @@ test("a first visit straight to the hogeschool's page: stored once the service w
     // Every file of the hogeschool's page: the worker stores them one after another, and a reload
     // before the last is stored would find it missing offline.
     const { hogeschool, hogeschoolAssets } = describeSw(await readFile(join(DIST, "sw.js"), "utf8"));
-    await page.waitForFunction(async (wanted) => {
+    await until(page, async (wanted) => {
       for (const key of await caches.keys()) {
         const paths = new Set((await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname));
         if (wanted.every((file) => paths.has(`/${file}`))) return true;
       }
       return false;
-    }, [hogeschool, ...hogeschoolAssets], { timeout: 30_000, polling: 250 });
+    }, [hogeschool, ...hogeschoolAssets], { timeout: 30_000, interval: 250 });
     await context.setOffline(true);
     const response = await page.reload();
     assert.ok(response?.fromServiceWorker(), "hogeschool.html came from the worker");

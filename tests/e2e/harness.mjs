@@ -130,6 +130,20 @@ export async function saved(page) {
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
+/**
+ * Waits until `predicate(arg)`, run in the page, resolves to something truthy; for conditions only
+ * an asynchronous API can tell (Cache Storage, IndexedDB). `page.waitForFunction` does not poll
+ * such a predicate: it takes the promise itself, or its first value, as the answer.
+ */
+export async function until(page, predicate, arg, { timeout = 15_000, interval = 100 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(predicate, arg)) return;
+    if (Date.now() > end) throw new Error(`until: not true within ${timeout} ms: ${predicate}`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
 /** Reloads the page and waits for the app. */
 export async function reloadApp(page) {
   await page.reload();
