@@ -3,7 +3,7 @@
 //! kept when it last loaded. The copy is checked like any download, and used only when the
 //! address gives no answer: what its server says (a 404, another file) is what counts.
 
-use js_sys::{ArrayBuffer, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Cache, Response};
@@ -25,6 +25,27 @@ async fn put(url: &str, body: &Uint8Array) -> Result<(), JsValue> {
     let cache = open().await?;
     let response = Response::new_with_opt_buffer_source(Some(body))?;
     JsFuture::from(cache.put_with_str(url, &response)).await?;
+    Ok(())
+}
+
+/// Deletes every copy but those of `urls`, without holding up the start: the frameworks a link
+/// named are remembered up to a number (`LinkFrameworks`), and a copy the list no longer names
+/// would otherwise stay in the browser for good.
+pub fn keep_only(urls: Vec<String>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = delete_all_but(&urls).await;
+    });
+}
+
+async fn delete_all_but(urls: &[String]) -> Result<(), JsValue> {
+    let cache = open().await?;
+    let requests = JsFuture::from(cache.keys()).await?.dyn_into::<Array>()?;
+    for request in requests.iter() {
+        let url = Reflect::get(&request, &JsValue::from_str("url"))?.as_string();
+        if let Some(url) = url.filter(|url| !urls.contains(url)) {
+            JsFuture::from(cache.delete_with_str(&url)).await?;
+        }
+    }
     Ok(())
 }
 

@@ -166,15 +166,20 @@ async fn assemble(link: &Link, default: &Rc<HashedFramework>) -> Result<Model, L
 /// The frameworks links named here, with the one this page's link named first: kept, so that an
 /// assessment of one opens again without its link (`LibraryState::link_address`).
 fn remembered_link_frameworks(model: &Model) -> LinkFrameworks {
-    let stored = storage::read(LINK_FRAMEWORKS_KEY).ok().flatten().unwrap_or_default();
+    let read = storage::read(LINK_FRAMEWORKS_KEY);
+    let readable = read.is_ok();
+    let stored = read.ok().flatten().unwrap_or_default();
     let list = LinkFrameworks::from_text(&stored);
     let FrameworkSource::Url(address) = &model.source else { return list };
     let framework = model.framework.framework();
     let list = list.with(&framework.id, &framework.version, address);
     let text = list.to_text();
-    if text != stored {
-        // Not kept (storage full or off): the assessment still opens through its link.
-        let _ = storage::write(LINK_FRAMEWORKS_KEY, &text);
+    // Not kept (storage full or off): the assessment still opens through its link.
+    if text != stored && storage::write(LINK_FRAMEWORKS_KEY, &text).is_ok() && readable {
+        // The copies of frameworks the list no longer names go; only where the list is stored,
+        // since a copy also opens through its own link when its address gives no answer.
+        let urls = list.addresses().filter_map(super::link::resolve).collect();
+        super::link_framework::keep_only(urls);
     }
     list
 }

@@ -2,12 +2,13 @@
 // keeps a copy of each one that loads (Cache Storage), and opens that copy, saying so, when the
 // server does not answer at all. An answer (here a 404) is not overruled by the copy: the page
 // says the framework could not be loaded and goes on with the built-in one. A backup carries the
-// address along, so that on another device the assessment opens from the list in its framework.
+// address along, so that on another device the assessment opens from the list in its framework. A
+// copy of a framework the remembered list no longer names is deleted.
 // Run: scripts/test page link-framework
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { download, expectNoAxeViolations, loadFramework, ownPage, saved, startApp } from "./harness.mjs";
+import { download, expectNoAxeViolations, loadFramework, ownPage, saved, startApp, until } from "./harness.mjs";
 
 let app, server, answer;
 const { framework } = await loadFramework();
@@ -41,7 +42,7 @@ test("a link's framework opens from the copy kept when its address gives no answ
   await heading("Testkader opbouwwerk").waitFor();
   assert.equal(await page.locator(".link-notice").count(), 0);
   // Kept without holding up the start: wait for the copy.
-  await page.waitForFunction(async (url) => {
+  await until(page, async (url) => {
     const cache = await caches.open("leeruitkomsten link frameworks");
     return (await cache.match(url)) !== undefined;
   }, address);
@@ -64,6 +65,31 @@ test("a link's framework opens from the copy kept when its address gives no answ
   assert.match(await failed.textContent(), /kon niet worden geladen/);
   assert.equal(await page.locator(".framework-url-kept").count(), 0);
   await heading("Leeruitkomsten opbouwwerk").waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test("a copy the remembered frameworks no longer name is deleted; the copy of the link's framework stays", async (t) => {
+  const { page, problems } = await ownPage(app, t);
+  const address = `http://127.0.0.1:${server.address().port}/testkader.json`;
+  const stale = "http://127.0.0.1:9/vergeten-kader.json";
+  const copies = () => page.evaluate(async () => {
+    const cache = await caches.open("leeruitkomsten link frameworks");
+    return (await cache.keys()).map((request) => request.url).sort();
+  });
+  // As if its framework had dropped off the list (it keeps the newest 20) before copies were pruned.
+  await page.evaluate(async (url) => {
+    const cache = await caches.open("leeruitkomsten link frameworks");
+    await cache.put(url, new Response("{}"));
+  }, stale);
+  assert.deepEqual(await copies(), [stale]);
+  answer = "file";
+  await page.goto(`${app.url}?framework=${encodeURIComponent(address)}`);
+  await page.getByRole("heading", { level: 1, name: "Testkader opbouwwerk" }).waitFor();
+  await until(page, async ([keep, gone]) => {
+    const urls = (await (await caches.open("leeruitkomsten link frameworks")).keys()).map((r) => r.url);
+    return urls.includes(keep) && !urls.includes(gone);
+  }, [address, stale]);
+  assert.deepEqual(await copies(), [address]);
   assert.deepEqual(problems, []);
 });
 

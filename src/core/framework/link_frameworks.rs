@@ -68,6 +68,11 @@ impl LinkFrameworks {
         self.get(id, version).map(|f| f.address.as_str())
     }
 
+    /// Every remembered address, newest first.
+    pub fn addresses(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|f| f.address.as_str())
+    }
+
     pub fn get(&self, id: &str, version: &str) -> Option<&LinkFramework> {
         self.0.iter().find(|f| f.id == id && f.version == version)
     }
