@@ -9,6 +9,9 @@ const LIST_HEADER: &str = "LeeruitkomstenLinkFrameworks 1";
 /// Newest first; an older one past this many is forgotten (its assessments stay, listed as of
 /// another framework, and open again through their link).
 const MAX_REMEMBERED: usize = 20;
+/// Longer than any address a link can carry (an invitation link has at most 2,000 characters), so
+/// only what a hand-made backup brings is turned away.
+const MAX_PART_CHARS: usize = 2_000;
 
 /// A framework a link named: its id and version, and the address the link gave.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,9 +55,13 @@ impl LinkFrameworks {
     }
 
     /// The list with this framework first, at `address`; one entry per id and version. One whose
-    /// id, version or address holds a tab or a line break is not remembered.
+    /// id, version or address holds a tab or a line break, or is longer than any link, is not
+    /// remembered.
     pub fn with(&self, id: &str, version: &str, address: &str) -> LinkFrameworks {
-        if [id, version, address].iter().any(|part| part.contains(['\t', '\n', '\r'])) {
+        let unfit = |part: &&str| {
+            part.contains(['\t', '\n', '\r']) || part.chars().count() > MAX_PART_CHARS
+        };
+        if [id, version, address].iter().any(unfit) {
             return self.clone();
         }
         let first =
@@ -124,8 +131,11 @@ mod tests {
         let read = LinkFrameworks::from_text(text);
         assert_eq!(read.0.len(), 1);
         assert_eq!(read.address_of("y", "1"), Some("y.json"));
-        // What would break a line is not remembered.
+        // What would break a line is not remembered, nor what no link could hold.
         assert_eq!(read.with("q", "1", "a\nb").with("q\t", "1", "c"), read);
+        let long = format!("https://x.example/{}", "a".repeat(MAX_PART_CHARS));
+        assert_eq!(read.with("q", "1", &long), read);
+        assert_eq!(read.with("q", "1", &long[..MAX_PART_CHARS]).0.len(), 2);
     }
 
     #[test]
