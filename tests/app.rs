@@ -1,8 +1,11 @@
 //! The app's flows, message by message, natively: `core::app::update` with an in-memory browser
 //! that carries out the effects as `web::runner` does and answers with the same messages.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use support::app::{dispatch, empty_startup};
 
 use leeruitkomsten::core::app::Zone;
 
@@ -246,17 +249,11 @@ fn framework() -> Rc<HashedFramework> {
 impl App {
     fn start(browser: Browser) -> App {
         let startup = Startup {
-            lang: Lang::Nl,
             listing: browser.listing(),
             open_id: browser.open.clone(),
-            migration_failed: false,
             key: browser.key.clone().map_or(KeyStatus::None, KeyStatus::Key),
             key_ring: browser.ring.clone().unwrap_or_default(),
-            presets: Vec::new(),
-            instruction: None,
-            can_share: false,
-            source: FrameworkSource::BuiltIn,
-            link_failure: None,
+            ..empty_startup()
         };
         App { model: Model::start(framework(), startup, &now(0)), browser, clock: 0 }
     }
@@ -264,14 +261,7 @@ impl App {
     /// Sends `msg` and handles every answer, as the runner does; returns the effects it caused.
     fn send(&mut self, msg: Msg) -> Vec<Effect> {
         let before = self.browser.effects.len();
-        let mut queue = std::collections::VecDeque::from([msg]);
-        while let Some(msg) = queue.pop_front() {
-            self.clock += 1;
-            let effects = update(&mut self.model, msg, &now(self.clock));
-            for effect in effects {
-                queue.extend(self.browser.run(effect));
-            }
-        }
+        dispatch(&mut self.model, msg, &mut self.clock, now, |e| self.browser.run(e));
         self.browser.effects[before..].to_vec()
     }
 
@@ -1036,19 +1026,8 @@ fn storage_failure_is_shown_and_the_next_save_that_works_clears_it() {
 
 #[test]
 fn storage_that_cannot_be_read_at_start_is_said_and_the_form_still_opens() {
-    let startup = Startup {
-        lang: Lang::Nl,
-        listing: Err(StorageFailed),
-        open_id: None,
-        migration_failed: false,
-        key: KeyStatus::Unavailable,
-        key_ring: KeyRing::default(),
-        presets: Vec::new(),
-        instruction: None,
-        can_share: false,
-        source: FrameworkSource::BuiltIn,
-        link_failure: None,
-    };
+    let startup =
+        Startup { listing: Err(StorageFailed), key: KeyStatus::Unavailable, ..empty_startup() };
     let model = Model::start(framework(), startup, &now(0));
     assert_eq!(model.storage, Some(StorageNotice::Unavailable));
     assert_eq!(model.view, View::Assess);
@@ -1151,17 +1130,9 @@ fn a_signed_record_is_shared_as_its_file_and_a_closed_share_sheet_says_nothing()
 #[test]
 fn the_link_s_instruction_and_the_time_zone_reach_the_model() {
     let startup = Startup {
-        lang: Lang::Nl,
-        listing: Ok(Vec::new()),
-        open_id: None,
-        migration_failed: false,
-        key: KeyStatus::None,
-        key_ring: KeyRing::default(),
-        presets: Vec::new(),
         instruction: Some("Lever in bij Stage 2".into()),
         can_share: true,
-        source: FrameworkSource::BuiltIn,
-        link_failure: None,
+        ..empty_startup()
     };
     let summer = Rc::new(Zone::fixed(120));
     let mut model = Model::start(framework(), startup, &Now { zone: summer.clone(), ..now(0) });

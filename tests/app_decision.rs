@@ -9,20 +9,17 @@ mod support;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
-
-use leeruitkomsten::core::app::Zone;
+use support::app::{dispatch, empty_startup};
 
 use leeruitkomsten::core::app::review::{ReviewMsg, Verified};
 use leeruitkomsten::core::app::{
-    update, BadgesMsg, DecideMsg, DecideRefusal, DecideStage, Effect, Entropy, FileRef,
-    FolderError, FolderOutcome, FolderRef, KeyRing, KeyStatus, Model, Msg, Now, Startup,
-    StorageFailed, View,
+    BadgesMsg, DecideMsg, DecideRefusal, DecideStage, Effect, FileRef, FolderError, FolderOutcome,
+    FolderRef, KeyStatus, Model, Msg, Now, Startup, StorageFailed, View,
 };
 use leeruitkomsten::core::credentials::decision::{read_decision, OutcomeResult, SignRefusal};
 use leeruitkomsten::core::credentials::digest_multibase;
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
-use leeruitkomsten::core::framework::source::FrameworkSource;
 use leeruitkomsten::core::record::export::sign_assessment;
 use leeruitkomsten::i18n::Lang;
 use serde_json::Value;
@@ -151,40 +148,18 @@ struct App {
 }
 
 fn now(tick: u64) -> Now {
-    Now {
-        time: format!("2026-12-06T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
-        today: "2026-12-06".into(),
-        zone: Rc::new(Zone::fixed(60)),
-        entropy: Some(Entropy([tick as u8; 64])),
-    }
+    support::app::now(tick, 0)
 }
 
 impl App {
     fn start(browser: Browser, key: KeyStatus) -> App {
-        let startup = Startup {
-            lang: Lang::Nl,
-            listing: Ok(Vec::new()),
-            open_id: None,
-            migration_failed: false,
-            key,
-            key_ring: KeyRing::default(),
-            presets: Vec::new(),
-            instruction: None,
-            can_share: false,
-            source: FrameworkSource::BuiltIn,
-            link_failure: None,
-        };
+        let startup = Startup { key, ..empty_startup() };
         let fw = Rc::new(framework());
         App { model: Model::start(fw, startup, &now(0)), browser, clock: 0 }
     }
 
     fn send(&mut self, msg: Msg) {
-        let mut queue = VecDeque::from([msg]);
-        while let Some(msg) = queue.pop_front() {
-            self.clock += 1;
-            let effects = update(&mut self.model, msg, &now(self.clock));
-            queue.extend(effects.into_iter().filter_map(|e| self.browser.run(e)));
-        }
+        dispatch(&mut self.model, msg, &mut self.clock, now, |e| self.browser.run(e));
     }
 
     fn decide(&mut self, msg: DecideMsg) {

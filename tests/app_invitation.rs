@@ -7,12 +7,13 @@ mod support;
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use support::app::empty_startup;
 
 use leeruitkomsten::core::app::Zone;
 
 use leeruitkomsten::core::app::{
-    update, Effect, Entropy, InvitationNotice, InviteFailure, InviteMsg, KeyImport, KeyRing,
-    KeyStatus, Model, Msg, Now, Startup, StorageFailed, View,
+    update, Effect, Entropy, InvitationNotice, InviteFailure, InviteMsg, KeyImport, KeyStatus,
+    Model, Msg, Now, Startup, StorageFailed, View,
 };
 use leeruitkomsten::core::assessment::{Action, ActionError, MetadataField, Mode};
 use leeruitkomsten::core::credentials::invitation::{
@@ -114,17 +115,10 @@ impl App {
         source: FrameworkSource,
     ) -> App {
         let startup = Startup {
-            lang: Lang::Nl,
             listing: browser.listing(),
-            open_id: None,
-            migration_failed: false,
             key: browser.key.clone().map_or(KeyStatus::None, KeyStatus::Key),
-            key_ring: KeyRing::default(),
-            presets: Vec::new(),
-            instruction: None,
-            can_share: false,
             source,
-            link_failure: None,
+            ..empty_startup()
         };
         let model = Model::start(Rc::new(framework), startup, &now_at(today, 0, 1));
         let sent = browser.sent.clone();

@@ -2,24 +2,24 @@
 //! an in-memory browser that carries out the effects as `web::runner` does. Storage and downloads
 //! answer at once; a file read answers later, as the browser's does, when the test lets it.
 
+mod support;
+
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
-
-use leeruitkomsten::core::app::Zone;
+use support::app::{dispatch, empty_startup};
 
 use leeruitkomsten::core::app::review::{
     CohortChoice, Progress, ReviewMsg, Side, Source, Verified, PROGRESS_EVERY,
 };
 use leeruitkomsten::core::app::{
-    update, DownloadPurpose, Effect, Entropy, FileReadError, FileRef, KeyRing, KeyStatus, Model,
-    Msg, Now, Startup, StorageFailed, View, WorkerEffect,
+    DownloadPurpose, Effect, FileReadError, FileRef, Model, Msg, Now, Startup, StorageFailed, View,
+    WorkerEffect,
 };
 use leeruitkomsten::core::assessment::{Action, Answer, Assessment, MetadataField, Mode};
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::catalogue::load_all;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::framework::score::Score;
-use leeruitkomsten::core::framework::source::FrameworkSource;
 use leeruitkomsten::core::library::saved::{to_json, SavedEntry};
 use leeruitkomsten::core::library::{entry_key, read_all, Listed};
 use leeruitkomsten::core::record::export::sign_assessment;
@@ -166,12 +166,7 @@ struct App {
 }
 
 fn now(tick: u64) -> Now {
-    Now {
-        time: format!("2026-12-06T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
-        today: "2026-12-06".into(),
-        zone: Rc::new(Zone::fixed(60)),
-        entropy: Some(Entropy([tick as u8; 64])),
-    }
+    support::app::now(tick, 0)
 }
 
 fn framework() -> Rc<HashedFramework> {
@@ -180,31 +175,14 @@ fn framework() -> Rc<HashedFramework> {
 
 impl App {
     fn start(browser: Browser) -> App {
-        let startup = Startup {
-            lang: Lang::Nl,
-            listing: browser.listing(),
-            open_id: None,
-            migration_failed: false,
-            key: KeyStatus::None,
-            key_ring: KeyRing::default(),
-            presets: Vec::new(),
-            instruction: None,
-            can_share: false,
-            source: FrameworkSource::BuiltIn,
-            link_failure: None,
-        };
+        let startup = Startup { listing: browser.listing(), ..empty_startup() };
         App { model: Model::start(framework(), startup, &now(0)), browser, clock: 0 }
     }
 
     /// Sends `msg` and handles every answer that comes at once; returns the effects it caused.
     fn send(&mut self, msg: Msg) -> Vec<Effect> {
         let before = self.browser.effects.len();
-        let mut queue = VecDeque::from([msg]);
-        while let Some(msg) = queue.pop_front() {
-            self.clock += 1;
-            let effects = update(&mut self.model, msg, &now(self.clock));
-            queue.extend(effects.into_iter().filter_map(|e| self.browser.run(e)));
-        }
+        dispatch(&mut self.model, msg, &mut self.clock, now, |e| self.browser.run(e));
         self.browser.effects[before..].to_vec()
     }
 

@@ -1,15 +1,16 @@
 //! The docent's trusted assessors, message by message, natively: `core::app::update` with an
 //! in-memory browser that keeps the list, the key and downloads as `web::runner` does.
 
-use std::collections::{BTreeMap, VecDeque};
-use std::rc::Rc;
+mod support;
 
-use leeruitkomsten::core::app::Zone;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use support::app::{dispatch, empty_startup};
 
 use leeruitkomsten::core::app::review::{ReviewMsg, Verified};
 use leeruitkomsten::core::app::{
-    update, Effect, Entropy, FilePurpose, FileReadError, FileRef, Kept, KeyRing, KeyStatus, Model,
-    Msg, Now, Startup, StorageFailed, TrustedMsg, TrustedNotice, TrustedState, View,
+    Effect, FilePurpose, FileReadError, FileRef, Kept, KeyStatus, Model, Msg, Now, Startup,
+    StorageFailed, TrustedMsg, TrustedNotice, TrustedState, View,
 };
 use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField, Mode};
 use leeruitkomsten::core::credentials::trusted::read_signed_list;
@@ -17,7 +18,6 @@ use leeruitkomsten::core::crypto::did_key::did_key_from_seed;
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::framework::score::Score;
-use leeruitkomsten::core::framework::source::FrameworkSource;
 use leeruitkomsten::core::record::export::sign_assessment;
 use leeruitkomsten::i18n::Lang;
 
@@ -101,12 +101,7 @@ struct App {
 }
 
 fn now(tick: u64) -> Now {
-    Now {
-        time: format!("2026-12-06T10:{:02}:{:02}.000Z", (tick / 60) % 60, tick % 60),
-        today: "2026-12-06".into(),
-        zone: Rc::new(Zone::fixed(60)),
-        entropy: Some(Entropy([tick as u8 + 100; 64])),
-    }
+    support::app::now(tick, 100)
 }
 
 fn framework() -> Rc<HashedFramework> {
@@ -117,17 +112,8 @@ impl App {
     /// Starts as `web::startup` does: the model, then the kept list put back.
     fn start(browser: Browser) -> App {
         let startup = Startup {
-            lang: Lang::Nl,
-            listing: Ok(Vec::new()),
-            open_id: None,
-            migration_failed: false,
             key: browser.key.clone().map_or(KeyStatus::None, KeyStatus::Key),
-            key_ring: KeyRing::default(),
-            presets: Vec::new(),
-            instruction: None,
-            can_share: false,
-            source: FrameworkSource::BuiltIn,
-            link_failure: None,
+            ..empty_startup()
         };
         let mut model = Model::start(framework(), startup, &now(0));
         model.trusted = TrustedState::restore(Ok(browser.trusted.clone()));
@@ -141,12 +127,7 @@ impl App {
 
     fn send(&mut self, msg: Msg) -> Vec<Effect> {
         let before = self.browser.effects.len();
-        let mut queue = VecDeque::from([msg]);
-        while let Some(msg) = queue.pop_front() {
-            self.clock += 1;
-            let effects = update(&mut self.model, msg, &now(self.clock));
-            queue.extend(effects.into_iter().filter_map(|e| self.browser.run(e)));
-        }
+        dispatch(&mut self.model, msg, &mut self.clock, now, |e| self.browser.run(e));
         self.browser.effects[before..].to_vec()
     }
 

@@ -1,7 +1,9 @@
-//! Sample records and the tamper walk, shared by the record tests and the CLI test.
+//! Sample records and the tamper walk, shared by the record tests and the CLI test; `app`, what
+//! the app's flow tests share around their in-memory browsers.
 
 #![allow(dead_code)]
 
+pub mod app;
 pub mod cli;
 
 use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField, Mode};
