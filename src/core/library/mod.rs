@@ -176,46 +176,59 @@ pub fn backup_to_json(
     // bring a second serializer of the assessment into the app.
     let string = |s: &str| serde_json::to_string(s);
     let mut out = format!(
-        "{{\n  \"type\": {},\n  \"version\": {BACKUP_VERSION},\n  \"exported\": {},\n  \"assessments\": [",
+        "{{\n  \"type\": {},\n  \"version\": {BACKUP_VERSION},\n  \"exported\": {}",
         string(BACKUP_TYPE)?,
         string(exported)?
     );
-    for (n, entry) in entries.iter().enumerate() {
-        out.push_str(if n == 0 { "\n    " } else { ",\n    " });
-        out.push_str(&saved::to_json(entry)?);
-    }
-    out.push_str("\n  ]");
-    let mut used: Vec<&LinkFramework> = Vec::new();
-    for entry in entries.iter().map(|e| &e.assessment).filter(|a| a.built_in_framework().is_none())
-    {
-        match links.get(&entry.framework_id, &entry.framework_version) {
-            Some(link) if !used.contains(&link) => used.push(link),
-            _ => {}
-        }
-    }
-    if !used.is_empty() {
-        out.push_str(",\n  \"linkFrameworks\": [");
-        for (n, link) in used.iter().enumerate() {
-            out.push_str(if n == 0 { "\n    " } else { ",\n    " });
-            out.push_str(&format!(
-                "{{\"id\": {}, \"version\": {}, \"address\": {}}}",
-                string(&link.id)?,
-                string(&link.version)?,
+    let assessments = entries.iter().map(saved::to_json).collect::<Result<Vec<_>, _>>()?;
+    push_array(&mut out, "assessments", &assessments);
+    let links = links_of(entries, links)
+        .into_iter()
+        .map(|link| {
+            let (id, version) = (string(&link.id)?, string(&link.version)?);
+            Ok(format!(
+                "{{\"id\": {id}, \"version\": {version}, \"address\": {}}}",
                 string(&link.address)?
-            ));
-        }
-        out.push_str("\n  ]");
+            ))
+        })
+        .collect::<Result<Vec<_>, serde_json::Error>>()?;
+    if !links.is_empty() {
+        push_array(&mut out, "linkFrameworks", &links);
     }
+    let unreadable = unreadable
+        .iter()
+        .map(|(key, text)| {
+            Ok(format!("{{\"key\": {}, \"text\": {}}}", string(key)?, string(text)?))
+        })
+        .collect::<Result<Vec<_>, serde_json::Error>>()?;
     if !unreadable.is_empty() {
-        out.push_str(",\n  \"unreadable\": [");
-        for (n, (key, text)) in unreadable.iter().enumerate() {
-            out.push_str(if n == 0 { "\n    " } else { ",\n    " });
-            out.push_str(&format!("{{\"key\": {}, \"text\": {}}}", string(key)?, string(text)?));
-        }
-        out.push_str("\n  ]");
+        push_array(&mut out, "unreadable", &unreadable);
     }
     out.push_str("\n}\n");
     Ok(out)
+}
+
+/// Appends member `key` of the backup's object: an array with each item on a line of its own.
+fn push_array(out: &mut String, key: &str, items: &[String]) {
+    out.push_str(&format!(",\n  \"{key}\": ["));
+    for (n, item) in items.iter().enumerate() {
+        out.push_str(if n == 0 { "\n    " } else { ",\n    " });
+        out.push_str(item);
+    }
+    out.push_str("\n  ]");
+}
+
+/// The remembered link frameworks of `entries`' assessments, each once: those of a framework that
+/// is not built in and that a link here named.
+fn links_of<'a>(entries: &[SavedEntry], links: &'a LinkFrameworks) -> Vec<&'a LinkFramework> {
+    let mut used: Vec<&LinkFramework> = Vec::new();
+    let linked = entries.iter().map(|e| &e.assessment).filter(|a| a.built_in_framework().is_none());
+    for link in linked.filter_map(|a| links.get(&a.framework_id, &a.framework_version)) {
+        if !used.contains(&link) {
+            used.push(link);
+        }
+    }
+    used
 }
 
 /// What a backup holds: every readable entry, with the open assessment as it is in memory (it may
