@@ -6,7 +6,7 @@ use crate::core::app::review::{Verified, VerifyState};
 use crate::core::app::{DecideMsg, Msg};
 use crate::i18n::Lang;
 
-/// *Besluit vastleggen*, under one record that verified as valid; nothing otherwise.
+/// *Besluit vastleggen*, under the verdict of one record that verified as valid; nothing otherwise.
 pub fn decide_button(lang: Lang, state: &VerifyState, dispatch: &Callback<Msg>) -> Html {
     let valid = matches!(&state.shown, Some(Verified::One(checked, _)) if checked.is_valid());
     if !valid || state.digest.is_none() {

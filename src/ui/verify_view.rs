@@ -52,7 +52,16 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
             },
             Some(report) => {
                 let standing = standing_line(lang, &props.trusted, report, &props.dispatch);
-                one_report(lang, &checked.file_name, report, shown.as_ref(), &props.zone, standing)
+                let decide = decide_button(lang, &props.state, &props.dispatch);
+                one_report(
+                    lang,
+                    &checked.file_name,
+                    report,
+                    shown.as_ref(),
+                    &props.zone,
+                    standing,
+                    decide,
+                )
             }
         },
     };
@@ -73,7 +82,6 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
             { result }
             <PendingAdd {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
             <TrustedPanel {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
-            { decide_button(lang, &props.state, &props.dispatch) }
             <BadgeCheck {lang} checked={props.badges.checked.clone()} zone={props.zone.clone()}
                 badges={props.badges.clone()} issued={props.issued_badges.clone()} dispatch={props.dispatch.clone()} />
         </section>
@@ -125,7 +133,8 @@ fn announcement(lang: Lang, state: &VerifyState) -> String {
     }
 }
 
-/// One record: the verdict with every reason, who signed and when, then the record itself.
+/// One record: the verdict with every reason, who signed and when, the way to the examinator's
+/// decision right under it (not below the whole record), then the record itself.
 fn one_report(
     lang: Lang,
     file_name: &str,
@@ -133,6 +142,7 @@ fn one_report(
     shown: Option<&Shown>,
     zone: &Zone,
     standing: Html,
+    decide: Html,
 ) -> Html {
     let t = lang.texts();
     let valid = report.is_valid();
@@ -154,6 +164,7 @@ fn one_report(
                 { facts(lang, report, zone) }
                 { standing }
             </div>
+            { decide }
             if unknown_framework {
                 <p class="notice notice-warning">{ t.verify_unknown_framework }</p>
             }

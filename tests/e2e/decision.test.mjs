@@ -28,7 +28,13 @@ test("an examinator decides on a verified record, signs, and the cohort shows th
   await page.getByRole("button", { name: "Record controleren", exact: true }).click();
   await page.setInputFiles("#record-file", [file("record.json", RECORD)]);
   await page.locator(".verdict-result", { hasText: "Geldig" }).waitFor();
-  await page.getByRole("button", { name: "Besluit vastleggen", exact: true }).click();
+  // The way to the decision is right under the verdict, before the record's forty-two indicators.
+  const decide = page.getByRole("button", { name: "Besluit vastleggen", exact: true });
+  assert.equal(await decide.evaluate((button) => {
+    const after = (a, b) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return after(document.querySelector(".verdict"), button) && after(button, document.querySelector(".record-view"));
+  }), true);
+  await decide.click();
   await page.getByRole("heading", { name: "Besluit van de examinator" }).waitFor();
 
   // Every outcome starts at *niet beoordeeld*, with the assessor's advice and feedback beside it.
