@@ -14,7 +14,7 @@ use support::app::{dispatch, empty_startup};
 use leeruitkomsten::core::app::review::{ReviewMsg, Verified};
 use leeruitkomsten::core::app::{
     BadgesMsg, DecideMsg, DecideRefusal, DecideStage, Effect, FileRef, FolderError, FolderOutcome,
-    FolderRef, KeyStatus, Model, Msg, Now, Startup, StorageFailed, View,
+    FolderRef, KeyRing, KeyStatus, Model, Msg, Now, Startup, StorageFailed, View,
 };
 use leeruitkomsten::core::credentials::decision::{read_decision, OutcomeResult, SignRefusal};
 use leeruitkomsten::core::credentials::digest_multibase;
@@ -158,6 +158,12 @@ impl App {
         App { model: Model::start(fw, startup, &now(0)), browser, clock: 0 }
     }
 
+    fn start_with_ring(browser: Browser, key_ring: KeyRing) -> App {
+        let startup = Startup { key_ring, ..empty_startup() };
+        let fw = Rc::new(framework());
+        App { model: Model::start(fw, startup, &now(0)), browser, clock: 0 }
+    }
+
     fn send(&mut self, msg: Msg) {
         dispatch(&mut self.model, msg, &mut self.clock, now, |e| self.browser.run(e));
     }
@@ -234,6 +240,8 @@ fn a_decision_is_made_on_a_verified_record_signed_with_a_new_key_and_downloaded(
     let key = app.browser.key.clone().expect("a key was made and kept");
     assert_eq!(signed.signer, key.did());
     assert_eq!(app.model.key.status, KeyStatus::Key(key.clone()));
+    let made = &app.model.key.ring.keys()[0];
+    assert_eq!(made.owner, "Examinator Jansen", "the key made is named after the examinator");
     assert_eq!(app.browser.kept, None, "a signed decision is no longer work in progress");
 
     let (name, text) = app.browser.downloads.last().unwrap().clone();
@@ -257,6 +265,42 @@ fn a_decision_is_made_on_a_verified_record_signed_with_a_new_key_and_downloaded(
     assert!(matches!(app.stage(), DecideStage::Signed(s) if s.copied == Some(true)));
     app.decide(DecideMsg::Finish);
     assert_eq!((app.model.view, app.model.decide.draft.is_none()), (View::Verify, true));
+}
+
+/// Opens a decision on the record, takes the advice and names the examinator, up to the yes.
+fn up_to_confirming(app: &mut App, record: Vec<u8>, examinator: &str) {
+    app.verify("sanne.json", record);
+    app.decide(DecideMsg::Open);
+    app.decide(DecideMsg::TakeAllAdvice);
+    app.decide(DecideMsg::SetExaminator(examinator.into()));
+    app.decide(DecideMsg::StartSigning);
+    assert_eq!(app.stage(), &DecideStage::Confirming);
+}
+
+#[test]
+fn on_a_shared_profile_the_examinator_signs_with_their_own_key() {
+    let fw = framework();
+    let record = record_file(&fw, "Sanne de Vries", RECORD_ID);
+    let docent = SigningKey::from_seed([7; 32], CREATED);
+    let examinator = SigningKey::from_seed([8; 32], CREATED);
+    let mut ring = KeyRing::default();
+    ring.add("Docent de Boer", docent.clone());
+    ring.add("Examinator Jansen", examinator.clone());
+    let mut app = App::start_with_ring(Browser::default(), ring.clone());
+    up_to_confirming(&mut app, record.clone(), " examinator jansen");
+    app.decide(DecideMsg::Sign);
+    let DecideStage::Signed(signed) = app.stage().clone() else { panic!("{:?}", app.stage()) };
+    assert_eq!(signed.signer, examinator.did(), "not the first key, the docent's");
+    assert!(app.browser.key.is_none(), "no key was made");
+
+    // A name with no key here: the first key signs, as before keys had owners; the view warns.
+    let mut app = App::start_with_ring(Browser::default(), ring);
+    up_to_confirming(&mut app, record, "Ayla Demir");
+    let signer = app.model.key.hogeschool_signer("Ayla Demir").unwrap();
+    assert!(signer.belongs_to_other("Ayla Demir"));
+    app.decide(DecideMsg::Sign);
+    let DecideStage::Signed(signed) = app.stage().clone() else { panic!("{:?}", app.stage()) };
+    assert_eq!(signed.signer, docent.did());
 }
 
 #[test]

@@ -304,6 +304,11 @@ fn the_docent_signs_an_invitation_making_a_key_first_and_keeps_it() {
     // The key was made for it and kept, and signing an invitation is no key import.
     let key = docent.browser.key.clone().expect("a key was kept");
     assert_eq!(made.issuer, key.did());
+    assert_eq!(
+        docent.model.key.ring.keys()[0].owner,
+        "Johannes van der Wal",
+        "named after the docent"
+    );
     assert_eq!(docent.model.key.import, KeyImport::Idle);
     assert_eq!(made.invitation.framework.id, docent.model.framework.framework().id);
     assert_eq!(made.valid_until, "2026-12-29T23:00:00Z");

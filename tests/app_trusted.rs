@@ -257,6 +257,7 @@ fn the_exported_list_is_signed_by_the_docent_and_imported_in_another_browser() {
     assert!(matches!(effects.first(), Some(Effect::StoreKey { then_sign: false, .. })));
     let key = docent.browser.key.clone().expect("a key was kept");
     assert!(matches!(&docent.model.key.status, KeyStatus::Key(k) if *k == key));
+    assert_eq!(docent.model.key.ring.keys()[0].owner, "Petra de Wit", "named after the docent");
     let (name, text) = docent.browser.downloads.last().cloned().expect("a file was offered");
     assert_eq!(name, "vertrouwde-beoordelaars-2026-12-06.json");
     let signed = read_signed_list(text.as_bytes()).expect("the export verifies");

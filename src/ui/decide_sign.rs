@@ -7,7 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::focus::{use_focus_after_render, Focus};
-use crate::core::app::{DecideMsg, DecideRefusal, DecideStage, KeyStatus, Msg, SignedDecision};
+use crate::core::app::{DecideMsg, DecideRefusal, DecideStage, Msg, OwnedKey, SignedDecision};
 use crate::core::credentials::decision::{Draft, OutcomeResult, SignRefusal};
 use crate::core::crypto::signing_key::fingerprint;
 use crate::i18n::Lang;
@@ -17,7 +17,8 @@ pub struct DecideSignProps {
     pub lang: Lang,
     pub draft: Rc<Draft>,
     pub stage: DecideStage,
-    pub key_status: KeyStatus,
+    /// The key that signs for the examinator named (`KeyState::hogeschool_signer`); none yet.
+    pub signer: Option<OwnedKey>,
     pub can_share: bool,
     pub dispatch: Callback<Msg>,
 }
@@ -92,9 +93,20 @@ fn confirm(
     let d = lang.decision_texts();
     let decision = &props.draft.decision;
     let count = |r: OutcomeResult| decision.outcomes.iter().filter(|o| o.result == r).count();
-    let key = match &props.key_status {
-        KeyStatus::Key(key) => html! { <span class="key-fingerprint">{ key.fingerprint() }</span> },
-        _ => html! { d.new_key },
+    let examinator = props.draft.examinator.trim();
+    let key = match &props.signer {
+        Some(owned) => html! {
+            <>
+                <span class="key-fingerprint">{ owned.key.fingerprint() }</span>
+                if !owned.owner.trim().is_empty() {
+                    { format!(" ({})", owned.owner.trim()) }
+                }
+                if owned.belongs_to_other(examinator) {
+                    <p class="notice notice-warning decide-key-of-other">{ lang.key_of_other(owned.owner.trim()) }</p>
+                }
+            </>
+        },
+        None => html! { d.new_key },
     };
     let row = |term: &str, value: Html| html! { <div><dt>{ term.to_string() }</dt><dd>{ value }</dd></div> };
     html! {

@@ -10,7 +10,7 @@ use super::badges_panel::BadgesPanel;
 use super::decide_sign::DecideSign;
 use super::radio_choice::RadioChoice;
 use crate::core::app::badges::Issued;
-use crate::core::app::{BadgesState, DecideMsg, DecideStage, DecideState, KeyStatus, Msg, View};
+use crate::core::app::{BadgesState, DecideMsg, DecideStage, DecideState, Msg, OwnedKey, View};
 use crate::core::credentials::decision::{Draft, OutcomeResult};
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::LearningOutcome;
@@ -20,7 +20,8 @@ use crate::i18n::Lang;
 pub struct DecideViewProps {
     pub lang: Lang,
     pub state: DecideState,
-    pub key_status: KeyStatus,
+    /// The key that would sign the decision for the examinator named; none yet.
+    pub signer: Option<OwnedKey>,
     pub can_share: bool,
     /// The deelcertificaten, offered once the decision is signed.
     pub badges: BadgesState,
@@ -91,7 +92,7 @@ pub fn DecideView(props: &DecideViewProps) -> Html {
                 {lang}
                 draft={draft.clone()}
                 stage={state.stage.clone()}
-                key_status={props.key_status.clone()}
+                signer={props.signer.clone()}
                 can_share={props.can_share}
                 dispatch={props.dispatch.clone()}
             />

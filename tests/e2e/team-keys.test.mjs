@@ -3,7 +3,9 @@
 // assessor in the same browser, who gets their own key explained before it is made and signs
 // with it; the confirmation names the key that signs, and offers "Ondertekenen als" another
 // key; the key panel lists both keys with owner, fingerprint and when each was made, before and
-// after a reload; removing a key asks first and warns; axe finds nothing on the panel.
+// after a reload; removing a key asks first and warns; axe finds nothing on the panel. On the same
+// profile an examinator's decision is signed with the examinator's own key, and a key in another
+// person's name is named before the yes.
 // Run: scripts/test page team-keys
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -117,6 +119,39 @@ test("two assessors on one browser each sign with their own key, listed in the k
   assert.equal(await list.getByRole("listitem").count(), 1);
   await reloadApp(page);
   assert.deepEqual((await list.getByRole("listitem").allInnerTexts()).map((s) => s.includes(fingerprintOf(karim.did))), [true], "only Karim's key is left");
+}));
+
+test("on a shared profile a decision is signed with the examinator's own key, and another's key is named before the yes", (t) => app.withPage(t, async (page) => {
+  const karim = await sign(page, await startSigning(page, "Karim Haddou", "4812345"));
+  await newAssessment(page);
+  const petra = await sign(page, await startSigning(page, "Petra van den Berg", "4812346"));
+
+  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
+  await page.setInputFiles("#record-file", [{ name: "record.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(karim.record)) }]);
+  await page.locator(".verdict-result", { hasText: "Geldig" }).waitFor();
+  await page.getByRole("button", { name: "Besluit vastleggen", exact: true }).click();
+  await page.getByRole("button", { name: "Advies overnemen voor alle leeruitkomsten" }).click();
+
+  // Nobody's key in this name: the browser's first key would sign, and the dialog says whose it is.
+  await page.getByLabel("Jouw naam (examinator)").fill("Ayla Demir");
+  await page.getByRole("button", { name: "Besluit ondertekenen", exact: true }).click();
+  let dialog = page.getByRole("alertdialog");
+  let text = await seen(dialog);
+  assert.ok(text.includes(`${fingerprintOf(karim.did)} (Karim Haddou)`), text);
+  assert.ok(text.includes("Let op: deze sleutel staat op naam van Karim Haddou."), text);
+  await expectNoAxeViolations(page, "the decision's confirmation warning of another's key", ".decide-confirm");
+  await dialog.getByRole("button", { name: "Terug naar het besluit", exact: true }).click();
+
+  // The examinator's own key is here: it signs, not the first key, and nothing warns.
+  await page.getByLabel("Jouw naam (examinator)").fill("petra van den  Berg");
+  await page.getByRole("button", { name: "Besluit ondertekenen", exact: true }).click();
+  dialog = page.getByRole("alertdialog");
+  text = await seen(dialog);
+  assert.ok(text.includes(`${fingerprintOf(petra.did)} (Petra van den Berg)`), text);
+  assert.equal(await dialog.locator(".decide-key-of-other").count(), 0);
+  const decision = await download(page, () => dialog.getByRole("button", { name: "Ja, besluit ondertekenen" }).click());
+  assert.equal(JSON.parse(decision.text).issuer.id, petra.did);
+  return `decision signed by ${fingerprintOf(petra.did)}, not the first key ${fingerprintOf(karim.did)}`;
 }));
 
 test("in English the team's keys read in English", (t) => app.withPage(t, async (page) => {

@@ -282,7 +282,8 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
         model.decide.stage = DecideStage::Refused(refusal);
         Vec::new()
     };
-    match hogeschool_key(model, now, true) {
+    let examinator = model.decide.draft.as_ref().map(|d| d.examinator.clone()).unwrap_or_default();
+    match hogeschool_key(model, now, true, &examinator) {
         HogeschoolKey::Sign(key) => sign_with(model, &key, now),
         HogeschoolKey::Make(store) => {
             model.decide.awaiting_key = true;
@@ -298,13 +299,14 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
 pub(super) fn key_stored(
     model: &mut Model,
     key: SigningKey,
+    owner: &str,
     result: Result<(), StorageFailed>,
     now: &Now,
 ) -> Vec<Effect> {
     model.decide.awaiting_key = false;
     match result {
         Ok(()) => {
-            model.key.kept("", key.clone());
+            model.key.kept(owner, key.clone());
             sign_with(model, &key, now)
         }
         Err(StorageFailed) => {

@@ -8,9 +8,7 @@ use serde_json::Value;
 use super::frameworks::AfterFetch;
 use super::signing::{hogeschool_key, HogeschoolKey};
 use super::{form, frameworks};
-use super::{
-    CheckPurpose, Effect, KeyImport, KeyStatus, Model, NoEd25519, Now, StorageFailed, View,
-};
+use super::{CheckPurpose, Effect, KeyImport, Model, NoEd25519, Now, StorageFailed, View};
 use crate::core::assessment::{Action, Invited, MetadataField, Mode};
 use crate::core::credentials::invitation::{
     add_days, Invitation, InvitationField, InvitationInputProblem, InvitationProblem,
@@ -276,7 +274,8 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
     if matches!(model.source, FrameworkSource::File(_)) {
         return fail(model, InviteFailure::FrameworkFromFile);
     }
-    match hogeschool_key(model, now, false) {
+    let docent = model.invite.docent_name.clone();
+    match hogeschool_key(model, now, false, &docent) {
         HogeschoolKey::Sign(key) => sign_with(model, &key, now),
         HogeschoolKey::Make(store) => {
             model.invite.waiting_for_key = true;
@@ -295,12 +294,12 @@ pub(super) fn key_stored(model: &mut Model, import_before: KeyImport, now: &Now)
     }
     // Not an import: the key panel has nothing to report.
     model.key.import = import_before;
-    match &model.key.status {
-        KeyStatus::Key(key) => {
-            let key = key.clone();
+    match model.key.hogeschool_signer(&model.invite.docent_name) {
+        Some(owned) => {
+            let key = owned.key.clone();
             sign_with(model, &key, now)
         }
-        _ => fail(model, InviteFailure::KeyNotKept),
+        None => fail(model, InviteFailure::KeyNotKept),
     }
 }
 

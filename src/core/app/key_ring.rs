@@ -45,6 +45,14 @@ fn same_name(a: &str, b: &str) -> bool {
     !a.is_empty() && a == words(b)
 }
 
+impl OwnedKey {
+    /// Named after someone other than `name`: signing with it as `name` would put that person's
+    /// key under their words. A key without an owner belongs to no one else.
+    pub fn belongs_to_other(&self, name: &str) -> bool {
+        !self.owner.trim().is_empty() && !same_name(&self.owner, name)
+    }
+}
+
 impl KeyRing {
     /// The single key the version before kept: it becomes the first entry, without an owner.
     pub fn migrated(key: SigningKey) -> KeyRing {
@@ -232,6 +240,36 @@ mod tests {
         assert_eq!(did(state.signing_key_for("Ayla Demir", &own)), Some(key(3).did().into()));
         assert_eq!(did(state.signing_key_for("Sanne de Vries", &own)), Some(key(2).did().into()));
         assert_eq!(did(state.signing_key_for("Ayla Demir", &SignAs::NewKey)), None);
+    }
+
+    #[test]
+    fn the_hogeschool_signs_with_the_named_persons_key_else_the_first() {
+        use super::super::{KeyState, KeyStatus};
+        let mut ring = KeyRing::migrated(key(3));
+        ring.add("Examinator Jansen", key(1));
+        ring.add("Docent de Boer", key(2));
+        let state = KeyState::new(KeyStatus::None, ring);
+        let signer = |name: &str| state.hogeschool_signer(name).map(|o| o.key.clone());
+        assert_eq!(signer(" examinator  JANSEN"), Some(key(1)));
+        assert_eq!(signer("Docent de Boer"), Some(key(2)));
+        // Nobody's key in this name: the device's first key, as before keys had owners.
+        assert_eq!(signer("Ayla Demir"), Some(key(3)));
+        assert_eq!(signer(""), Some(key(3)));
+        // Storage that cannot be read or kept gives nothing to sign with, whatever the name.
+        let state = KeyState::new(KeyStatus::Unreadable, KeyRing::default());
+        assert_eq!(state.hogeschool_signer("Examinator Jansen"), None);
+        let state = KeyState::new(KeyStatus::None, KeyRing::default());
+        assert_eq!(state.hogeschool_signer("Examinator Jansen"), None);
+    }
+
+    #[test]
+    fn a_key_belongs_to_another_only_when_named_after_someone_else() {
+        let owned = |owner: &str| OwnedKey { owner: owner.into(), key: key(1) };
+        assert!(owned("Docent de Boer").belongs_to_other("Examinator Jansen"));
+        assert!(owned("Docent de Boer").belongs_to_other(""));
+        assert!(!owned("Docent de Boer").belongs_to_other(" docent DE boer "));
+        assert!(!owned("").belongs_to_other("Examinator Jansen"));
+        assert!(!owned("  ").belongs_to_other("Examinator Jansen"));
     }
 
     #[test]

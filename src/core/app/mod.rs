@@ -496,8 +496,8 @@ fn update_area(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         }),
         Msg::Decide(msg) => hogeschool(|| decide::update(model, msg, now)),
         Msg::Badges(msg) => hogeschool(|| badges::update(model, msg, now)),
-        Msg::KeyStored { key, then_sign: true, result, .. } if model.decide.awaits_key() => {
-            hogeschool(|| decide::key_stored(model, *key, result, now))
+        Msg::KeyStored { key, owner, then_sign: true, result } if model.decide.awaits_key() => {
+            hogeschool(|| decide::key_stored(model, *key, &owner, result, now))
         }
         Msg::Copied(ok) if model.view == View::Decide => {
             decide::answered(model, decide::Answer::Copied(ok));

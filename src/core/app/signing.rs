@@ -96,11 +96,23 @@ impl KeyState {
             SignAs::Own => self.ring.for_owner(owner).or_else(|| self.ring.for_owner_unnamed()),
         }
     }
+
+    /// The key the hogeschool's page signs with for `signer`, the docent or examinator named in
+    /// its view: the key in their name where this device has one, else the device's first key
+    /// (on a docent's own laptop, the one key there is); `None` where there is no key to sign
+    /// with. One rule for invitations, trusted lists and decisions, so that on a shared profile
+    /// each person signs with their own key once it is here.
+    pub fn hogeschool_signer(&self, signer: &str) -> Option<&OwnedKey> {
+        match self.status {
+            KeyStatus::Key(_) => self.ring.for_owner(signer).or_else(|| self.ring.keys().first()),
+            _ => None,
+        }
+    }
 }
 
-/// What the hogeschool's page can sign with: it signs (a trusted list, an invitation, a decision)
-/// with the browser's first key, and makes one when there is none, as the form does on first
-/// signing. Each caller words the failures its own way.
+/// What the hogeschool's page can sign with for `signer` ([`KeyState::hogeschool_signer`]); it
+/// makes a key in their name when the browser has none, as the form does on first signing. Each
+/// caller words the failures its own way.
 pub(super) enum HogeschoolKey {
     Sign(SigningKey),
     /// No key yet: this effect makes one and keeps it, answered with `Msg::KeyStored`.
@@ -110,15 +122,22 @@ pub(super) enum HogeschoolKey {
     NoRandomSource,
 }
 
-pub(super) fn hogeschool_key(model: &Model, now: &Now, then_sign: bool) -> HogeschoolKey {
+pub(super) fn hogeschool_key(
+    model: &Model,
+    now: &Now,
+    then_sign: bool,
+    signer: &str,
+) -> HogeschoolKey {
+    if let Some(owned) = model.key.hogeschool_signer(signer) {
+        return HogeschoolKey::Sign(owned.key.clone());
+    }
     match &model.key.status {
-        KeyStatus::Key(key) => HogeschoolKey::Sign(key.clone()),
         KeyStatus::Unreadable => HogeschoolKey::Unreadable,
         KeyStatus::Unavailable => HogeschoolKey::NotKept,
-        KeyStatus::None => match &now.entropy {
+        KeyStatus::Key(_) | KeyStatus::None => match &now.entropy {
             Some(entropy) => HogeschoolKey::Make(Box::new(Effect::StoreKey {
                 key: SigningKey::from_seed(entropy.key_seed(), &now.time),
-                owner: String::new(),
+                owner: signer.trim().to_string(),
                 then_sign,
                 over_unreadable: false,
             })),

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use super::signing::{hogeschool_key, HogeschoolKey};
 use super::{DownloadPurpose, Effect, FileReadError, Model, Now, StorageFailed};
-use crate::core::app::{KeyImport, KeyStatus};
+use crate::core::app::KeyImport;
 use crate::core::credentials::standing::{standing, HeldList, Standing};
 use crate::core::credentials::trusted::{
     export_file_name, read_signed_list, TrustedAssessor, TrustedAssessors, TrustedListProblem,
@@ -372,7 +372,8 @@ fn export(model: &mut Model, now: &Now) -> Vec<Effect> {
         state.notice = Some(TrustedNotice::NeedsDocentName);
         return Vec::new();
     }
-    match hogeschool_key(model, now, false) {
+    let docent = state.docent.clone();
+    match hogeschool_key(model, now, false, &docent) {
         HogeschoolKey::Sign(key) => signed_download(model, &key, now),
         HogeschoolKey::Make(store) => {
             model.trusted.export_after_key = true;
@@ -418,12 +419,12 @@ pub(super) fn key_stored(model: &mut Model, kept: bool, now: &Now) -> Vec<Effect
     if matches!(model.key.import, KeyImport::Done | KeyImport::NotKept) {
         model.key.import = KeyImport::Idle;
     }
-    match (&model.key.status, kept) {
-        (KeyStatus::Key(key), true) => {
-            let key = key.clone();
+    match model.key.hogeschool_signer(&model.trusted.docent).filter(|_| kept) {
+        Some(owned) => {
+            let key = owned.key.clone();
             signed_download(model, &key, now)
         }
-        _ => fail(model, TrustedNotice::KeyNotKept),
+        None => fail(model, TrustedNotice::KeyNotKept),
     }
 }
 
