@@ -40,6 +40,23 @@ DCC_VERIFIER_CORE_VERSION="1.0.0-beta.11"
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# Cargo decides whether this crate must be compiled again by comparing its files' times with
+# those of the last build in the target dir, whichever checkout that build came from. Two
+# checkouts sharing the dir (a fresh clone for CI beside a working tree) could then each be
+# handed the other's build: measured, a working tree's changed line was not compiled after a
+# clone's build. So when the checkout differs from the last one that used the dir, its files are
+# touched (the sources, the tests and what they include; not dist/, which is then older than
+# them and built again), which rebuilds this crate and not its dependencies.
+claim_target_dir() {
+  local mark="$CARGO_TARGET_DIR/leeruitkomsten-checkout"
+  [ "$(cat "$mark" 2>/dev/null)" = "$ROOT" ] && return 0
+  find "$ROOT" \( -name .git -o -name node_modules -o -name target -o -path "$ROOT/dist" \) -prune \
+    -o -type f -exec touch {} +
+  mkdir -p "$CARGO_TARGET_DIR"
+  printf '%s\n' "$ROOT" >"$mark"
+}
+claim_target_dir
+
 need_cargo() {
   command -v cargo >/dev/null || fail "Rust is not installed; install it from https://rustup.rs and run this again."
   [ -n "$WASM_BINDGEN_VERSION" ] || fail "could not read the pinned wasm-bindgen version from Cargo.toml"
