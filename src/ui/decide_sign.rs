@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::focus::{use_focus_after_render, Focus};
+use super::key_of_other::KeyOfOther;
 use crate::core::app::{DecideMsg, DecideRefusal, DecideStage, Msg, OwnedKey, SignedDecision};
 use crate::core::credentials::decision::{Draft, OutcomeResult, SignRefusal};
 use crate::core::crypto::signing_key::fingerprint;
@@ -101,9 +102,7 @@ fn confirm(
                 if !owned.owner.trim().is_empty() {
                     { format!(" ({})", owned.owner.trim()) }
                 }
-                if owned.belongs_to_other(examinator) {
-                    <p class="notice notice-warning decide-key-of-other">{ lang.key_of_other(owned.owner.trim()) }</p>
-                }
+                <KeyOfOther {lang} signer={props.signer.clone()} name={examinator.to_string()} />
             </>
         },
         None => html! { d.new_key },

@@ -24,6 +24,7 @@ pub mod indicator_item;
 pub mod invitation_banner;
 pub mod invite_view;
 pub mod issuer_fields;
+pub mod key_of_other;
 pub mod key_panel;
 pub mod library_view;
 pub mod link_notices;

@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use super::dom_id;
 use super::file_picker::FilePicker;
-use crate::core::app::{FilePurpose, Kept, Msg, TrustedMsg, TrustedNotice, TrustedState};
+use super::key_of_other::KeyOfOther;
+use crate::core::app::{FilePurpose, Kept, Msg, OwnedKey, TrustedMsg, TrustedNotice, TrustedState};
 use crate::core::assessment::Mode;
 use crate::core::credentials::trusted::TrustedAssessor;
 use crate::core::crypto::signing_key::fingerprint;
@@ -18,6 +19,8 @@ use crate::i18n::Lang;
 pub struct TrustedPanelProps {
     pub lang: Lang,
     pub state: TrustedState,
+    /// The key that would sign the list for the docent named; none yet.
+    pub signer: Option<OwnedKey>,
     pub dispatch: Callback<Msg>,
 }
 
@@ -121,6 +124,7 @@ pub fn TrustedPanel(props: &TrustedPanelProps) -> Html {
                 <label for="trusted-docent">{ t.docent_name }</label>
                 <input id="trusted-docent" type="text" autocomplete="name" value={state.docent.to_string()} oninput={on_text(dispatch, TrustedMsg::DocentName)} />
                 <p class="hint">{ t.export_hint }</p>
+                <KeyOfOther {lang} signer={props.signer.clone()} name={state.docent.to_string()} />
                 <button type="button" onclick={send(dispatch, TrustedMsg::Export)}>{ t.export }</button>
             </div>
             <div class="trusted-import">

@@ -10,7 +10,7 @@ use super::record_view::RecordView;
 use super::summary_panel::SummaryPanel;
 use super::trusted_panel::{standing_line, PendingAdd, TrustedPanel};
 use crate::core::app::review::{Checked, Progress, ReviewMsg, Shown, Verified, VerifyState};
-use crate::core::app::{Msg, TrustedState};
+use crate::core::app::{Msg, OwnedKey, TrustedState};
 use crate::core::assessment::Mode;
 use crate::core::crypto::signing_key::fingerprint;
 use crate::core::record::{RecordProblem, RecordReport};
@@ -26,6 +26,9 @@ pub struct VerifyViewProps {
     /// The docent's trusted assessors: each record's signer is judged against them.
     #[prop_or_default]
     pub trusted: TrustedState,
+    /// The key that would sign the trusted list for the docent named there.
+    #[prop_or_default]
+    pub trusted_signer: Option<OwnedKey>,
     /// The deelcertificaten: one checked here, and a decision opened to issue them from.
     #[prop_or_default]
     pub badges: crate::core::app::BadgesState,
@@ -81,7 +84,7 @@ pub fn VerifyView(props: &VerifyViewProps) -> Html {
             </div>
             { result }
             <PendingAdd {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
-            <TrustedPanel {lang} state={props.trusted.clone()} dispatch={props.dispatch.clone()} />
+            <TrustedPanel {lang} state={props.trusted.clone()} signer={props.trusted_signer.clone()} dispatch={props.dispatch.clone()} />
             <BadgeCheck {lang} checked={props.badges.checked.clone()} zone={props.zone.clone()}
                 badges={props.badges.clone()} issued={props.issued_badges.clone()} dispatch={props.dispatch.clone()} />
         </section>

@@ -148,9 +148,25 @@ test("on a shared profile a decision is signed with the examinator's own key, an
   dialog = page.getByRole("alertdialog");
   text = await seen(dialog);
   assert.ok(text.includes(`${fingerprintOf(petra.did)} (Petra van den Berg)`), text);
-  assert.equal(await dialog.locator(".decide-key-of-other").count(), 0);
+  assert.equal(await dialog.locator(".key-of-other").count(), 0);
   const decision = await download(page, () => dialog.getByRole("button", { name: "Ja, besluit ondertekenen" }).click());
   assert.equal(JSON.parse(decision.text).issuer.id, petra.did);
+  await page.getByRole("heading", { name: "Besluit ondertekend" }).waitFor();
+
+  // The trusted list and an invitation are signed by a docent: the same warning before each.
+  const warning = page.locator(".key-of-other");
+  await page.getByRole("navigation").getByRole("button", { name: "Record controleren", exact: true }).click();
+  await page.locator("#trusted-docent").fill("Ayla Demir");
+  assert.equal(await warning.innerText(), "Let op: deze sleutel staat op naam van Karim Haddou. Is dat niet jouw sleutel, onderteken dan niet. Staat je eigen sleutel in deze browser, vul je naam dan in zoals bij die sleutel; anders onderteken je op je eigen apparaat.");
+  await page.locator("#trusted-docent").fill("Petra van den Berg");
+  await warning.waitFor({ state: "detached" });
+  await page.getByRole("navigation").getByRole("button", { name: "Uitnodigen", exact: true }).click();
+  assert.equal(await warning.count(), 0, "nothing is said before a name is typed");
+  await page.locator("#invite-docent-name").fill("Ayla Demir");
+  assert.match(await warning.innerText(), /^Let op: deze sleutel staat op naam van Karim Haddou\./);
+  await expectNoAxeViolations(page, "the invitation form warning of another's key", ".invite");
+  await page.locator("#invite-docent-name").fill("karim haddou");
+  await warning.waitFor({ state: "detached" });
   return `decision signed by ${fingerprintOf(petra.did)}, not the first key ${fingerprintOf(karim.did)}`;
 }));
 
