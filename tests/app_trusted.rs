@@ -9,8 +9,8 @@ use support::app::{dispatch, empty_startup};
 
 use leeruitkomsten::core::app::review::{ReviewMsg, Verified};
 use leeruitkomsten::core::app::{
-    Effect, FilePurpose, FileReadError, FileRef, Kept, KeyStatus, Model, Msg, Now, Startup,
-    StorageFailed, TrustedMsg, TrustedNotice, TrustedState, View,
+    Effect, FilePurpose, FileReadError, FileRef, Kept, KeyRing, KeyStatus, Model, Msg, Now,
+    Startup, StorageFailed, TrustedMsg, TrustedNotice, TrustedState, View,
 };
 use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField, Mode};
 use leeruitkomsten::core::credentials::trusted::read_signed_list;
@@ -115,6 +115,14 @@ impl App {
             key: browser.key.clone().map_or(KeyStatus::None, KeyStatus::Key),
             ..empty_startup()
         };
+        let mut model = Model::start(framework(), startup, &now(0));
+        model.trusted = TrustedState::restore(Ok(browser.trusted.clone()));
+        App { model, browser, clock: 0 }
+    }
+
+    /// A start on a profile whose keys are `key_ring`, each with its owner.
+    fn start_with_ring(browser: Browser, key_ring: KeyRing) -> App {
+        let startup = Startup { key_ring, ..empty_startup() };
         let mut model = Model::start(framework(), startup, &now(0));
         model.trusted = TrustedState::restore(Ok(browser.trusted.clone()));
         App { model, browser, clock: 0 }
@@ -242,6 +250,23 @@ fn a_name_is_needed_to_add_and_cancel_adds_nothing() {
         assert_eq!(app.model.trusted.pending, None);
     }
     assert!(app.model.trusted.list.assessors.is_empty());
+}
+
+#[test]
+fn on_a_shared_profile_the_list_is_signed_with_the_docents_own_key() {
+    let other = SigningKey::from_seed([7; 32], "2026-12-06T09:00:00Z");
+    let docent = SigningKey::from_seed([8; 32], "2026-12-06T09:00:00Z");
+    let mut ring = KeyRing::default();
+    ring.add("Examinator Jansen", other.clone());
+    ring.add("Petra de Wit", docent.clone());
+    let mut app = App::start_with_ring(Browser::default(), ring);
+    add_from_record(&mut app);
+    app.trusted(TrustedMsg::DocentName("petra  de wit".into()));
+    let effects = app.trusted(TrustedMsg::Export);
+    assert!(!effects.iter().any(|e| matches!(e, Effect::StoreKey { .. })), "no key is made");
+    let (_, text) = app.browser.downloads.last().cloned().expect("a file was offered");
+    let signed = read_signed_list(text.as_bytes()).expect("the export verifies");
+    assert_eq!(signed.credential.issuer, docent.did(), "the docent's key, not the first");
 }
 
 #[test]
