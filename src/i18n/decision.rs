@@ -87,23 +87,6 @@ impl Lang {
         }
     }
 
-    /// The key that would sign stands in another person's name (a browser profile shared by
-    /// several people): said before the yes, with the way to one's own key.
-    pub fn key_of_other(self, owner: &str) -> String {
-        match self {
-            Lang::Nl => format!(
-                "Let op: deze sleutel staat op naam van {owner}. Is dat niet jouw sleutel, \
-                 onderteken dan niet. Staat je eigen sleutel in deze browser, vul je naam dan in \
-                 zoals bij die sleutel; anders onderteken je op je eigen apparaat."
-            ),
-            Lang::En => format!(
-                "Note: this key is in the name of {owner}. If it is not your key, do not sign. \
-                 If your own key is in this browser, type your name as it stands with that key; \
-                 otherwise, sign on your own device."
-            ),
-        }
-    }
-
     /// "3 behaald, 1 niet behaald, 2 niet beoordeeld"
     pub fn decision_counts(self, achieved: usize, not_achieved: usize, open: usize) -> String {
         match self {

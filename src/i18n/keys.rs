@@ -80,4 +80,22 @@ impl Lang {
             Lang::En => format!("Remove {owner} ({fingerprint}) from this device? Records signed with it stay valid. But without a backup this key can never sign again."),
         }
     }
+
+    /// On the hogeschool's page, the key that would sign stands in another person's name than
+    /// the one typed (a browser profile shared by several people): said before signing, with the
+    /// way to one's own key.
+    pub fn key_of_other(self, owner: &str) -> String {
+        match self {
+            Lang::Nl => format!(
+                "Let op: deze sleutel staat op naam van {owner}. Is dat niet jouw sleutel, \
+                 onderteken dan niet. Staat je eigen sleutel in deze browser, vul je naam dan in \
+                 zoals bij die sleutel; anders onderteken je op je eigen apparaat."
+            ),
+            Lang::En => format!(
+                "Note: this key is in the name of {owner}. If it is not your key, do not sign. \
+                 If your own key is in this browser, type your name as it stands with that key; \
+                 otherwise, sign on your own device."
+            ),
+        }
+    }
 }
