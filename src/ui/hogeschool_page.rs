@@ -10,7 +10,7 @@ use super::decide_view::DecideView;
 use super::invite_view::InviteView;
 use super::library_view::library_page;
 use super::verify_view::VerifyView;
-use crate::core::app::{Model, Msg, OwnedKey, View};
+use crate::core::app::{Model, Msg, View};
 use crate::core::framework::source::FrameworkSource;
 
 /// The page's main content for the model's view; nothing for a view of the form's page, which
@@ -40,7 +40,7 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
         },
         View::Decide => html! {
             <main id="main" class="content">
-                <DecideView {lang} state={m.decide.clone()} signer={decide_signer(m)} can_share={m.can_share} badges={crate::core::app::badges::shown(m)} issued_badges={super::badges_panel::issued_now(m)} dispatch={dispatch.clone()} />
+                <DecideView {lang} state={m.decide.clone()} signer={m.key.hogeschool_signer(m.decide.examinator()).cloned()} can_share={m.can_share} badges={crate::core::app::badges::shown(m)} issued_badges={super::badges_panel::issued_now(m)} dispatch={dispatch.clone()} />
             </main>
         },
         // With the framework panel, as on the form's page: a framework loaded from a file here is
@@ -49,10 +49,4 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
         View::Library => library_page(m, dispatch),
         View::Assess => Html::default(),
     }
-}
-
-/// The key the examinator named in the decision would sign with.
-fn decide_signer(m: &Model) -> Option<OwnedKey> {
-    let examinator = m.decide.draft.as_ref().map_or("", |draft| draft.examinator.as_str());
-    m.key.hogeschool_signer(examinator).cloned()
 }

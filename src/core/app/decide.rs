@@ -85,6 +85,11 @@ pub enum DecideMsg {
 }
 
 impl DecideState {
+    /// The examinator named in the decision being made; empty before one is.
+    pub fn examinator(&self) -> &str {
+        self.draft.as_ref().map_or("", |draft| draft.examinator.as_str())
+    }
+
     /// Whether the key answer belongs to a decision being signed.
     pub(super) fn awaits_key(&self) -> bool {
         self.awaiting_key
@@ -282,8 +287,7 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
         model.decide.stage = DecideStage::Refused(refusal);
         Vec::new()
     };
-    let examinator = model.decide.draft.as_ref().map(|d| d.examinator.clone()).unwrap_or_default();
-    match hogeschool_key(model, now, true, &examinator) {
+    match hogeschool_key(model, now, true, model.decide.examinator()) {
         HogeschoolKey::Sign(key) => sign_with(model, &key, now),
         HogeschoolKey::Make(store) => {
             model.decide.awaiting_key = true;

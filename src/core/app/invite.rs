@@ -274,8 +274,7 @@ fn sign(model: &mut Model, now: &Now) -> Vec<Effect> {
     if matches!(model.source, FrameworkSource::File(_)) {
         return fail(model, InviteFailure::FrameworkFromFile);
     }
-    let docent = model.invite.docent_name.clone();
-    match hogeschool_key(model, now, false, &docent) {
+    match hogeschool_key(model, now, false, &model.invite.docent_name) {
         HogeschoolKey::Sign(key) => sign_with(model, &key, now),
         HogeschoolKey::Make(store) => {
             model.invite.waiting_for_key = true;

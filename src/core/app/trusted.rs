@@ -372,8 +372,7 @@ fn export(model: &mut Model, now: &Now) -> Vec<Effect> {
         state.notice = Some(TrustedNotice::NeedsDocentName);
         return Vec::new();
     }
-    let docent = state.docent.clone();
-    match hogeschool_key(model, now, false, &docent) {
+    match hogeschool_key(model, now, false, &model.trusted.docent) {
         HogeschoolKey::Sign(key) => signed_download(model, &key, now),
         HogeschoolKey::Make(store) => {
             model.trusted.export_after_key = true;
