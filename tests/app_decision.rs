@@ -304,6 +304,27 @@ fn on_a_shared_profile_the_examinator_signs_with_their_own_key() {
 }
 
 #[test]
+fn on_a_shared_profile_an_examinator_without_a_key_here_can_sign_with_a_new_one_of_their_own() {
+    let fw = framework();
+    let record = record_file(&fw, "Sanne de Vries", RECORD_ID);
+    let docent = SigningKey::from_seed([7; 32], CREATED);
+    let mut ring = KeyRing::default();
+    ring.add("Docent de Boer", docent.clone());
+    let mut app = App::start_with_ring(Browser::default(), ring);
+    up_to_confirming(&mut app, record, "Ayla Demir");
+    app.send(Msg::ChooseNewKey { name: "Ayla Demir".into(), chosen: true });
+    assert_eq!(app.model.key.for_hogeschool("Ayla Demir").signs, None);
+    app.decide(DecideMsg::Sign);
+    let DecideStage::Signed(signed) = app.stage().clone() else { panic!("{:?}", app.stage()) };
+    let made = app.browser.key.clone().expect("a key was made and kept");
+    assert_eq!(signed.signer, made.did(), "signed with the new key");
+    assert_ne!(signed.signer, docent.did(), "not with the docent's");
+    let hers = app.model.key.ring.for_owner("Ayla Demir").expect("kept in her name");
+    assert_eq!(hers.key.did(), made.did());
+    assert_eq!(app.model.key.ring.keys().len(), 2, "the docent's key stays");
+}
+
+#[test]
 fn a_reload_takes_the_unsigned_decision_up_again() {
     let fw = framework();
     let mut app = App::start(Browser::default(), KeyStatus::None);

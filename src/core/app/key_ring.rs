@@ -82,6 +82,11 @@ impl KeyRing {
         self.keys.iter().find(|owned| owned.owner.is_empty())
     }
 
+    /// Whether two names, as typed, name the same person (as `for_owner` matches them).
+    pub fn same_person(a: &str, b: &str) -> bool {
+        same_name(a, b)
+    }
+
     pub fn by_did(&self, did: &str) -> Option<&OwnedKey> {
         self.keys.iter().find(|owned| owned.key.did() == did)
     }
@@ -260,6 +265,47 @@ mod tests {
         assert_eq!(state.hogeschool_signer("Examinator Jansen"), None);
         let state = KeyState::new(KeyStatus::None, KeyRing::default());
         assert_eq!(state.hogeschool_signer("Examinator Jansen"), None);
+    }
+
+    #[test]
+    fn on_the_hogeschools_page_a_new_key_of_ones_own_can_be_chosen_over_anothers() {
+        use super::super::{KeyState, KeyStatus};
+        let mut ring = KeyRing::default();
+        ring.add("Karim Haddou", key(1));
+        let mut state = KeyState::new(KeyStatus::None, ring);
+        let shown = state.for_hogeschool("Ayla Demir");
+        assert_eq!(
+            shown.signs.map(|o| o.key),
+            Some(key(1)),
+            "another's key signs unless chosen otherwise"
+        );
+        assert_eq!(shown.others.map(|o| o.owner), Some("Karim Haddou".to_string()));
+        assert!(!shown.new_key);
+        // Karim himself, and a name not typed yet, are offered nothing.
+        assert_eq!(state.for_hogeschool(" karim HADDOU").others, None);
+        assert_eq!(state.for_hogeschool("  ").others, None);
+
+        state.choose_new_key(" ayla  demir ", true);
+        let shown = state.for_hogeschool("Ayla Demir");
+        assert_eq!(shown.signs, None, "no key signs until hers is made");
+        assert!(shown.new_key);
+        assert!(shown.others.is_some(), "the choice stays there to be undone");
+        assert_eq!(
+            state.hogeschool_signer("Docent de Boer").map(|o| o.key.clone()),
+            Some(key(1)),
+            "her choice is hers"
+        );
+        state.choose_new_key("Ayla Demir", false);
+        assert_eq!(state.hogeschool_signer("Ayla Demir").map(|o| o.key.clone()), Some(key(1)));
+
+        // Once a key in her name is kept, it signs and nothing is offered.
+        state.choose_new_key("Ayla Demir", true);
+        state.kept("Ayla Demir", key(2));
+        assert_eq!(state.hogeschool_signer("Ayla Demir").map(|o| o.key.clone()), Some(key(2)));
+        assert_eq!(state.for_hogeschool("Ayla Demir").others, None);
+        // A key from before keys had owners belongs to nobody else: nothing to choose over.
+        let state = KeyState::new(KeyStatus::None, KeyRing::migrated(key(3)));
+        assert_eq!(state.for_hogeschool("Ayla Demir").others, None);
     }
 
     #[test]

@@ -41,8 +41,8 @@ pub use key_ring::{KeyRing, KeyRingError, OwnedKey};
 pub use library::{LibraryMessage, LibraryState};
 pub use review::{ReviewMsg, ReviewRead, ReviewState};
 pub use signing::{
-    KeyImport, KeyState, KeyStatus, PendingSignature, PrintCheck, PrintOutcome, SignAs,
-    SignFailure, SigningStage, SigningState,
+    HogeschoolSigner, KeyImport, KeyState, KeyStatus, PendingSignature, PrintCheck, PrintOutcome,
+    SignAs, SignFailure, SigningStage, SigningState,
 };
 pub use trusted::{Kept, TrustedMsg, TrustedNotice, TrustedState};
 
@@ -296,6 +296,12 @@ pub enum Msg {
     CancelRemoveKey,
     /// Whose key signs where the person named in the form has none ("Ondertekenen als …").
     ChooseSigningKey(SignAs),
+    /// On the hogeschool's page: the person typed as signer chooses a new key of their own over
+    /// the browser's first key, which is another's, or goes back to that key.
+    ChooseNewKey {
+        name: String,
+        chosen: bool,
+    },
 
     // The verify, compare and cohort views
     Review(ReviewMsg),
@@ -495,6 +501,10 @@ fn update_area(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             Vec::new()
         }),
         Msg::Decide(msg) => hogeschool(|| decide::update(model, msg, now)),
+        Msg::ChooseNewKey { name, chosen } => hogeschool(|| {
+            model.key.choose_new_key(&name, chosen);
+            Vec::new()
+        }),
         Msg::Badges(msg) => hogeschool(|| badges::update(model, msg, now)),
         Msg::KeyStored { key, owner, then_sign: true, result } if model.decide.awaits_key() => {
             hogeschool(|| decide::key_stored(model, *key, &owner, result, now))

@@ -44,6 +44,20 @@ pub struct KeyState {
     pub removing: Option<String>,
     /// Removing a key failed (storage refused): the key is still there.
     pub remove_failed: bool,
+    /// On the hogeschool's page, the person (as typed) who chose a new key of their own over the
+    /// browser's first key, which is another's ([`KeyState::for_hogeschool`]).
+    pub new_key_for: Option<String>,
+}
+
+/// Which key the hogeschool's page signs with for the person named, as its views show it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HogeschoolSigner {
+    /// The key that signs; none where one is made in the person's name first.
+    pub signs: Option<OwnedKey>,
+    /// The browser's first key where it is in another person's name and they have none here:
+    /// it signs unless they choose a new key of their own (`new_key`).
+    pub others: Option<OwnedKey>,
+    pub new_key: bool,
 }
 
 impl KeyState {
@@ -61,6 +75,7 @@ impl KeyState {
             export_failed: false,
             removing: None,
             remove_failed: false,
+            new_key_for: None,
         };
         state.set_ring(ring);
         state
@@ -102,11 +117,46 @@ impl KeyState {
     /// (on a docent's own laptop, the one key there is); `None` where there is no key to sign
     /// with. One rule for invitations, trusted lists and decisions, so that on a shared profile
     /// each person signs with their own key once it is here.
+    /// The person may choose a new key of their own over another's (`new_key_for`): then none
+    /// signs until it is made.
     pub fn hogeschool_signer(&self, signer: &str) -> Option<&OwnedKey> {
         match self.status {
-            KeyStatus::Key(_) => self.ring.for_owner(signer).or_else(|| self.ring.keys().first()),
+            KeyStatus::Key(_) => match self.ring.for_owner(signer) {
+                Some(own) => Some(own),
+                None if self.new_key_chosen(signer) => None,
+                None => self.ring.keys().first(),
+            },
             _ => None,
         }
+    }
+
+    /// What the hogeschool's page shows of the key that signs for `signer`.
+    pub fn for_hogeschool(&self, signer: &str) -> HogeschoolSigner {
+        HogeschoolSigner {
+            signs: self.hogeschool_signer(signer).cloned(),
+            others: self.others_first(signer).cloned(),
+            new_key: self.new_key_chosen(signer),
+        }
+    }
+
+    /// The browser's first key, where `signer` (typed) has none here and it is in another's name.
+    fn others_first(&self, signer: &str) -> Option<&OwnedKey> {
+        if !matches!(self.status, KeyStatus::Key(_))
+            || signer.trim().is_empty()
+            || self.ring.for_owner(signer).is_some()
+        {
+            return None;
+        }
+        self.ring.keys().first().filter(|first| first.belongs_to_other(signer))
+    }
+
+    fn new_key_chosen(&self, signer: &str) -> bool {
+        self.new_key_for.as_deref().is_some_and(|name| KeyRing::same_person(name, signer))
+    }
+
+    /// `name` (as typed) chooses a new key of their own over another's, or goes back to it.
+    pub(super) fn choose_new_key(&mut self, name: &str, chosen: bool) {
+        self.new_key_for = chosen.then(|| name.trim().to_string());
     }
 }
 
