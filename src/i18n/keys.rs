@@ -88,13 +88,39 @@ impl Lang {
         match self {
             Lang::Nl => format!(
                 "Let op: deze sleutel staat op naam van {owner}. Is dat niet jouw sleutel, \
-                 onderteken dan niet. Staat je eigen sleutel in deze browser, vul je naam dan in \
-                 zoals bij die sleutel; anders onderteken je op je eigen apparaat."
+                 onderteken er dan niet mee. Staat je eigen sleutel in deze browser, vul je naam \
+                 dan in zoals bij die sleutel; anders kies je hieronder een nieuwe sleutel op je \
+                 eigen naam."
             ),
             Lang::En => format!(
-                "Note: this key is in the name of {owner}. If it is not your key, do not sign. \
-                 If your own key is in this browser, type your name as it stands with that key; \
-                 otherwise, sign on your own device."
+                "Note: this key is in the name of {owner}. If it is not your key, do not sign \
+                 with it. If your own key is in this browser, type your name as it stands with \
+                 that key; otherwise, choose a new key in your own name below."
+            ),
+        }
+    }
+
+    /// The choice beside that warning: a key of one's own, made and kept on signing.
+    pub fn new_key_of_own(self, name: &str) -> String {
+        match self {
+            Lang::Nl => {
+                format!("Een nieuwe sleutel op naam van {name} maken en daarmee ondertekenen")
+            }
+            Lang::En => format!("Make a new key in the name of {name} and sign with it"),
+        }
+    }
+
+    /// What stands in the warning's place once that choice is made.
+    pub fn new_key_of_own_chosen(self, name: &str, owner: &str) -> String {
+        match self {
+            Lang::Nl => format!(
+                "Er wordt niet met de sleutel van {owner} ondertekend. Bij ondertekenen wordt een \
+                 nieuwe sleutel op naam van {name} gemaakt en in deze browser bewaard; maak daarna \
+                 een back-up in het formulier, onder Sleutels op dit apparaat."
+            ),
+            Lang::En => format!(
+                "The key of {owner} will not sign. On signing, a new key in the name of {name} is \
+                 made and kept in this browser; then make a backup in the form, under Keys on this device."
             ),
         }
     }

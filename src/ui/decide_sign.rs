@@ -8,7 +8,9 @@ use yew::prelude::*;
 
 use super::focus::{use_focus_after_render, Focus};
 use super::key_of_other::KeyOfOther;
-use crate::core::app::{DecideMsg, DecideRefusal, DecideStage, Msg, OwnedKey, SignedDecision};
+use crate::core::app::{
+    DecideMsg, DecideRefusal, DecideStage, HogeschoolSigner, Msg, SignedDecision,
+};
 use crate::core::credentials::decision::{Draft, OutcomeResult, SignRefusal};
 use crate::core::crypto::signing_key::fingerprint;
 use crate::i18n::Lang;
@@ -18,8 +20,8 @@ pub struct DecideSignProps {
     pub lang: Lang,
     pub draft: Rc<Draft>,
     pub stage: DecideStage,
-    /// The key that signs for the examinator named (`KeyState::hogeschool_signer`); none yet.
-    pub signer: Option<OwnedKey>,
+    /// The key that signs for the examinator named (`KeyState::for_hogeschool`).
+    pub signer: HogeschoolSigner,
     pub can_share: bool,
     pub dispatch: Callback<Msg>,
 }
@@ -95,16 +97,16 @@ fn confirm(
     let decision = &props.draft.decision;
     let count = |r: OutcomeResult| decision.outcomes.iter().filter(|o| o.result == r).count();
     let examinator = props.draft.examinator.trim();
-    let key = match &props.signer {
+    let key = match &props.signer.signs {
         Some(owned) => html! {
             <>
                 <span class="key-fingerprint">{ owned.key.fingerprint() }</span>
                 if !owned.owner.trim().is_empty() {
                     { format!(" ({})", owned.owner.trim()) }
                 }
-                <KeyOfOther {lang} signer={props.signer.clone()} name={examinator.to_string()} />
             </>
         },
+        None if props.signer.new_key => html! { lang.signing_key_new(examinator) },
         None => html! { d.new_key },
     };
     let row = |term: &str, value: Html| html! { <div><dt>{ term.to_string() }</dt><dd>{ value }</dd></div> };
@@ -118,6 +120,7 @@ fn confirm(
                 { row(d.record, html! { <code>{ &decision.record_id }</code> }) }
                 { row(d.results, html! { lang.decision_counts(count(OutcomeResult::Achieved), count(OutcomeResult::NotAchieved), count(OutcomeResult::NotAssessed)) }) }
             </dl>
+            <KeyOfOther {lang} signer={props.signer.clone()} name={examinator.to_string()} id="decide" dispatch={props.dispatch.clone()} />
             <div class="actions">
                 <button type="button" onclick={send(DecideMsg::BackFromSigning, Some(start.clone()))}>{ d.back_to_decision }</button>
                 <button type="button" class="primary decide-confirm-sign" onclick={send(DecideMsg::Sign, Some(heading.clone()))}>{ d.confirm }</button>

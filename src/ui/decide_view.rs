@@ -10,7 +10,9 @@ use super::badges_panel::BadgesPanel;
 use super::decide_sign::DecideSign;
 use super::radio_choice::RadioChoice;
 use crate::core::app::badges::Issued;
-use crate::core::app::{BadgesState, DecideMsg, DecideStage, DecideState, Msg, OwnedKey, View};
+use crate::core::app::{
+    BadgesState, DecideMsg, DecideStage, DecideState, HogeschoolSigner, Msg, View,
+};
 use crate::core::credentials::decision::{Draft, OutcomeResult};
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::LearningOutcome;
@@ -21,7 +23,7 @@ pub struct DecideViewProps {
     pub lang: Lang,
     pub state: DecideState,
     /// The key that would sign the decision for the examinator named; none yet.
-    pub signer: Option<OwnedKey>,
+    pub signer: HogeschoolSigner,
     pub can_share: bool,
     /// The deelcertificaten, offered once the decision is signed.
     pub badges: BadgesState,

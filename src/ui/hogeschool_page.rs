@@ -20,7 +20,7 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
     match m.view {
         View::Verify => html! {
             <main id="main" class="content">
-                <VerifyView {lang} state={m.review.verify.clone()} zone={m.zone.clone()} trusted={m.trusted.clone()} trusted_signer={m.key.hogeschool_signer(&m.trusted.docent).cloned()} badges={crate::core::app::badges::shown(m)} issued_badges={super::badges_panel::issued_now(m)} dispatch={dispatch.clone()} />
+                <VerifyView {lang} state={m.review.verify.clone()} zone={m.zone.clone()} trusted={m.trusted.clone()} trusted_signer={m.key.for_hogeschool(&m.trusted.docent)} badges={crate::core::app::badges::shown(m)} issued_badges={super::badges_panel::issued_now(m)} dispatch={dispatch.clone()} />
             </main>
         },
         View::Compare => html! {
@@ -35,12 +35,12 @@ pub fn content(m: &Model, dispatch: &Callback<Msg>) -> Html {
         },
         View::Invite => html! {
             <main id="main" class="content">
-                <InviteView {lang} framework={m.framework.framework().clone()} from_file={matches!(m.source, FrameworkSource::File(_))} state={m.invite.clone()} sent={m.sent_invitations.clone()} zone={m.zone.clone()} signer={m.key.hogeschool_signer(&m.invite.docent_name).cloned()} dispatch={dispatch.clone()} />
+                <InviteView {lang} framework={m.framework.framework().clone()} from_file={matches!(m.source, FrameworkSource::File(_))} state={m.invite.clone()} sent={m.sent_invitations.clone()} zone={m.zone.clone()} signer={m.key.for_hogeschool(&m.invite.docent_name)} dispatch={dispatch.clone()} />
             </main>
         },
         View::Decide => html! {
             <main id="main" class="content">
-                <DecideView {lang} state={m.decide.clone()} signer={m.key.hogeschool_signer(m.decide.examinator()).cloned()} can_share={m.can_share} badges={crate::core::app::badges::shown(m)} issued_badges={super::badges_panel::issued_now(m)} dispatch={dispatch.clone()} />
+                <DecideView {lang} state={m.decide.clone()} signer={m.key.for_hogeschool(m.decide.examinator())} can_share={m.can_share} badges={crate::core::app::badges::shown(m)} issued_badges={super::badges_panel::issued_now(m)} dispatch={dispatch.clone()} />
             </main>
         },
         // With the framework panel, as on the form's page: a framework loaded from a file here is

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::key_of_other::KeyOfOther;
 use super::radio_choice::RadioChoice;
 use crate::core::app::invite::mailto;
-use crate::core::app::{InviteMsg, InviteState, Msg, OwnedKey, SentInvitations};
+use crate::core::app::{HogeschoolSigner, InviteMsg, InviteState, Msg, SentInvitations};
 use crate::core::assessment::Mode;
 use crate::core::credentials::invitation::{InvitationField, SignedInvitation, MAX_LINK_CHARS};
 use crate::core::framework::Framework;
@@ -25,8 +25,8 @@ pub struct InviteViewProps {
     pub state: InviteState,
     pub sent: Rc<SentInvitations>,
     pub zone: Rc<Zone>,
-    /// The key that would sign for the docent named (`KeyState::hogeschool_signer`); none yet.
-    pub signer: Option<OwnedKey>,
+    /// The key that would sign for the docent named (`KeyState::for_hogeschool`).
+    pub signer: HogeschoolSigner,
     pub dispatch: Callback<Msg>,
 }
 
@@ -153,7 +153,7 @@ pub fn InviteView(props: &InviteViewProps) -> Html {
                     if let Some(failure) = state.failure {
                         <p class="notice notice-error" role="alert">{ lang.invite_failure(failure) }</p>
                     }
-                    <KeyOfOther {lang} signer={props.signer.clone()} name={state.docent_name.clone()} />
+                    <KeyOfOther {lang} signer={props.signer.clone()} name={state.docent_name.clone()} id="invite" dispatch={props.dispatch.clone()} />
                     <button type="submit" class="primary">{ t.sign }</button>
                 </form>
             }

@@ -8,7 +8,9 @@ use yew::prelude::*;
 use super::dom_id;
 use super::file_picker::FilePicker;
 use super::key_of_other::KeyOfOther;
-use crate::core::app::{FilePurpose, Kept, Msg, OwnedKey, TrustedMsg, TrustedNotice, TrustedState};
+use crate::core::app::{
+    FilePurpose, HogeschoolSigner, Kept, Msg, TrustedMsg, TrustedNotice, TrustedState,
+};
 use crate::core::assessment::Mode;
 use crate::core::credentials::trusted::TrustedAssessor;
 use crate::core::crypto::signing_key::fingerprint;
@@ -20,7 +22,7 @@ pub struct TrustedPanelProps {
     pub lang: Lang,
     pub state: TrustedState,
     /// The key that would sign the list for the docent named; none yet.
-    pub signer: Option<OwnedKey>,
+    pub signer: HogeschoolSigner,
     pub dispatch: Callback<Msg>,
 }
 
@@ -124,7 +126,7 @@ pub fn TrustedPanel(props: &TrustedPanelProps) -> Html {
                 <label for="trusted-docent">{ t.docent_name }</label>
                 <input id="trusted-docent" type="text" autocomplete="name" value={state.docent.to_string()} oninput={on_text(dispatch, TrustedMsg::DocentName)} />
                 <p class="hint">{ t.export_hint }</p>
-                <KeyOfOther {lang} signer={props.signer.clone()} name={state.docent.to_string()} />
+                <KeyOfOther {lang} signer={props.signer.clone()} name={state.docent.to_string()} id="trusted" dispatch={dispatch.clone()} />
                 <button type="button" onclick={send(dispatch, TrustedMsg::Export)}>{ t.export }</button>
             </div>
             <div class="trusted-import">

@@ -10,7 +10,7 @@ use super::record_view::RecordView;
 use super::summary_panel::SummaryPanel;
 use super::trusted_panel::{standing_line, PendingAdd, TrustedPanel};
 use crate::core::app::review::{Checked, Progress, ReviewMsg, Shown, Verified, VerifyState};
-use crate::core::app::{Msg, OwnedKey, TrustedState};
+use crate::core::app::{HogeschoolSigner, Msg, TrustedState};
 use crate::core::assessment::Mode;
 use crate::core::crypto::signing_key::fingerprint;
 use crate::core::record::{RecordProblem, RecordReport};
@@ -28,7 +28,7 @@ pub struct VerifyViewProps {
     pub trusted: TrustedState,
     /// The key that would sign the trusted list for the docent named there.
     #[prop_or_default]
-    pub trusted_signer: Option<OwnedKey>,
+    pub trusted_signer: HogeschoolSigner,
     /// The deelcertificaten: one checked here, and a decision opened to issue them from.
     #[prop_or_default]
     pub badges: crate::core::app::BadgesState,

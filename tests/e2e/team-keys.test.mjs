@@ -4,8 +4,9 @@
 // with it; the confirmation names the key that signs, and offers "Ondertekenen als" another
 // key; the key panel lists both keys with owner, fingerprint and when each was made, before and
 // after a reload; removing a key asks first and warns; axe finds nothing on the panel. On the same
-// profile an examinator's decision is signed with the examinator's own key, and a key in another
-// person's name is named before the yes.
+// profile an examinator's decision is signed with the examinator's own key, a key in another
+// person's name is named before the yes, and an examinator without a key here can choose a new
+// one of their own instead.
 // Run: scripts/test page team-keys
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -157,7 +158,8 @@ test("on a shared profile a decision is signed with the examinator's own key, an
   const warning = page.locator(".key-of-other");
   await page.getByRole("navigation").getByRole("button", { name: "Record controleren", exact: true }).click();
   await page.locator("#trusted-docent").fill("Ayla Demir");
-  assert.equal(await warning.innerText(), "Let op: deze sleutel staat op naam van Karim Haddou. Is dat niet jouw sleutel, onderteken dan niet. Staat je eigen sleutel in deze browser, vul je naam dan in zoals bij die sleutel; anders onderteken je op je eigen apparaat.");
+  assert.equal(await warning.locator(".key-of-other-text").innerText(), "Let op: deze sleutel staat op naam van Karim Haddou. Is dat niet jouw sleutel, onderteken er dan niet mee. Staat je eigen sleutel in deze browser, vul je naam dan in zoals bij die sleutel; anders kies je hieronder een nieuwe sleutel op je eigen naam.");
+  assert.equal(await warning.getByRole("checkbox", { name: "Een nieuwe sleutel op naam van Ayla Demir maken en daarmee ondertekenen", exact: true }).isChecked(), false);
   await page.locator("#trusted-docent").fill("Petra van den Berg");
   await warning.waitFor({ state: "detached" });
   await page.getByRole("navigation").getByRole("button", { name: "Uitnodigen", exact: true }).click();
@@ -168,6 +170,41 @@ test("on a shared profile a decision is signed with the examinator's own key, an
   await page.locator("#invite-docent-name").fill("karim haddou");
   await warning.waitFor({ state: "detached" });
   return `decision signed by ${fingerprintOf(petra.did)}, not the first key ${fingerprintOf(karim.did)}`;
+}));
+
+test("on a shared profile an examinator without a key here chooses a new key of their own, which signs the decision and is kept in their name", (t) => app.withPage(t, async (page) => {
+  const karim = await sign(page, await startSigning(page, "Karim Haddou", "4812345"));
+  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
+  await page.setInputFiles("#record-file", [{ name: "record.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(karim.record)) }]);
+  await page.locator(".verdict-result", { hasText: "Geldig" }).waitFor();
+  await page.getByRole("button", { name: "Besluit vastleggen", exact: true }).click();
+  await page.getByRole("button", { name: "Advies overnemen voor alle leeruitkomsten" }).click();
+  await page.getByLabel("Jouw naam (examinator)").fill("Ayla Demir");
+  await page.getByRole("button", { name: "Besluit ondertekenen", exact: true }).click();
+  const dialog = page.getByRole("alertdialog");
+  const choice = dialog.getByRole("checkbox", { name: "Een nieuwe sleutel op naam van Ayla Demir maken en daarmee ondertekenen", exact: true });
+  await choice.check();
+  let text = await seen(dialog);
+  assert.ok(text.includes("een nieuwe sleutel van Ayla Demir, gemaakt bij het ondertekenen"), text);
+  assert.ok(text.includes("Er wordt niet met de sleutel van Karim Haddou ondertekend."), text);
+  assert.ok(!text.includes(fingerprintOf(karim.did)), "Karim's key is not named as the one that signs");
+  await expectNoAxeViolations(page, "the decision's confirmation with a new key of one's own chosen", ".decide-confirm");
+  // Undone, Karim's key would sign again; chosen again, it does not.
+  await choice.uncheck();
+  assert.ok((await seen(dialog)).includes(`${fingerprintOf(karim.did)} (Karim Haddou)`));
+  await choice.check();
+  const decision = JSON.parse((await download(page, () => dialog.getByRole("button", { name: "Ja, besluit ondertekenen" }).click())).text);
+  await page.getByRole("heading", { name: "Besluit ondertekend" }).waitFor();
+  assert.notEqual(decision.issuer.id, karim.did, "not signed with Karim's key");
+  assert.match(decision.issuer.id, /^did:key:z6Mk/);
+
+  // Her key is kept in her name: signing as her elsewhere names no one else's key.
+  await page.getByRole("navigation").getByRole("button", { name: "Uitnodigen", exact: true }).click();
+  await page.locator("#invite-docent-name").fill("Ayla Demir");
+  assert.equal(await page.locator(".key-of-other").count(), 0);
+  await page.locator("#invite-docent-name").fill("Bram Visser");
+  assert.match(await page.locator(".key-of-other .key-of-other-text").innerText(), /^Let op: deze sleutel staat op naam van Karim Haddou\./);
+  return `decision signed by ${fingerprintOf(decision.issuer.id)}, a new key of Ayla Demir`;
 }));
 
 test("in English the team's keys read in English", (t) => app.withPage(t, async (page) => {
