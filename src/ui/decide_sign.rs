@@ -97,17 +97,11 @@ fn confirm(
     let decision = &props.draft.decision;
     let count = |r: OutcomeResult| decision.outcomes.iter().filter(|o| o.result == r).count();
     let examinator = props.draft.examinator.trim();
+    // In the form's words for the key that signs a record (`Lang::signing_key_used`).
     let key = match &props.signer.signs {
-        Some(owned) => html! {
-            <>
-                <span class="key-fingerprint">{ owned.key.fingerprint() }</span>
-                if !owned.owner.trim().is_empty() {
-                    { format!(" ({})", owned.owner.trim()) }
-                }
-            </>
-        },
-        None if props.signer.new_key => html! { lang.signing_key_new(examinator) },
-        None => html! { d.new_key },
+        Some(owned) => lang.signing_key_used(owned.owner.trim(), &owned.key.fingerprint()),
+        None if props.signer.new_key => lang.signing_key_new(examinator),
+        None => d.new_key.to_string(),
     };
     let row = |term: &str, value: Html| html! { <div><dt>{ term.to_string() }</dt><dd>{ value }</dd></div> };
     html! {
@@ -115,7 +109,7 @@ fn confirm(
             <h4 id="decide-confirm-heading">{ d.confirm_heading }</h4>
             <dl class="sign-summary">
                 { row(d.signed_by, html! { props.draft.examinator.trim().to_string() }) }
-                { row(d.key, key) }
+                { row(d.key, html! { key }) }
                 { row(d.about, html! { format!("{} ({})", decision.student_name, decision.student_number) }) }
                 { row(d.record, html! { <code>{ &decision.record_id }</code> }) }
                 { row(d.results, html! { lang.decision_counts(count(OutcomeResult::Achieved), count(OutcomeResult::NotAchieved), count(OutcomeResult::NotAssessed)) }) }

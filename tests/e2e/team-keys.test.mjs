@@ -138,7 +138,7 @@ test("on a shared profile a decision is signed with the examinator's own key, an
   await page.getByRole("button", { name: "Besluit ondertekenen", exact: true }).click();
   let dialog = page.getByRole("alertdialog");
   let text = await seen(dialog);
-  assert.ok(text.includes(`${fingerprintOf(karim.did)} (Karim Haddou)`), text);
+  assert.ok(text.includes(`Sleutel van Karim Haddou, vingerafdruk ${fingerprintOf(karim.did)}`), text);
   assert.ok(text.includes("Let op: deze sleutel staat op naam van Karim Haddou."), text);
   await expectNoAxeViolations(page, "the decision's confirmation warning of another's key", ".decide-confirm");
   await dialog.getByRole("button", { name: "Terug naar het besluit", exact: true }).click();
@@ -148,7 +148,7 @@ test("on a shared profile a decision is signed with the examinator's own key, an
   await page.getByRole("button", { name: "Besluit ondertekenen", exact: true }).click();
   dialog = page.getByRole("alertdialog");
   text = await seen(dialog);
-  assert.ok(text.includes(`${fingerprintOf(petra.did)} (Petra van den Berg)`), text);
+  assert.ok(text.includes(`Sleutel van Petra van den Berg, vingerafdruk ${fingerprintOf(petra.did)}`), text);
   assert.equal(await dialog.locator(".key-of-other").count(), 0);
   const decision = await download(page, () => dialog.getByRole("button", { name: "Ja, besluit ondertekenen" }).click());
   assert.equal(JSON.parse(decision.text).issuer.id, petra.did);
@@ -191,7 +191,7 @@ test("on a shared profile an examinator without a key here chooses a new key of 
   await expectNoAxeViolations(page, "the decision's confirmation with a new key of one's own chosen", ".decide-confirm");
   // Undone, Karim's key would sign again; chosen again, it does not.
   await choice.uncheck();
-  assert.ok((await seen(dialog)).includes(`${fingerprintOf(karim.did)} (Karim Haddou)`));
+  assert.ok((await seen(dialog)).includes(`Sleutel van Karim Haddou, vingerafdruk ${fingerprintOf(karim.did)}`));
   await choice.check();
   const decision = JSON.parse((await download(page, () => dialog.getByRole("button", { name: "Ja, besluit ondertekenen" }).click())).text);
   await page.getByRole("heading", { name: "Besluit ondertekend" }).waitFor();
