@@ -320,6 +320,21 @@ fn the_docent_signs_an_invitation_making_a_key_first_and_keeps_it() {
 }
 
 #[test]
+fn a_docent_with_no_key_here_may_sign_with_a_new_key_of_their_own_rather_than_another_docents() {
+    let (mut app, first) = docent();
+    app.set(InvitationField::DocentName, "Ayla Demir");
+    let shown = app.model.key.for_hogeschool("Ayla Demir");
+    assert_eq!(shown.others.map(|o| o.owner), Some("Johannes van der Wal".to_string()));
+    app.send(Msg::ChooseNewKey { name: "Ayla Demir".into(), chosen: true });
+    app.send(Msg::Invite(InviteMsg::Sign));
+    let made = app.model.invite.made.clone().expect("signed");
+    assert_ne!(made.issuer, first.issuer, "not with Johannes's key");
+    let hers = app.model.key.ring.for_owner("Ayla Demir").expect("a key kept in her name");
+    assert_eq!(made.issuer, hers.key.did());
+    assert_eq!(app.model.key.ring.keys().len(), 2);
+}
+
+#[test]
 fn the_assessor_opens_the_link_and_the_invitation_fixes_who_and_what() {
     let (docent, made) = docent();
     let mut assessor = App::start(Browser::default(), "2026-12-05");
