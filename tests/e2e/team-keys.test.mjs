@@ -45,6 +45,18 @@ async function sign(page, dialog) {
   return { did: result.did, record };
 }
 
+/** Checks `record` on the hogeschool's page and opens the decision's confirmation as `examinator`. */
+async function confirmDecision(page, record, examinator) {
+  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
+  await page.setInputFiles("#record-file", [{ name: "record.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(record)) }]);
+  await page.locator(".verdict-result", { hasText: "Geldig" }).waitFor();
+  await page.getByRole("button", { name: "Besluit vastleggen", exact: true }).click();
+  await page.getByRole("button", { name: "Advies overnemen voor alle leeruitkomsten" }).click();
+  await page.getByLabel("Jouw naam (examinator)").fill(examinator);
+  await page.getByRole("button", { name: "Besluit ondertekenen", exact: true }).click();
+  return page.getByRole("alertdialog");
+}
+
 async function newAssessment(page) {
   const sign = page.locator("#sign");
   await sign.getByRole("button", { name: "Nieuwe beoordeling starten", exact: true }).click();
@@ -127,16 +139,8 @@ test("on a shared profile a decision is signed with the examinator's own key, an
   await newAssessment(page);
   const petra = await sign(page, await startSigning(page, "Petra van den Berg", "4812346"));
 
-  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
-  await page.setInputFiles("#record-file", [{ name: "record.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(karim.record)) }]);
-  await page.locator(".verdict-result", { hasText: "Geldig" }).waitFor();
-  await page.getByRole("button", { name: "Besluit vastleggen", exact: true }).click();
-  await page.getByRole("button", { name: "Advies overnemen voor alle leeruitkomsten" }).click();
-
   // Nobody's key in this name: the browser's first key would sign, and the dialog says whose it is.
-  await page.getByLabel("Jouw naam (examinator)").fill("Ayla Demir");
-  await page.getByRole("button", { name: "Besluit ondertekenen", exact: true }).click();
-  let dialog = page.getByRole("alertdialog");
+  let dialog = await confirmDecision(page, karim.record, "Ayla Demir");
   let text = await seen(dialog);
   assert.ok(text.includes(`Sleutel van Karim Haddou, vingerafdruk ${fingerprintOf(karim.did)}`), text);
   assert.ok(text.includes("Let op: deze sleutel staat op naam van Karim Haddou."), text);
@@ -174,14 +178,7 @@ test("on a shared profile a decision is signed with the examinator's own key, an
 
 test("on a shared profile an examinator without a key here chooses a new key of their own, which signs the decision and is kept in their name", (t) => app.withPage(t, async (page) => {
   const karim = await sign(page, await startSigning(page, "Karim Haddou", "4812345"));
-  await page.getByRole("button", { name: "Record controleren", exact: true }).click();
-  await page.setInputFiles("#record-file", [{ name: "record.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(karim.record)) }]);
-  await page.locator(".verdict-result", { hasText: "Geldig" }).waitFor();
-  await page.getByRole("button", { name: "Besluit vastleggen", exact: true }).click();
-  await page.getByRole("button", { name: "Advies overnemen voor alle leeruitkomsten" }).click();
-  await page.getByLabel("Jouw naam (examinator)").fill("Ayla Demir");
-  await page.getByRole("button", { name: "Besluit ondertekenen", exact: true }).click();
-  const dialog = page.getByRole("alertdialog");
+  const dialog = await confirmDecision(page, karim.record, "Ayla Demir");
   const choice = dialog.getByRole("checkbox", { name: "Een nieuwe sleutel op naam van Ayla Demir maken en daarmee ondertekenen", exact: true });
   await choice.check();
   let text = await seen(dialog);
