@@ -201,6 +201,10 @@ test("on a shared profile an examinator without a key here chooses a new key of 
   assert.equal(await page.locator(".key-of-other").count(), 0);
   await page.locator("#invite-docent-name").fill("Bram Visser");
   assert.match(await page.locator(".key-of-other .key-of-other-text").innerText(), /^Let op: deze sleutel staat op naam van Karim Haddou\./);
+  await page.getByRole("button", { name: "Switch to English", exact: true }).click();
+  assert.match(await page.locator(".key-of-other .key-of-other-text").innerText(), /^Note: this key is in the name of Karim Haddou\. If it is not your key, do not sign with it\./);
+  await page.getByRole("checkbox", { name: "Make a new key in the name of Bram Visser and sign with it", exact: true }).check();
+  assert.match(await page.locator(".key-of-other .key-of-other-text").innerText(), /^The key of Karim Haddou will not sign\. On signing, a new key in the name of Bram Visser is made/);
   return `decision signed by ${fingerprintOf(decision.issuer.id)}, a new key of Ayla Demir`;
 }));
 
