@@ -116,9 +116,8 @@ impl KeyState {
     /// its view: the key in their name where this device has one, else the device's first key
     /// (on a docent's own laptop, the one key there is); `None` where there is no key to sign
     /// with. One rule for invitations, trusted lists and decisions, so that on a shared profile
-    /// each person signs with their own key once it is here.
-    /// The person may choose a new key of their own over another's (`new_key_for`): then none
-    /// signs until it is made.
+    /// each person signs with their own key once it is here. Where the person chose a new key of
+    /// their own over the first key (`new_key_for`), none signs until that key is made.
     pub fn hogeschool_signer(&self, signer: &str) -> Option<&OwnedKey> {
         match self.status {
             KeyStatus::Key(_) => match self.ring.for_owner(signer) {
