@@ -39,7 +39,7 @@ pub struct KeyRing {
 
 /// Names are matched as people type them: case (of Latin letters, `core::case`), surrounding and
 /// doubled spaces do not count.
-fn same_name(a: &str, b: &str) -> bool {
+pub(super) fn same_name(a: &str, b: &str) -> bool {
     let words = |s: &str| s.split_whitespace().map(case::lowercase).collect::<Vec<_>>();
     let a = words(a);
     !a.is_empty() && a == words(b)
@@ -80,11 +80,6 @@ impl KeyRing {
     /// The key kept from before keys had owners, if it has not been named yet.
     pub fn for_owner_unnamed(&self) -> Option<&OwnedKey> {
         self.keys.iter().find(|owned| owned.owner.is_empty())
-    }
-
-    /// Whether two names, as typed, name the same person (as `for_owner` matches them).
-    pub fn same_person(a: &str, b: &str) -> bool {
-        same_name(a, b)
     }
 
     pub fn by_did(&self, did: &str) -> Option<&OwnedKey> {

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use super::form;
-use super::key_ring::{KeyRing, OwnedKey};
+use super::key_ring::{same_name, KeyRing, OwnedKey};
 use super::{
     CheckPurpose, DownloadPurpose, Ed25519Signature, Effect, FileReadError, KeyPurpose, Model, Msg,
     NoEd25519, Now, StorageFailed,
@@ -150,7 +150,7 @@ impl KeyState {
     }
 
     fn new_key_chosen(&self, signer: &str) -> bool {
-        self.new_key_for.as_deref().is_some_and(|name| KeyRing::same_person(name, signer))
+        self.new_key_for.as_deref().is_some_and(|name| same_name(name, signer))
     }
 
     /// `name` (as typed) chooses a new key of their own over another's, or goes back to it.
