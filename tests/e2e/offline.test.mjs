@@ -32,10 +32,11 @@ before(async () => {
   buildB = join(work, "b");
   await cp(dist, buildA, { recursive: true });
   await cp(dist, buildB, { recursive: true });
-  oldCss = (await readdir(buildB)).find((f) => /^app-[0-9a-f]+\.css$/.test(f));
-  assert.ok(oldCss, "the build has no app-….css");
+  // The form's page links one style sheet, its sheets joined (scripts/join-styles).
+  oldCss = (await readFile(join(buildB, "index.html"), "utf8")).match(/styles-[0-9a-f]{16}\.css/)?.[0];
+  assert.ok(oldCss, "the form's page links no styles-….css");
   const css = Buffer.concat([await readFile(join(buildB, oldCss)), Buffer.from("\n/* build B */\n")]);
-  newCss = `app-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
+  newCss = `styles-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
   await writeFile(join(buildB, newCss), css);
   await rm(join(buildB, oldCss));
   const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
