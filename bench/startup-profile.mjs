@@ -7,6 +7,7 @@
 //
 //   node bench/startup-profile.mjs --dist dist [--runs 5] [--min 1] [--trace out.json]
 //   node bench/startup-profile.mjs --dist dist --marks 20
+//   node bench/startup-profile.mjs --dist bench/out/floor-dist,dist,bench/out/yew-form-dist --marks 15
 //
 // With --cpu N it takes a sampling CPU profile of N cold starts instead and prints the functions
 // with the most time until ready, self and total (wasm names only in a build that keeps them:
@@ -17,6 +18,9 @@
 // With --warm the runs are returning visits: one context, visited once (a score kept), reloaded.
 // With --marks N it records no trace (a trace slows what it records) and prints, over N cold
 // starts, the median time of each mark and file: the breakdown to quote.
+//
+// With --flags "…" Chromium gets more switches, e.g. --flags --js-flags=--no-wasm-lazy-compilation
+// to see what compiling each wasm function on its first call costs.
 //
 // Not a measure of its own: bench/run's start-up row is the one that counts. This says where that
 // time goes.
@@ -61,12 +65,14 @@ let url = urls[0];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
+    "--disable-component-update", "--disable-sync", ...(opts.flags ? opts.flags.split(" ") : [])],
 });
 
 function initScript() {
   window.__bench = { ready: null };
-  const holds = () => document.querySelectorAll("[role=radiogroup]").length >= 42;
+  // The form's 42 radio groups (the app, bench/yew-form), or the floor's one paragraph (bench/floor),
+  // so that a --dist list can put the app beside the builds bench/run measures it against.
+  const holds = () => document.querySelectorAll("[role=radiogroup]").length >= 42 || !!document.getElementById("floor-ready");
   const observer = new MutationObserver(() => {
     if (window.__bench.ready === null && holds()) {
       window.__bench.ready = performance.now();
