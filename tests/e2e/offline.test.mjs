@@ -75,6 +75,36 @@ test("the release build's sw.js lists every file of that build and nothing else,
   for (const file of hogeschoolAssets) assert.equal(index.includes(file), false, `${file} is not the form's`);
 });
 
+// scripts/join-styles: a page waits for every stylesheet it links before it runs its scripts.
+test("each page links one style sheet, named by its content, with the rules of that page's sheets only", async () => {
+  const css = (await readdir(dist)).filter((f) => f.endsWith(".css")).sort();
+  const sheets = {};
+  const names = new Set();
+  for (const page of ["index.html", "hogeschool.html"]) {
+    const html = await readFile(join(dist, page), "utf8");
+    const links = html.match(/<link [^>]*rel="?stylesheet"?[^>]*>/g) ?? [];
+    assert.equal(links.length, 1, `${page} links ${links.length} style sheets`);
+    const name = links[0].match(/styles-[0-9a-f]{16}\.css/)?.[0];
+    assert.ok(name, `${page} links ${links[0]}`);
+    const bytes = await readFile(join(dist, name));
+    assert.equal(name, `styles-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.css`);
+    assert.ok(links[0].includes(`sha384-${createHash("sha384").update(bytes).digest("base64")}`), `${page}: integrity`);
+    sheets[page] = bytes.toString("utf8");
+    names.add(name);
+  }
+  // No sheet is left in the build that no page links (the service worker would store it).
+  assert.deepEqual(css, [...names].sort());
+  // The form's rules are in both, in the order the pages link them; the views of the hogeschool's
+  // page (styles/compare.css, styles/cohort.css) only in its own.
+  for (const text of Object.values(sheets)) {
+    assert.ok(text.indexOf(".indicator") >= 0 && text.indexOf(".indicator") < text.indexOf("@media print"), "app.css comes first");
+  }
+  for (const rule of [".compare-sides", ".cohort-status"]) {
+    assert.ok(sheets["hogeschool.html"].includes(rule), `${rule} on the hogeschool's page`);
+    assert.ok(!sheets["index.html"].includes(rule), `${rule} not on the form's page`);
+  }
+});
+
 test("scripts/write-sw is deterministic: the same build gives the same sw.js, byte for byte", async () => {
   generate(buildA);
   assert.equal(await readFile(join(buildA, "sw.js"), "utf8"), swA);
