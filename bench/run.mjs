@@ -42,6 +42,11 @@ function median(values) {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+/** The median of the values a page gave (a mark it did not set is NaN), or null for none. */
+function found(values) {
+  const given = values.filter(Number.isFinite);
+  return given.length ? median(given) : null;
+}
 function percentile(values, p) {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
@@ -282,14 +287,27 @@ step("start-up (10 fresh contexts each)");
 {
   const app = [], floor = [], yewForm = [];
   const laidOut = { app: [], floor: [], yewForm: [] };
+  // Where the app's start goes against the floor's (README: Start-up): when each page's .wasm has
+  // arrived, and the app's own marks (src/web/marks.rs) for its `main` and its model.
+  const phases = { floorWasm: [], wasm: [], main: [], model: [] };
+  const timeline = (page) => page.evaluate(() => ({
+    wasm: performance.getEntriesByType("resource").find((e) => e.name.endsWith("_bg.wasm"))?.responseEnd ?? NaN,
+    main: performance.getEntriesByName("lk:main")[0]?.startTime ?? NaN,
+    model: performance.getEntriesByName("lk:model")[0]?.startTime ?? NaN,
+  }));
   for (let i = 0; i < 10; i++) {
     const a = await open(appUrl, RADIOS, 42);
     app.push(a.ready);
     laidOut.app.push(a.laidOut);
+    const t = await timeline(a.page);
+    phases.wasm.push(t.wasm);
+    phases.main.push(t.main);
+    phases.model.push(t.model);
     await a.context.close();
     const f = await open(floorUrl, "#floor-ready", 1);
     floor.push(f.ready);
     laidOut.floor.push(f.laidOut);
+    phases.floorWasm.push((await timeline(f.page)).wasm);
     await f.context.close();
     const y = await open(yewFormUrl, RADIOS, 42);
     yewForm.push(y.ready);
@@ -306,6 +324,8 @@ step("start-up (10 fresh contexts each)");
   const pa = median(laidOut.app), pf = median(laidOut.floor), py = median(laidOut.yewForm);
   row("start-up until that frame is laid out: floor / app / Yew form, median of 10",
     `${ms(pf)} / ${ms(pa)} (${(pa / pf).toFixed(2)} ×) / ${ms(py)} (${(py / pf).toFixed(2)} ×)`);
+  row("start-up phases, medians of 10: the .wasm received (floor / app), the app's `main`, its model, the form there",
+    `${ms(found(phases.floorWasm))} / ${ms(found(phases.wasm))}, ${ms(found(phases.main))}, ${ms(found(phases.model))}, ${ms(ma)}`);
   notes.push(`start-up runs (ms): app ${app.map((x) => x.toFixed(0)).join(", ")}; floor ${floor.map((x) => x.toFixed(0)).join(", ")}; Yew form ${yewForm.map((x) => x.toFixed(0)).join(", ")}`);
 }
 
