@@ -15,7 +15,8 @@
 // With --clicks N it profiles N clicks on the form instead (as bench/run's click row: each changes
 // a score and waits for the summary), after as many unprofiled, and prints µs per click; --interval
 // sets the sampling interval (µs, default 50), --save FILE keeps the profile (.cpuprofile).
-// With --warm the runs are returning visits: one context, visited once (a score kept), reloaded.
+// With --warm the runs are returning visits: per build, one context, visited once (a score kept
+// where the page has one), reloaded.
 // With --marks N it records no trace (a trace slows what it records) and prints, over N cold
 // starts, the median time of each mark and file: the breakdown to quote.
 //
@@ -88,18 +89,22 @@ const CATEGORIES = [
   "blink.user_timing", "loading", "blink", "disabled-by-default-v8.compile",
 ].join(",");
 
-let warm = null; // with --warm: one context, visited once before, reloaded for every run
+// With --warm: for each build's address, one context, visited once before, reloaded for every run.
+const warmContexts = new Map();
 async function traceOnce(trace = true) {
+  let warm = warmContexts.get(url) ?? null;
   if (opts.warm && !warm) {
     warm = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await warm.addInitScript(initScript);
     const first = await warm.newPage();
     await first.goto(url);
     await first.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 30_000 });
-    // Something kept, as a returning assessor has: a score.
-    await first.locator("[role=radiogroup] input").first().check();
+    // Something kept, as a returning assessor has: a score (the floor has nothing to keep).
+    const radio = first.locator("[role=radiogroup] input").first();
+    if (await radio.count()) await radio.check();
     await first.waitForTimeout(1500);
     await first.close();
+    warmContexts.set(url, warm);
   }
   const context = warm ?? await browser.newContext({ viewport: { width: 1280, height: 900 } });
   if (!warm) await context.addInitScript(initScript);
@@ -215,7 +220,7 @@ if (opts.marks) {
       }
       for (const m of r.marks) add(m.name, m.at);
     }
-    console.log(`\n${dists[d]}: ${runs.length} cold starts, ready median ${med(runs.map((r) => r.ready)).toFixed(1)} ms (runs: ${runs.map((r) => r.ready.toFixed(0)).join(", ")})`);
+    console.log(`\n${dists[d]}: ${runs.length} ${opts.warm ? "returning visits" : "cold starts"}, ready median ${med(runs.map((r) => r.ready)).toFixed(1)} ms (runs: ${runs.map((r) => r.ready.toFixed(0)).join(", ")})`);
     console.log("median ms from the navigation's start (each row its own median):");
     for (const [k, v] of [...rows].sort((a, b) => med(a[1]) - med(b[1]))) {
       console.log(`  ${med(v).toFixed(1).padStart(7)}  ${k}${v.length < runs.length ? ` (in ${v.length} runs)` : ""}`);
