@@ -126,6 +126,33 @@ test("many files are checked in the workers with progress, in order, and a click
   });
 });
 
+test("files of many sizes in one choice: each verdict is its own file's", async (t) => {
+  // A worker reads a batch's files in one go and cuts what it gets by each file's size: a file
+  // too large to read, an empty one, and records written compactly or spread wide must each keep
+  // their own verdict, and a shift would make the files after them not valid.
+  const compact = JSON.stringify(JSON.parse(record));
+  const wide = JSON.stringify(JSON.parse(record), null, 8);
+  const files = Array.from({ length: 40 }, (_, i) => {
+    const name = `record-${String(i).padStart(3, "0")}.json`;
+    if (i === 3) return jsonFile(name, record + " ".repeat(5 * 1024 * 1024));
+    if (i === 5) return jsonFile(name, "");
+    if (i === 12) return jsonFile(name, compact.replace(/"studentNumber":"[^"]*"/, '"studentNumber":"999"'));
+    return jsonFile(name, [record, compact, wide][i % 3]);
+  });
+  await app.withPage(t, async (page) => {
+    await openVerify(page);
+    await page.setInputFiles("#record-file", files);
+    const summary = page.locator(".batch-summary");
+    await summary.waitFor({ timeout: 60_000 });
+    assert.equal(await summary.innerText(), "40 bestanden gecontroleerd: 37 geldig, 3 niet geldig.");
+    const rows = page.locator(".batch-table tbody tr");
+    const results = await page.locator(".batch-table tbody td.batch-result").allInnerTexts();
+    assert.deepEqual(results.flatMap((r, i) => (r === "Geldig" ? [] : [i])), [3, 5, 12]);
+    assert.match(await rows.nth(3).locator(".batch-reasons").textContent(), /te groot voor een record/);
+    assert.match(await rows.nth(12).locator(".batch-reasons").innerText(), /na het ondertekenen veranderd/);
+  });
+});
+
 test("the check can be stopped: the workers end and the view says how far it got", async (t) => {
   await app.withPage(t, async (page) => {
     await openVerify(page);
