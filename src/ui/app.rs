@@ -62,11 +62,16 @@ pub fn App() -> Html {
                 }
                 booted.set(Some(model.clone()));
                 // A first visit's journal, read after the first render (startup::boot says why):
-                // where it put back what the start did not see, the page starts again from it.
+                // where it put back what the start did not see, the page starts again from it,
+                // on the view the user is on by then, which need not be the one the address named.
                 if let (Ok(model), Some(default)) = (model, journal_later) {
                     if let Some(again) = startup::late_journal(&link, &default).await {
+                        let shown = model.borrow().view;
                         *model.borrow_mut() = again;
-                        show_first(&model);
+                        if model.borrow().view != shown {
+                            dispatcher(model.clone(), late_redraw.callback())
+                                .emit(Msg::Show(shown));
+                        }
                         late_redraw.callback().emit(());
                     }
                 }

@@ -6,7 +6,7 @@
 // Run: scripts/test page startup
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, reloadApp, saved, appReady, expectNoAxeViolations } from "./harness.mjs";
+import { startApp, reloadApp, saved, appReady, until, expectNoAxeViolations } from "./harness.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -105,6 +105,41 @@ test("a first visit opens the form without waiting for the journal; what only th
   assert.ok(marks["lk:journal-read"][0] > marks["lk:model"][0], JSON.stringify(marks));
   const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("leeruitkomsten:v2:assessment:")));
   assert.equal(stored.length, 1, "the journal's assessment is back, and no second one was made");
+}));
+
+test("a first visit whose journal answers late stays on the view the user went to meanwhile", (t) => app.withPage(t, async (page) => {
+  await radio(page, "LU1.1", "good").check();
+  await saved(page);
+  await until(page, () => new Promise((resolve) => {
+    const request = indexedDB.open("leeruitkomsten", 1);
+    request.onerror = () => resolve(false);
+    request.onsuccess = () => {
+      const all = request.result.transaction("kv").objectStore("kv").getAll();
+      all.onsuccess = () => { request.result.close(); resolve(all.result.some((text) => text.includes('"LU1.1":"good"'))); };
+      all.onerror = () => resolve(false);
+    };
+  }));
+  await page.evaluate(() => { for (const key of Object.keys(localStorage)) localStorage.removeItem(key); });
+  // The journal answers a second and a half late, as a slow disk's may: by then the user has
+  // gone to the list.
+  await page.addInitScript(() => {
+    let journal;
+    Object.defineProperty(globalThis, "leeruitkomstenJournal", {
+      configurable: true,
+      get: () => journal,
+      set: (promise) => { journal = promise.then((found) => new Promise((resolve) => setTimeout(() => resolve(found), 1500))); },
+    });
+  });
+  await reloadApp(page);
+  await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+  await page.locator(".library-new").waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName("lk:model").length === 2, null, { timeout: 10_000 });
+  // What the journal put back is stored and listed, and the page is still the list.
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("leeruitkomsten:v2:assessment:")));
+  assert.equal(stored.length, 1, "the journal's assessment is back");
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  assert.equal(await page.locator(".library-new").isVisible(), true, "the list is still shown");
+  assert.equal(await page.locator("[role=radiogroup]").count(), 0, "the form did not come back in its place");
 }));
 
 test("an evidence field is made when its box is first opened, and keeps its text when closed and opened again", (t) => app.withPage(t, async (page) => {
