@@ -41,6 +41,26 @@ async function journalAhead(page) {
   });
 }
 
+/**
+ * Scores LU1.1 "good" and leaves it in the journal only, as a browser killed in a first
+ * session's first seconds leaves it: the journal's write committed, every `localStorage` write
+ * lost.
+ */
+async function onlyInJournal(page) {
+  await radio(page, "LU1.1", "good").check();
+  await saved(page);
+  await until(page, () => new Promise((resolve) => {
+    const request = indexedDB.open("leeruitkomsten", 1);
+    request.onerror = () => resolve(false);
+    request.onsuccess = () => {
+      const all = request.result.transaction("kv").objectStore("kv").getAll();
+      all.onsuccess = () => { request.result.close(); resolve(all.result.some((text) => text.includes('"LU1.1":"good"'))); };
+      all.onerror = () => resolve(false);
+    };
+  }));
+  await page.evaluate(() => { for (const key of Object.keys(localStorage)) localStorage.removeItem(key); });
+}
+
 test("a change only the crash journal holds is in the form when it opens, read by the page's first script", (t) => app.withPage(t, async (page) => {
   await radio(page, "LU1.1", "good").check();
   await saved(page);
@@ -80,21 +100,7 @@ test("without the page's first script the app reads the crash journal itself, be
 }));
 
 test("a first visit opens the form without waiting for the journal; what only the journal holds comes back after", (t) => app.withPage(t, async (page) => {
-  await radio(page, "LU1.1", "good").check();
-  await saved(page);
-  // The journal has it once its write is committed.
-  await page.waitForFunction(() => new Promise((resolve) => {
-    const request = indexedDB.open("leeruitkomsten", 1);
-    request.onerror = () => resolve(false);
-    request.onsuccess = () => {
-      const all = request.result.transaction("kv").objectStore("kv").getAll();
-      all.onsuccess = () => { request.result.close(); resolve(all.result.some((text) => text.includes('"LU1.1":"good"'))); };
-      all.onerror = () => resolve(false);
-    };
-  }), null, { polling: 100 });
-  // As a browser killed in a first session's first seconds leaves it: localStorage lost every
-  // write, the journal kept them.
-  await page.evaluate(() => { for (const key of Object.keys(localStorage)) localStorage.removeItem(key); });
+  await onlyInJournal(page);
   await reloadApp(page);
   await page.waitForFunction(() => document.querySelector('input[name="score-LU1.1"][value="good"]')?.checked === true);
   const marks = await page.evaluate(() => Object.fromEntries(["lk:model", "lk:journal-read"]
@@ -108,18 +114,7 @@ test("a first visit opens the form without waiting for the journal; what only th
 }));
 
 test("a first visit whose journal answers late stays on the view the user went to meanwhile", (t) => app.withPage(t, async (page) => {
-  await radio(page, "LU1.1", "good").check();
-  await saved(page);
-  await until(page, () => new Promise((resolve) => {
-    const request = indexedDB.open("leeruitkomsten", 1);
-    request.onerror = () => resolve(false);
-    request.onsuccess = () => {
-      const all = request.result.transaction("kv").objectStore("kv").getAll();
-      all.onsuccess = () => { request.result.close(); resolve(all.result.some((text) => text.includes('"LU1.1":"good"'))); };
-      all.onerror = () => resolve(false);
-    };
-  }));
-  await page.evaluate(() => { for (const key of Object.keys(localStorage)) localStorage.removeItem(key); });
+  await onlyInJournal(page);
   // The journal answers a second and a half late, as a slow disk's may: by then the user has
   // gone to the list.
   await page.addInitScript(() => {
