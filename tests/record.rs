@@ -954,11 +954,33 @@ fn hostile_inputs_give_clear_problems() {
     let text = to_text(&record);
     let problems = |text: &str| verify_record(text, &[&fw]).problems;
 
+    // Another kind of file altogether, told apart from a record that was damaged.
+    assert_eq!(problems("not json"), vec![RecordProblem::NotJson]);
+    assert_eq!(problems("\n  Beste docent,\n"), vec![RecordProblem::NotJson]);
+    assert_eq!(problems("\u{feff}Beste docent,"), vec![RecordProblem::NotJson]);
+    assert_eq!(
+        verify_record_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", &[&fw]).problems,
+        vec![RecordProblem::NotJson]
+    );
+    assert_eq!(verify_record_bytes(b"\x89PNG\r\n", &[&fw]).problems, vec![RecordProblem::NotJson]);
+    // What begins as JSON and breaks off, or is empty, is damaged.
     assert!(matches!(
-        problems("not json").as_slice(),
+        problems(&text[..text.len() / 2]).as_slice(),
         [RecordProblem::InvalidJson(JcsError::Syntax { .. })]
     ));
     assert!(matches!(problems("").as_slice(), [RecordProblem::InvalidJson(_)]));
+    assert!(matches!(problems(" \n").as_slice(), [RecordProblem::InvalidJson(_)]));
+    // A record saved as UTF-16 is the record in another encoding, not another kind of file.
+    let utf16: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain(b"{}".iter().flat_map(|&b| [b, 0])).collect();
+    assert_eq!(
+        verify_record_bytes(&utf16, &[&fw]).problems,
+        vec![RecordProblem::NotUtf8 { offset: 0 }]
+    );
+    assert!(matches!(
+        problems("\u{feff}{}").as_slice(),
+        [RecordProblem::InvalidJson(JcsError::ByteOrderMark)]
+    ));
     assert_eq!(problems("[1, 2]"), vec![RecordProblem::NotAnObject]);
     assert_eq!(problems("\"x\""), vec![RecordProblem::NotAnObject]);
 

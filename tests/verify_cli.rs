@@ -143,7 +143,7 @@ fn unreadable_hostile_and_unknown_files_are_invalid() {
     let lines = stdout_lines(&output);
     let expected_starts = [
         format!("INVALID {}: cannot read: ", missing.display()),
-        format!("INVALID {}: not valid JSON: ", not_json.display()),
+        format!("INVALID {}: not JSON: the file does not begin with {{ or [", not_json.display()),
         format!(
             "INVALID {}: not valid JSON: duplicate member name \"studentNumber\"",
             duplicate.display()

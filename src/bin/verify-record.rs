@@ -65,7 +65,7 @@ mod native {
     use leeruitkomsten::core::framework::hashed::HashedFramework;
     use leeruitkomsten::core::json;
     use leeruitkomsten::core::record::{
-        verify_record_value, RecordProblem, RecordReport, MAX_RECORD_BYTES,
+        unreadable, verify_record_value, RecordProblem, RecordReport, MAX_RECORD_BYTES,
     };
     use serde_json::Value;
 
@@ -598,7 +598,7 @@ mod native {
                 Ok(value) => Some(value),
                 // Not JSON: the record's verifier says why, as it always did.
                 Err(error) => {
-                    let report = RecordReport::with(error.into());
+                    let report = RecordReport::with(unreadable(&bytes, error));
                     return check_record(path, name, None, report, known);
                 }
             }

@@ -158,6 +158,10 @@ impl Lang {
                 format!("het bestand is te groot voor een record ({bytes} bytes; de grens is {limit})"),
                 format!("the file is too large for a record ({bytes} bytes; the limit is {limit})"),
             ),
+            P::NotJson => pick(
+                "het bestand is geen JSON maar een ander soort bestand".into(),
+                "the file is not JSON but another kind of file".into(),
+            ),
             P::NotUtf8 { offset } => not_json(format!(
                 "het is geen UTF-8-tekst; de eerste foute byte staat op positie {offset}"
             )),
@@ -610,6 +614,7 @@ mod tests {
         let mut all = vec![
             P::SecretKeyFile,
             P::TooLarge { bytes: 6_000_000, limit: 5_242_880 },
+            P::NotJson,
             P::NotUtf8 { offset: 6 },
             P::NotAnObject,
             P::MissingProof,
@@ -655,6 +660,7 @@ mod tests {
             match p {
                 P::SecretKeyFile
                 | P::TooLarge { .. }
+                | P::NotJson
                 | P::NotUtf8 { .. }
                 | P::InvalidJson(_)
                 | P::NotAnObject

@@ -71,7 +71,7 @@ test("the cohort survives a reload, and Cohort leegmaken empties it, after a rel
   assert.match(page.url(), /hogeschool\.html#cohort$/);
   await page.locator(".cohort-status", { hasText: "3 records meegenomen; 1 bestand niet" }).waitFor();
   assert.deepEqual(await names(page), ["Daan Jansen", "Sanne de Vries", "Sanne de Vries"]);
-  assert.match(await page.locator(".cohort-rejected > ul > li").innerText(), /^brief\.json:\s+Dit bestand is beschadigd of onvolledig\./);
+  assert.match(await page.locator(".cohort-rejected > ul > li").innerText(), /^brief\.json:\s+Dit is geen beoordelingsbestand\./);
 
   // Clearing asks first; cancelling keeps everything.
   await page.getByRole("button", { name: "Cohort leegmaken", exact: true }).click();

@@ -42,4 +42,6 @@ pub use shape::{
     MAX_RECORD_BYTES, MAX_RECORD_ID_CHARS, READABLE_SCHEMA_VERSIONS, RECORD_CONTEXT, RECORD_TYPE,
     RECORD_TYPES, SCHEMA_ID, SCHEMA_VERSION, VC_CONTEXT, VC_TYPE,
 };
-pub use verify::{verify_record, verify_record_bytes, verify_record_value, RecordReport};
+pub use verify::{
+    unreadable, verify_record, verify_record_bytes, verify_record_value, RecordReport,
+};

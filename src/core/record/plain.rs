@@ -10,9 +10,9 @@ use super::RecordProblem;
 pub enum Verdict {
     /// Someone's secret signing key: passing it on lets others sign in the owner's name.
     SecretKey,
-    /// Not readable as JSON at all: cut off, another encoding, too large, or not JSON.
+    /// Begins as JSON but cannot be read: cut off, a byte that is no text, or empty.
     Damaged,
-    /// JSON, but not an assessment record.
+    /// Not an assessment record: other JSON, another kind of file, or larger than a record is.
     NotARecord,
     /// A record of a format version this app does not read.
     NewerVersion,
@@ -46,8 +46,11 @@ pub fn verdict(problems: &[RecordProblem]) -> Option<Verdict> {
     ];
     let of = |problem: &RecordProblem| match problem {
         P::SecretKeyFile => Verdict::SecretKey,
-        P::TooLarge { .. } | P::NotUtf8 { .. } | P::InvalidJson(_) => Verdict::Damaged,
-        P::NotAnObject | P::UnsupportedType(_) => Verdict::NotARecord,
+        P::NotUtf8 { .. } | P::InvalidJson(_) => Verdict::Damaged,
+        // A record is at most some hundred KB; one of the limit's megabytes is something else.
+        P::TooLarge { .. } | P::NotJson | P::NotAnObject | P::UnsupportedType(_) => {
+            Verdict::NotARecord
+        }
         // Without a type the object could be anything; with a wrong one, see above.
         P::Malformed { path, reason: super::ShapeProblem::Missing } if path == "type" => {
             Verdict::NotARecord
@@ -95,7 +98,8 @@ mod tests {
         let cases = [
             (P::SecretKeyFile, Verdict::SecretKey),
             (P::NotUtf8 { offset: 3 }, Verdict::Damaged),
-            (P::TooLarge { bytes: 9, limit: 8 }, Verdict::Damaged),
+            (P::TooLarge { bytes: 9, limit: 8 }, Verdict::NotARecord),
+            (P::NotJson, Verdict::NotARecord),
             (P::InvalidJson(JcsError::ByteOrderMark), Verdict::Damaged),
             (P::NotAnObject, Verdict::NotARecord),
             (P::UnsupportedType("VerifiableCredential".into()), Verdict::NotARecord),

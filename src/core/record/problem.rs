@@ -152,6 +152,9 @@ pub enum RecordProblem {
         bytes: usize,
         limit: usize,
     },
+    /// Not JSON from its first character: another kind of file (a letter, a PDF, a photo) chosen
+    /// or sent by mistake, not a record that was damaged.
+    NotJson,
     /// The bytes are not UTF-8; `offset` is where the first bad byte is.
     NotUtf8 {
         offset: usize,
@@ -238,6 +241,7 @@ impl fmt::Display for RecordProblem {
             RecordProblem::TooLarge { bytes, limit } => {
                 write!(f, "file is {bytes} bytes, more than the limit of {limit}")
             }
+            RecordProblem::NotJson => write!(f, "not JSON: the file does not begin with {{ or ["),
             RecordProblem::NotUtf8 { offset } => {
                 write!(f, "not UTF-8 text (bad byte at offset {offset})")
             }

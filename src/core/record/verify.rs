@@ -78,7 +78,7 @@ fn is_key_file(object: &serde_json::Map<String, Value>) -> bool {
 pub fn verify_record_bytes(bytes: &[u8], frameworks: &[&HashedFramework]) -> RecordReport {
     match json::parse_bytes(bytes, MAX_RECORD_BYTES) {
         Ok(value) => verify_record_value(&value, frameworks),
-        Err(e) => RecordReport::with(e.into()),
+        Err(e) => RecordReport::with(unreadable(bytes, e)),
     }
 }
 
@@ -86,7 +86,30 @@ pub fn verify_record_bytes(bytes: &[u8], frameworks: &[&HashedFramework]) -> Rec
 pub fn verify_record(text: &str, frameworks: &[&HashedFramework]) -> RecordReport {
     match json::parse(text, MAX_RECORD_BYTES) {
         Ok(value) => verify_record_value(&value, frameworks),
-        Err(e) => RecordReport::with(e.into()),
+        Err(e) => RecordReport::with(unreadable(text.as_bytes(), e)),
+    }
+}
+
+/// Why a record's bytes could not be read as JSON. What does not even begin as a JSON object or
+/// array was chosen by mistake, and the reader should hear that rather than "damaged"; what
+/// begins as one and breaks off, or holds a byte that is no text, is a record that was damaged.
+/// So are an empty file (a download that failed leaves one) and a record saved as UTF-16 (an
+/// editor on Windows may do that), which its byte order mark tells.
+pub fn unreadable(bytes: &[u8], error: json::JsonError) -> RecordProblem {
+    use crate::core::crypto::jcs::JcsError;
+    use json::JsonErrorKind as K;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return error.into();
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = text.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+    let unreadable_text = matches!(
+        error.kind,
+        K::NotUtf8 { .. } | K::Invalid(JcsError::Syntax { .. } | JcsError::ByteOrderMark)
+    );
+    match first {
+        Some(b) if unreadable_text && *b != b'{' && *b != b'[' => RecordProblem::NotJson,
+        _ => error.into(),
     }
 }
 
