@@ -271,7 +271,8 @@ test(`the cohort overview: ${COUNT} generated signed records and five bad files,
   const reasonOf = (name) => rejected.find((r) => r.startsWith(`${name}: `)) ?? assert.fail(`${name} is not listed: ${rejected}`);
   assert.match(reasonOf("veranderd.json"), /^veranderd\.json: Dit bestand is na het ondertekenen veranderd\./);
   assert.match(reasonOf("veranderd.json"), /de handtekening klopt niet/);
-  assert.match(reasonOf("brief.json"), /JSON/);
+  assert.match(reasonOf("brief.json"), /^brief\.json: Dit is geen beoordelingsbestand\..*het bestand is geen JSON maar een ander soort bestand/s);
+  assert.match(reasonOf("te-groot.json"), /^te-groot\.json: Dit is geen beoordelingsbestand\./);
   assert.match(reasonOf("kopie-van-record-000.json"), /hetzelfde record als record-000\.json/);
   assert.match(reasonOf("ander-kader.json"), /met andere teksten dan dit kader/);
   assert.match(reasonOf("te-groot.json"), /het bestand is te groot voor een record \(6291456 bytes; de grens is 5242880\)/);
