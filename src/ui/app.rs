@@ -51,14 +51,12 @@ pub fn App() -> Html {
                     }
                     Err(failure) => (Err(Rc::new(failure)), None),
                 };
-                let show_first = |model: &Rc<RefCell<Model>>| {
-                    if let Some(view) = first {
-                        // Before the first render, so the page opens on the view its address names.
-                        dispatcher(model.clone(), late_redraw.callback()).emit(Msg::Show(view));
-                    }
+                let show = |model: &Rc<RefCell<Model>>, view: View| {
+                    dispatcher(model.clone(), late_redraw.callback()).emit(Msg::Show(view));
                 };
-                if let Ok(model) = &model {
-                    show_first(model);
+                if let (Ok(model), Some(view)) = (&model, first) {
+                    // Before the first render, so the page opens on the view its address names.
+                    show(model, view);
                 }
                 booted.set(Some(model.clone()));
                 // A first visit's journal, read after the first render (startup::boot says why):
@@ -69,8 +67,7 @@ pub fn App() -> Html {
                         let shown = model.borrow().view;
                         *model.borrow_mut() = again;
                         if model.borrow().view != shown {
-                            dispatcher(model.clone(), late_redraw.callback())
-                                .emit(Msg::Show(shown));
+                            show(&model, shown);
                         }
                         late_redraw.callback().emit(());
                     }
