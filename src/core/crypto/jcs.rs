@@ -427,7 +427,7 @@ impl<'a> Parser<'a> {
     fn skip_whitespace(&mut self) {
         // Indented JSON is a third whitespace: counted in one pass over the rest.
         let rest = self.bytes.get(self.pos..).unwrap_or_default();
-        self.pos += rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count();
+        self.pos += rest.iter().take_while(|b| is_whitespace(**b)).count();
     }
 
     fn parse_value(&mut self, depth: usize) -> Result<Value, JcsError> {
@@ -711,6 +711,11 @@ fn number_from_f64(x: f64) -> Option<Number> {
     } else {
         Number::from_f64(x)
     }
+}
+
+/// Whether `byte` is one of the four that RFC 8259 lets stand between JSON's tokens.
+pub fn is_whitespace(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 #[cfg(test)]

@@ -96,13 +96,13 @@ pub fn verify_record(text: &str, frameworks: &[&HashedFramework]) -> RecordRepor
 /// So are an empty file (a download that failed leaves one) and a record saved as UTF-16 (an
 /// editor on Windows may do that), which its byte order mark tells.
 pub fn unreadable(bytes: &[u8], error: json::JsonError) -> RecordProblem {
-    use crate::core::crypto::jcs::JcsError;
+    use crate::core::crypto::jcs::{is_whitespace, JcsError};
     use json::JsonErrorKind as K;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return error.into();
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first = text.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+    let first = text.iter().find(|b| !is_whitespace(**b));
     let unreadable_text = matches!(
         error.kind,
         K::NotUtf8 { .. } | K::Invalid(JcsError::Syntax { .. } | JcsError::ByteOrderMark)
