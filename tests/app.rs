@@ -199,6 +199,13 @@ impl Browser {
                 let bytes = self.files.remove(&file.handle).unwrap();
                 Some(Msg::FileRead { purpose, name: file.name, result: Ok(bytes) })
             }
+            Effect::ReadFiles { files, purpose, .. } => {
+                let files = files
+                    .into_iter()
+                    .map(|file| (file.name, Ok(self.files.remove(&file.handle).unwrap())))
+                    .collect();
+                Some(Msg::FilesRead { purpose, files })
+            }
             // Native builds have every built-in framework compiled in, so this is not asked for
             // here (src/core/app/frameworks.rs tests the form's page's fetching); served as the
             // page's server would serve it.
@@ -210,9 +217,10 @@ impl Browser {
                 })
             }
             // The cohort's keeping; its flows are in tests/app_review.rs.
-            Effect::KeepCohortFile { .. }
+            Effect::KeepCohortFiles(_)
             | Effect::ListKeptCohort
             | Effect::ReadKeptCohortFile { .. }
+            | Effect::ReadKeptCohortFiles { .. }
             | Effect::ClearKeptCohort => None,
             Effect::DeriveKey { .. }
             | Effect::SignMessage { .. }

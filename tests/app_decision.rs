@@ -88,6 +88,14 @@ impl Browser {
                 });
                 None
             }
+            Effect::ReadFiles { files, purpose, .. } => {
+                let files = files
+                    .into_iter()
+                    .map(|file| (file.name, Ok(self.files.remove(&file.handle).unwrap())))
+                    .collect();
+                self.reading.push_back(Msg::FilesRead { purpose, files });
+                None
+            }
             Effect::DownloadSeries { files, purpose } => {
                 for file in files.iter() {
                     self.downloads.push((file.name.clone(), file.text.clone()));
@@ -122,8 +130,9 @@ impl Browser {
             }
             // This browser keeps no cohort: nothing to bring back, every file kept at once.
             Effect::ListKeptCohort => Some(Msg::Review(ReviewMsg::KeptCohort(Ok(Vec::new())))),
-            Effect::KeepCohortFile { key, .. } => {
-                Some(Msg::Review(ReviewMsg::CohortFileKept { key, result: Ok(()) }))
+            Effect::KeepCohortFiles(files) => {
+                let keys = files.iter().map(|f| f.key).collect();
+                Some(Msg::Review(ReviewMsg::CohortFilesKept { keys, result: Ok(()) }))
             }
             other => panic!("the decision flow asked for {other:?}"),
         }

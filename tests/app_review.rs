@@ -12,8 +12,8 @@ use leeruitkomsten::core::app::review::{
     CohortChoice, Progress, ReviewMsg, Side, Source, Verified, PROGRESS_EVERY,
 };
 use leeruitkomsten::core::app::{
-    DownloadPurpose, Effect, FileReadError, FileRef, Model, Msg, Now, Startup, StorageFailed, View,
-    WorkerEffect,
+    CohortFile, DownloadPurpose, Effect, FileReadError, FileRef, Model, Msg, Now, Startup,
+    StorageFailed, View, WorkerEffect,
 };
 use leeruitkomsten::core::assessment::{Action, Answer, Assessment, MetadataField, Mode};
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
@@ -108,23 +108,29 @@ impl Browser {
                 None
             }
             Effect::ReadFile { file, max_bytes, purpose } => {
-                let result = match self.files.remove(&file.handle).unwrap() {
-                    Ok(bytes) if bytes.len() > max_bytes => {
-                        Err(FileReadError::TooLarge { bytes: bytes.len() as u64 })
-                    }
-                    other => other,
-                };
+                let result = self.read(file.handle, max_bytes);
                 self.reading.push_back(Msg::FileRead { purpose, name: file.name, result });
                 None
             }
-            Effect::KeepCohortFile { key, name, bytes } => {
+            Effect::ReadFiles { files, max_bytes, purpose } => {
+                let files = files
+                    .into_iter()
+                    .map(|file| (file.name, self.read(file.handle, max_bytes)))
+                    .collect();
+                self.reading.push_back(Msg::FilesRead { purpose, files });
+                None
+            }
+            Effect::KeepCohortFiles(files) => {
+                let keys = files.iter().map(|f| f.key).collect();
                 let result = if self.refuse_keeping {
                     Err(StorageFailed)
                 } else {
-                    self.kept.insert(key, (name, bytes.to_vec()));
+                    for CohortFile { key, name, bytes } in files {
+                        self.kept.insert(key, (name, bytes.to_vec()));
+                    }
                     Ok(())
                 };
-                Some(Msg::Review(ReviewMsg::CohortFileKept { key, result }))
+                Some(Msg::Review(ReviewMsg::CohortFilesKept { keys, result }))
             }
             Effect::ListKeptCohort => {
                 Some(Msg::Review(ReviewMsg::KeptCohort(if self.refuse_keeping {
@@ -138,11 +144,30 @@ impl Browser {
                 self.reading.push_back(Msg::FileRead { purpose, name, result: Ok(bytes) });
                 None
             }
+            Effect::ReadKeptCohortFiles { keys, purpose } => {
+                let files = keys
+                    .iter()
+                    .map(|key| self.kept.get(key).cloned().unwrap())
+                    .map(|(name, bytes)| (name, Ok(bytes)))
+                    .collect();
+                self.reading.push_back(Msg::FilesRead { purpose, files });
+                None
+            }
             Effect::ClearKeptCohort => {
                 self.kept.clear();
                 Some(Msg::Review(ReviewMsg::CohortCleared(Ok(()))))
             }
             other => panic!("the review views asked for {other:?}"),
+        }
+    }
+
+    /// A chosen file's bytes, as the browser reads them: once, and not over `max_bytes`.
+    fn read(&mut self, handle: u32, max_bytes: usize) -> FileContent {
+        match self.files.remove(&handle).unwrap() {
+            Ok(bytes) if bytes.len() > max_bytes => {
+                Err(FileReadError::TooLarge { bytes: bytes.len() as u64 })
+            }
+            other => other,
         }
     }
 
@@ -243,8 +268,16 @@ fn bytes(text: &str) -> FileContent {
     Ok(text.as_bytes().to_vec())
 }
 
+/// Files asked for, one by one or in a batch.
 fn file_reads(effects: &[Effect]) -> usize {
-    effects.iter().filter(|e| matches!(e, Effect::ReadFile { .. })).count()
+    effects
+        .iter()
+        .map(|e| match e {
+            Effect::ReadFile { .. } => 1,
+            Effect::ReadFiles { files, .. } => files.len(),
+            _ => 0,
+        })
+        .sum()
 }
 
 #[test]
@@ -666,6 +699,70 @@ fn reloaded(app: &mut App) -> App {
 
 fn member_key(app: &App, file: &str) -> u32 {
     app.model.review.cohort.cohort.members.iter().find(|m| m.file_name == file).unwrap().key
+}
+
+/// Each batch's effects of one kind, in order: the files read and the keys kept.
+fn batches(effects: &[Effect]) -> (Vec<usize>, Vec<Vec<u32>>) {
+    let mut read = Vec::new();
+    let mut kept = Vec::new();
+    for effect in effects {
+        match effect {
+            Effect::ReadFiles { files, .. } => read.push(files.len()),
+            Effect::ReadKeptCohortFiles { keys, .. } => read.push(keys.len()),
+            Effect::KeepCohortFiles(files) => kept.push(files.iter().map(|f| f.key).collect()),
+            _ => {}
+        }
+    }
+    (read, kept)
+}
+
+#[test]
+fn cohort_files_are_read_and_kept_a_step_of_progress_at_a_time_and_read_back_so_after_a_reload() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Show(View::Cohort));
+    let records = cohort_records(60);
+    let files =
+        app.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect());
+    let before = app.browser.effects.len();
+    app.review(ReviewMsg::CohortFiles(files));
+    app.settle();
+    let (read, kept) = batches(&app.browser.effects[before..]);
+    assert_eq!(read, [PROGRESS_EVERY, PROGRESS_EVERY, 10]);
+    let keys: Vec<Vec<u32>> = [0..25, 25..50, 50..60].map(|r| r.collect()).into();
+    assert_eq!(kept, keys);
+    assert_eq!(app.model.review.cohort.cohort.members.len(), 60);
+
+    let mut app = reloaded(&mut app);
+    let before = app.browser.effects.len();
+    app.send(Msg::Show(View::Cohort));
+    app.settle();
+    let (read, kept) = batches(&app.browser.effects[before..]);
+    assert_eq!(read, [PROGRESS_EVERY, PROGRESS_EVERY, 10]);
+    assert!(kept.is_empty(), "kept files are not written again: {kept:?}");
+    assert_eq!(app.model.review.cohort.cohort.members.len(), 60);
+}
+
+#[test]
+fn a_batch_answered_short_counts_the_files_it_left_out_as_unreadable() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Show(View::Cohort));
+    let records = cohort_records(3);
+    let files =
+        app.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect());
+    let effects = app.review(ReviewMsg::CohortFiles(files));
+    let [Effect::ReadFiles { purpose, .. }] = &effects[..] else { panic!("{effects:?}") };
+    app.browser.reading.clear();
+    let first = (records[0].0.clone(), bytes(&records[0].1));
+    app.send(Msg::FilesRead { purpose: *purpose, files: vec![first] });
+    let cohort = &app.model.review.cohort.cohort;
+    assert_eq!(cohort.members.len(), 1);
+    let left_out: Vec<(&str, &Reason)> =
+        cohort.rejected.iter().map(|r| (r.file_name.as_str(), &r.reason)).collect();
+    assert_eq!(
+        left_out,
+        [("record-001.json", &Reason::Unreadable), ("record-002.json", &Reason::Unreadable)]
+    );
+    assert!(!app.model.review.cohort.is_busy());
 }
 
 #[test]

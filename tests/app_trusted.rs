@@ -78,10 +78,18 @@ impl Browser {
                 };
                 Some(Msg::FileRead { purpose, name: file.name, result })
             }
+            Effect::ReadFiles { files, purpose, .. } => {
+                let files = files
+                    .into_iter()
+                    .map(|file| (file.name, Ok(self.files.remove(&file.handle).unwrap())))
+                    .collect();
+                Some(Msg::FilesRead { purpose, files })
+            }
             // This browser keeps no cohort: nothing to bring back, every file kept at once.
             Effect::ListKeptCohort => Some(Msg::Review(ReviewMsg::KeptCohort(Ok(Vec::new())))),
-            Effect::KeepCohortFile { key, .. } => {
-                Some(Msg::Review(ReviewMsg::CohortFileKept { key, result: Ok(()) }))
+            Effect::KeepCohortFiles(files) => {
+                let keys = files.iter().map(|f| f.key).collect();
+                Some(Msg::Review(ReviewMsg::CohortFilesKept { keys, result: Ok(()) }))
             }
             other => panic!("the trusted assessors asked for {other:?}"),
         }

@@ -12,16 +12,16 @@ use js_sys::{Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use super::idb;
-use crate::core::app::StorageFailed;
+use crate::core::app::{CohortFile, StorageFailed};
 
 const DATABASE: &str = "leeruitkomsten-cohort";
 const STORE: &str = "files";
 
 thread_local! {
-    /// Opened on first use and kept: the cohort view writes once per file.
+    /// Opened on first use and kept: the cohort view writes once per batch of files.
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }
 
@@ -54,13 +54,16 @@ async fn write(
     Ok(())
 }
 
-/// Keeps one file; `Ok` once it is committed.
-pub async fn keep(key: u32, name: &str, bytes: &[u8]) -> Result<(), StorageFailed> {
+/// Keeps files in one transaction: all or none; `Ok` once it is committed.
+pub async fn keep(files: &[CohortFile]) -> Result<(), StorageFailed> {
     write(|store| {
-        let value = Object::new();
-        Reflect::set(&value, &"name".into(), &JsValue::from_str(name))?;
-        Reflect::set(&value, &"bytes".into(), &Uint8Array::from(bytes))?;
-        store.put_with_key(&value, &JsValue::from(key)).map(drop)
+        for CohortFile { key, name, bytes } in files {
+            let value = Object::new();
+            Reflect::set(&value, &"name".into(), &JsValue::from_str(name))?;
+            Reflect::set(&value, &"bytes".into(), &Uint8Array::from(&bytes[..]))?;
+            store.put_with_key(&value, &JsValue::from(*key))?;
+        }
+        Ok(())
     })
     .await
     .map_err(|_| StorageFailed)
@@ -89,17 +92,32 @@ pub async fn keys() -> Result<Vec<u32>, StorageFailed> {
 
 /// One kept file's name and bytes.
 pub async fn read(key: u32) -> Result<(String, Vec<u8>), StorageFailed> {
-    async fn get(key: u32) -> Result<(String, Vec<u8>), JsValue> {
+    read_all(&[key]).await.pop().unwrap_or(Err(StorageFailed))
+}
+
+/// Kept files' names and bytes, in the order of `keys`, asked for in one transaction.
+pub async fn read_all(keys: &[u32]) -> Vec<Result<(String, Vec<u8>), StorageFailed>> {
+    async fn requests(keys: &[u32]) -> Result<Vec<Result<IdbRequest, JsValue>>, JsValue> {
         let db = database().await?;
         let store = db.transaction_with_str(STORE)?.object_store(STORE)?;
-        let request = store.get(&JsValue::from(key))?;
+        Ok(keys.iter().map(|key| store.get(&JsValue::from(*key))).collect())
+    }
+    async fn file(request: Result<IdbRequest, JsValue>) -> Result<(String, Vec<u8>), JsValue> {
+        let request = request?;
         JsFuture::from(idb::succeeded(&request)).await?;
         let value = request.result()?;
         let name = Reflect::get(&value, &"name".into())?.as_string().unwrap_or_default();
         let bytes: Uint8Array = Reflect::get(&value, &"bytes".into())?.dyn_into()?;
         Ok((name, bytes.to_vec()))
     }
-    get(key).await.map_err(|_| StorageFailed)
+    let Ok(requests) = requests(keys).await else {
+        return keys.iter().map(|_| Err(StorageFailed)).collect();
+    };
+    let mut files = Vec::with_capacity(keys.len());
+    for request in requests {
+        files.push(file(request).await.map_err(|_| StorageFailed));
+    }
+    files
 }
 
 /// Removes every kept file.

@@ -26,6 +26,54 @@ pub async fn read_bytes(file: &File, limit: usize) -> Result<Vec<u8>, ReadError>
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The most bytes read in one go by [`read_all`]; a batch of larger files is read file by file.
+const MAX_JOINED_BYTES: usize = 8 * 1024 * 1024;
+
+/// Each file's bytes, as [`read_bytes`] gives them, in order; `None` is a file no longer there.
+/// The files are read as one: each read is a round trip to the browser, which for hundreds of
+/// small records cost more than the reading itself. Where the joined read fails or comes back
+/// with another size (a file changed or went since it was chosen), each file is read apart, so
+/// that only the file at fault is unreadable.
+pub async fn read_all(files: Vec<Option<File>>, limit: usize) -> Vec<Result<Vec<u8>, ReadError>> {
+    let parts = js_sys::Array::new();
+    let mut joined_bytes = 0;
+    for file in files.iter().flatten().filter(|f| f.size() <= limit as f64) {
+        parts.push(file);
+        joined_bytes += file.size() as usize;
+    }
+    let joined = match parts.length() {
+        0 => None,
+        _ if joined_bytes > MAX_JOINED_BYTES => None,
+        _ => match web_sys::Blob::new_with_blob_sequence(&parts) {
+            Ok(blob) => JsFuture::from(blob.array_buffer())
+                .await
+                .ok()
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+                .filter(|bytes| bytes.len() == joined_bytes),
+            Err(_) => None,
+        },
+    };
+    let mut results = Vec::with_capacity(files.len());
+    let mut offset = 0;
+    for file in files {
+        let result = match (file, &joined) {
+            (None, _) => Err(ReadError::Unreadable),
+            (Some(file), _) if file.size() > limit as f64 => {
+                Err(ReadError::TooLarge { bytes: file.size() as u64 })
+            }
+            (Some(file), Some(bytes)) => {
+                let size = file.size() as usize;
+                let part = bytes.get(offset..offset + size).map(<[u8]>::to_vec);
+                offset += size;
+                part.ok_or(ReadError::Unreadable)
+            }
+            (Some(file), None) => read_bytes(&file, limit).await,
+        };
+        results.push(result);
+    }
+    results
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReadError {
     TooLarge { bytes: u64 },

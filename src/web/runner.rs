@@ -216,9 +216,20 @@ impl Runner {
                 });
                 None
             }
-            effect @ (Effect::KeepCohortFile { .. }
+            Effect::ReadFiles { files, max_bytes, purpose } => {
+                let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+                let chosen = files.iter().map(files::take).collect();
+                self.later(async move {
+                    let read = files::read_all(chosen, max_bytes).await;
+                    let results = read.into_iter().map(|r| r.map_err(Into::into));
+                    Msg::FilesRead { purpose, files: names.into_iter().zip(results).collect() }
+                });
+                None
+            }
+            effect @ (Effect::KeepCohortFiles(_)
             | Effect::ListKeptCohort
             | Effect::ReadKeptCohortFile { .. }
+            | Effect::ReadKeptCohortFiles { .. }
             | Effect::ClearKeptCohort) => {
                 self.cohort(effect);
                 None
@@ -230,11 +241,21 @@ impl Runner {
     #[cfg(feature = "hogeschool")]
     fn cohort(&self, effect: Effect) {
         use super::cohort_store;
-        use crate::core::app::{FileReadError, ReviewMsg};
+        use crate::core::app::{FileReadError, ReviewMsg, StorageFailed};
+        // A kept file as a chosen file's read answers it.
+        fn as_read(
+            kept: Result<(String, Vec<u8>), StorageFailed>,
+        ) -> (String, Result<Vec<u8>, FileReadError>) {
+            match kept {
+                Ok((name, bytes)) => (name, Ok(bytes)),
+                Err(StorageFailed) => (String::new(), Err(FileReadError::Unreadable)),
+            }
+        }
         match effect {
-            Effect::KeepCohortFile { key, name, bytes } => self.later(async move {
-                let result = cohort_store::keep(key, &name, &bytes).await;
-                Msg::Review(ReviewMsg::CohortFileKept { key, result })
+            Effect::KeepCohortFiles(files) => self.later(async move {
+                let result = cohort_store::keep(&files).await;
+                let keys = files.iter().map(|f| f.key).collect();
+                Msg::Review(ReviewMsg::CohortFilesKept { keys, result })
             }),
             Effect::ListKeptCohort => {
                 self.later(
@@ -242,11 +263,12 @@ impl Runner {
                 )
             }
             Effect::ReadKeptCohortFile { key, purpose } => self.later(async move {
-                let (name, result) = match cohort_store::read(key).await {
-                    Ok((name, bytes)) => (name, Ok(bytes)),
-                    Err(_) => (String::new(), Err(FileReadError::Unreadable)),
-                };
+                let (name, result) = as_read(cohort_store::read(key).await);
                 Msg::FileRead { purpose, name, result }
+            }),
+            Effect::ReadKeptCohortFiles { keys, purpose } => self.later(async move {
+                let kept = cohort_store::read_all(&keys).await;
+                Msg::FilesRead { purpose, files: kept.into_iter().map(as_read).collect() }
             }),
             Effect::ClearKeptCohort => self.later(async move {
                 Msg::Review(ReviewMsg::CohortCleared(cohort_store::clear().await))

@@ -67,15 +67,20 @@ pub enum Effect {
     KeepDecision(Option<Rc<str>>),
     /// Read a file the user chose, refusing one over `max_bytes`; answered with `Msg::FileRead`.
     ReadFile { file: FileRef, max_bytes: usize, purpose: FilePurpose },
-    /// Keep a file taken into the cohort, its name and bytes as read, under its key, apart from
-    /// the assessments (IndexedDB); answered with
-    /// `Msg::Review(ReviewMsg::CohortFileKept { key, result })`.
-    KeepCohortFile { key: u32, name: String, bytes: Rc<[u8]> },
+    /// Read several files the user chose, refusing each one over `max_bytes`; answered with one
+    /// `Msg::FilesRead`, a result for each file in the order asked.
+    ReadFiles { files: Vec<FileRef>, max_bytes: usize, purpose: FilePurpose },
+    /// Keep files taken into the cohort, each its name and bytes as read under its key, apart
+    /// from the assessments (IndexedDB), in one write; answered with
+    /// `Msg::Review(ReviewMsg::CohortFilesKept { keys, result })`.
+    KeepCohortFiles(Vec<CohortFile>),
     /// List the keys of the kept cohort files, in order; answered with
     /// `Msg::Review(ReviewMsg::KeptCohort)`.
     ListKeptCohort,
     /// Read a kept cohort file; answered with `Msg::FileRead`, as a chosen file is.
     ReadKeptCohortFile { key: u32, purpose: FilePurpose },
+    /// Read several kept cohort files; answered with one `Msg::FilesRead`, as chosen files are.
+    ReadKeptCohortFiles { keys: Vec<u32>, purpose: FilePurpose },
     /// Remove every kept cohort file; answered with `Msg::Review(ReviewMsg::CohortCleared)`.
     ClearKeptCohort,
     /// Keep the hogeschool's name and did:web for badges (`badges::ISSUER_KEY`); answered with
@@ -237,6 +242,14 @@ pub enum FilePurpose {
     BadgeDecision,
     /// A `did.json` to check a did:web badge against.
     DidDocument,
+}
+
+/// A file taken into the cohort, to be kept under its key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CohortFile {
+    pub key: u32,
+    pub name: String,
+    pub bytes: Rc<[u8]>,
 }
 
 /// A file the user chose, as the browser glue registered it: the core never holds the file

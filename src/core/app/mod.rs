@@ -30,9 +30,9 @@ pub use crate::core::zone::Zone;
 pub use badges::{BadgesMsg, BadgesState};
 pub use decide::{DecideMsg, DecideRefusal, DecideStage, DecideState, SignedDecision};
 pub use effect::{
-    CheckPurpose, DownloadPurpose, Ed25519Signature, Effect, FilePurpose, FileReadError, FileRef,
-    FolderError, FolderFile, FolderOutcome, FolderRef, KeyPurpose, NoEd25519, WorkerEffect,
-    WritePurpose,
+    CheckPurpose, CohortFile, DownloadPurpose, Ed25519Signature, Effect, FilePurpose,
+    FileReadError, FileRef, FolderError, FolderFile, FolderOutcome, FolderRef, KeyPurpose,
+    NoEd25519, WorkerEffect, WritePurpose,
 };
 pub use form::{fresh_entry, fresh_entry_after, new_id};
 pub use frameworks::{AfterFetch, FetchFailure, Fetching};
@@ -367,6 +367,12 @@ pub enum Msg {
         name: String,
         result: Result<Vec<u8>, FileReadError>,
     },
+    /// The answer to `Effect::ReadFiles` and `Effect::ReadKeptCohortFiles`: each file's name and
+    /// bytes, in the order asked.
+    FilesRead {
+        purpose: FilePurpose,
+        files: Vec<(String, Result<Vec<u8>, FileReadError>)>,
+    },
 
     // Another tab
     ChangedElsewhere(SavedEntry),
@@ -609,6 +615,14 @@ fn update_area(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
                 hogeschool(|| badges::did_document_read(model, name, result))
             }
         },
+        // Only the cohort asks for files in batches.
+        Msg::FilesRead { purpose: FilePurpose::Review(read), files } => {
+            hogeschool(|| review::files_read(model, read, files))
+        }
+        Msg::FilesRead { purpose, files } => files
+            .into_iter()
+            .flat_map(|(name, result)| update(model, Msg::FileRead { purpose, name, result }, now))
+            .collect(),
     }
 }
 

@@ -1,9 +1,10 @@
 //! The hogeschool's side of the app: verifying records one by one, comparing a self-assessment
 //! with an assessor's, and overviewing a cohort.
 //!
-//! Files are read one at a time, each with its own `Effect::ReadFile`: the next is asked for when
-//! the last has answered. So files are taken in in the order chosen (the first of two copies is
-//! the one kept), and a folder of hundreds never has all its bytes in memory at once.
+//! Files are read in order, one at a time for the verify and compare views (`Effect::ReadFile`)
+//! and a batch at a time for the cohort (`Effect::ReadFiles`): the next is asked for when the last
+//! has answered. So files are taken in in the order chosen (the first of two copies is the one
+//! kept), and a folder of hundreds never has all its bytes in memory at once.
 //!
 //! Every choice of files is numbered, and its reads carry the number: an answer to a choice that
 //! was since replaced, or to a view since left, is dropped.
@@ -22,8 +23,8 @@ pub use compare::{Chosen, CompareState, Compared, Side, Source};
 pub use verify::{Checked, Shown, Verified, VerifyState};
 
 use super::{
-    DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, Model, Now, StorageFailed, View,
-    WorkerEffect,
+    CohortFile, DownloadPurpose, Effect, FilePurpose, FileReadError, FileRef, Model, Now,
+    StorageFailed, View, WorkerEffect,
 };
 use crate::core::assessment::Mode;
 use crate::core::credentials::digest_multibase;
@@ -83,9 +84,9 @@ pub enum ReviewMsg {
     OpenCohortRecord(u32),
     /// A row's record beside the same student's record in the other mode, in the compare view.
     CompareCohortRecord(u32),
-    /// The answer to `Effect::KeepCohortFile`.
-    CohortFileKept {
-        key: u32,
+    /// The answer to `Effect::KeepCohortFiles`: the keys of the files it kept.
+    CohortFilesKept {
+        keys: Vec<u32>,
         result: Result<(), StorageFailed>,
     },
     /// The answer to `Effect::ListKeptCohort`: the keys of the kept files, in order.
@@ -159,7 +160,23 @@ enum Pending {
     Kept(u32),
 }
 
-/// Files still to be read for one choice, one at a time.
+impl Pending {
+    fn key(&self) -> Option<u32> {
+        match self {
+            Pending::Kept(key) => Some(*key),
+            Pending::Chosen(_) => None,
+        }
+    }
+
+    fn file(&self) -> Option<&FileRef> {
+        match self {
+            Pending::Chosen(file) => Some(file),
+            Pending::Kept(_) => None,
+        }
+    }
+}
+
+/// Files still to be read for one choice, one or a batch at a time.
 #[derive(Clone, Debug, PartialEq)]
 struct Queue {
     read: ReviewRead,
@@ -167,22 +184,24 @@ struct Queue {
     total: usize,
     /// The key of the kept file being read, when it is one: it is kept already.
     current: Option<u32>,
+    /// The batch being read, in order: each kept file's key, or a chosen file's name.
+    batch: Vec<Pending>,
 }
 
 impl Queue {
     fn new(read: ReviewRead, files: Vec<FileRef>) -> Queue {
         let files: VecDeque<Pending> = files.into_iter().map(Pending::Chosen).collect();
-        Queue { read, total: files.len(), files, current: None }
+        Queue { read, total: files.len(), files, current: None, batch: Vec::new() }
     }
 
     fn kept(read: ReviewRead, keys: Vec<u32>) -> Queue {
         let files: VecDeque<Pending> = keys.into_iter().map(Pending::Kept).collect();
-        Queue { read, total: files.len(), files, current: None }
+        Queue { read, total: files.len(), files, current: None, batch: Vec::new() }
     }
 
     /// One file whose read is asked for elsewhere (a cohort row's record).
     fn single(read: ReviewRead) -> Queue {
-        Queue { read, total: 1, files: VecDeque::new(), current: None }
+        Queue { read, total: 1, files: VecDeque::new(), current: None, batch: Vec::new() }
     }
 
     /// Asks for the next file's bytes, if any is left.
@@ -198,6 +217,25 @@ impl Queue {
                 Some(Effect::ReadKeptCohortFile { key, purpose })
             }
         }
+    }
+
+    /// Asks for the next files' bytes, up to `size` of them, in one go; files the user chose and
+    /// files kept in the browser are never asked for together.
+    fn next_batch(&mut self, size: usize) -> Option<Effect> {
+        let purpose = FilePurpose::Review(self.read);
+        let kept = matches!(self.files.front()?, Pending::Kept(_));
+        let same =
+            self.files.iter().take(size).take_while(|p| matches!(p, Pending::Kept(_)) == kept);
+        let n = same.count();
+        self.batch = self.files.drain(..n).collect();
+        let effect = if kept {
+            let keys = self.batch.iter().filter_map(Pending::key).collect();
+            Effect::ReadKeptCohortFiles { keys, purpose }
+        } else {
+            let files = self.batch.iter().filter_map(Pending::file).cloned().collect();
+            Effect::ReadFiles { files, max_bytes: MAX_RECORD_BYTES, purpose }
+        };
+        Some(effect)
     }
 
     /// How many files were asked for so far, the one awaited included.
@@ -292,8 +330,21 @@ pub(super) fn file_read(
             let framework = model.framework.clone();
             review.compare.read(read, side, name, verify(&known, result), &framework)
         }
-        Target::Cohort => cohort::read(review, read, &name, result, &known),
+        Target::Cohort => cohort::read(review, read, vec![(name, result)], &known),
     }
+}
+
+/// The files of one batch, in the order asked.
+pub(super) fn files_read(
+    model: &mut Model,
+    read: ReviewRead,
+    files: Vec<(String, Result<Vec<u8>, FileReadError>)>,
+) -> Vec<Effect> {
+    if read.target == Target::Cohort {
+        let known = known(model);
+        return cohort::read(&mut model.review, read, files, &known);
+    }
+    files.into_iter().flat_map(|(name, result)| file_read(model, read, name, result)).collect()
 }
 
 /// A cohort row's record in the verify view, read again from where the cohort keeps it, so that

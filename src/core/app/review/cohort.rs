@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::{
-    too_large, DownloadPurpose, Effect, FileReadError, FileRef, Model, Now, Queue, ReviewMsg,
-    ReviewRead, ReviewState, StorageFailed, Target,
+    too_large, CohortFile, DownloadPurpose, Effect, FileReadError, FileRef, Model, Now, Queue,
+    ReviewMsg, ReviewRead, ReviewState, StorageFailed, Target,
 };
 use crate::core::app::TrustedState;
 use crate::core::assessment::Mode;
@@ -21,6 +21,8 @@ use crate::i18n::Lang;
 
 /// How many files are read and verified before the page says how far it is: a status announced
 /// for every file would drown a screen reader's user, and redraw the line hundreds of times.
+/// It is also how many are read, verified and kept in one go: one reading of the browser's
+/// files, one write to its keeping and one redraw for each step.
 pub const PROGRESS_EVERY: usize = 25;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -137,7 +139,7 @@ fn restore(review: &mut ReviewState, kept: Result<Vec<u32>, StorageFailed>) -> V
     keys.dedup();
     let read = ReviewRead { target: Target::Cohort, pick: review.next_pick() };
     let mut queue = Queue::kept(read, keys);
-    let first = queue.next();
+    let first = queue.next_batch(PROGRESS_EVERY);
     review.cohort.progress = Some((0, queue.total));
     review.taking_in = Some((queue, (*review.cohort.cohort).clone()));
     first.into_iter().collect()
@@ -155,7 +157,7 @@ pub(super) fn choose(review: &mut ReviewState, files: Vec<FileRef>) -> Vec<Effec
     }
     let read = ReviewRead { target: Target::Cohort, pick: review.next_pick() };
     let mut queue = Queue::new(read, files);
-    let first = queue.next();
+    let first = queue.next_batch(PROGRESS_EVERY);
     review.cohort.progress = Some((0, queue.total));
     review.taking_in = Some((queue, (*review.cohort.cohort).clone()));
     first.into_iter().collect()
@@ -164,36 +166,45 @@ pub(super) fn choose(review: &mut ReviewState, files: Vec<FileRef>) -> Vec<Effec
 pub(super) fn read(
     review: &mut ReviewState,
     read: ReviewRead,
-    name: &str,
-    result: Result<Vec<u8>, FileReadError>,
+    files: Vec<(String, Result<Vec<u8>, FileReadError>)>,
     known: &[HashedFramework],
 ) -> Vec<Effect> {
     let Some((queue, working)) = review.taking_in.as_mut().filter(|(q, _)| q.read == read) else {
         return Vec::new();
     };
-    let mut effects = Vec::new();
-    // A kept file comes back under its key; a chosen one gets the next and is kept.
-    let key = queue.current.unwrap_or_else(|| working.next_key());
-    match result {
-        Ok(bytes) => {
-            working.add_keyed(key, name, Some(&bytes), &known.iter().collect::<Vec<_>>());
-            if queue.current.is_none() {
-                let bytes: Rc<[u8]> = bytes.into();
-                review.cohort.unkept.insert(key, (name.to_string(), bytes.clone()));
-                effects.push(Effect::KeepCohortFile { key, name: name.to_string(), bytes });
+    let known: Vec<&HashedFramework> = known.iter().collect();
+    let mut keep = Vec::new();
+    let mut files = files.into_iter();
+    for pending in std::mem::take(&mut queue.batch) {
+        // An answer short of its batch leaves no file out unsaid: the rest are unreadable.
+        let (name, result) = files.next().unwrap_or_else(|| {
+            let name = pending.file().map(|f| f.name.clone()).unwrap_or_default();
+            (name, Err(FileReadError::Unreadable))
+        });
+        // A kept file comes back under its key; a chosen one gets the next and is kept.
+        let key = pending.key().unwrap_or_else(|| working.next_key());
+        match result {
+            Ok(bytes) => {
+                working.add_keyed(key, &name, Some(&bytes), &known);
+                if pending.key().is_none() {
+                    let bytes: Rc<[u8]> = bytes.into();
+                    review.cohort.unkept.insert(key, (name.clone(), bytes.clone()));
+                    keep.push(CohortFile { key, name, bytes });
+                }
             }
+            // Said as the verify view says it, not as an unreadable file.
+            Err(FileReadError::TooLarge { bytes }) => {
+                working.reject(&name, Reason::Invalid(too_large(bytes).problems))
+            }
+            Err(FileReadError::Unreadable) => working.add_keyed(key, &name, None, &[]),
         }
-        // Said as the verify view says it, not as an unreadable file.
-        Err(FileReadError::TooLarge { bytes }) => {
-            working.reject(name, Reason::Invalid(too_large(bytes).problems))
-        }
-        Err(FileReadError::Unreadable) => working.add_keyed(key, name, None, &[]),
     }
-    let done = queue.asked();
-    if done % PROGRESS_EVERY == 0 {
-        review.cohort.progress = Some((done, queue.total));
+    let mut effects = Vec::new();
+    if !keep.is_empty() {
+        effects.push(Effect::KeepCohortFiles(keep));
     }
-    if let Some(next) = queue.next() {
+    review.cohort.progress = Some((queue.asked(), queue.total));
+    if let Some(next) = queue.next_batch(PROGRESS_EVERY) {
         effects.push(next);
         return effects;
     }
@@ -229,9 +240,11 @@ pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect
                 return vec![Effect::ClearKeptCohort];
             }
         }
-        ReviewMsg::CohortFileKept { key, result } => match result {
+        ReviewMsg::CohortFilesKept { keys, result } => match result {
             Ok(()) => {
-                state.unkept.remove(&key);
+                for key in keys {
+                    state.unkept.remove(&key);
+                }
             }
             Err(StorageFailed) => state.not_kept = true,
         },
@@ -308,7 +321,7 @@ mod tests {
     }
 
     fn reads(effects: &[Effect]) -> usize {
-        effects.iter().filter(|e| matches!(e, Effect::ReadFile { .. })).count()
+        effects.iter().filter(|e| matches!(e, Effect::ReadFiles { .. })).count()
     }
 
     #[test]
@@ -333,7 +346,8 @@ mod tests {
         assert!(choose(&mut review, vec![file(7)]).is_empty());
         let (queue, _) = review.taking_in.as_ref().unwrap();
         let read_id = queue.read;
-        let effects = read(&mut review, read_id, "kept.json", Err(FileReadError::Unreadable), &[]);
+        let answer = vec![("kept.json".to_string(), Err(FileReadError::Unreadable))];
+        let effects = read(&mut review, read_id, answer, &[]);
         assert_eq!(reads(&effects), 1, "{effects:?}");
         assert_eq!(review.cohort.progress, Some((0, 1)));
         assert_eq!(review.cohort.cohort.rejected.len(), 1);
