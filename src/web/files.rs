@@ -27,13 +27,15 @@ pub async fn read_bytes(file: &File, limit: usize) -> Result<Vec<u8>, ReadError>
 }
 
 /// The most bytes read in one go by [`read_all`]; a batch of larger files is read file by file.
+#[cfg(feature = "hogeschool")]
 const MAX_JOINED_BYTES: usize = 8 * 1024 * 1024;
 
 /// Each file's bytes, as [`read_bytes`] gives them, in order; `None` is a file no longer there.
 /// The files are read as one: each read is a round trip to the browser, which for hundreds of
 /// small records cost more than the reading itself. Where the joined read fails or comes back
 /// with another size (a file changed or went since it was chosen), each file is read apart, so
-/// that only the file at fault is unreadable.
+/// that only the file at fault is unreadable. Only the cohort reads files in batches.
+#[cfg(feature = "hogeschool")]
 pub async fn read_all(files: Vec<Option<File>>, limit: usize) -> Vec<Result<Vec<u8>, ReadError>> {
     let parts = js_sys::Array::new();
     let mut joined_bytes = 0;

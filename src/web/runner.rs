@@ -216,17 +216,8 @@ impl Runner {
                 });
                 None
             }
-            Effect::ReadFiles { files, max_bytes, purpose } => {
-                let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-                let chosen = files.iter().map(files::take).collect();
-                self.later(async move {
-                    let read = files::read_all(chosen, max_bytes).await;
-                    let results = read.into_iter().map(|r| r.map_err(Into::into));
-                    Msg::FilesRead { purpose, files: names.into_iter().zip(results).collect() }
-                });
-                None
-            }
-            effect @ (Effect::KeepCohortFiles(_)
+            effect @ (Effect::ReadFiles { .. }
+            | Effect::KeepCohortFiles(_)
             | Effect::ListKeptCohort
             | Effect::ReadKeptCohortFile { .. }
             | Effect::ReadKeptCohortFiles { .. }
@@ -237,7 +228,8 @@ impl Runner {
         }
     }
 
-    /// The cohort's keeping, which only the hogeschool's page has; every answer comes later.
+    /// The cohort's reading and keeping, which only the hogeschool's page has; every answer comes
+    /// later.
     #[cfg(feature = "hogeschool")]
     fn cohort(&self, effect: Effect) {
         use super::cohort_store;
@@ -252,6 +244,15 @@ impl Runner {
             }
         }
         match effect {
+            Effect::ReadFiles { files, max_bytes, purpose } => {
+                let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+                let chosen = files.iter().map(super::files::take).collect();
+                self.later(async move {
+                    let read = super::files::read_all(chosen, max_bytes).await;
+                    let results = read.into_iter().map(|r| r.map_err(Into::into));
+                    Msg::FilesRead { purpose, files: names.into_iter().zip(results).collect() }
+                });
+            }
             Effect::KeepCohortFiles(files) => self.later(async move {
                 let result = cohort_store::keep(&files).await;
                 let keys = files.iter().map(|f| f.key).collect();

@@ -619,10 +619,7 @@ fn update_area(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         Msg::FilesRead { purpose: FilePurpose::Review(read), files } => {
             hogeschool(|| review::files_read(model, read, files))
         }
-        Msg::FilesRead { purpose, files } => files
-            .into_iter()
-            .flat_map(|(name, result)| update(model, Msg::FileRead { purpose, name, result }, now))
-            .collect(),
+        Msg::FilesRead { .. } => Vec::new(),
     }
 }
 

@@ -223,11 +223,13 @@ impl Queue {
     /// files kept in the browser are never asked for together.
     fn next_batch(&mut self, size: usize) -> Option<Effect> {
         let purpose = FilePurpose::Review(self.read);
-        let kept = matches!(self.files.front()?, Pending::Kept(_));
-        let same =
-            self.files.iter().take(size).take_while(|p| matches!(p, Pending::Kept(_)) == kept);
-        let n = same.count();
-        self.batch = self.files.drain(..n).collect();
+        let kept = self.files.front()?.key().is_some();
+        self.batch.clear();
+        while self.batch.len() < size
+            && self.files.front().is_some_and(|p| p.key().is_some() == kept)
+        {
+            self.batch.extend(self.files.pop_front());
+        }
         let effect = if kept {
             let keys = self.batch.iter().filter_map(Pending::key).collect();
             Effect::ReadKeptCohortFiles { keys, purpose }
@@ -330,21 +332,19 @@ pub(super) fn file_read(
             let framework = model.framework.clone();
             review.compare.read(read, side, name, verify(&known, result), &framework)
         }
-        Target::Cohort => cohort::read(review, read, vec![(name, result)], &known),
+        // The cohort reads its files in batches (`files_read`).
+        Target::Cohort => Vec::new(),
     }
 }
 
-/// The files of one batch, in the order asked.
+/// The files of one of the cohort's batches, in the order asked.
 pub(super) fn files_read(
     model: &mut Model,
     read: ReviewRead,
     files: Vec<(String, Result<Vec<u8>, FileReadError>)>,
 ) -> Vec<Effect> {
-    if read.target == Target::Cohort {
-        let known = known(model);
-        return cohort::read(&mut model.review, read, files, &known);
-    }
-    files.into_iter().flat_map(|(name, result)| file_read(model, read, name, result)).collect()
+    let known = known(model);
+    cohort::read(&mut model.review, read, files, &known)
 }
 
 /// A cohort row's record in the verify view, read again from where the cohort keeps it, so that
