@@ -200,11 +200,7 @@ impl Browser {
                 Some(Msg::FileRead { purpose, name: file.name, result: Ok(bytes) })
             }
             Effect::ReadFiles { files, purpose, .. } => {
-                let files = files
-                    .into_iter()
-                    .map(|file| (file.name, Ok(self.files.remove(&file.handle).unwrap())))
-                    .collect();
-                Some(Msg::FilesRead { purpose, files })
+                Some(support::app::files_read(purpose, files, &mut self.files))
             }
             // Native builds have every built-in framework compiled in, so this is not asked for
             // here (src/core/app/frameworks.rs tests the form's page's fetching); served as the

@@ -89,11 +89,7 @@ impl Browser {
                 None
             }
             Effect::ReadFiles { files, purpose, .. } => {
-                let files = files
-                    .into_iter()
-                    .map(|file| (file.name, Ok(self.files.remove(&file.handle).unwrap())))
-                    .collect();
-                self.reading.push_back(Msg::FilesRead { purpose, files });
+                self.reading.push_back(support::app::files_read(purpose, files, &mut self.files));
                 None
             }
             Effect::DownloadSeries { files, purpose } => {
@@ -130,10 +126,7 @@ impl Browser {
             }
             // This browser keeps no cohort: nothing to bring back, every file kept at once.
             Effect::ListKeptCohort => Some(Msg::Review(ReviewMsg::KeptCohort(Ok(Vec::new())))),
-            Effect::KeepCohortFiles(files) => {
-                let keys = files.iter().map(|f| f.key).collect();
-                Some(Msg::Review(ReviewMsg::CohortFilesKept { keys, result: Ok(()) }))
-            }
+            Effect::KeepCohortFiles(files) => Some(support::app::all_kept(&files)),
             other => panic!("the decision flow asked for {other:?}"),
         }
     }

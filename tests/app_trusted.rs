@@ -79,18 +79,11 @@ impl Browser {
                 Some(Msg::FileRead { purpose, name: file.name, result })
             }
             Effect::ReadFiles { files, purpose, .. } => {
-                let files = files
-                    .into_iter()
-                    .map(|file| (file.name, Ok(self.files.remove(&file.handle).unwrap())))
-                    .collect();
-                Some(Msg::FilesRead { purpose, files })
+                Some(support::app::files_read(purpose, files, &mut self.files))
             }
             // This browser keeps no cohort: nothing to bring back, every file kept at once.
             Effect::ListKeptCohort => Some(Msg::Review(ReviewMsg::KeptCohort(Ok(Vec::new())))),
-            Effect::KeepCohortFiles(files) => {
-                let keys = files.iter().map(|f| f.key).collect();
-                Some(Msg::Review(ReviewMsg::CohortFilesKept { keys, result: Ok(()) }))
-            }
+            Effect::KeepCohortFiles(files) => Some(support::app::all_kept(&files)),
             other => panic!("the trusted assessors asked for {other:?}"),
         }
     }

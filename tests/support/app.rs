@@ -1,11 +1,12 @@
 //! What the app's flow tests (tests/app*.rs) share around their in-memory browsers: a start from
 //! a browser that has kept nothing, and the loop `web::runner` runs for each message.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
 use leeruitkomsten::core::app::{
-    update, Effect, Entropy, KeyRing, KeyStatus, Model, Msg, Now, Startup, Zone,
+    update, CohortFile, Effect, Entropy, FilePurpose, FileRef, KeyRing, KeyStatus, Model, Msg, Now,
+    ReviewMsg, Startup, Zone,
 };
 use leeruitkomsten::core::framework::source::FrameworkSource;
 use leeruitkomsten::i18n::Lang;
@@ -56,4 +57,22 @@ pub fn dispatch(
         let effects = update(model, msg, &now(*clock));
         queue.extend(effects.into_iter().filter_map(&mut run));
     }
+}
+
+/// The answer to `Effect::ReadFiles` from a browser that holds every chosen file's bytes
+/// (`held`, by handle), each read once.
+pub fn files_read(
+    purpose: FilePurpose,
+    files: Vec<FileRef>,
+    held: &mut BTreeMap<u32, Vec<u8>>,
+) -> Msg {
+    let files =
+        files.into_iter().map(|file| (file.name, Ok(held.remove(&file.handle).unwrap()))).collect();
+    Msg::FilesRead { purpose, files }
+}
+
+/// The answer to `Effect::KeepCohortFiles` from a browser that keeps every file at once.
+pub fn all_kept(files: &[CohortFile]) -> Msg {
+    let keys = files.iter().map(|f| f.key).collect();
+    Msg::Review(ReviewMsg::CohortFilesKept { keys, result: Ok(()) })
 }
