@@ -411,7 +411,7 @@ fn a_framework_file_replaces_the_one_in_use_and_a_bad_one_is_refused_with_its_pr
     app.browser.files.insert(1, b"{\"format\": \"nope\"}".to_vec());
     app.send(Msg::FilesChosen(
         FilePurpose::Framework,
-        vec![FileRef { handle: 1, name: "x.json".into() }],
+        vec![FileRef { handle: 1, name: "x.json".into(), size: 0 }],
     ));
     assert!(app.model.framework_failure.is_some());
     assert_eq!(app.model.framework.framework().id, "leeruitkomsten-opbouwwerk-2026");
@@ -423,7 +423,7 @@ fn a_framework_file_replaces_the_one_in_use_and_a_bad_one_is_refused_with_its_pr
     app.browser.files.insert(2, profile.json().unwrap().as_bytes().to_vec());
     app.send(Msg::FilesChosen(
         FilePurpose::Framework,
-        vec![FileRef { handle: 2, name: "profiel.json".into() }],
+        vec![FileRef { handle: 2, name: "profiel.json".into(), size: 0 }],
     ));
     assert_eq!(app.model.framework_failure, None);
     assert_eq!(app.model.framework.framework().id, "competentieprofiel-opbouwwerker-2010");
@@ -451,7 +451,7 @@ fn the_framework_in_use_exports_as_case_and_the_package_loads_as_the_same_framew
     app.browser.files.insert(7, text.as_bytes().to_vec());
     app.send(Msg::FilesChosen(
         FilePurpose::Framework,
-        vec![FileRef { handle: 7, name: name.clone() }],
+        vec![FileRef { handle: 7, name: name.clone(), size: 0 }],
     ));
     assert_eq!(app.model.framework_failure, None);
     assert_eq!(app.model.source, FrameworkSource::File(name));
@@ -530,7 +530,7 @@ fn backup_import_adds_what_is_new_and_replaces_only_with_a_newer_copy() {
     app.send(Msg::Show(View::Library));
     let effects = app.send(Msg::FilesChosen(
         FilePurpose::Backup,
-        vec![FileRef { handle: 7, name: "b.json".into() }],
+        vec![FileRef { handle: 7, name: "b.json".into(), size: 0 }],
     ));
     assert!(effects
         .iter()
@@ -552,7 +552,7 @@ fn backup_import_adds_what_is_new_and_replaces_only_with_a_newer_copy() {
     );
     app.send(Msg::FilesChosen(
         FilePurpose::Backup,
-        vec![FileRef { handle: 8, name: "b.json".into() }],
+        vec![FileRef { handle: 8, name: "b.json".into(), size: 0 }],
     ));
     assert!(
         matches!(&app.model.library.message, Some(LibraryMessage::Imported(c)) if c.added == 0 && c.replaced == 0)
@@ -580,7 +580,7 @@ fn a_backup_brings_the_address_of_a_link_framework_so_its_assessment_opens_from_
     app.send(Msg::Show(View::Library));
     app.send(Msg::FilesChosen(
         FilePurpose::Backup,
-        vec![FileRef { handle: 7, name: "b.json".into() }],
+        vec![FileRef { handle: 7, name: "b.json".into(), size: 0 }],
     ));
     // Listed with the address it opens from, and that address kept for the next start.
     assert_eq!(listed(&app), Some(Some(address.to_string())));
@@ -607,7 +607,7 @@ fn a_file_that_is_not_a_backup_is_refused_whole() {
     app.browser.files.insert(1, b"{\"type\":\"something else\"}".to_vec());
     let effects = app.send(Msg::FilesChosen(
         FilePurpose::Backup,
-        vec![FileRef { handle: 1, name: "x.json".into() }],
+        vec![FileRef { handle: 1, name: "x.json".into(), size: 0 }],
     ));
     assert!(!effects.iter().any(|e| matches!(e, Effect::Write { .. })));
     assert!(matches!(app.model.library.message, Some(LibraryMessage::Backup(_))));
@@ -779,7 +779,7 @@ fn an_imported_key_joins_the_keys_once_and_becomes_the_key_of_the_assessor_named
     browser.files.insert(3, b"not a key".to_vec());
     let mut app = App::start(browser);
     app.fill(MetadataField::AssessorName, "Sanne de Vries");
-    let file = |handle| vec![FileRef { handle, name: "k.json".into() }];
+    let file = |handle| vec![FileRef { handle, name: "k.json".into(), size: 0 }];
 
     // Nothing is replaced, so nothing asks: the key is added, as Sanne's.
     app.send(Msg::FilesChosen(FilePurpose::Key, file(1)));
@@ -816,7 +816,7 @@ fn stored_keys_that_cannot_be_read_are_replaced_by_an_import_only_after_a_yes() 
     };
     let mut app = App::start(browser);
     startup_unreadable(&mut app);
-    let file = |handle| vec![FileRef { handle, name: "k.json".into() }];
+    let file = |handle| vec![FileRef { handle, name: "k.json".into(), size: 0 }];
     app.send(Msg::FilesChosen(FilePurpose::Key, file(1)));
     assert_eq!(app.model.key.import, KeyImport::Confirm(key.clone()));
     app.send(Msg::CancelKeyReplace);

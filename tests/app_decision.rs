@@ -137,7 +137,7 @@ impl Browser {
             .map(|(name, bytes)| {
                 self.next_file += 1;
                 self.files.insert(self.next_file, bytes);
-                FileRef { handle: self.next_file, name: name.into() }
+                FileRef { handle: self.next_file, name: name.into(), size: 0 }
             })
             .collect()
     }

@@ -177,8 +177,9 @@ impl Browser {
             .into_iter()
             .map(|(name, content)| {
                 self.next_file += 1;
+                let size = content.as_ref().map_or(0, |bytes| bytes.len() as u64);
                 self.files.insert(self.next_file, content);
-                FileRef { handle: self.next_file, name: name.into() }
+                FileRef { handle: self.next_file, name: name.into(), size }
             })
             .collect()
     }
@@ -740,6 +741,29 @@ fn cohort_files_are_read_and_kept_a_step_of_progress_at_a_time_and_read_back_so_
     assert_eq!(read, [PROGRESS_EVERY, PROGRESS_EVERY, 10]);
     assert!(kept.is_empty(), "kept files are not written again: {kept:?}");
     assert_eq!(app.model.review.cohort.cohort.members.len(), 60);
+}
+
+#[test]
+fn a_batch_of_large_files_holds_at_most_eight_megabytes_unless_one_file_is_larger() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Show(View::Cohort));
+    let big = || Ok(vec![b' '; 3 * 1024 * 1024]);
+    let records = cohort_records(1);
+    let files = app.choose(vec![
+        ("groot-1.json", big()),
+        ("groot-2.json", big()),
+        ("groot-3.json", big()),
+        // Over the record limit: not read, so it weighs nothing in a batch.
+        ("te-groot.json", Ok(vec![b' '; MAX_RECORD_BYTES + 1])),
+        ("record-000.json", bytes(&records[0].1)),
+    ]);
+    let before = app.browser.effects.len();
+    app.review(ReviewMsg::CohortFiles(files));
+    app.settle();
+    let (read, _) = batches(&app.browser.effects[before..]);
+    assert_eq!(read, [2, 3]);
+    let cohort = &app.model.review.cohort.cohort;
+    assert_eq!((cohort.members.len(), cohort.rejected.len()), (1, 4));
 }
 
 #[test]

@@ -91,7 +91,7 @@ impl Browser {
     fn choose(&mut self, name: &str, bytes: Vec<u8>) -> Vec<FileRef> {
         self.next_file += 1;
         self.files.insert(self.next_file, bytes);
-        vec![FileRef { handle: self.next_file, name: name.into() }]
+        vec![FileRef { handle: self.next_file, name: name.into(), size: 0 }]
     }
 }
 

@@ -26,9 +26,10 @@ pub async fn read_bytes(file: &File, limit: usize) -> Result<Vec<u8>, ReadError>
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The most bytes read in one go by [`read_all`]; a batch of larger files is read file by file.
+/// The most bytes read in one go by [`read_all`]; the cohort's batches stay within it
+/// (`core::app::review::MAX_BATCH_BYTES`), and a batch of larger files is read file by file.
 #[cfg(feature = "hogeschool")]
-const MAX_JOINED_BYTES: usize = 8 * 1024 * 1024;
+const MAX_JOINED_BYTES: usize = crate::core::app::review::MAX_BATCH_BYTES;
 
 /// Each file's bytes, as [`read_bytes`] gives them, in order; `None` is a file no longer there.
 /// The files are read as one: each read is a round trip to the browser, which for hundreds of
@@ -96,9 +97,9 @@ pub fn register(files: Vec<File>) -> Vec<FileRef> {
             .into_iter()
             .map(|file| {
                 *next = next.wrapping_add(1);
-                let name = file.name();
+                let (name, size) = (file.name(), file.size() as u64);
                 held.insert(*next, file);
-                FileRef { handle: *next, name }
+                FileRef { handle: *next, name, size }
             })
             .collect()
     })

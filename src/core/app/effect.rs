@@ -258,6 +258,8 @@ pub struct CohortFile {
 pub struct FileRef {
     pub handle: u32,
     pub name: String,
+    /// Its size in bytes, as the browser gave it when it was chosen.
+    pub size: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

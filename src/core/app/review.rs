@@ -153,6 +153,11 @@ fn too_large(bytes: u64) -> RecordReport {
     }
 }
 
+/// The most bytes of chosen files one batch of the cohort reads: more than any record may have
+/// (`MAX_RECORD_BYTES`), so that every file readable at all fits in a batch.
+pub const MAX_BATCH_BYTES: usize = 8 * 1024 * 1024;
+const _: () = assert!(MAX_BATCH_BYTES >= MAX_RECORD_BYTES);
+
 /// A file to read: one the user chose, or one of the cohort kept in the browser, by its key.
 #[derive(Clone, Debug, PartialEq)]
 enum Pending {
@@ -219,15 +224,27 @@ impl Queue {
         }
     }
 
-    /// Asks for the next files' bytes, up to `size` of them, in one go; files the user chose and
-    /// files kept in the browser are never asked for together.
-    fn next_batch(&mut self, size: usize) -> Option<Effect> {
+    /// Asks for the next files' bytes, up to `count` of them, in one go, and of chosen files only
+    /// as many as [`MAX_BATCH_BYTES`] hold: a batch of large files holds not much more in memory
+    /// than one file at a time did. Files the user chose and files kept in
+    /// the browser are never asked for together.
+    fn next_batch(&mut self, count: usize) -> Option<Effect> {
         let purpose = FilePurpose::Review(self.read);
         let kept = self.files.front()?.key().is_some();
+        // A file over the record limit is not read. A kept file's size is not known before it is
+        // read (the listing gives keys only): kept files go by their count alone.
+        let cost = |pending: &Pending| match pending.file() {
+            Some(file) if file.size <= MAX_RECORD_BYTES as u64 => file.size,
+            _ => 0,
+        };
         self.batch.clear();
-        while self.batch.len() < size
-            && self.files.front().is_some_and(|p| p.key().is_some() == kept)
-        {
+        let mut bytes = 0;
+        while let Some(next) = self.files.front().filter(|p| p.key().is_some() == kept) {
+            let full = self.batch.len() == count || bytes + cost(next) > MAX_BATCH_BYTES as u64;
+            if full && !self.batch.is_empty() {
+                break;
+            }
+            bytes += cost(next);
             self.batch.extend(self.files.pop_front());
         }
         let effect = if kept {

@@ -21,8 +21,9 @@ use crate::i18n::Lang;
 
 /// How many files are read and verified before the page says how far it is: a status announced
 /// for every file would drown a screen reader's user, and redraw the line hundreds of times.
-/// It is also how many are read, verified and kept in one go: one reading of the browser's
-/// files, one write to its keeping and one redraw for each step.
+/// It is also how many are read, verified and kept in one go (fewer where they are large,
+/// `MAX_BATCH_BYTES`): one reading of the browser's files, one write to its keeping and one
+/// redraw for each step.
 pub const PROGRESS_EVERY: usize = 25;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -33,7 +34,8 @@ pub struct CohortState {
     /// The separator the user picked; until then, the one the interface's language expects.
     pub separator: Option<Separator>,
     pub download_failed: bool,
-    /// Files verified so far and in all while a batch is read, in steps of [`PROGRESS_EVERY`].
+    /// Files verified so far and in all while a batch is read, in steps of [`PROGRESS_EVERY`]
+    /// (smaller ones where the files are large).
     pub progress: Option<(usize, usize)>,
     pub restore: Restore,
     /// The browser could not keep (or list) the cohort's files: it holds in this page only.
@@ -317,7 +319,7 @@ mod tests {
     use super::*;
 
     fn file(handle: u32) -> FileRef {
-        FileRef { handle, name: format!("record-{handle}.json") }
+        FileRef { handle, name: format!("record-{handle}.json"), size: 0 }
     }
 
     fn reads(effects: &[Effect]) -> usize {
