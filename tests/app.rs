@@ -560,6 +560,45 @@ fn backup_import_adds_what_is_new_and_replaces_only_with_a_newer_copy() {
 }
 
 #[test]
+fn an_import_forgets_no_address_an_assessment_kept_here_still_opens_from() {
+    let mut app = App::start(Browser::default());
+    app.score("LU1.1", Score::High);
+    let version = app.stored().assessment.framework_version.clone();
+    let mut here = app.stored().clone();
+    here.id = "hier-1".into();
+    here.assessment.framework_id = "kader-oud".into();
+    app.browser.entries.insert(here.id.clone(), here);
+    // Twenty newer frameworks than kader-oud and kader-ongebruikt, which no assessment uses.
+    let remembered = (0..20).fold(
+        LinkFrameworks::default().with("kader-ongebruikt", &version, "ongebruikt.json").with(
+            "kader-oud",
+            &version,
+            "oud.json",
+        ),
+        |list, n| list.with(&format!("kader-{n}"), &version, &format!("{n}.json")),
+    );
+    app.model.library.link_frameworks = Rc::new(remembered);
+    let mut elsewhere = app.stored().clone();
+    elsewhere.id = "another-device-1".into();
+    elsewhere.assessment.framework_id = "kader-elders".into();
+    let there = LinkFrameworks::default().with("kader-elders", &version, "elders.json");
+    let backup = backup_to_json(&[elsewhere], &[], &there, "2026-12-07T09:00:00.000Z").unwrap();
+    app.browser.files.insert(7, backup.into_bytes());
+
+    app.send(Msg::Show(View::Library));
+    app.send(Msg::FilesChosen(
+        FilePurpose::Backup,
+        vec![FileRef { handle: 7, name: "b.json".into(), size: 0 }],
+    ));
+    let kept = LinkFrameworks::from_text(app.browser.link_frameworks.as_deref().unwrap());
+    assert_eq!(kept.address_of("kader-elders", &version), Some("elders.json"));
+    assert_eq!(kept.address_of("kader-oud", &version), Some("oud.json"));
+    assert_eq!(kept.address_of("kader-ongebruikt", &version), None);
+    let here = app.model.library.entries().find(|e| e.id == "hier-1").cloned().unwrap();
+    assert_eq!(app.model.library.link_address(&here), Some("oud.json"));
+}
+
+#[test]
 fn a_backup_brings_the_address_of_a_link_framework_so_its_assessment_opens_from_the_list() {
     let mut app = App::start(Browser::default());
     app.score("LU1.1", Score::High);

@@ -173,6 +173,7 @@ fn remembered_link_frameworks(model: &Model) -> LinkFrameworks {
     let FrameworkSource::Url(address) = &model.source else { return list };
     let framework = model.framework.framework();
     let list = list.with(&framework.id, &framework.version, address);
+    let list = list.trimmed(|f| model.library.uses(f));
     let text = list.to_text();
     // Not kept (storage full or off): the assessment still opens through its link.
     if text != stored && storage::write(LINK_FRAMEWORKS_KEY, &text).is_ok() && readable {

@@ -8,7 +8,7 @@ use super::{form, frameworks};
 use super::{
     DownloadPurpose, Effect, FileReadError, Model, Msg, Now, StorageFailed, View, WritePurpose,
 };
-use crate::core::framework::link_frameworks::LinkFrameworks;
+use crate::core::framework::link_frameworks::{LinkFramework, LinkFrameworks};
 use crate::core::library::saved::SavedEntry;
 use crate::core::library::{
     backup_from_bytes, duplicate, plan_import, BackupError, ImportCounts, ImportDecision, Listed,
@@ -73,6 +73,11 @@ impl LibraryState {
     }
 
     /// The readable entries, newest first.
+    /// Whether an assessment kept here is of the framework a link named.
+    pub fn uses(&self, framework: &LinkFramework) -> bool {
+        self.entries().any(|e| is_of(e, framework))
+    }
+
     pub fn entries(&self) -> impl Iterator<Item = &SavedEntry> {
         self.listing
             .as_ref()
@@ -262,13 +267,15 @@ pub(super) fn backup_read(model: &mut Model, read: Result<Vec<u8>, FileReadError
         }
     };
     let mut effects = Vec::new();
-    let links = library.link_frameworks.with_brought(&backup.link_frameworks);
+    let incoming = backup.entries;
+    let local: Vec<SavedEntry> = library.entries().cloned().collect();
+    // What the import brings counts as kept here: its frameworks' addresses stay.
+    let in_use = |f: &LinkFramework| local.iter().chain(&incoming).any(|e| is_of(e, f));
+    let links = library.link_frameworks.with_brought(&backup.link_frameworks).trimmed(in_use);
     if links != *library.link_frameworks {
         effects.push(Effect::StoreLinkFrameworks(links.to_text().into()));
         library.link_frameworks = Rc::new(links);
     }
-    let incoming = backup.entries;
-    let local: Vec<SavedEntry> = library.entries().cloned().collect();
     let plan = plan_import(&local, &incoming);
     let counts = ImportCounts::of(&plan);
     let entries: Vec<SavedEntry> = incoming
@@ -283,4 +290,9 @@ pub(super) fn backup_read(model: &mut Model, read: Result<Vec<u8>, FileReadError
         Effect::List,
     ]);
     effects
+}
+
+fn is_of(entry: &SavedEntry, framework: &LinkFramework) -> bool {
+    let assessment = &entry.assessment;
+    assessment.framework_id == framework.id && assessment.framework_version == framework.version
 }

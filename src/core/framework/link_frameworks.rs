@@ -6,9 +6,13 @@
 /// Where `localStorage` keeps the list.
 pub const LINK_FRAMEWORKS_KEY: &str = "leeruitkomsten:v2:link-frameworks";
 const LIST_HEADER: &str = "LeeruitkomstenLinkFrameworks 1";
-/// Newest first; an older one past this many is forgotten (its assessments stay, listed as of
-/// another framework, and open again through their link).
+/// Newest first; an older one past this many is forgotten unless an assessment kept here is of it
+/// ([`LinkFrameworks::trimmed`]): forgotten, its assessments would be listed as of another
+/// framework, and open only through their link again.
 const MAX_REMEMBERED: usize = 20;
+/// The most entries a stored list is read of (those assessments use may take it past
+/// [`MAX_REMEMBERED`]): a hand-made list cannot make every start read without end.
+const MAX_READ: usize = 1_000;
 /// Longer than any address a link can carry (an invitation link has at most 2,000 characters), so
 /// only what a hand-made backup brings is turned away.
 const MAX_PART_CHARS: usize = 2_000;
@@ -43,7 +47,7 @@ impl LinkFrameworks {
                 address: address.into(),
             })
         });
-        LinkFrameworks(read.take(MAX_REMEMBERED).collect())
+        LinkFrameworks(read.take(MAX_READ).collect())
     }
 
     pub fn to_text(&self) -> String {
@@ -67,7 +71,14 @@ impl LinkFrameworks {
         let first =
             LinkFramework { id: id.into(), version: version.into(), address: address.into() };
         let others = self.0.iter().filter(|f| f.id != id || f.version != version).cloned();
-        LinkFrameworks(std::iter::once(first).chain(others).take(MAX_REMEMBERED).collect())
+        LinkFrameworks(std::iter::once(first).chain(others).collect())
+    }
+
+    /// The [`MAX_REMEMBERED`] newest, and older ones only where `in_use` (an assessment kept here
+    /// is of that framework).
+    pub fn trimmed(&self, in_use: impl Fn(&LinkFramework) -> bool) -> LinkFrameworks {
+        let kept = self.0.iter().enumerate().filter(|(n, f)| *n < MAX_REMEMBERED || in_use(f));
+        LinkFrameworks(kept.map(|(_, f)| f.clone()).collect())
     }
 
     /// The address a link gave for the framework of this id and version, if one did here.
@@ -112,14 +123,24 @@ mod tests {
     }
 
     #[test]
-    fn at_most_twenty_are_kept_and_anything_unreadable_is_no_list() {
+    fn twenty_are_kept_and_older_ones_an_assessment_uses_and_anything_unreadable_is_no_list() {
         let mut list = LinkFrameworks::default();
         for n in 0..25 {
             list = list.with(&format!("kader-{n}"), "1", &format!("{n}.json"));
         }
-        assert_eq!(list.0.len(), MAX_REMEMBERED);
-        assert_eq!(list.address_of("kader-24", "1"), Some("24.json"));
-        assert_eq!(list.address_of("kader-4", "1"), None);
+        let trimmed = list.trimmed(|_| false);
+        assert_eq!(trimmed.0.len(), MAX_REMEMBERED);
+        assert_eq!(trimmed.address_of("kader-24", "1"), Some("24.json"));
+        assert_eq!(trimmed.address_of("kader-4", "1"), None);
+        // An assessment of kader-2 keeps its address, past the twenty newest, and read back too.
+        let in_use = list.trimmed(|f| f.id == "kader-2");
+        assert_eq!(in_use.0.len(), MAX_REMEMBERED + 1);
+        assert_eq!(in_use.address_of("kader-2", "1"), Some("2.json"));
+        assert_eq!(in_use.address_of("kader-3", "1"), None);
+        assert_eq!(LinkFrameworks::from_text(&in_use.to_text()), in_use);
+        let many = (0..MAX_READ + 5)
+            .fold(LinkFrameworks::default(), |list, n| list.with(&format!("k{n}"), "1", "k.json"));
+        assert_eq!(LinkFrameworks::from_text(&many.to_text()).0.len(), MAX_READ);
         for text in
             ["", "[]", "Anders 1\nx\t1\tx.json", "{\"type\":\"LeeruitkomstenLinkFrameworks\"}"]
         {
