@@ -51,8 +51,8 @@ pub async fn read_all(files: Vec<Option<File>>, limit: usize) -> Vec<Result<Vec<
             Ok(blob) => JsFuture::from(blob.array_buffer())
                 .await
                 .ok()
-                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-                .filter(|bytes| bytes.len() == joined_bytes),
+                .map(|buffer| js_sys::Uint8Array::new(&buffer))
+                .filter(|bytes| bytes.length() as usize == joined_bytes),
             Err(_) => None,
         },
     };
@@ -64,11 +64,12 @@ pub async fn read_all(files: Vec<Option<File>>, limit: usize) -> Vec<Result<Vec<
             (Some(file), _) if file.size() > limit as f64 => {
                 Err(ReadError::TooLarge { bytes: file.size() as u64 })
             }
+            // Each file's part copied into the app once, not the whole batch first.
             (Some(file), Some(bytes)) => {
-                let size = file.size() as usize;
-                let part = bytes.get(offset..offset + size).map(<[u8]>::to_vec);
+                let size = file.size() as u32;
+                let part = bytes.subarray(offset, offset + size).to_vec();
                 offset += size;
-                part.ok_or(ReadError::Unreadable)
+                Ok(part)
             }
             (Some(file), None) => read_bytes(&file, limit).await,
         };
