@@ -9,7 +9,7 @@ use super::frameworks::AfterFetch;
 use super::signing::{hogeschool_key, HogeschoolKey};
 use super::{form, frameworks};
 use super::{CheckPurpose, Effect, KeyImport, Model, NoEd25519, Now, StorageFailed, View};
-use crate::core::assessment::{Action, Invited, MetadataField, Mode};
+use crate::core::assessment::{Action, Assessment, Invited, MetadataField, Mode};
 use crate::core::credentials::invitation::{
     add_days, Invitation, InvitationField, InvitationInputProblem, InvitationProblem,
     SignedInvitation,
@@ -20,7 +20,6 @@ use crate::core::crypto::signing_key::SigningKey;
 use crate::core::embed::link_config::{canonical_origin, percent_encode, with_param, Param};
 use crate::core::framework::source::FrameworkSource;
 use crate::core::json::{self, Node};
-use crate::core::library::saved::SavedEntry;
 use crate::core::record::shape::FrameworkInfo;
 use crate::i18n::Lang;
 
@@ -409,16 +408,16 @@ fn show_signed(
 ) -> Vec<Effect> {
     let signed = Rc::new(signed);
     model.invitation_notice = Some(InvitationNotice::Opened(signed.clone()));
-    let made_from = |entry: &SavedEntry| {
-        entry.assessment.invitation.as_ref().is_some_and(|i| {
+    let made_from = |assessment: &Assessment| {
+        assessment.invitation.as_ref().is_some_and(|i| {
             i.id == signed.reference.id && i.digest_multibase == signed.reference.digest_multibase
         })
     };
-    if made_from(&model.open.entry()) {
+    if made_from(&model.open.assessment) {
         model.view = View::Assess;
         return Vec::new();
     }
-    let earlier = model.library.entries().find(|e| made_from(e)).cloned();
+    let earlier = model.library.entries().find(|e| made_from(&e.assessment)).cloned();
     if let Some(entry) = earlier {
         if !form::belongs(&entry, &model.framework) {
             return frameworks::open_in_own(model, entry);
