@@ -40,10 +40,16 @@ const FETCHED_URLS = new Set(FETCHED_ASSETS.map((path) => new URL(path, self.loc
 const NETWORK_TIMEOUT_MS = 4000;
 
 self.addEventListener("install", (event) => {
-  // "reload" skips the HTTP cache, which could still hold the previous build's index.html.
+  // index.html from the server ("reload" skips the HTTP cache, which could still hold the previous
+  // build's). The other files from the HTTP cache where it has them ("force-cache"): the page that
+  // registered this worker has just downloaded them, and a name always means the same bytes (see
+  // ASSETS above). With "reload" for them too, a first visit downloaded the form twice.
   // addAll is all or nothing: if one file fails, this worker is not installed and the one before
   // it keeps serving the previous build, complete.
-  const requests = [SHELL, ...ASSETS].map((path) => new Request(path, { cache: "reload" }));
+  const requests = [
+    new Request(SHELL, { cache: "reload" }),
+    ...ASSETS.map((path) => new Request(path, { cache: "force-cache" })),
+  ];
   event.waitUntil(
     caches
       .open(CACHE)

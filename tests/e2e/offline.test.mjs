@@ -127,11 +127,14 @@ const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "applic
 let root = dist;
 // When set, requests are accepted and never answered, like a network that neither works nor fails.
 let silent = false;
+// How often each file was sent, by path.
+const served = new Map();
 const server = createServer(async (req, res) => {
   if (silent) return;
   const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
   try {
     const body = await readFile(join(root, path === "/" ? "index.html" : path));
+    served.set(path, (served.get(path) ?? 0) + 1);
     // As many hosts do: scripts, styles and wasm may be reused from the HTTP cache for a day, the
     // pages (and the worker itself, which browsers check anyway) are asked for each time.
     const lasting = /\.(js|css|wasm)$/.test(path) && !path.endsWith("sw.js");
@@ -198,7 +201,7 @@ const goOnline = async () => {
   await start();
 };
 
-test("first visit: the worker installs, caches build A and controls the page without a reload", async () => {
+test("first visit: the worker installs, caches build A and controls the page without a reload, each file sent once", async () => {
   await page.goto(url);
   await heading();
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -210,6 +213,9 @@ test("first visit: the worker installs, caches build A and controls the page wit
     return (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)).sort();
   }, cacheOf(swA));
   assert.deepEqual(cached, [...describe(swA).assets, "index.html"].sort());
+  // The worker stores the files the page has just downloaded, not a second download of each.
+  const twice = describe(swA).assets.filter((file) => served.get(`/${file}`) !== 1);
+  assert.deepEqual(twice, [], `sent other than once: ${twice.map((f) => `${f} ${served.get(`/${f}`)}`)}`);
   await radio("LU3.2", "+ goed ontwikkeld").check();
   assert.equal(await progress(), "1 van 42 indicatoren gescoord");
 });
