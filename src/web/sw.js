@@ -94,7 +94,9 @@ async function storeOpenHogeschool() {
   for (const path of [HOGESCHOOL, ...HOGESCHOOL_ASSETS]) {
     try {
       if (await cache.match(path)) continue;
-      const response = await fetch(path, { cache: "no-cache" });
+      // The page's files from the HTTP cache, where its load has just put them (each is named by
+      // its content); the page itself asked of the server, as it may be an earlier build's.
+      const response = await fetch(path, { cache: path === HOGESCHOOL ? "no-cache" : "force-cache" });
       if (response.ok && response.type === "basic" && !response.redirected) await cache.put(path, response);
     } catch {
       // Offline already: see above.

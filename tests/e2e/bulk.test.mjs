@@ -201,7 +201,7 @@ test("after one use the workers check files offline", async (t) => {
   });
 });
 
-test("a first visit straight to the hogeschool's page: stored once the service worker controls it, then it opens offline", async () => {
+test("a first visit straight to the hogeschool's page: stored once the service worker controls it (its own files sent once), then it opens offline", async () => {
   // No visit to the form first: the page loads before any worker exists, so its files pass the
   // worker by, and are stored when the worker takes control.
   const context = await app.browser.newContext();
@@ -209,6 +209,7 @@ test("a first visit straight to the hogeschool's page: stored once the service w
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    const before = new Map(app.sent);
     await page.goto(`${app.url}hogeschool.html#verify`);
     await page.locator("#record-file").waitFor({ state: "attached" });
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
@@ -222,6 +223,13 @@ test("a first visit straight to the hogeschool's page: stored once the service w
       }
       return false;
     }, [hogeschool, ...hogeschoolAssets], { timeout: 30_000, interval: 250 });
+    // The service worker stored the files the page had loaded from the HTTP cache, not downloaded
+    // again. (The verify workers' files may be fetched by the workers and the service worker at
+    // the same time, each missing the other's copy.)
+    const sent = (file) => (app.sent.get(`/${file}`) ?? 0) - (before.get(`/${file}`) ?? 0);
+    const own = hogeschoolAssets.filter((file) => !file.startsWith("verify-worker"));
+    const twice = own.filter((file) => sent(file) !== 1).map((file) => `${file} ${sent(file)}`);
+    assert.deepEqual(twice, [], "each of the page's own files is sent once");
     await context.setOffline(true);
     const response = await page.reload();
     assert.ok(response?.fromServiceWorker(), "hogeschool.html came from the worker");

@@ -52,16 +52,20 @@ const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "applic
   ".svg": "image/svg+xml" };
 
 function serve(dist) {
+  // How often each file was sent, by path (`app.sent`).
+  const sent = new Map();
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
     try {
       const body = await readFile(join(dist, path === "/" ? "index.html" : path));
+      sent.set(path, (sent.get(path) ?? 0) + 1);
       res.writeHead(200, { "content-type": TYPES[extname(path) || ".html"] ?? "application/octet-stream" });
       res.end(body);
     } catch {
       res.writeHead(404).end();
     }
   });
+  server.sent = sent;
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
@@ -224,7 +228,7 @@ export async function startApp(dist = DIST) {
     await new Promise((resolve) => server.close(resolve));
   }
 
-  return { dist, url, browser, openPage, withPage, close };
+  return { dist, url, browser, openPage, withPage, close, sent: server.sent };
 }
 
 /**
