@@ -72,12 +72,12 @@ impl LibraryState {
             .flatten()
     }
 
-    /// The readable entries, newest first.
     /// Whether an assessment kept here is of the framework a link named.
     pub fn uses(&self, framework: &LinkFramework) -> bool {
         self.entries().any(|e| is_of(e, framework))
     }
 
+    /// The readable entries, newest first.
     pub fn entries(&self) -> impl Iterator<Item = &SavedEntry> {
         self.listing
             .as_ref()

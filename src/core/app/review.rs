@@ -189,7 +189,7 @@ struct Queue {
     total: usize,
     /// The key of the kept file being read, when it is one: it is kept already.
     current: Option<u32>,
-    /// The batch being read, in order: each kept file's key, or a chosen file's name.
+    /// The files of the batch being read (`next_batch`), in the order asked.
     batch: Vec<Pending>,
 }
 
@@ -226,8 +226,8 @@ impl Queue {
 
     /// Asks for the next files' bytes, up to `count` of them, in one go, and of chosen files only
     /// as many as [`MAX_BATCH_BYTES`] hold: a batch of large files holds not much more in memory
-    /// than one file at a time did. Files the user chose and files kept in
-    /// the browser are never asked for together.
+    /// than one file at a time did. Files the user chose and files kept in the browser are never
+    /// asked for together.
     fn next_batch(&mut self, count: usize) -> Option<Effect> {
         let purpose = FilePurpose::Review(self.read);
         let kept = self.files.front()?.key().is_some();
