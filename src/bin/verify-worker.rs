@@ -32,11 +32,12 @@ mod worker {
         prepare, Job, Prepared, Results, Verdict, READY, RESULTS_PER_MESSAGE,
     };
     use leeruitkomsten::web::ed25519::{verify_key, VerifyKey};
+    use leeruitkomsten::web::files::{ReadError, Reading};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::{spawn_local, JsFuture};
     use web_sys::{
-        Blob, Crypto, CryptoKey, DedicatedWorkerGlobalScope, File, MessageEvent, SubtleCrypto,
+        Crypto, CryptoKey, DedicatedWorkerGlobalScope, File, MessageEvent, SubtleCrypto,
     };
 
     const ALGORITHM: &str = "Ed25519";
@@ -165,87 +166,33 @@ mod worker {
         let _ = worker.scope.post_message(&JsValue::from_str(READY));
     }
 
-    /// A batch larger than this (records are some tens of KB; a file may have up to
-    /// `MAX_RECORD_BYTES`) is read file by file, so that a worker never holds much more than one
-    /// large file at a time.
-    const MAX_JOINED_BYTES: usize = 8 * 1024 * 1024;
-
-    /// A file and its size in bytes, or what was found of it without reading it.
-    type ToRead = Result<(File, usize), Verdict>;
-
-    /// A batch of files being read, each under its place in the choice.
-    struct Reading {
-        files: Vec<(u32, ToRead)>,
-        /// The batch's files joined, read in one go: each read is a round trip to the browser's
-        /// own thread, which took most of a worker's time when each file was read apart (first
-        /// with `FileReaderSync`, then with one `arrayBuffer()` each; README: Bulk
-        /// verification).
-        joined: Option<Promise>,
-        /// The bytes the joined read is to bring.
-        joined_bytes: usize,
+    /// A batch of files being read, and each file's place in the choice.
+    struct Batch {
+        indices: Vec<u32>,
+        reading: Reading,
     }
 
     /// Asks the browser for the contents of the files at the batch's places.
-    fn start_reading(files: &Array, position: &mut u32, indices: &[u32]) -> Reading {
-        let parts = Array::new();
-        let files: Vec<_> = indices
-            .iter()
-            .map(|index| {
-                let file = files.get(*position).dyn_into::<File>().ok();
-                *position = position.saturating_add(1);
-                let found = match file {
-                    Some(file) if file.size() > MAX_RECORD_BYTES as f64 => {
-                        Err(Verdict::TooLarge { bytes: file.size() as u64 })
-                    }
-                    Some(file) => {
-                        parts.push(&file);
-                        let size = file.size() as usize;
-                        Ok((file, size))
-                    }
-                    None => Err(Verdict::Unreadable),
-                };
-                (*index, found)
-            })
-            .collect();
-        let joined_bytes = files.iter().filter_map(|(_, f)| f.as_ref().ok()).map(|(_, n)| n).sum();
-        let joined = match parts.length() {
-            0 => None,
-            _ if joined_bytes > MAX_JOINED_BYTES => None,
-            _ => Blob::new_with_blob_sequence(&parts).ok().map(|blob| blob.array_buffer()),
-        };
-        Reading { files, joined, joined_bytes }
+    fn start_reading(files: &Array, position: &mut u32, indices: &[u32]) -> Batch {
+        let chosen = indices.iter().map(|_| {
+            let file = files.get(*position).dyn_into::<File>().ok();
+            *position = position.saturating_add(1);
+            file
+        });
+        Batch { indices: indices.to_vec(), reading: Reading::start(chosen, MAX_RECORD_BYTES) }
     }
 
-    /// What was found of each file of the batch. Where the joined read fails or comes back
-    /// with other sizes (a file changed or went since it was chosen), each file is read apart,
-    /// so that only the file at fault is unreadable.
-    async fn finish_reading(reading: Reading, known: &[&HashedFramework]) -> Vec<(u32, Prepared)> {
-        let joined = match reading.joined {
-            Some(promise) => JsFuture::from(promise)
-                .await
-                .ok()
-                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-                .filter(|bytes| bytes.len() == reading.joined_bytes),
-            None => None,
-        };
-        let mut offset = 0;
-        let mut prepared = Vec::with_capacity(reading.files.len());
-        for (index, found) in reading.files {
-            let found = match (found, &joined) {
-                (Err(verdict), _) => Prepared::Done(verdict),
-                (Ok((_, size)), Some(bytes)) => {
-                    let part = bytes.get(offset..offset + size);
-                    offset += size;
-                    part.map_or(Prepared::Done(Verdict::Unreadable), |part| prepare(part, known))
-                }
-                (Ok((file, _)), None) => match JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => prepare(&js_sys::Uint8Array::new(&buffer).to_vec(), known),
-                    Err(_) => Prepared::Done(Verdict::Unreadable),
-                },
-            };
-            prepared.push((index, found));
-        }
-        prepared
+    /// What was found of each file of the batch.
+    async fn finish_reading(batch: Batch, known: &[&HashedFramework]) -> Vec<(u32, Prepared)> {
+        let prepared = batch
+            .reading
+            .finish(|read| match read {
+                Ok(bytes) => prepare(&bytes, known),
+                Err(ReadError::TooLarge { bytes }) => Prepared::Done(Verdict::TooLarge { bytes }),
+                Err(ReadError::Unreadable) => Prepared::Done(Verdict::Unreadable),
+            })
+            .await;
+        batch.indices.into_iter().zip(prepared).collect()
     }
 
     /// A file's place, what was found of it, and the browser's answer on its signature to come.

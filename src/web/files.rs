@@ -26,56 +26,88 @@ pub async fn read_bytes(file: &File, limit: usize) -> Result<Vec<u8>, ReadError>
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The most bytes read in one go by [`read_all`]; the cohort's batches stay within it
-/// (`core::app::review::MAX_BATCH_BYTES`), and a batch of larger files is read file by file.
+/// The most bytes read in one go by [`Reading`]; a batch of larger files is read file by file, so
+/// that no more than about one large file is held at a time. The cohort's batches stay within it
+/// (`core::app::review::MAX_BATCH_BYTES`); the verify workers' batches are counted in files.
 #[cfg(feature = "hogeschool")]
 const MAX_JOINED_BYTES: usize = crate::core::app::review::MAX_BATCH_BYTES;
 
-/// Each file's bytes, as [`read_bytes`] gives them, in order; `None` is a file no longer there.
-/// The files are read as one: each read is a round trip to the browser, which for hundreds of
-/// small records cost more than the reading itself. Where the joined read fails or comes back
-/// with another size (a file changed or went since it was chosen), each file is read apart, so
-/// that only the file at fault is unreadable. Only the cohort reads files in batches.
+/// A batch of files being read as one. Each read is a round trip to the browser, which for
+/// hundreds of small records cost more than the reading itself (README: Bulk verification), so
+/// the files are joined and read in one go. Started apart from its finish, so that a verify
+/// worker has the browser read its next batch while it checks this one. Only the hogeschool's
+/// page and its workers read files in batches.
 #[cfg(feature = "hogeschool")]
-pub async fn read_all(files: Vec<Option<File>>, limit: usize) -> Vec<Result<Vec<u8>, ReadError>> {
-    let parts = js_sys::Array::new();
-    let mut joined_bytes = 0;
-    for file in files.iter().flatten().filter(|f| f.size() <= limit as f64) {
-        parts.push(file);
-        joined_bytes += file.size() as usize;
+pub struct Reading {
+    /// Each file with its size when it was chosen, or why it is not read.
+    files: Vec<Result<(File, usize), ReadError>>,
+    joined: Option<js_sys::Promise>,
+    /// The bytes the joined read is to bring.
+    joined_bytes: usize,
+}
+
+#[cfg(feature = "hogeschool")]
+impl Reading {
+    /// Asks the browser for the files' contents; `None` is a file no longer there, and a file
+    /// over `limit` bytes is refused unread, as [`read_bytes`] does.
+    pub fn start(files: impl IntoIterator<Item = Option<File>>, limit: usize) -> Reading {
+        let parts = js_sys::Array::new();
+        let files: Vec<_> = files
+            .into_iter()
+            .map(|file| match file {
+                None => Err(ReadError::Unreadable),
+                Some(file) if file.size() > limit as f64 => {
+                    Err(ReadError::TooLarge { bytes: file.size() as u64 })
+                }
+                Some(file) => {
+                    parts.push(&file);
+                    let size = file.size() as usize;
+                    Ok((file, size))
+                }
+            })
+            .collect();
+        let joined_bytes = files.iter().filter_map(|f| f.as_ref().ok()).map(|(_, n)| n).sum();
+        let joined = match parts.length() {
+            0 => None,
+            _ if joined_bytes > MAX_JOINED_BYTES => None,
+            _ => web_sys::Blob::new_with_blob_sequence(&parts).ok().map(|blob| blob.array_buffer()),
+        };
+        Reading { files, joined, joined_bytes }
     }
-    let joined = match parts.length() {
-        0 => None,
-        _ if joined_bytes > MAX_JOINED_BYTES => None,
-        _ => match web_sys::Blob::new_with_blob_sequence(&parts) {
-            Ok(blob) => JsFuture::from(blob.array_buffer())
+
+    /// `each` applied to each file's bytes, as [`read_bytes`] gives them, in order. Where the
+    /// joined read fails or comes back with another size (a file changed or went since it was
+    /// chosen), each file is read apart, so that only the file at fault is unreadable; read
+    /// apart, a file's bytes are let go before the next is read.
+    pub async fn finish<T>(self, mut each: impl FnMut(Result<Vec<u8>, ReadError>) -> T) -> Vec<T> {
+        let joined = match self.joined {
+            Some(promise) => JsFuture::from(promise)
                 .await
                 .ok()
                 .map(|buffer| js_sys::Uint8Array::new(&buffer))
-                .filter(|bytes| bytes.length() as usize == joined_bytes),
-            Err(_) => None,
-        },
-    };
-    let mut results = Vec::with_capacity(files.len());
-    let mut offset = 0;
-    for file in files {
-        let result = match (file, &joined) {
-            (None, _) => Err(ReadError::Unreadable),
-            (Some(file), _) if file.size() > limit as f64 => {
-                Err(ReadError::TooLarge { bytes: file.size() as u64 })
-            }
-            // Each file's part copied into the app once, not the whole batch first.
-            (Some(file), Some(bytes)) => {
-                let size = file.size() as u32;
-                let part = bytes.subarray(offset, offset + size).to_vec();
-                offset += size;
-                Ok(part)
-            }
-            (Some(file), None) => read_bytes(&file, limit).await,
+                .filter(|bytes| bytes.length() as usize == self.joined_bytes),
+            None => None,
         };
-        results.push(result);
+        let mut results = Vec::with_capacity(self.files.len());
+        let mut offset = 0;
+        for file in self.files {
+            let bytes = match (file, &joined) {
+                (Err(error), _) => Err(error),
+                // Each file's part copied into the app once, not the whole batch first.
+                (Ok((_, size)), Some(bytes)) => {
+                    let part = bytes.subarray(offset as u32, (offset + size) as u32).to_vec();
+                    offset += size;
+                    Ok(part)
+                }
+                (Ok((file, _)), None) => match JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+                    Err(_) => Err(ReadError::Unreadable),
+                },
+            };
+            results.push(each(bytes));
+        }
+        results
     }
-    results
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -246,10 +246,10 @@ impl Runner {
         match effect {
             Effect::ReadFiles { files, max_bytes, purpose } => {
                 let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-                let chosen = files.iter().map(super::files::take).collect();
+                let chosen: Vec<_> = files.iter().map(super::files::take).collect();
                 self.later(async move {
-                    let read = super::files::read_all(chosen, max_bytes).await;
-                    let results = read.into_iter().map(|r| r.map_err(Into::into));
+                    let reading = super::files::Reading::start(chosen, max_bytes);
+                    let results = reading.finish(|read| read.map_err(Into::into)).await;
                     Msg::FilesRead { purpose, files: names.into_iter().zip(results).collect() }
                 });
             }
