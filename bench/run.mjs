@@ -703,7 +703,7 @@ step("take 1,000 records into the cohort view");
   } else {
     row("click while the cohort takes in 1,000 records → handled", c.click === null ? "no progress seen" : "not handled before the end", "100 ms", "**no**");
   }
-  notes.push(`cohort view: ${rows} rows in the table after taking in 1,000 records`);
+  notes.push(`cohort view: ${rows} rows drawn in the table after taking in 1,000 records (a page of 100; more on request)`);
 }
 
 step("verify 10,000 records on the command line");

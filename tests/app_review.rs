@@ -9,7 +9,7 @@ use std::rc::Rc;
 use support::app::{dispatch, empty_startup};
 
 use leeruitkomsten::core::app::review::{
-    CohortChoice, Progress, ReviewMsg, Side, Source, Verified, PROGRESS_EVERY,
+    CohortChoice, Progress, ReviewMsg, Side, Source, Verified, PROGRESS_EVERY, TABLE_PAGE,
 };
 use leeruitkomsten::core::app::{
     CohortFile, DownloadPurpose, Effect, FileReadError, FileRef, Model, Msg, Now, Startup,
@@ -676,6 +676,7 @@ fn the_cohort_stays_while_the_user_looks_at_another_view_and_its_filters_start_a
     app.send(Msg::Show(View::Verify));
     app.review(ReviewMsg::CohortMode(Some(Mode::Assessor)));
     app.review(ReviewMsg::CohortSeparator(Separator::Comma));
+    app.review(ReviewMsg::MoreCohortRows);
     let kept = app.model.review.cohort.cohort.clone();
 
     app.send(Msg::Show(View::Cohort));
@@ -691,6 +692,31 @@ fn the_cohort_stays_while_the_user_looks_at_another_view_and_its_filters_start_a
     app.review(ReviewMsg::AskClearCohort);
     app.review(ReviewMsg::ClearCohort);
     assert!(app.model.review.cohort.cohort.members.is_empty());
+}
+
+#[test]
+fn the_table_draws_a_page_of_rows_and_another_on_each_ask_until_another_framework_is_chosen() {
+    let mut app = App::start(Browser::default());
+    app.send(Msg::Show(View::Cohort));
+    let rows: Vec<u32> = (0..250).collect();
+    let choice = |app: &App| app.model.review.cohort.choice.clone();
+    assert_eq!(choice(&app).in_table(&rows), &rows[..TABLE_PAGE]);
+    assert_eq!(choice(&app).first_of_last_page(), 0);
+
+    app.review(ReviewMsg::MoreCohortRows);
+    assert_eq!(choice(&app).in_table(&rows), &rows[..2 * TABLE_PAGE]);
+    assert_eq!(choice(&app).first_of_last_page(), TABLE_PAGE);
+    app.review(ReviewMsg::MoreCohortRows);
+    assert_eq!(choice(&app).in_table(&rows), &rows[..], "the last page holds the rest");
+    assert_eq!(choice(&app).first_of_last_page(), 2 * TABLE_PAGE);
+
+    // A filter narrows the rows and keeps the pages drawn; another framework's table starts
+    // again at its first page.
+    app.review(ReviewMsg::CohortMode(Some(Mode::Assessor)));
+    assert_eq!(choice(&app).table_rows(), 3 * TABLE_PAGE);
+    app.review(ReviewMsg::CohortFramework(None));
+    assert_eq!(choice(&app).table_rows(), TABLE_PAGE);
+    assert_eq!(choice(&app).in_table(&rows[..7]), &rows[..7]);
 }
 
 /// The browser of the same profile after a reload: what it kept, and nothing of the page.

@@ -121,6 +121,24 @@ impl Lang {
         }
     }
 
+    /// The table draws a page of rows at a time (`core::app::review::TABLE_PAGE`).
+    pub fn cohort_in_table(self, drawn: usize, total: usize) -> String {
+        match self {
+            Lang::Nl => format!("De tabel toont de eerste {drawn} van {total} records; de verdeling en het CSV-bestand tellen ze alle {total}."),
+            Lang::En => format!("The table shows the first {drawn} of {total} records; the distribution and the CSV file count all {total}."),
+        }
+    }
+
+    /// The button that draws the next page of rows.
+    pub fn cohort_more(self, next: usize) -> String {
+        match (self, next) {
+            (Lang::Nl, 1) => "Toon het volgende record".into(),
+            (Lang::Nl, n) => format!("Toon de volgende {n} records"),
+            (Lang::En, 1) => "Show the next record".into(),
+            (Lang::En, n) => format!("Show the next {n} records"),
+        }
+    }
+
     /// Students with more than one record among those shown.
     pub fn cohort_repeated(self, n: usize) -> String {
         match self {

@@ -6,7 +6,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::cohort_tables::{heatmap, results_table};
-use crate::core::app::review::{CohortChoice, ReviewMsg};
+use super::focus::{use_focus_after_render, Focus};
+use crate::core::app::review::{CohortChoice, ReviewMsg, TABLE_PAGE};
 use crate::core::app::Msg;
 use crate::core::assessment::Mode;
 use crate::core::framework::hashed::HashedFramework;
@@ -46,6 +47,19 @@ pub fn CohortOverview(props: &CohortOverviewProps) -> Html {
     };
     let shown = rows(&props.cohort, &filter);
     let repeated = repeated_students(&shown);
+    let in_table = choice.in_table(&shown);
+    let signers: Vec<String> =
+        in_table.iter().map(|m| props.trusted.signer_cell(lang, m)).collect();
+    let first_new = use_node_ref();
+    let focus = use_focus_after_render();
+    let on_more = {
+        let first_new = first_new.clone();
+        props.dispatch.reform(move |_: MouseEvent| {
+            *focus.borrow_mut() = Some(Focus::Node(first_new.clone()));
+            Msg::Review(ReviewMsg::MoreCohortRows)
+        })
+    };
+    let left = shown.len().saturating_sub(in_table.len());
     html! {
         <>
             <div class="card cohort-filters">
@@ -60,7 +74,17 @@ pub fn CohortOverview(props: &CohortOverviewProps) -> Html {
                 <p class="notice notice-info">{ c.none_shown }</p>
             } else {
                 { export(props) }
-                { results_table(lang, fw, &props.cohort, &shown, &shown.iter().map(|m| props.trusted.signer_cell(lang, m)).collect::<Vec<_>>(), &props.dispatch) }
+                <div class="card cohort-results">
+                    { results_table(lang, fw, &props.cohort, in_table, &signers, (choice.first_of_last_page(), &first_new), &props.dispatch) }
+                    if left > 0 {
+                        <div class="cohort-more">
+                            <p class="hint" id="cohort-more-hint">{ lang.cohort_in_table(in_table.len(), shown.len()) }</p>
+                            <button type="button" class="cohort-more-button" onclick={on_more} aria-describedby="cohort-more-hint">
+                                { lang.cohort_more(left.min(TABLE_PAGE)) }
+                            </button>
+                        </div>
+                    }
+                </div>
                 { heatmap(lang, fw, &distribution(fw, &shown), shown.len()) }
             }
         </>

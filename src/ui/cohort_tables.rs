@@ -44,7 +44,13 @@ fn who(lang: Lang, m: &Member) -> String {
 
 /// Each row's name opens its record in the verify view; where the same student has a record in
 /// the other mode, *Vergelijken* sets the two side by side.
-fn row_actions(lang: Lang, cohort: &Cohort, m: &Member, dispatch: &Callback<Msg>) -> Html {
+fn row_actions(
+    lang: Lang,
+    cohort: &Cohort,
+    m: &Member,
+    node: Option<&NodeRef>,
+    dispatch: &Callback<Msg>,
+) -> Html {
     let c = lang.cohort_texts();
     let key = m.key;
     let on_open =
@@ -59,7 +65,7 @@ fn row_actions(lang: Lang, cohort: &Cohort, m: &Member, dispatch: &Callback<Msg>
     html! {
         <>
             <th scope="row">
-                <button type="button" class="link-button cohort-open" onclick={on_open}
+                <button type="button" class="link-button cohort-open" onclick={on_open} ref={node.cloned().unwrap_or_default()}
                     aria-label={lang.cohort_open_label(&who(lang, m))}>{ shown_name }</button>
             </th>
             <td class="cohort-compare">
@@ -86,13 +92,15 @@ fn completeness(lang: Lang, m: &Member) -> Html {
     }
 }
 
-/// `signers` holds each row's signer cell (name and standing), in the same order.
+/// `signers` holds each row's signer cell (name and standing), in the same order; `first_new`
+/// goes on the name button of the row at its index.
 pub fn results_table(
     lang: Lang,
     fw: &Framework,
     cohort: &Cohort,
     shown: &[&Member],
     signers: &[String],
+    first_new: (usize, &NodeRef),
     dispatch: &Callback<Msg>,
 ) -> Html {
     let c = lang.cohort_texts();
@@ -157,7 +165,7 @@ pub fn results_table(
         }
     };
     html! {
-        <div class="card cohort-results">
+        <>
             <p class="hint" id="cohort-table-hint">{ c.table_hint }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label={c.table_caption}>
                 <table class="cohort-table" aria-describedby="cohort-table-hint">
@@ -182,7 +190,7 @@ pub fn results_table(
                     <tbody>
                         { for shown.iter().enumerate().map(|(i, m)| html! {
                             <tr data-record={m.record_id.clone()}>
-                                { row_actions(lang, cohort, m, dispatch) }
+                                { row_actions(lang, cohort, m, (i == first_new.0).then_some(first_new.1), dispatch) }
                                 <td class="nowrap">{ &m.student_number }</td>
                                 <td>{ &m.organisation }</td>
                                 <td>{ &m.assessor_name }</td>
@@ -199,7 +207,7 @@ pub fn results_table(
                     </tbody>
                 </table>
             </div>
-        </div>
+        </>
     }
 }
 

@@ -229,6 +229,29 @@ async function signTemplate(page, frameworkTitle) {
 }
 
 const dataRows = (page) => page.locator(".cohort-table tbody tr");
+/** The rows the table draws at first, and how many more each press of its button adds. */
+const PAGE = 100;
+
+/**
+ * Draws every row of a table of `total`, a page at a time, from the keyboard: the button says how
+ * many come next, and focus goes to the first of them.
+ */
+async function drawEveryRow(page, total) {
+  for (let drawn = PAGE; drawn < total; drawn += PAGE) {
+    assert.equal(await dataRows(page).count(), drawn);
+    assert.equal(await page.locator("#cohort-more-hint").textContent(),
+      `De tabel toont de eerste ${drawn} van ${total} records; de verdeling en het CSV-bestand tellen ze alle ${total}.`);
+    const next = Math.min(PAGE, total - drawn);
+    const more = page.locator(".cohort-more-button");
+    assert.equal(await more.textContent(), next === 1 ? "Toon het volgende record" : `Toon de volgende ${next} records`);
+    await more.press("Enter");
+    await page.waitForFunction((n) => document.querySelectorAll(".cohort-table tbody tr").length === n, drawn + next);
+    const focused = await page.evaluate((i) => document.activeElement === document.querySelectorAll(".cohort-table tbody tr")[i]?.querySelector(".cohort-open"), drawn);
+    assert.ok(focused, `focus on the name in row ${drawn + 1}, the first new one`);
+  }
+  assert.equal(await dataRows(page).count(), total);
+  assert.equal(await page.locator(".cohort-more").count(), 0, "no button once every row is drawn");
+}
 const select = (page, id, label) => page.locator(`#${id}`).selectOption({ label });
 
 test(`the cohort overview: ${COUNT} generated signed records and five bad files, table, filters, distribution, CSV`, (t) => app.withPage(t, async (page) => {
@@ -279,8 +302,9 @@ test(`the cohort overview: ${COUNT} generated signed records and five bad files,
 
   // The 2026 outcomes have the most records, so the overview opens on them.
   const lu = rowsOf("lu");
-  assert.equal(await dataRows(page).count(), lu.length);
+  assert.ok(lu.length > 2 * PAGE, `enough rows for three pages of the table (${lu.length})`);
   assert.equal(await page.locator(".cohort-shown").textContent(), `${lu.length} records getoond`);
+  await drawEveryRow(page, lu.length);
   const outcomes = FRAMEWORKS.lu.core_tasks.flatMap((t) => t.learning_outcomes);
   // Beside the first, middle and last rows, the first incomplete one and the first with a pair.
   const incomplete = lu.findIndex((p) => scoredOf(p)[0] < scoredOf(p)[1]);
@@ -334,7 +358,8 @@ test(`the cohort overview: ${COUNT} generated signed records and five bad files,
 
   // The 2010 profile's records, under their own codes.
   await page.locator("#cohort-framework").selectOption({ label: `Competentieprofiel opbouwwerker 2010 (${rowsOf("cp").length})` });
-  assert.equal(await dataRows(page).count(), rowsOf("cp").length);
+  // Another framework's table starts again at its first page.
+  assert.equal(await dataRows(page).count(), Math.min(PAGE, rowsOf("cp").length));
   const heads = await page.locator(".cohort-table thead th").allTextContents();
   assert.deepEqual(heads.slice(10, 12), ["VC a", "VC b"]);
   const cpCsv = await download(page, () => page.locator(".cohort-download").click());
@@ -343,7 +368,7 @@ test(`the cohort overview: ${COUNT} generated signed records and five bad files,
   await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
   await page.getByRole("button", { name: "Cohortoverzicht", exact: true }).click();
   await status.filter({ hasText: `${COUNT} records meegenomen` }).waitFor();
-  assert.equal(await dataRows(page).count(), lu.length);
+  assert.equal(await dataRows(page).count(), PAGE);
   return `${COUNT + bad.length} files verified and shown in ${seconds.toFixed(1)} s`;
 }));
 

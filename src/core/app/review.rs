@@ -18,7 +18,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 pub use bulk::Progress;
-pub use cohort::{csv_labels, CohortChoice, CohortState, Restore, PROGRESS_EVERY};
+pub use cohort::{csv_labels, CohortChoice, CohortState, Restore, PROGRESS_EVERY, TABLE_PAGE};
 pub use compare::{Chosen, CompareState, Compared, Side, Source};
 pub use verify::{Checked, Shown, Verified, VerifyState};
 
@@ -99,6 +99,8 @@ pub enum ReviewMsg {
     CohortOrganisation(Option<String>),
     CohortAssessor(Option<String>),
     CohortSeparator(Separator),
+    /// *Toon de volgende 100*: the table draws another page of rows.
+    MoreCohortRows,
     DownloadCsv,
 }
 

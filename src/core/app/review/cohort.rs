@@ -26,6 +26,12 @@ use crate::i18n::Lang;
 /// redraw for each step.
 pub const PROGRESS_EVERY: usize = 25;
 
+/// How many rows the table draws at first, and how many more each *Toon de volgende 100* adds.
+/// The distribution and the CSV count every record shown; the table draws a page at a time,
+/// since laying out a table of a thousand rows held the page for half a second
+/// (bench/RESULTS.md), and no one reads that many rows without a filter.
+pub const TABLE_PAGE: usize = 100;
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CohortState {
     /// The records taken in so far: shared with the view, replaced whole once a batch is read.
@@ -63,7 +69,8 @@ pub enum Restore {
     Done,
 }
 
-/// What the filters are set to. Values, not indexes: the choices change as records come in.
+/// What the filters are set to, and how much of the table is drawn. Values, not indexes: the
+/// choices change as records come in.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CohortChoice {
     /// The framework's SHA-256; none chosen means the one with the most records.
@@ -71,6 +78,26 @@ pub struct CohortChoice {
     pub mode: Option<Mode>,
     pub organisation: Option<String>,
     pub assessor: Option<String>,
+    /// Pages of [`TABLE_PAGE`] rows the table draws beyond the first.
+    pub more_pages: usize,
+}
+
+impl CohortChoice {
+    /// How many rows the table draws at most.
+    pub fn table_rows(&self) -> usize {
+        self.more_pages.saturating_add(1).saturating_mul(TABLE_PAGE)
+    }
+
+    /// The rows the table draws of those `shown`.
+    pub fn in_table<'a, T>(&self, shown: &'a [T]) -> &'a [T] {
+        shown.get(..self.table_rows()).unwrap_or(shown)
+    }
+
+    /// Where the page drawn last begins: focus goes there once it is drawn, so that a keyboard
+    /// goes on from the first new row.
+    pub fn first_of_last_page(&self) -> usize {
+        self.more_pages.saturating_mul(TABLE_PAGE)
+    }
 }
 
 impl CohortState {
@@ -260,6 +287,7 @@ pub(super) fn update(model: &mut Model, msg: ReviewMsg, now: &Now) -> Vec<Effect
         ReviewMsg::CohortOrganisation(organisation) => choice.organisation = organisation,
         ReviewMsg::CohortAssessor(assessor) => choice.assessor = assessor,
         ReviewMsg::CohortSeparator(separator) => state.separator = Some(separator),
+        ReviewMsg::MoreCohortRows => choice.more_pages = choice.more_pages.saturating_add(1),
         ReviewMsg::DownloadCsv => return csv(state, &model.trusted, model.lang, now),
         ReviewMsg::Verify(_)
         | ReviewMsg::WorkerResults(_)
