@@ -26,7 +26,7 @@ impl Mounted {
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-        // The app opens once its crash journal (IndexedDB) has been read.
+        // The app opens once it has read what storage holds (the crash journal is read after).
         for _ in 0..100 {
             settle().await;
             if root.query_selector(".page-header").ok().flatten().is_some() {

@@ -45,10 +45,8 @@ pub fn App() -> Html {
                 Err(address) => return pages::go(&address, true),
             };
             spawn_local(async move {
-                let (model, journal_later) = match startup::boot(&link).await {
-                    Ok(b) => {
-                        (Ok(Rc::new(RefCell::new(b.model))), b.journal_later.then_some(b.default))
-                    }
+                let (model, default) = match startup::boot(&link).await {
+                    Ok(b) => (Ok(Rc::new(RefCell::new(b.model))), Some(b.default)),
                     Err(failure) => (Err(Rc::new(failure)), None),
                 };
                 let show = |model: &Rc<RefCell<Model>>, view: View| {
@@ -59,17 +57,23 @@ pub fn App() -> Html {
                     show(model, view);
                 }
                 booted.set(Some(model.clone()));
-                // A first visit's journal, read after the first render (startup::boot says why):
-                // where it put back what the start did not see, the page starts again from it,
-                // on the view the user is on by then, which need not be the one the address named.
-                if let (Ok(model), Some(default)) = (model, journal_later) {
-                    if let Some(again) = startup::late_journal(&link, &default).await {
-                        let shown = model.borrow().view;
-                        *model.borrow_mut() = again;
-                        if model.borrow().view != shown {
-                            show(&model, shown);
+                // The crash journal, read after the first render (startup::boot says why): where
+                // it put back what the start did not see, the page starts again from it, on the
+                // view the user is on by then, which need not be the one the address named.
+                if let (Ok(model), Some(default)) = (model, default) {
+                    match startup::late_journal(&link, &default).await {
+                        (Some(again), _) => {
+                            let shown = model.borrow().view;
+                            *model.borrow_mut() = again;
+                            if model.borrow().view != shown {
+                                show(&model, shown);
+                            }
+                            late_redraw.callback().emit(());
                         }
-                        late_redraw.callback().emit(());
+                        (None, Some(answer)) => {
+                            dispatcher(model.clone(), late_redraw.callback()).emit(answer)
+                        }
+                        (None, None) => {}
                     }
                 }
             });

@@ -1,7 +1,7 @@
 // Starts reading the crash journal (src/web/journal.rs says what it is) the moment the page
 // loads, before the app's code has arrived and compiled. IndexedDB answers from another thread in
-// tens of milliseconds, and the form opens only once the journal is read (web::startup::boot says
-// why), so asking here takes that wait off the start-up.
+// tens of milliseconds; the form opens without waiting for it and puts back what it holds newer
+// once it answers (web::startup::boot says how), so asking here brings that moment closer.
 //
 // The app takes the answer from `leeruitkomstenJournal`: a promise of `{ db, keys, values }`, or of
 // null where there is no journal (no IndexedDB, refused, or no answer within 2 s: a database

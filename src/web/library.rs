@@ -1,6 +1,9 @@
 //! Keeps the assessments in `localStorage`, one key per assessment (see `core::library`), and
 //! tells the app when another tab changes one.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 
@@ -12,7 +15,7 @@ use yew::Callback;
 use crate::core::app::Msg;
 use crate::core::framework::link_frameworks::LinkFrameworks;
 use crate::core::library::saved::{self, SavedEntry, SavedError};
-use crate::core::library::{self, backup_contents, backup_to_json, Listed};
+use crate::core::library::{self, backup_contents, backup_to_json, JournalCopy, Listed};
 
 /// Writes `entry` and remembers it as the open one. The entry is read back: a write the browser
 /// claims to have made but did not is a failure like any other.
@@ -43,9 +46,33 @@ pub fn set_open(id: &str) -> Result<(), StorageError> {
 
 /// Writes to `localStorage` and to the journal that outlives a crash.
 fn put(key: &str, text: &str) -> Result<(), StorageError> {
+    remember_start(key);
     storage::write(key, text)?;
     journal::put(key, text);
     Ok(())
+}
+
+thread_local! {
+    /// Until the journal is read ([`journal_unread`], [`recover`]): each key this page has
+    /// written or removed since it started, with its text then.
+    static SINCE_START: RefCell<Option<BTreeMap<String, Option<String>>>> =
+        const { RefCell::new(None) };
+}
+
+/// The form opens before the journal is read: from now until [`recover`], what each key held
+/// before this page first writes it is remembered.
+pub fn journal_unread() {
+    SINCE_START.with(|since| *since.borrow_mut() = Some(BTreeMap::new()));
+}
+
+fn remember_start(key: &str) {
+    SINCE_START.with(|since| {
+        if let Some(written) = since.borrow_mut().as_mut() {
+            if !written.contains_key(key) {
+                written.insert(key.to_string(), storage::read(key).ok().flatten());
+            }
+        }
+    });
 }
 
 pub fn open_id() -> Option<String> {
@@ -59,14 +86,19 @@ pub fn raw(id: &str) -> Result<Option<String>, StorageError> {
 
 pub fn remove(id: &str) -> Result<(), StorageError> {
     let key = library::entry_key(id);
+    remember_start(&key);
     storage::remove(&key)?;
     journal::delete(&key);
     Ok(())
 }
 
-/// Puts back into `localStorage` what the journal holds newer: the seconds of work a crashed or
-/// killed browser did not write to disk. Returns how many entries came back.
-pub fn recover(journal_items: Vec<(String, String)>) -> usize {
+/// Puts back into `localStorage` what the journal holds newer than what this page started from:
+/// the seconds of work a crashed or killed browser did not write to disk. The form is open by
+/// then; an entry this page has written since gets the journal's newer copy beside it, under
+/// `new_id()`, rather than over it (`core::library::journal_copy`). Returns how many entries came
+/// back.
+pub fn recover(journal_items: Vec<(String, String)>, mut new_id: impl FnMut() -> String) -> usize {
+    let written = SINCE_START.with(|since| since.borrow_mut().take()).unwrap_or_default();
     let mut recovered = 0;
     for (key, text) in journal_items {
         if key == library::OPEN_KEY {
@@ -74,24 +106,23 @@ pub fn recover(journal_items: Vec<(String, String)>) -> usize {
                 let _ = storage::write(&key, &text);
             }
         } else if library::id_of_key(&key).is_some() {
-            let local = storage::read(&key).ok().flatten();
-            if library::journal_copy_wins(local.as_deref(), &text)
-                && storage::write(&key, &text).is_ok()
-            {
-                recovered += 1;
-            }
+            let (at_start, written_since) = match written.get(&key) {
+                Some(at_start) => (at_start.clone(), true),
+                None => (storage::read(&key).ok().flatten(), false),
+            };
+            let put_back =
+                match library::journal_copy(at_start.as_deref(), written_since, &text, &mut new_id)
+                {
+                    JournalCopy::Stale => false,
+                    JournalCopy::PutBack => storage::write(&key, &text).is_ok(),
+                    JournalCopy::KeepApart { id, text } => {
+                        put(&library::entry_key(&id), &text).is_ok()
+                    }
+                };
+            recovered += usize::from(put_back);
         }
     }
     recovered
-}
-
-/// Whether this browser keeps no assessment at all, nor version 1's, nor an open one: a first
-/// visit (or one after the site's data was cleared). Storage that cannot be read keeps something
-/// as far as this knows. Reads keys only: on a return visit the start lists every entry next.
-pub fn stores_nothing() -> bool {
-    matches!(storage::any_with_prefix(library::ENTRY_PREFIX), Ok(false))
-        && matches!(storage::read(library::V1_KEY), Ok(None))
-        && matches!(storage::read(library::OPEN_KEY), Ok(None))
 }
 
 /// Every stored assessment, newest first, unreadable ones kept apart.

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use super::library::{self, Migration};
 use super::link::Link;
 use super::{clock, keystore, storage};
-use crate::core::app::{new_id, FetchFailure, Model, Startup, StorageFailed};
+use crate::core::app::{new_id, FetchFailure, Model, Msg, Startup, StorageFailed};
 use crate::core::framework::catalogue;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::framework::link_frameworks::{LinkFrameworks, LINK_FRAMEWORKS_KEY};
@@ -33,55 +33,51 @@ pub fn keep_link_lang(link: &Link) {
     }
 }
 
-/// The app as the browser left it: the crash journal put back, version 1's assessment moved over,
-/// the framework chosen (the one the link names, else the one of the assessment that was open),
-/// and everything stored read. The form opens only after this, so that its first change cannot
-/// overwrite what the journal kept, and it does not show one framework and then another.
+/// The app as the browser left it: version 1's assessment moved over, the framework chosen (the
+/// one the link names, else the one of the assessment that was open), and everything stored
+/// read, so that the form does not show one framework and then another.
 ///
-/// The journal is read on the browser's side (`journal::start`, called in `main` already): the
-/// built-in framework is parsed while it is, since that needs no stored state.
-///
-/// On a first visit (`localStorage` keeps no assessment) the form does not wait for the journal:
-/// a new browser profile creates the database, which took some 50 ms of a cold start, and holds
-/// nothing. Where it does hold something (every write of a first session lost from
-/// `localStorage` by a crash), [`late_journal`] puts it back after the first render, and the
-/// page starts again from it (`ui::app`). Nothing the user does meanwhile can overwrite it: a
-/// new assessment has an id of its own.
+/// The crash journal is not waited for. Opening IndexedDB took tens of milliseconds of every
+/// start (some 30 ms of a returning visit's, more on a first visit, which creates the database),
+/// and it rarely holds anything `localStorage` lacks: only the last seconds of work before a
+/// browser crashed or was killed. It is asked for here (`journal::start`; usually the page's
+/// first script has asked already) and read after the first render ([`late_journal`]); what
+/// this page writes meanwhile is marked (`library::journal_unread`), so that the journal's
+/// newer copy of an entry changed here since comes back beside it rather than over it.
 pub async fn boot(link: &Link) -> Result<Booted, LoadFailure> {
     super::marks::mark("boot");
     super::journal::start();
+    library::journal_unread();
     let default = Rc::new(catalogue::DEFAULT.load()?);
     super::marks::mark("framework-parsed");
-    let journal_later = library::stores_nothing();
-    if !journal_later {
-        recover_journal().await;
-        super::marks::mark("journal-read");
-    }
     let model = assemble(link, &default).await?;
-    Ok(Booted { model, journal_later, default })
+    Ok(Booted { model, default })
 }
 
 /// What [`boot`] gives the page.
 pub struct Booted {
     pub model: Model,
-    /// A first visit: the journal is read after the first render ([`late_journal`]).
-    pub journal_later: bool,
     /// The built-in framework, parsed once, for a second start.
     pub default: Rc<HashedFramework>,
 }
 
-/// On a first visit, once the journal is read: the app as [`boot`] would have made it, where
-/// the journal put back what the first start did not see and nothing has been stored since;
-/// `None` otherwise (what it put back is then listed under *Beoordelingen*).
-pub async fn late_journal(link: &Link, default: &Rc<HashedFramework>) -> Option<Model> {
+/// Once the journal is read: where it put back what the start did not see, the app as [`boot`]
+/// would make it now, from storage (`ui::app` starts the page again from it). A save waiting for
+/// its timer is written first, so that it counts as written since the start; its answer, where
+/// it has one and the page does not start again, is for the app to handle. The page does not
+/// start again where that save failed: storage then lacks what the page shows.
+pub async fn late_journal(
+    link: &Link,
+    default: &Rc<HashedFramework>,
+) -> (Option<Model>, Option<Msg>) {
     let items = super::journal::open_and_read().await;
     super::marks::mark("journal-read");
-    let untouched = library::stores_nothing() && !super::save_after_render::waiting();
-    let recovered = library::recover(items);
-    if recovered == 0 || !untouched {
-        return None;
+    let answer = super::save_after_render::flush();
+    let recovered = library::recover(items, || new_id(&clock::now()));
+    if recovered == 0 || matches!(answer, Some(Msg::Saved(Err(_)))) {
+        return (None, answer);
     }
-    assemble(link, default).await.ok()
+    (assemble(link, default).await.ok(), None)
 }
 
 /// The model from what storage holds now (the journal already put back).
@@ -216,12 +212,6 @@ async fn open_built_in(default: &HashedFramework) -> Option<Result<HashedFramewo
     }
     let loaded = super::built_in::load(built_in).await;
     Some(loaded.map_err(|failure| FetchFailure { title: built_in.title, failure }))
-}
-
-/// Puts back what the crash journal holds newer than `localStorage`; the form opens after this,
-/// since opening first would let the next change overwrite what the journal kept.
-async fn recover_journal() {
-    library::recover(super::journal::open_and_read().await);
 }
 
 /// Connects the running app to the world around it: changes other tabs make to the stored

@@ -38,13 +38,6 @@ pub fn items_with_prefix(prefix: &str) -> Result<Vec<(String, String)>, StorageE
     Ok(items)
 }
 
-/// Whether any key starts with `prefix`, without reading a value.
-pub fn any_with_prefix(prefix: &str) -> Result<bool, StorageError> {
-    let storage = local_storage()?;
-    let found = keys_with_prefix(&storage, prefix)?.next().is_some();
-    Ok(found)
-}
-
 fn keys_with_prefix<'a>(
     storage: &'a Storage,
     prefix: &'a str,

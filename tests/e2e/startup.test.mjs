@@ -1,6 +1,7 @@
-// Page tests of how the form starts (README: Speed, Start-up): the crash journal is read before the
-// form opens, whether the page's first script (journal-early.js) asked for it while the app's code
-// loaded or the app asked itself; the evidence fields, made only when opened, work as before; and
+// Page tests of how the form starts (README: Speed, Start-up): the form opens without waiting for
+// the crash journal, which puts back what it holds newer once it answers, whether the page's first
+// script (journal-early.js) asked for it while the app's code loaded or the app asked itself, and
+// keeps a change made before it answered; the evidence fields, made only when opened, work as before; and
 // until the app's code has arrived the page says so (src/web/boot-status.js), in the link's
 // language, also when it takes long or fails.
 // Run: scripts/test page startup
@@ -61,19 +62,37 @@ async function onlyInJournal(page) {
   await page.evaluate(() => { for (const key of Object.keys(localStorage)) localStorage.removeItem(key); });
 }
 
-test("a change only the crash journal holds is in the form when it opens, read by the page's first script", (t) => app.withPage(t, async (page) => {
+/** The times of the app's start-up marks (src/web/marks.rs) of these names. */
+const marks = (page, ...names) => page.evaluate((names) => Object.fromEntries(names
+  .map((name) => [name, performance.getEntriesByName(`lk:${name}`).map((m) => m.startTime)])), names);
+
+/** As journal-early.js asks, but the journal answers a second and a half late, as a slow disk's may. */
+const slowJournal = () => {
+  let journal;
+  Object.defineProperty(globalThis, "leeruitkomstenJournal", {
+    configurable: true,
+    get: () => journal,
+    set: (promise) => { journal = promise.then((found) => new Promise((resolve) => setTimeout(() => resolve(found), 1500))); },
+  });
+};
+
+test("a returning visit opens the form before the journal answers; a change only the journal holds comes back into it, read by the page's first script", (t) => app.withPage(t, async (page) => {
   await radio(page, "LU1.1", "good").check();
   await saved(page);
   const key = await journalAhead(page);
   await reloadApp(page);
+  await page.waitForFunction(() => document.querySelector('input[name="score-LU1.2"][value="high"]')?.checked === true);
   // The early script asked: the app took its answer.
   assert.equal(await page.evaluate(() => globalThis.leeruitkomstenJournal instanceof Promise), true);
   assert.equal(await radio(page, "LU1.1", "good").isChecked(), true);
-  assert.equal(await radio(page, "LU1.2", "high").isChecked(), true);
+  // The model was made from localStorage first, then made again from what the journal put back.
+  const times = await marks(page, "model", "journal-read");
+  assert.equal(times.model.length, 2, JSON.stringify(times));
+  assert.ok(times.model[0] < times["journal-read"][0], JSON.stringify(times));
   assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).assessment.outcomes.LU1.scores["LU1.2"], "high");
 }));
 
-test("without the page's first script the app reads the crash journal itself, before the form opens", (t) => app.withPage(t, async (page) => {
+test("without the page's first script the app reads the crash journal itself, after the form opens", (t) => app.withPage(t, async (page) => {
   await radio(page, "LU1.1", "good").check();
   await saved(page);
   await journalAhead(page);
@@ -81,7 +100,7 @@ test("without the page's first script the app reads the crash journal itself, be
   await page.addInitScript(() => Object.defineProperty(globalThis, "leeruitkomstenJournal", { get: () => undefined, set: () => {} }));
   await reloadApp(page);
   assert.equal(await page.evaluate(() => globalThis.leeruitkomstenJournal), undefined);
-  assert.equal(await radio(page, "LU1.2", "high").isChecked(), true);
+  await page.waitForFunction(() => document.querySelector('input[name="score-LU1.2"][value="high"]')?.checked === true);
   // The journal is open for writing: the next change goes in too.
   await radio(page, "LU1.3", "present").check();
   const journalled = await page.evaluate(() => new Promise((resolve, reject) => {
@@ -97,6 +116,33 @@ test("without the page's first script the app reads the crash journal itself, be
     };
   }));
   assert.equal(journalled.some((e) => e.assessment.outcomes.LU1.scores["LU1.3"] === "present"), true);
+}));
+
+test("a change made before the journal answers stays, and the journal's newer copy of that assessment comes back beside it", (t) => app.withPage(t, async (page) => {
+  await radio(page, "LU1.1", "good").check();
+  await saved(page);
+  const key = await journalAhead(page);
+  await page.addInitScript(slowJournal);
+  await reloadApp(page);
+  // Before the journal answers, a change to the very assessment it holds a newer copy of.
+  await radio(page, "LU1.3", "present").check();
+  await page.waitForFunction(() => performance.getEntriesByName("lk:model").length === 2, null, { timeout: 10_000 });
+  const entries = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith("leeruitkomsten:v2:assessment:"))
+    .map((k) => [k, JSON.parse(localStorage.getItem(k))]));
+  assert.equal(entries.length, 2, "the change and the journal's copy, each an assessment");
+  const [, mine] = entries.find(([k]) => k === key);
+  const [, apart] = entries.find(([k]) => k !== key);
+  assert.deepEqual(mine.assessment.outcomes.LU1.scores, { "LU1.1": "good", "LU1.3": "present" });
+  assert.deepEqual(apart.assessment.outcomes.LU1.scores, { "LU1.1": "good", "LU1.2": "high" });
+  assert.notEqual(apart.id, mine.id);
+  // The form still shows the change; the list holds both.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  assert.equal(await radio(page, "LU1.3", "present").isChecked(), true);
+  assert.equal(await radio(page, "LU1.2", "high").isChecked(), false);
+  await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+  await page.locator(".library-item").first().waitFor();
+  assert.equal(await page.locator(".library-item").count(), 2);
 }));
 
 test("a first visit opens the form without waiting for the journal; what only the journal holds comes back after", (t) => app.withPage(t, async (page) => {
@@ -115,16 +161,8 @@ test("a first visit opens the form without waiting for the journal; what only th
 
 test("a first visit whose journal answers late stays on the view the user went to meanwhile", (t) => app.withPage(t, async (page) => {
   await onlyInJournal(page);
-  // The journal answers a second and a half late, as a slow disk's may: by then the user has
-  // gone to the list.
-  await page.addInitScript(() => {
-    let journal;
-    Object.defineProperty(globalThis, "leeruitkomstenJournal", {
-      configurable: true,
-      get: () => journal,
-      set: (promise) => { journal = promise.then((found) => new Promise((resolve) => setTimeout(() => resolve(found), 1500))); },
-    });
-  });
+  // The journal answers a second and a half late: by then the user has gone to the list.
+  await page.addInitScript(slowJournal);
   await reloadApp(page);
   await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
   await page.locator(".library-new").waitFor();

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
-import { startApp, appReady, reloadApp, download } from "./harness.mjs";
+import { startApp, appReady, reloadApp, download, until } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const { chromium } = require("playwright-core");
@@ -139,6 +139,10 @@ test("a browser killed in the middle of typing reopens with every score and keys
     await new Promise((resolve) => run.child.on("exit", resolve));
     run = await launchOwnBrowser(profile);
     try {
+      // The form opens from what localStorage kept; the journal puts back the rest once it answers.
+      await until(run.page, ([scores, id, text]) => scores.every(([indicator, level]) =>
+        document.querySelector(`input[name="score-${indicator}"][value="${level}"]`)?.checked)
+        && document.getElementById(`comment-${id}`)?.value === text, [TEN.slice(0, 4), "LU2.1", text]);
       await expectScores(run.page, TEN.slice(0, 4));
       assert.equal(await comment(run.page, "LU2.1").inputValue(), text);
       assert.deepEqual(run.problems, []);

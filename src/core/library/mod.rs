@@ -144,6 +144,41 @@ pub fn journal_copy_wins(local: Option<&str>, journal: &str) -> bool {
     }
 }
 
+/// What becomes of the journal's copy of an entry, read once the form is open (`web::startup`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JournalCopy {
+    /// Not newer than what the page started from: nothing to put back.
+    Stale,
+    /// Put back under its own key: this page has not written that entry.
+    PutBack,
+    /// Newer than what the page started from, but the entry has changed here since (a change
+    /// made before the journal answered): it becomes an assessment of its own, `text` under the
+    /// new `id`, so that neither the change nor what the journal kept is lost.
+    KeepApart { id: String, text: String },
+}
+
+/// The fate of the journal's `copy` of an entry, given the entry's text when the page started
+/// (`at_start`) and whether this page has written it since; `new_id` names a copy kept apart.
+pub fn journal_copy(
+    at_start: Option<&str>,
+    written_since: bool,
+    copy: &str,
+    new_id: impl FnOnce() -> String,
+) -> JournalCopy {
+    if !journal_copy_wins(at_start, copy) {
+        return JournalCopy::Stale;
+    }
+    if !written_since {
+        return JournalCopy::PutBack;
+    }
+    let Ok(entry) = saved::from_json(copy) else { return JournalCopy::Stale };
+    let id = new_id();
+    match saved::to_json(&SavedEntry { id: id.clone(), ..entry }) {
+        Ok(text) => JournalCopy::KeepApart { id, text },
+        Err(_) => JournalCopy::Stale,
+    }
+}
+
 /// Entries newest first (then by id, so the order is stable), unreadable items last by key.
 fn comes_first(a: &Listed, b: &Listed) -> bool {
     match (a, b) {
@@ -505,6 +540,28 @@ mod tests {
         assert!(!journal_copy_wins(None, "{kapot"));
         let other = saved::to_json(&entry("b", "2026-11-21T10:00:00.000Z", "B")).unwrap();
         assert!(!journal_copy_wins(Some(&older), &other));
+    }
+
+    #[test]
+    fn a_newer_journal_copy_of_an_entry_changed_since_the_start_is_kept_as_an_assessment_of_its_own(
+    ) {
+        let at_start = saved::to_json(&entry("a", "2026-11-20T10:00:00.000Z", "A")).unwrap();
+        let copy = saved::to_json(&entry("a", "2026-11-20T10:00:03.000Z", "AB")).unwrap();
+        let c = || "c".to_string();
+        assert_eq!(journal_copy(Some(&at_start), false, &copy, c), JournalCopy::PutBack);
+        assert_eq!(journal_copy(None, false, &copy, c), JournalCopy::PutBack);
+        let JournalCopy::KeepApart { id, text } = journal_copy(Some(&at_start), true, &copy, c)
+        else {
+            panic!("a copy kept apart")
+        };
+        let apart = saved::from_json(&text).unwrap();
+        assert_eq!((id.as_str(), apart.id.as_str()), ("c", "c"));
+        assert_eq!(apart.updated, "2026-11-20T10:00:03.000Z");
+        assert_eq!(apart.assessment, saved::from_json(&copy).unwrap().assessment);
+        // What the page started from was as new: whatever it wrote since is all there is.
+        assert_eq!(journal_copy(Some(&copy), true, &at_start, c), JournalCopy::Stale);
+        assert_eq!(journal_copy(Some(&copy), true, &copy, c), JournalCopy::Stale);
+        assert_eq!(journal_copy(None, true, "{kapot", c), JournalCopy::Stale);
     }
 
     #[test]
