@@ -1077,6 +1077,22 @@ fn storage_that_cannot_be_read_at_start_is_said_and_the_form_still_opens() {
 }
 
 #[test]
+fn a_journal_copy_kept_apart_is_said_on_the_form_unless_storage_itself_fails() {
+    let startup = Startup { journal_kept_apart: true, ..empty_startup() };
+    let model = Model::start(framework(), startup, &now(0));
+    assert_eq!(model.storage, Some(StorageNotice::KeptApart));
+    assert_eq!(model.view, View::Assess, "the form stays open on the change that was kept");
+    let startup = Startup { journal_kept_apart: false, ..empty_startup() };
+    assert_eq!(Model::start(framework(), startup, &now(0)).storage, None);
+    let startup =
+        Startup { listing: Err(StorageFailed), journal_kept_apart: true, ..empty_startup() };
+    assert_eq!(
+        Model::start(framework(), startup, &now(0)).storage,
+        Some(StorageNotice::Unavailable)
+    );
+}
+
+#[test]
 fn signing_is_refused_until_the_record_names_the_student_and_who_signs() {
     let mut app = App::start(Browser::default());
     app.score("LU1.1", Score::High);

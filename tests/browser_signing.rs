@@ -52,6 +52,7 @@ fn Harness(props: &HarnessProps) -> Html {
                 listing: Ok(vec![Listed::Entry(entry.clone())]),
                 open_id: Some(entry.id),
                 migration_failed: false,
+                journal_kept_apart: false,
                 key,
                 key_ring,
                 presets: Vec::new(),

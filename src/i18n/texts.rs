@@ -52,6 +52,8 @@ texts! { Texts, NL, EN {
         "This assessment was changed in another tab. You now see the newest version.";
     storage_removed_elsewhere: "Deze beoordeling is in een ander tabblad verwijderd. Ze staat nog hier open; bij je volgende wijziging wordt ze weer bewaard.",
         "This assessment was deleted in another tab. It is still open here; your next change saves it again.";
+    storage_kept_apart: "Na een onderbreking had deze browser een nieuwere versie bewaard van een beoordeling die je hier al had gewijzigd. Je wijziging blijft staan; die nieuwere versie staat apart onder Beoordelingen.",
+        "After an interruption this browser had kept a newer version of an assessment you had already changed here. Your change stays; that newer version is listed on its own under Assessments.";
     download_everything: "Alles downloaden", "Download everything";
     download_failed: "Deze browser maakte het bestand niet aan.", "This browser did not make the file.";
     nav_library: "Beoordelingen", "Assessments";

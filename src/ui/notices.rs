@@ -25,6 +25,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             StorageNotice::MigrationFailed => (t.storage_migration_failed, "notice-warning"),
             StorageNotice::ChangedElsewhere => (t.storage_changed_elsewhere, "notice-info"),
             StorageNotice::RemovedElsewhere => (t.storage_removed_elsewhere, "notice-warning"),
+            StorageNotice::KeptApart => (t.storage_kept_apart, "notice-info"),
         };
         let onclick = props.dispatch.reform(|_: MouseEvent| Msg::DismissStorage);
         let on_backup = props.dispatch.reform(|_: MouseEvent| Msg::DownloadEverything);

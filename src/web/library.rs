@@ -61,6 +61,13 @@ thread_local! {
 
 /// The form opens before the journal is read: from now until [`recover`], what each key held
 /// before this page first writes it is remembered.
+/// What [`recover`] wrote: entries put back under their own keys, and copies kept apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Recovered {
+    pub put_back: usize,
+    pub kept_apart: usize,
+}
+
 pub fn journal_unread() {
     SINCE_START.with(|since| *since.borrow_mut() = Some(BTreeMap::new()));
 }
@@ -95,11 +102,13 @@ pub fn remove(id: &str) -> Result<(), StorageError> {
 /// Puts back into `localStorage` what the journal holds newer than what this page started from:
 /// the seconds of work a crashed or killed browser did not write to disk. The form is open by
 /// then; an entry this page has written since gets the journal's newer copy beside it, under
-/// `new_id()`, rather than over it (`core::library::journal_copy`). Returns how many entries came
-/// back.
-pub fn recover(journal_items: Vec<(String, String)>, mut new_id: impl FnMut() -> String) -> usize {
+/// `new_id()`, rather than over it (`core::library::journal_copy`).
+pub fn recover(
+    journal_items: Vec<(String, String)>,
+    mut new_id: impl FnMut() -> String,
+) -> Recovered {
     let written = SINCE_START.with(|since| since.borrow_mut().take()).unwrap_or_default();
-    let mut recovered = 0;
+    let mut recovered = Recovered::default();
     for (key, text) in journal_items {
         if key == library::OPEN_KEY {
             if matches!(storage::read(&key), Ok(None)) && saved::is_entry_id(&text) {
@@ -110,16 +119,16 @@ pub fn recover(journal_items: Vec<(String, String)>, mut new_id: impl FnMut() ->
                 Some(at_start) => (at_start.clone(), true),
                 None => (storage::read(&key).ok().flatten(), false),
             };
-            let put_back =
-                match library::journal_copy(at_start.as_deref(), written_since, &text, &mut new_id)
-                {
-                    JournalCopy::Stale => false,
-                    JournalCopy::PutBack => storage::write(&key, &text).is_ok(),
-                    JournalCopy::KeepApart { id, text } => {
-                        put(&library::entry_key(&id), &text).is_ok()
-                    }
-                };
-            recovered += usize::from(put_back);
+            match library::journal_copy(at_start.as_deref(), written_since, &text, &mut new_id) {
+                JournalCopy::Stale => {}
+                JournalCopy::PutBack => {
+                    recovered.put_back += usize::from(storage::write(&key, &text).is_ok());
+                }
+                JournalCopy::KeepApart { id, text } => {
+                    recovered.kept_apart +=
+                        usize::from(put(&library::entry_key(&id), &text).is_ok());
+                }
+            }
         }
     }
     recovered

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::library::{self, Migration};
+use super::library::{self, Migration, Recovered};
 use super::link::Link;
 use super::{clock, keystore, storage};
 use crate::core::app::{new_id, FetchFailure, Model, Msg, Startup, StorageFailed};
@@ -50,7 +50,7 @@ pub async fn boot(link: &Link) -> Result<Booted, LoadFailure> {
     library::journal_unread();
     let default = Rc::new(catalogue::DEFAULT.load()?);
     super::marks::mark("framework-parsed");
-    let model = assemble(link, &default).await?;
+    let model = assemble(link, &default, false).await?;
     Ok(Booted { model, default })
 }
 
@@ -74,14 +74,19 @@ pub async fn late_journal(
     super::marks::mark("journal-read");
     let answer = super::save_after_render::flush();
     let recovered = library::recover(items, || new_id(&clock::now()));
-    if recovered == 0 || matches!(answer, Some(Msg::Saved(Err(_)))) {
+    if recovered == Recovered::default() || matches!(answer, Some(Msg::Saved(Err(_)))) {
         return (None, answer);
     }
-    (assemble(link, default).await.ok(), None)
+    (assemble(link, default, recovered.kept_apart > 0).await.ok(), None)
 }
 
-/// The model from what storage holds now (the journal already put back).
-async fn assemble(link: &Link, default: &Rc<HashedFramework>) -> Result<Model, LoadFailure> {
+/// The model from what storage holds now; `kept_apart`: the journal's copy of an assessment
+/// changed here was stored beside it, which the page says.
+async fn assemble(
+    link: &Link,
+    default: &Rc<HashedFramework>,
+    kept_apart: bool,
+) -> Result<Model, LoadFailure> {
     let default = (**default).clone();
     let mut link_failure = None;
     // The link's framework gave no answer and opened from the copy kept when it last loaded.
@@ -133,6 +138,7 @@ async fn assemble(link: &Link, default: &Rc<HashedFramework>) -> Result<Model, L
         listing: library::list().map_err(|_| StorageFailed),
         open_id: library::open_id(),
         migration_failed: matches!(migration, Migration::Failed(_)),
+        journal_kept_apart: kept_apart,
         key,
         key_ring,
         presets: link.config.presets(),

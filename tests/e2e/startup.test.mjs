@@ -136,10 +136,13 @@ test("a change made before the journal answers stays, and the journal's newer co
   assert.deepEqual(mine.assessment.outcomes.LU1.scores, { "LU1.1": "good", "LU1.3": "present" });
   assert.deepEqual(apart.assessment.outcomes.LU1.scores, { "LU1.1": "good", "LU1.2": "high" });
   assert.notEqual(apart.id, mine.id);
-  // The form still shows the change; the list holds both.
+  // The form still shows the change and says where the journal's copy went; the list holds both.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   assert.equal(await radio(page, "LU1.3", "present").isChecked(), true);
   assert.equal(await radio(page, "LU1.2", "high").isChecked(), false);
+  const notice = page.locator(".storage-notice");
+  assert.match(await notice.innerText(), /Je wijziging blijft staan; die nieuwere versie staat apart onder Beoordelingen\./);
+  assert.equal(await notice.getAttribute("role"), "status");
   await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
   await page.locator(".library-item").first().waitFor();
   assert.equal(await page.locator(".library-item").count(), 2);

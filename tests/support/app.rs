@@ -19,6 +19,7 @@ pub fn empty_startup() -> Startup {
         listing: Ok(Vec::new()),
         open_id: None,
         migration_failed: false,
+        journal_kept_apart: false,
         key: KeyStatus::None,
         key_ring: KeyRing::default(),
         presets: Vec::new(),

@@ -233,6 +233,7 @@ mod tests {
             listing: Ok(listed),
             open_id: None,
             migration_failed: false,
+            journal_kept_apart: false,
             key: KeyStatus::None,
             key_ring: Default::default(),
             presets: Vec::new(),

@@ -119,6 +119,8 @@ pub enum StorageNotice {
     MigrationFailed,
     ChangedElsewhere,
     RemovedElsewhere,
+    /// See [`Startup::journal_kept_apart`]: the user learns where that copy went.
+    KeptApart,
 }
 
 /// The storage failure the browser reported; the interface only needs to know that it failed.
@@ -219,6 +221,9 @@ pub struct Startup {
     pub open_id: Option<String>,
     /// Version 1's assessment was there and could not be moved over.
     pub migration_failed: bool,
+    /// The crash journal, read once the page was open, held a newer copy of an assessment changed
+    /// here meanwhile: it is stored as an assessment of its own (`core::library::journal_copy`).
+    pub journal_kept_apart: bool,
     pub key: KeyStatus,
     /// The keys on this device with their owners; empty where `key` is the single key of the
     /// version before, which becomes the first.
@@ -425,7 +430,7 @@ impl Model {
             link_kept_copy: false,
             link_dismissed: false,
             error: None,
-            storage: notice,
+            storage: notice.or(startup.journal_kept_apart.then_some(StorageNotice::KeptApart)),
             key: KeyState::new(startup.key, startup.key_ring),
             signing: SigningState::default(),
             presets: startup.presets,
