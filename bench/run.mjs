@@ -1,4 +1,4 @@
-// The measuring half of bench/run (which builds first): sizes, start-up, per-click latency,
+// The measuring half of bench/run (which builds first): sizes, start-up (cold and returning), per-click latency,
 // autosave cost, signing, verifying and memory, printed as one markdown table against issue 7's
 // budgets and written to OUT/latest.md.
 //
@@ -10,6 +10,7 @@ import { extname, join, normalize } from "node:path";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { cpus } from "node:os";
+import assert from "node:assert/strict";
 import { loadFramework } from "../tests/e2e/harness.mjs";
 import { parseJsonStrict, verifyDataIntegrityProof } from "../tests/e2e/independent-verify.mjs";
 import { newSigner } from "../tests/e2e/node-signer.mjs";
@@ -327,6 +328,37 @@ step("start-up (10 fresh contexts each)");
   row("start-up phases, medians of 10: the .wasm received (floor / app), the app's `main`, its model, the form there",
     `${ms(found(phases.floorWasm))} / ${ms(found(phases.wasm))}, ${ms(found(phases.main))}, ${ms(found(phases.model))}, ${ms(ma)}`);
   notes.push(`start-up runs (ms): app ${app.map((x) => x.toFixed(0)).join(", ")}; floor ${floor.map((x) => x.toFixed(0)).join(", ")}; Yew form ${yewForm.map((x) => x.toFixed(0)).join(", ")}`);
+}
+
+// An assessor coming back to a draft: one context (profile) that kept a score, the service worker
+// in control, reloaded ten times. The form opens from localStorage and reads the crash journal
+// after its first render (README: Start-up); the row says when each came.
+step("start-up of a returning visit (10 reloads)");
+{
+  const a = await open(appUrl, RADIOS, 42);
+  const { page } = a;
+  await page.locator(`${RADIOS} input[type=radio]`).first().check();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  await page.evaluate(() => navigator.serviceWorker?.ready);
+  const ready = [], model = [], journal = [];
+  for (let i = 0; i < 10; i++) {
+    await page.reload();
+    await page.waitForFunction(() => window.__bench.ready !== null && performance.getEntriesByName("lk:journal-read").length > 0);
+    const t = await page.evaluate(() => ({
+      ready: window.__bench.ready,
+      model: performance.getEntriesByName("lk:model")[0]?.startTime ?? NaN,
+      journal: performance.getEntriesByName("lk:journal-read")[0]?.startTime ?? NaN,
+      kept: document.querySelectorAll("input[type=radio]:checked").length,
+    }));
+    assert.ok(t.kept >= 1, "the kept score is there after the reload");
+    ready.push(t.ready);
+    model.push(t.model);
+    journal.push(t.journal);
+  }
+  await a.context.close();
+  row("start-up of a returning visit (a score kept, reloaded): the form there, median of 10", ms(median(ready)));
+  row("start-up of a returning visit: its model, the crash journal read, medians of 10", `${ms(found(model))}, ${ms(found(journal))}`);
+  notes.push(`returning visits (ms): ${ready.map((x) => x.toFixed(0)).join(", ")}`);
 }
 
 // ---------------------------------------------------------------------------------------------

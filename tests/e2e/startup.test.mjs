@@ -66,13 +66,18 @@ async function onlyInJournal(page) {
 const marks = (page, ...names) => page.evaluate((names) => Object.fromEntries(names
   .map((name) => [name, performance.getEntriesByName(`lk:${name}`).map((m) => m.startTime)])), names);
 
-/** As journal-early.js asks, but the journal answers a second and a half late, as a slow disk's may. */
+/**
+ * As journal-early.js asks, but the journal answers a second and a half late, as a slow disk's may.
+ * The answer is there from the start, so that the app waits for it even where it starts before
+ * that script (an async one) has run.
+ */
 const slowJournal = () => {
-  let journal;
+  let answer;
+  const journal = new Promise((resolve) => { answer = resolve; });
   Object.defineProperty(globalThis, "leeruitkomstenJournal", {
     configurable: true,
     get: () => journal,
-    set: (promise) => { journal = promise.then((found) => new Promise((resolve) => setTimeout(() => resolve(found), 1500))); },
+    set: (promise) => { promise.then((found) => setTimeout(() => answer(found), 1500)); },
   });
 };
 
