@@ -189,8 +189,6 @@ struct Queue {
     read: ReviewRead,
     files: VecDeque<Pending>,
     total: usize,
-    /// The key of the kept file being read, when it is one: it is kept already.
-    current: Option<u32>,
     /// The files of the batch being read (`next_batch`), in the order asked.
     batch: Vec<Pending>,
 }
@@ -198,17 +196,17 @@ struct Queue {
 impl Queue {
     fn new(read: ReviewRead, files: Vec<FileRef>) -> Queue {
         let files: VecDeque<Pending> = files.into_iter().map(Pending::Chosen).collect();
-        Queue { read, total: files.len(), files, current: None, batch: Vec::new() }
+        Queue { read, total: files.len(), files, batch: Vec::new() }
     }
 
     fn kept(read: ReviewRead, keys: Vec<u32>) -> Queue {
         let files: VecDeque<Pending> = keys.into_iter().map(Pending::Kept).collect();
-        Queue { read, total: files.len(), files, current: None, batch: Vec::new() }
+        Queue { read, total: files.len(), files, batch: Vec::new() }
     }
 
     /// One file whose read is asked for elsewhere (a cohort row's record).
     fn single(read: ReviewRead) -> Queue {
-        Queue { read, total: 1, files: VecDeque::new(), current: None, batch: Vec::new() }
+        Queue { read, total: 1, files: VecDeque::new(), batch: Vec::new() }
     }
 
     /// Asks for the next file's bytes, if any is left.
@@ -216,13 +214,9 @@ impl Queue {
         let purpose = FilePurpose::Review(self.read);
         match self.files.pop_front()? {
             Pending::Chosen(file) => {
-                self.current = None;
                 Some(Effect::ReadFile { file, max_bytes: MAX_RECORD_BYTES, purpose })
             }
-            Pending::Kept(key) => {
-                self.current = Some(key);
-                Some(Effect::ReadKeptCohortFile { key, purpose })
-            }
+            Pending::Kept(key) => Some(Effect::ReadKeptCohortFile { key, purpose }),
         }
     }
 
