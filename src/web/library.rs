@@ -61,8 +61,6 @@ thread_local! {
     static SINCE_START: RefCell<Option<Written>> = const { RefCell::new(None) };
 }
 
-/// The form opens before the journal is read: from now until [`recover`], what each key held
-/// before this page first writes it is remembered.
 /// What [`recover`] wrote: entries put back under their own keys, and copies kept apart.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Recovered {
@@ -70,6 +68,8 @@ pub struct Recovered {
     pub kept_apart: usize,
 }
 
+/// The form opens before the journal is read: from now until [`recover`], what each key held
+/// before this page first writes it is remembered.
 pub fn journal_unread() {
     SINCE_START.with(|since| *since.borrow_mut() = Some(Vec::new()));
 }
