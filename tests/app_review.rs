@@ -235,6 +235,11 @@ impl App {
     fn choose(&mut self, files: Vec<(&str, FileContent)>) -> Vec<FileRef> {
         self.browser.choose(files)
     }
+
+    /// Chooses `records` (name and text) as files, readable as they are.
+    fn choose_records(&mut self, records: &[(String, String)]) -> Vec<FileRef> {
+        self.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect())
+    }
 }
 
 /// A signed record of the built-in framework, made as the app makes one.
@@ -567,8 +572,7 @@ fn a_large_batch_reports_its_progress_and_shows_the_cohort_once_every_file_is_re
     let mut app = App::start(Browser::default());
     app.send(Msg::Show(View::Cohort));
     let records = cohort_records(60);
-    let files =
-        app.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect());
+    let files = app.choose_records(&records);
     app.review(ReviewMsg::CohortFiles(files));
     let shown_before = app.model.review.cohort.cohort.clone();
     let mut progress = vec![app.model.review.cohort.progress];
@@ -601,8 +605,7 @@ fn filters_narrow_the_rows_and_the_csv_download_has_the_framework_and_todays_dat
     let mut app = App::start(Browser::default());
     app.send(Msg::Show(View::Cohort));
     let records = cohort_records(9);
-    let files =
-        app.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect());
+    let files = app.choose_records(&records);
     app.review(ReviewMsg::CohortFiles(files));
     app.settle();
 
@@ -664,8 +667,7 @@ fn the_cohort_stays_while_the_user_looks_at_another_view_and_its_filters_start_a
     let mut app = App::start(Browser::default());
     app.send(Msg::Show(View::Cohort));
     let records = cohort_records(30);
-    let files =
-        app.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect());
+    let files = app.choose_records(&records);
     app.review(ReviewMsg::CohortFiles(files));
     // Half read, the user looks at the library; the batch goes on there.
     for _ in 0..15 {
@@ -748,8 +750,7 @@ fn cohort_files_are_read_and_kept_a_step_of_progress_at_a_time_and_read_back_so_
     let mut app = App::start(Browser::default());
     app.send(Msg::Show(View::Cohort));
     let records = cohort_records(60);
-    let files =
-        app.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect());
+    let files = app.choose_records(&records);
     let before = app.browser.effects.len();
     app.review(ReviewMsg::CohortFiles(files));
     app.settle();
@@ -797,8 +798,7 @@ fn a_batch_answered_short_counts_the_files_it_left_out_as_unreadable() {
     let mut app = App::start(Browser::default());
     app.send(Msg::Show(View::Cohort));
     let records = cohort_records(3);
-    let files =
-        app.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect());
+    let files = app.choose_records(&records);
     let effects = app.review(ReviewMsg::CohortFiles(files));
     let [Effect::ReadFiles { purpose, .. }] = &effects[..] else { panic!("{effects:?}") };
     app.browser.reading.clear();
@@ -899,8 +899,7 @@ fn without_storage_the_cohort_works_in_memory_says_so_and_its_rows_still_open() 
     assert!(app.model.review.cohort.not_kept, "said at once: the kept cohort cannot be read");
     assert!(!app.model.review.cohort.is_busy());
     let records = cohort_records(3);
-    let files =
-        app.choose(records.iter().map(|(name, text)| (name.as_str(), bytes(text))).collect());
+    let files = app.choose_records(&records);
     app.review(ReviewMsg::CohortFiles(files));
     app.settle();
     assert_eq!(app.model.review.cohort.cohort.members.len(), 3);
