@@ -136,7 +136,11 @@ pub fn read_all(items: Vec<(String, String)>) -> Vec<Listed> {
 /// `localStorage`: when that one is gone or older. An unreadable local copy is never replaced:
 /// it is kept as found, like every entry the app cannot read.
 pub fn journal_copy_wins(local: Option<&str>, journal: &str) -> bool {
-    let Ok(theirs) = saved::from_json(journal) else { return false };
+    saved::from_json(journal).is_ok_and(|theirs| wins_over(local, &theirs))
+}
+
+/// [`journal_copy_wins`] for a journal's copy already read.
+fn wins_over(local: Option<&str>, theirs: &SavedEntry) -> bool {
     match local.map(saved::from_json) {
         None => true,
         Some(Ok(mine)) => mine.id == theirs.id && theirs.updated > mine.updated,
@@ -165,13 +169,13 @@ pub fn journal_copy(
     copy: &str,
     new_id: impl FnOnce() -> String,
 ) -> JournalCopy {
-    if !journal_copy_wins(at_start, copy) {
+    let Ok(entry) = saved::from_json(copy) else { return JournalCopy::Stale };
+    if !wins_over(at_start, &entry) {
         return JournalCopy::Stale;
     }
     if !written_since {
         return JournalCopy::PutBack;
     }
-    let Ok(entry) = saved::from_json(copy) else { return JournalCopy::Stale };
     let id = new_id();
     match saved::to_json(&SavedEntry { id: id.clone(), ..entry }) {
         Ok(text) => JournalCopy::KeepApart { id, text },
