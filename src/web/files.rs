@@ -22,6 +22,11 @@ pub async fn read_bytes(file: &File, limit: usize) -> Result<Vec<u8>, ReadError>
     if file.size() > limit as f64 {
         return Err(ReadError::TooLarge { bytes: file.size() as u64 });
     }
+    bytes_of(file).await
+}
+
+/// All of `file`'s bytes, whatever its size.
+async fn bytes_of(file: &File) -> Result<Vec<u8>, ReadError> {
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ReadError::Unreadable)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
@@ -99,10 +104,8 @@ impl Reading {
                     offset += size;
                     Ok(part)
                 }
-                (Ok((file, _)), None) => match JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
-                    Err(_) => Err(ReadError::Unreadable),
-                },
+                // Its size was held against the limit when it was chosen.
+                (Ok((file, _)), None) => bytes_of(&file).await,
             };
             results.push(each(bytes));
         }
