@@ -785,6 +785,61 @@ fn the_browsers_signature_is_taken_only_for_the_record_asked_and_from_the_keys_o
     assert!(verify_record(&signed.record, &[&framework()]).is_valid());
 }
 
+/// The printed report's line on the signature (`ui::signature_block`): checked again from the
+/// stored record, with the browser's Ed25519 answering later, or not at all.
+#[test]
+fn the_printed_report_checks_the_signed_record_again_and_says_why_it_fails() {
+    use leeruitkomsten::core::app::{CheckPurpose, PrintOutcome};
+    use leeruitkomsten::core::record::RecordProblem;
+    let key = SigningKey::from_seed([4; 32], "2026-11-23T10:00:00Z");
+    let browser = Browser { key: Some(key), hold_ed25519: true, ..Default::default() };
+    let mut app = App::start(browser);
+    app.fill_required();
+    assert_eq!(app.model.signing.print_check, None, "a draft has nothing to check");
+    app.send(Msg::Sign);
+    let held = std::mem::take(&mut app.browser.held);
+    app.send(leeruitkomsten::core::app::ed25519::answer(&held[0]).unwrap());
+    let record = app.model.open.assessment.signed.as_ref().expect("signed").record.clone();
+
+    // Signed: all but the signature is checked, and the browser is asked about that.
+    let check = app.model.signing.print_check.clone().expect("a check");
+    assert_eq!(check.record, record);
+    assert!(matches!(&check.outcome, PrintOutcome::Checking(f) if f.problems.is_empty()));
+    let held = std::mem::take(&mut app.browser.held);
+    let [Effect::CheckSignature { purpose: CheckPurpose::Record(asked), .. }] = &held[..] else {
+        panic!("{held:?}")
+    };
+    assert_eq!(asked, &record);
+    let answer =
+        |result| Msg::SignatureChecked { purpose: CheckPurpose::Record(record.clone()), result };
+
+    // The signature holds: the record is valid.
+    let mut holds = app.model.clone();
+    update(&mut holds, answer(Ok(true)), &now(90));
+    let outcome = holds.signing.print_check.map(|c| c.outcome);
+    assert!(matches!(&outcome, Some(PrintOutcome::Checked(f)) if f.is_valid()), "{outcome:?}");
+
+    // It does not: not valid, and the signature is named first among the reasons.
+    let mut fails = app.model.clone();
+    update(&mut fails, answer(Ok(false)), &now(90));
+    let outcome = fails.signing.print_check.map(|c| c.outcome);
+    let Some(PrintOutcome::Checked(findings)) = &outcome else { panic!("{outcome:?}") };
+    assert!(!findings.is_valid());
+    assert_eq!(findings.problems, vec![RecordProblem::SignatureMismatch]);
+
+    // A browser without Ed25519 cannot tell.
+    let mut unable = app.model.clone();
+    update(&mut unable, answer(Err(NoEd25519)), &now(90));
+    assert_eq!(unable.signing.print_check.map(|c| c.outcome), Some(PrintOutcome::NoEd25519));
+
+    // An answer about another record changes nothing.
+    let mut other = app.model.clone();
+    let stray =
+        Msg::SignatureChecked { purpose: CheckPurpose::Record("{}".into()), result: Ok(true) };
+    update(&mut other, stray, &now(90));
+    assert_eq!(other.signing.print_check, app.model.signing.print_check);
+}
+
 #[test]
 fn without_a_random_source_no_key_is_made() {
     let mut app = App::start(Browser::default());

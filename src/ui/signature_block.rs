@@ -32,12 +32,12 @@ pub fn SignatureBlock(props: &SignatureBlockProps) -> Html {
     let body = match &props.signed {
         Some(signed) => {
             let verdict = match outcome {
-                Some(PrintOutcome::Checked(report)) if report.is_valid() => {
+                Some(PrintOutcome::Checked(findings)) if findings.is_valid() => {
                     t.verify_valid.to_string()
                 }
-                Some(PrintOutcome::Checked(report)) => {
+                Some(PrintOutcome::Checked(findings)) => {
                     let reasons: Vec<String> =
-                        report.problems.iter().map(|p| lang.record_problem(p)).collect();
+                        findings.problems.iter().map(|p| lang.record_problem(p)).collect();
                     format!("{}: {}", t.verify_invalid, reasons.join("; "))
                 }
                 Some(PrintOutcome::NoEd25519) => t.print_no_ed25519.to_string(),

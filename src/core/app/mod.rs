@@ -41,8 +41,8 @@ pub use key_ring::{KeyRing, KeyRingError, OwnedKey};
 pub use library::{LibraryMessage, LibraryState};
 pub use review::{ReviewMsg, ReviewRead, ReviewState};
 pub use signing::{
-    HogeschoolSigner, KeyImport, KeyState, KeyStatus, PendingSignature, PrintCheck, PrintOutcome,
-    SignAs, SignFailure, SigningStage, SigningState,
+    HogeschoolSigner, KeyImport, KeyState, KeyStatus, PendingSignature, PrintCheck, PrintFindings,
+    PrintOutcome, SignAs, SignFailure, SigningStage, SigningState,
 };
 pub use trusted::{Kept, TrustedMsg, TrustedNotice, TrustedState};
 

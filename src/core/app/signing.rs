@@ -17,7 +17,7 @@ use crate::core::crypto::signing_key::{KeyFile, KeyFileError, SigningKey};
 use crate::core::json;
 use crate::core::record::export::{prepare_assessment, PendingRecord};
 use crate::core::record::verify::check_record_value;
-use crate::core::record::{RecordError, RecordReport, MAX_RECORD_BYTES};
+use crate::core::record::{RecordError, RecordProblem, RecordReport, MAX_RECORD_BYTES};
 
 /// What the browser keeps as the signing key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -261,19 +261,47 @@ impl SigningState {
 /// The printed report's check of a signed record: made again from the stored record rather
 /// than taken on trust, its signature by Ed25519 (the browser's own on the form's page, which
 /// answers later).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PrintCheck {
     pub record: Rc<str>,
     pub outcome: PrintOutcome,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PrintOutcome {
     /// All but the signature is checked; the signature's answer is awaited.
-    Checking(Box<RecordReport>),
-    Checked(Box<RecordReport>),
+    Checking(PrintFindings),
+    Checked(PrintFindings),
     /// The browser has no Ed25519 to check the signature with.
     NoEd25519,
+}
+
+/// What the printed report says of a record's check: its problems, and whether the check got
+/// as far as a record and a proof. Kept instead of the whole [`RecordReport`], which the page
+/// would copy and compare on every redraw.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintFindings {
+    pub problems: Vec<RecordProblem>,
+    /// The record could be read and its proof taken in (pending its signature).
+    complete: bool,
+}
+
+impl PrintFindings {
+    fn of(report: RecordReport) -> PrintFindings {
+        let complete = report.proof.is_some() && report.record.is_some();
+        PrintFindings { problems: report.problems, complete }
+    }
+
+    /// As [`RecordReport::is_valid`].
+    pub fn is_valid(&self) -> bool {
+        self.complete && self.problems.is_empty()
+    }
+
+    /// As [`RecordReport::signature_failed`].
+    fn signature_failed(&mut self) {
+        self.complete = false;
+        self.problems.insert(0, RecordProblem::SignatureMismatch);
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -676,12 +704,13 @@ pub(super) fn check_open_record(model: &mut Model) -> Vec<Effect> {
         Ok(value) => check_record_value(&value, &[&model.framework], Signature::Return),
         Err(error) => (RecordReport::with(error.into()), None),
     };
+    let findings = PrintFindings::of(report);
     let (outcome, effects) = match check {
         Some(check) => (
-            PrintOutcome::Checking(Box::new(report)),
+            PrintOutcome::Checking(findings),
             vec![Effect::CheckSignature { check, purpose: CheckPurpose::Record(record.clone()) }],
         ),
-        None => (PrintOutcome::Checked(Box::new(report)), Vec::new()),
+        None => (PrintOutcome::Checked(findings), Vec::new()),
     };
     model.signing.print_check = Some(PrintCheck { record, outcome });
     effects
@@ -693,13 +722,14 @@ pub(super) fn record_checked(model: &mut Model, record: &Rc<str>, result: Result
     if !Rc::ptr_eq(&check.record, record) && check.record != *record {
         return;
     }
-    let PrintOutcome::Checking(report) = &check.outcome else { return };
-    let mut report = report.clone();
+    let PrintOutcome::Checking(findings) = &mut check.outcome else { return };
+    let mut findings =
+        std::mem::replace(findings, PrintFindings { problems: Vec::new(), complete: false });
     check.outcome = match result {
-        Ok(true) => PrintOutcome::Checked(report),
+        Ok(true) => PrintOutcome::Checked(findings),
         Ok(false) => {
-            report.signature_failed();
-            PrintOutcome::Checked(report)
+            findings.signature_failed();
+            PrintOutcome::Checked(findings)
         }
         Err(NoEd25519) => PrintOutcome::NoEd25519,
     };
