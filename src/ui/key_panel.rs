@@ -70,13 +70,13 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
     }
     // The dialog goes away either way: after replacing, the panel's heading leads to the new
     // key's facts; after cancelling, focus returns to the file input the import began from.
-    let answer = |msg: Msg, target: &NodeRef| {
+    let answer = |msg: fn() -> Msg, target: &NodeRef| {
         let dispatch = props.dispatch.clone();
         let focus_next = focus_next.clone();
         let target = target.clone();
         Callback::from(move |_: MouseEvent| {
             *focus_next.borrow_mut() = Some(Focus::Node(target.clone()));
-            dispatch.emit(msg.clone());
+            dispatch.emit(msg());
         })
     };
     let import_status = match &props.key_state.import {
@@ -92,8 +92,8 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
                 <p id="key-replace-text">{ t.key_replace_warning }</p>
                 <p>{ format!("{}: {}", t.key_fingerprint, key.fingerprint()) }</p>
                 <div class="actions">
-                    <button type="button" class="danger" onclick={answer(Msg::ConfirmKeyReplace, &heading_ref)}>{ t.key_replace_confirm }</button>
-                    <button type="button" onclick={answer(Msg::CancelKeyReplace, &input_ref)}>{ t.cancel }</button>
+                    <button type="button" class="danger" onclick={answer(|| Msg::ConfirmKeyReplace, &heading_ref)}>{ t.key_replace_confirm }</button>
+                    <button type="button" onclick={answer(|| Msg::CancelKeyReplace, &input_ref)}>{ t.cancel }</button>
                 </div>
             </div>
         },
@@ -137,7 +137,7 @@ fn device_keys(
     props: &KeyPanelProps,
     dialog_ref: &NodeRef,
     heading_ref: &NodeRef,
-    answer: &dyn Fn(Msg) -> Callback<MouseEvent>,
+    answer: &dyn Fn(fn() -> Msg) -> Callback<MouseEvent>,
 ) -> Html {
     let lang = props.lang;
     let k = lang.keys_texts();
@@ -174,8 +174,8 @@ fn device_keys(
                     <div class="notice notice-warning confirm" role="alertdialog" aria-labelledby="key-remove-text" tabindex="-1" ref={dialog_ref.clone()}>
                         <p id="key-remove-text">{ lang.key_remove_warning(&owned.owner, &fingerprint) }</p>
                         <div class="actions">
-                            <button type="button" class="danger" onclick={answer(Msg::ConfirmRemoveKey)}>{ k.remove_confirm }</button>
-                            <button type="button" onclick={answer(Msg::CancelRemoveKey)}>{ lang.texts().cancel }</button>
+                            <button type="button" class="danger" onclick={answer(|| Msg::ConfirmRemoveKey)}>{ k.remove_confirm }</button>
+                            <button type="button" onclick={answer(|| Msg::CancelRemoveKey)}>{ lang.texts().cancel }</button>
                         </div>
                     </div>
                 }

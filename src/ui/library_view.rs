@@ -152,7 +152,12 @@ fn item(props: &LibraryViewProps, entry: &SavedEntry) -> Html {
     } else {
         summary.student_name.clone()
     };
-    let on = |msg: Msg| props.dispatch.reform(move |_: MouseEvent| msg.clone());
+    // Each press makes its message, so that the form's page needs no copy of `Msg`.
+    let on = |msg: fn() -> Msg| props.dispatch.reform(move |_: MouseEvent| msg());
+    let on_entry = |msg: fn(String) -> Msg| {
+        let id = id.clone();
+        props.dispatch.reform(move |_: MouseEvent| msg(id.clone()))
+    };
     let status = if summary.is_final { t.library_final } else { t.library_draft };
     let heading_id = format!("entry-{id}");
     html! {
@@ -184,17 +189,17 @@ fn item(props: &LibraryViewProps, entry: &SavedEntry) -> Html {
             </div>
             <div class="actions">
                 if summary.openable || link_address.is_some() {
-                    <button type="button" class="primary library-open" onclick={on(Msg::OpenEntry(id.clone()))}>{ t.library_open }</button>
+                    <button type="button" class="primary library-open" onclick={on_entry(Msg::OpenEntry)}>{ t.library_open }</button>
                 }
-                <button type="button" class="library-duplicate" onclick={on(Msg::Duplicate(id.clone()))}>{ t.library_duplicate }</button>
-                <button type="button" class="library-delete" onclick={on(Msg::AskDelete(id.clone()))}>{ t.library_delete }</button>
+                <button type="button" class="library-duplicate" onclick={on_entry(Msg::Duplicate)}>{ t.library_duplicate }</button>
+                <button type="button" class="library-delete" onclick={on_entry(Msg::AskDelete)}>{ t.library_delete }</button>
             </div>
             if props.library.confirming.as_deref() == Some(id.as_str()) {
                 <div class="notice notice-warning confirm" role="alertdialog" aria-labelledby={format!("delete-{id}")}>
                     <p id={format!("delete-{id}")}>{ lang.delete_warning(&name) }</p>
                     <div class="actions">
-                        <button type="button" class="danger library-delete-confirm" onclick={on(Msg::ConfirmDelete)}>{ t.library_delete_confirm }</button>
-                        <button type="button" onclick={on(Msg::CancelDelete)}>{ t.cancel }</button>
+                        <button type="button" class="danger library-delete-confirm" onclick={on(|| Msg::ConfirmDelete)}>{ t.library_delete_confirm }</button>
+                        <button type="button" onclick={on(|| Msg::CancelDelete)}>{ t.cancel }</button>
                     </div>
                 </div>
             }

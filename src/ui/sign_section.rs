@@ -52,15 +52,16 @@ struct Refs {
 pub fn SignSection(props: &SignSectionProps) -> Html {
     let focus_next = use_focus_after_outcome(props.signing.busy());
     let refs = use_memo((), |_| Refs::default());
-    // Sends `msg`, then moves focus to `target` once the page shows its outcome.
+    // Sends `msg()`, then moves focus to `target` once the page shows its outcome. A maker
+    // rather than a message to clone, so that the form's page needs no copy of `Msg`.
     let send = {
         let dispatch = props.dispatch.clone();
-        move |msg: Msg, target: Focus| {
+        move |msg: fn() -> Msg, target: Focus| {
             let focus_next = focus_next.clone();
             let dispatch = dispatch.clone();
             Callback::from(move |_: MouseEvent| {
                 *focus_next.borrow_mut() = Some(target.clone());
-                dispatch.emit(msg.clone());
+                dispatch.emit(msg());
             })
         }
     };
@@ -170,7 +171,7 @@ fn failure_text(lang: Lang, failure: &SignFailure) -> String {
     format!("{}: {why}", t.sign_failed)
 }
 
-impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
+impl<F: Fn(fn() -> Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
     fn unsigned(&self) -> Html {
         let (props, refs, send) = (self.props, self.refs, &self.send);
         let lang = props.lang;
@@ -201,7 +202,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
                 <p>{ intro }</p>
                 <KeyPanel {lang} key_state={props.key_state.clone()} owner={self.key_owner()} shown={self.signing_key().map(|owned| AttrValue::from(owned.key.did().to_string()))} zone={props.zone.clone()} dispatch={props.dispatch.clone()} />
                 if *stage != SigningStage::Confirming {
-                    <button type="button" class="primary sign-start" onclick={send(Msg::StartSigning, Focus::FirstOf(vec![refs.dialog.clone(), refs.refusal.clone()]))} ref={refs.start.clone()}>{ t.sign_start }</button>
+                    <button type="button" class="primary sign-start" onclick={send(|| Msg::StartSigning, Focus::FirstOf(vec![refs.dialog.clone(), refs.refusal.clone()]))} ref={refs.start.clone()}>{ t.sign_start }</button>
                 }
                 { confirm }
             </section>
@@ -287,8 +288,8 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
                     </ul>
                 }
                 <div class="actions">
-                    <button type="button" onclick={send(Msg::BackFromSigning, Focus::Node(refs.start.clone()))}>{ t.sign_back }</button>
-                    <button type="button" class="primary sign-confirm-button" onclick={send(Msg::Sign, after_sign)}>
+                    <button type="button" onclick={send(|| Msg::BackFromSigning, Focus::Node(refs.start.clone()))}>{ t.sign_back }</button>
+                    <button type="button" class="primary sign-confirm-button" onclick={send(|| Msg::Sign, after_sign)}>
                         { if unscored.is_empty() { t.sign_confirm.to_string() } else { lang.sign_with_unscored(unscored.len()) } }
                     </button>
                 </div>
@@ -306,11 +307,11 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
         // at the section's own heading.
         let on_new = if confirming {
             send(
-                Msg::NewAfterSigning,
+                || Msg::NewAfterSigning,
                 Focus::ById { id: FIRST_FIELD_ID, fallback: refs.heading.clone() },
             )
         } else {
-            send(Msg::NewAfterSigning, Focus::Node(refs.dialog.clone()))
+            send(|| Msg::NewAfterSigning, Focus::Node(refs.dialog.clone()))
         };
         // Only the key that signed is worth backing up here; a key imported since is not it.
         let signer_kept = props.key_state.ring.by_did(&signed.signer).is_some();
@@ -344,7 +345,7 @@ impl<F: Fn(Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
                         <p id="new-warning">{ t.new_assessment_warning }</p>
                         <div class="actions">
                             <button type="button" class="danger confirm-new" onclick={on_new}>{ t.new_assessment }</button>
-                            <button type="button" onclick={send(Msg::KeepSigned, Focus::Node(refs.new.clone()))}>{ t.cancel }</button>
+                            <button type="button" onclick={send(|| Msg::KeepSigned, Focus::Node(refs.new.clone()))}>{ t.cancel }</button>
                         </div>
                     </div>
                 }
