@@ -389,7 +389,7 @@ impl Model {
     /// none open, on the list of them.
     pub fn start(framework: Rc<HashedFramework>, startup: Startup, now: &Now) -> Model {
         let mut notice = startup.migration_failed.then_some(StorageNotice::MigrationFailed);
-        let (open, view, listing) = match &startup.listing {
+        let (open, view, listing) = match startup.listing {
             Err(StorageFailed) => {
                 notice = Some(StorageNotice::Unavailable);
                 (None, View::Assess, Err(StorageFailed))
@@ -413,7 +413,7 @@ impl Model {
                 } else {
                     View::Assess
                 };
-                (open, view, Ok(listed.clone()))
+                (open, view, Ok(listed))
             }
         };
         let entry = open.unwrap_or_else(|| form::fresh_entry(&framework, &startup.presets, now));
