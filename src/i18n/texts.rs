@@ -92,6 +92,7 @@ texts! { Texts, NL, EN {
     next_open: "Naar de eerste open indicator", "Go to the first open indicator";
     all_scored: "Alle indicatoren zijn gescoord.", "All indicators are scored.";
     all_scored_short: "Alles gescoord", "All scored";
+    dock_to_record: "Naar het ondertekende record", "To the signed record";
     open_mark: "Nog open", "Not yet scored";
     menu: "Menu", "Menu";
     final_notice: "Deze beoordeling is ondertekend en definitief. Het formulier is alleen nog te lezen.",

@@ -139,7 +139,11 @@ pub fn ProgressDock(props: &ProgressDockProps) -> Html {
             // The summary's own status line is the one announced; this copy only stays in view.
             <span class="dock-progress" aria-hidden="true">{ progress }</span>
             <a class="dock-summary" href="#summary" tabindex="-1" aria-hidden="true">{ t.summary_heading }</a>
-            if props.open > 0 {
+            // A signed assessment is final: what is still open can no longer be scored, and
+            // what there is to do is with its record.
+            if props.assessment.is_final() {
+                <a class="dock-record" href="#sign">{ t.dock_to_record }</a>
+            } else if props.open > 0 {
                 <button type="button" class="next-open-button" onclick={next}>
                     { lang.next_open_button(props.open as usize) }
                 </button>

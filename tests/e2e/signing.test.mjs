@@ -268,6 +268,16 @@ test("a record signed and downloaded in the browser verifies with the independen
   await page.locator(".final-notice").waitFor();
   assert.equal(await page.locator("#main").locator("input:enabled, textarea:enabled").count(), 0, "every field is read-only");
   assert.equal(await page.locator(`li[id="indicator-LU1.1"]`).getByRole("radio", { name: LEVELS.high.radio }).isChecked(), true);
+  // Indicators were left open, but a final form has nothing more to score: the bar at the bottom
+  // leads to the signed record instead.
+  const dock = page.locator(".progress-dock");
+  assert.equal(await dock.locator(".next-open-button").count(), 0, "no way to open indicators of a final form");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await dock.getByRole("link", { name: "Naar het ondertekende record" }).click();
+  await page.waitForFunction(() => {
+    const box = document.querySelector("#sign").getBoundingClientRect();
+    return box.top >= 0 && box.top < innerHeight;
+  });
 
   // Downloading again gives the very same file.
   const again = await download(page, () => page.locator("#sign .download-record").click());
