@@ -12,6 +12,8 @@ texts! { NotObservedTexts, NOT_OBSERVED_NL, NOT_OBSERVED_EN {
         "No score: it does not count in the result, and is no longer open.";
     result: "niet waargenomen", "not observed";
     short: "n.w.", "n.o.";
+    nothing_open: "Er staat geen indicator meer open", "No indicator is still open";
+    nothing_open_short: "Niets meer open", "Nothing open";
 }}
 
 impl Lang {
@@ -36,6 +38,11 @@ impl Lang {
     pub fn not_observed_count(self, n: u32) -> String {
         format!("{n} {}", self.not_observed_texts().result)
     }
+
+    /// Where nothing is open but `n` indicators are not observed: "all scored" would not be true.
+    pub fn nothing_open(self, n: u32) -> String {
+        format!("{}; {}.", self.not_observed_texts().nothing_open, self.not_observed_count(n))
+    }
 }
 
 #[cfg(test)]
@@ -51,5 +58,14 @@ mod tests {
         );
         assert_eq!(Lang::En.not_observed_label(Mode::Assessor), "Not observed");
         assert_eq!(Lang::En.not_observed_count(2), "2 not observed");
+    }
+
+    #[test]
+    fn nothing_open_says_how_many_are_not_observed() {
+        assert_eq!(
+            Lang::Nl.nothing_open(3),
+            "Er staat geen indicator meer open; 3 niet waargenomen."
+        );
+        assert_eq!(Lang::En.nothing_open(1), "No indicator is still open; 1 not observed.");
     }
 }

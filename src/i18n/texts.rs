@@ -145,6 +145,7 @@ texts! { Texts, NL, EN {
     sign_start: "Ondertekenen en exporteren…", "Sign and export…";
     sign_all_scored: "Alle indicatoren zijn gescoord. Onderteken je de beoordeling definitief?",
         "All indicators are scored. Do you sign the assessment as final?";
+    sign_question: "Onderteken je de beoordeling definitief?", "Do you sign the assessment as final?";
     sign_unscored_hint: "Deze indicatoren komen als ‘niet gescoord’ in het record:",
         "These indicators go into the record as ‘not scored’:";
     sign_back: "Terug naar het formulier", "Back to the form";

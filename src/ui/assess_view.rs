@@ -57,6 +57,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                     key_state={m.key.clone()}
                     instruction={m.instruction.clone()}
                     can_share={m.can_share}
+                    not_observed={m.open.summary.overall.not_observed}
                     zone={m.zone.clone()}
                     dispatch={dispatch.clone()}
                 />

@@ -28,6 +28,9 @@ pub struct SignSectionProps {
     pub instruction: Option<Rc<str>>,
     /// The device can hand the file to another app.
     pub can_share: bool,
+    /// How many indicators are marked *niet waargenomen*: answered, but not scored.
+    #[prop_or_default]
+    pub not_observed: u32,
     /// The user's time zone (compared by pointer: it is made once).
     pub zone: Rc<Zone>,
     pub dispatch: Callback<Msg>,
@@ -272,7 +275,9 @@ impl<F: Fn(fn() -> Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
             <div class="confirm sign-confirm" role="alertdialog" aria-labelledby="sign-confirm-heading" tabindex="-1" ref={refs.dialog.clone()}>
                 { self.summary(unscored.len()) }
                 { self.key_choice() }
-                if unscored.is_empty() {
+                if unscored.is_empty() && props.not_observed > 0 {
+                    <p id="sign-confirm-heading">{ format!("{} {}", lang.nothing_open(props.not_observed), t.sign_question) }</p>
+                } else if unscored.is_empty() {
                     <p id="sign-confirm-heading">{ t.sign_all_scored }</p>
                 } else {
                     <h3 id="sign-confirm-heading">{ lang.unscored_count(unscored.len()) }</h3>

@@ -84,3 +84,20 @@ test("signed, the record holds 'notObserved' and the hogeschool's verify view sh
   assert.equal(await shown.textContent(), "niet waargenomen");
   assert.equal(await page.locator('.record-indicators li[data-indicator="LU1.3"] .record-score').textContent(), "niet gescoord");
 }));
+
+test("with every indicator answered and some not observed, the form says nothing is open rather than that all are scored", (t) => app.withPage(t, async (page) => {
+  await page.getByLabel("Studentnummer", { exact: true }).fill("4812345");
+  await page.getByLabel("Naam beoordelaar", { exact: true }).fill("Karim Haddou");
+  const [first, second, ...rest] = indicators.map((i) => i.id);
+  await notObserved(page, first).check();
+  await notObserved(page, second).check();
+  for (const id of rest) await item(page, id).getByRole("radio", { name: "+ goed ontwikkeld", exact: true }).check();
+  const said = "Er staat geen indicator meer open; 2 niet waargenomen.";
+  const dock = page.locator(".progress-dock");
+  await dock.getByText("Niets meer open", { exact: true }).waitFor();
+  assert.equal(await dock.getByText("Alles gescoord").count(), 0);
+  assert.equal(await page.locator(".summary .next-open").textContent(), said);
+  await page.getByRole("button", { name: "Ondertekenen en exporteren…", exact: true }).click();
+  assert.equal(await page.locator("#sign-confirm-heading").textContent(), `${said} Onderteken je de beoordeling definitief?`);
+  return `${rest.length} scored, 2 not observed`;
+}));
