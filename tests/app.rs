@@ -476,6 +476,29 @@ fn duplicate_makes_a_draft_copy_with_a_new_id() {
     );
     assert_eq!(app.model.library.entries().count(), 2);
     assert_eq!(app.model.library.message, None);
+    // The list points out which of the two is the copy, until the user goes on.
+    let Effect::Write { entries, .. } = &effects[0] else { unreachable!() };
+    let copy = entries[0].id.clone();
+    assert_eq!(app.model.library.copied.as_deref(), Some(copy.as_str()));
+    app.send(Msg::OpenEntry(copy.clone()));
+    assert_eq!(app.model.library.copied, None, "opening it");
+    app.send(Msg::Show(View::Library));
+    app.send(Msg::Duplicate(copy.clone()));
+    assert!(app.model.library.copied.is_some());
+    app.send(Msg::Show(View::Assess));
+    assert_eq!(app.model.library.copied, None, "leaving the list");
+}
+
+#[test]
+fn a_copy_that_cannot_be_stored_is_not_pointed_out() {
+    let mut app = App::start(Browser::default());
+    app.score("LU1.1", Score::High);
+    let id = app.model.open.id.to_string();
+    app.send(Msg::Show(View::Library));
+    app.browser.full = true;
+    app.send(Msg::Duplicate(id));
+    assert_eq!(app.model.library.copied, None);
+    assert_eq!(app.model.library.message, Some(LibraryMessage::StorageUnavailable));
 }
 
 #[test]

@@ -39,6 +39,18 @@ impl Lang {
         }
     }
 
+    /// After *Kopie maken*: the copy looks like its original, so the list says which it is.
+    pub fn copy_made(self, name: &str) -> String {
+        match self {
+            Lang::Nl => format!(
+                "Kopie gemaakt van de beoordeling van {name}: een concept, bovenaan de lijst."
+            ),
+            Lang::En => {
+                format!("Copy made of the assessment of {name}: a draft, at the top of the list.")
+            }
+        }
+    }
+
     pub fn import_done(self, c: &ImportCounts) -> String {
         match self {
             Lang::Nl => format!(

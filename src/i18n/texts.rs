@@ -69,6 +69,7 @@ texts! { Texts, NL, EN {
     library_undo: "Ongedaan maken", "Undo";
     library_deleted: "Beoordeling verwijderd.", "Assessment deleted.";
     library_current: "nu open", "open now";
+    library_copy_badge: "nieuwe kopie", "new copy";
     library_draft: "concept", "draft";
     library_final: "ondertekend", "signed";
     library_no_name: "(nog geen naam)", "(no name yet)";

@@ -51,6 +51,12 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
     let t = lang.texts();
     let library = &props.library;
     let entries: Vec<&SavedEntry> = library.entries().collect();
+    // The copy just made, by the name it has in the list.
+    let copied = library.copied.as_deref().and_then(|id| entries.iter().find(|e| e.id == id)).map(|copy| {
+        let name = &copy.assessment.metadata.student_name;
+        let name = if name.trim().is_empty() { t.library_no_name } else { name.as_str() };
+        html! { <p class="notice notice-info library-copied" role="status">{ lang.copy_made(name) }</p> }
+    });
     let undo = library.deleted.as_ref().map(|_| {
         html! {
             <div class="notice notice-info undo" role="status">
@@ -62,7 +68,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
     html! {
         <section class="library" aria-labelledby="library-heading">
             { new_assessment(props) }
-            <div aria-live="polite">{ for undo }</div>
+            <div aria-live="polite">{ for undo }{ for copied }</div>
             if library.listing.is_err() {
                 <p class="notice notice-warning" role="alert">{ t.library_storage_unavailable }</p>
             } else if entries.is_empty() {
@@ -184,6 +190,9 @@ fn item(props: &LibraryViewProps, entry: &SavedEntry) -> Html {
                     }
                     <span class={classes!("badge", if summary.is_final { "badge-final" } else { "badge-draft" })}>{ status }</span>
                     if is_open { <span class="badge badge-open">{ t.library_current }</span> }
+                    if props.library.copied.as_deref() == Some(id.as_str()) {
+                        <span class="badge badge-copied">{ t.library_copy_badge }</span>
+                    }
                 </p>
                 <p class="hint">{ local_time(&summary.updated, &props.zone) }</p>
             </div>

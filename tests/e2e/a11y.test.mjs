@@ -43,6 +43,9 @@ for (const scheme of ["light", "dark"]) {
     await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
     await page.locator(".library-item").first().waitFor();
     await expectNoAxeViolations(page, "the start screen");
+    await page.locator(".library-item").first().getByRole("button", { name: "Kopie maken" }).click();
+    await page.locator(".library-copied").waitFor();
+    await expectNoAxeViolations(page, "the start screen after a copy");
     await page.locator(".library-item").first().getByRole("button", { name: "Verwijderen" }).click();
     await expectNoAxeViolations(page, "the start screen asking before a delete");
 

@@ -64,6 +64,36 @@ test("ten scores and a comment typed just before a reload are all there after it
   assert.equal(await notice(page).count(), 0);
 }));
 
+test("'Kopie maken' stores a draft copy that the list points out; opened, it holds the same scores and can be changed", (t) => app.withPage(t, async (page) => {
+  await page.getByLabel("Naam student", { exact: true }).fill("Noor El Amrani");
+  await score(page, "LU1.1", "good");
+  await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+  const items = page.locator(".library-item");
+  await items.first().waitFor();
+  assert.equal(await items.count(), 1);
+  await items.first().getByRole("button", { name: "Kopie maken" }).click();
+  const said = page.getByRole("status").filter({ hasText: "Kopie gemaakt" });
+  assert.equal(await said.textContent(), "Kopie gemaakt van de beoordeling van Noor El Amrani: een concept, bovenaan de lijst.");
+  await items.nth(1).waitFor();
+  assert.equal(await items.count(), 2);
+  // The copy is the first in the list and says so; the original does not.
+  const copy = items.first();
+  assert.equal(await copy.getByText("nieuwe kopie", { exact: true }).count(), 1);
+  assert.equal(await copy.getByText("concept", { exact: true }).count(), 1);
+  assert.equal(await items.nth(1).getByText("nieuwe kopie", { exact: true }).count(), 0);
+  assert.equal(await items.nth(1).getByText("nu open", { exact: true }).count(), 1, "the original is still the one open");
+
+  await copy.getByRole("button", { name: "Openen" }).click();
+  assert.equal(await radio(page, "LU1.1", "good").isChecked(), true);
+  await score(page, "LU1.2", "high");
+  assert.equal(await progress(page), "2 van 42 indicatoren gescoord");
+  // Back on the list, the notice is gone; the copy is the one open now.
+  await page.getByRole("button", { name: "Beoordelingen", exact: true }).click();
+  await items.first().getByText("nu open", { exact: true }).waitFor();
+  assert.equal(await page.getByText("Kopie gemaakt", { exact: false }).count(), 0);
+  assert.equal(await page.getByText("nieuwe kopie", { exact: true }).count(), 0);
+}));
+
 /**
  * Holds back every timer the page sets from now on, so that the app's save after the render
  * (src/web/save_after_render.rs) never runs by itself: what is stored then can only have been

@@ -21,6 +21,7 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         }
         Msg::Show(view) => {
             model.view = view;
+            model.library.copied = None;
             if view == View::Library {
                 vec![Effect::List]
             } else {

@@ -26,6 +26,9 @@ pub struct LibraryState {
     removing: Option<SavedEntry>,
     /// The last deleted entry, which *Ongedaan maken* puts back.
     pub deleted: Option<SavedEntry>,
+    /// The id of the copy *Kopie maken* just made, which the list points out until the user
+    /// goes on elsewhere: the copy looks like its original.
+    pub copied: Option<String>,
     pub message: Option<LibraryMessage>,
     /// A built-in framework being fetched, and what opens once it is here.
     pub fetching: Option<Fetching>,
@@ -53,6 +56,7 @@ impl LibraryState {
             confirming: None,
             removing: None,
             deleted: None,
+            copied: None,
             message: None,
             fetching: None,
             fetch_failure: None,
@@ -111,6 +115,7 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
     let library = &mut model.library;
     match msg {
         Msg::OpenEntry(id) => {
+            library.copied = None;
             let Some(entry) = library.entry(&id).cloned() else { return vec![Effect::List] };
             if !form::belongs(&entry, &model.framework) {
                 return frameworks::open_in_own(model, entry);
@@ -123,6 +128,7 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             Vec::new()
         }
         Msg::NewAssessment => {
+            library.copied = None;
             if library.new_in != model.framework.framework().id {
                 let id = library.new_in.clone();
                 return frameworks::new_in(model, &id, now);
@@ -136,16 +142,19 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             let copy = match (&now.entropy, library.entry(&id)) {
                 (Some(entropy), Some(entry)) => duplicate(entry, &entropy.uuid(), &now.time),
                 _ => {
+                    library.copied = None;
                     library.message = Some(LibraryMessage::StorageUnavailable);
                     return vec![Effect::List];
                 }
             };
+            library.copied = Some(copy.id.clone());
             vec![
                 Effect::Write { entries: vec![copy], purpose: WritePurpose::Duplicate },
                 Effect::List,
             ]
         }
         Msg::AskDelete(id) => {
+            library.copied = None;
             library.confirming = Some(id);
             Vec::new()
         }
@@ -222,6 +231,7 @@ fn written(model: &mut Model, purpose: WritePurpose, failed: Vec<String>) -> Vec
     let library = &mut model.library;
     match purpose {
         WritePurpose::Duplicate if !failed.is_empty() => {
+            library.copied = None;
             library.message = Some(LibraryMessage::StorageUnavailable);
         }
         WritePurpose::Duplicate => {}
