@@ -18,7 +18,7 @@ texts! { InviteTexts, INVITE_NL, INVITE_EN {
     framework: "Beoordelingskader (het kader dat nu in gebruik is)", "Framework (the one now in use)";
     mode_legend: "Wie beoordeelt", "Who assesses";
     sign: "Uitnodiging ondertekenen", "Sign the invitation";
-    fix_first: "Vul eerst aan wat hieronder gemarkeerd is.", "First complete what is marked below.";
+    fix_first: "Vul eerst aan wat hierboven gemarkeerd is.", "First complete what is marked above.";
     made_heading: "De uitnodiging is ondertekend", "The invitation is signed";
     link_label: "Link voor de beoordelaar", "Link for the assessor";
     link_hint: "Stuur deze link aan de beoordelaar. Wie de link heeft, kan de uitnodiging openen; ze is geldig tot en met de inleverdatum.",

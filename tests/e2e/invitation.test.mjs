@@ -43,6 +43,10 @@ async function makeInvitation(page) {
   await page.locator("#invite-student-name-error").waitFor();
   assert.equal(await page.locator("#invite-student-name").getAttribute("aria-invalid"), "true");
   assert.equal((await page.locator(".field-error").allTextContents()).filter((t) => t === "Vul dit in.").length, 5);
+  // The line beside the button points back up to the fields it is about.
+  const alert = page.getByRole("alert").filter({ hasText: "gemarkeerd" });
+  assert.equal(await alert.textContent(), "Vul eerst aan wat hierboven gemarkeerd is.");
+  assert.ok((await alert.boundingBox()).y > (await page.locator("#invite-student-name").boundingBox()).y, "below the fields");
   await expectNoAxeViolations(page, "the form with its messages");
   // Four weeks ahead by default.
   const due = await page.locator("#invite-due-date").inputValue();
