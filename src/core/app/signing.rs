@@ -279,7 +279,7 @@ pub enum PrintOutcome {
 /// What the printed report says of a record's check: its problems, and whether the check got
 /// as far as a record and a proof. Kept instead of the whole [`RecordReport`], which the page
 /// would copy and compare on every redraw.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PrintFindings {
     pub problems: Vec<RecordProblem>,
     /// The record could be read and its proof taken in (pending its signature).
@@ -723,8 +723,7 @@ pub(super) fn record_checked(model: &mut Model, record: &Rc<str>, result: Result
         return;
     }
     let PrintOutcome::Checking(findings) = &mut check.outcome else { return };
-    let mut findings =
-        std::mem::replace(findings, PrintFindings { problems: Vec::new(), complete: false });
+    let mut findings = std::mem::take(findings);
     check.outcome = match result {
         Ok(true) => PrintOutcome::Checked(findings),
         Ok(false) => {
