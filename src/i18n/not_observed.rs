@@ -43,6 +43,23 @@ impl Lang {
     pub fn nothing_open(self, n: u32) -> String {
         format!("{}; {}.", self.not_observed_texts().nothing_open, self.not_observed_count(n))
     }
+
+    /// What the form says once nothing is open, `not_observed` of the indicators answered
+    /// without a score: that all are scored only where none is.
+    pub fn none_open(self, not_observed: u32) -> String {
+        match not_observed {
+            0 => self.texts().all_scored.to_string(),
+            n => self.nothing_open(n),
+        }
+    }
+
+    /// [`Lang::none_open`] in a word or two, for the bar at the bottom.
+    pub fn none_open_short(self, not_observed: u32) -> &'static str {
+        match not_observed {
+            0 => self.texts().all_scored_short,
+            _ => self.not_observed_texts().nothing_open_short,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -67,5 +84,9 @@ mod tests {
             "Er staat geen indicator meer open; 3 niet waargenomen."
         );
         assert_eq!(Lang::En.nothing_open(1), "No indicator is still open; 1 not observed.");
+        assert_eq!(Lang::Nl.none_open(0), "Alle indicatoren zijn gescoord.");
+        assert_eq!(Lang::Nl.none_open(3), Lang::Nl.nothing_open(3));
+        assert_eq!(Lang::Nl.none_open_short(0), "Alles gescoord");
+        assert_eq!(Lang::Nl.none_open_short(2), "Niets meer open");
     }
 }

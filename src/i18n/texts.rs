@@ -144,8 +144,6 @@ texts! { Texts, NL, EN {
     sign_intro: "Na ondertekenen is de beoordeling definitief en niet meer te wijzigen. Je downloadt een JSON-bestand dat de hogeschool kan controleren.",
         "Once signed, the assessment is final and can no longer change. You download a JSON file the school can verify.";
     sign_start: "Ondertekenen en exporteren…", "Sign and export…";
-    sign_all_scored: "Alle indicatoren zijn gescoord. Onderteken je de beoordeling definitief?",
-        "All indicators are scored. Do you sign the assessment as final?";
     sign_question: "Onderteken je de beoordeling definitief?", "Do you sign the assessment as final?";
     sign_unscored_hint: "Deze indicatoren komen als ‘niet gescoord’ in het record:",
         "These indicators go into the record as ‘not scored’:";

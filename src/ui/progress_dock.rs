@@ -147,10 +147,8 @@ pub fn ProgressDock(props: &ProgressDockProps) -> Html {
                 <button type="button" class="next-open-button" onclick={next}>
                     { lang.next_open_button(props.open as usize) }
                 </button>
-            } else if props.not_observed > 0 {
-                <span class="dock-done">{ lang.not_observed_texts().nothing_open_short }</span>
             } else {
-                <span class="dock-done">{ t.all_scored_short }</span>
+                <span class="dock-done">{ lang.none_open_short(props.not_observed) }</span>
             }
         </div>
     }

@@ -275,10 +275,8 @@ impl<F: Fn(fn() -> Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
             <div class="confirm sign-confirm" role="alertdialog" aria-labelledby="sign-confirm-heading" tabindex="-1" ref={refs.dialog.clone()}>
                 { self.summary(unscored.len()) }
                 { self.key_choice() }
-                if unscored.is_empty() && props.not_observed > 0 {
-                    <p id="sign-confirm-heading">{ format!("{} {}", lang.nothing_open(props.not_observed), t.sign_question) }</p>
-                } else if unscored.is_empty() {
-                    <p id="sign-confirm-heading">{ t.sign_all_scored }</p>
+                if unscored.is_empty() {
+                    <p id="sign-confirm-heading">{ format!("{} {}", lang.none_open(props.not_observed), t.sign_question) }</p>
                 } else {
                     <h3 id="sign-confirm-heading">{ lang.unscored_count(unscored.len()) }</h3>
                     <p>{ t.sign_unscored_hint }</p>

@@ -141,10 +141,8 @@ pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
             <p class="next-open">
                 if let Some(indicator) = &props.first_open {
                     <a href={format!("#{}", dom_id("indicator", indicator))}>{ t.next_open }</a>
-                } else if props.summary.overall.not_observed > 0 {
-                    { lang.nothing_open(props.summary.overall.not_observed) }
                 } else {
-                    { t.all_scored }
+                    { lang.none_open(props.summary.overall.not_observed) }
                 }
             </p>
         </aside>
