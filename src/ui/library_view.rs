@@ -53,8 +53,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
     let entries: Vec<&SavedEntry> = library.entries().collect();
     // The copy just made, by the name it has in the list.
     let copied = library.copied.as_deref().and_then(|id| entries.iter().find(|e| e.id == id)).map(|copy| {
-        let name = &copy.assessment.metadata.student_name;
-        let name = if name.trim().is_empty() { t.library_no_name } else { name.as_str() };
+        let name = listed_name(lang, &copy.assessment.metadata.student_name);
         html! { <p class="notice notice-info library-copied" role="status">{ lang.copy_made(name) }</p> }
     });
     let undo = library.deleted.as_ref().map(|_| {
@@ -79,6 +78,15 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
             { unreadable(props) }
             { backup(props) }
         </section>
+    }
+}
+
+/// The student's name as the list gives it, or that there is none yet.
+fn listed_name(lang: Lang, student_name: &str) -> &str {
+    if student_name.trim().is_empty() {
+        lang.texts().library_no_name
+    } else {
+        student_name
     }
 }
 
@@ -153,11 +161,7 @@ fn item(props: &LibraryViewProps, entry: &SavedEntry) -> Html {
     let link_address = props.library.link_address(entry).filter(|_| !summary.openable);
     let id = summary.id.clone();
     let is_open = *id == *props.open_id;
-    let name = if summary.student_name.trim().is_empty() {
-        t.library_no_name.to_string()
-    } else {
-        summary.student_name.clone()
-    };
+    let name = listed_name(lang, &summary.student_name).to_string();
     // Each press makes its message, so that the form's page needs no copy of `Msg`.
     let on = |msg: fn() -> Msg| props.dispatch.reform(move |_: MouseEvent| msg());
     let on_entry = |msg: fn(String) -> Msg| {
