@@ -26,7 +26,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 if locked {
                     <p class="notice notice-info final-notice" role="status">{ lang.texts().final_notice }</p>
                 }
-                <MetadataForm {lang} {locked} invited={assessment.invitation.is_some()} metadata={assessment.metadata.clone()} dispatch={dispatch.clone()} />
+                <MetadataForm<Msg> {lang} {locked} invited={assessment.invitation.is_some()} metadata={assessment.metadata.clone()} dispatch={dispatch.clone()} />
                 <NormLevelPicker
                     {lang}
                     {locked}

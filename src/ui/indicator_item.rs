@@ -4,7 +4,6 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::dom_id;
-use crate::core::app::Msg;
 use crate::core::assessment::open_work::ScoreOffer;
 use crate::core::assessment::{Action, Answer, Mode, MAX_TEXT_CHARS};
 use crate::core::framework::score::Score;
@@ -12,7 +11,7 @@ use crate::core::framework::{Framework, Indicator};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
-pub struct IndicatorItemProps {
+pub struct IndicatorItemProps<M: PartialEq> {
     pub lang: Lang,
     /// A signed assessment is final: every field is read-only.
     #[prop_or_default]
@@ -27,13 +26,14 @@ pub struct IndicatorItemProps {
     /// The score where the same text first stands, when it differs from this one.
     #[prop_or_default]
     pub offer: Option<ScoreOffer>,
-    pub dispatch: Callback<Msg>,
+    /// Takes the page's message: the whole form's, or the scoring page's (`ui::scoring`).
+    pub dispatch: Callback<M>,
 }
 
 /// One gedragsindicator: its text, the three levels as one radio group, a way to clear the score,
 /// apart from the levels a box for *niet waargenomen* (no score), and a field for evidence.
 #[function_component]
-pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
+pub fn IndicatorItem<M: From<Action> + PartialEq + 'static>(props: &IndicatorItemProps<M>) -> Html {
     let t = props.lang.texts();
     let id: &str = &props.indicator.id;
     let text_id = dom_id("indicator-text", id);
@@ -45,7 +45,7 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
     let set_score = |score: Score| {
         let dispatch = props.dispatch.clone();
         let indicator = props.indicator.id.clone();
-        move || dispatch.emit(Msg::Edit(Action::SetScore { indicator: indicator.clone(), score }))
+        move || dispatch.emit(Action::SetScore { indicator: indicator.clone(), score }.into())
     };
     let option = |level: Score| {
         let label = props.framework.scale_level(level).map(|l| l.label.clone()).unwrap_or_default();
@@ -76,10 +76,9 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
         let indicator = props.indicator.id.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                dispatch.emit(Msg::Edit(Action::SetComment {
-                    indicator: indicator.clone(),
-                    text: area.value(),
-                }));
+                dispatch.emit(
+                    Action::SetComment { indicator: indicator.clone(), text: area.value() }.into(),
+                );
             }
         })
     };
@@ -88,10 +87,10 @@ pub fn IndicatorItem(props: &IndicatorItemProps) -> Html {
         let indicator = props.indicator.id.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                dispatch.emit(Msg::Edit(Action::SetNotObserved {
-                    indicator: indicator.clone(),
-                    not_observed: input.checked(),
-                }));
+                dispatch.emit(
+                    Action::SetNotObserved { indicator: indicator.clone(), not_observed: input.checked() }
+                        .into(),
+                );
             }
         })
     };

@@ -2,12 +2,11 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::radio_choice::RadioChoice;
-use crate::core::app::Msg;
 use crate::core::assessment::{Action, Invited, Metadata, MetadataField, Mode};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
-pub struct MetadataFormProps {
+pub struct MetadataFormProps<M: PartialEq> {
     pub lang: Lang,
     /// A signed assessment is final: every field is read-only.
     #[prop_or_default]
@@ -16,7 +15,8 @@ pub struct MetadataFormProps {
     /// Opened from a docent's invitation: the fields it sets are read-only.
     #[prop_or_default]
     pub invited: bool,
-    pub dispatch: Callback<Msg>,
+    /// Takes the page's message: the whole form's, or the scoring page's (`ui::scoring`).
+    pub dispatch: Callback<M>,
 }
 
 /// Browser autofill hints: the details of whoever uses the browser may be filled in (the
@@ -33,7 +33,7 @@ fn autocomplete(field: MetadataField, mode: Mode) -> &'static str {
 }
 
 #[function_component]
-pub fn MetadataForm(props: &MetadataFormProps) -> Html {
+pub fn MetadataForm<M: From<Action> + PartialEq + 'static>(props: &MetadataFormProps<M>) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let mode = props.metadata.mode;
@@ -42,7 +42,7 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
         let dispatch = props.dispatch.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                dispatch.emit(Msg::Edit(Action::SetMetadata(field, input.value())));
+                dispatch.emit(Action::SetMetadata(field, input.value()).into());
             }
         });
         let kind = if field == MetadataField::Date { "date" } else { "text" };
@@ -79,7 +79,7 @@ pub fn MetadataForm(props: &MetadataFormProps) -> Html {
                 checked={props.metadata.mode == mode}
                 disabled={props.locked || props.invited}
                 hint={AttrValue::from(lang.mode_hint(mode))}
-                on_choose={props.dispatch.reform(move |()| Msg::Edit(Action::SetMode(mode)))}
+                on_choose={props.dispatch.reform(move |()| Action::SetMode(mode).into())}
             >
                 { lang.mode_label(mode) }
             </RadioChoice>

@@ -113,7 +113,7 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
             <h4>{ t.indicators }</h4>
             <ol class="indicators">
                 { for outcome.indicators.iter().map(|indicator| html! {
-                    <IndicatorItem
+                    <IndicatorItem<Msg>
                         key={indicator.id.to_string()}
                         lang={props.lang}
                         locked={props.locked}

@@ -11,7 +11,6 @@ use super::storage::{self, StorageError};
 use super::{clock, journal};
 use yew::Callback;
 
-use crate::core::app::Msg;
 use crate::core::framework::link_frameworks::LinkFrameworks;
 use crate::core::library::saved::{self, SavedEntry, SavedError};
 use crate::core::library::{self, backup_contents, backup_to_json, JournalCopy, Listed};
@@ -171,19 +170,24 @@ pub fn migrate_v1(id: &str, now: &str) -> Migration {
     }
 }
 
-/// Tells the app when another tab changes or removes an assessment; the listener stops when the
-/// returned value is dropped. (The browser sends these only to other tabs, never to the writer.)
-pub fn on_change(dispatch: Callback<Msg>) -> Option<EventListener> {
+/// Tells the page when another tab changes or removes an assessment, as `changed` or `removed`
+/// of its own messages; the listener stops when the returned value is dropped. (The browser sends
+/// these only to other tabs, never to the writer.)
+pub fn on_change<M: 'static>(
+    dispatch: Callback<M>,
+    changed: fn(SavedEntry) -> M,
+    removed: fn(String) -> M,
+) -> Option<EventListener> {
     let window = web_sys::window()?;
     Some(EventListener::new(&window, "storage", move |event| {
         let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
         let Some(key) = event.key() else { return };
         let Some(id) = library::id_of_key(&key) else { return };
         match event.new_value().map(|text| saved::from_json(&text)) {
-            Some(Ok(entry)) => dispatch.emit(Msg::ChangedElsewhere(entry)),
+            Some(Ok(entry)) => dispatch.emit(changed(entry)),
             // Unreadable text from another tab is left alone; the list shows it.
             Some(Err(_)) => {}
-            None => dispatch.emit(Msg::RemovedElsewhere(id.to_string())),
+            None => dispatch.emit(removed(id.to_string())),
         }
     }))
 }

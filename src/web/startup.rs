@@ -232,5 +232,5 @@ pub fn connect(
     if let Ok(Some(draft)) = storage::read(crate::core::app::decide::DECISION_KEY) {
         dispatch.emit(crate::core::app::Msg::Decide(crate::core::app::DecideMsg::Restore(draft)));
     }
-    library::on_change(dispatch)
+    library::on_change(dispatch, Msg::ChangedElsewhere, Msg::RemovedElsewhere)
 }

@@ -19,6 +19,7 @@ pub mod key_ring;
 mod library;
 pub mod pages;
 pub mod review;
+pub mod scoring;
 mod signing;
 pub mod trusted;
 
@@ -382,6 +383,13 @@ pub enum Msg {
     // Another tab
     ChangedElsewhere(SavedEntry),
     RemovedElsewhere(String),
+}
+
+/// A form component's edit, whichever page it is on (`ScoringMsg` is the scoring page's).
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Edit(action)
+    }
 }
 
 impl Model {
