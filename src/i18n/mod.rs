@@ -46,6 +46,7 @@ pub mod library;
 pub mod norms;
 pub mod not_observed;
 pub mod problems;
+pub mod scoring;
 pub mod self_assessment;
 pub mod signing;
 pub mod texts;

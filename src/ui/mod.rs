@@ -39,6 +39,7 @@ pub mod progress_dock;
 pub mod radio_choice;
 pub mod record_view;
 pub mod scale_legend;
+pub mod scoring;
 pub mod sign_section;
 pub mod signature_block;
 pub mod summary_panel;

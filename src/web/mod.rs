@@ -18,6 +18,7 @@ pub mod invitation;
 pub mod journal;
 pub mod keystore;
 pub mod library;
+pub mod scoring;
 pub mod link;
 pub mod link_framework;
 pub mod marks;

@@ -1,0 +1,127 @@
+//! The scoring page's browser side: what it reads at start, where it keeps the draft (the whole
+//! form's library, so that either page opens it), and the hand-over to the whole form.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use yew::Callback;
+
+use super::runner::LANG_KEY;
+use super::{clock, journal, library, storage};
+use crate::core::app::new_id;
+use crate::core::app::scoring::{ScoringEffect, ScoringForm, ScoringMsg};
+use crate::core::framework::catalogue;
+use crate::core::library::saved::{self, SavedEntry};
+use crate::i18n::Lang;
+
+/// The whole form's page, which opens the assessment the scoring page left open.
+pub const WHOLE_FORM: &str = "formulier.html";
+/// The same, at its signing section.
+pub const WHOLE_FORM_SIGN: &str = "formulier.html#sign";
+
+/// The scoring page's form, or `None` where the whole form must open instead: a link with
+/// settings or an invitation, an open assessment this page does not score or cannot read.
+pub fn start() -> Option<ScoringForm> {
+    super::marks::mark("main");
+    journal::start();
+    library::journal_unread();
+    let location = gloo::utils::window().location();
+    if !location.search().unwrap_or_default().is_empty()
+        || !location.hash().unwrap_or_default().is_empty()
+    {
+        return None;
+    }
+    let framework = catalogue::DEFAULT.load().ok()?;
+    let open = match library::open_id() {
+        Some(id) => match library::raw(&id) {
+            Ok(Some(text)) => Some(saved::from_json(&text).ok()?),
+            Ok(None) => None,
+            Err(_) => return None,
+        },
+        None => None,
+    };
+    let form = ScoringForm::start(&framework, open, &clock::now()).ok();
+    super::marks::mark("model");
+    form
+}
+
+/// Tells the page when another tab changes or deletes an assessment.
+pub fn listen_to_other_tabs(dispatch: Callback<ScoringMsg>) -> Option<gloo::events::EventListener> {
+    library::on_change(dispatch, ScoringMsg::ChangedElsewhere, ScoringMsg::RemovedElsewhere)
+}
+
+/// Opens the whole form in this page's place, with this page's link.
+pub fn hand_over() {
+    let location = gloo::utils::window().location();
+    let rest = format!(
+        "{}{}",
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    let _ = location.replace(&format!("{WHOLE_FORM}{rest}"));
+}
+
+pub fn saved_lang() -> Lang {
+    storage::read(LANG_KEY).ok().flatten().and_then(|code| Lang::from_code(&code)).unwrap_or_default()
+}
+
+pub fn keep_lang(lang: Lang) {
+    let _ = storage::write(LANG_KEY, lang.code());
+}
+
+/// Once the page is drawn: where the crash journal held work newer than what this page started
+/// from, the whole form opens with it put back (`library::recover`), as it does at its own start.
+pub fn read_journal() {
+    yew::platform::spawn_local(async {
+        let items = journal::open_and_read().await;
+        flush();
+        let recovered = library::recover(items, || new_id(&clock::now()));
+        if recovered != library::Recovered::default() {
+            let _ = gloo::utils::window().location().replace(WHOLE_FORM);
+        }
+    });
+}
+
+thread_local! {
+    /// The newest entry waiting to be saved, and the timer that saves it.
+    static WAITING: RefCell<Option<(SavedEntry, Timeout)>> = const { RefCell::new(None) };
+}
+
+/// Saves the entry waiting now, if one is: before the journal is read, so that it counts as
+/// written since the start. Its answer reaches the page with the next edit's.
+fn flush() -> Option<bool> {
+    let (entry, _timer) = WAITING.with(|w| w.borrow_mut().take())?;
+    Some(library::save(&entry).is_ok())
+}
+
+/// Applies each message to the form, redraws, and runs what it asks for. A save waits until
+/// the page is drawn, and the newest entry waiting replaces an older one: a click's answer on
+/// screen does not wait for storage.
+pub fn dispatcher(form: Rc<RefCell<ScoringForm>>, redraw: Callback<()>) -> Callback<ScoringMsg> {
+    Callback::from(move |msg: ScoringMsg| {
+        let effects = form.borrow_mut().update(msg, &clock::now());
+        for effect in effects {
+            match effect {
+                ScoringEffect::Save(entry) => {
+                    let form = form.clone();
+                    let redraw = redraw.clone();
+                    let timer = Timeout::new(0, move || {
+                        let Some(ok) = flush() else { return };
+                        let before = form.borrow().unsaved;
+                        form.borrow_mut().update(ScoringMsg::Saved(ok), &clock::now());
+                        if before != form.borrow().unsaved {
+                            redraw.emit(());
+                        }
+                    });
+                    WAITING.with(|w| *w.borrow_mut() = Some((entry, timer)));
+                }
+                ScoringEffect::HandOver => {
+                    flush();
+                    hand_over();
+                }
+            }
+        }
+        redraw.emit(());
+    })
+}
