@@ -4,8 +4,10 @@
 //   BUILD  an id derived from the names and contents of the build's files, so every build gets a
 //          cache of its own and a sw.js that differs byte for byte, which is what makes browsers
 //          install the new worker;
-//   SHELL  "index.html", the form's page;
-//   ASSETS the files the form's page loads. trunk names each one with a hash of its content, so a
+//   SHELL  "index.html", the scoring page, what a link opens;
+//   WHOLE_FORM
+//          "formulier.html", the whole form's page (signing, the list, keys, invitations);
+//   ASSETS the files those two pages load. trunk names each one with a hash of its content, so a
 //          name always means the same bytes and a cached copy never goes stale;
 //   HOGESCHOOL, HOGESCHOOL_ASSETS
 //          "hogeschool.html", the hogeschool's page (null in a build without it), and the files
@@ -30,6 +32,7 @@
 const CACHE_PREFIX = `leeruitkomsten ${self.registration.scope} `;
 const CACHE = CACHE_PREFIX + BUILD;
 const SHELL_URL = new URL(SHELL, self.location).href;
+const WHOLE_FORM_URL = new URL(WHOLE_FORM, self.location).href;
 const SCOPE_URL = new URL("./", self.location).href;
 const ASSET_URLS = new Set(ASSETS.map((path) => new URL(path, self.location).href));
 const HOGESCHOOL_URL = HOGESCHOOL && new URL(HOGESCHOOL, self.location).href;
@@ -46,8 +49,11 @@ self.addEventListener("install", (event) => {
   // ASSETS above). With "reload" for them too, a first visit downloaded the form twice.
   // addAll is all or nothing: if one file fails, this worker is not installed and the one before
   // it keeps serving the previous build, complete.
+  // The whole form's files are not in the HTTP cache after a first visit to the scoring page: they
+  // are downloaded here, after that page has started, so that signing works offline too.
   const requests = [
     new Request(SHELL, { cache: "reload" }),
+    new Request(WHOLE_FORM, { cache: "reload" }),
     ...ASSETS.map((path) => new Request(path, { cache: "force-cache" })),
   ];
   event.waitUntil(
@@ -113,6 +119,8 @@ self.addEventListener("fetch", (event) => {
   const bare = url.origin + url.pathname;
   if (request.mode === "navigate" && (bare === SCOPE_URL || bare === SHELL_URL)) {
     event.respondWith(networkFirst(event, SHELL_URL, false));
+  } else if (request.mode === "navigate" && bare === WHOLE_FORM_URL) {
+    event.respondWith(networkFirst(event, WHOLE_FORM_URL, false));
   } else if (request.mode === "navigate" && bare === HOGESCHOOL_URL) {
     event.respondWith(networkFirst(event, HOGESCHOOL_URL, true));
   } else if (url.search === "" && ASSET_URLS.has(bare)) {

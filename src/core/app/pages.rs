@@ -26,7 +26,7 @@ impl Page {
     /// The page's address relative to the other page (both are published side by side).
     pub fn file(self) -> &'static str {
         match self {
-            Page::Form => "./",
+            Page::Form => "formulier.html",
             Page::Hogeschool => "hogeschool.html",
         }
     }
@@ -145,7 +145,7 @@ mod tests {
             View::Compare.address_from(Page::Form, "?lang=en&framework=x"),
             Some("hogeschool.html?lang=en&framework=x#compare".to_string())
         );
-        assert_eq!(View::Assess.address_from(Page::Hogeschool, ""), Some("./#assess".to_string()));
+        assert_eq!(View::Assess.address_from(Page::Hogeschool, ""), Some("formulier.html#assess".to_string()));
     }
 
     #[test]
@@ -161,6 +161,6 @@ mod tests {
             first_view(Page::Form, "verify", "?lang=nl"),
             Err("hogeschool.html?lang=nl#verify".to_string())
         );
-        assert_eq!(first_view(Page::Hogeschool, "assess", ""), Err("./#assess".to_string()));
+        assert_eq!(first_view(Page::Hogeschool, "assess", ""), Err("formulier.html#assess".to_string()));
     }
 }
