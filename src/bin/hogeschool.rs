@@ -1,5 +1,5 @@
 //! The hogeschool's page (hogeschool.html): the verify, compare and cohort views, on the same core
-//! as the form (src/main.rs). Built with the `hogeschool` feature; README: Two pages.
+//! as the form (src/main.rs). Built with the `hogeschool` feature; README: Three pages.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

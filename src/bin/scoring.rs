@@ -1,4 +1,4 @@
-//! The scoring page's module (`scoring.html`, README: Two pages): the form a plain link opens.
+//! The scoring page's module (`index.html`, README: Three pages): the form a plain link opens.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

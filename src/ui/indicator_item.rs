@@ -88,8 +88,11 @@ pub fn IndicatorItem<M: From<Action> + PartialEq + 'static>(props: &IndicatorIte
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 dispatch.emit(
-                    Action::SetNotObserved { indicator: indicator.clone(), not_observed: input.checked() }
-                        .into(),
+                    Action::SetNotObserved {
+                        indicator: indicator.clone(),
+                        not_observed: input.checked(),
+                    }
+                    .into(),
                 );
             }
         })

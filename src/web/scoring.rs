@@ -54,16 +54,17 @@ pub fn listen_to_other_tabs(dispatch: Callback<ScoringMsg>) -> Option<gloo::even
 /// Opens the whole form in this page's place, with this page's link.
 pub fn hand_over() {
     let location = gloo::utils::window().location();
-    let rest = format!(
-        "{}{}",
-        location.search().unwrap_or_default(),
-        location.hash().unwrap_or_default()
-    );
+    let rest =
+        format!("{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default());
     let _ = location.replace(&format!("{WHOLE_FORM}{rest}"));
 }
 
 pub fn saved_lang() -> Lang {
-    storage::read(LANG_KEY).ok().flatten().and_then(|code| Lang::from_code(&code)).unwrap_or_default()
+    storage::read(LANG_KEY)
+        .ok()
+        .flatten()
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
 }
 
 pub fn keep_lang(lang: Lang) {
@@ -75,6 +76,7 @@ pub fn keep_lang(lang: Lang) {
 pub fn read_journal() {
     yew::platform::spawn_local(async {
         let items = journal::open_and_read().await;
+        super::marks::mark("journal-read");
         flush();
         let recovered = library::recover(items, || new_id(&clock::now()));
         if recovered != library::Recovered::default() {

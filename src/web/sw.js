@@ -19,7 +19,7 @@
 // The form's files are stored when the worker installs, so that the form works offline after
 // one visit. The hogeschool's are stored as that page loads them, so that a link to the form does
 // not transfer them: the hogeschool's page works offline after it was opened once with this
-// build (README: Two pages); a page opened before the worker took control is stored when it does.
+// build (README: Three pages); a page opened before the worker took control is stored when it does.
 // The default framework is compiled into the .wasm, so caching the .wasm caches the framework.
 // The app holds a fetched framework to the SHA-256 compiled into it, so a stale copy is refused.
 //

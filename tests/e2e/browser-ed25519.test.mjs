@@ -111,7 +111,7 @@ test("without Ed25519 in WebCrypto: signing says so and what to do, and the asse
     const page = await context.newPage();
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     await withoutEd25519(page);
-    await page.goto(app.url);
+    await page.goto(app.form);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await scoreAndFill(page);
     const dialog = await startSigning(page);

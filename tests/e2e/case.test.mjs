@@ -42,7 +42,7 @@ test("Exporteren als CASE downloads the package; loaded back it is the same fram
   await expectNoAxeViolations(page, "the framework panel with the CASE export");
   const file = await download(page, () => exportButton(page).click());
   // Back to the form, where the package is loaded and assessed with.
-  await page.goto(app.url);
+  await page.goto(app.form);
   await toLibrary(page);
   assert.equal(file.name, NAME);
   // The very bytes the Rust code makes (tests/example_case.rs keeps the example so).

@@ -116,7 +116,7 @@ export async function ownPage(app, t, serviceWorkers = "allow") {
   page.on("console", (m) => {
     if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(`console error: ${m.text()}`);
   });
-  await page.goto(app.url);
+  await page.goto(app.form);
   await appReady(page);
   return { page, context, problems };
 }
@@ -166,12 +166,15 @@ export async function download(page, trigger) {
 
 /**
  * Serves `dist` and launches Chromium: call it in `before`, and `close()` in `after`. Returns
- * `{ dist, url, browser, openPage, withPage, close }`.
+ * `{ dist, url, form, browser, openPage, withPage, close }`: `url` is the site's root, where a
+ * link opens the scoring page (index.html), `form` the whole form's page (formulier.html), which
+ * most tests drive and `openPage` opens.
  */
 export async function startApp(dist = DIST) {
   await expectBuild(dist);
   const server = await serve(dist);
   const url = `http://127.0.0.1:${server.address().port}/`;
+  const form = `${url}formulier.html`;
   let browser;
   try {
     browser = await launchChromium();
@@ -195,7 +198,7 @@ export async function startApp(dist = DIST) {
     const page = await context.newPage();
     page.on("pageerror", (e) => problems.push(`${label}: page error: ${e.message}`));
     page.on("console", (m) => m.type() === "error" && problems.push(`${label}: console error: ${m.text()}`));
-    await page.goto(url);
+    await page.goto(options.at ?? form);
     await appReady(page);
     return { page, context, close: () => context.close() };
   }
@@ -228,7 +231,7 @@ export async function startApp(dist = DIST) {
     await new Promise((resolve) => server.close(resolve));
   }
 
-  return { dist, url, browser, openPage, withPage, close, sent: server.sent };
+  return { dist, url, form, browser, openPage, withPage, close, sent: server.sent };
 }
 
 /**

@@ -224,7 +224,7 @@ test("a framework the hogeschool's link names by address travels in the invitati
     await saved(assessor);
     // Opened later without the link, the list offers it, in its framework from the link.
     await assessor.goto("about:blank");
-    await assessor.goto(`${app.url}#library`);
+    await assessor.goto(`${app.form}#library`);
     const item = assessor.locator(".library-item", { hasText: "Geertruida" });
     await item.locator(".library-link-framework").waitFor();
     assert.match(await item.textContent(), /ander beoordelingskader, uit de link kaders\/testkader\.json/);

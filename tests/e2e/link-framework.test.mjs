@@ -103,14 +103,14 @@ test("a backup carries a link's framework: on a fresh browser its assessment ope
   await page.locator("#meta-student-name").fill("Femke Bos");
   await high(page).check();
   await saved(page);
-  await page.goto(`${app.url}#library`);
+  await page.goto(`${app.form}#library`);
   const backup = await download(page, () => page.getByRole("button", { name: "Back-up downloaden" }).click());
   assert.deepEqual(JSON.parse(backup.text).linkFrameworks, [{ id: "testkader-2026", version: framework.version, address }]);
 
   // Another device: no link ever opened there.
   const fresh = await ownPage(app, t);
   const other = fresh.page;
-  await other.goto(`${app.url}#library`);
+  await other.goto(`${app.form}#library`);
   await other.setInputFiles("#backup-import", { name: backup.name, mimeType: "application/json", buffer: Buffer.from(backup.text) });
   await other.getByText("Back-up geïmporteerd: 1 nieuw").waitFor();
   const item = other.locator(".library-item", { hasText: "Femke Bos" });
@@ -120,7 +120,7 @@ test("a backup carries a link's framework: on a fresh browser its assessment ope
   assert.equal(await high(other).isChecked(), true);
   // Remembered there now: opened later without the link, the list still offers it.
   await other.goto("about:blank");
-  await other.goto(`${app.url}#library`);
+  await other.goto(`${app.form}#library`);
   await other.locator(".library-item", { hasText: "Femke Bos" }).locator(".library-link-framework").waitFor();
   assert.deepEqual([...problems, ...fresh.problems], []);
 });

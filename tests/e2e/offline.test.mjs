@@ -1,12 +1,14 @@
 // Offline use of the release build: the service worker (scripts/write-sw, src/web/sw.js) in Debian's
-// Chromium driven by playwright-core. The page is visited once online, the server is then stopped
-// and the browser taken offline, and the page must still open and score. A second build on the same
+// Chromium driven by playwright-core. The scoring page is visited once online, the server is then
+// stopped and the browser taken offline, and both form pages must still open, the scoring page
+// score. A second build on the same
 // address must then replace the first one's cache. Run: scripts/test page offline
 //
 // The tests run in order and build on each other: one browser profile goes through every step.
 import { test, before, after } from "node:test";
 import { createServer } from "node:http";
 import { readFile, readdir, writeFile, rename, mkdtemp, cp, rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { extname, join, normalize, dirname } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -58,21 +60,32 @@ test("the release build's sw.js lists every file of that build and nothing else,
   const files = (await readdir(dist, { recursive: true, withFileTypes: true }))
     .filter((f) => f.isFile())
     .map((f) => join(f.parentPath, f.name).slice(dist.length + 1))
-    .filter((f) => f !== "sw.js" && f !== "index.html").sort();
+    .filter((f) => !["sw.js", "index.html", "formulier.html"].includes(f)).sort();
   assert.deepEqual([...assets, hogeschool, ...hogeschoolAssets, ...fetched].sort(), files);
   // The 2010 profile, which the form fetches when it is first chosen (profile-on-demand.test.mjs).
   assert.deepEqual(fetched, ["frameworks/competentieprofiel-opbouwwerker-2010.json"]);
   assert.equal(hogeschool, "hogeschool.html");
-  // The form's page names its own loader, which names its own .wasm (with the default framework).
-  const index = await readFile(join(dist, "index.html"), "utf8");
-  const loader = assets.find((f) => /^init-[0-9a-f]+\.js$/.test(f));
-  assert.ok(loader && index.includes(loader), "the form's loader is stored when the worker installs");
-  const wasm = assets.filter((f) => f.endsWith(".wasm"));
-  assert.equal(wasm.length, 1, "the form's page has one .wasm");
-  assert.ok((await readFile(join(dist, loader), "utf8")).includes(wasm[0]));
+  // Each form page (the scoring page and the whole form) names its own loader, which names its
+  // own .wasm (with the default framework); both are stored when the worker installs, so that
+  // signing works offline after a first visit to the scoring page.
+  const wasm = assets.filter((f) => f.endsWith(".wasm")).sort();
+  assert.equal(wasm.length, 2, `the form's pages have two .wasm: ${wasm}`);
+  const pages = {};
+  for (const page of ["index.html", "formulier.html"]) {
+    pages[page] = await readFile(join(dist, page), "utf8");
+    const loader = assets.find((f) => /^init-[0-9a-f]+\.js$/.test(f) && pages[page].includes(f));
+    assert.ok(loader, `${page}'s loader is stored when the worker installs`);
+    const own = wasm.filter((f) => readFileSync(join(dist, loader), "utf8").includes(f));
+    assert.equal(own.length, 1, `${page}'s loader names one .wasm`);
+    pages[page] += own[0];
+  }
+  assert.match(pages["index.html"], /scoring-[0-9a-f]+_bg\.wasm$/);
+  assert.match(pages["formulier.html"], /leeruitkomsten-[0-9a-f]+_bg\.wasm$/);
   // What only the hogeschool's page loads is not in the form's list.
   assert.ok(hogeschoolAssets.some((f) => /^hogeschool-[0-9a-f]+_bg\.wasm$/.test(f)), "the hogeschool's .wasm is listed apart");
-  for (const file of hogeschoolAssets) assert.equal(index.includes(file), false, `${file} is not the form's`);
+  for (const file of hogeschoolAssets) {
+    for (const page of Object.keys(pages)) assert.equal(pages[page].includes(file), false, `${file} is not ${page}'s`);
+  }
 });
 
 // scripts/join-styles: a page waits for every stylesheet it links before it runs its scripts.
@@ -80,7 +93,7 @@ test("each page links one style sheet, named by its content, with the rules of t
   const css = (await readdir(dist)).filter((f) => f.endsWith(".css")).sort();
   const sheets = {};
   const names = new Set();
-  for (const page of ["index.html", "hogeschool.html"]) {
+  for (const page of ["index.html", "formulier.html", "hogeschool.html"]) {
     const html = await readFile(join(dist, page), "utf8");
     const links = html.match(/<link [^>]*rel="?stylesheet"?[^>]*>/g) ?? [];
     assert.equal(links.length, 1, `${page} links ${links.length} style sheets`);
@@ -101,7 +114,8 @@ test("each page links one style sheet, named by its content, with the rules of t
   }
   for (const rule of [".compare-sides", ".cohort-status"]) {
     assert.ok(sheets["hogeschool.html"].includes(rule), `${rule} on the hogeschool's page`);
-    assert.ok(!sheets["index.html"].includes(rule), `${rule} not on the form's page`);
+    assert.ok(!sheets["index.html"].includes(rule), `${rule} not on the scoring page`);
+    assert.ok(!sheets["formulier.html"].includes(rule), `${rule} not on the whole form's page`);
   }
 });
 
@@ -201,7 +215,7 @@ const goOnline = async () => {
   await start();
 };
 
-test("first visit: the worker installs, caches build A and controls the page without a reload, each file sent once", async () => {
+test("first visit to the scoring page: the worker installs, caches build A (both form pages) and controls the page without a reload, each file sent once", async () => {
   await page.goto(url);
   await heading();
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -212,7 +226,7 @@ test("first visit: the worker installs, caches build A and controls the page wit
     const cache = await caches.open(name);
     return (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)).sort();
   }, cacheOf(swA));
-  assert.deepEqual(cached, [...describe(swA).assets, "index.html"].sort());
+  assert.deepEqual(cached, [...describe(swA).assets, "index.html", "formulier.html"].sort());
   // The worker stores the files the page has just downloaded, not a second download of each. (The
   // icon is not among them: the browser fetches it when it gets round to it, which may be after
   // the worker has.)
@@ -226,6 +240,8 @@ test("first visit: the worker installs, caches build A and controls the page wit
 
 test("the hogeschool's page: stored as it loads, then opens offline and leads back to the form", async () => {
   const { hogeschool, hogeschoolAssets } = describe(swA);
+  await page.goto(`${url}formulier.html`);
+  await heading();
   await page.getByRole("button", { name: "Record controleren", exact: true }).click();
   await page.waitForURL(`${url}hogeschool.html#verify`);
   await heading();
@@ -238,7 +254,7 @@ test("the hogeschool's page: stored as it loads, then opens offline and leads ba
   // starts its workers; tests/e2e/bulk.test.mjs checks the workers offline.
   const workers = hogeschoolAssets.filter((file) => file.startsWith("verify-worker"));
   assert.deepEqual(workers.sort(), Object.values(workersA).sort(), "the workers' script, wasm and loader are listed");
-  const wanted = [...describe(swA).assets, "index.html", hogeschool, ...hogeschoolAssets].sort();
+  const wanted = [...describe(swA).assets, "index.html", "formulier.html", hogeschool, ...hogeschoolAssets].sort();
   await until(async () => (await stored()).join() === wanted.join(), "the hogeschool's files are stored");
   await goOffline();
   const response = await page.reload();
@@ -248,15 +264,21 @@ test("the hogeschool's page: stored as it loads, then opens offline and leads ba
   assert.equal(await page.getByRole("button", { name: "Record controleren", exact: true }).getAttribute("aria-pressed"), "true");
   assert.equal(await styleRules(), true, "every stylesheet of the hogeschool's page came from the cache");
   await page.getByRole("button", { name: "Beoordelen", exact: true }).click();
-  await page.waitForURL(`${url}#assess`);
+  await page.waitForURL(`${url}formulier.html#assess`);
   await heading();
   assert.equal(await radio("LU3.2", "+ goed ontwikkeld").isChecked(), true, "the form keeps its score");
   await goOnline();
 });
 
-test("offline reopen: with the server stopped and the browser offline, the page opens and scores", async () => {
+test("offline reopen: with the server stopped and the browser offline, both form pages open, and the scoring page scores", async () => {
   await goOffline();
-  const response = await page.reload();
+  // The whole form, which signs: stored when the worker installed, though not opened before then.
+  const whole = await page.reload();
+  assert.ok(whole?.fromServiceWorker(), "formulier.html came from the worker");
+  await heading();
+  assert.equal(await styleRules(), true, "every stylesheet of the whole form came from the cache");
+  assert.equal(await radio("LU3.2", "+ goed ontwikkeld").isChecked(), true);
+  const response = await page.goto(url);
   assert.ok(response?.fromServiceWorker(), "index.html came from the worker");
   await heading();
   assert.equal(await radio("LU3.2", "+ goed ontwikkeld").isChecked(), true);
@@ -300,6 +322,8 @@ test("build B's hogeschool page stores B's verify workers, not A's from the HTTP
   // asks for other names than A's, which the HTTP cache may still hold for a day.
   assert.deepEqual(describe(swB).hogeschoolAssets.filter((file) => file.startsWith("verify-worker")).sort(),
     Object.values(workersB).sort(), "B's sw.js lists B's workers");
+  await page.goto(`${url}formulier.html`);
+  await heading();
   await page.getByRole("button", { name: "Record controleren", exact: true }).click();
   await page.waitForURL(`${url}hogeschool.html#verify`);
   await heading();
@@ -314,7 +338,9 @@ test("build B's hogeschool page stores B's verify workers, not A's from the HTTP
   assert.ok((await stored(workersB.glue)).includes(GLUE_B), "the glue stored for B is B's");
   assert.equal(await stored(workersA.loader), null, "A's loader is not in B's cache");
   await page.getByRole("button", { name: "Beoordelen", exact: true }).click();
-  await page.waitForURL(`${url}#assess`);
+  await page.waitForURL(`${url}formulier.html#assess`);
+  await heading();
+  await page.goto(url);
   await heading();
 });
 

@@ -226,7 +226,7 @@ test("times show in the user's time zone (here Asia/Kolkata, UTC+5:30) while the
   try {
     const page = await context.newPage();
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(app.url);
+    await page.goto(app.form);
     await appReady(page);
     await fill(page, { "Naam student": "Sanne de Vries", Studentnummer: "4812345", "Naam beoordelaar": "Karim Haddou" });
     await scoreOne(page);

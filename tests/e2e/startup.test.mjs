@@ -282,7 +282,7 @@ test("a page that takes long says so, and one whose code cannot be loaded says w
   let failing = true;
   await context.route(WASM, (route) => (failing ? route.abort("internetdisconnected") : route.continue()));
   const failed = await context.newPage();
-  await failed.goto(app.url);
+  await failed.goto(app.form);
   const alert = failed.getByRole("alert");
   assert.match(await alert.textContent(), /De app kon niet worden geladen\. Controleer de verbinding en probeer het opnieuw\./);
   assert.equal(await failed.getByRole("status").count(), 0, "no longer 'loading'");
@@ -298,7 +298,7 @@ test("without JavaScript the page says what it needs, and not that it is loading
   const context = await app.browser.newContext({ javaScriptEnabled: false });
   t.after(() => context.close());
   const page = await context.newPage();
-  await page.goto(app.url);
+  await page.goto(app.form);
   // What shows (Playwright's text locators pass <noscript> by).
   const shown = await page.innerText("body");
   assert.match(shown, /Deze app heeft JavaScript en WebAssembly nodig\./);

@@ -150,7 +150,7 @@ async function launchOwnBrowser(profile) {
   const page = await browser.contexts()[0].newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(app.url);
+  await page.goto(app.form);
   await appReady(page);
   return { child, browser, page, problems };
 }
@@ -256,7 +256,7 @@ test("both pages share the browser's storage: the hogeschool's page lists what t
   assert.equal(await item.count(), 1);
   assert.equal(await item.locator(".library-progress").textContent(), "1/42 gescoord");
   await item.locator(".library-open").click();
-  await page.waitForURL(/\/#assess$/);
+  await page.waitForURL(/\/formulier\.html#assess$/);
   await page.locator(`li[id="indicator-LU2.3"]`).waitFor();
   await expectScores(page, [["LU2.3", "high"]]);
   assert.equal(await comment(page, "LU2.3").inputValue(), "Gezien op de wijkavond");
@@ -297,7 +297,7 @@ test("a corrupted entry gives a warning, is kept as it is, and the other assessm
 test("two tabs on one assessment: a change in one shows in the other, with a notice", (t) => app.withPage(t, async (page, { newPage }) => {
   await score(page, "LU1.1", "good");
   const second = await page.context().newPage();
-  await second.goto(app.url);
+  await second.goto(app.form);
   await appReady(second);
   await expectScores(second, [["LU1.1", "good"]]);
   await score(second, "LU4.3", "high");

@@ -1,7 +1,8 @@
-//! The app is two pages from one core (README: Two pages): the form's (`index.html`: the library,
-//! the assessment, signing and the key), which is what a link opens and which must load fast on a
-//! tablet or a phone, and the hogeschool's (`hogeschool.html`: verify, compare, cohort and what
-//! the hogeschool does with records), which loads only when asked for. Both keep their data in the
+//! The whole form and the hogeschool's page, two of the app's three pages from one core (README:
+//! Three pages; the third, the scoring page a plain link opens, is `scoring`): the form's
+//! (`formulier.html`: the library, the assessment, signing and the key), and the hogeschool's
+//! (`hogeschool.html`: verify, compare, cohort and what the hogeschool does with records), which
+//! loads only when asked for. Both keep their data in the
 //! same origin's storage, so moving between them loses nothing.
 //!
 //! The library (*Beoordelingen*) is on both: the form opens assessments from it, and the hogeschool
@@ -145,7 +146,10 @@ mod tests {
             View::Compare.address_from(Page::Form, "?lang=en&framework=x"),
             Some("hogeschool.html?lang=en&framework=x#compare".to_string())
         );
-        assert_eq!(View::Assess.address_from(Page::Hogeschool, ""), Some("formulier.html#assess".to_string()));
+        assert_eq!(
+            View::Assess.address_from(Page::Hogeschool, ""),
+            Some("formulier.html#assess".to_string())
+        );
     }
 
     #[test]
@@ -161,6 +165,9 @@ mod tests {
             first_view(Page::Form, "verify", "?lang=nl"),
             Err("hogeschool.html?lang=nl#verify".to_string())
         );
-        assert_eq!(first_view(Page::Hogeschool, "assess", ""), Err("formulier.html#assess".to_string()));
+        assert_eq!(
+            first_view(Page::Hogeschool, "assess", ""),
+            Err("formulier.html#assess".to_string())
+        );
     }
 }

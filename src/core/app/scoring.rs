@@ -89,16 +89,21 @@ impl ScoringForm {
             None => super::fresh_entry(hashed, &[], now),
         };
         let summary = Rc::new(summarize(&framework, &entry.assessment));
-        Ok(ScoringForm { framework, entry, summary, refused: None, unsaved: false, elsewhere: None })
+        Ok(ScoringForm {
+            framework,
+            entry,
+            summary,
+            refused: None,
+            unsaved: false,
+            elsewhere: None,
+        })
     }
 
     pub fn update(&mut self, msg: ScoringMsg, now: &Now) -> Vec<ScoringEffect> {
         match msg {
             ScoringMsg::Edit(action) => {
-                let scores = matches!(
-                    action,
-                    Action::SetScore { .. } | Action::SetNotObserved { .. }
-                );
+                let scores =
+                    matches!(action, Action::SetScore { .. } | Action::SetNotObserved { .. });
                 match self.entry.assessment.apply(&self.framework, action) {
                     Ok(()) => {
                         self.refused = None;
@@ -144,7 +149,8 @@ impl ScoringForm {
 /// Whether this page scores `entry`: one of its framework, not signed, not from an invitation.
 fn scorable(framework: &Framework, entry: &SavedEntry) -> Result<(), HandOff> {
     let assessment = &entry.assessment;
-    if assessment.framework_id != framework.id || assessment.framework_version != framework.version {
+    if assessment.framework_id != framework.id || assessment.framework_version != framework.version
+    {
         return Err(HandOff::OtherFramework);
     }
     if assessment.is_final() {

@@ -37,7 +37,9 @@ pub fn ScoringDock(props: &ScoringDockProps) -> Html {
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
                     .and_then(|e| e.closest("li.indicator").ok().flatten());
-                if let Some(id) = item.and_then(|i| i.id().strip_prefix("indicator-").map(str::to_string)) {
+                if let Some(id) =
+                    item.and_then(|i| i.id().strip_prefix("indicator-").map(str::to_string))
+                {
                     *position.borrow_mut() = Some(id);
                 }
             });

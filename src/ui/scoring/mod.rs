@@ -29,7 +29,9 @@ pub fn start() {
             let root = gloo::utils::document().get_element_by_id("app");
             let props = ScoringPageProps { form: Rc::new(RefCell::new(form)) };
             match root {
-                Some(root) => yew::Renderer::<ScoringPage>::with_root_and_props(root, props).render(),
+                Some(root) => {
+                    yew::Renderer::<ScoringPage>::with_root_and_props(root, props).render()
+                }
                 None => yew::Renderer::<ScoringPage>::with_props(props).render(),
             };
         }
@@ -60,6 +62,7 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            crate::web::offline::register_after_first_paint();
             glue::read_journal();
             let listener = glue::listen_to_other_tabs(dispatch);
             move || drop(listener)
