@@ -5,7 +5,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use leeruitkomsten::core::app::{KeyStatus, Model, Startup};
+use leeruitkomsten::core::app::{KeyStatus, Model, Msg, Startup};
 use leeruitkomsten::core::assessment::{Action, Assessment, MetadataField};
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
 use leeruitkomsten::core::framework::hashed::HashedFramework;
@@ -75,7 +75,7 @@ fn Harness(props: &HarnessProps) -> Html {
         state.open.assessment.signed.clone().map(|s| s.record.to_string()).unwrap_or_default();
     html! {
         <>
-            <MetadataForm
+            <MetadataForm<Msg>
                 lang={Lang::Nl}
                 locked={state.open.assessment.is_final()}
                 metadata={state.open.assessment.metadata.clone()}

@@ -46,6 +46,9 @@ pub enum HandOff {
 }
 
 /// One change to the page.
+// Each is moved once through `update` and dropped, never kept in bulk: its size costs nothing
+// worth boxing for (as the whole form's `Msg`).
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ScoringMsg {
     Edit(Action),
@@ -64,6 +67,7 @@ impl From<Action> for ScoringMsg {
 }
 
 /// What the page asks of the browser.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ScoringEffect {
     Save(SavedEntry),
