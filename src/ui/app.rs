@@ -29,6 +29,7 @@ pub fn App() -> Html {
     let link: Rc<Link> = (*use_memo((), |_| {
         let link = link::get();
         startup::keep_link_lang(&link);
+        crate::web::history::remember_anchor();
         link
     }))
     .clone();
@@ -170,6 +171,7 @@ fn Page(props: &PageProps) -> Html {
         let (link, model) = (props.link.clone(), props.model.clone());
         use_effect_with((), move |_| {
             crate::web::marks::mark("page-effects");
+            crate::web::history::go_to_anchor();
             // Where the link names no host, the invitation the open assessment came from may have.
             let parent_origin = link.config.parent_origin.clone().or_else(|| {
                 let m = model.borrow();

@@ -7,7 +7,7 @@
 //! An invitation in the fragment is left alone until `invitation` has taken it, and an in-page
 //! anchor (`#summary`) names no view, so following it changes nothing.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsValue;
@@ -20,6 +20,31 @@ use crate::core::credentials::invitation::link_payload;
 thread_local! {
     /// The view the address was last made to name (or named itself).
     static SHOWN: Cell<Option<View>> = const { Cell::new(None) };
+    /// The in-page anchor the page was opened at, until it is gone to.
+    static ARRIVED_AT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Remembers the in-page anchor the address names as the page loads (`formulier.html#sign`, from
+/// the scoring page's *Naar ondertekenen*): the browser looks for it before the app has drawn
+/// anything, and the first view then takes its place in the address. Not a view, nor an
+/// invitation.
+pub fn remember_anchor() {
+    let fragment = super::pages::fragment();
+    if !fragment.is_empty()
+        && View::from_fragment(&fragment).is_none()
+        && link_payload(&fragment).is_none()
+    {
+        ARRIVED_AT.with(|at| *at.borrow_mut() = Some(fragment));
+    }
+}
+
+/// Once the page is drawn: brings the remembered anchor's element into view, if the page has
+/// one by that id.
+pub fn go_to_anchor() {
+    let Some(id) = ARRIVED_AT.with(|at| at.borrow_mut().take()) else { return };
+    if let Some(element) = gloo::utils::document().get_element_by_id(&id) {
+        element.scroll_into_view();
+    }
 }
 
 /// After each dispatch: the address names `view`, the view shown.

@@ -52,6 +52,12 @@ test("'Naar ondertekenen' opens the whole form on the same assessment; once it i
   await page.waitForURL(/\/formulier\.html/);
   await appReady(page);
   assert.ok((await modules(page)).includes("leeruitkomsten"), "the whole form's module");
+  // At its signing section, not at the top of the form.
+  await page.locator("#sign .sign-start").waitFor();
+  assert.ok(await page.locator("#sign").evaluate((e) => {
+    const box = e.getBoundingClientRect();
+    return box.top < window.innerHeight && box.bottom > 0;
+  }), "the signing section is in view");
   assert.equal(await level(page, "LU1.1", GOOD).isChecked(), true);
   assert.equal(await page.getByLabel("Studentnummer").inputValue(), "123456");
   await page.locator("#sign .sign-start").click();
