@@ -356,6 +356,18 @@ test("offline again: build B opens from its cache, with the scores made under bu
   assert.equal(await progress(), "3 van 42 indicatoren gescoord");
 });
 
+test("still offline: the whole form, reached from the scoring page, signs the assessment scored there", async () => {
+  await page.getByRole("link", { name: "Naar ondertekenen" }).click();
+  await page.waitForURL(/\/formulier\.html/);
+  await heading();
+  assert.equal(await radio("LU2.1", "□ aanwezig").isChecked(), true, "the scoring page's score");
+  await page.locator("#meta-student-number").fill("5123456");
+  await page.locator("#meta-assessor-name").fill("Peter Visser");
+  await page.locator("#sign .sign-start").click();
+  await page.locator("#sign .sign-confirm-button").click();
+  await page.locator("#sign .download-record").waitFor();
+});
+
 test("no page errors and no console errors throughout", async () => {
   assert.deepEqual(problems, []);
 });
