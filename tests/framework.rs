@@ -340,3 +340,16 @@ fn texts_match_the_source_document_where_present() {
     }
     assert_eq!(checked, 42);
 }
+
+/// build.rs writes the default framework out as Rust data for the scoring page; it must be the
+/// very framework the JSON reader makes of the file, index and all.
+#[test]
+fn the_compiled_in_default_framework_is_the_one_read_from_its_file() {
+    let compiled = Framework::compiled_default();
+    assert_eq!(compiled, default_framework());
+    assert_eq!(compiled.indicator_count(), 42);
+    let hashed = leeruitkomsten::core::framework::hashed::HashedFramework::compiled_default();
+    let read =
+        leeruitkomsten::core::framework::hashed::HashedFramework::default_framework().unwrap();
+    assert_eq!(hashed, read);
+}

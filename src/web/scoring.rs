@@ -11,7 +11,7 @@ use super::runner::LANG_KEY;
 use super::{clock, journal, library, storage};
 use crate::core::app::new_id;
 use crate::core::app::scoring::{ScoringEffect, ScoringForm, ScoringMsg};
-use crate::core::framework::catalogue;
+use crate::core::framework::hashed::HashedFramework;
 use crate::core::library::saved::{self, SavedEntry};
 use crate::i18n::Lang;
 
@@ -32,7 +32,7 @@ pub fn start() -> Option<ScoringForm> {
     {
         return None;
     }
-    let framework = catalogue::DEFAULT.load().ok()?;
+    let framework = HashedFramework::compiled_default();
     let open = match library::open_id() {
         Some(id) => match library::raw(&id) {
             Ok(Some(text)) => Some(saved::from_json(&text).ok()?),
