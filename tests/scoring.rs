@@ -6,7 +6,7 @@ use std::rc::Rc;
 use leeruitkomsten::core::app::scoring::{
     Elsewhere, HandOff, ScoringEffect, ScoringForm, ScoringMsg,
 };
-use leeruitkomsten::core::app::{fresh_entry, Entropy, Now, Zone};
+use leeruitkomsten::core::app::{fresh_entry, Entropy, FoldOutcome, Now, Zone};
 use leeruitkomsten::core::assessment::{Action, ActionError, Invited, MetadataField, Signed};
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::framework::score::Score;
@@ -161,4 +161,31 @@ fn another_tabs_change_to_this_assessment_is_shown_and_said_others_are_ignored()
         form.update(ScoringMsg::ChangedElsewhere(signed), &now(7)),
         vec![ScoringEffect::HandOver]
     );
+}
+
+#[test]
+fn on_a_narrow_screen_it_folds_all_but_the_outcome_of_the_first_open_indicator_once_and_reveal_unfolds(
+) {
+    let mut form = ScoringForm::start(&framework(), None, &now(1)).unwrap();
+    form.update(score("LU1.1", Score::Good), &now(2));
+    let outcomes: Vec<String> = form.framework.learning_outcomes().map(|o| o.id.clone()).collect();
+    let first_open_outcome = form.framework.outcome_of("LU1.2").unwrap().id.clone();
+    assert!(form.update(ScoringMsg::FoldForNarrowScreen, &now(3)).is_empty());
+    assert_eq!(form.folded.len(), outcomes.len() - 1);
+    assert!(!form.folded.contains(&first_open_outcome));
+
+    // The user's own folds stand from then on.
+    form.update(
+        ScoringMsg::Fold(FoldOutcome { outcome: first_open_outcome.clone(), folded: true }),
+        &now(4),
+    );
+    form.update(ScoringMsg::FoldForNarrowScreen, &now(5));
+    assert_eq!(form.folded.len(), outcomes.len());
+
+    let last = outcomes.last().unwrap().clone();
+    let indicator = form.framework.learning_outcomes().last().unwrap().indicators[0].id.clone();
+    form.update(ScoringMsg::Reveal(indicator), &now(6));
+    assert!(!form.folded.contains(&last));
+    form.update(ScoringMsg::Fold(FoldOutcome { outcome: last.clone(), folded: true }), &now(7));
+    assert!(form.folded.contains(&last));
 }

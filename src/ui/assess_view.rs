@@ -36,7 +36,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 />
                 <ScaleLegend {lang} framework={framework.clone()} />
                 { for framework.core_tasks.iter().enumerate().map(|(index, task)| html! {
-                    <CoreTaskSection
+                    <CoreTaskSection<Msg>
                         key={task.id.clone()}
                         {lang}
                         {locked}

@@ -4,14 +4,15 @@ use yew::prelude::*;
 
 use super::dom_id;
 use super::outcome_card::OutcomeCard;
-use crate::core::app::Msg;
+use crate::core::app::FoldOutcome;
 use crate::core::assessment::open_work::ScoreOffer;
+use crate::core::assessment::Action;
 use crate::core::assessment::{Mode, OutcomeEntry};
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
-pub struct CoreTaskSectionProps {
+pub struct CoreTaskSectionProps<M: PartialEq> {
     pub lang: Lang,
     /// A signed assessment is final: every field is read-only.
     #[prop_or_default]
@@ -30,11 +31,15 @@ pub struct CoreTaskSectionProps {
     /// Scores its indicators could take over from where their texts first stand.
     #[prop_or_default]
     pub offers: Vec<ScoreOffer>,
-    pub dispatch: Callback<Msg>,
+    /// Takes the page's message: the whole form's, or the scoring page's (`ui::scoring`).
+    pub dispatch: Callback<M>,
 }
 
 #[function_component]
-pub fn CoreTaskSection(props: &CoreTaskSectionProps) -> Html {
+pub fn CoreTaskSection<M>(props: &CoreTaskSectionProps<M>) -> Html
+where
+    M: From<Action> + From<FoldOutcome> + PartialEq + 'static,
+{
     let Some(task) = props.framework.core_tasks.get(props.index) else {
         return Html::default();
     };
@@ -57,7 +62,7 @@ pub fn CoreTaskSection(props: &CoreTaskSectionProps) -> Html {
             </h2>
             <p class="core-task-description" lang={props.framework.language.clone()}>{ &task.description }</p>
             { for task.learning_outcomes.iter().enumerate().map(|(i, outcome)| html! {
-                <OutcomeCard
+                <OutcomeCard<M>
                     key={outcome.id.clone()}
                     lang={props.lang}
                     locked={props.locked}

@@ -5,14 +5,14 @@ use yew::prelude::*;
 
 use super::dom_id;
 use super::indicator_item::IndicatorItem;
-use crate::core::app::Msg;
+use crate::core::app::FoldOutcome;
 use crate::core::assessment::open_work::{open_in, ScoreOffer};
 use crate::core::assessment::{Action, Mode, OutcomeEntry, MAX_TEXT_CHARS};
 use crate::core::framework::{Framework, LearningOutcome};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
-pub struct OutcomeCardProps {
+pub struct OutcomeCardProps<M: PartialEq> {
     pub lang: Lang,
     /// A signed assessment is final: every field is read-only.
     #[prop_or_default]
@@ -31,11 +31,15 @@ pub struct OutcomeCardProps {
     /// Scores its indicators could take over from where their texts first stand.
     #[prop_or_default]
     pub offers: Vec<ScoreOffer>,
-    pub dispatch: Callback<Msg>,
+    /// Takes the page's message: the whole form's, or the scoring page's (`ui::scoring`).
+    pub dispatch: Callback<M>,
 }
 
 #[function_component]
-pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
+pub fn OutcomeCard<M>(props: &OutcomeCardProps<M>) -> Html
+where
+    M: From<Action> + From<FoldOutcome> + PartialEq + 'static,
+{
     let t = props.lang.texts();
     let outcome = &props.outcome;
     let content_lang = props.framework.language.clone();
@@ -49,7 +53,7 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
         let outcome = outcome.id.clone();
         let folded = !props.folded;
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Msg::Fold { outcome: outcome.clone(), folded });
+            dispatch.emit(FoldOutcome { outcome: outcome.clone(), folded }.into());
         })
     };
 
@@ -58,10 +62,9 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
         let outcome_id = outcome.id.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                dispatch.emit(Msg::Edit(Action::SetFeedback {
-                    outcome: outcome_id.clone(),
-                    text: area.value(),
-                }));
+                dispatch.emit(
+                    Action::SetFeedback { outcome: outcome_id.clone(), text: area.value() }.into(),
+                );
             }
         })
     };
@@ -113,7 +116,7 @@ pub fn OutcomeCard(props: &OutcomeCardProps) -> Html {
             <h4>{ t.indicators }</h4>
             <ol class="indicators">
                 { for outcome.indicators.iter().map(|indicator| html! {
-                    <IndicatorItem<Msg>
+                    <IndicatorItem<M>
                         key={indicator.id.to_string()}
                         lang={props.lang}
                         locked={props.locked}

@@ -18,7 +18,7 @@ use crate::core::framework::Framework;
 use crate::i18n::Lang;
 
 /// Below this width (40rem at the default font size) the form opens folded.
-const NARROW_PX: f64 = 640.0;
+pub const NARROW_PX: f64 = 640.0;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressDockProps {
@@ -34,15 +34,42 @@ pub struct ProgressDockProps {
 }
 
 /// The indicator an element stands in, by its list item's id.
-fn indicator_of(element: &Element) -> Option<String> {
+pub fn indicator_of(element: &Element) -> Option<String> {
     let item = element.closest("li.indicator").ok()??;
     item.id().strip_prefix("indicator-").map(str::to_string)
+}
+
+/// A link to an indicator (`#indicator-…`, the summary's *first open*) whose learning outcome is
+/// folded: the outcome is unfolded (`reveal`) and the indicator focused, as the browser cannot
+/// scroll to what is hidden. The listener stops when the returned value is dropped.
+pub fn reveal_folded_anchors(reveal: impl Fn(&str) + 'static) -> EventListener {
+    let options = EventListenerOptions::enable_prevent_default();
+    EventListener::new_with_options(&document(), "click", options, move |event| {
+        let Some(link) = event.target().and_then(|t| t.dyn_into::<HtmlAnchorElement>().ok()) else {
+            return;
+        };
+        let Some(id) = link
+            .get_attribute("href")
+            .and_then(|h| h.strip_prefix("#indicator-").map(str::to_string))
+        else {
+            return;
+        };
+        let folded = document()
+            .get_element_by_id(&dom_id("indicator", &id))
+            .and_then(|item| item.closest(".outcome.is-folded").ok().flatten())
+            .is_some();
+        if folded {
+            event.prevent_default();
+            reveal(&id);
+            focus_indicator(&id, false);
+        }
+    })
 }
 
 /// Focuses an indicator once the render that unfolds its outcome is done: the render is
 /// scheduled before a timeout's turn comes. `on_choice` focuses its first level, where Space
 /// scores; otherwise the item itself, so that Tab goes on from it as after following a link.
-fn focus_indicator(id: &str, on_choice: bool) {
+pub fn focus_indicator(id: &str, on_choice: bool) {
     let id = dom_id("indicator", id);
     Timeout::new(0, move || {
         let Some(item) = document().get_element_by_id(&id) else {
@@ -90,32 +117,10 @@ pub fn ProgressDock(props: &ProgressDockProps) -> Html {
                 }
             });
             // A link to an indicator in a folded outcome would lead nowhere: unfold it first.
-            let options = EventListenerOptions::enable_prevent_default();
-            let on_click =
-                EventListener::new_with_options(&document(), "click", options, move |event| {
-                    // Such links hold only text, so the link is the target: a cheap test on
-                    // every click.
-                    let Some(link) =
-                        event.target().and_then(|t| t.dyn_into::<HtmlAnchorElement>().ok())
-                    else {
-                        return;
-                    };
-                    let Some(id) = link
-                        .get_attribute("href")
-                        .and_then(|h| h.strip_prefix("#indicator-").map(str::to_string))
-                    else {
-                        return;
-                    };
-                    let folded = document()
-                        .get_element_by_id(&dom_id("indicator", &id))
-                        .and_then(|item| item.closest(".outcome.is-folded").ok().flatten())
-                        .is_some();
-                    if folded {
-                        event.prevent_default();
-                        dispatch.emit(Msg::Reveal(id.as_str().into()));
-                        focus_indicator(&id, false);
-                    }
-                });
+            let on_click = {
+                let dispatch = dispatch.clone();
+                reveal_folded_anchors(move |id| dispatch.emit(Msg::Reveal(id.into())))
+            };
             move || drop((on_focus, on_click))
         });
     }

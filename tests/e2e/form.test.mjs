@@ -82,6 +82,20 @@ test("a phone-wide screen (360 px) needs no horizontal scrolling, and every cont
   }
 }));
 
+test("the scoring page a link opens, on a phone-wide screen (360 px): no horizontal scrolling, every control at least 44 × 44 px, its header short", (t) => app.withPage(t, async (page) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.reload();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  for (const id of ["LU1.1", "LU1.2"]) await page.locator(`input[name="score-${id}"][value="good"]`).check();
+  await page.locator('li[id="indicator-LU1.1"] details.comment summary').click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  assert.deepEqual(await smallTargets(page), [], "controls under 44 px");
+  const header = await page.locator(".page-header").evaluate((e) => e.getBoundingClientRect().height);
+  assert.ok(header <= 200, `the header takes ${header} px of a 780 px screen`);
+  return `header ${Math.round(header)} px at 360 px`;
+}, { at: app.url }));
+
 test("screenshots at 360, 768 and 1280 px", { skip: SCREENSHOTS ? false : "LEERUITKOMSTEN_SCREENSHOTS is not set" }, async (t) => {
   const shotDir = SCREENSHOTS;
   await mkdir(shotDir, { recursive: true });

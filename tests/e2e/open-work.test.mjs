@@ -33,7 +33,9 @@ async function expectFocusIn(page, id) {
   assert.ok(box.visible && box.top >= 0 && box.top < box.dockTop, `${id} is not in view: ${JSON.stringify(box)}`);
 }
 
-test("at 360 px, pressing 'Volgende open (n)' again and again reaches every open indicator in order, then wraps", (t) => app.withPage(t, async (page) => {
+// On both form pages: the scoring page a link opens (README: Three pages), and the whole form.
+for (const [label, at] of [["the whole form", () => app.form], ["the scoring page", () => app.url]]) {
+test(`${label} at 360 px: pressing 'Volgende open (n)' again and again reaches every open indicator in order, then wraps`, (t) => app.withPage(t, async (page) => {
   const scored = new Set(["LU1.1", "LU1.2", "LU1.4", "LU2.2", "LU3.1", "LU3.2", "LU3.3", "LU5.1", "LU6.1"]);
   for (const id of scored) await scoreBy(page, id, "good");
   const open = indicators.map((i) => i.id).filter((id) => !scored.has(id));
@@ -57,7 +59,8 @@ test("at 360 px, pressing 'Volgende open (n)' again and again reaches every open
   await nextOpen(page).click();
   await expectFocusIn(page, open[1]);
   return `${open.length} open indicators reached by ${open.length} presses at 360 px`;
-}));
+}, { at: at() }));
+}
 
 test("on a wide screen 'Volgende open' goes on after the indicator last worked on; with none open it says so", (t) => app.withPage(t, async (page) => {
   assert.equal(await nextOpen(page).textContent(), `Volgende open (${indicators.length})`);

@@ -33,6 +33,8 @@ test("a plain link opens the scoring page with its own small module; scores and 
   await level(page, "LU1.2", HIGH).check();
   await item(page, "LU1.3").getByRole("checkbox", { name: "Niet waargenomen", exact: true }).check();
   await page.getByLabel("Naam student").fill("Noor El Amrani");
+  const feedback = page.locator("#outcome-LU1").getByLabel("Feedback op deze leeruitkomst");
+  await feedback.fill("Sterk in het contact met bewoners.");
   assert.equal(await progress(page).textContent(), `2 van ${indicators.length} indicatoren gescoord`);
   await page.locator(".progress-dock").getByRole("button", { name: `Volgende open (${indicators.length - 3})` }).waitFor();
   await saved(page);
@@ -40,6 +42,7 @@ test("a plain link opens the scoring page with its own small module; scores and 
   assert.equal(await level(page, "LU1.1", GOOD).isChecked(), true);
   assert.equal(await level(page, "LU1.2", HIGH).isChecked(), true);
   assert.equal(await page.getByLabel("Naam student").inputValue(), "Noor El Amrani");
+  assert.equal(await feedback.inputValue(), "Sterk in het contact met bewoners.");
   await expectNoAxeViolations(page, "the scoring page");
 }, { at: app.url }));
 

@@ -35,7 +35,7 @@ pub use effect::{
     FileReadError, FileRef, FolderError, FolderFile, FolderOutcome, FolderRef, KeyPurpose,
     NoEd25519, WorkerEffect, WritePurpose,
 };
-pub use form::{fresh_entry, fresh_entry_after, new_id};
+pub use form::{folded_for_narrow_screen, fresh_entry, fresh_entry_after, new_id};
 pub use frameworks::{AfterFetch, FetchFailure, Fetching};
 pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentInvitations};
 pub use key_ring::{KeyRing, KeyRingError, OwnedKey};
@@ -383,6 +383,19 @@ pub enum Msg {
     // Another tab
     ChangedElsewhere(SavedEntry),
     RemovedElsewhere(String),
+}
+
+/// A learning outcome folded or unfolded in the form, whichever page it is on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoldOutcome {
+    pub outcome: String,
+    pub folded: bool,
+}
+
+impl From<FoldOutcome> for Msg {
+    fn from(FoldOutcome { outcome, folded }: FoldOutcome) -> Msg {
+        Msg::Fold { outcome, folded }
+    }
 }
 
 /// A form component's edit, whichever page it is on (`ScoringMsg` is the scoring page's).

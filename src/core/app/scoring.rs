@@ -2,9 +2,10 @@
 //! framework and keeps the draft where the whole form keeps it, so that the whole form (signing,
 //! the list, keys, invitations) opens the same assessment when asked for.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use super::Now;
+use super::{folded_for_narrow_screen, FoldOutcome, Now};
 use crate::core::assessment::aggregate::{summarize, Summary};
 use crate::core::assessment::{Action, ActionError};
 use crate::core::framework::hashed::HashedFramework;
@@ -23,6 +24,10 @@ pub struct ScoringForm {
     pub unsaved: bool,
     /// What another tab did to this assessment, said until the next edit.
     pub elsewhere: Option<Elsewhere>,
+    /// The learning outcomes folded: how the page looks now, never saved (as the whole form's).
+    pub folded: BTreeSet<String>,
+    /// Folded once for a narrow screen; later the user's own folds stand.
+    pub folded_for_narrow: bool,
 }
 
 /// What another tab did to the open assessment.
@@ -58,6 +63,17 @@ pub enum ScoringMsg {
     ChangedElsewhere(SavedEntry),
     /// Another tab deleted the entry with this id.
     RemovedElsewhere(String),
+    Fold(FoldOutcome),
+    /// Unfolds the learning outcome that holds an indicator, to show or focus it.
+    Reveal(Rc<str>),
+    /// On a phone the form opens folded but for the outcome with the first open indicator.
+    FoldForNarrowScreen,
+}
+
+impl From<FoldOutcome> for ScoringMsg {
+    fn from(fold: FoldOutcome) -> ScoringMsg {
+        ScoringMsg::Fold(fold)
+    }
 }
 
 impl From<Action> for ScoringMsg {
@@ -100,6 +116,8 @@ impl ScoringForm {
             refused: None,
             unsaved: false,
             elsewhere: None,
+            folded: BTreeSet::new(),
+            folded_for_narrow: false,
         })
     }
 
@@ -146,6 +164,28 @@ impl ScoringForm {
                 Vec::new()
             }
             ScoringMsg::ChangedElsewhere(_) | ScoringMsg::RemovedElsewhere(_) => Vec::new(),
+            ScoringMsg::Fold(FoldOutcome { outcome, folded }) => {
+                if folded {
+                    self.folded.insert(outcome);
+                } else {
+                    self.folded.remove(&outcome);
+                }
+                Vec::new()
+            }
+            ScoringMsg::Reveal(indicator) => {
+                if let Some(outcome) = self.framework.outcome_of(&indicator) {
+                    self.folded.remove(&outcome.id);
+                }
+                Vec::new()
+            }
+            ScoringMsg::FoldForNarrowScreen => {
+                if !self.folded_for_narrow {
+                    self.folded_for_narrow = true;
+                    let first_open = self.entry.assessment.first_unscored(&self.framework);
+                    self.folded = folded_for_narrow_screen(&self.framework, first_open);
+                }
+                Vec::new()
+            }
         }
     }
 }

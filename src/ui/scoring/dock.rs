@@ -1,17 +1,17 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use gloo::utils::document;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 use yew::prelude::*;
 
+use crate::core::app::scoring::ScoringMsg;
 use crate::core::assessment::open_work::next_open;
 use crate::core::assessment::Assessment;
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
-use crate::ui::dom_id;
+use crate::ui::progress_dock::{focus_indicator, indicator_of, reveal_folded_anchors, NARROW_PX};
 
 #[derive(Properties, PartialEq)]
 pub struct ScoringDockProps {
@@ -20,6 +20,7 @@ pub struct ScoringDockProps {
     pub assessment: Assessment,
     pub open: u32,
     pub not_observed: u32,
+    pub dispatch: Callback<ScoringMsg>,
 }
 
 /// The bar at the bottom of the scoring page: how far the form is, and the way to the next
@@ -31,22 +32,35 @@ pub fn ScoringDock(props: &ScoringDockProps) -> Html {
     let position = use_mut_ref(|| None::<String>);
     {
         let position = position.clone();
+        let dispatch = props.dispatch.clone();
         use_effect_with((), move |_| {
+            let narrow = gloo::utils::window()
+                .inner_width()
+                .ok()
+                .and_then(|w| w.as_f64())
+                .is_some_and(|w| w < NARROW_PX);
+            if narrow {
+                dispatch.emit(ScoringMsg::FoldForNarrowScreen);
+            }
             let on_focus = EventListener::new(&document(), "focusin", move |event| {
-                let item = event
+                if let Some(id) = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|e| e.closest("li.indicator").ok().flatten());
-                if let Some(id) =
-                    item.and_then(|i| i.id().strip_prefix("indicator-").map(str::to_string))
+                    .as_ref()
+                    .and_then(indicator_of)
                 {
                     *position.borrow_mut() = Some(id);
                 }
             });
-            move || drop(on_focus)
+            let on_click = {
+                let dispatch = dispatch.clone();
+                reveal_folded_anchors(move |id| dispatch.emit(ScoringMsg::Reveal(id.into())))
+            };
+            move || drop((on_focus, on_click))
         });
     }
     let next = {
+        let dispatch = props.dispatch.clone();
         let framework = props.framework.clone();
         let assessment = props.assessment.clone();
         Callback::from(move |_: MouseEvent| {
@@ -55,23 +69,8 @@ pub fn ScoringDock(props: &ScoringDockProps) -> Html {
                 return;
             };
             *position.borrow_mut() = Some(id.to_string());
-            let item_id = dom_id("indicator", &id);
-            // After this click's own focus change, so that the choice keeps the focus.
-            Timeout::new(0, move || {
-                let Some(item) = document().get_element_by_id(&item_id) else {
-                    return;
-                };
-                if let Some(radio) = item
-                    .query_selector("input[type=radio]")
-                    .ok()
-                    .flatten()
-                    .and_then(|r| r.dyn_into::<HtmlElement>().ok())
-                {
-                    let _ = radio.focus();
-                }
-                item.scroll_into_view_with_bool(true);
-            })
-            .forget();
+            dispatch.emit(ScoringMsg::Reveal(id.clone()));
+            focus_indicator(&id, true);
         })
     };
     let total = u32::try_from(props.framework.indicator_count()).unwrap_or(u32::MAX);

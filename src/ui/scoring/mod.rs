@@ -4,7 +4,6 @@
 //! assessment (`web::scoring` hands over).
 
 mod dock;
-mod outcome;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,10 +11,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use self::dock::ScoringDock;
-use self::outcome::ScoredOutcome;
 use crate::core::app::scoring::{Elsewhere, ScoringForm, ScoringMsg};
 use crate::i18n::Lang;
-use crate::ui::core_task_label;
+use crate::ui::core_task_section::CoreTaskSection;
 use crate::ui::metadata_form::MetadataForm;
 use crate::ui::scale_legend::ScaleLegend;
 use crate::ui::summary_panel::SummaryPanel;
@@ -87,7 +85,6 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
     let mode = assessment.metadata.mode;
     let overall = form.summary.overall;
     let first_open = assessment.first_unscored(&framework);
-    let mut number = 0;
     html! {
         <>
         <header class="page-header">
@@ -122,33 +119,17 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
             <main id="main" class="content">
                 <MetadataForm<ScoringMsg> {lang} metadata={assessment.metadata.clone()} dispatch={dispatch.clone()} />
                 <ScaleLegend {lang} framework={framework.clone()} />
-                { for framework.core_tasks.iter().enumerate().map(|(index, task)| {
-                    let heading_id = format!("core-task-{}", task.id);
-                    html! {
-                        <section class="core-task" aria-labelledby={heading_id.clone()} key={task.id.clone()}>
-                            <h2 id={heading_id}>
-                                <span class="core-task-number">{ core_task_label(lang, task, index) }</span>
-                                <span class="sep">{ ": " }</span>
-                                <span lang={framework.language.clone()}>{ &task.title }</span>
-                            </h2>
-                            <p class="core-task-description" lang={framework.language.clone()}>{ &task.description }</p>
-                            { for task.learning_outcomes.iter().map(|outcome| {
-                                number += 1;
-                                html! {
-                                    <ScoredOutcome
-                                        key={outcome.id.clone()}
-                                        {lang}
-                                        {mode}
-                                        framework={framework.clone()}
-                                        outcome={outcome.clone()}
-                                        {number}
-                                        entry={assessment.outcomes.get(&outcome.id).cloned()}
-                                        dispatch={dispatch.clone()}
-                                    />
-                                }
-                            }) }
-                        </section>
-                    }
+                { for framework.core_tasks.iter().enumerate().map(|(index, task)| html! {
+                    <CoreTaskSection<ScoringMsg>
+                        key={task.id.clone()}
+                        {lang}
+                        framework={framework.clone()}
+                        {index}
+                        entries={task.learning_outcomes.iter().map(|o| assessment.outcomes.get(&o.id).cloned()).collect::<Vec<_>>()}
+                        {mode}
+                        folded={task.learning_outcomes.iter().filter(|o| form.folded.contains(&o.id)).map(|o| o.id.clone()).collect::<Vec<_>>()}
+                        dispatch={dispatch.clone()}
+                    />
                 }) }
                 <section class="card sign-on" aria-labelledby="sign-heading" id="sign">
                     <h2 id="sign-heading">{ lang.scoring_texts().sign_heading }</h2>
@@ -161,6 +142,7 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
                 {lang}
                 framework={framework.clone()}
                 assessment={assessment.clone()}
+                dispatch={dispatch.clone()}
                 open={overall.count(crate::core::framework::score::Score::NotScored)}
                 not_observed={overall.not_observed}
             />
