@@ -69,7 +69,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 first_open={m.first_open()}
                 norm_level={assessment.norm_level.clone()}
             />
-            <ProgressDock
+            <ProgressDock<Msg>
                 {lang}
                 framework={framework.clone()}
                 assessment={assessment.clone()}

@@ -11,17 +11,17 @@ use web_sys::{Element, HtmlAnchorElement, HtmlElement};
 use yew::prelude::*;
 
 use super::dom_id;
-use crate::core::app::Msg;
+use crate::core::app::Folding;
 use crate::core::assessment::open_work::next_open;
 use crate::core::assessment::Assessment;
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
 
 /// Below this width (40rem at the default font size) the form opens folded.
-pub const NARROW_PX: f64 = 640.0;
+const NARROW_PX: f64 = 640.0;
 
 #[derive(Properties, PartialEq)]
-pub struct ProgressDockProps {
+pub struct ProgressDockProps<M: PartialEq> {
     pub lang: Lang,
     pub framework: Rc<Framework>,
     pub assessment: Assessment,
@@ -30,11 +30,12 @@ pub struct ProgressDockProps {
     /// How many are marked *niet waargenomen*: answered, but not scored.
     #[prop_or_default]
     pub not_observed: u32,
-    pub dispatch: Callback<Msg>,
+    /// Takes the page's message: the whole form's, or the scoring page's (`ui::scoring`).
+    pub dispatch: Callback<M>,
 }
 
 /// The indicator an element stands in, by its list item's id.
-pub fn indicator_of(element: &Element) -> Option<String> {
+fn indicator_of(element: &Element) -> Option<String> {
     let item = element.closest("li.indicator").ok()??;
     item.id().strip_prefix("indicator-").map(str::to_string)
 }
@@ -42,7 +43,7 @@ pub fn indicator_of(element: &Element) -> Option<String> {
 /// A link to an indicator (`#indicator-…`, the summary's *first open*) whose learning outcome is
 /// folded: the outcome is unfolded (`reveal`) and the indicator focused, as the browser cannot
 /// scroll to what is hidden. The listener stops when the returned value is dropped.
-pub fn reveal_folded_anchors(reveal: impl Fn(&str) + 'static) -> EventListener {
+fn reveal_folded_anchors(reveal: impl Fn(&str) + 'static) -> EventListener {
     let options = EventListenerOptions::enable_prevent_default();
     EventListener::new_with_options(&document(), "click", options, move |event| {
         let Some(link) = event.target().and_then(|t| t.dyn_into::<HtmlAnchorElement>().ok()) else {
@@ -69,7 +70,7 @@ pub fn reveal_folded_anchors(reveal: impl Fn(&str) + 'static) -> EventListener {
 /// Focuses an indicator once the render that unfolds its outcome is done: the render is
 /// scheduled before a timeout's turn comes. `on_choice` focuses its first level, where Space
 /// scores; otherwise the item itself, so that Tab goes on from it as after following a link.
-pub fn focus_indicator(id: &str, on_choice: bool) {
+fn focus_indicator(id: &str, on_choice: bool) {
     let id = dom_id("indicator", id);
     Timeout::new(0, move || {
         let Some(item) = document().get_element_by_id(&id) else {
@@ -91,7 +92,7 @@ pub fn focus_indicator(id: &str, on_choice: bool) {
 }
 
 #[function_component]
-pub fn ProgressDock(props: &ProgressDockProps) -> Html {
+pub fn ProgressDock<M: From<Folding> + PartialEq + 'static>(props: &ProgressDockProps<M>) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     // The indicator last worked on: the button itself takes focus when pressed, so the place to
@@ -104,7 +105,7 @@ pub fn ProgressDock(props: &ProgressDockProps) -> Html {
             let narrow =
                 window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < NARROW_PX);
             if narrow {
-                dispatch.emit(Msg::FoldForNarrowScreen);
+                dispatch.emit(Folding::ForNarrowScreen.into());
             }
             let on_focus = EventListener::new(&document(), "focusin", move |event| {
                 if let Some(id) = event
@@ -119,7 +120,7 @@ pub fn ProgressDock(props: &ProgressDockProps) -> Html {
             // A link to an indicator in a folded outcome would lead nowhere: unfold it first.
             let on_click = {
                 let dispatch = dispatch.clone();
-                reveal_folded_anchors(move |id| dispatch.emit(Msg::Reveal(id.into())))
+                reveal_folded_anchors(move |id| dispatch.emit(Folding::Reveal(id.into()).into()))
             };
             move || drop((on_focus, on_click))
         });
@@ -133,7 +134,7 @@ pub fn ProgressDock(props: &ProgressDockProps) -> Html {
             let after = position.borrow().clone();
             if let Some(id) = next_open(&framework, &assessment, after.as_deref()) {
                 *position.borrow_mut() = Some(id.to_string());
-                dispatch.emit(Msg::Reveal(id.clone()));
+                dispatch.emit(Folding::Reveal(id.clone()).into());
                 focus_indicator(&id, true);
             }
         })
@@ -159,7 +160,7 @@ pub fn ProgressDock(props: &ProgressDockProps) -> Html {
     }
 }
 
-impl ProgressDockProps {
+impl<M: PartialEq> ProgressDockProps<M> {
     fn total(&self) -> u32 {
         u32::try_from(self.framework.indicator_count()).unwrap_or(u32::MAX)
     }

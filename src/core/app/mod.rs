@@ -398,6 +398,24 @@ impl From<FoldOutcome> for Msg {
     }
 }
 
+/// What the bar at the bottom asks of the form's folding, whichever page it is on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Folding {
+    /// Unfold the learning outcome that holds this indicator, to show or focus it.
+    Reveal(Rc<str>),
+    /// On a phone the form opens folded but for the outcome with the first open indicator.
+    ForNarrowScreen,
+}
+
+impl From<Folding> for Msg {
+    fn from(folding: Folding) -> Msg {
+        match folding {
+            Folding::Reveal(indicator) => Msg::Reveal(indicator),
+            Folding::ForNarrowScreen => Msg::FoldForNarrowScreen,
+        }
+    }
+}
+
 /// A form component's edit, whichever page it is on (`ScoringMsg` is the scoring page's).
 impl From<Action> for Msg {
     fn from(action: Action) -> Msg {

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use super::{folded_for_narrow_screen, FoldOutcome, Now};
+use super::{folded_for_narrow_screen, FoldOutcome, Folding, Now};
 use crate::core::assessment::aggregate::{summarize, Summary};
 use crate::core::assessment::{Action, ActionError};
 use crate::core::framework::hashed::HashedFramework;
@@ -68,6 +68,15 @@ pub enum ScoringMsg {
     Reveal(Rc<str>),
     /// On a phone the form opens folded but for the outcome with the first open indicator.
     FoldForNarrowScreen,
+}
+
+impl From<Folding> for ScoringMsg {
+    fn from(folding: Folding) -> ScoringMsg {
+        match folding {
+            Folding::Reveal(indicator) => ScoringMsg::Reveal(indicator),
+            Folding::ForNarrowScreen => ScoringMsg::FoldForNarrowScreen,
+        }
+    }
 }
 
 impl From<FoldOutcome> for ScoringMsg {

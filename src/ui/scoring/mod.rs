@@ -3,18 +3,16 @@
 //! of assessments, keys and invitations are on the whole form's page, which opens the same
 //! assessment (`web::scoring` hands over).
 
-mod dock;
-
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use self::dock::ScoringDock;
 use crate::core::app::scoring::{Elsewhere, ScoringForm, ScoringMsg};
 use crate::i18n::Lang;
 use crate::ui::core_task_section::CoreTaskSection;
 use crate::ui::metadata_form::MetadataForm;
+use crate::ui::progress_dock::ProgressDock;
 use crate::ui::scale_legend::ScaleLegend;
 use crate::ui::summary_panel::SummaryPanel;
 use crate::web::scoring as glue;
@@ -138,7 +136,7 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
                 </section>
             </main>
             <SummaryPanel {lang} framework={framework.clone()} summary={form.summary.clone()} {first_open} />
-            <ScoringDock
+            <ProgressDock<ScoringMsg>
                 {lang}
                 framework={framework.clone()}
                 assessment={assessment.clone()}
