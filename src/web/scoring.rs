@@ -9,8 +9,9 @@ use yew::Callback;
 
 use super::runner::LANG_KEY;
 use super::{clock, journal, library, storage};
-use crate::core::app::new_id;
 use crate::core::app::scoring::{ScoringEffect, ScoringForm, ScoringMsg};
+use crate::core::app::{new_id, View};
+use crate::core::credentials::invitation::link_payload;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::library::saved::{self, SavedEntry};
 use crate::i18n::Lang;
@@ -21,15 +22,13 @@ pub const WHOLE_FORM: &str = "formulier.html";
 pub const WHOLE_FORM_SIGN: &str = "formulier.html#sign";
 
 /// The scoring page's form, or `None` where the whole form must open instead: a link with
-/// settings or an invitation, an open assessment this page does not score or cannot read.
+/// settings, a view or an invitation, an open assessment this page does not score or cannot
+/// read.
 pub fn start() -> Option<ScoringForm> {
     super::marks::mark("main");
     journal::start();
     library::journal_unread();
-    let location = gloo::utils::window().location();
-    if !location.search().unwrap_or_default().is_empty()
-        || !location.hash().unwrap_or_default().is_empty()
-    {
+    if !super::pages::search().is_empty() || names_the_whole_form(&super::pages::fragment()) {
         return None;
     }
     let framework = HashedFramework::compiled_default();
@@ -44,6 +43,12 @@ pub fn start() -> Option<ScoringForm> {
     let form = ScoringForm::start(&framework, open, &clock::now()).ok();
     super::marks::mark("model");
     form
+}
+
+/// A fragment the whole form acts on: a view (`#library`) or an invitation. An in-page anchor
+/// (`#summary`, after the skip link, and a reload there) is this page's own.
+fn names_the_whole_form(fragment: &str) -> bool {
+    View::from_fragment(fragment).is_some() || link_payload(fragment).is_some()
 }
 
 /// Tells the page when another tab changes or deletes an assessment.

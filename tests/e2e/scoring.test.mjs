@@ -73,11 +73,31 @@ test("'Naar ondertekenen' opens the whole form on the same assessment; once it i
   assert.equal(await level(page, "LU1.1", GOOD).isDisabled(), true, "read-only: signed");
 }, { at: app.url }));
 
+test("in English the scoring page says so to screen readers, and a skip link leads past the indicators to the summary", (t) => app.withPage(t, async (page) => {
+  assert.equal(await page.locator(".app").getAttribute("lang"), "nl");
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await page.getByRole("heading", { name: "Assessment details", exact: true }).waitFor();
+  assert.equal(await page.locator(".app").getAttribute("lang"), "en");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to the summary" });
+  assert.equal(await skip.evaluate((e) => e === document.activeElement), true, "the first Tab reaches the skip link");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.hash === "#summary");
+  // An in-page anchor is this page's own: a reload there stays on it.
+  await page.reload();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  assert.deepEqual(await modules(page), ["scoring"]);
+}, { at: app.url }));
+
 test("a link with settings opens the whole form with them", (t) => app.withPage(t, async (page) => {
   await page.goto(`${app.url}?lang=en`);
   await page.waitForURL(/\/formulier\.html\?lang=en/);
   await appReady(page);
   await page.getByRole("heading", { name: "Assessment details", exact: true }).waitFor();
+  // A view of the whole form, by its name in the fragment.
+  await page.goto(`${app.url}#library`);
+  await page.waitForURL(/\/formulier\.html#library$/);
+  await page.locator(".library-new").waitFor();
 }, { at: app.url }));
 
 test("a change in another tab shows up on the scoring page, and a refused save is said while the scores stay", (t) => app.withPage(t, async (page, { newPage }) => {

@@ -84,7 +84,9 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
     let overall = form.summary.overall;
     let first_open = assessment.first_unscored(&framework);
     html! {
-        <>
+        // The page's language for screen readers and hyphenation, as the whole form's.
+        <div class="app" lang={lang.code()}>
+        <a class="skip-link" href="#summary">{ t.skip_to_summary }</a>
         <header class="page-header">
             <div class="page-title">
                 <p class="app-name">{ t.app_title }</p>
@@ -145,6 +147,6 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
                 not_observed={overall.not_observed}
             />
         </div>
-        </>
+        </div>
     }
 }
