@@ -78,6 +78,10 @@ test("in English the scoring page says so to screen readers, and a skip link lea
   await page.getByRole("button", { name: "Switch to English" }).click();
   await page.getByRole("heading", { name: "Assessment details", exact: true }).waitFor();
   assert.equal(await page.locator(".app").getAttribute("lang"), "en");
+  // Kept: a reload opens in English, and its first Tab reaches the skip link.
+  await page.reload();
+  await page.getByRole("heading", { name: "Assessment details", exact: true }).waitFor();
+  assert.equal(await page.locator(".app").getAttribute("lang"), "en");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to the summary" });
   assert.equal(await skip.evaluate((e) => e === document.activeElement), true, "the first Tab reaches the skip link");
