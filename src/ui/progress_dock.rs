@@ -46,6 +46,7 @@ fn indicator_of(element: &Element) -> Option<String> {
 fn reveal_folded_anchors(reveal: impl Fn(&str) + 'static) -> EventListener {
     let options = EventListenerOptions::enable_prevent_default();
     EventListener::new_with_options(&document(), "click", options, move |event| {
+        // Such links hold only text, so the link is the target: a cheap test on every click.
         let Some(link) = event.target().and_then(|t| t.dyn_into::<HtmlAnchorElement>().ok()) else {
             return;
         };

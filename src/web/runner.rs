@@ -80,8 +80,7 @@ impl Runner {
                 None
             }
             Effect::StoreLang(lang) => {
-                // A language preference that cannot be kept is not worth a warning.
-                let _ = storage::write(LANG_KEY, lang.code());
+                super::startup::keep_lang(lang);
                 None
             }
             Effect::Download { name, mime, text, purpose } => {

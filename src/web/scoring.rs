@@ -7,8 +7,8 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::Callback;
 
-use super::runner::LANG_KEY;
-use super::{clock, journal, library, storage};
+use super::{clock, journal, library};
+use crate::core::app::pages::Page;
 use crate::core::app::scoring::{ScoringEffect, ScoringForm, ScoringMsg};
 use crate::core::app::{new_id, View};
 use crate::core::credentials::invitation::link_payload;
@@ -17,9 +17,7 @@ use crate::core::library::saved::{self, SavedEntry};
 use crate::i18n::Lang;
 
 /// The whole form's page, which opens the assessment the scoring page left open.
-pub const WHOLE_FORM: &str = "formulier.html";
-/// The same, at its signing section.
-pub const WHOLE_FORM_SIGN: &str = "formulier.html#sign";
+pub const WHOLE_FORM: &str = Page::Form.file();
 
 /// The scoring page's form, or `None` where the whole form must open instead: a link with
 /// settings, a view or an invitation, an open assessment this page does not score or cannot
@@ -64,16 +62,13 @@ pub fn hand_over() {
     let _ = location.replace(&format!("{WHOLE_FORM}{rest}"));
 }
 
+/// The kept language: this page opens only for a link without settings, so none of its own.
 pub fn saved_lang() -> Lang {
-    storage::read(LANG_KEY)
-        .ok()
-        .flatten()
-        .and_then(|code| Lang::from_code(&code))
-        .unwrap_or_default()
+    super::startup::kept_lang().unwrap_or_default()
 }
 
 pub fn keep_lang(lang: Lang) {
-    let _ = storage::write(LANG_KEY, lang.code());
+    super::startup::keep_lang(lang);
 }
 
 /// Once the page is drawn: where the crash journal held work newer than what this page started

@@ -17,19 +17,24 @@ use super::runner::LANG_KEY;
 
 /// The kept language, else the link's (where storage is off, the link's was not kept).
 pub fn saved_lang(link: &Link) -> Lang {
-    storage::read(LANG_KEY)
-        .ok()
-        .flatten()
-        .and_then(|code| Lang::from_code(&code))
-        .or_else(|| link.config.lang.and_then(Lang::from_code))
-        .unwrap_or_default()
+    kept_lang().or_else(|| link.config.lang.and_then(Lang::from_code)).unwrap_or_default()
+}
+
+/// The language the user chose last, as kept in this browser.
+pub fn kept_lang() -> Option<Lang> {
+    storage::read(LANG_KEY).ok().flatten().and_then(|code| Lang::from_code(&code))
+}
+
+/// Keeps `lang` as the user's choice; a preference that cannot be kept is not worth a warning.
+pub fn keep_lang(lang: Lang) {
+    let _ = storage::write(LANG_KEY, lang.code());
 }
 
 /// The link's language becomes the kept preference, so that a switch in the page later sticks as
 /// it does without a link.
 pub fn keep_link_lang(link: &Link) {
     if let Some(lang) = link.config.lang.and_then(Lang::from_code) {
-        let _ = storage::write(LANG_KEY, lang.code());
+        keep_lang(lang);
     }
 }
 

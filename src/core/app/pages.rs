@@ -25,7 +25,7 @@ impl Page {
     pub const HERE: Page = if cfg!(feature = "hogeschool") { Page::Hogeschool } else { Page::Form };
 
     /// The page's address relative to the other page (both are published side by side).
-    pub fn file(self) -> &'static str {
+    pub const fn file(self) -> &'static str {
         match self {
             Page::Form => "formulier.html",
             Page::Hogeschool => "hogeschool.html",

@@ -65,7 +65,6 @@ impl HashedFramework {
         Ok(HashedFramework { framework: Rc::new(framework), sha256: sha256.to_string() })
     }
 
-    /// The compiled-in default framework.
     /// The default framework built from its compiled-in Rust data, with its compiled-in hash:
     /// nothing to read, nothing that can fail (the scoring page's start).
     pub fn compiled_default() -> HashedFramework {
@@ -75,6 +74,7 @@ impl HashedFramework {
         }
     }
 
+    /// The compiled-in default framework.
     pub fn default_framework() -> Result<HashedFramework, FrameworkLoadError> {
         let default = &crate::core::framework::catalogue::DEFAULT;
         HashedFramework::built_in(crate::core::framework::DEFAULT_FRAMEWORK_JSON, default.sha256)

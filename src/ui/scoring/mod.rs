@@ -134,7 +134,7 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
                 <section class="card sign-on" aria-labelledby="sign-heading" id="sign">
                     <h2 id="sign-heading">{ lang.scoring_texts().sign_heading }</h2>
                     <p>{ lang.scoring_texts().sign_elsewhere }</p>
-                    <p><a class="button primary" href={glue::WHOLE_FORM_SIGN}>{ lang.scoring_texts().to_sign }</a></p>
+                    <p><a class="button primary" href={format!("{}#sign", glue::WHOLE_FORM)}>{ lang.scoring_texts().to_sign }</a></p>
                 </section>
             </main>
             <SummaryPanel {lang} framework={framework.clone()} summary={form.summary.clone()} {first_open} />
