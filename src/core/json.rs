@@ -101,6 +101,14 @@ pub fn parse(text: &str, limit: usize) -> Result<Value, JsonError> {
     jcs::parse_strict(text).map_err(|e| whole_text(JsonErrorKind::Invalid(e)))
 }
 
+/// [`parse`] for text this app wrote, whose numbers are all whole ([`jcs::parse_strict_whole`]).
+pub fn parse_whole(text: &str, limit: usize) -> Result<Value, JsonError> {
+    if text.len() > limit {
+        return Err(whole_text(JsonErrorKind::TooLarge { bytes: text.len(), limit }));
+    }
+    jcs::parse_strict_whole(text).map_err(|e| whole_text(JsonErrorKind::Invalid(e)))
+}
+
 /// [`parse`] for raw bytes, such as a file's: the size is judged before the encoding, so a huge
 /// file is not read through.
 pub fn parse_bytes(bytes: &[u8], limit: usize) -> Result<Value, JsonError> {

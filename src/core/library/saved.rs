@@ -109,9 +109,12 @@ pub fn migrate_v1(text: &str, id: &str, updated: &str) -> Result<SavedEntry, Sav
     })
 }
 
-/// An entry is part of a backup, so no readable one is larger than a backup may be.
+/// An entry is part of a backup, so no readable one is larger than a backup may be. An entry in
+/// storage is what `to_json` wrote, and every number it writes is whole (the version, scores'
+/// counts): read with [`json::parse_whole`], so that the scoring page, which reads JSON only
+/// here, carries no decimal-to-double conversion. A backup file is read with the full reader.
 fn parse(text: &str) -> Result<Value, SavedError> {
-    json::parse(text, MAX_BACKUP_BYTES).map_err(at("text"))
+    json::parse_whole(text, MAX_BACKUP_BYTES).map_err(at("text"))
 }
 
 /// The root object of what any version saved, and the version it states.
@@ -274,6 +277,15 @@ mod tests {
         a.apply(&fw, Action::Seal(signed)).unwrap();
         let e = entry(a);
         assert_eq!(from_json(&to_json(&e).unwrap()), Ok(e));
+    }
+
+    #[test]
+    fn a_stored_entry_with_a_number_this_app_never_writes_is_unreadable() {
+        let fw = Framework::default_framework().unwrap();
+        let text = to_json(&entry(Assessment::new(&fw))).unwrap();
+        assert!(text.contains(r#""version":2,"#));
+        let fraction = text.replace(r#""version":2,"#, r#""version":2.0,"#);
+        assert_eq!(from_json(&fraction), Err(SavedError::Unreadable("text")));
     }
 
     fn invited(host_origin: Option<&str>) -> Invited {
