@@ -10,6 +10,7 @@
 
 pub mod case;
 pub mod catalogue;
+mod compiled;
 pub mod hashed;
 pub mod link_frameworks;
 pub mod norms;
@@ -263,11 +264,13 @@ impl Framework {
         Framework::from_json(DEFAULT_FRAMEWORK_JSON)
     }
 
-    /// The default framework from the Rust data build.rs writes of its file: the same framework
-    /// as [`Framework::default_framework`] reads (a test holds them equal), for the scoring page,
-    /// which then carries no framework reader and parses nothing at start (README: Size).
+    /// The default framework from the data build.rs writes of its file ([`compiled`]): the same
+    /// framework as [`Framework::default_framework`] reads (a test holds them equal), for the
+    /// scoring page, which then carries no framework reader and parses nothing at start
+    /// (README: Size).
     pub fn compiled_default() -> Framework {
-        let mut framework = include!(concat!(env!("OUT_DIR"), "/default-framework.rs"));
+        let (text, shape) = include!(concat!(env!("OUT_DIR"), "/default-framework.rs"));
+        let mut framework = compiled::framework(text, shape);
         framework.index = framework.build_index();
         framework
     }
