@@ -1,5 +1,5 @@
-//! The assessment form: field and mode labels, progress, the summary's numbers, and why an edit
-//! was not made.
+//! The assessment form: its fixed strings (`FormTexts`, everything the scoring page shows), field
+//! and mode labels, progress, the summary's numbers, and why an edit was not made.
 
 use crate::core::assessment::aggregate::Tally;
 use crate::core::assessment::{ActionError, MetadataField, Mode};
@@ -7,9 +7,67 @@ use crate::core::framework::score::Score;
 
 use super::Lang;
 
+texts! { FormTexts, FORM_NL, FORM_EN {
+    app_title: "Leeruitkomsten beoordelen", "Assess learning outcomes";
+    switch_language: "English", "Nederlands";
+    switch_language_label: "Switch to English", "Schakel naar Nederlands";
+    metadata_heading: "Gegevens van de beoordeling", "Assessment details";
+    metadata_hint: "Vul in wie er beoordeeld wordt en door wie. Alles wat je invult blijft in deze browser.",
+        "Fill in who is assessed and by whom. Everything you enter stays in this browser.";
+    student_name: "Naam student", "Student name";
+    student_number: "Studentnummer", "Student number";
+    assessor_name: "Naam beoordelaar", "Assessor name";
+    assessor_role: "Rol beoordelaar", "Assessor role";
+    assessor_role_hint: "bijvoorbeeld werkbegeleider of praktijkopleider", "for example work supervisor or practice tutor";
+    organisation: "Organisatie", "Organisation";
+    date: "Datum", "Date";
+    mode_legend: "Soort beoordeling", "Kind of assessment";
+    mode_assessor: "Praktijkbeoordelaar", "Practice assessor";
+    mode_assessor_hint: "Je beoordeelt een student in de praktijk.", "You assess a student in practice.";
+    mode_self: "Zelfbeoordeling", "Self-assessment";
+    mode_self_hint: "Je beoordeelt jezelf als student.", "You assess yourself as a student.";
+    scale_heading: "Schaal", "Scale";
+    scale_intro: "Per gedragsindicator kies je in welke mate de competentie ontwikkeld is:",
+        "For each behaviour indicator, choose to what degree the competence has developed:";
+    core_task: "Kerntaak", "Core task";
+    learning_outcome: "Leeruitkomst", "Learning outcome";
+    description: "Beschrijving", "Description";
+    capabilities: "Bekwaamheden", "Capabilities";
+    indicators: "Gedragsindicatoren", "Behaviour indicators";
+    clear_score: "Wissen", "Clear";
+    comment_label: "Toelichting (optioneel)", "Evidence (optional)";
+    comment_hint: "Waaruit blijkt dit? Bijvoorbeeld een situatie, product of gesprek.",
+        "What shows this? For example a situation, a product or a conversation.";
+    feedback_label: "Feedback op deze leeruitkomst", "Feedback on this learning outcome";
+    summary_heading: "Overzicht", "Summary";
+    overall: "Totaal", "Overall";
+    result: "Resultaat", "Result";
+    result_open: "nog niet bepaald", "not yet determined";
+    open_count: "open", "open";
+    mean: "gemiddelde", "mean";
+    storage_unavailable: "Je voortgang kan niet in deze browser worden bewaard (opslag is uitgeschakeld of vol). Je kunt verder werken; download alles voordat je dit tabblad sluit.",
+        "Your progress cannot be kept in this browser (storage is disabled or full). You can go on working; download everything before you close this tab.";
+    storage_changed_elsewhere: "Deze beoordeling is in een ander tabblad gewijzigd. Je ziet nu de nieuwste versie.",
+        "This assessment was changed in another tab. You now see the newest version.";
+    storage_removed_elsewhere: "Deze beoordeling is in een ander tabblad verwijderd. Ze staat nog hier open; bij je volgende wijziging wordt ze weer bewaard.",
+        "This assessment was deleted in another tab. It is still open here; your next change saves it again.";
+    also_under: "Dezelfde tekst staat ook bij", "The same text also appears under";
+    skip_to_summary: "Naar het overzicht", "Skip to the summary";
+    next_open: "Naar de eerste open indicator", "Go to the first open indicator";
+    all_scored: "Alle indicatoren zijn gescoord.", "All indicators are scored.";
+    all_scored_short: "Alles gescoord", "All scored";
+    dock_to_record: "Naar het ondertekende record", "To the signed record";
+    open_mark: "Nog open", "Not yet scored";
+    print_score: "Score", "Score";
+    print_not_scored: "niet gescoord", "not scored";
+    print_comment: "Toelichting", "Evidence";
+    nav_label: "Onderdelen", "Sections";
+    sign_heading: "Ondertekenen en exporteren", "Sign and export";
+}}
+
 impl Lang {
     pub fn metadata_label(self, field: MetadataField) -> &'static str {
-        let t = self.texts();
+        let t = self.form_texts();
         match field {
             MetadataField::StudentName => t.student_name,
             MetadataField::StudentNumber => t.student_number,
@@ -22,15 +80,15 @@ impl Lang {
 
     pub fn mode_label(self, mode: Mode) -> &'static str {
         match mode {
-            Mode::Assessor => self.texts().mode_assessor,
-            Mode::SelfAssessment => self.texts().mode_self,
+            Mode::Assessor => self.form_texts().mode_assessor,
+            Mode::SelfAssessment => self.form_texts().mode_self,
         }
     }
 
     pub fn mode_hint(self, mode: Mode) -> &'static str {
         match mode {
-            Mode::Assessor => self.texts().mode_assessor_hint,
-            Mode::SelfAssessment => self.texts().mode_self_hint,
+            Mode::Assessor => self.form_texts().mode_assessor_hint,
+            Mode::SelfAssessment => self.form_texts().mode_self_hint,
         }
     }
 
@@ -100,7 +158,7 @@ impl Lang {
 
     /// The distribution of a tally written out, for beside the chart and for screen readers.
     pub fn tally_text(self, tally: &Tally) -> String {
-        let t = self.texts();
+        let t = self.form_texts();
         let mut parts: Vec<String> = Score::LEVELS
             .iter()
             .rev()

@@ -60,6 +60,7 @@ pub use cohort_badges::{CohortBadgesTexts, COHORT_BADGES_EN, COHORT_BADGES_NL};
 pub use compare::{CompareTexts, COMPARE_EN, COMPARE_NL};
 pub use decision::{DecisionTexts, DECISION_EN, DECISION_NL};
 pub use embed::{EmbedTexts, EMBED_EN, EMBED_NL};
+pub use form::{FormTexts, FORM_EN, FORM_NL};
 pub use invitation::{InviteTexts, INVITE_EN, INVITE_NL};
 pub use norms::{NormTexts, NORM_EN, NORM_NL};
 pub use not_observed::{NotObservedTexts, NOT_OBSERVED_EN, NOT_OBSERVED_NL};
@@ -100,6 +101,15 @@ impl Lang {
             Lang::En => &EN,
         }
     }
+
+    /// The form's own strings: all the scoring page shows, so that it carries no other table
+    /// (README: Size).
+    pub fn form_texts(self) -> &'static FormTexts {
+        match self {
+            Lang::Nl => &FORM_NL,
+            Lang::En => &FORM_EN,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +120,7 @@ mod tests {
     fn every_string_is_translated_and_filled() {
         for (nl, en) in [
             (NL.entries(), EN.entries()),
+            (FORM_NL.entries(), FORM_EN.entries()),
             (SELF_NL.entries(), SELF_EN.entries()),
             (COMPARE_NL.entries(), COMPARE_EN.entries()),
             (EMBED_NL.entries(), EMBED_EN.entries()),

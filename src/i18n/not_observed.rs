@@ -48,7 +48,7 @@ impl Lang {
     /// without a score: that all are scored only where none is.
     pub fn none_open(self, not_observed: u32) -> String {
         match not_observed {
-            0 => self.texts().all_scored.to_string(),
+            0 => self.form_texts().all_scored.to_string(),
             n => self.nothing_open(n),
         }
     }
@@ -56,7 +56,7 @@ impl Lang {
     /// [`Lang::none_open`] in a word or two, for the bar at the bottom.
     pub fn none_open_short(self, not_observed: u32) -> &'static str {
         match not_observed {
-            0 => self.texts().all_scored_short,
+            0 => self.form_texts().all_scored_short,
             _ => self.not_observed_texts().nothing_open_short,
         }
     }

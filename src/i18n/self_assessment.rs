@@ -30,7 +30,7 @@ impl Lang {
     /// scoring themselves is asked what they want to say.
     pub fn feedback_label(self, mode: Mode) -> &'static str {
         match mode {
-            Mode::Assessor => self.texts().feedback_label,
+            Mode::Assessor => self.form_texts().feedback_label,
             Mode::SelfAssessment => self.self_texts().feedback_label,
         }
     }
@@ -38,7 +38,7 @@ impl Lang {
     /// The same text as a reader of the record sees it: a self-assessment's is the student's.
     pub fn feedback_heading(self, mode: Mode) -> &'static str {
         match mode {
-            Mode::Assessor => self.texts().feedback_label,
+            Mode::Assessor => self.form_texts().feedback_label,
             Mode::SelfAssessment => self.self_texts().feedback_read,
         }
     }

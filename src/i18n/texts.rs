@@ -1,57 +1,16 @@
-//! The fixed strings of the main screens: the form and its summary, the saved assessments, the
-//! signing key, signing, the printed report and the record check. They are one table because
-//! every screen reads it through `Lang::texts()`; the areas with a table of their own keep it
-//! beside their wording.
+//! The fixed strings of the whole form's screens: the saved assessments, the signing key, signing,
+//! the printed report and the record check. They are one table because every screen reads it
+//! through `Lang::texts()`; the areas with a table of their own keep it beside their wording. The
+//! form's own strings (the details, the indicators, the summary, the bar) are `FormTexts`, in
+//! `form.rs`: the scoring page shows only those, and a page that reads a field of a table carries
+//! the whole table.
 
 texts! { Texts, NL, EN {
-    app_title: "Leeruitkomsten beoordelen", "Assess learning outcomes";
-    switch_language: "English", "Nederlands";
-    switch_language_label: "Switch to English", "Schakel naar Nederlands";
-    metadata_heading: "Gegevens van de beoordeling", "Assessment details";
-    metadata_hint: "Vul in wie er beoordeeld wordt en door wie. Alles wat je invult blijft in deze browser.",
-        "Fill in who is assessed and by whom. Everything you enter stays in this browser.";
-    student_name: "Naam student", "Student name";
-    student_number: "Studentnummer", "Student number";
-    assessor_name: "Naam beoordelaar", "Assessor name";
-    assessor_role: "Rol beoordelaar", "Assessor role";
-    assessor_role_hint: "bijvoorbeeld werkbegeleider of praktijkopleider", "for example work supervisor or practice tutor";
-    organisation: "Organisatie", "Organisation";
-    date: "Datum", "Date";
-    mode_legend: "Soort beoordeling", "Kind of assessment";
-    mode_assessor: "Praktijkbeoordelaar", "Practice assessor";
-    mode_assessor_hint: "Je beoordeelt een student in de praktijk.", "You assess a student in practice.";
-    mode_self: "Zelfbeoordeling", "Self-assessment";
-    mode_self_hint: "Je beoordeelt jezelf als student.", "You assess yourself as a student.";
-    scale_heading: "Schaal", "Scale";
-    scale_intro: "Per gedragsindicator kies je in welke mate de competentie ontwikkeld is:",
-        "For each behaviour indicator, choose to what degree the competence has developed:";
-    core_task: "Kerntaak", "Core task";
-    learning_outcome: "Leeruitkomst", "Learning outcome";
-    description: "Beschrijving", "Description";
-    capabilities: "Bekwaamheden", "Capabilities";
-    indicators: "Gedragsindicatoren", "Behaviour indicators";
-    clear_score: "Wissen", "Clear";
-    comment_label: "Toelichting (optioneel)", "Evidence (optional)";
-    comment_hint: "Waaruit blijkt dit? Bijvoorbeeld een situatie, product of gesprek.",
-        "What shows this? For example a situation, a product or a conversation.";
-    feedback_label: "Feedback op deze leeruitkomst", "Feedback on this learning outcome";
-    summary_heading: "Overzicht", "Summary";
-    overall: "Totaal", "Overall";
-    result: "Resultaat", "Result";
-    result_open: "nog niet bepaald", "not yet determined";
-    open_count: "open", "open";
-    mean: "gemiddelde", "mean";
     chart_label: "Verdeling van de scores", "Distribution of the scores";
-    storage_unavailable: "Je voortgang kan niet in deze browser worden bewaard (opslag is uitgeschakeld of vol). Je kunt verder werken; download alles voordat je dit tabblad sluit.",
-        "Your progress cannot be kept in this browser (storage is disabled or full). You can go on working; download everything before you close this tab.";
     storage_unreadable: "Een of meer bewaarde beoordelingen konden niet worden gelezen. Ze zijn niet overschreven en staan onderaan bij Beoordelingen, waar je ze kunt downloaden.",
         "One or more saved assessments could not be read. They have not been overwritten and are listed at the bottom of Assessments, where you can download them.";
     storage_migration_failed: "De beoordeling die een eerdere versie van de app bewaarde, kon niet worden overgezet. Ze is niet overschreven.",
         "The assessment an earlier version of the app saved could not be moved over. It has not been overwritten.";
-    storage_changed_elsewhere: "Deze beoordeling is in een ander tabblad gewijzigd. Je ziet nu de nieuwste versie.",
-        "This assessment was changed in another tab. You now see the newest version.";
-    storage_removed_elsewhere: "Deze beoordeling is in een ander tabblad verwijderd. Ze staat nog hier open; bij je volgende wijziging wordt ze weer bewaard.",
-        "This assessment was deleted in another tab. It is still open here; your next change saves it again.";
     storage_kept_apart: "Na een onderbreking had deze browser een nieuwere versie bewaard van een beoordeling die je hier al had gewijzigd. Je wijziging blijft staan; die nieuwere versie staat apart onder Beoordelingen.",
         "After an interruption this browser had kept a newer version of an assessment you had already changed here. Your change stays; that newer version is listed on its own under Assessments.";
     download_everything: "Alles downloaden", "Download everything";
@@ -88,19 +47,9 @@ texts! { Texts, NL, EN {
     action_error: "Deze wijziging is niet verwerkt", "This change was not made";
     dismiss: "Sluiten", "Dismiss";
     source: "Bron", "Source";
-    also_under: "Dezelfde tekst staat ook bij", "The same text also appears under";
-    skip_to_summary: "Naar het overzicht", "Skip to the summary";
-    next_open: "Naar de eerste open indicator", "Go to the first open indicator";
-    all_scored: "Alle indicatoren zijn gescoord.", "All indicators are scored.";
-    all_scored_short: "Alles gescoord", "All scored";
-    dock_to_record: "Naar het ondertekende record", "To the signed record";
-    open_mark: "Nog open", "Not yet scored";
     menu: "Menu", "Menu";
     final_notice: "Deze beoordeling is ondertekend en definitief. Het formulier is alleen nog te lezen.",
         "This assessment is signed and final. The form can only be read.";
-    print_score: "Score", "Score";
-    print_not_scored: "niet gescoord", "not scored";
-    print_comment: "Toelichting", "Evidence";
     print_signature_heading: "Ondertekening", "Signature";
     print_draft: "Niet ondertekend: dit is een concept. Alleen een ondertekend record (JSON) is te controleren.",
         "Not signed: this is a draft. Only a signed record (JSON) can be verified.";
@@ -110,7 +59,6 @@ texts! { Texts, NL, EN {
     print_no_ed25519: "niet te controleren in deze browser (hij kent Ed25519 niet)",
         "cannot be checked in this browser (it does not know Ed25519)";
     cancel: "Annuleren", "Cancel";
-    nav_label: "Onderdelen", "Sections";
     nav_assess: "Beoordelen", "Assess";
     nav_verify: "Record controleren", "Verify a record";
     key_heading: "Je ondertekensleutel", "Your signing key";
@@ -140,7 +88,6 @@ texts! { Texts, NL, EN {
         "The key cannot be kept in this browser (storage disabled or full). Without a kept key you cannot sign.";
     key_unreadable: "De bewaarde sleutel in deze browser is onleesbaar. Importeer je back-up; de app maakt geen nieuwe sleutel zolang de oude er staat.",
         "The key kept in this browser is unreadable. Import your backup; the app makes no new key while the old one is there.";
-    sign_heading: "Ondertekenen en exporteren", "Sign and export";
     sign_intro: "Na ondertekenen is de beoordeling definitief en niet meer te wijzigen. Je downloadt een JSON-bestand dat de hogeschool kan controleren.",
         "Once signed, the assessment is final and can no longer change. You download a JSON file the school can verify.";
     sign_start: "Ondertekenen en exporteren…", "Sign and export…";

@@ -223,7 +223,7 @@ fn Page(props: &PageProps) -> Html {
     html! {
         <div class="app" lang={lang.code()}>
             if m.view == View::Assess {
-                <a class="skip-link" href="#summary">{ t.skip_to_summary }</a>
+                <a class="skip-link" href="#summary">{ lang.form_texts().skip_to_summary }</a>
             }
             <PageHeader {lang} framework={framework.clone()} {on_lang} view={m.view} {on_view} />
             <Notices {lang} storage={m.storage} error={m.error.clone()} dispatch={dispatch.clone()} />
@@ -238,7 +238,7 @@ fn Page(props: &PageProps) -> Html {
                 <p lang={framework.language.clone()}>
                     { format!("{}: {}, {} ({}).", t.source, framework.source.title, framework.source.publisher, framework.source.date) }
                 </p>
-                <p lang={framework.language.clone()}>{ format!("{}: {}.", t.scale_heading, framework.scale.source) }</p>
+                <p lang={framework.language.clone()}>{ format!("{}: {}.", lang.form_texts().scale_heading, framework.scale.source) }</p>
             </footer>
         </div>
     }

@@ -104,7 +104,7 @@ pub fn results_table(
     dispatch: &Callback<Msg>,
 ) -> Html {
     let c = lang.cohort_texts();
-    let t = lang.texts();
+    let t = lang.form_texts();
     let mut number = 0;
     let outcome_heads: Vec<Html> = fw
         .learning_outcomes()
@@ -225,7 +225,7 @@ fn heat(share: u32) -> &'static str {
 
 pub fn heatmap(lang: Lang, fw: &Framework, tallies: &[Tally], records: usize) -> Html {
     let c = lang.cohort_texts();
-    let t = lang.texts();
+    let t = lang.form_texts();
     let total = u32::try_from(records).unwrap_or(u32::MAX);
     let levels = [Score::High, Score::Good, Score::Present, Score::NotScored];
     let cell = |count: u32, key: &'static str| {

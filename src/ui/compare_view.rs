@@ -215,7 +215,7 @@ fn agreement_row(lang: Lang, head: String, a: &Agreement) -> Row {
 }
 
 fn comparison_html(lang: Lang, fw: &Framework, comparison: &Comparison) -> Html {
-    let t = lang.texts();
+    let t = lang.form_texts();
     let c = lang.compare_texts();
     let text_of = |id: &str| fw.indicators().find(|i| &*i.id == id).map(|i| i.text.clone());
     // A score, and under it its toelichting; the cell keeps line breaks (see compare.css).

@@ -23,7 +23,7 @@ pub struct DistributionChartProps {
 /// The bar repeats what the text says, so it is hidden from screen readers.
 #[function_component]
 pub fn DistributionChart(props: &DistributionChartProps) -> Html {
-    let t = props.lang.texts();
+    let t = props.lang.form_texts();
     let tally = props.tally;
     // Widths in hundredths of a percent, in integers: float formatting is large in wasm.
     let total = u64::from(tally.total.max(1));

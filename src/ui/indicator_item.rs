@@ -34,7 +34,7 @@ pub struct IndicatorItemProps<M: PartialEq> {
 /// apart from the levels a box for *niet waargenomen* (no score), and a field for evidence.
 #[function_component]
 pub fn IndicatorItem<M: From<Action> + PartialEq + 'static>(props: &IndicatorItemProps<M>) -> Html {
-    let t = props.lang.texts();
+    let t = props.lang.form_texts();
     let id: &str = &props.indicator.id;
     let text_id = dom_id("indicator-text", id);
     let comment_id = dom_id("comment", id);
@@ -110,7 +110,9 @@ pub fn IndicatorItem<M: From<Action> + PartialEq + 'static>(props: &IndicatorIte
     let mark_id = dom_id("open-mark", id);
     // Paper shows the chosen level and the evidence as text; form controls print poorly.
     let printed_score = match props.framework.scale_level(score) {
-        Some(level) => format!("{}: {} {}", t.print_score, level.symbol, level.label),
+        Some(level) => {
+            format!("{}: {} {}", t.print_score, level.symbol, level.label)
+        }
         None if not_observed => format!("{}: {}", t.print_score, n.result),
         None => format!("{}: {}", t.print_score, t.print_not_scored),
     };

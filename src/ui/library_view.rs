@@ -258,7 +258,7 @@ fn backup(props: &LibraryViewProps) -> Html {
                 LibraryMessage::Backup(error) => lang.backup_error(error),
                 LibraryMessage::DownloadFailed => t.download_failed.to_string(),
                 LibraryMessage::StorageUnavailable | LibraryMessage::Imported(_) => {
-                    t.storage_unavailable.to_string()
+                    lang.form_texts().storage_unavailable.to_string()
                 }
             };
             html! { <p class="notice notice-error library-message" role="alert">{ text }</p> }

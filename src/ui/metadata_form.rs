@@ -35,7 +35,7 @@ fn autocomplete(field: MetadataField, mode: Mode) -> &'static str {
 #[function_component]
 pub fn MetadataForm<M: From<Action> + PartialEq + 'static>(props: &MetadataFormProps<M>) -> Html {
     let lang = props.lang;
-    let t = lang.texts();
+    let t = lang.form_texts();
     let mode = props.metadata.mode;
     let field = |field: MetadataField| {
         let id = format!("meta-{}", field.key());

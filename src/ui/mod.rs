@@ -75,7 +75,7 @@ pub fn outcome_label(
 ) -> String {
     match &outcome.code {
         Some(code) => code.clone(),
-        None => format!("{} {number}", lang.texts().learning_outcome),
+        None => format!("{} {number}", lang.form_texts().learning_outcome),
     }
 }
 
@@ -87,6 +87,6 @@ pub fn core_task_label(
 ) -> String {
     match &task.code {
         Some(code) => code.clone(),
-        None => format!("{} {}", lang.texts().core_task, index + 1),
+        None => format!("{} {}", lang.form_texts().core_task, index + 1),
     }
 }

@@ -20,11 +20,11 @@ pub fn Notices(props: &NoticesProps) -> Html {
     let t = props.lang.texts();
     let storage = props.storage.map(|notice| {
         let (text, class) = match notice {
-            StorageNotice::Unavailable => (t.storage_unavailable, "notice-warning"),
+            StorageNotice::Unavailable => (props.lang.form_texts().storage_unavailable, "notice-warning"),
             StorageNotice::Unreadable => (t.storage_unreadable, "notice-warning"),
             StorageNotice::MigrationFailed => (t.storage_migration_failed, "notice-warning"),
-            StorageNotice::ChangedElsewhere => (t.storage_changed_elsewhere, "notice-info"),
-            StorageNotice::RemovedElsewhere => (t.storage_removed_elsewhere, "notice-warning"),
+            StorageNotice::ChangedElsewhere => (props.lang.form_texts().storage_changed_elsewhere, "notice-info"),
+            StorageNotice::RemovedElsewhere => (props.lang.form_texts().storage_removed_elsewhere, "notice-warning"),
             StorageNotice::KeptApart => (t.storage_kept_apart, "notice-info"),
         };
         let onclick = props.dispatch.reform(|_: MouseEvent| Msg::DismissStorage);

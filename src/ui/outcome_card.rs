@@ -40,7 +40,7 @@ pub fn OutcomeCard<M>(props: &OutcomeCardProps<M>) -> Html
 where
     M: From<Action> + From<FoldOutcome> + PartialEq + 'static,
 {
-    let t = props.lang.texts();
+    let t = props.lang.form_texts();
     let outcome = &props.outcome;
     let content_lang = props.framework.language.clone();
     let title_id = dom_id("outcome-title", &outcome.id);

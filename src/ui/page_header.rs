@@ -40,7 +40,7 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
     html! {
         <header class={classes!("page-header", menu_open.then_some("menu-open"))}>
             <div class="page-title">
-                <p class="app-name">{ t.app_title }</p>
+                <p class="app-name">{ props.lang.form_texts().app_title }</p>
                 <h1 lang={fw.language.clone()}>{ &fw.title }</h1>
                 if let Some(subtitle) = &fw.subtitle {
                     <p class="subtitle" lang={fw.language.clone()}>{ subtitle }</p>
@@ -60,7 +60,7 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
                 { t.menu }
             </button>
             <div class="header-menu" id="header-menu">
-            <nav class="views" aria-label={t.nav_label}>
+            <nav class="views" aria-label={props.lang.form_texts().nav_label}>
                 { for [(View::Library, t.nav_library), (View::Assess, t.nav_assess), (View::Verify, t.nav_verify), (View::Compare, props.lang.compare_texts().nav), (View::Cohort, props.lang.cohort_texts().nav), (View::Invite, props.lang.invite_texts().nav)].into_iter().map(|(view, label)| {
                     let menu_open = menu_open.clone();
                     let onclick = props.on_view.reform(move |_: MouseEvent| {
@@ -84,10 +84,10 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
                 type="button"
                 class="lang-switch"
                 lang={other.code()}
-                aria-label={t.switch_language_label}
+                aria-label={props.lang.form_texts().switch_language_label}
                 {onclick}
             >
-                { t.switch_language }
+                { props.lang.form_texts().switch_language }
             </button>
             </div>
         </header>

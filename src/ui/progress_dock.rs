@@ -95,7 +95,7 @@ fn focus_indicator(id: &str, on_choice: bool) {
 #[function_component]
 pub fn ProgressDock<M: From<Folding> + PartialEq + 'static>(props: &ProgressDockProps<M>) -> Html {
     let lang = props.lang;
-    let t = lang.texts();
+    let t = lang.form_texts();
     // The indicator last worked on: the button itself takes focus when pressed, so the place to
     // go on from is remembered as focus moves through the form.
     let position = use_mut_ref(|| None::<String>);

@@ -34,7 +34,7 @@ pub fn RecordView(props: &RecordViewProps) -> Html {
                     </div>
                 }) }
                 <div>
-                    <dt>{ t.mode_legend }</dt>
+                    <dt>{ lang.form_texts().mode_legend }</dt>
                     <dd>{ lang.mode_label(a.metadata.mode) }</dd>
                 </div>
             </dl>
@@ -63,7 +63,7 @@ pub fn RecordView(props: &RecordViewProps) -> Html {
                                         <span class="indicator-text" lang={content_lang.clone()}>{ &*indicator.text }</span>
                                         <span class={classes!("record-score", (answer == Answer::Open).then_some("is-open"), (answer == Answer::NotObserved).then_some("is-not-observed"))}>{ shown }</span>
                                         if !comment.is_empty() {
-                                            <p class="record-comment"><span class="visually-hidden">{ format!("{}: ", t.comment_label) }</span>{ comment }</p>
+                                            <p class="record-comment"><span class="visually-hidden">{ format!("{}: ", lang.form_texts().comment_label) }</span>{ comment }</p>
                                         }
                                     </li>
                                 }

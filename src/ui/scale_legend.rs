@@ -13,7 +13,7 @@ pub struct ScaleLegendProps {
 
 #[function_component]
 pub fn ScaleLegend(props: &ScaleLegendProps) -> Html {
-    let t = props.lang.texts();
+    let t = props.lang.form_texts();
     let scale = &props.framework.scale;
     html! {
         <section class="card scale-legend" aria-labelledby="scale-heading">

@@ -195,7 +195,7 @@ impl<F: Fn(fn() -> Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
         };
         html! {
             <section id="sign" class="card sign" aria-labelledby="sign-heading">
-                <h2 id="sign-heading" tabindex="-1" ref={refs.heading.clone()}>{ t.sign_heading }</h2>
+                <h2 id="sign-heading" tabindex="-1" ref={refs.heading.clone()}>{ lang.form_texts().sign_heading }</h2>
                 if let Some(invited) = &props.assessment.invitation {
                     <p class="invited-by">
                         { lang.invited_by(&invited.issuer_name) }
@@ -244,7 +244,7 @@ impl<F: Fn(fn() -> Msg, Focus) -> Callback<MouseEvent>> Section<'_, F> {
     fn summary(&self, open: usize) -> Html {
         let props = self.props;
         let lang = props.lang;
-        let (t, s) = (lang.texts(), lang.signing_texts());
+        let (t, s) = (lang.form_texts(), lang.signing_texts());
         let m = &props.assessment.metadata;
         let fw = props.framework.framework();
         let row = |term: &str, value: Html| html! { <div><dt>{ term.to_string() }</dt><dd>{ value }</dd></div> };

@@ -61,7 +61,7 @@ fn norm_line(lang: Lang, framework: &Framework, level: &str, outcome: &OutcomeCh
 #[function_component]
 pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
     let lang = props.lang;
-    let t = lang.texts();
+    let t = lang.form_texts();
     let summary = &props.summary;
     let overall = summary.overall;
     let norm_check: Option<NormCheck> =

@@ -202,7 +202,7 @@ fn facts(lang: Lang, report: &RecordReport, zone: &Zone) -> Html {
         <dl class="verdict-facts">
             if let Some(record) = &report.record {
                 <div>
-                    <dt>{ t.mode_legend }</dt>
+                    <dt>{ lang.form_texts().mode_legend }</dt>
                     <dd class="verdict-mode">
                         { lang.mode_label(record.mode) }
                         if record.mode == Mode::SelfAssessment {

@@ -76,7 +76,7 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
         })
     };
     let lang = *lang;
-    let t = lang.texts();
+    let t = lang.form_texts();
     let form = props.form.borrow();
     let framework = form.framework.clone();
     let assessment = &form.entry.assessment;

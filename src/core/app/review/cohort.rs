@@ -331,7 +331,7 @@ pub fn csv_labels(lang: Lang) -> CsvLabels<'static> {
         date: c.date,
         scored: c.scored,
         indicator_total: c.indicator_total,
-        overall: lang.texts().overall,
+        overall: lang.form_texts().overall,
         mode_assessor: lang.mode_label(Mode::Assessor),
         mode_self: lang.mode_label(Mode::SelfAssessment),
         decision: lang.decision_texts().results,
