@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::core_task_section::CoreTaskSection;
 use super::metadata_form::MetadataForm;
 use super::norm_level_picker::NormLevelPicker;
+use super::norm_lines::norm_lines;
 use super::progress_dock::ProgressDock;
 use super::scale_legend::ScaleLegend;
 use super::sign_section::SignSection;
@@ -67,7 +68,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                 framework={framework.clone()}
                 summary={m.open.summary.clone()}
                 first_open={m.first_open()}
-                norm_level={assessment.norm_level.clone()}
+                norms={norm_lines(lang, framework, assessment.norm_level.as_deref(), &m.open.summary)}
             />
             <ProgressDock<Msg>
                 {lang}

@@ -31,6 +31,7 @@ pub mod link_notices;
 pub mod load_failure;
 pub mod metadata_form;
 pub mod norm_level_picker;
+pub mod norm_lines;
 pub mod notices;
 pub mod outcome_card;
 pub mod page_header;

@@ -4,9 +4,8 @@ use yew::prelude::*;
 
 use super::distribution_chart::{percent, DistributionChart};
 use super::dom_id;
+use super::norm_lines::NormLines;
 use crate::core::assessment::aggregate::Summary;
-use crate::core::assessment::norm_check::{check, NormCheck, NormStatus, OutcomeCheck};
-use crate::core::case;
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
 
@@ -17,45 +16,10 @@ pub struct SummaryPanelProps {
     pub summary: Rc<Summary>,
     /// The first indicator not yet scored, to jump to.
     pub first_open: Option<Rc<str>>,
-    /// The level of practice whose norms the results are held against, for a framework with norms.
+    /// For a framework with norms, what the results are against those of the level of practice
+    /// chosen (`norm_lines::norm_lines`).
     #[prop_or_default]
-    pub norm_level: Option<String>,
-}
-
-/// Under an outcome's row: whether its result meets the norm, and what the norm expects.
-fn norm_line(lang: Lang, framework: &Framework, level: &str, outcome: &OutcomeCheck) -> Html {
-    let n = lang.norm_texts();
-    let (class, word) = match outcome.status {
-        NormStatus::Meets => ("norm-meets", n.meets),
-        NormStatus::Below => ("norm-below", n.below),
-        NormStatus::Undetermined => ("norm-open", n.open),
-        NormStatus::NotObserved => ("norm-not-observed", lang.not_observed_texts().result),
-    };
-    let expected = if outcome.status == NormStatus::Below {
-        // Where it falls short, dimension by dimension, in the framework's words.
-        let short: Vec<String> = outcome
-            .dimensions
-            .iter()
-            .filter(|d| d.status == NormStatus::Below)
-            .map(|d| {
-                let title = framework
-                    .norms
-                    .as_ref()
-                    .and_then(|norms| norms.dimension(&d.dimension))
-                    .map_or(d.dimension.as_str(), |dimension| dimension.title.as_str());
-                format!("{} {}", case::lowercase(title), d.expected.symbol())
-            })
-            .collect();
-        short.join(", ")
-    } else {
-        // One result is held against every dimension, so the highest expectation decides.
-        outcome.dimensions.iter().map(|d| d.expected).max().unwrap_or_default().symbol().to_string()
-    };
-    html! {
-        <p class={classes!("norm-status", class)} data-status={class}>
-            { format!("Norm {level}: {word} · {}: {expected}", n.expected) }
-        </p>
-    }
+    pub norms: Option<NormLines>,
 }
 
 #[function_component]
@@ -64,27 +28,8 @@ pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
     let t = lang.form_texts();
     let summary = &props.summary;
     let overall = summary.overall;
-    let norm_check: Option<NormCheck> =
-        props.norm_level.as_deref().and_then(|level| check(&props.framework, level, summary).ok());
-    let norm_overview = norm_check.as_ref().map(|c| {
-        let count = |status| c.outcomes.iter().filter(|o| o.status == status).count();
-        lang.norm_overview(
-            &c.level,
-            [
-                count(NormStatus::Meets),
-                count(NormStatus::Below),
-                count(NormStatus::Undetermined),
-                count(NormStatus::NotObserved),
-            ],
-        )
-    });
-    let norm_of = |id: &str| match &norm_check {
-        Some(c) => c
-            .outcome(id)
-            .map(|o| norm_line(lang, &props.framework, &c.level, o))
-            .unwrap_or_default(),
-        None => Html::default(),
-    };
+    let norm_of =
+        |id: &str| props.norms.as_ref().and_then(|norms| norms.of(id)).cloned().unwrap_or_default();
     let chart = |label: String, id: &str, tally, result| {
         html! {
             <DistributionChart
@@ -114,8 +59,8 @@ pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
                 </svg>
             </div>
             { chart(t.overall.to_string(), "overall", overall, summary.result) }
-            if let Some(overview) = norm_overview {
-                <p class="norm-overview">{ overview }</p>
+            if let Some(norms) = &props.norms {
+                <p class="norm-overview">{ norms.overview.clone() }</p>
             }
             { for summary.core_tasks.iter().enumerate().map(|(k, task)| {
                 let task_label = match props.framework.core_tasks.get(k) {

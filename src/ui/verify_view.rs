@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::badge_check::BadgeCheck;
 use super::decide_button::decide_button;
 use super::file_picker::FilePicker;
+use super::norm_lines::norm_lines;
 use super::plain_verdict::plain_verdict;
 use super::record_view::RecordView;
 use super::summary_panel::SummaryPanel;
@@ -184,7 +185,7 @@ fn one_report(
                         framework={framework.framework().clone()}
                         summary={shown.summary.clone()}
                         first_open={None::<Rc<str>>}
-                        norm_level={shown.assessment.norm_level.clone()}
+                        norms={norm_lines(lang, framework.framework(), shown.assessment.norm_level.as_deref(), &shown.summary)}
                     />
                 </div>
             }
