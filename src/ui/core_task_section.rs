@@ -53,14 +53,15 @@ where
         .sum::<usize>()
         + 1;
     let heading_id = dom_id("core-task", &task.id);
+    let content_lang = super::content_lang(props.lang, &props.framework);
     html! {
         <section class="core-task" aria-labelledby={heading_id.clone()}>
             <h2 id={heading_id}>
                 <span class="core-task-number">{ super::core_task_label(props.lang, task, props.index) }</span>
                 <span class="sep">{ ": " }</span>
-                <span lang={props.framework.language.clone()}>{ &task.title }</span>
+                <span lang={content_lang.clone()}>{ &task.title }</span>
             </h2>
-            <p class="core-task-description" lang={props.framework.language.clone()}>{ &task.description }</p>
+            <p class="core-task-description" lang={content_lang}>{ &task.description }</p>
             { for task.learning_outcomes.iter().enumerate().map(|(i, outcome)| html! {
                 <OutcomeCard<M>
                     key={outcome.id.clone()}

@@ -38,7 +38,7 @@ pub fn IndicatorItem<M: From<Action> + PartialEq + 'static>(props: &IndicatorIte
     let id: &str = &props.indicator.id;
     let text_id = dom_id("indicator-text", id);
     let comment_id = dom_id("comment", id);
-    let content_lang = props.framework.language.clone();
+    let content_lang = super::content_lang(props.lang, &props.framework);
     let score = props.answer.score();
     let not_observed = props.answer == Answer::NotObserved;
 

@@ -42,7 +42,7 @@ where
 {
     let t = props.lang.form_texts();
     let outcome = &props.outcome;
-    let content_lang = props.framework.language.clone();
+    let content_lang = super::content_lang(props.lang, &props.framework);
     let title_id = dom_id("outcome-title", &outcome.id);
     let feedback_id = dom_id("feedback", &outcome.id);
     let entry = props.entry.as_deref();

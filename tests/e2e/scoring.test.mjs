@@ -74,10 +74,15 @@ test("'Naar ondertekenen' opens the whole form on the same assessment; once it i
 }, { at: app.url }));
 
 test("in English the scoring page says so to screen readers, and a skip link leads past the indicators to the summary", (t) => app.withPage(t, async (page) => {
+  // The framework's words are Dutch: they say so of themselves only where the page does not.
+  const wordsLang = () => page.locator("[id='indicator-LU1.1'] .indicator-text, [id='indicator-LU1.1'] .level-label")
+    .evaluateAll((all) => all.map((e) => [e.getAttribute("lang"), e.closest("[lang]").getAttribute("lang")]));
   assert.equal(await page.locator(".app").getAttribute("lang"), "nl");
+  assert.deepEqual(await wordsLang(), Array(4).fill([null, "nl"]));
   await page.getByRole("button", { name: "Switch to English" }).click();
   await page.getByRole("heading", { name: "Assessment details", exact: true }).waitFor();
   assert.equal(await page.locator(".app").getAttribute("lang"), "en");
+  assert.deepEqual(await wordsLang(), Array(4).fill(["nl", "nl"]));
   // Kept: a reload opens in English, and its first Tab reaches the skip link.
   await page.reload();
   await page.getByRole("heading", { name: "Assessment details", exact: true }).waitFor();
