@@ -41,7 +41,9 @@ impl Runner {
     /// Carries out `effect`; returns the answer where there is one to handle now.
     pub fn run(&self, effect: Effect) -> Option<Msg> {
         match effect {
-            Effect::Save(entry) => save_after_render::save(entry, &self.dispatch),
+            Effect::Save(entry) => {
+                save_after_render::save(entry, &self.dispatch.reform(Msg::Saved)).map(Msg::Saved)
+            }
             Effect::SetOpen(id) => {
                 let failed = library::set_open(&id).is_err();
                 if failed {
@@ -325,7 +327,7 @@ pub fn dispatcher(model: Rc<RefCell<Model>>, redraw: Callback<()>) -> Callback<M
             let effects = update(&mut model.borrow_mut(), msg, &now);
             for effect in effects {
                 if !matches!(effect, Effect::Save(_)) {
-                    queue.extend(save_after_render::flush());
+                    queue.extend(save_after_render::flush().map(Msg::Saved));
                 }
                 queue.extend(runner.run(effect));
             }

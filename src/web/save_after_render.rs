@@ -7,9 +7,10 @@
 //! waits first, a second change to the same assessment replaces it, and leaving or hiding the page
 //! writes it at once (`pagehide`, `visibilitychange`).
 //!
-//! A failed write is answered with `Msg::Saved(Err)`, and the first success after one with
-//! `Msg::Saved(Ok)`; a success after a success changes nothing and is not sent, so that a save
-//! does not draw the page again.
+//! A failed write is answered with `Err`, and the first success after one with `Ok`; a success
+//! after a success changes nothing and is not sent, so that a save does not draw the page again.
+//! Both form pages save through here, each making its own message of the answer (the whole
+//! form's `Msg::Saved`, the scoring page's `ScoringMsg::Saved`).
 
 use std::cell::{Cell, RefCell};
 
@@ -18,7 +19,10 @@ use wasm_bindgen::JsCast;
 use yew::Callback;
 
 use super::library;
-use crate::core::app::{Msg, StorageFailed};
+use crate::core::app::StorageFailed;
+
+/// What a write answers: whether storage took it.
+pub type Saved = Result<(), StorageFailed>;
 use crate::core::library::saved::SavedEntry;
 
 thread_local! {
@@ -30,9 +34,9 @@ thread_local! {
     static LISTENING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Keeps `entry` to write after this render; answers later through `dispatch`. Returns the
-/// answer to a write of another assessment that was waiting and is made now.
-pub fn save(entry: SavedEntry, dispatch: &Callback<Msg>) -> Option<Msg> {
+/// Keeps `entry` to write after this render; answers later through `answer`. Returns the answer
+/// to a write of another assessment that was waiting and is made now.
+pub fn save(entry: SavedEntry, answer: &Callback<Saved>) -> Option<Saved> {
     let earlier = WAITING.with(|w| {
         let mut w = w.borrow_mut();
         match &*w {
@@ -43,16 +47,16 @@ pub fn save(entry: SavedEntry, dispatch: &Callback<Msg>) -> Option<Msg> {
             }
         }
     });
-    let answer = earlier.and_then(|earlier| write(&earlier));
+    let now = earlier.and_then(|earlier| write(&earlier));
     listen_for_leaving();
     if !TIMER_SET.get() {
-        if !set_timer(dispatch.clone()) {
+        if !set_timer(answer.clone()) {
             // No timer (no window): write now, as before.
-            return flush().or(answer);
+            return flush().or(now);
         }
         TIMER_SET.set(true);
     }
-    answer
+    now
 }
 
 /// Whether a save waits for its timer.
@@ -61,32 +65,32 @@ pub fn waiting() -> bool {
 }
 
 /// Writes what waits, now; the answer to handle, if there is one.
-pub fn flush() -> Option<Msg> {
+pub fn flush() -> Option<Saved> {
     let waiting = WAITING.with(|w| w.borrow_mut().take());
     waiting.and_then(|entry| write(&entry))
 }
 
-fn write(entry: &SavedEntry) -> Option<Msg> {
+fn write(entry: &SavedEntry) -> Option<Saved> {
     let result = library::save(entry).map_err(|_| StorageFailed);
     let failed = result.is_err();
     let was_failing = LAST_FAILED.replace(failed);
-    (failed || was_failing).then_some(Msg::Saved(result))
+    (failed || was_failing).then_some(result)
 }
 
-/// Another write answered `Msg::Saved(Err)` (remembering the open assessment): the next save
+/// Another write failed (remembering the open assessment): the next save
 /// that succeeds must say so, to take the warning away.
 pub fn failed_elsewhere() {
     LAST_FAILED.set(true);
 }
 
-fn set_timer(dispatch: Callback<Msg>) -> bool {
+fn set_timer(answer: Callback<Saved>) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
     let later = Closure::once_into_js(move || {
         TIMER_SET.set(false);
-        if let Some(answer) = flush() {
-            dispatch.emit(answer);
+        if let Some(saved) = flush() {
+            answer.emit(saved);
         }
     });
     window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0).is_ok()

@@ -4,16 +4,15 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use yew::Callback;
 
-use super::{clock, journal, library};
+use super::{clock, journal, library, save_after_render};
 use crate::core::app::pages::Page;
 use crate::core::app::scoring::{ScoringEffect, ScoringForm, ScoringMsg};
 use crate::core::app::{new_id, View};
 use crate::core::credentials::invitation::link_payload;
 use crate::core::framework::hashed::HashedFramework;
-use crate::core::library::saved::{self, SavedEntry};
+use crate::core::library::saved;
 use crate::i18n::Lang;
 
 /// The whole form's page, which opens the assessment the scoring page left open.
@@ -77,7 +76,9 @@ pub fn read_journal() {
     yew::platform::spawn_local(async {
         let items = journal::open_and_read().await;
         super::marks::mark("journal-read");
-        flush();
+        // A save waiting now is written first, so that it counts as written since the start. Its
+        // answer, where it failed, comes again with the next edit's.
+        let _ = save_after_render::flush();
         let recovered = library::recover(items, || new_id(&clock::now()));
         if recovered != library::Recovered::default() {
             let _ = gloo::utils::window().location().replace(WHOLE_FORM);
@@ -85,41 +86,32 @@ pub fn read_journal() {
     });
 }
 
-thread_local! {
-    /// The newest entry waiting to be saved, and the timer that saves it.
-    static WAITING: RefCell<Option<(SavedEntry, Timeout)>> = const { RefCell::new(None) };
-}
-
-/// Saves the entry waiting now, if one is: before the journal is read, so that it counts as
-/// written since the start. Its answer reaches the page with the next edit's.
-fn flush() -> Option<bool> {
-    let (entry, _timer) = WAITING.with(|w| w.borrow_mut().take())?;
-    Some(library::save(&entry).is_ok())
-}
-
 /// Applies each message to the form, redraws, and runs what it asks for. A save waits until
 /// the page is drawn, and the newest entry waiting replaces an older one: a click's answer on
 /// screen does not wait for storage.
 pub fn dispatcher(form: Rc<RefCell<ScoringForm>>, redraw: Callback<()>) -> Callback<ScoringMsg> {
+    // A save's answer that comes after the render: drawn again only where it changes the warning.
+    let saved = {
+        let (form, redraw) = (form.clone(), redraw.clone());
+        Callback::from(move |saved: save_after_render::Saved| {
+            let before = form.borrow().unsaved;
+            form.borrow_mut().update(ScoringMsg::Saved(saved.is_ok()), &clock::now());
+            if before != form.borrow().unsaved {
+                redraw.emit(());
+            }
+        })
+    };
     Callback::from(move |msg: ScoringMsg| {
         let effects = form.borrow_mut().update(msg, &clock::now());
         for effect in effects {
             match effect {
                 ScoringEffect::Save(entry) => {
-                    let form = form.clone();
-                    let redraw = redraw.clone();
-                    let timer = Timeout::new(0, move || {
-                        let Some(ok) = flush() else { return };
-                        let before = form.borrow().unsaved;
-                        form.borrow_mut().update(ScoringMsg::Saved(ok), &clock::now());
-                        if before != form.borrow().unsaved {
-                            redraw.emit(());
-                        }
-                    });
-                    WAITING.with(|w| *w.borrow_mut() = Some((entry, timer)));
+                    if let Some(now) = save_after_render::save(entry, &saved) {
+                        form.borrow_mut().update(ScoringMsg::Saved(now.is_ok()), &clock::now());
+                    }
                 }
                 ScoringEffect::HandOver => {
-                    flush();
+                    let _ = save_after_render::flush();
                     hand_over();
                 }
             }

@@ -77,7 +77,7 @@ pub async fn late_journal(
 ) -> (Option<Model>, Option<Msg>) {
     let items = super::journal::open_and_read().await;
     super::marks::mark("journal-read");
-    let answer = super::save_after_render::flush();
+    let answer = super::save_after_render::flush().map(Msg::Saved);
     let recovered = library::recover(items, || new_id(&clock::now()));
     if recovered == Recovered::default() || matches!(answer, Some(Msg::Saved(Err(_)))) {
         return (None, answer);

@@ -46,6 +46,30 @@ test("a plain link opens the scoring page with its own small module; scores and 
   await expectNoAxeViolations(page, "the scoring page");
 }, { at: app.url }));
 
+test("a score waits to be written until the page shows it, and is written when the page is hidden or left", (t) => app.withPage(t, async (page) => {
+  const stored = (id) => page.evaluate((id) => {
+    const entry = Object.keys(localStorage).find((k) => k.startsWith("leeruitkomsten:v2:assessment:"));
+    return entry ? JSON.parse(localStorage.getItem(entry)).assessment.outcomes[id.split(".")[0]]?.scores[id] ?? null : null;
+  }, id);
+  await level(page, "LU1.1", GOOD).check();
+  await saved(page);
+  assert.equal(await stored("LU1.1"), "good", "written after the render");
+  // With the timer held back: shown, not yet written; hiding the page (a phone switching apps)
+  // writes it, and so does leaving it.
+  await page.evaluate(() => { window.setTimeout = () => 0; });
+  await level(page, "LU1.2", HIGH).check();
+  assert.equal(await progress(page).textContent(), `2 van ${indicators.length} indicatoren gescoord`);
+  assert.equal(await stored("LU1.2"), null, "the save waits for its timer");
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  assert.equal(await stored("LU1.2"), "high", "written as the page is hidden");
+  await level(page, "LU1.3", GOOD).check();
+  assert.equal(await stored("LU1.3"), null, "the save waits for its timer");
+  await page.reload();
+  await page.getByRole("radiogroup").first().waitFor();
+  assert.deepEqual(await modules(page), ["scoring"]);
+  assert.equal(await level(page, "LU1.3", GOOD).isChecked(), true, "written as the page was left");
+}, { at: app.url }));
+
 test("'Naar ondertekenen' opens the whole form on the same assessment; once it is signed, a plain link opens the whole form", (t) => app.withPage(t, async (page) => {
   for (const { id } of indicators) await level(page, id, GOOD).check();
   await page.getByLabel("Studentnummer").fill("123456");
