@@ -45,7 +45,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                         {index}
                         entries={task.learning_outcomes.iter().map(|o| assessment.outcomes.get(&o.id).cloned()).collect::<Vec<_>>()}
                         mode={assessment.metadata.mode}
-                        folded={task.learning_outcomes.iter().filter(|o| m.folded.contains(&o.id)).map(|o| o.id.clone()).collect::<Vec<_>>()}
+                        folded={m.folded.in_task(task)}
                         offers={task.learning_outcomes.iter().flat_map(|o| score_offers(framework, assessment, o)).collect::<Vec<_>>()}
                         dispatch={dispatch.clone()}
                     />

@@ -4,14 +4,12 @@
 //! carries out before the event that sent it has finished, so a crash right after a click loses
 //! nothing.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::{DownloadPurpose, Effect, Model, Msg, Now, OpenAssessment, StorageNotice, View};
 use crate::core::assessment::aggregate::summarize;
 use crate::core::assessment::{Action, Assessment, Metadata, MetadataField};
 use crate::core::framework::hashed::HashedFramework;
-use crate::core::framework::Framework;
 use crate::core::library::saved::{self, SavedEntry};
 
 pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
@@ -54,25 +52,16 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Fold { outcome, folded } => {
-            if folded {
-                model.folded.insert(outcome);
-            } else {
-                model.folded.remove(&outcome);
-            }
+            model.folded.set(outcome, folded);
             Vec::new()
         }
         Msg::Reveal(indicator) => {
-            if let Some(outcome) = model.framework.framework().outcome_of(&indicator) {
-                model.folded.remove(&outcome.id);
-            }
+            model.folded.reveal(model.framework.framework(), &indicator);
             Vec::new()
         }
         Msg::FoldForNarrowScreen => {
-            if !model.folded_for_narrow {
-                model.folded_for_narrow = true;
-                model.folded =
-                    folded_for_narrow_screen(model.framework.framework(), model.first_open());
-            }
+            let first_open = model.first_open();
+            model.folded.for_narrow_screen(model.framework.framework(), first_open);
             Vec::new()
         }
         Msg::ChangedElsewhere(entry) => {
@@ -148,20 +137,6 @@ pub(super) fn show_unsaved(model: &mut Model, entry: SavedEntry) {
 /// Whether `entry` can be opened in the form of `framework`.
 pub(super) fn belongs(entry: &SavedEntry, framework: &HashedFramework) -> bool {
     saved::check_framework(&entry.assessment, framework.framework()).is_ok()
-}
-
-/// On a phone the form opens folded but for the learning outcome that holds `first_open`, the
-/// first indicator still open (every outcome folded when none is).
-pub fn folded_for_narrow_screen(
-    framework: &Framework,
-    first_open: Option<Rc<str>>,
-) -> BTreeSet<String> {
-    let keep = first_open.and_then(|id| framework.outcome_of(&id).cloned());
-    framework
-        .learning_outcomes()
-        .filter(|o| keep.as_ref().is_none_or(|keep| keep.id != o.id))
-        .map(|o| o.id.clone())
-        .collect()
 }
 
 /// A new, empty assessment, dated today, with what the link asks of every new one, not yet stored.

@@ -12,6 +12,7 @@ pub mod cohort_badges;
 pub mod decide;
 pub mod ed25519;
 pub mod effect;
+pub mod folds;
 mod form;
 mod frameworks;
 pub mod invite;
@@ -23,7 +24,6 @@ pub mod scoring;
 mod signing;
 pub mod trusted;
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// Part of [`Now`]: re-exported so that whoever builds a `Now` names it from here.
@@ -35,7 +35,7 @@ pub use effect::{
     FileReadError, FileRef, FolderError, FolderFile, FolderOutcome, FolderRef, KeyPurpose,
     NoEd25519, WorkerEffect, WritePurpose,
 };
-pub use form::{folded_for_narrow_screen, fresh_entry, fresh_entry_after, new_id};
+pub use form::{fresh_entry, fresh_entry_after, new_id};
 pub use frameworks::{AfterFetch, FetchFailure, Fetching};
 pub use invite::{InvitationNotice, InviteFailure, InviteMsg, InviteState, SentInvitations};
 pub use key_ring::{KeyRing, KeyRingError, OwnedKey};
@@ -47,6 +47,7 @@ pub use signing::{
 };
 pub use trusted::{Kept, TrustedMsg, TrustedNotice, TrustedState};
 
+use crate::core::app::folds::Folds;
 use crate::core::assessment::aggregate::{summarize, Summary};
 use crate::core::assessment::{Action, ActionError, Assessment};
 use crate::core::framework::hashed::HashedFramework;
@@ -202,9 +203,7 @@ pub struct Model {
     /// The deelcertificaten of the signed decision, and a badge checked in the verify view.
     pub badges: BadgesState,
     /// The learning outcomes folded in the form. Only how the page looks now: never saved.
-    pub folded: BTreeSet<String>,
-    /// The form was folded once for a narrow screen; later visits keep what the user chose.
-    pub folded_for_narrow: bool,
+    pub folded: Folds,
     /// The docent's invitation form.
     pub invite: InviteState,
     /// The invitations this browser signed, newest first.
@@ -480,8 +479,7 @@ impl Model {
             trusted: TrustedState::default(),
             decide: DecideState::default(),
             badges: BadgesState::default(),
-            folded: BTreeSet::new(),
-            folded_for_narrow: false,
+            folded: Folds::default(),
             invite: InviteState::default(),
             sent_invitations: Rc::new(SentInvitations::default()),
             invitation_notice: None,

@@ -2,10 +2,10 @@
 //! framework and keeps the draft where the whole form keeps it, so that the whole form (signing,
 //! the list, keys, invitations) opens the same assessment when asked for.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use super::{folded_for_narrow_screen, FoldOutcome, Folding, Now};
+use super::folds::Folds;
+use super::{FoldOutcome, Folding, Now};
 use crate::core::assessment::aggregate::{summarize, Summary};
 use crate::core::assessment::{Action, ActionError};
 use crate::core::framework::hashed::HashedFramework;
@@ -25,9 +25,7 @@ pub struct ScoringForm {
     /// What another tab did to this assessment, said until the next edit.
     pub elsewhere: Option<Elsewhere>,
     /// The learning outcomes folded: how the page looks now, never saved (as the whole form's).
-    pub folded: BTreeSet<String>,
-    /// Folded once for a narrow screen; later the user's own folds stand.
-    pub folded_for_narrow: bool,
+    pub folded: Folds,
 }
 
 /// What another tab did to the open assessment.
@@ -125,8 +123,7 @@ impl ScoringForm {
             refused: None,
             unsaved: false,
             elsewhere: None,
-            folded: BTreeSet::new(),
-            folded_for_narrow: false,
+            folded: Folds::default(),
         })
     }
 
@@ -174,25 +171,16 @@ impl ScoringForm {
             }
             ScoringMsg::ChangedElsewhere(_) | ScoringMsg::RemovedElsewhere(_) => Vec::new(),
             ScoringMsg::Fold(FoldOutcome { outcome, folded }) => {
-                if folded {
-                    self.folded.insert(outcome);
-                } else {
-                    self.folded.remove(&outcome);
-                }
+                self.folded.set(outcome, folded);
                 Vec::new()
             }
             ScoringMsg::Reveal(indicator) => {
-                if let Some(outcome) = self.framework.outcome_of(&indicator) {
-                    self.folded.remove(&outcome.id);
-                }
+                self.folded.reveal(&self.framework, &indicator);
                 Vec::new()
             }
             ScoringMsg::FoldForNarrowScreen => {
-                if !self.folded_for_narrow {
-                    self.folded_for_narrow = true;
-                    let first_open = self.entry.assessment.first_unscored(&self.framework);
-                    self.folded = folded_for_narrow_screen(&self.framework, first_open);
-                }
+                let first_open = self.entry.assessment.first_unscored(&self.framework);
+                self.folded.for_narrow_screen(&self.framework, first_open);
                 Vec::new()
             }
         }

@@ -127,7 +127,7 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
                         {index}
                         entries={task.learning_outcomes.iter().map(|o| assessment.outcomes.get(&o.id).cloned()).collect::<Vec<_>>()}
                         {mode}
-                        folded={task.learning_outcomes.iter().filter(|o| form.folded.contains(&o.id)).map(|o| o.id.clone()).collect::<Vec<_>>()}
+                        folded={form.folded.in_task(task)}
                         dispatch={dispatch.clone()}
                     />
                 }) }
