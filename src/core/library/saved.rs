@@ -8,7 +8,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::core::assessment::{
     Assessment, Invited, Metadata, MetadataField, Mode, OutcomeEntry, Signed,
@@ -16,7 +16,7 @@ use crate::core::assessment::{
 use crate::core::credentials::invitation::is_origin;
 use crate::core::framework::score::Score;
 use crate::core::framework::Framework;
-use crate::core::json::{self, JsonError, Node, Object};
+use crate::core::json;
 use crate::core::library::MAX_BACKUP_BYTES;
 
 /// The version of one stored entry. Version 1 kept a single assessment under one key; version 2
@@ -72,8 +72,9 @@ pub fn to_json(entry: &SavedEntry) -> Result<String, serde_json::Error> {
     })
 }
 
-/// Reads what `to_json` wrote. Read through [`crate::core::json`] rather than serde's derive: the
-/// app then carries one JSON reader, not a second one for this format.
+/// Reads what `to_json` wrote, through the app's one JSON reader ([`json::parse_whole`]) and
+/// `serde_json::Value`'s own accessors: this format says only which part could not be read, so
+/// it needs none of [`crate::core::json`]'s paths, which the scoring page then does not carry.
 pub fn from_json(text: &str) -> Result<SavedEntry, SavedError> {
     from_value(&parse(text)?)
 }
@@ -83,14 +84,14 @@ pub(crate) fn from_value(value: &Value) -> Result<SavedEntry, SavedError> {
     if version != u64::from(SAVED_VERSION) {
         return Err(SavedError::UnknownVersion(version));
     }
-    let id = root.string("id").map_err(at("id"))?;
+    let id = string(root, "id", "id")?;
     if !is_entry_id(id) {
         return Err(SavedError::Unreadable("id"));
     }
     Ok(SavedEntry {
         id: id.to_string(),
-        updated: root.string("updated").map_err(at("updated"))?.to_string(),
-        assessment: assessment(&root)?,
+        updated: string(root, "updated", "updated")?.to_string(),
+        assessment: assessment(root)?,
     })
 }
 
@@ -105,7 +106,7 @@ pub fn migrate_v1(text: &str, id: &str, updated: &str) -> Result<SavedEntry, Sav
     Ok(SavedEntry {
         id: id.to_string(),
         updated: updated.to_string(),
-        assessment: assessment(&root)?,
+        assessment: assessment(root)?,
     })
 }
 
@@ -114,20 +115,47 @@ pub fn migrate_v1(text: &str, id: &str, updated: &str) -> Result<SavedEntry, Sav
 /// counts): read with [`json::parse_whole`], so that the scoring page, which reads JSON only
 /// here, carries no decimal-to-double conversion. A backup file is read with the full reader.
 fn parse(text: &str) -> Result<Value, SavedError> {
-    json::parse_whole(text, MAX_BACKUP_BYTES).map_err(at("text"))
+    json::parse_whole(text, MAX_BACKUP_BYTES).map_err(|_| SavedError::Unreadable("text"))
 }
 
 /// The root object of what any version saved, and the version it states.
-fn versioned(value: &Value) -> Result<(Object<'_>, u64), SavedError> {
-    let root = Node::root(value).object().map_err(at("root"))?;
-    let version = root.count("version").map_err(at("version"))?;
-    Ok((root, version))
+fn versioned(value: &Value) -> Result<(&Map<String, Value>, u64), SavedError> {
+    let root = value.as_object().ok_or(SavedError::Unreadable("root"))?;
+    let version = root.get("version").and_then(Value::as_u64);
+    Ok((root, version.ok_or(SavedError::Unreadable("version"))?))
 }
 
-/// What this format tells of an error: which part could not be read. Its place in storage is
-/// no one's to fix by hand, so the exact path is not kept.
-fn at(part: &'static str) -> impl Fn(JsonError) -> SavedError {
-    move |_| SavedError::Unreadable(part)
+// What this format tells of an error is which part could not be read: its place in storage is
+// no one's to fix by hand, so no path is kept.
+
+fn object<'v>(
+    o: &'v Map<String, Value>,
+    key: &str,
+    part: &'static str,
+) -> Result<&'v Map<String, Value>, SavedError> {
+    o.get(key).and_then(Value::as_object).ok_or(SavedError::Unreadable(part))
+}
+
+fn string<'v>(
+    o: &'v Map<String, Value>,
+    key: &str,
+    part: &'static str,
+) -> Result<&'v str, SavedError> {
+    o.get(key).and_then(Value::as_str).ok_or(SavedError::Unreadable(part))
+}
+
+/// Member `key` where it is there and not null: what earlier versions did not write.
+fn present<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    o.get(key).filter(|v| !v.is_null())
+}
+
+/// A string, absent or null for none.
+fn optional_string<'v>(
+    o: &'v Map<String, Value>,
+    key: &str,
+    part: &'static str,
+) -> Result<Option<&'v str>, SavedError> {
+    present(o, key).map(|v| v.as_str().ok_or(SavedError::Unreadable(part))).transpose()
 }
 
 /// Entry ids become part of storage keys and element ids: letters, digits and hyphens only.
@@ -146,100 +174,83 @@ pub fn check_framework(assessment: &Assessment, framework: &Framework) -> Result
     }
 }
 
-fn assessment(root: &Object) -> Result<Assessment, SavedError> {
-    let a = root.object("assessment").map_err(at("assessment"))?;
+fn assessment(root: &Map<String, Value>) -> Result<Assessment, SavedError> {
+    let a = object(root, "assessment", "assessment")?;
     Ok(Assessment {
-        framework_id: a.string("framework_id").map_err(at("framework_id"))?.to_string(),
-        framework_version: a
-            .string("framework_version")
-            .map_err(at("framework_version"))?
-            .to_string(),
-        metadata: metadata(&a)?,
-        outcomes: outcomes(&a)?,
+        framework_id: string(a, "framework_id", "framework_id")?.to_string(),
+        framework_version: string(a, "framework_version", "framework_version")?.to_string(),
+        metadata: metadata(a)?,
+        outcomes: outcomes(a)?,
         // Absent in what earlier versions of the app kept, and for frameworks without norms.
-        norm_level: a.optional_string("norm_level").map_err(at("norm_level"))?.map(str::to_string),
-        signed: signed(&a)?,
+        norm_level: optional_string(a, "norm_level", "norm_level")?.map(str::to_string),
+        signed: signed(a)?,
         // Absent in what the app kept before invitations, and where there was none.
-        invitation: invited(&a)?,
+        invitation: invited(a)?,
     })
 }
 
-fn invited(a: &Object) -> Result<Option<Invited>, SavedError> {
-    match a.get("invitation") {
-        Some(node) if !node.is_null() => {
-            let i = node.object().map_err(at("invitation"))?;
-            let string = |key| i.string(key).map(str::to_string).map_err(at("invitation"));
-            Ok(Some(Invited {
-                id: string("id")?,
-                digest_multibase: string("digest_multibase")?,
-                issuer: string("issuer")?,
-                issuer_name: string("issuer_name")?,
-                due_date: string("due_date")?,
-                // Absent where the invitation named none, and in what the app kept before it
-                // used it; held to the invitation's own rule, since it becomes a message target.
-                host_origin: i
-                    .optional_string("host_origin")
-                    .map_err(at("invitation"))?
-                    .filter(|origin| is_origin(origin))
-                    .map(str::to_string),
-            }))
-        }
-        _ => Ok(None),
-    }
+fn invited(a: &Map<String, Value>) -> Result<Option<Invited>, SavedError> {
+    let Some(node) = present(a, "invitation") else { return Ok(None) };
+    let i = node.as_object().ok_or(SavedError::Unreadable("invitation"))?;
+    let string = |key| string(i, key, "invitation").map(str::to_string);
+    Ok(Some(Invited {
+        id: string("id")?,
+        digest_multibase: string("digest_multibase")?,
+        issuer: string("issuer")?,
+        issuer_name: string("issuer_name")?,
+        due_date: string("due_date")?,
+        // Absent where the invitation named none, and in what the app kept before it used it;
+        // held to the invitation's own rule, since it becomes a message target.
+        host_origin: optional_string(i, "host_origin", "invitation")?
+            .filter(|origin| is_origin(origin))
+            .map(str::to_string),
+    }))
 }
 
-fn metadata(a: &Object) -> Result<Metadata, SavedError> {
-    let m = a.object("metadata").map_err(at("metadata"))?;
+fn metadata(a: &Map<String, Value>) -> Result<Metadata, SavedError> {
+    let m = object(a, "metadata", "metadata")?;
     let mut metadata = Metadata::default();
     for field in MetadataField::ALL {
-        *metadata.get_mut(field) =
-            m.string(field.serialized_name()).map_err(at("metadata"))?.to_string();
+        *metadata.get_mut(field) = string(m, field.serialized_name(), "metadata")?.to_string();
     }
     metadata.mode = m
-        .string("mode")
-        .ok()
+        .get("mode")
+        .and_then(Value::as_str)
         .and_then(Mode::from_key)
         .ok_or(SavedError::Unreadable("metadata.mode"))?;
     Ok(metadata)
 }
 
-fn signed(a: &Object) -> Result<Option<Signed>, SavedError> {
-    match a.get("signed") {
-        Some(node) if !node.is_null() => {
-            let s = node.object().map_err(at("signed"))?;
-            let string = |key, part| s.string(key).map(str::to_string).map_err(at(part));
-            Ok(Some(Signed {
-                record: string("record", "signed.record")?.into(),
-                created: string("created", "signed.created")?,
-                signer: string("signer", "signed.signer")?,
-            }))
-        }
-        _ => Ok(None),
-    }
+fn signed(a: &Map<String, Value>) -> Result<Option<Signed>, SavedError> {
+    let Some(node) = present(a, "signed") else { return Ok(None) };
+    let s = node.as_object().ok_or(SavedError::Unreadable("signed"))?;
+    Ok(Some(Signed {
+        record: string(s, "record", "signed.record")?.into(),
+        created: string(s, "created", "signed.created")?.to_string(),
+        signer: string(s, "signer", "signed.signer")?.to_string(),
+    }))
 }
 
-fn outcomes(a: &Object) -> Result<BTreeMap<String, Rc<OutcomeEntry>>, SavedError> {
+fn outcomes(a: &Map<String, Value>) -> Result<BTreeMap<String, Rc<OutcomeEntry>>, SavedError> {
     let mut outcomes = BTreeMap::new();
-    for (id, entry) in a.object("outcomes").map_err(at("outcomes"))?.members() {
-        let entry = entry.object().map_err(at("outcomes"))?;
+    for (id, entry) in object(a, "outcomes", "outcomes")? {
+        let entry = entry.as_object().ok_or(SavedError::Unreadable("outcomes"))?;
         let mut read = OutcomeEntry::default();
-        for (indicator, score) in entry.object("scores").map_err(at("scores"))?.members() {
-            let score = score
-                .string()
-                .ok()
-                .and_then(Score::from_key)
-                .ok_or(SavedError::Unreadable("scores"))?;
+        for (indicator, score) in object(entry, "scores", "scores")? {
+            let score =
+                score.as_str().and_then(Score::from_key).ok_or(SavedError::Unreadable("scores"))?;
             read.scores.insert(indicator.clone(), score);
         }
-        for (indicator, comment) in entry.object("comments").map_err(at("comments"))?.members() {
-            read.comments
-                .insert(indicator.clone(), comment.string().map_err(at("comments"))?.to_string());
+        for (indicator, comment) in object(entry, "comments", "comments")? {
+            let comment = comment.as_str().ok_or(SavedError::Unreadable("comments"))?;
+            read.comments.insert(indicator.clone(), comment.to_string());
         }
-        read.feedback = entry.string("feedback").map_err(at("feedback"))?.to_string();
+        read.feedback = string(entry, "feedback", "feedback")?.to_string();
         // Absent in what the app kept before niet waargenomen, and while there is none.
         if let Some(list) = entry.get("not_observed") {
-            for indicator in list.array().map_err(at("not_observed"))? {
-                let indicator = indicator.string().map_err(at("not_observed"))?;
+            let list = list.as_array().ok_or(SavedError::Unreadable("not_observed"))?;
+            for indicator in list {
+                let indicator = indicator.as_str().ok_or(SavedError::Unreadable("not_observed"))?;
                 read.not_observed.insert(indicator.to_string());
             }
         }
