@@ -9,7 +9,7 @@ use yew::Callback;
 use super::{clock, journal, library, save_after_render};
 use crate::core::app::pages::Page;
 use crate::core::app::scoring::{ScoringEffect, ScoringForm, ScoringMsg};
-use crate::core::app::{new_id, View};
+use crate::core::app::View;
 use crate::core::credentials::invitation::link_payload;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::library::saved;
@@ -71,16 +71,14 @@ pub fn keep_lang(lang: Lang) {
 }
 
 /// Once the page is drawn: where the crash journal held work newer than what this page started
-/// from, the whole form opens with it put back (`library::recover`), as it does at its own start.
-pub fn read_journal() {
-    yew::platform::spawn_local(async {
-        let items = journal::open_and_read().await;
-        super::marks::mark("journal-read");
-        // A save waiting now is written first, so that it counts as written since the start. Its
-        // answer, where it failed, comes again with the next edit's.
-        let _ = save_after_render::flush();
-        let recovered = library::recover(items, || new_id(&clock::now()));
-        if recovered != library::Recovered::default() {
+/// from, the whole form opens with it put back, as it does at its own start; not where the save
+/// written first failed (storage would then lack what this page shows), which is said instead.
+pub fn read_journal(dispatch: Callback<ScoringMsg>) {
+    yew::platform::spawn_local(async move {
+        let (recovered, answer) = super::startup::journal_recovered().await;
+        if let Some(Err(_)) = answer {
+            dispatch.emit(ScoringMsg::Saved(false));
+        } else if recovered != library::Recovered::default() {
             let _ = gloo::utils::window().location().replace(WHOLE_FORM);
         }
     });

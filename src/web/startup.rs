@@ -75,14 +75,22 @@ pub async fn late_journal(
     link: &Link,
     default: &Rc<HashedFramework>,
 ) -> (Option<Model>, Option<Msg>) {
-    let items = super::journal::open_and_read().await;
-    super::marks::mark("journal-read");
-    let answer = super::save_after_render::flush().map(Msg::Saved);
-    let recovered = library::recover(items, || new_id(&clock::now()));
-    if recovered == Recovered::default() || matches!(answer, Some(Msg::Saved(Err(_)))) {
-        return (None, answer);
+    let (recovered, answer) = journal_recovered().await;
+    if recovered == Recovered::default() || matches!(answer, Some(Err(_))) {
+        return (None, answer.map(Msg::Saved));
     }
     (assemble(link, default, recovered.kept_apart > 0).await.ok(), None)
+}
+
+/// Reads the crash journal once the page is drawn and puts back what it holds that storage
+/// lacks (`library::recover`); a save waiting for its timer is written first, so that it counts
+/// as written since the start. What was put back, and that save's answer where it has one: both
+/// form pages start again from storage only where it put something back and that save held.
+pub async fn journal_recovered() -> (Recovered, Option<super::save_after_render::Saved>) {
+    let items = super::journal::open_and_read().await;
+    super::marks::mark("journal-read");
+    let answer = super::save_after_render::flush();
+    (library::recover(items, || new_id(&clock::now())), answer)
 }
 
 /// The model from what storage holds now; `kept_apart`: the journal's copy of an assessment

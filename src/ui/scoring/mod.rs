@@ -59,7 +59,7 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             crate::web::offline::register_after_first_paint();
-            glue::read_journal();
+            glue::read_journal(dispatch.clone());
             let listener = glue::listen_to_other_tabs(dispatch);
             move || drop(listener)
         });
