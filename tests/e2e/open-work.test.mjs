@@ -144,7 +144,8 @@ test("at 360 px the header is compact, and the views and the language are behind
   return `header at 360 px: ${HEADER_BEFORE_PX} px before, ${Math.round(closed)} px now (${Math.round(opened)} px with the menu open)`;
 }));
 
-test("an indicator whose text stands under an earlier leeruitkomst offers that score, and stays scored on its own", (t) => app.withPage(t, async (page) => {
+for (const [label, at] of [["the whole form", () => app.form], ["the scoring page", () => app.url]]) {
+test(`${label}: an indicator whose text stands under an earlier leeruitkomst offers that score, and stays scored on its own`, (t) => app.withPage(t, async (page) => {
   // LU1.3, LU2.1 and LU4.2 share one text; LU1.3 is where it first stands.
   assert.equal(await page.getByRole("button", { name: /^Score overnemen van / }).count(), 0, "nothing scored, nothing offered");
   await scoreBy(page, "LU1.3", "high");
@@ -161,4 +162,5 @@ test("an indicator whose text stands under an earlier leeruitkomst offers that s
   assert.equal(await item(page, "LU2.1").getByRole("button", { name: "Score overnemen van LU1.3 (+)", exact: true }).count(), 1);
   await reloadApp(page);
   assert.equal(await item(page, "LU2.1").getByRole("radio", { name: LEVEL.high, exact: true }).isChecked(), true);
-}));
+}, { at: at() }));
+}

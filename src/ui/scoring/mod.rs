@@ -9,6 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::app::scoring::{Elsewhere, ScoringForm, ScoringMsg};
+use crate::core::assessment::open_work::score_offers;
 use crate::i18n::Lang;
 use crate::ui::core_task_section::CoreTaskSection;
 use crate::ui::metadata_form::MetadataForm;
@@ -128,6 +129,7 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
                         entries={task.learning_outcomes.iter().map(|o| assessment.outcomes.get(&o.id).cloned()).collect::<Vec<_>>()}
                         {mode}
                         folded={form.folded.in_task(task)}
+                        offers={task.learning_outcomes.iter().flat_map(|o| score_offers(&framework, assessment, o)).collect::<Vec<_>>()}
                         dispatch={dispatch.clone()}
                     />
                 }) }
