@@ -20,10 +20,10 @@ use yew::Callback;
 
 use super::library;
 use crate::core::app::StorageFailed;
+use crate::core::library::saved::SavedEntry;
 
 /// What a write answers: whether storage took it.
 pub type Saved = Result<(), StorageFailed>;
-use crate::core::library::saved::SavedEntry;
 
 thread_local! {
     static WAITING: RefCell<Option<SavedEntry>> = const { RefCell::new(None) };
@@ -77,8 +77,8 @@ fn write(entry: &SavedEntry) -> Option<Saved> {
     (failed || was_failing).then_some(result)
 }
 
-/// Another write failed (remembering the open assessment): the next save
-/// that succeeds must say so, to take the warning away.
+/// Another write failed (remembering the open assessment): the next save that succeeds must say
+/// so, to take the warning away.
 pub fn failed_elsewhere() {
     LAST_FAILED.set(true);
 }
