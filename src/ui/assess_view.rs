@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::core_task_section::CoreTaskSection;
+use super::core_task_section::core_task_sections;
 use super::metadata_form::MetadataForm;
 use super::norm_level_picker::NormLevelPicker;
 use super::norm_lines::norm_lines;
@@ -12,7 +12,6 @@ use super::sign_section::SignSection;
 use super::signature_block::SignatureBlock;
 use super::summary_panel::SummaryPanel;
 use crate::core::app::{Model, Msg};
-use crate::core::assessment::open_work::score_offers;
 use crate::core::framework::score::Score;
 
 pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
@@ -36,20 +35,7 @@ pub fn assess_view(m: &Model, dispatch: &Callback<Msg>) -> Html {
                     dispatch={dispatch.clone()}
                 />
                 <ScaleLegend {lang} framework={framework.clone()} />
-                { for framework.core_tasks.iter().enumerate().map(|(index, task)| html! {
-                    <CoreTaskSection<Msg>
-                        key={task.id.clone()}
-                        {lang}
-                        {locked}
-                        framework={framework.clone()}
-                        {index}
-                        entries={task.learning_outcomes.iter().map(|o| assessment.outcomes.get(&o.id).cloned()).collect::<Vec<_>>()}
-                        mode={assessment.metadata.mode}
-                        folded={m.folded.in_task(task)}
-                        offers={task.learning_outcomes.iter().flat_map(|o| score_offers(framework, assessment, o)).collect::<Vec<_>>()}
-                        dispatch={dispatch.clone()}
-                    />
-                }) }
+                { core_task_sections(lang, locked, framework, assessment, &m.folded, dispatch) }
                 <SignSection
                     {lang}
                     framework={hashed.clone()}

@@ -4,12 +4,45 @@ use yew::prelude::*;
 
 use super::dom_id;
 use super::outcome_card::OutcomeCard;
+use crate::core::app::folds::Folds;
 use crate::core::app::FoldOutcome;
-use crate::core::assessment::open_work::ScoreOffer;
-use crate::core::assessment::Action;
+use crate::core::assessment::open_work::{score_offers, ScoreOffer};
+use crate::core::assessment::{Action, Assessment};
 use crate::core::assessment::{Mode, OutcomeEntry};
 use crate::core::framework::Framework;
 use crate::i18n::Lang;
+
+/// The framework's core tasks, each a section with what `assessment` recorded for its learning
+/// outcomes, as both form pages draw them (the whole form's and the scoring page's).
+pub fn core_task_sections<M>(
+    lang: Lang,
+    locked: bool,
+    framework: &Rc<Framework>,
+    assessment: &Assessment,
+    folded: &Folds,
+    dispatch: &Callback<M>,
+) -> Html
+where
+    M: From<Action> + From<FoldOutcome> + PartialEq + 'static,
+{
+    let mode = assessment.metadata.mode;
+    html! {
+        { for framework.core_tasks.iter().enumerate().map(|(index, task)| html! {
+            <CoreTaskSection<M>
+                key={task.id.clone()}
+                {lang}
+                {locked}
+                framework={framework.clone()}
+                {index}
+                entries={task.learning_outcomes.iter().map(|o| assessment.outcomes.get(&o.id).cloned()).collect::<Vec<_>>()}
+                {mode}
+                folded={folded.in_task(task)}
+                offers={task.learning_outcomes.iter().flat_map(|o| score_offers(framework, assessment, o)).collect::<Vec<_>>()}
+                dispatch={dispatch.clone()}
+            />
+        }) }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct CoreTaskSectionProps<M: PartialEq> {

@@ -9,9 +9,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::app::scoring::{Elsewhere, ScoringForm, ScoringMsg};
-use crate::core::assessment::open_work::score_offers;
 use crate::i18n::Lang;
-use crate::ui::core_task_section::CoreTaskSection;
+use crate::ui::core_task_section::core_task_sections;
 use crate::ui::metadata_form::MetadataForm;
 use crate::ui::progress_dock::ProgressDock;
 use crate::ui::scale_legend::ScaleLegend;
@@ -81,7 +80,6 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
     let form = props.form.borrow();
     let framework = form.framework.clone();
     let assessment = &form.entry.assessment;
-    let mode = assessment.metadata.mode;
     let overall = form.summary.overall;
     let first_open = assessment.first_unscored(&framework);
     html! {
@@ -120,19 +118,7 @@ pub fn ScoringPage(props: &ScoringPageProps) -> Html {
             <main id="main" class="content">
                 <MetadataForm<ScoringMsg> {lang} metadata={assessment.metadata.clone()} dispatch={dispatch.clone()} />
                 <ScaleLegend {lang} framework={framework.clone()} />
-                { for framework.core_tasks.iter().enumerate().map(|(index, task)| html! {
-                    <CoreTaskSection<ScoringMsg>
-                        key={task.id.clone()}
-                        {lang}
-                        framework={framework.clone()}
-                        {index}
-                        entries={task.learning_outcomes.iter().map(|o| assessment.outcomes.get(&o.id).cloned()).collect::<Vec<_>>()}
-                        {mode}
-                        folded={form.folded.in_task(task)}
-                        offers={task.learning_outcomes.iter().flat_map(|o| score_offers(&framework, assessment, o)).collect::<Vec<_>>()}
-                        dispatch={dispatch.clone()}
-                    />
-                }) }
+                { core_task_sections(lang, false, &framework, assessment, &form.folded, &dispatch) }
                 <section class="card sign-on" aria-labelledby="sign-heading" id="sign">
                     <h2 id="sign-heading">{ lang.scoring_texts().sign_heading }</h2>
                     <p>{ lang.scoring_texts().sign_elsewhere }</p>
