@@ -13,7 +13,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsValue;
 use yew::Callback;
 
-use crate::core::app::pages::Page;
+use crate::core::app::pages::{fragment_acts, Page};
 use crate::core::app::{Msg, View};
 use crate::core::credentials::invitation::link_payload;
 
@@ -30,10 +30,7 @@ thread_local! {
 /// invitation.
 pub fn remember_anchor() {
     let fragment = super::pages::fragment();
-    if !fragment.is_empty()
-        && View::from_fragment(&fragment).is_none()
-        && link_payload(&fragment).is_none()
-    {
+    if !fragment.is_empty() && !fragment_acts(&fragment) {
         ARRIVED_AT.with(|at| *at.borrow_mut() = Some(fragment));
     }
 }

@@ -7,10 +7,8 @@ use std::rc::Rc;
 use yew::Callback;
 
 use super::{clock, journal, library, save_after_render};
-use crate::core::app::pages::Page;
+use crate::core::app::pages::{fragment_acts, Page};
 use crate::core::app::scoring::{ScoringEffect, ScoringForm, ScoringMsg};
-use crate::core::app::View;
-use crate::core::credentials::invitation::link_payload;
 use crate::core::framework::hashed::HashedFramework;
 use crate::core::library::saved;
 use crate::i18n::Lang;
@@ -25,7 +23,8 @@ pub fn start() -> Option<ScoringForm> {
     super::marks::mark("main");
     journal::start();
     library::journal_unread();
-    if !super::pages::search().is_empty() || names_the_whole_form(&super::pages::fragment()) {
+    // An in-page anchor (`#summary`, after the skip link, and a reload there) is this page's own.
+    if !super::pages::search().is_empty() || fragment_acts(&super::pages::fragment()) {
         return None;
     }
     let framework = HashedFramework::compiled_default();
@@ -40,12 +39,6 @@ pub fn start() -> Option<ScoringForm> {
     let form = ScoringForm::start(&framework, open, &clock::now()).ok();
     super::marks::mark("model");
     form
-}
-
-/// A fragment the whole form acts on: a view (`#library`) or an invitation. An in-page anchor
-/// (`#summary`, after the skip link, and a reload there) is this page's own.
-fn names_the_whole_form(fragment: &str) -> bool {
-    View::from_fragment(fragment).is_some() || link_payload(fragment).is_some()
 }
 
 /// Tells the page when another tab changes or deletes an assessment.

@@ -12,6 +12,7 @@
 //! (`?lang=…`, `?framework=…`) and the view's name as the fragment, `hogeschool.html#compare`.
 
 use super::View;
+use crate::core::credentials::invitation::link_payload;
 
 /// One of the app's two pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,9 +107,26 @@ pub fn first_view(here: Page, fragment: &str, search: &str) -> Result<Option<Vie
     }
 }
 
+/// Whether an address's fragment (without the `#`) is something the whole form acts on: a view
+/// (`library`) or an invitation. Anything else, such as `summary` or `sign`, is an in-page
+/// anchor: the scoring page keeps it as its own, and the whole form goes to it once drawn.
+pub fn fragment_acts(fragment: &str) -> bool {
+    View::from_fragment(fragment).is_some() || link_payload(fragment).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_view_or_an_invitation_in_the_fragment_acts_and_an_in_page_anchor_does_not() {
+        assert!(fragment_acts("library"));
+        assert!(fragment_acts("compare"));
+        assert!(fragment_acts("uitnodiging=eyJhIjoxfQ"));
+        for anchor in ["", "summary", "sign", "main", "indicator-LU1.1"] {
+            assert!(!fragment_acts(anchor), "{anchor}");
+        }
+    }
 
     #[test]
     fn every_view_round_trips_through_its_fragment() {
