@@ -95,18 +95,23 @@ fn whole_text(kind: JsonErrorKind) -> JsonError {
 
 /// Parses `text` strictly, refusing it unread when it is longer than `limit` bytes.
 pub fn parse(text: &str, limit: usize) -> Result<Value, JsonError> {
-    if text.len() > limit {
-        return Err(whole_text(JsonErrorKind::TooLarge { bytes: text.len(), limit }));
-    }
-    jcs::parse_strict(text).map_err(|e| whole_text(JsonErrorKind::Invalid(e)))
+    parse_with(jcs::parse_strict, text, limit)
 }
 
 /// [`parse`] for text this app wrote, whose numbers are all whole ([`jcs::parse_strict_whole`]).
 pub fn parse_whole(text: &str, limit: usize) -> Result<Value, JsonError> {
+    parse_with(jcs::parse_strict_whole, text, limit)
+}
+
+fn parse_with(
+    reader: fn(&str) -> Result<Value, JcsError>,
+    text: &str,
+    limit: usize,
+) -> Result<Value, JsonError> {
     if text.len() > limit {
         return Err(whole_text(JsonErrorKind::TooLarge { bytes: text.len(), limit }));
     }
-    jcs::parse_strict_whole(text).map_err(|e| whole_text(JsonErrorKind::Invalid(e)))
+    reader(text).map_err(|e| whole_text(JsonErrorKind::Invalid(e)))
 }
 
 /// [`parse`] for raw bytes, such as a file's: the size is judged before the encoding, so a huge
