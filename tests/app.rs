@@ -10,9 +10,9 @@ use support::app::{dispatch, empty_startup};
 use leeruitkomsten::core::app::Zone;
 
 use leeruitkomsten::core::app::{
-    update, DownloadPurpose, Effect, Entropy, FilePurpose, FileRef, KeyImport, KeyRing, KeyStatus,
-    LibraryMessage, Model, Msg, NoEd25519, Now, SignAs, SignFailure, SigningStage, Startup,
-    StorageFailed, StorageNotice, View, WritePurpose,
+    update, DownloadPurpose, Effect, Entropy, FilePurpose, FileRef, Folding, KeyImport, KeyRing,
+    KeyStatus, LibraryMessage, Model, Msg, NoEd25519, Now, SignAs, SignFailure, SigningStage,
+    Startup, StorageFailed, StorageNotice, View, WritePurpose,
 };
 use leeruitkomsten::core::assessment::{Action, MetadataField};
 use leeruitkomsten::core::crypto::signing_key::SigningKey;
@@ -1289,17 +1289,17 @@ fn folding_is_state_of_the_page_only_and_revealing_an_indicator_unfolds_its_outc
     let mut app = App::start(Browser::default());
     assert!(app.model.folded.is_empty(), "the form opens unfolded");
     assert!(
-        app.send(Msg::Fold { outcome: "LU2".into(), folded: true }).is_empty(),
+        app.send(Msg::Folding(Folding::Set { outcome: "LU2".into(), folded: true })).is_empty(),
         "nothing saved"
     );
     assert!(app.model.folded.contains("LU2"));
-    app.send(Msg::Reveal("LU2.3".into()));
+    app.send(Msg::Folding(Folding::Reveal("LU2.3".into())));
     assert!(app.model.folded.is_empty());
     // An indicator the framework lacks unfolds nothing and changes nothing else.
-    app.send(Msg::Fold { outcome: "LU3".into(), folded: true });
-    assert!(app.send(Msg::Reveal("LU99.1".into())).is_empty());
+    app.send(Msg::Folding(Folding::Set { outcome: "LU3".into(), folded: true }));
+    assert!(app.send(Msg::Folding(Folding::Reveal("LU99.1".into()))).is_empty());
     assert!(app.model.folded.contains("LU3"));
-    app.send(Msg::Fold { outcome: "LU3".into(), folded: false });
+    app.send(Msg::Folding(Folding::Set { outcome: "LU3".into(), folded: false }));
     assert!(app.model.folded.is_empty());
 }
 
@@ -1322,15 +1322,15 @@ fn a_narrow_screen_folds_all_but_the_outcome_with_the_first_open_indicator_once(
     let first_open = app.model.first_open().unwrap();
     let keep = app.model.framework.framework().outcome_of(&first_open).unwrap().id.clone();
     assert_ne!(keep, "LU1", "the plan must score all of LU1 for this test");
-    app.send(Msg::FoldForNarrowScreen);
+    app.send(Msg::Folding(Folding::ForNarrowScreen));
     let outcomes: Vec<String> =
         app.model.framework.framework().learning_outcomes().map(|o| o.id.clone()).collect();
     for id in &outcomes {
         assert_eq!(app.model.folded.contains(id), *id != keep, "{id}");
     }
     // Once: what the user unfolds later stays unfolded when the form is shown again.
-    app.send(Msg::Fold { outcome: "LU1".into(), folded: false });
-    app.send(Msg::FoldForNarrowScreen);
+    app.send(Msg::Folding(Folding::Set { outcome: "LU1".into(), folded: false }));
+    app.send(Msg::Folding(Folding::ForNarrowScreen));
     assert!(!app.model.folded.contains("LU1"));
 }
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use leeruitkomsten::core::app::scoring::{
     Elsewhere, HandOff, ScoringEffect, ScoringForm, ScoringMsg,
 };
-use leeruitkomsten::core::app::{fresh_entry, Entropy, FoldOutcome, Now, Zone};
+use leeruitkomsten::core::app::{fresh_entry, Entropy, Folding, Now, Zone};
 use leeruitkomsten::core::assessment::{Action, ActionError, Invited, MetadataField, Signed};
 use leeruitkomsten::core::framework::hashed::HashedFramework;
 use leeruitkomsten::core::framework::score::Score;
@@ -170,22 +170,22 @@ fn on_a_narrow_screen_it_folds_all_but_the_outcome_of_the_first_open_indicator_o
     form.update(score("LU1.1", Score::Good), &now(2));
     let outcomes: Vec<String> = form.framework.learning_outcomes().map(|o| o.id.clone()).collect();
     let first_open_outcome = form.framework.outcome_of("LU1.2").unwrap().id.clone();
-    assert!(form.update(ScoringMsg::FoldForNarrowScreen, &now(3)).is_empty());
+    assert!(form.update(ScoringMsg::Folding(Folding::ForNarrowScreen), &now(3)).is_empty());
     assert_eq!(form.folded.len(), outcomes.len() - 1);
     assert!(!form.folded.contains(&first_open_outcome));
 
     // The user's own folds stand from then on.
     form.update(
-        ScoringMsg::Fold(FoldOutcome { outcome: first_open_outcome.clone(), folded: true }),
+        ScoringMsg::Folding(Folding::Set { outcome: first_open_outcome.clone(), folded: true }),
         &now(4),
     );
-    form.update(ScoringMsg::FoldForNarrowScreen, &now(5));
+    form.update(ScoringMsg::Folding(Folding::ForNarrowScreen), &now(5));
     assert_eq!(form.folded.len(), outcomes.len());
 
     let last = outcomes.last().unwrap().clone();
     let indicator = form.framework.learning_outcomes().last().unwrap().indicators[0].id.clone();
-    form.update(ScoringMsg::Reveal(indicator), &now(6));
+    form.update(ScoringMsg::Folding(Folding::Reveal(indicator)), &now(6));
     assert!(!form.folded.contains(&last));
-    form.update(ScoringMsg::Fold(FoldOutcome { outcome: last.clone(), folded: true }), &now(7));
+    form.update(ScoringMsg::Folding(Folding::Set { outcome: last.clone(), folded: true }), &now(7));
     assert!(form.folded.contains(&last));
 }

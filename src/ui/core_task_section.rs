@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::dom_id;
 use super::outcome_card::OutcomeCard;
 use crate::core::app::folds::Folds;
-use crate::core::app::FoldOutcome;
+use crate::core::app::Folding;
 use crate::core::assessment::open_work::{score_offers, ScoreOffer};
 use crate::core::assessment::{Action, Assessment};
 use crate::core::assessment::{Mode, OutcomeEntry};
@@ -23,7 +23,7 @@ pub fn core_task_sections<M>(
     dispatch: &Callback<M>,
 ) -> Html
 where
-    M: From<Action> + From<FoldOutcome> + PartialEq + 'static,
+    M: From<Action> + From<Folding> + PartialEq + 'static,
 {
     let mode = assessment.metadata.mode;
     html! {
@@ -71,7 +71,7 @@ pub struct CoreTaskSectionProps<M: PartialEq> {
 #[function_component]
 pub fn CoreTaskSection<M>(props: &CoreTaskSectionProps<M>) -> Html
 where
-    M: From<Action> + From<FoldOutcome> + PartialEq + 'static,
+    M: From<Action> + From<Folding> + PartialEq + 'static,
 {
     let Some(task) = props.framework.core_tasks.get(props.index) else {
         return Html::default();

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::dom_id;
 use super::indicator_item::IndicatorItem;
-use crate::core::app::FoldOutcome;
+use crate::core::app::Folding;
 use crate::core::assessment::open_work::{open_in, ScoreOffer};
 use crate::core::assessment::{Action, Mode, OutcomeEntry, MAX_TEXT_CHARS};
 use crate::core::framework::{Framework, LearningOutcome};
@@ -38,7 +38,7 @@ pub struct OutcomeCardProps<M: PartialEq> {
 #[function_component]
 pub fn OutcomeCard<M>(props: &OutcomeCardProps<M>) -> Html
 where
-    M: From<Action> + From<FoldOutcome> + PartialEq + 'static,
+    M: From<Action> + From<Folding> + PartialEq + 'static,
 {
     let t = props.lang.form_texts();
     let outcome = &props.outcome;
@@ -53,7 +53,7 @@ where
         let outcome = outcome.id.clone();
         let folded = !props.folded;
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(FoldOutcome { outcome: outcome.clone(), folded }.into());
+            dispatch.emit(Folding::Set { outcome: outcome.clone(), folded }.into());
         })
     };
 

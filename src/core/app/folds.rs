@@ -7,6 +7,18 @@ use std::rc::Rc;
 
 use crate::core::framework::{CoreTask, Framework};
 
+/// What a form page asks of its folding, whichever page it is on: the outcome cards' own buttons
+/// and the bar at the bottom send it as the page's message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Folding {
+    /// Folds or unfolds a learning outcome.
+    Set { outcome: String, folded: bool },
+    /// Unfolds the learning outcome that holds this indicator, to show or focus it.
+    Reveal(Rc<str>),
+    /// On a phone the form opens folded but for the outcome with the first open indicator.
+    ForNarrowScreen,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Folds {
     folded: BTreeSet<String>,
@@ -16,7 +28,22 @@ pub struct Folds {
 }
 
 impl Folds {
-    pub fn set(&mut self, outcome: String, folded: bool) {
+    /// Does what `folding` asks; `first_open`, the first indicator still open, is asked for only
+    /// by the fold for a narrow screen.
+    pub fn follow(
+        &mut self,
+        framework: &Framework,
+        folding: Folding,
+        first_open: impl FnOnce() -> Option<Rc<str>>,
+    ) {
+        match folding {
+            Folding::Set { outcome, folded } => self.set(outcome, folded),
+            Folding::Reveal(indicator) => self.reveal(framework, &indicator),
+            Folding::ForNarrowScreen => self.for_narrow_screen(framework, first_open()),
+        }
+    }
+
+    fn set(&mut self, outcome: String, folded: bool) {
         if folded {
             self.folded.insert(outcome);
         } else {
@@ -25,7 +52,7 @@ impl Folds {
     }
 
     /// Unfolds the learning outcome that holds `indicator`, which is about to be shown.
-    pub fn reveal(&mut self, framework: &Framework, indicator: &str) {
+    fn reveal(&mut self, framework: &Framework, indicator: &str) {
         if let Some(outcome) = framework.outcome_of(indicator) {
             self.folded.remove(&outcome.id);
         }
@@ -33,7 +60,7 @@ impl Folds {
 
     /// On a phone the form opens folded but for the learning outcome that holds `first_open`, the
     /// first indicator still open (every outcome folded when none is); only the first time.
-    pub fn for_narrow_screen(&mut self, framework: &Framework, first_open: Option<Rc<str>>) {
+    fn for_narrow_screen(&mut self, framework: &Framework, first_open: Option<Rc<str>>) {
         if !std::mem::replace(&mut self.for_narrow_done, true) {
             self.folded = folded_for_narrow_screen(framework, first_open);
         }

@@ -51,17 +51,9 @@ pub(super) fn update(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::Fold { outcome, folded } => {
-            model.folded.set(outcome, folded);
-            Vec::new()
-        }
-        Msg::Reveal(indicator) => {
-            model.folded.reveal(model.framework.framework(), &indicator);
-            Vec::new()
-        }
-        Msg::FoldForNarrowScreen => {
-            let first_open = model.first_open();
-            model.folded.for_narrow_screen(model.framework.framework(), first_open);
+        Msg::Folding(folding) => {
+            let (open, framework) = (&model.open.assessment, model.framework.framework());
+            model.folded.follow(framework, folding, || open.first_unscored(framework));
             Vec::new()
         }
         Msg::ChangedElsewhere(entry) => {

@@ -55,6 +55,7 @@ use crate::core::framework::source::{FrameworkSource, LoadFailure};
 use crate::core::library::saved::SavedEntry;
 use crate::core::library::Listed;
 use crate::i18n::Lang;
+pub use folds::Folding;
 
 /// The moment a message is handled, as the browser tells it: time and randomness are data here,
 /// so that `update` stays a pure function and tests choose both.
@@ -256,15 +257,8 @@ pub enum Msg {
     UseBuiltIn,
     /// Download the framework in use as a 1EdTech CASE package.
     ExportCase,
-    /// Folds or unfolds a learning outcome in the form.
-    Fold {
-        outcome: String,
-        folded: bool,
-    },
-    /// Unfolds the learning outcome that holds an indicator, to show or focus it.
-    Reveal(Rc<str>),
-    /// On a phone the form opens folded but for the outcome with the first open indicator.
-    FoldForNarrowScreen,
+    /// Folding the form's learning outcomes (`Folds`).
+    Folding(Folding),
 
     // The library (start screen)
     OpenEntry(String),
@@ -384,34 +378,9 @@ pub enum Msg {
     RemovedElsewhere(String),
 }
 
-/// A learning outcome folded or unfolded in the form, whichever page it is on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FoldOutcome {
-    pub outcome: String,
-    pub folded: bool,
-}
-
-impl From<FoldOutcome> for Msg {
-    fn from(FoldOutcome { outcome, folded }: FoldOutcome) -> Msg {
-        Msg::Fold { outcome, folded }
-    }
-}
-
-/// What the bar at the bottom asks of the form's folding, whichever page it is on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Folding {
-    /// Unfold the learning outcome that holds this indicator, to show or focus it.
-    Reveal(Rc<str>),
-    /// On a phone the form opens folded but for the outcome with the first open indicator.
-    ForNarrowScreen,
-}
-
 impl From<Folding> for Msg {
     fn from(folding: Folding) -> Msg {
-        match folding {
-            Folding::Reveal(indicator) => Msg::Reveal(indicator),
-            Folding::ForNarrowScreen => Msg::FoldForNarrowScreen,
-        }
+        Msg::Folding(folding)
     }
 }
 
@@ -519,9 +488,7 @@ fn update_area(model: &mut Model, msg: Msg, now: &Now) -> Vec<Effect> {
         | Msg::DismissStorage
         | Msg::DownloadEverything
         | Msg::Saved(_)
-        | Msg::Fold { .. }
-        | Msg::Reveal(_)
-        | Msg::FoldForNarrowScreen
+        | Msg::Folding(_)
         | Msg::ChangedElsewhere(_)
         | Msg::RemovedElsewhere(_) => form::update(model, msg, now),
         Msg::OpenEntry(_)

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::folds::Folds;
-use super::{FoldOutcome, Folding, Now};
+use super::{Folding, Now};
 use crate::core::assessment::aggregate::{summarize, Summary};
 use crate::core::assessment::{Action, ActionError};
 use crate::core::framework::hashed::HashedFramework;
@@ -61,25 +61,13 @@ pub enum ScoringMsg {
     ChangedElsewhere(SavedEntry),
     /// Another tab deleted the entry with this id.
     RemovedElsewhere(String),
-    Fold(FoldOutcome),
-    /// Unfolds the learning outcome that holds an indicator, to show or focus it.
-    Reveal(Rc<str>),
-    /// On a phone the form opens folded but for the outcome with the first open indicator.
-    FoldForNarrowScreen,
+    /// Folding the form's learning outcomes, as on the whole form (`Folds`).
+    Folding(Folding),
 }
 
 impl From<Folding> for ScoringMsg {
     fn from(folding: Folding) -> ScoringMsg {
-        match folding {
-            Folding::Reveal(indicator) => ScoringMsg::Reveal(indicator),
-            Folding::ForNarrowScreen => ScoringMsg::FoldForNarrowScreen,
-        }
-    }
-}
-
-impl From<FoldOutcome> for ScoringMsg {
-    fn from(fold: FoldOutcome) -> ScoringMsg {
-        ScoringMsg::Fold(fold)
+        ScoringMsg::Folding(folding)
     }
 }
 
@@ -170,17 +158,9 @@ impl ScoringForm {
                 Vec::new()
             }
             ScoringMsg::ChangedElsewhere(_) | ScoringMsg::RemovedElsewhere(_) => Vec::new(),
-            ScoringMsg::Fold(FoldOutcome { outcome, folded }) => {
-                self.folded.set(outcome, folded);
-                Vec::new()
-            }
-            ScoringMsg::Reveal(indicator) => {
-                self.folded.reveal(&self.framework, &indicator);
-                Vec::new()
-            }
-            ScoringMsg::FoldForNarrowScreen => {
-                let first_open = self.entry.assessment.first_unscored(&self.framework);
-                self.folded.for_narrow_screen(&self.framework, first_open);
+            ScoringMsg::Folding(folding) => {
+                let first_open = || self.entry.assessment.first_unscored(&self.framework);
+                self.folded.follow(&self.framework, folding, first_open);
                 Vec::new()
             }
         }
